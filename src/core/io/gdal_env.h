@@ -1,0 +1,26 @@
+#pragma once
+
+#include <string>
+
+namespace fp {
+
+/// Registers GDAL drivers and routes GDAL's messages into fp::Log. Idempotent and thread-safe.
+void initGdal();
+
+/// While alive, collects GDAL error messages raised on this thread (and still logs them), so a loader can
+/// quote GDAL's reason in its own Error.
+class GdalErrorCapture {
+public:
+    GdalErrorCapture();
+    ~GdalErrorCapture();
+    GdalErrorCapture(const GdalErrorCapture&) = delete;
+    GdalErrorCapture& operator=(const GdalErrorCapture&) = delete;
+
+    /// The last failure message GDAL raised, empty if none.
+    const std::string& lastError() const { return m_lastError; }
+
+private:
+    std::string m_lastError;
+};
+
+}  // namespace fp
