@@ -1,0 +1,12 @@
+# Writes OUTPUT: a C++ file with every shader under SHADER_DIR as a raw string, looked up by file name.
+file(GLOB shader_files "${SHADER_DIR}/*.vert" "${SHADER_DIR}/*.frag")
+list(SORT shader_files)
+set(body "// Generated from shaders/ by cmake/embed_shaders.cmake. Do not edit.\n#include \"render/gl/shader_sources.h\"\n\nnamespace fp {\n\nstd::string_view embeddedShader(std::string_view name) {\n")
+foreach(f ${shader_files})
+  get_filename_component(n "${f}" NAME)
+  file(READ "${f}" src)
+  string(APPEND body "    if (name == \"${n}\") return R\"FPSHADER(${src})FPSHADER\";\n")
+endforeach()
+string(APPEND body "    return {};\n}\n\n}  // namespace fp\n")
+file(WRITE "${OUTPUT}.tmp" "${body}")
+file(COPY_FILE "${OUTPUT}.tmp" "${OUTPUT}" ONLY_IF_DIFFERENT)
