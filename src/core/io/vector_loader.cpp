@@ -182,11 +182,14 @@ bool labelPointInSource(const OGRGeometry* g, MapXY& out) {
             }
         }
     }
-    OGRPoint p;
-    if (OGRGeometryFactory::haveGEOS() && wkbFlatten(best->getGeometryType()) == wkbPolygon &&
-        best->toPolygon()->PointOnSurface(&p) == OGRERR_NONE) {
-        out = {p.getX(), p.getY()};
-        return true;
+    if (OGRGeometryFactory::haveGEOS() && wkbFlatten(best->getGeometryType()) == wkbPolygon) {
+        // The C entry point goes through GEOS; OGRPolygon::PointOnSurface may return the centroid (in a hole).
+        gdal::GeometryPtr p(OGRGeometry::FromHandle(
+            OGR_G_PointOnSurface(OGRGeometry::ToHandle(const_cast<OGRGeometry*>(best)))));
+        if (p && !p->IsEmpty() && wkbFlatten(p->getGeometryType()) == wkbPoint) {
+            out = {p->toPoint()->getX(), p->toPoint()->getY()};
+            return true;
+        }
     }
     OGREnvelope env;
     best->getEnvelope(&env);

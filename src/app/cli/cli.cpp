@@ -1,0 +1,41 @@
+#include "app/cli/cli.h"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+
+#include "app/cli/render_command.h"
+#include "core/util/log.h"
+
+namespace fp {
+
+int runCli(int argc, char** argv) {
+    CLI::App app{"Flashpoint: map incidents over country boundaries, play them back in time, export briefings.\n"
+                 "Run without arguments to open the map window.",
+                 "flashpoint"};
+    app.set_version_flag("--version", std::string("flashpoint ") + FP_VERSION);
+    app.require_subcommand(1);
+    app.footer("Run 'flashpoint SUBCOMMAND --help' for the flags of a subcommand.");
+
+    RenderOptions render;
+    addRenderCommand(app, render);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
+    } catch (const CLI::ParseError& e) {
+        std::fprintf(stderr, "flashpoint: error: %s\nRun 'flashpoint --help' for usage.\n", e.what());
+        return kExitUsage;
+    }
+
+    Log::instance().addSink(stderrSink(LogLevel::Warning));
+    if (app.got_subcommand("render")) return runRenderCommand(render);
+    return kExitUsage;
+}
+
+}  // namespace fp

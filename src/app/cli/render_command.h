@@ -1,0 +1,28 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace CLI {
+class App;
+}
+
+namespace fp {
+
+/// Options of `flashpoint render`, as given on the command line (validated when run).
+struct RenderOptions {
+    std::string output;
+    std::string size = "1920x1080";
+    std::string bbox;
+    std::string crs;
+    std::vector<std::string> layers;
+    bool noDefaultLayers = false;
+    bool noLabels = false;
+};
+
+/// Declares the subcommand and its flags on `app`.
+void addRenderCommand(CLI::App& app, RenderOptions& options);
+/// Renders the map to a PNG with EGL surfaceless (no X server). Returns an ExitCode.
+int runRenderCommand(const RenderOptions& options);
+
+}  // namespace fp

@@ -1,0 +1,55 @@
+#include "core/model/map_scene.h"
+
+#include <algorithm>
+#include <atomic>
+
+namespace fp {
+
+uint64_t nextLayerId() {
+    static std::atomic<uint64_t> next{1};
+    return next++;
+}
+
+uint64_t MapScene::addLayer(std::shared_ptr<const VectorLayer> data, LayerStyle style, std::string attribution) {
+    MapLayer layer;
+    layer.id = nextLayerId();
+    layer.data = std::move(data);
+    layer.style = std::move(style);
+    layer.attribution = std::move(attribution);
+    layers.push_back(std::move(layer));
+    return layers.back().id;
+}
+
+MapLayer* MapScene::find(uint64_t id) {
+    for (auto& l : layers)
+        if (l.id == id) return &l;
+    return nullptr;
+}
+
+const MapLayer* MapScene::find(uint64_t id) const { return const_cast<MapScene*>(this)->find(id); }
+
+bool MapScene::remove(uint64_t id) {
+    auto it = std::find_if(layers.begin(), layers.end(), [id](const MapLayer& l) { return l.id == id; });
+    if (it == layers.end()) return false;
+    layers.erase(it);
+    return true;
+}
+
+bool MapScene::move(uint64_t id, int direction) {
+    auto it = std::find_if(layers.begin(), layers.end(), [id](const MapLayer& l) { return l.id == id; });
+    if (it == layers.end()) return false;
+    auto index = std::distance(layers.begin(), it);
+    auto target = index + (direction > 0 ? 1 : -1);
+    if (target < 0 || target >= static_cast<long>(layers.size())) return false;
+    std::swap(layers[index], layers[target]);
+    return true;
+}
+
+GeoBBox MapScene::extent() const {
+    GeoBBox box;
+    for (const auto& l : layers)
+        if (l.style.visible && l.data) box.extend(l.data->extent);
+    return box;
+}
+
+}  // namespace fp

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/model/color.h"
+#include "core/model/layer_style.h"
+#include "core/model/vector_layer.h"
+#include "core/proj/crs.h"
+
+namespace fp {
+
+/// A layer on the map: shared immutable data plus its style. `id` is unique for the process's life, so
+/// renderers can cache per-layer GPU buffers by it.
+struct MapLayer {
+    uint64_t id = 0;
+    std::shared_ptr<const VectorLayer> data;
+    LayerStyle style;
+    std::string attribution;  ///< source credit shown in exports; empty when unknown
+};
+
+/// Everything that decides what the map shows apart from the view: layers in drawing order (first is
+/// drawn first, i.e. at the bottom), the map CRS and the background. The GUI and every CLI command share it.
+struct MapScene {
+    std::vector<MapLayer> layers;
+    Crs crs = Crs::fromUserInput("EPSG:32634").value();
+    Color background = Color::rgb(214, 228, 238);  ///< sea / outside every layer
+
+    /// Adds a layer on top of the others and returns its id.
+    uint64_t addLayer(std::shared_ptr<const VectorLayer> data, LayerStyle style, std::string attribution = {});
+    MapLayer* find(uint64_t id);
+    const MapLayer* find(uint64_t id) const;
+    bool remove(uint64_t id);
+    /// Moves the layer one step up (towards the top, +1) or down (-1) in the drawing order.
+    bool move(uint64_t id, int direction);
+    /// Extent of all visible layers in lon/lat; empty when there are none.
+    GeoBBox extent() const;
+};
+
+/// A new process-unique layer id.
+uint64_t nextLayerId();
+
+}  // namespace fp

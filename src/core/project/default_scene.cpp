@@ -1,0 +1,127 @@
+#include "core/project/default_scene.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "core/io/vector_loader.h"
+#include "core/util/log.h"
+
+namespace fs = std::filesystem;
+
+namespace fp {
+
+namespace {
+
+bool looksLikeDataDir(const fs::path& p) {
+    std::error_code ec;
+    return fs::is_directory(p / "boundaries", ec);
+}
+
+fs::path executableDir() {
+    std::error_code ec;
+    fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    return ec ? fs::path() : exe.parent_path();
+}
+
+struct EmbeddedLayer {
+    const char* file;
+    const char* attribution;
+    LayerStyle style;
+};
+
+LayerStyle style(Color fill, bool filled, Color outline, float width, const char* labelField, float labelSize,
+                 int priority, bool upper = false) {
+    LayerStyle s;
+    s.fill = fill;
+    s.filled = filled;
+    s.outline = outline;
+    s.outlineWidthPx = width;
+    s.labelField = labelField;
+    s.labelSizePx = labelSize;
+    s.labelPriority = priority;
+    s.labelUppercase = upper;
+    return s;
+}
+
+std::vector<EmbeddedLayer> embeddedLayers() {
+    const char* ne = "Natural Earth (public domain)";
+    const char* gb = "geoBoundaries (Runfola et al. 2020), CC BY-SA 2.0";
+    LayerStyle neighbours = style(Color::rgb(232, 229, 223), true, Color::rgb(160, 155, 148), 0.9f, "name", 11.f, 60,
+                                  true);
+    neighbours.labelColor = Color::rgb(120, 116, 110);
+    LayerStyle serbia = style(Color::rgb(247, 240, 226), true, Color::rgb(196, 178, 150), 0.6f, "name", 10.5f, 20);
+    serbia.labelColor = Color::rgb(110, 92, 70);
+    LayerStyle kosovoDistricts =
+        style(Color::rgb(250, 232, 214), true, Color::rgb(196, 150, 120), 0.8f, "name", 10.5f, 30);
+    kosovoDistricts.labelColor = Color::rgb(125, 80, 55);
+    LayerStyle municipalities = style(Color{}, false, Color::rgb(214, 178, 150), 0.45f, "", 9.f, 0);
+    LayerStyle focus = style(Color{}, false, Color::rgb(92, 52, 36), 1.8f, "name", 15.f, 100, true);
+    focus.labelColor = Color::rgb(70, 38, 26);
+    return {
+        {"boundaries/neighbour_countries.shp", ne, neighbours},
+        {"boundaries/serbia_districts.shp", ne, serbia},
+        {"boundaries/kosovo_districts.shp", gb, kosovoDistricts},
+        {"boundaries/kosovo_municipalities.shp", gb, municipalities},
+        {"boundaries/focus_countries.shp", ne, focus},
+    };
+}
+
+}  // namespace
+
+std::string findDataDir() {
+    if (const char* env = std::getenv("FLASHPOINT_DATA_DIR"); env && *env) {
+        if (looksLikeDataDir(env)) return env;
+        logWarning(std::string("FLASHPOINT_DATA_DIR=") + env + " has no boundaries/ folder; ignored");
+    }
+    fs::path exeDir = executableDir();
+    for (fs::path candidate : {exeDir / "geodata", exeDir / ".." / "geodata", exeDir / ".." / ".." / "geodata",
+                               exeDir / ".." / "share" / "flashpoint" / "geodata"}) {
+        if (!exeDir.empty() && looksLikeDataDir(candidate)) return fs::weakly_canonical(candidate).string();
+    }
+    fs::path source = fs::path(FP_SOURCE_DIR) / "geodata";
+    if (looksLikeDataDir(source)) return source.string();
+    return {};
+}
+
+GeoBBox defaultFocusBBox() { return GeoBBox::fromCorners(18.81, 41.85, 23.01, 46.19); }
+
+Result<MapScene> loadDefaultScene(std::vector<LoadReport>& reports) {
+    std::string dir = findDataDir();
+    if (dir.empty()) {
+        return makeError(ErrorCode::NotFound, "geodata",
+                         "embedded data folder not found (set FLASHPOINT_DATA_DIR to the geodata/ folder)");
+    }
+    MapScene scene;
+    for (const auto& layer : embeddedLayers()) {
+        LoadReport report;
+        auto loaded = loadVectorSource((fs::path(dir) / layer.file).string(), report);
+        reports.push_back(report);
+        if (!loaded) {
+            logError(loaded.error().describe());
+            continue;
+        }
+        for (auto& data : loaded.value())
+            scene.addLayer(std::make_shared<VectorLayer>(std::move(data)), layer.style, layer.attribution);
+    }
+    return scene;
+}
+
+LayerStyle defaultStyleForUserLayer(const VectorLayer& layer, size_t index) {
+    static const Color palette[] = {Color::rgb(31, 120, 180), Color::rgb(51, 160, 44), Color::rgb(227, 26, 28),
+                                    Color::rgb(255, 127, 0),  Color::rgb(106, 61, 154), Color::rgb(177, 89, 40)};
+    const Color c = palette[index % (sizeof(palette) / sizeof(palette[0]))];
+    LayerStyle s;
+    s.fill = c.withAlpha(0.25f);
+    s.filled = layer.hasPolygons();
+    s.outline = c;
+    s.outlineWidthPx = layer.hasPolygons() ? 1.2f : 2.0f;
+    s.labelField = layer.guessLabelField();
+    s.labelSizePx = 11.f;
+    s.labelPriority = 40;
+    s.labelColor = Color::rgb(30, 30, 30);
+    return s;
+}
+
+}  // namespace fp

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/io/load_report.h"
+#include "core/model/map_scene.h"
+#include "core/util/result.h"
+
+namespace fp {
+
+/// Folder holding the embedded data (boundaries/, ...): $FLASHPOINT_DATA_DIR, else `geodata/` next to or
+/// above the executable, else the source tree's geodata/. Empty when none exists.
+std::string findDataDir();
+
+/// The embedded default: Kosovo, Serbia and their neighbours with districts and municipalities, styled so
+/// Kosovo and Serbia stand out. Fails only when the data folder is missing; a layer that fails to load is
+/// reported in `reports` and left out.
+Result<MapScene> loadDefaultScene(std::vector<LoadReport>& reports);
+
+/// The lon/lat box the default view frames: Kosovo and Serbia.
+GeoBBox defaultFocusBBox();
+
+/// Style for a layer the user adds: picked by geometry (polygons get a translucent fill) and a colour that
+/// differs from the previous `index` layers.
+LayerStyle defaultStyleForUserLayer(const VectorLayer& layer, size_t index);
+
+}  // namespace fp

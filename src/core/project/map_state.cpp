@@ -1,0 +1,135 @@
+#include "core/project/map_state.h"
+
+#include <charconv>
+#include <cmath>
+#include <sstream>
+
+#include "core/io/vector_loader.h"
+#include "core/project/default_scene.h"
+#include "core/util/log.h"
+
+namespace fp {
+
+Result<MapState> MapState::create(MapScene scene) {
+    auto projection = MapProjection::create(scene.crs);
+    if (!projection) return projection.error();
+    return MapState(std::move(scene), std::move(projection).value());
+}
+
+Result<std::vector<uint64_t>> MapState::addLayers(const std::string& source) {
+    LoadReport report;
+    auto loaded = loadVectorSource(source, report);
+    m_reports = {report};
+    if (!loaded) {
+        logError(loaded.error().describe());
+        return loaded.error();
+    }
+    for (const auto& problem : report.problems) logWarning(problem.describe());
+    std::vector<uint64_t> ids;
+    for (auto& layer : loaded.value()) {
+        LayerStyle style = defaultStyleForUserLayer(layer, m_userLayersAdded++);
+        std::string name = layer.displayName;
+        ids.push_back(m_scene.addLayer(std::make_shared<VectorLayer>(std::move(layer)), style, {}));
+        logInfo("Added layer " + name + " from " + source);
+    }
+    logInfo(source + ": " + report.summary());
+    return ids;
+}
+
+Status MapState::setCrs(const std::string& definition) {
+    auto crs = Crs::fromUserInput(definition);
+    if (!crs) {
+        logError(crs.error().describe());
+        return crs.error();
+    }
+    auto projection = MapProjection::create(crs.value());
+    if (!projection) {
+        logError(projection.error().describe());
+        return projection.error();
+    }
+    const LonLat centre = m_projection.unproject(m_view.center);
+    const double groundPerPixel = groundMetresPerPixelAtCenter(m_view, m_projection);
+    const MapXY newCentre = projection->project(centre);
+    if (!isValidLonLat(centre) || !isFinite(newCentre)) {
+        Error e = makeError(ErrorCode::ProjectionFailed, definition,
+                            "the current view centre cannot be shown in this CRS");
+        logError(e.describe());
+        return e;
+    }
+    m_scene.crs = crs.value();
+    m_projection = std::move(projection).value();
+    m_view.center = newCentre;
+    // Keep the ground scale: measure one unit in the new CRS and rescale.
+    m_view.unitsPerPixel = 1.0;
+    const double metresPerUnit = groundMetresPerPixelAtCenter(m_view, m_projection);
+    if (std::isfinite(groundPerPixel) && std::isfinite(metresPerUnit) && metresPerUnit > 0.0)
+        m_view.unitsPerPixel = groundPerPixel / metresPerUnit;
+    else
+        frame(m_scene.extent());
+    logInfo("Map CRS is now " + m_scene.crs.name());
+    return {};
+}
+
+void MapState::frame(const GeoBBox& box, double marginFraction) {
+    m_view.fit(projectGeoBBox(box, m_projection), marginFraction);
+}
+
+void MapState::resize(int widthPx, int heightPx, float pixelRatio) {
+    m_view.widthPx = std::max(1, widthPx);
+    m_view.heightPx = std::max(1, heightPx);
+    m_view.pixelRatio = pixelRatio > 0.f ? pixelRatio : 1.f;
+}
+
+namespace {
+bool parseDouble(const std::string& s, double& out) {
+    std::string t = s;
+    t.erase(0, t.find_first_not_of(" \t"));
+    t.erase(t.find_last_not_of(" \t") + 1);
+    if (t.empty()) return false;
+    const char* begin = t.data();
+    if (*begin == '+') ++begin;
+    auto [ptr, ec] = std::from_chars(begin, t.data() + t.size(), out);
+    return ec == std::errc() && ptr == t.data() + t.size() && std::isfinite(out);
+}
+}  // namespace
+
+Result<GeoBBox> parseGeoBBox(const std::string& text) {
+    auto bad = [&](const std::string& why) { return makeError(ErrorCode::InvalidArgument, "--bbox " + text, why); };
+    std::vector<double> values;
+    std::stringstream ss(text);
+    std::string item;
+    while (std::getline(ss, item, ',')) {
+        double v = 0.0;
+        if (!parseDouble(item, v)) return bad("'" + item + "' is not a number");
+        values.push_back(v);
+    }
+    if (values.size() != 4 || (!text.empty() && text.back() == ','))
+        return bad("expected four numbers: minlon,minlat,maxlon,maxlat");
+    const double minLon = values[0], minLat = values[1], maxLon = values[2], maxLat = values[3];
+    if (minLon < -180 || maxLon > 180) return bad("longitudes must be within -180..180");
+    if (minLat < -90 || maxLat > 90) return bad("latitudes must be within -90..90");
+    if (!(minLon < maxLon)) return bad("minlon must be less than maxlon");
+    if (!(minLat < maxLat)) return bad("minlat must be less than maxlat");
+    return GeoBBox::fromCorners(minLon, minLat, maxLon, maxLat);
+}
+
+Result<std::pair<int, int>> parseImageSize(const std::string& text, int maxSide) {
+    auto bad = [&](const std::string& why) { return makeError(ErrorCode::InvalidArgument, "--size " + text, why); };
+    auto x = text.find_first_of("xX");
+    if (x == std::string::npos) return bad("expected WIDTHxHEIGHT, e.g. 1920x1080");
+    auto parseSide = [](const std::string& s, int& out) {
+        if (s.empty() || s.size() > 9) return false;
+        for (char c : s)
+            if (c < '0' || c > '9') return false;
+        out = std::stoi(s);
+        return true;
+    };
+    int w = 0, h = 0;
+    if (!parseSide(text.substr(0, x), w) || !parseSide(text.substr(x + 1), h))
+        return bad("expected WIDTHxHEIGHT in whole pixels, e.g. 1920x1080");
+    if (w < 1 || h < 1) return bad("width and height must be at least 1 pixel");
+    if (w > maxSide || h > maxSide) return bad("width and height must be at most " + std::to_string(maxSide) + " pixels");
+    return std::make_pair(w, h);
+}
+
+}  // namespace fp

@@ -1,0 +1,59 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/io/load_report.h"
+#include "core/model/map_scene.h"
+#include "core/model/map_view.h"
+#include "core/util/result.h"
+
+namespace fp {
+
+/// The headless engine both the GUI and the CLI drive: scene, map projection and view, changed only through
+/// these commands so that every change is validated and logged. No GL here.
+class MapState {
+public:
+    /// Starts from `scene`, projecting into scene.crs; fails if that CRS has no transformation from WGS 84.
+    static Result<MapState> create(MapScene scene);
+
+    const MapScene& scene() const { return m_scene; }
+    MapScene& scene() { return m_scene; }
+    const MapProjection& projection() const { return m_projection; }
+    MapView& view() { return m_view; }
+    const MapView& view() const { return m_view; }
+
+    /// Loads every layer of `source` (see loadVectorSource) on top of the others with a default style.
+    /// On failure nothing changes and the Error names the source and the reason; row problems are logged and
+    /// kept in lastReports().
+    Result<std::vector<uint64_t>> addLayers(const std::string& source);
+    const std::vector<LoadReport>& lastReports() const { return m_reports; }
+
+    /// Switches the map CRS (EPSG code, PROJ string, WKT). Keeps the view centred on the same place at the same
+    /// ground scale. On failure the old CRS stays and the Error says why.
+    Status setCrs(const std::string& definition);
+
+    /// Frames a lon/lat box in the current viewport (aspect ratio kept, never stretched).
+    void frame(const GeoBBox& box, double marginFraction = 0.04);
+    /// Resizes the viewport keeping the centre and scale.
+    void resize(int widthPx, int heightPx, float pixelRatio);
+
+private:
+    MapState(MapScene scene, MapProjection projection)
+        : m_scene(std::move(scene)), m_projection(std::move(projection)) {}
+    MapScene m_scene;
+    MapProjection m_projection;
+    MapView m_view;
+    std::vector<LoadReport> m_reports;
+    size_t m_userLayersAdded = 0;
+};
+
+/// Parses "minlon,minlat,maxlon,maxlat" in degrees. InvalidArgument naming the text when there are not four
+/// numbers, a value is out of range, or min is not below max.
+Result<GeoBBox> parseGeoBBox(const std::string& text);
+
+/// Parses "WIDTHxHEIGHT" in pixels, each 1..maxSide. InvalidArgument naming the text otherwise.
+Result<std::pair<int, int>> parseImageSize(const std::string& text, int maxSide);
+
+}  // namespace fp

@@ -1,0 +1,17 @@
+#include "core/util/text.h"
+
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
+namespace fp {
+
+std::string toUpperUtf8(std::string_view text) {
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    if (u.isBogus()) return std::string(text);
+    u.toUpper(icu::Locale::getRoot());
+    std::string out;
+    u.toUTF8String(out);
+    return out;
+}
+
+}  // namespace fp

@@ -1,0 +1,12 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace fp {
+
+/// Upper-cases UTF-8 text with full Unicode rules (ICU, root locale): "Србија" -> "СРБИЈА", "ß" -> "SS".
+/// Invalid UTF-8 is returned unchanged.
+std::string toUpperUtf8(std::string_view text);
+
+}  // namespace fp

@@ -1,0 +1,218 @@
+#include "render/map_renderer.h"
+
+#include <cmath>
+
+#include "core/util/log.h"
+#include "render/gl/gl_objects.h"
+#include "render/labels.h"
+#include "render/prep/layer_geometry.h"
+
+namespace fp {
+
+namespace {
+
+/// GPU buffers of one layer in one CRS.
+struct LayerBuffers {
+    std::string crsDefinition;
+    const VectorLayer* data = nullptr;
+    MapXY origin;
+    MapBBox extent;
+    std::vector<MapXY> labelAnchors;
+    gl::VertexArray fillVao;
+    gl::Buffer fillVbo, fillEbo;
+    GLsizei fillIndexCount = 0;
+    gl::VertexArray lineVao;
+    gl::Buffer lineVbo;
+    GLsizei segmentCount = 0;
+    gl::VertexArray pointVao;
+    gl::Buffer pointVbo;
+    GLsizei pointCount = 0;
+};
+
+void setColor(GLint location, const Color& c, float opacity) {
+    glUniform4f(location, c.r, c.g, c.b, c.a * opacity);
+}
+
+}  // namespace
+
+struct MapRenderer::Impl {
+    gl::Program fill, line, point;
+    std::unordered_map<uint64_t, LayerBuffers> layers;
+    std::unique_ptr<LabelDrawer> labels;
+};
+
+MapRenderer::MapRenderer() : m_impl(std::make_unique<Impl>()) {}
+MapRenderer::~MapRenderer() = default;
+
+Result<std::unique_ptr<MapRenderer>> MapRenderer::create() {
+    std::unique_ptr<MapRenderer> r(new MapRenderer());
+    auto fill = gl::Program::fromEmbedded("fill.vert", "fill.frag");
+    if (!fill) return fill.error();
+    auto line = gl::Program::fromEmbedded("line.vert", "line.frag");
+    if (!line) return line.error();
+    auto point = gl::Program::fromEmbedded("point.vert", "point.frag");
+    if (!point) return point.error();
+    r->m_impl->fill = std::move(fill).value();
+    r->m_impl->line = std::move(line).value();
+    r->m_impl->point = std::move(point).value();
+    auto labels = LabelDrawer::create();
+    if (!labels) return labels.error();
+    r->m_impl->labels = std::move(labels).value();
+    return r;
+}
+
+void MapRenderer::sync(const MapScene& scene, const MapProjection& projection) {
+    const std::string& crs = projection.crs().definition();
+    // Forget layers that left the scene.
+    for (auto it = m_impl->layers.begin(); it != m_impl->layers.end();) {
+        if (!scene.find(it->first))
+            it = m_impl->layers.erase(it);
+        else
+            ++it;
+    }
+    for (const auto& layer : scene.layers) {
+        auto found = m_impl->layers.find(layer.id);
+        if (found != m_impl->layers.end() && found->second.crsDefinition == crs &&
+            found->second.data == layer.data.get())
+            continue;
+        LayerGeometry geom = prepareLayerGeometry(*layer.data, projection);
+        if (geom.tessellationFailures > 0) {
+            logWarning(layer.data->displayName + ": " + std::to_string(geom.tessellationFailures) +
+                       " polygons could not be filled (outlines are still drawn)");
+        }
+        if (geom.projectionFailures > 0) {
+            logWarning(layer.data->displayName + ": " + std::to_string(geom.projectionFailures) +
+                       " vertices lie outside the area where " + projection.crs().name() + " is defined");
+        }
+        LayerBuffers b;
+        b.crsDefinition = crs;
+        b.data = layer.data.get();
+        b.origin = geom.origin;
+        b.extent = geom.extent;
+        b.labelAnchors = std::move(geom.labelAnchors);
+
+        b.fillVao = gl::createVertexArray();
+        glBindVertexArray(b.fillVao.id());
+        b.fillVbo = gl::createBuffer();
+        glBindBuffer(GL_ARRAY_BUFFER, b.fillVbo.id());
+        glBufferData(GL_ARRAY_BUFFER, geom.fillVertices.size() * sizeof(float), geom.fillVertices.data(),
+                     GL_STATIC_DRAW);
+        glEnableVertexAttribArray(0);
+        glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
+        b.fillEbo = gl::createBuffer();
+        glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, b.fillEbo.id());
+        glBufferData(GL_ELEMENT_ARRAY_BUFFER, geom.fillIndices.size() * sizeof(uint32_t), geom.fillIndices.data(),
+                     GL_STATIC_DRAW);
+        b.fillIndexCount = static_cast<GLsizei>(geom.fillIndices.size());
+
+        b.lineVao = gl::createVertexArray();
+        glBindVertexArray(b.lineVao.id());
+        b.lineVbo = gl::createBuffer();
+        glBindBuffer(GL_ARRAY_BUFFER, b.lineVbo.id());
+        glBufferData(GL_ARRAY_BUFFER, geom.lineSegments.size() * sizeof(float), geom.lineSegments.data(),
+                     GL_STATIC_DRAW);
+        glEnableVertexAttribArray(0);
+        glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, 4 * sizeof(float), nullptr);
+        glVertexAttribDivisor(0, 1);
+        b.segmentCount = static_cast<GLsizei>(geom.lineSegments.size() / 4);
+
+        b.pointVao = gl::createVertexArray();
+        glBindVertexArray(b.pointVao.id());
+        b.pointVbo = gl::createBuffer();
+        glBindBuffer(GL_ARRAY_BUFFER, b.pointVbo.id());
+        glBufferData(GL_ARRAY_BUFFER, geom.pointPositions.size() * sizeof(float), geom.pointPositions.data(),
+                     GL_STATIC_DRAW);
+        glEnableVertexAttribArray(0);
+        glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
+        glVertexAttribDivisor(0, 1);
+        b.pointCount = static_cast<GLsizei>(geom.pointPositions.size() / 2);
+        glBindVertexArray(0);
+
+        m_impl->layers[layer.id] = std::move(b);
+    }
+}
+
+FrameStats MapRenderer::draw(const MapScene& scene, const MapView& view) {
+    FrameStats stats;
+    glViewport(0, 0, view.widthPx, view.heightPx);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_CULL_FACE);
+    glEnable(GL_MULTISAMPLE);
+    glEnable(GL_BLEND);
+    // Straight alpha in, correct coverage out: the framebuffer's alpha stays meaningful for PNG export.
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    const Color& bg = scene.background;
+    glClearColor(bg.r, bg.g, bg.b, bg.a);
+    glClear(GL_COLOR_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
+
+    const double upp = view.unitsPerPixel;
+    const float vw = static_cast<float>(view.widthPx), vh = static_cast<float>(view.heightPx);
+    const MapBBox visible = view.visibleExtent();
+    for (const auto& layer : scene.layers) {
+        if (!layer.style.visible) continue;
+        auto it = m_impl->layers.find(layer.id);
+        if (it == m_impl->layers.end()) continue;
+        const LayerBuffers& b = it->second;
+        if (b.extent.empty() || !b.extent.intersects(visible)) continue;
+        const LayerStyle& s = layer.style;
+        // Offsets are computed in double on the CPU, so float32 on the GPU only holds layer-local numbers.
+        const float ox = static_cast<float>(b.origin.x - view.center.x);
+        const float oy = static_cast<float>(b.origin.y - view.center.y);
+
+        if (s.filled && b.fillIndexCount > 0 && s.fill.a * s.opacity > 0.f) {
+            m_impl->fill.use();
+            glUniform2f(m_impl->fill.uniform("uOffset"), ox, oy);
+            glUniform2f(m_impl->fill.uniform("uScale"), static_cast<float>(2.0 / (vw * upp)),
+                        static_cast<float>(2.0 / (vh * upp)));
+            setColor(m_impl->fill.uniform("uColor"), s.fill, s.opacity);
+            glBindVertexArray(b.fillVao.id());
+            glDrawElements(GL_TRIANGLES, b.fillIndexCount, GL_UNSIGNED_INT, nullptr);
+            ++stats.drawCalls;
+        }
+        const float halfWidth = 0.5f * s.outlineWidthPx * view.pixelRatio;
+        if (b.segmentCount > 0 && s.outlineWidthPx > 0.f && s.outline.a * s.opacity > 0.f) {
+            m_impl->line.use();
+            glUniform2f(m_impl->line.uniform("uOffset"), ox, oy);
+            glUniform1f(m_impl->line.uniform("uUnitsPerPixel"), static_cast<float>(upp));
+            glUniform2f(m_impl->line.uniform("uViewportPx"), vw, vh);
+            glUniform1f(m_impl->line.uniform("uHalfWidthPx"), halfWidth);
+            setColor(m_impl->line.uniform("uColor"), s.outline, s.opacity);
+            glBindVertexArray(b.lineVao.id());
+            glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, b.segmentCount);
+            ++stats.drawCalls;
+        }
+        if (b.pointCount > 0) {
+            m_impl->point.use();
+            glUniform2f(m_impl->point.uniform("uOffset"), ox, oy);
+            glUniform1f(m_impl->point.uniform("uUnitsPerPixel"), static_cast<float>(upp));
+            glUniform2f(m_impl->point.uniform("uViewportPx"), vw, vh);
+            glUniform1f(m_impl->point.uniform("uRadiusPx"), (2.5f + s.outlineWidthPx) * view.pixelRatio);
+            setColor(m_impl->point.uniform("uColor"), s.fill.withAlpha(1.f), s.opacity);
+            setColor(m_impl->point.uniform("uStroke"), s.outline, s.opacity);
+            glBindVertexArray(b.pointVao.id());
+            glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, b.pointCount);
+            ++stats.drawCalls;
+        }
+    }
+    glBindVertexArray(0);
+
+    std::vector<LabelSource> sources;
+    for (const auto& layer : scene.layers) {
+        if (!layer.style.visible || layer.style.labelField.empty()) continue;
+        auto it = m_impl->layers.find(layer.id);
+        if (it == m_impl->layers.end()) continue;
+        sources.push_back({&layer, &it->second.labelAnchors});
+    }
+    LabelStats ls = m_impl->labels->draw(sources, view, scene.crs.isGeographic());
+    stats.labelCandidates = ls.candidates;
+    stats.labelsPlaced = ls.placed;
+    stats.drawCalls += ls.drawCalls;
+    return stats;
+}
+
+MapBBox MapRenderer::layerExtent(uint64_t layerId) const {
+    auto it = m_impl->layers.find(layerId);
+    return it == m_impl->layers.end() ? MapBBox{} : it->second.extent;
+}
+
+}  // namespace fp

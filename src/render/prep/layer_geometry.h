@@ -1,0 +1,31 @@
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "core/geo/types.h"
+#include "core/model/vector_layer.h"
+#include "core/proj/crs.h"
+
+namespace fp {
+
+/// CPU-side drawing data of one layer in one map CRS ("bucket" in MapLibre terms), ready to upload.
+/// Positions are float32 relative to `origin` (map units) so that float keeps sub-metre precision.
+struct LayerGeometry {
+    MapXY origin;
+    std::vector<float> fillVertices;     ///< x,y pairs
+    std::vector<uint32_t> fillIndices;   ///< triangles
+    std::vector<float> lineSegments;     ///< x0,y0,x1,y1 per outline segment (one instance each)
+    std::vector<float> pointPositions;   ///< x,y per point feature
+    std::vector<MapXY> labelAnchors;     ///< per feature, in map units; (inf, inf) when it does not project
+    MapBBox extent;                      ///< map-units extent of everything drawn
+    size_t tessellationFailures = 0;     ///< polygons GLU could not triangulate (reported, still outlined)
+    size_t projectionFailures = 0;       ///< vertices that did not project into the map CRS
+};
+
+/// Projects a lon/lat layer into the map CRS and prepares fills (triangulated with holes, multipolygons and
+/// self-intersections handled by the GLU tessellator's odd winding rule), outline segments and points.
+/// Pure CPU work: runs once per layer and CRS change, never per frame.
+LayerGeometry prepareLayerGeometry(const VectorLayer& layer, const MapProjection& projection);
+
+}  // namespace fp
