@@ -40,13 +40,15 @@ Result<std::unique_ptr<HeadlessContext>> HeadlessContext::create() {
     if (!eglInitialize(s.display, &major, &minor)) return eglError("eglInitialize");
     if (!eglBindAPI(EGL_OPENGL_API)) return eglError("eglBindAPI(OpenGL)");
 
-    const EGLint configAttribs[] = {EGL_RENDERABLE_TYPE, EGL_OPENGL_BIT, EGL_RED_SIZE, 8, EGL_GREEN_SIZE, 8,
-                                    EGL_BLUE_SIZE, 8, EGL_ALPHA_SIZE, 8, EGL_NONE};
+    // EGL_SURFACE_TYPE 0: we never make an EGL surface (the default, EGL_WINDOW_BIT, matches no surfaceless
+    // config); drawing goes to framebuffer objects.
+    const EGLint configAttribs[] = {EGL_SURFACE_TYPE, 0, EGL_RENDERABLE_TYPE, EGL_OPENGL_BIT, EGL_RED_SIZE, 8,
+                                    EGL_GREEN_SIZE, 8, EGL_BLUE_SIZE, 8, EGL_ALPHA_SIZE, 8, EGL_NONE};
     EGLConfig config = nullptr;
     EGLint count = 0;
     if (!eglChooseConfig(s.display, configAttribs, &config, 1, &count) || count == 0) {
         // Surfaceless displays may expose configs without colour bits; any GL-capable one will do for FBOs.
-        const EGLint anyGl[] = {EGL_RENDERABLE_TYPE, EGL_OPENGL_BIT, EGL_NONE};
+        const EGLint anyGl[] = {EGL_SURFACE_TYPE, 0, EGL_RENDERABLE_TYPE, EGL_OPENGL_BIT, EGL_NONE};
         if (!eglChooseConfig(s.display, anyGl, &config, 1, &count) || count == 0)
             return eglError("eglChooseConfig");
     }
