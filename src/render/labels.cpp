@@ -63,7 +63,8 @@ Result<std::unique_ptr<LabelDrawer>> LabelDrawer::create() {
     return d;
 }
 
-LabelStats LabelDrawer::draw(const std::vector<LabelSource>& sources, const MapView& view, bool geographicCrs) {
+LabelStats LabelDrawer::draw(const std::vector<LabelSource>& sources, const MapView& view,
+                             bool geographicCrs) {
     LabelStats stats;
     Impl& m = *m_impl;
     m.candidates.clear();
@@ -99,8 +100,8 @@ LabelStats LabelDrawer::draw(const std::vector<LabelSource>& sources, const MapV
             m.entries.push_back({&texts[f], &s});
         }
     }
-    auto placed = m.placer.place(m.candidates, static_cast<float>(view.widthPx), static_cast<float>(view.heightPx),
-                                 3.f * ratio);
+    auto placed = m.placer.place(m.candidates, static_cast<float>(view.widthPx),
+                                 static_cast<float>(view.heightPx), 3.f * ratio);
     if (placed.empty()) return stats;
     m.text.begin(view.widthPx, view.heightPx);
     for (const auto& p : placed) {

@@ -101,8 +101,8 @@ void MapRenderer::sync(const MapScene& scene, const MapProjection& projection) {
         glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
         b.fillEbo = gl::createBuffer();
         glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, b.fillEbo.id());
-        glBufferData(GL_ELEMENT_ARRAY_BUFFER, geom.fillIndices.size() * sizeof(uint32_t), geom.fillIndices.data(),
-                     GL_STATIC_DRAW);
+        glBufferData(GL_ELEMENT_ARRAY_BUFFER, geom.fillIndices.size() * sizeof(uint32_t),
+                     geom.fillIndices.data(), GL_STATIC_DRAW);
         b.fillIndexCount = static_cast<GLsizei>(geom.fillIndices.size());
 
         b.lineVao = gl::createVertexArray();

@@ -37,7 +37,9 @@ TEST(Crs, RejectsNonHorizontalCrs) {
     EXPECT_EQ(vertical.error().code, ErrorCode::InvalidCrs);
 }
 
-TEST(Crs, Wgs84IsGeographic) { EXPECT_TRUE(Crs::wgs84().isGeographic()); }
+TEST(Crs, Wgs84IsGeographic) {
+    EXPECT_TRUE(Crs::wgs84().isGeographic());
+}
 
 struct RoundTripCase {
     const char* crs;
@@ -51,10 +53,11 @@ TEST_P(CrsRoundTrip, LonLatSurvivesForwardAndInverse) {
     ASSERT_TRUE(crs.ok());
     auto proj = MapProjection::create(crs.value());
     ASSERT_TRUE(proj.ok());
-    const LonLat places[] = {{21.1655, 42.6629},   // Prishtina
-                             {20.4573, 44.7866},   // Belgrade
-                             {21.0731, 42.2486},   // Gotovuša near Štrpce
-                             {19.0, 46.5}, {23.5, 41.0}};
+    const LonLat places[] = {{21.1655, 42.6629},  // Prishtina
+                             {20.4573, 44.7866},  // Belgrade
+                             {21.0731, 42.2486},  // Gotovuša near Štrpce
+                             {19.0, 46.5},
+                             {23.5, 41.0}};
     for (LonLat p : places) {
         MapXY xy = proj->project(p);
         ASSERT_TRUE(isFinite(xy));
@@ -65,8 +68,9 @@ TEST_P(CrsRoundTrip, LonLatSurvivesForwardAndInverse) {
 }
 
 INSTANTIATE_TEST_SUITE_P(MapCrsChoices, CrsRoundTrip,
-                         ::testing::Values(RoundTripCase{"EPSG:32634", 1e-9}, RoundTripCase{"EPSG:3857", 1e-9},
-                                           RoundTripCase{"EPSG:3035", 1e-7}, RoundTripCase{"EPSG:4326", 1e-12},
+                         ::testing::Values(RoundTripCase{"EPSG:32634", 1e-9},
+                                           RoundTripCase{"EPSG:3857", 1e-9}, RoundTripCase{"EPSG:3035", 1e-7},
+                                           RoundTripCase{"EPSG:4326", 1e-12},
                                            RoundTripCase{"+proj=lcc +lat_1=41 +lat_2=46 +lon_0=21", 1e-9}));
 
 TEST(MapProjection, UtmMatchesKnownCoordinates) {

@@ -26,7 +26,8 @@ struct TempDir {
 };
 
 /// Copies the parts of a shapefile with the given extensions into `dir` under the same stem.
-std::string copyShapefile(const std::string& stem, const fs::path& dir, std::initializer_list<const char*> exts) {
+std::string copyShapefile(const std::string& stem, const fs::path& dir,
+                          std::initializer_list<const char*> exts) {
     for (const char* ext : exts) fs::copy_file(kBoundaries + "/" + stem + ext, dir / (stem + ext));
     return (dir / (stem + ".shp")).string();
 }
@@ -124,14 +125,15 @@ TEST_P(VectorLoaderBadInput, FailsWithClearMessageNamingTheInput) {
 
 INSTANTIATE_TEST_SUITE_P(
     Files, VectorLoaderBadInput,
-    ::testing::Values(BadInput{"missing", kFixtures + "/does_not_exist.shp", ErrorCode::NotFound, "not found"},
-                      BadInput{"directory", kFixtures, ErrorCode::IsDirectory, "directory"},
-                      BadInput{"text", kFixtures + "/notes.txt", ErrorCode::UnsupportedFormat, "not a vector"},
-                      BadInput{"table", kFixtures + "/table_without_geometry.csv", ErrorCode::UnsupportedFormat,
-                               "no geometry"},
-                      BadInput{"empty", kFixtures + "/empty.geojson", ErrorCode::EmptyLayer, "empty"},
-                      BadInput{"nolayer", kFixtures + "/polygons.geojson|layername=nope", ErrorCode::NotFound,
-                               "no layer named 'nope'"}),
+    ::testing::Values(
+        BadInput{"missing", kFixtures + "/does_not_exist.shp", ErrorCode::NotFound, "not found"},
+        BadInput{"directory", kFixtures, ErrorCode::IsDirectory, "directory"},
+        BadInput{"text", kFixtures + "/notes.txt", ErrorCode::UnsupportedFormat, "not a vector"},
+        BadInput{"table", kFixtures + "/table_without_geometry.csv", ErrorCode::UnsupportedFormat,
+                 "no geometry"},
+        BadInput{"empty", kFixtures + "/empty.geojson", ErrorCode::EmptyLayer, "empty"},
+        BadInput{"nolayer", kFixtures + "/polygons.geojson|layername=nope", ErrorCode::NotFound,
+                 "no layer named 'nope'"}),
     [](const auto& info) { return std::string(info.param.name); });
 
 TEST(VectorLoader, ShapefileWithoutShxIsAnErrorNamingTheMissingPart) {

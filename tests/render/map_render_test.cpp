@@ -69,8 +69,10 @@ TEST(MapRender, OutlinesHaveTheirPixelWidthWithAntialiasedEdges) {
     int dark = 0, partial = 0;
     for (int x = static_cast<int>(edge.x) - 6; x <= static_cast<int>(edge.x) + 6; ++x) {
         const uint8_t* p = img.pixel(x, y);
-        if (p[0] < 40 && p[1] < 40 && p[2] < 40) ++dark;
-        else if (!(p[0] == 255 || p[2] == 200)) ++partial;
+        if (p[0] < 40 && p[1] < 40 && p[2] < 40)
+            ++dark;
+        else if (!(p[0] == 255 || p[2] == 200))
+            ++partial;
     }
     EXPECT_GE(dark, 1);
     EXPECT_LE(dark, 3) << "a 2 px line";

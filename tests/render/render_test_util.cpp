@@ -30,7 +30,8 @@ ImageDiff compareImages(const Image& actual, const Image& expected, int toleranc
     d.total = static_cast<size_t>(actual.width) * actual.height;
     for (size_t i = 0; i < d.total; ++i) {
         int worst = 0;
-        for (int c = 0; c < 4; ++c) worst = std::max(worst, std::abs(actual.rgba[i * 4 + c] - expected.rgba[i * 4 + c]));
+        for (int c = 0; c < 4; ++c)
+            worst = std::max(worst, std::abs(actual.rgba[i * 4 + c] - expected.rgba[i * 4 + c]));
         d.maxChannelDelta = std::max(d.maxChannelDelta, worst);
         if (worst > tolerance) ++d.differing;
     }
@@ -42,7 +43,8 @@ ImageDiff compareImages(const Image& actual, const Image& expected, int toleranc
     const std::string goldenPath = std::string(FP_GOLDEN_DIR) + "/" + name + ".png";
     const char* update = std::getenv("FP_UPDATE_GOLDEN");
     if (update && std::string(update) == "1") {
-        if (Status s = writePng(actual, goldenPath); !s) return ::testing::AssertionFailure() << s.error().describe();
+        if (Status s = writePng(actual, goldenPath); !s)
+            return ::testing::AssertionFailure() << s.error().describe();
         return ::testing::AssertionSuccess() << "golden rewritten";
     }
     auto golden = readImage(goldenPath);
@@ -59,7 +61,8 @@ ImageDiff compareImages(const Image& actual, const Image& expected, int toleranc
         Image diff = actual;
         for (size_t i = 0; i < d.total; ++i) {
             int worst = 0;
-            for (int c = 0; c < 3; ++c) worst = std::max(worst, std::abs(actual.rgba[i * 4 + c] - golden->rgba[i * 4 + c]));
+            for (int c = 0; c < 3; ++c)
+                worst = std::max(worst, std::abs(actual.rgba[i * 4 + c] - golden->rgba[i * 4 + c]));
             uint8_t v = worst > tolerance ? 255 : 0;
             diff.rgba[i * 4 + 0] = v;
             diff.rgba[i * 4 + 1] = static_cast<uint8_t>(golden->rgba[i * 4 + 1] / 3);
@@ -68,9 +71,10 @@ ImageDiff compareImages(const Image& actual, const Image& expected, int toleranc
         }
         (void)writePng(diff, name + ".diff.png");
     }
-    return ::testing::AssertionFailure() << name << ": " << d.differing << " of " << d.total << " pixels differ (max delta "
-                                         << d.maxChannelDelta << "); see " << actualPath << " and " << name
-                                         << ".diff.png in " << std::filesystem::current_path();
+    return ::testing::AssertionFailure()
+           << name << ": " << d.differing << " of " << d.total << " pixels differ (max delta "
+           << d.maxChannelDelta << "); see " << actualPath << " and " << name << ".diff.png in "
+           << std::filesystem::current_path();
 }
 
 }  // namespace fp::test

@@ -26,7 +26,7 @@ ImageDiff compareImages(const Image& actual, const Image& expected, int channelT
 /// Compares `actual` with golden/NAME.png: passes when at most `maxFraction` of pixels differ by more than
 /// `channelTolerance` in any channel. On failure writes NAME.actual.png and NAME.diff.png next to the test
 /// binary. With FP_UPDATE_GOLDEN=1 in the environment it rewrites the golden instead.
-::testing::AssertionResult matchesGolden(const Image& actual, const std::string& name, int channelTolerance = 12,
-                                         double maxFraction = 0.002);
+::testing::AssertionResult matchesGolden(const Image& actual, const std::string& name,
+                                         int channelTolerance = 12, double maxFraction = 0.002);
 
 }  // namespace fp::test

@@ -10,9 +10,10 @@
 namespace fp {
 
 int runCli(int argc, char** argv) {
-    CLI::App app{"Flashpoint: map incidents over country boundaries, play them back in time, export briefings.\n"
-                 "Run without arguments to open the map window.",
-                 "flashpoint"};
+    CLI::App app{
+        "Flashpoint: map incidents over country boundaries, play them back in time, export briefings.\n"
+        "Run without arguments to open the map window.",
+        "flashpoint"};
     app.set_version_flag("--version", std::string("flashpoint ") + FP_VERSION);
     app.require_subcommand(1);
     app.footer("Run 'flashpoint SUBCOMMAND --help' for the flags of a subcommand.");

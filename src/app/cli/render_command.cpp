@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 
@@ -11,6 +12,7 @@
 #include "core/util/atomic_file.h"
 #include "core/util/log.h"
 #include "render/export/image_io.h"
+#include "render/gl/gl.h"
 #include "render/gl/headless_context.h"
 #include "render/gl/offscreen_target.h"
 #include "render/map_renderer.h"
@@ -20,6 +22,28 @@ namespace fp {
 namespace {
 
 constexpr int kMaxSide = 16384;
+
+// Taken at static initialisation, i.e. as close to process start as the program can see.
+const auto kProcessStart = std::chrono::steady_clock::now();
+
+/// Prints "timing: PHASE X ms (since start Y ms)" when enabled.
+class PhaseTimer {
+public:
+    explicit PhaseTimer(bool enabled) : m_enabled(enabled), m_last(std::chrono::steady_clock::now()) {}
+    void lap(const char* phase) {
+        auto now = std::chrono::steady_clock::now();
+        if (m_enabled) {
+            std::fprintf(stderr, "timing: %-28s %8.1f ms   (since process start %8.1f ms)\n", phase,
+                         std::chrono::duration<double, std::milli>(now - m_last).count(),
+                         std::chrono::duration<double, std::milli>(now - kProcessStart).count());
+        }
+        m_last = now;
+    }
+
+private:
+    bool m_enabled;
+    std::chrono::steady_clock::time_point m_last;
+};
 
 int fail(const Error& e) {
     std::fprintf(stderr, "flashpoint: error: %s\n", e.describe().c_str());
@@ -40,14 +64,18 @@ std::string lowerExtension(const std::string& path) {
 }  // namespace
 
 void addRenderCommand(CLI::App& app, RenderOptions& o) {
-    CLI::App* cmd = app.add_subcommand("render", "Render the map to a PNG image, headless (no display needed)");
+    CLI::App* cmd =
+        app.add_subcommand("render", "Render the map to a PNG image, headless (no display needed)");
     cmd->add_option("-o,--output", o.output, "Output image file (.png)")->required();
     cmd->add_option("--size", o.size, "Image size in pixels, WIDTHxHEIGHT")->capture_default_str();
-    cmd->add_option("--bbox", o.bbox, "Area to frame: minlon,minlat,maxlon,maxlat in degrees (default: Kosovo and Serbia)");
+    cmd->add_option("--bbox", o.bbox,
+                    "Area to frame: minlon,minlat,maxlon,maxlat in degrees (default: Kosovo and Serbia)");
     cmd->add_option("--crs", o.crs, "Map CRS: EPSG code or PROJ string (default EPSG:32634, UTM 34N)");
-    cmd->add_option("--layer", o.layers, "Extra vector layer to draw on top (any GDAL vector source); repeatable");
+    cmd->add_option("--layer", o.layers,
+                    "Extra vector layer to draw on top (any GDAL vector source); repeatable");
     cmd->add_flag("--no-default-layers", o.noDefaultLayers, "Leave out the embedded Kosovo/Serbia layers");
     cmd->add_flag("--no-labels", o.noLabels, "Do not draw labels");
+    cmd->add_flag("--timings", o.timings, "Print how long each phase took to stderr");
 }
 
 int runRenderCommand(const RenderOptions& o) {
@@ -64,6 +92,7 @@ int runRenderCommand(const RenderOptions& o) {
         return usage(makeError(ErrorCode::InvalidArgument, o.output, "output must be a .png file"));
     if (Status s = checkWritableOutput(o.output); !s) return fail(s.error());
 
+    PhaseTimer timer(o.timings);
     MapScene scene;
     if (!o.noDefaultLayers) {
         std::vector<LoadReport> reports;
@@ -92,17 +121,23 @@ int runRenderCommand(const RenderOptions& o) {
     if (state->view().visibleExtent().empty())
         return fail(makeError(ErrorCode::ProjectionFailed, o.bbox, "the box cannot be shown in this CRS"));
 
+    timer.lap("load layers");
     auto context = HeadlessContext::create();
     if (!context) return fail(context.error());
     auto target = OffscreenTarget::create(size->first, size->second);
     if (!target) return fail(target.error());
     auto renderer = MapRenderer::create();
     if (!renderer) return fail(renderer.error());
+    timer.lap("GL context, shaders, font");
     renderer.value()->sync(state->scene(), state->projection());
+    timer.lap("prepare and upload layers");
     target->bind();
     renderer.value()->draw(state->scene(), state->view());
+    glFinish();
+    timer.lap("first frame drawn");
     Image image = target->readPixels();
     if (Status s = writePng(image, o.output); !s) return fail(s.error());
+    timer.lap("read back and write PNG");
     std::fprintf(stdout, "wrote %s (%dx%d)\n", o.output.c_str(), image.width, image.height);
     return kExitOk;
 }

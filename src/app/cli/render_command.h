@@ -18,6 +18,7 @@ struct RenderOptions {
     std::vector<std::string> layers;
     bool noDefaultLayers = false;
     bool noLabels = false;
+    bool timings = false;  ///< print phase timings to stderr (for bench/)
 };
 
 /// Declares the subcommand and its flags on `app`.

@@ -64,7 +64,9 @@ using GeoBBox = BBoxT<LonLat>;
 /// Box in map CRS units.
 using MapBBox = BBoxT<MapXY>;
 
-inline bool isFinite(const MapXY& p) { return std::isfinite(p.x) && std::isfinite(p.y); }
+inline bool isFinite(const MapXY& p) {
+    return std::isfinite(p.x) && std::isfinite(p.y);
+}
 inline bool isValidLonLat(const LonLat& p) {
     return std::isfinite(p.lon) && std::isfinite(p.lat) && p.lon >= -180.0 && p.lon <= 180.0 &&
            p.lat >= -90.0 && p.lat <= 90.0;

@@ -19,9 +19,15 @@ void logGdalMessage(CPLErr errClass, CPLErrorNum, const char* message) {
     std::string text = std::string("GDAL: ") + (message ? message : "");
     switch (errClass) {
         case CE_Failure:
-        case CE_Fatal: logWarning(std::move(text)); break;
-        case CE_Warning: logWarning(std::move(text)); break;
-        default: logDebug(std::move(text)); break;
+        case CE_Fatal:
+            logWarning(std::move(text));
+            break;
+        case CE_Warning:
+            logWarning(std::move(text));
+            break;
+        default:
+            logDebug(std::move(text));
+            break;
     }
 }
 

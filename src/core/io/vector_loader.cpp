@@ -43,7 +43,8 @@ std::string lowerExtension(const fs::path& p) {
 
 bool siblingExists(const fs::path& shp, const std::string& extLower) {
     std::string upper = extLower;
-    std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return std::toupper(c); });
+    std::transform(upper.begin(), upper.end(), upper.begin(),
+                   [](unsigned char c) { return std::toupper(c); });
     fs::path a = shp, b = shp;
     std::error_code ec;
     return fs::exists(a.replace_extension(extLower), ec) || fs::exists(b.replace_extension(upper), ec);
@@ -64,7 +65,8 @@ Status checkSourcePath(const std::string& path) {
         return makeError(ErrorCode::IsDirectory, path,
                          "is a directory, not a data file (for a shapefile, give the .shp file)");
     }
-    if (::access(path.c_str(), R_OK) != 0) return makeError(ErrorCode::PermissionDenied, path, "cannot read file");
+    if (::access(path.c_str(), R_OK) != 0)
+        return makeError(ErrorCode::PermissionDenied, path, "cannot read file");
     if (lowerExtension(path) == ".shp") {
         for (const char* ext : {".shx", ".dbf"}) {
             if (!siblingExists(path, ext)) {
@@ -183,7 +185,8 @@ bool labelPointInSource(const OGRGeometry* g, MapXY& out) {
         }
     }
     if (OGRGeometryFactory::haveGEOS() && wkbFlatten(best->getGeometryType()) == wkbPolygon) {
-        // The C entry point goes through GEOS; OGRPolygon::PointOnSurface may return the centroid (in a hole).
+        // The C entry point goes through GEOS; OGRPolygon::PointOnSurface may return the centroid (in a
+        // hole).
         gdal::GeometryPtr p(OGRGeometry::FromHandle(
             OGR_G_PointOnSurface(OGRGeometry::ToHandle(const_cast<OGRGeometry*>(best)))));
         if (p && !p->IsEmpty() && wkbFlatten(p->getGeometryType()) == wkbPoint) {
@@ -260,7 +263,8 @@ Result<VectorLayer> loadLayer(OGRLayer& layer, const std::string& path, const st
     if (!toGeo) return makeError(ErrorCode::InvalidCrs, where, "no transformation from its CRS to WGS 84");
 
     OGRFeatureDefn* defn = layer.GetLayerDefn();
-    for (int i = 0; i < defn->GetFieldCount(); ++i) out.fieldNames.push_back(defn->GetFieldDefn(i)->GetNameRef());
+    for (int i = 0; i < defn->GetFieldCount(); ++i)
+        out.fieldNames.push_back(defn->GetFieldDefn(i)->GetNameRef());
 
     auto& geom = out.geometry;
     int64_t row = 0;
@@ -307,8 +311,9 @@ Result<VectorLayer> loadLayer(OGRLayer& layer, const std::string& path, const st
         if (dropped > 0) {
             if (parts.kinds.empty()) {
                 ++allInvalid;
-                report.add(rowError(ErrorCode::ProjectionFailed, where, row,
-                                    "no coordinate is a valid position in " + out.sourceCrsName + "; skipped"));
+                report.add(
+                    rowError(ErrorCode::ProjectionFailed, where, row,
+                             "no coordinate is a valid position in " + out.sourceCrsName + "; skipped"));
                 ++report.featuresSkipped;
                 continue;
             }
@@ -318,7 +323,8 @@ Result<VectorLayer> loadLayer(OGRLayer& layer, const std::string& path, const st
                                     " and were left out"));
         }
         if (parts.kinds.empty()) {
-            report.add(rowError(ErrorCode::InvalidGeometry, where, row, "geometry has no usable parts; skipped"));
+            report.add(
+                rowError(ErrorCode::InvalidGeometry, where, row, "geometry has no usable parts; skipped"));
             ++report.featuresSkipped;
             continue;
         }
@@ -327,7 +333,8 @@ Result<VectorLayer> loadLayer(OGRLayer& layer, const std::string& path, const st
         const uint32_t vBase = static_cast<uint32_t>(geom.vertices.size());
         const uint32_t rBase = static_cast<uint32_t>(geom.ringCount());
         double area = 0.0;
-        for (size_t r = 1; r < parts.ringStart.size(); ++r) geom.ringStart.push_back(vBase + parts.ringStart[r]);
+        for (size_t r = 1; r < parts.ringStart.size(); ++r)
+            geom.ringStart.push_back(vBase + parts.ringStart[r]);
         for (size_t p = 0; p < parts.kinds.size(); ++p) {
             geom.partKind.push_back(parts.kinds[p]);
             geom.partRingStart.push_back(rBase + parts.partRingStart[p + 1]);
@@ -385,7 +392,8 @@ Result<std::vector<VectorLayer>> loadVectorSource(const std::string& source, Loa
     std::vector<VectorLayer> layers;
     if (!spec.layer.empty()) {
         OGRLayer* layer = ds->GetLayerByName(spec.layer.c_str());
-        if (!layer) return makeError(ErrorCode::NotFound, spec.path, "has no layer named '" + spec.layer + "'");
+        if (!layer)
+            return makeError(ErrorCode::NotFound, spec.path, "has no layer named '" + spec.layer + "'");
         auto loaded = loadLayer(*layer, spec.path, driver, layerCount == 1, report);
         if (!loaded) return loaded.error();
         layers.push_back(std::move(loaded).value());

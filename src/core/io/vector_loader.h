@@ -9,7 +9,8 @@
 
 namespace fp {
 
-/// Loads every vector layer of a source GDAL opens (Shapefile, GeoPackage, GeoJSON, TopoJSON, KML, FlatGeobuf,
+/// Loads every vector layer of a source GDAL opens (Shapefile, GeoPackage, GeoJSON, TopoJSON, KML,
+/// FlatGeobuf,
 /// ...) into lon/lat VectorLayers. `source` is a path, optionally "path|layername=NAME" to pick one layer.
 ///
 /// Whole-source failures (missing file, a directory, not a vector format, a shapefile without .shx/.dbf, no

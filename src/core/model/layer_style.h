@@ -14,13 +14,13 @@ struct LayerStyle {
     bool filled = true;
     Color outline = Color::rgb(90, 90, 90);
     float outlineWidthPx = 1.0f;
-    float opacity = 1.0f;        ///< multiplies fill, outline and label alpha
-    std::string labelField;      ///< attribute to label features with; empty: no labels
+    float opacity = 1.0f;    ///< multiplies fill, outline and label alpha
+    std::string labelField;  ///< attribute to label features with; empty: no labels
     float labelSizePx = 12.0f;
     Color labelColor = Color::rgb(40, 40, 40);
     Color labelHalo = Color::rgb(255, 255, 255, 0.85f);
-    int labelPriority = 0;       ///< higher wins when labels collide
-    bool labelUppercase = false; ///< cartographic convention for country names
+    int labelPriority = 0;        ///< higher wins when labels collide
+    bool labelUppercase = false;  ///< cartographic convention for country names
 };
 
 }  // namespace fp

@@ -10,7 +10,8 @@ uint64_t nextLayerId() {
     return next++;
 }
 
-uint64_t MapScene::addLayer(std::shared_ptr<const VectorLayer> data, LayerStyle style, std::string attribution) {
+uint64_t MapScene::addLayer(std::shared_ptr<const VectorLayer> data, LayerStyle style,
+                            std::string attribution) {
     MapLayer layer;
     layer.id = nextLayerId();
     layer.data = std::move(data);
@@ -26,7 +27,9 @@ MapLayer* MapScene::find(uint64_t id) {
     return nullptr;
 }
 
-const MapLayer* MapScene::find(uint64_t id) const { return const_cast<MapScene*>(this)->find(id); }
+const MapLayer* MapScene::find(uint64_t id) const {
+    return const_cast<MapScene*>(this)->find(id);
+}
 
 bool MapScene::remove(uint64_t id) {
     auto it = std::find_if(layers.begin(), layers.end(), [id](const MapLayer& l) { return l.id == id; });

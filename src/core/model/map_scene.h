@@ -29,7 +29,8 @@ struct MapScene {
     Color background = Color::rgb(214, 228, 238);  ///< sea / outside every layer
 
     /// Adds a layer on top of the others and returns its id.
-    uint64_t addLayer(std::shared_ptr<const VectorLayer> data, LayerStyle style, std::string attribution = {});
+    uint64_t addLayer(std::shared_ptr<const VectorLayer> data, LayerStyle style,
+                      std::string attribution = {});
     MapLayer* find(uint64_t id);
     const MapLayer* find(uint64_t id) const;
     bool remove(uint64_t id);

@@ -8,11 +8,13 @@
 namespace fp {
 
 ScreenXY MapView::toScreen(MapXY p) const {
-    return {(p.x - center.x) / unitsPerPixel + widthPx * 0.5, (center.y - p.y) / unitsPerPixel + heightPx * 0.5};
+    return {(p.x - center.x) / unitsPerPixel + widthPx * 0.5,
+            (center.y - p.y) / unitsPerPixel + heightPx * 0.5};
 }
 
 MapXY MapView::toMap(ScreenXY s) const {
-    return {center.x + (s.x - widthPx * 0.5) * unitsPerPixel, center.y - (s.y - heightPx * 0.5) * unitsPerPixel};
+    return {center.x + (s.x - widthPx * 0.5) * unitsPerPixel,
+            center.y - (s.y - heightPx * 0.5) * unitsPerPixel};
 }
 
 MapBBox MapView::visibleExtent() const {
@@ -52,7 +54,8 @@ MapBBox projectGeoBBox(const GeoBBox& box, const MapProjection& projection) {
         double t = static_cast<double>(i) / kSteps;
         double lon = box.minX + t * box.width();
         double lat = box.minY + t * box.height();
-        for (LonLat p : {LonLat{lon, box.minY}, LonLat{lon, box.maxY}, LonLat{box.minX, lat}, LonLat{box.maxX, lat}}) {
+        for (LonLat p :
+             {LonLat{lon, box.minY}, LonLat{lon, box.maxY}, LonLat{box.minX, lat}, LonLat{box.maxX, lat}}) {
             MapXY m = projection.project(p);
             if (isFinite(m)) out.extend(m.x, m.y);
         }

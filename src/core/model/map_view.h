@@ -18,7 +18,7 @@ struct MapView {
     double unitsPerPixel = 1000.0;  ///< map CRS units (metres for projected CRSs) per physical pixel
     int widthPx = 800;
     int heightPx = 600;
-    float pixelRatio = 1.0f;        ///< physical pixels per logical pixel (HiDPI, export DPI)
+    float pixelRatio = 1.0f;  ///< physical pixels per logical pixel (HiDPI, export DPI)
 
     ScreenXY toScreen(MapXY p) const;
     MapXY toMap(ScreenXY s) const;

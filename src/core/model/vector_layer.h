@@ -31,11 +31,11 @@ struct FlatGeometry {
 /// A vector layer loaded from a file, with geometry in WGS 84 lon/lat (the projection-independent form
 /// the app keeps; map coordinates are derived from it on every CRS change).
 struct VectorLayer {
-    std::string displayName;     ///< shown in the layers panel: file stem, or file stem + layer name
-    std::string sourcePath;      ///< the path the user gave (without the |layername= suffix)
-    std::string layerName;       ///< layer inside the dataset
-    std::string driverName;      ///< GDAL driver that read it ("ESRI Shapefile", "GPKG", ...)
-    std::string sourceCrsName;   ///< CRS of the file as read ("WGS 84 (assumed: no .prj)" when missing)
+    std::string displayName;    ///< shown in the layers panel: file stem, or file stem + layer name
+    std::string sourcePath;     ///< the path the user gave (without the |layername= suffix)
+    std::string layerName;      ///< layer inside the dataset
+    std::string driverName;     ///< GDAL driver that read it ("ESRI Shapefile", "GPKG", ...)
+    std::string sourceCrsName;  ///< CRS of the file as read ("WGS 84 (assumed: no .prj)" when missing)
     std::vector<std::string> fieldNames;
     std::vector<std::string> attributes;  ///< row-major: attributes[f * fieldNames.size() + i], UTF-8
     FlatGeometry<LonLat> geometry;

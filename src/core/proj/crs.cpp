@@ -63,8 +63,10 @@ bool isCrsType(PJ_TYPE t) {
         case PJ_TYPE_TEMPORAL_CRS:
         case PJ_TYPE_ENGINEERING_CRS:
         case PJ_TYPE_BOUND_CRS:
-        case PJ_TYPE_OTHER_CRS: return true;
-        default: return false;
+        case PJ_TYPE_OTHER_CRS:
+            return true;
+        default:
+            return false;
     }
 }
 
@@ -204,7 +206,9 @@ Result<MapProjection> MapProjection::create(const Crs& mapCrs) {
     return MapProjection(mapCrs, std::move(toMap).value(), std::move(toGeo).value());
 }
 
-MapXY MapProjection::project(LonLat p) const { return m_toMap.forward(p.lon, p.lat); }
+MapXY MapProjection::project(LonLat p) const {
+    return m_toMap.forward(p.lon, p.lat);
+}
 
 LonLat MapProjection::unproject(MapXY p) const {
     MapXY g = m_toGeo.forward(p.x, p.y);
@@ -218,9 +222,8 @@ size_t MapProjection::projectInPlace(std::vector<MapXY>& pts) const {
 
 void installProjLogHandler() {
     // The default context is used by nothing of ours, but GDAL's PROJ calls go through it.
-    proj_log_func(nullptr, nullptr, [](void*, int, const char* msg) {
-        logDebug(std::string("PROJ: ") + (msg ? msg : ""));
-    });
+    proj_log_func(nullptr, nullptr,
+                  [](void*, int, const char* msg) { logDebug(std::string("PROJ: ") + (msg ? msg : "")); });
 }
 
 }  // namespace fp

@@ -48,10 +48,11 @@ LayerStyle style(Color fill, bool filled, Color outline, float width, const char
 std::vector<EmbeddedLayer> embeddedLayers() {
     const char* ne = "Natural Earth (public domain)";
     const char* gb = "geoBoundaries (Runfola et al. 2020), CC BY-SA 2.0";
-    LayerStyle neighbours = style(Color::rgb(232, 229, 223), true, Color::rgb(160, 155, 148), 0.9f, "name", 11.f, 60,
-                                  true);
+    LayerStyle neighbours =
+        style(Color::rgb(232, 229, 223), true, Color::rgb(160, 155, 148), 0.9f, "name", 11.f, 60, true);
     neighbours.labelColor = Color::rgb(120, 116, 110);
-    LayerStyle serbia = style(Color::rgb(247, 240, 226), true, Color::rgb(196, 178, 150), 0.6f, "name", 10.5f, 20);
+    LayerStyle serbia =
+        style(Color::rgb(247, 240, 226), true, Color::rgb(196, 178, 150), 0.6f, "name", 10.5f, 20);
     serbia.labelColor = Color::rgb(110, 92, 70);
     LayerStyle kosovoDistricts =
         style(Color::rgb(250, 232, 214), true, Color::rgb(196, 150, 120), 0.8f, "name", 10.5f, 30);
@@ -76,8 +77,9 @@ std::string findDataDir() {
         logWarning(std::string("FLASHPOINT_DATA_DIR=") + env + " has no boundaries/ folder; ignored");
     }
     fs::path exeDir = executableDir();
-    for (fs::path candidate : {exeDir / "geodata", exeDir / ".." / "geodata", exeDir / ".." / ".." / "geodata",
-                               exeDir / ".." / "share" / "flashpoint" / "geodata"}) {
+    for (fs::path candidate :
+         {exeDir / "geodata", exeDir / ".." / "geodata", exeDir / ".." / ".." / "geodata",
+          exeDir / ".." / "share" / "flashpoint" / "geodata"}) {
         if (!exeDir.empty() && looksLikeDataDir(candidate)) return fs::weakly_canonical(candidate).string();
     }
     fs::path source = fs::path(FP_SOURCE_DIR) / "geodata";
@@ -85,7 +87,9 @@ std::string findDataDir() {
     return {};
 }
 
-GeoBBox defaultFocusBBox() { return GeoBBox::fromCorners(18.81, 41.85, 23.01, 46.19); }
+GeoBBox defaultFocusBBox() {
+    return GeoBBox::fromCorners(18.81, 41.85, 23.01, 46.19);
+}
 
 Result<MapScene> loadDefaultScene(std::vector<LoadReport>& reports) {
     std::string dir = findDataDir();
@@ -109,8 +113,9 @@ Result<MapScene> loadDefaultScene(std::vector<LoadReport>& reports) {
 }
 
 LayerStyle defaultStyleForUserLayer(const VectorLayer& layer, size_t index) {
-    static const Color palette[] = {Color::rgb(31, 120, 180), Color::rgb(51, 160, 44), Color::rgb(227, 26, 28),
-                                    Color::rgb(255, 127, 0),  Color::rgb(106, 61, 154), Color::rgb(177, 89, 40)};
+    static const Color palette[] = {Color::rgb(31, 120, 180), Color::rgb(51, 160, 44),
+                                    Color::rgb(227, 26, 28),  Color::rgb(255, 127, 0),
+                                    Color::rgb(106, 61, 154), Color::rgb(177, 89, 40)};
     const Color c = palette[index % (sizeof(palette) / sizeof(palette[0]))];
     LayerStyle s;
     s.fill = c.withAlpha(0.25f);

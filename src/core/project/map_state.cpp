@@ -94,7 +94,9 @@ bool parseDouble(const std::string& s, double& out) {
 }  // namespace
 
 Result<GeoBBox> parseGeoBBox(const std::string& text) {
-    auto bad = [&](const std::string& why) { return makeError(ErrorCode::InvalidArgument, "--bbox " + text, why); };
+    auto bad = [&](const std::string& why) {
+        return makeError(ErrorCode::InvalidArgument, "--bbox " + text, why);
+    };
     std::vector<double> values;
     std::stringstream ss(text);
     std::string item;
@@ -114,7 +116,9 @@ Result<GeoBBox> parseGeoBBox(const std::string& text) {
 }
 
 Result<std::pair<int, int>> parseImageSize(const std::string& text, int maxSide) {
-    auto bad = [&](const std::string& why) { return makeError(ErrorCode::InvalidArgument, "--size " + text, why); };
+    auto bad = [&](const std::string& why) {
+        return makeError(ErrorCode::InvalidArgument, "--size " + text, why);
+    };
     auto x = text.find_first_of("xX");
     if (x == std::string::npos) return bad("expected WIDTHxHEIGHT, e.g. 1920x1080");
     auto parseSide = [](const std::string& s, int& out) {
@@ -128,7 +132,8 @@ Result<std::pair<int, int>> parseImageSize(const std::string& text, int maxSide)
     if (!parseSide(text.substr(0, x), w) || !parseSide(text.substr(x + 1), h))
         return bad("expected WIDTHxHEIGHT in whole pixels, e.g. 1920x1080");
     if (w < 1 || h < 1) return bad("width and height must be at least 1 pixel");
-    if (w > maxSide || h > maxSide) return bad("width and height must be at most " + std::to_string(maxSide) + " pixels");
+    if (w > maxSide || h > maxSide)
+        return bad("width and height must be at most " + std::to_string(maxSide) + " pixels");
     return std::make_pair(w, h);
 }
 

@@ -30,8 +30,8 @@ public:
     Result<std::vector<uint64_t>> addLayers(const std::string& source);
     const std::vector<LoadReport>& lastReports() const { return m_reports; }
 
-    /// Switches the map CRS (EPSG code, PROJ string, WKT). Keeps the view centred on the same place at the same
-    /// ground scale. On failure the old CRS stays and the Error says why.
+    /// Switches the map CRS (EPSG code, PROJ string, WKT). Keeps the view centred on the same place at the
+    /// same ground scale. On failure the old CRS stays and the Error says why.
     Status setCrs(const std::string& definition);
 
     /// Frames a lon/lat box in the current viewport (aspect ratio kept, never stretched).

@@ -15,8 +15,8 @@ namespace fp {
 namespace {
 Error ioError(const std::string& path, const std::string& what, int err) {
     ErrorCode code = err == EACCES || err == EPERM || err == EROFS ? ErrorCode::PermissionDenied
-                     : err == ENOENT                                ? ErrorCode::NotFound
-                                                                    : ErrorCode::IoError;
+                     : err == ENOENT                               ? ErrorCode::NotFound
+                                                                   : ErrorCode::IoError;
     return makeError(code, path, what + ": " + std::strerror(err));
 }
 
@@ -29,16 +29,19 @@ std::string parentDir(const std::string& path) {
 Status checkWritableOutput(const std::string& path) {
     if (path.empty()) return makeError(ErrorCode::InvalidArgument, "output", "no output file given");
     std::error_code ec;
-    if (fs::is_directory(path, ec)) return makeError(ErrorCode::IsDirectory, path, "is a directory, not a file name");
+    if (fs::is_directory(path, ec))
+        return makeError(ErrorCode::IsDirectory, path, "is a directory, not a file name");
     const std::string dir = parentDir(path);
-    if (!fs::is_directory(dir, ec)) return makeError(ErrorCode::NotFound, path, "folder " + dir + " does not exist");
+    if (!fs::is_directory(dir, ec))
+        return makeError(ErrorCode::NotFound, path, "folder " + dir + " does not exist");
     if (::access(dir.c_str(), W_OK) != 0) return ioError(path, "cannot write into folder " + dir, errno);
     return {};
 }
 
 Status writeFileAtomically(const std::string& path, std::string_view bytes) {
     if (Status s = checkWritableOutput(path); !s) return s;
-    std::string tmpl = (fs::path(parentDir(path)) / ("." + fs::path(path).filename().string() + ".XXXXXX")).string();
+    std::string tmpl =
+        (fs::path(parentDir(path)) / ("." + fs::path(path).filename().string() + ".XXXXXX")).string();
     int fd = ::mkstemp(tmpl.data());
     if (fd < 0) return ioError(path, "cannot create a temporary file", errno);
     auto fail = [&](const std::string& what) {

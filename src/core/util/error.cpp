@@ -4,19 +4,32 @@ namespace fp {
 
 const char* errorCodeName(ErrorCode code) {
     switch (code) {
-        case ErrorCode::NotFound: return "not-found";
-        case ErrorCode::IsDirectory: return "is-directory";
-        case ErrorCode::PermissionDenied: return "permission-denied";
-        case ErrorCode::UnsupportedFormat: return "unsupported-format";
-        case ErrorCode::MissingSidecar: return "missing-sidecar";
-        case ErrorCode::EmptyLayer: return "empty-layer";
-        case ErrorCode::InvalidGeometry: return "invalid-geometry";
-        case ErrorCode::InvalidCrs: return "invalid-crs";
-        case ErrorCode::ProjectionFailed: return "projection-failed";
-        case ErrorCode::InvalidArgument: return "invalid-argument";
-        case ErrorCode::IoError: return "io-error";
-        case ErrorCode::GraphicsError: return "graphics-error";
-        case ErrorCode::Internal: return "internal";
+        case ErrorCode::NotFound:
+            return "not-found";
+        case ErrorCode::IsDirectory:
+            return "is-directory";
+        case ErrorCode::PermissionDenied:
+            return "permission-denied";
+        case ErrorCode::UnsupportedFormat:
+            return "unsupported-format";
+        case ErrorCode::MissingSidecar:
+            return "missing-sidecar";
+        case ErrorCode::EmptyLayer:
+            return "empty-layer";
+        case ErrorCode::InvalidGeometry:
+            return "invalid-geometry";
+        case ErrorCode::InvalidCrs:
+            return "invalid-crs";
+        case ErrorCode::ProjectionFailed:
+            return "projection-failed";
+        case ErrorCode::InvalidArgument:
+            return "invalid-argument";
+        case ErrorCode::IoError:
+            return "io-error";
+        case ErrorCode::GraphicsError:
+            return "graphics-error";
+        case ErrorCode::Internal:
+            return "internal";
     }
     return "unknown";
 }

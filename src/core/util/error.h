@@ -7,19 +7,19 @@ namespace fp {
 
 /// What kind of failure an Error reports; stable, so callers and tests can branch on it.
 enum class ErrorCode {
-    NotFound,          ///< file or resource does not exist
-    IsDirectory,       ///< a file was expected, a directory was given
-    PermissionDenied,  ///< the file exists but cannot be read or written
-    UnsupportedFormat, ///< no driver can read the input as the expected kind of data
-    MissingSidecar,    ///< a shapefile lacks its .shx or .dbf
-    EmptyLayer,        ///< the source opened but holds nothing usable
-    InvalidGeometry,   ///< geometry that could not be read or repaired
-    InvalidCrs,        ///< a CRS definition PROJ does not understand
-    ProjectionFailed,  ///< coordinates that cannot be transformed
-    InvalidArgument,   ///< a malformed flag, option or value given by the user
-    IoError,           ///< a read or write failed midway
-    GraphicsError,     ///< OpenGL/EGL could not do what was asked
-    Internal,          ///< a bug: should never reach the user
+    NotFound,           ///< file or resource does not exist
+    IsDirectory,        ///< a file was expected, a directory was given
+    PermissionDenied,   ///< the file exists but cannot be read or written
+    UnsupportedFormat,  ///< no driver can read the input as the expected kind of data
+    MissingSidecar,     ///< a shapefile lacks its .shx or .dbf
+    EmptyLayer,         ///< the source opened but holds nothing usable
+    InvalidGeometry,    ///< geometry that could not be read or repaired
+    InvalidCrs,         ///< a CRS definition PROJ does not understand
+    ProjectionFailed,   ///< coordinates that cannot be transformed
+    InvalidArgument,    ///< a malformed flag, option or value given by the user
+    IoError,            ///< a read or write failed midway
+    GraphicsError,      ///< OpenGL/EGL could not do what was asked
+    Internal,           ///< a bug: should never reach the user
 };
 
 /// Short lowercase name of a code ("not-found", ...), for logs and JSON output.

@@ -11,15 +11,21 @@ const auto kStart = std::chrono::steady_clock::now();
 
 const char* logLevelName(LogLevel level) {
     switch (level) {
-        case LogLevel::Debug: return "debug";
-        case LogLevel::Info: return "info";
-        case LogLevel::Warning: return "warning";
-        case LogLevel::Error: return "error";
+        case LogLevel::Debug:
+            return "debug";
+        case LogLevel::Info:
+            return "info";
+        case LogLevel::Warning:
+            return "warning";
+        case LogLevel::Error:
+            return "error";
     }
     return "?";
 }
 
-Log::Log() { m_ring.reserve(capacity()); }
+Log::Log() {
+    m_ring.reserve(capacity());
+}
 
 Log& Log::instance() {
     static Log log;
@@ -80,10 +86,18 @@ void Log::clear() {
     ++m_generation;
 }
 
-void logDebug(std::string message) { Log::instance().write(LogLevel::Debug, std::move(message)); }
-void logInfo(std::string message) { Log::instance().write(LogLevel::Info, std::move(message)); }
-void logWarning(std::string message) { Log::instance().write(LogLevel::Warning, std::move(message)); }
-void logError(std::string message) { Log::instance().write(LogLevel::Error, std::move(message)); }
+void logDebug(std::string message) {
+    Log::instance().write(LogLevel::Debug, std::move(message));
+}
+void logInfo(std::string message) {
+    Log::instance().write(LogLevel::Info, std::move(message));
+}
+void logWarning(std::string message) {
+    Log::instance().write(LogLevel::Warning, std::move(message));
+}
+void logError(std::string message) {
+    Log::instance().write(LogLevel::Error, std::move(message));
+}
 
 Log::Sink stderrSink(LogLevel minLevel) {
     return [minLevel](const LogEntry& e) {

@@ -6,7 +6,8 @@
 namespace fp {
 
 std::string toUpperUtf8(std::string_view text) {
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    icu::UnicodeString u =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
     if (u.isBogus()) return std::string(text);
     u.toUpper(icu::Locale::getRoot());
     std::string out;

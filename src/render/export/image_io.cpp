@@ -14,7 +14,8 @@ Status writePng(const Image& image, const std::string& path) {
     auto append = [](void* ctx, void* data, int size) {
         static_cast<std::string*>(ctx)->append(static_cast<const char*>(data), static_cast<size_t>(size));
     };
-    if (!stbi_write_png_to_func(append, &encoded, image.width, image.height, 4, image.rgba.data(), image.width * 4))
+    if (!stbi_write_png_to_func(append, &encoded, image.width, image.height, 4, image.rgba.data(),
+                                image.width * 4))
         return makeError(ErrorCode::IoError, path, "PNG encoding failed");
     return writeFileAtomically(path, encoded);
 }
@@ -24,7 +25,8 @@ Result<Image> readImage(const std::string& path) {
     unsigned char* data = stbi_load(path.c_str(), &w, &h, &n, 4);
     if (!data) {
         const char* why = stbi_failure_reason();
-        return makeError(ErrorCode::UnsupportedFormat, path, std::string("cannot read image: ") + (why ? why : "?"));
+        return makeError(ErrorCode::UnsupportedFormat, path,
+                         std::string("cannot read image: ") + (why ? why : "?"));
     }
     Image img;
     img.width = w;

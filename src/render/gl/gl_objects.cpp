@@ -4,12 +4,24 @@
 
 namespace fp::gl {
 
-void deleteBuffer(GLuint id) { glDeleteBuffers(1, &id); }
-void deleteVertexArray(GLuint id) { glDeleteVertexArrays(1, &id); }
-void deleteTexture(GLuint id) { glDeleteTextures(1, &id); }
-void deleteFramebuffer(GLuint id) { glDeleteFramebuffers(1, &id); }
-void deleteRenderbuffer(GLuint id) { glDeleteRenderbuffers(1, &id); }
-void deleteProgram(GLuint id) { glDeleteProgram(id); }
+void deleteBuffer(GLuint id) {
+    glDeleteBuffers(1, &id);
+}
+void deleteVertexArray(GLuint id) {
+    glDeleteVertexArrays(1, &id);
+}
+void deleteTexture(GLuint id) {
+    glDeleteTextures(1, &id);
+}
+void deleteFramebuffer(GLuint id) {
+    glDeleteFramebuffers(1, &id);
+}
+void deleteRenderbuffer(GLuint id) {
+    glDeleteRenderbuffers(1, &id);
+}
+void deleteProgram(GLuint id) {
+    glDeleteProgram(id);
+}
 
 Buffer createBuffer() {
     GLuint id = 0;
@@ -68,7 +80,8 @@ Result<Program> Program::fromSource(const std::string& vertex, const std::string
     if (!ok) {
         char log[2048] = {0};
         glGetProgramInfoLog(p.m_program.id(), sizeof(log), nullptr, log);
-        return makeError(ErrorCode::GraphicsError, label, std::string("shader program does not link: ") + log);
+        return makeError(ErrorCode::GraphicsError, label,
+                         std::string("shader program does not link: ") + log);
     }
     return p;
 }
@@ -77,18 +90,20 @@ Result<Program> Program::fromEmbedded(const char* vertexName, const char* fragme
     std::string_view vs = embeddedShader(vertexName);
     std::string_view fs = embeddedShader(fragmentName);
     if (vs.empty() || fs.empty())
-        return makeError(ErrorCode::Internal, std::string(vertexName) + "/" + fragmentName, "shader not embedded");
+        return makeError(ErrorCode::Internal, std::string(vertexName) + "/" + fragmentName,
+                         "shader not embedded");
     return fromSource(std::string(vs), std::string(fs), std::string(vertexName) + "+" + fragmentName);
 }
 
 std::string takeGlError() {
     std::string first;
     for (GLenum e = glGetError(); e != GL_NO_ERROR; e = glGetError()) {
-        if (first.empty()) first = "GL error 0x" + [](GLenum v) {
-            char buf[16];
-            std::snprintf(buf, sizeof buf, "%04X", v);
-            return std::string(buf);
-        }(e);
+        if (first.empty())
+            first = "GL error 0x" + [](GLenum v) {
+                char buf[16];
+                std::snprintf(buf, sizeof buf, "%04X", v);
+                return std::string(buf);
+            }(e);
     }
     return first;
 }

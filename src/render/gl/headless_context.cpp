@@ -42,8 +42,10 @@ Result<std::unique_ptr<HeadlessContext>> HeadlessContext::create() {
 
     // EGL_SURFACE_TYPE 0: we never make an EGL surface (the default, EGL_WINDOW_BIT, matches no surfaceless
     // config); drawing goes to framebuffer objects.
-    const EGLint configAttribs[] = {EGL_SURFACE_TYPE, 0, EGL_RENDERABLE_TYPE, EGL_OPENGL_BIT, EGL_RED_SIZE, 8,
-                                    EGL_GREEN_SIZE, 8, EGL_BLUE_SIZE, 8, EGL_ALPHA_SIZE, 8, EGL_NONE};
+    const EGLint configAttribs[] = {EGL_SURFACE_TYPE, 0, EGL_RENDERABLE_TYPE, EGL_OPENGL_BIT,
+                                    EGL_RED_SIZE,     8, EGL_GREEN_SIZE,      8,
+                                    EGL_BLUE_SIZE,    8, EGL_ALPHA_SIZE,      8,
+                                    EGL_NONE};
     EGLConfig config = nullptr;
     EGLint count = 0;
     if (!eglChooseConfig(s.display, configAttribs, &config, 1, &count) || count == 0) {
@@ -52,8 +54,12 @@ Result<std::unique_ptr<HeadlessContext>> HeadlessContext::create() {
         if (!eglChooseConfig(s.display, anyGl, &config, 1, &count) || count == 0)
             return eglError("eglChooseConfig");
     }
-    const EGLint contextAttribs[] = {EGL_CONTEXT_MAJOR_VERSION, 3, EGL_CONTEXT_MINOR_VERSION, 3,
-                                     EGL_CONTEXT_OPENGL_PROFILE_MASK, EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT,
+    const EGLint contextAttribs[] = {EGL_CONTEXT_MAJOR_VERSION,
+                                     3,
+                                     EGL_CONTEXT_MINOR_VERSION,
+                                     3,
+                                     EGL_CONTEXT_OPENGL_PROFILE_MASK,
+                                     EGL_CONTEXT_OPENGL_CORE_PROFILE_BIT,
                                      EGL_NONE};
     s.context = eglCreateContext(s.display, config, EGL_NO_CONTEXT, contextAttribs);
     if (s.context == EGL_NO_CONTEXT) return eglError("eglCreateContext(OpenGL 3.3 core)");

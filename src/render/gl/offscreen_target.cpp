@@ -42,7 +42,8 @@ Result<OffscreenTarget> OffscreenTarget::create(int width, int height, int sampl
     glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER,
                               t.m_msDepthStencil.id());
     if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
-        return makeError(ErrorCode::GraphicsError, "offscreen framebuffer", "multisampled framebuffer incomplete");
+        return makeError(ErrorCode::GraphicsError, "offscreen framebuffer",
+                         "multisampled framebuffer incomplete");
     t.m_resolveColor = makeRenderbuffer(GL_RGBA8, 1, width, height);
     t.m_resolveFbo = makeFramebuffer();
     glBindFramebuffer(GL_FRAMEBUFFER, t.m_resolveFbo.id());

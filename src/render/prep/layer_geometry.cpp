@@ -2,8 +2,8 @@
 
 #include <GL/glu.h>
 
-#include <cmath>
 #include <array>
+#include <cmath>
 #include <deque>
 
 namespace fp {
@@ -48,7 +48,8 @@ public:
         size_t slot = 0;
         for (const auto& ring : rings) {
             gluTessBeginContour(m_tess);
-            for (size_t i = 0; i < ring.size(); ++i, ++slot) gluTessVertex(m_tess, m_slots[slot].xyz, &m_slots[slot]);
+            for (size_t i = 0; i < ring.size(); ++i, ++slot)
+                gluTessVertex(m_tess, m_slots[slot].xyz, &m_slots[slot]);
             gluTessEndContour(m_tess);
         }
         gluTessEndPolygon(m_tess);
@@ -77,7 +78,7 @@ private:
     static void GLAPIENTRY onVertex(void* vertexData, void* self) {
         static_cast<Tessellator*>(self)->m_indices->push_back(static_cast<Slot*>(vertexData)->index);
     }
-    static void GLAPIENTRY onCombine(GLdouble coords[3], void*[4], GLfloat[4], void** out, void* self) {
+    static void GLAPIENTRY onCombine(GLdouble coords[3], void* [4], GLfloat[4], void** out, void* self) {
         // Where rings cross (self-intersections), GLU asks for a new vertex at the crossing.
         auto* t = static_cast<Tessellator*>(self);
         t->m_slots.push_back({{coords[0], coords[1], 0.0}, t->appendVertex(coords[0], coords[1])});
@@ -102,11 +103,15 @@ LayerGeometry prepareLayerGeometry(const VectorLayer& layer, const MapProjection
     out.projectionFailures = projection.projectInPlace(projected);
     for (const auto& p : projected)
         if (isFinite(p)) out.extent.extend(p.x, p.y);
-    out.origin = out.extent.empty() ? MapXY{} : MapXY{std::round(out.extent.centerX()), std::round(out.extent.centerY())};
+    out.origin = out.extent.empty()
+                     ? MapXY{}
+                     : MapXY{std::round(out.extent.centerX()), std::round(out.extent.centerY())};
 
     Tessellator tess;
     std::vector<std::vector<MapXY>> rings;
-    auto rel = [&](const MapXY& p) { return std::array<float, 2>{float(p.x - out.origin.x), float(p.y - out.origin.y)}; };
+    auto rel = [&](const MapXY& p) {
+        return std::array<float, 2>{float(p.x - out.origin.x), float(p.y - out.origin.y)};
+    };
     for (size_t part = 0; part < g.partCount(); ++part) {
         const PartKind kind = g.partKind[part];
         rings.clear();
@@ -135,7 +140,8 @@ LayerGeometry prepareLayerGeometry(const VectorLayer& layer, const MapProjection
             }
         }
         if (kind == PartKind::Polygon && !rings.empty() && rings.front().size() >= 3) {
-            if (!tess.addPolygon(rings, out.origin, out.fillVertices, out.fillIndices)) ++out.tessellationFailures;
+            if (!tess.addPolygon(rings, out.origin, out.fillVertices, out.fillIndices))
+                ++out.tessellationFailures;
         }
     }
 

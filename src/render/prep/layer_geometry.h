@@ -13,14 +13,14 @@ namespace fp {
 /// Positions are float32 relative to `origin` (map units) so that float keeps sub-metre precision.
 struct LayerGeometry {
     MapXY origin;
-    std::vector<float> fillVertices;     ///< x,y pairs
-    std::vector<uint32_t> fillIndices;   ///< triangles
-    std::vector<float> lineSegments;     ///< x0,y0,x1,y1 per outline segment (one instance each)
-    std::vector<float> pointPositions;   ///< x,y per point feature
-    std::vector<MapXY> labelAnchors;     ///< per feature, in map units; (inf, inf) when it does not project
-    MapBBox extent;                      ///< map-units extent of everything drawn
-    size_t tessellationFailures = 0;     ///< polygons GLU could not triangulate (reported, still outlined)
-    size_t projectionFailures = 0;       ///< vertices that did not project into the map CRS
+    std::vector<float> fillVertices;    ///< x,y pairs
+    std::vector<uint32_t> fillIndices;  ///< triangles
+    std::vector<float> lineSegments;    ///< x0,y0,x1,y1 per outline segment (one instance each)
+    std::vector<float> pointPositions;  ///< x,y per point feature
+    std::vector<MapXY> labelAnchors;    ///< per feature, in map units; (inf, inf) when it does not project
+    MapBBox extent;                     ///< map-units extent of everything drawn
+    size_t tessellationFailures = 0;    ///< polygons GLU could not triangulate (reported, still outlined)
+    size_t projectionFailures = 0;      ///< vertices that did not project into the map CRS
 };
 
 /// Projects a lon/lat layer into the map CRS and prepares fills (triangulated with holes, multipolygons and

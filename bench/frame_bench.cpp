@@ -1,0 +1,131 @@
+// Frame cost of the map renderer, headless (EGL surfaceless, Mesa llvmpipe on CI machines).
+//
+// BM_DefaultViewFrame: one full frame of the embedded default at 1920x1080, GPU work included (glFinish).
+// BM_FrameCpuSubmit/N: CPU time to issue a frame for a synthetic layer of N vertices, without waiting for
+//   the GPU: it must stay flat as N grows (buffers are uploaded once; pan/zoom only change uniforms).
+// BM_FrameWithGpu/N: the same frame including the GPU (software rasteriser here), for scale.
+// BM_PrepareLayer/N: one-off CPU cost of projecting and tessellating a layer (on load or CRS change).
+#include <benchmark/benchmark.h>
+
+#include <cmath>
+
+#include "core/project/default_scene.h"
+#include "core/project/map_state.h"
+#include "render/gl/headless_context.h"
+#include "render/gl/offscreen_target.h"
+#include "render/map_renderer.h"
+#include "render/prep/layer_geometry.h"
+
+namespace fp {
+namespace {
+
+HeadlessContext& context() {
+    static auto ctx = HeadlessContext::create().value();
+    return *ctx;
+}
+
+/// A layer of `vertices` vertices: a grid of small square-ish polygons with 16-vertex rings over the region.
+std::shared_ptr<VectorLayer> syntheticLayer(size_t vertices) {
+    auto layer = std::make_shared<VectorLayer>();
+    layer->displayName = "synthetic";
+    const size_t perRing = 16;
+    const size_t polygons = std::max<size_t>(1, vertices / perRing);
+    const size_t side = static_cast<size_t>(std::ceil(std::sqrt(static_cast<double>(polygons))));
+    auto& g = layer->geometry;
+    for (size_t i = 0; i < polygons; ++i) {
+        const double cx = 19.0 + 4.0 * (static_cast<double>(i % side) + 0.5) / side;
+        const double cy = 41.9 + 4.2 * (static_cast<double>(i / side) + 0.5) / side;
+        const double r = 1.6 / side;
+        for (size_t k = 0; k < perRing; ++k) {
+            const double a = 2.0 * M_PI * k / perRing;
+            LonLat p{cx + r * std::cos(a), cy + r * std::sin(a)};
+            g.vertices.push_back(p);
+            layer->extent.extend(p.lon, p.lat);
+        }
+        g.ringStart.push_back(static_cast<uint32_t>(g.vertices.size()));
+        g.partKind.push_back(PartKind::Polygon);
+        g.partRingStart.push_back(static_cast<uint32_t>(g.ringStart.size() - 1));
+        g.featurePartStart.push_back(static_cast<uint32_t>(g.partKind.size()));
+        layer->labelAnchors.push_back({cx, cy});
+        layer->featureAreaDeg2.push_back(r * r * M_PI);
+    }
+    return layer;
+}
+
+struct Fixture {
+    std::unique_ptr<MapState> state;
+    std::unique_ptr<MapRenderer> renderer;
+    OffscreenTarget target;
+};
+
+Fixture makeFixture(MapScene scene, int w, int h) {
+    context();
+    auto state = std::make_unique<MapState>(MapState::create(std::move(scene)).value());
+    state->resize(w, h, 1.0f);
+    state->frame(defaultFocusBBox());
+    auto renderer = MapRenderer::create().value();
+    renderer->sync(state->scene(), state->projection());
+    auto target = OffscreenTarget::create(w, h).value();
+    return {std::move(state), std::move(renderer), std::move(target)};
+}
+
+void BM_DefaultViewFrame(benchmark::State& st) {
+    std::vector<LoadReport> reports;
+    Fixture f = makeFixture(loadDefaultScene(reports).value(), 1920, 1080);
+    for (auto _ : st) {
+        f.target.bind();
+        f.renderer->draw(f.state->scene(), f.state->view());
+        glFinish();
+    }
+}
+BENCHMARK(BM_DefaultViewFrame)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+MapScene syntheticScene(size_t vertices) {
+    MapScene scene;
+    LayerStyle s;
+    s.labelField.clear();
+    scene.addLayer(syntheticLayer(vertices), s);
+    return scene;
+}
+
+void BM_FrameCpuSubmit(benchmark::State& st) {
+    Fixture f = makeFixture(syntheticScene(static_cast<size_t>(st.range(0))), 1920, 1080);
+    int frame = 0;
+    for (auto _ : st) {
+        // Pan a little each frame, as a user dragging the map would.
+        f.state->view().panByPixels((frame++ % 2) ? 3 : -3, 0);
+        f.target.bind();
+        f.renderer->draw(f.state->scene(), f.state->view());
+        st.PauseTiming();
+        glFinish();
+        st.ResumeTiming();
+    }
+}
+BENCHMARK(BM_FrameCpuSubmit)->Arg(10'000)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMicrosecond);
+
+void BM_FrameWithGpu(benchmark::State& st) {
+    Fixture f = makeFixture(syntheticScene(static_cast<size_t>(st.range(0))), 1920, 1080);
+    for (auto _ : st) {
+        f.target.bind();
+        f.renderer->draw(f.state->scene(), f.state->view());
+        glFinish();
+    }
+}
+BENCHMARK(BM_FrameWithGpu)
+    ->Arg(10'000)
+    ->Arg(100'000)
+    ->Arg(1'000'000)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
+void BM_PrepareLayer(benchmark::State& st) {
+    auto layer = syntheticLayer(static_cast<size_t>(st.range(0)));
+    auto projection = MapProjection::create(Crs::fromUserInput("EPSG:32634").value()).value();
+    for (auto _ : st) benchmark::DoNotOptimize(prepareLayerGeometry(*layer, projection));
+}
+BENCHMARK(BM_PrepareLayer)->Arg(10'000)->Arg(100'000)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+}  // namespace fp
+
+BENCHMARK_MAIN();
