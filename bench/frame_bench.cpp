@@ -47,6 +47,7 @@ std::shared_ptr<VectorLayer> syntheticLayer(size_t vertices) {
         g.partRingStart.push_back(static_cast<uint32_t>(g.ringStart.size() - 1));
         g.featurePartStart.push_back(static_cast<uint32_t>(g.partKind.size()));
         layer->labelAnchors.push_back({cx, cy});
+        layer->labelAnchorStart.push_back(static_cast<uint32_t>(layer->labelAnchors.size()));
         layer->featureAreaDeg2.push_back(r * r * M_PI);
     }
     return layer;

@@ -78,9 +78,28 @@ LabelStats LabelDrawer::draw(const std::vector<LabelSource>& sources, const MapV
         const auto& anchors = *src.anchors;
         const VectorLayer& data = *layer.data;
         const float size = s.labelSizePx * ratio;
-        for (size_t f = 0; f < anchors.size() && f < texts.size(); ++f) {
-            const MapXY& a = anchors[f];
-            if (texts[f].empty() || !isFinite(a) || !visible.contains(a.x, a.y)) continue;
+        const MapXY viewCentre = view.center;
+        for (size_t f = 0; f < texts.size() && f + 1 < data.labelAnchorStart.size(); ++f) {
+            if (texts[f].empty()) continue;
+            // The main anchor when on screen, else the on-screen alternative nearest the view's centre.
+            const MapXY* chosen = nullptr;
+            double bestDist = 0.0;
+            for (uint32_t i = data.labelAnchorStart[f];
+                 i < data.labelAnchorStart[f + 1] && i < anchors.size(); ++i) {
+                const MapXY& a = anchors[i];
+                if (!isFinite(a) || !visible.contains(a.x, a.y)) continue;
+                if (i == data.labelAnchorStart[f]) {
+                    chosen = &a;
+                    break;
+                }
+                double d = std::hypot(a.x - viewCentre.x, a.y - viewCentre.y);
+                if (!chosen || d < bestDist) {
+                    chosen = &a;
+                    bestDist = d;
+                }
+            }
+            if (!chosen) continue;
+            const MapXY& a = *chosen;
             ++stats.candidates;
             TextMetrics tm = m.text.measure(texts[f], size);
             // A label much wider than its feature on screen says nothing about that feature: leave it out.

@@ -170,8 +170,8 @@ double ringAreaDeg2(const std::vector<MapXY>& pts, uint32_t begin, uint32_t end)
     return std::abs(a) * 0.5;
 }
 
-/// A point inside the feature's largest polygon (GEOS point-on-surface), in the source CRS.
-bool labelPointInSource(const OGRGeometry* g, MapXY& out) {
+/// The largest polygon of a (multi)polygon, or the geometry itself.
+const OGRGeometry* largestPolygon(const OGRGeometry* g) {
     const OGRGeometry* best = g;
     if (OGR_GT_IsSubClassOf(wkbFlatten(g->getGeometryType()), wkbGeometryCollection)) {
         double bestArea = -1.0;
@@ -184,20 +184,63 @@ bool labelPointInSource(const OGRGeometry* g, MapXY& out) {
             }
         }
     }
+    return best;
+}
+
+/// A point inside `g` (GEOS point-on-surface of its largest polygon), else its envelope's centre.
+MapXY pointInside(const OGRGeometry* g) {
+    const OGRGeometry* best = largestPolygon(g);
     if (OGRGeometryFactory::haveGEOS() && wkbFlatten(best->getGeometryType()) == wkbPolygon) {
         // The C entry point goes through GEOS; OGRPolygon::PointOnSurface may return the centroid (in a
         // hole).
         gdal::GeometryPtr p(OGRGeometry::FromHandle(
             OGR_G_PointOnSurface(OGRGeometry::ToHandle(const_cast<OGRGeometry*>(best)))));
-        if (p && !p->IsEmpty() && wkbFlatten(p->getGeometryType()) == wkbPoint) {
-            out = {p->toPoint()->getX(), p->toPoint()->getY()};
-            return true;
-        }
+        if (p && !p->IsEmpty() && wkbFlatten(p->getGeometryType()) == wkbPoint)
+            return {p->toPoint()->getX(), p->toPoint()->getY()};
     }
     OGREnvelope env;
     best->getEnvelope(&env);
-    out = {0.5 * (env.MinX + env.MaxX), 0.5 * (env.MinY + env.MaxY)};
-    return true;
+    return {0.5 * (env.MinX + env.MaxX), 0.5 * (env.MinY + env.MaxY)};
+}
+
+/// Label points of a feature, in the source CRS: the main one first, then for polygons spanning several cells
+/// of a grid of up to 4x4 over the feature, one inside each cell's substantial piece of it.
+std::vector<MapXY> labelPointsInSource(const OGRGeometry* g) {
+    std::vector<MapXY> points{pointInside(g)};
+    auto type = wkbFlatten(g->getGeometryType());
+    if ((type != wkbPolygon && type != wkbMultiPolygon) || !OGRGeometryFactory::haveGEOS()) return points;
+    OGREnvelope env;
+    g->getEnvelope(&env);
+    const double w = env.MaxX - env.MinX, h = env.MaxY - env.MinY;
+    const double cell = std::max(w, h) / 4.0;
+    if (!(cell > 0.0)) return points;
+    const int nx = std::clamp(static_cast<int>(std::round(w / cell)), 1, 4);
+    const int ny = std::clamp(static_cast<int>(std::round(h / cell)), 1, 4);
+    if (nx * ny <= 2) return points;
+    const double cw = w / nx, ch = h / ny;
+    for (int j = 0; j < ny; ++j) {
+        for (int i = 0; i < nx; ++i) {
+            OGRLinearRing ring;
+            const double x0 = env.MinX + i * cw, y0 = env.MinY + j * ch;
+            ring.addPoint(x0, y0);
+            ring.addPoint(x0 + cw, y0);
+            ring.addPoint(x0 + cw, y0 + ch);
+            ring.addPoint(x0, y0 + ch);
+            ring.addPoint(x0, y0);
+            OGRPolygon cellPolygon;
+            cellPolygon.addRing(&ring);
+            gdal::GeometryPtr piece(g->Intersection(&cellPolygon));
+            if (!piece || piece->IsEmpty()) continue;
+            auto pt = wkbFlatten(piece->getGeometryType());
+            if (pt != wkbPolygon && pt != wkbMultiPolygon && pt != wkbGeometryCollection) continue;
+            const OGRGeometry* big = largestPolygon(piece.get());
+            if (wkbFlatten(big->getGeometryType()) != wkbPolygon ||
+                big->toPolygon()->get_Area() < 0.2 * cw * ch)
+                continue;
+            points.push_back(pointInside(big));
+        }
+    }
+    return points;
 }
 
 /// Makes an invalid polygonal geometry valid, keeping only its polygonal result. Null when impossible.
@@ -299,12 +342,12 @@ Result<VectorLayer> loadLayer(OGRLayer& layer, const std::string& path, const st
 
         FeatureParts parts;
         parts.add(g);
-        MapXY anchor;
-        labelPointInSource(g, anchor);
-        parts.pts.push_back(anchor);  // transformed together with the vertices
+        std::vector<MapXY> anchors = labelPointsInSource(g);
+        const size_t vertexTotal = parts.pts.size();
+        parts.pts.insert(parts.pts.end(), anchors.begin(), anchors.end());  // transformed with the vertices
         toGeo->forward(&parts.pts[0].x, &parts.pts[0].y, parts.pts.size(), sizeof(MapXY));
-        anchor = parts.pts.back();
-        parts.pts.pop_back();
+        anchors.assign(parts.pts.begin() + static_cast<long>(vertexTotal), parts.pts.end());
+        parts.pts.resize(vertexTotal);
 
         size_t vertexCount = parts.pts.size();
         size_t dropped = parts.dropInvalidVertices();
@@ -348,8 +391,10 @@ Result<VectorLayer> loadLayer(OGRLayer& layer, const std::string& path, const st
             geom.vertices.push_back({p.x, p.y});
             out.extent.extend(p.x, p.y);
         }
-        if (!isValidLonLat({anchor.x, anchor.y})) anchor = parts.pts.front();
-        out.labelAnchors.push_back({anchor.x, anchor.y});
+        if (!isValidLonLat({anchors[0].x, anchors[0].y})) anchors[0] = parts.pts.front();
+        for (const auto& a : anchors)
+            if (isValidLonLat({a.x, a.y})) out.labelAnchors.push_back({a.x, a.y});
+        out.labelAnchorStart.push_back(static_cast<uint32_t>(out.labelAnchors.size()));
         out.featureAreaDeg2.push_back(area);
         for (int i = 0; i < defn->GetFieldCount(); ++i) {
             out.attributes.emplace_back(feature->IsFieldSetAndNotNull(i) ? feature->GetFieldAsString(i) : "");

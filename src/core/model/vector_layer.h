@@ -39,7 +39,11 @@ struct VectorLayer {
     std::vector<std::string> fieldNames;
     std::vector<std::string> attributes;  ///< row-major: attributes[f * fieldNames.size() + i], UTF-8
     FlatGeometry<LonLat> geometry;
-    std::vector<LonLat> labelAnchors;     ///< one per feature: a point inside its largest polygon
+    /// Label positions: feature f owns labelAnchors[labelAnchorStart[f] .. labelAnchorStart[f+1]). The first
+    /// is a point inside its largest polygon; for large polygons more follow, one inside each part of a
+    /// coarse grid over the feature, so a label can stay on screen when the main point is panned out of view.
+    std::vector<LonLat> labelAnchors;
+    std::vector<uint32_t> labelAnchorStart{0};
     std::vector<double> featureAreaDeg2;  ///< rough size per feature (lon/lat degrees squared), for ranking
     GeoBBox extent;
 
