@@ -1,6 +1,7 @@
 #include "render/map_renderer.h"
 
 #include <cmath>
+#include <future>
 
 #include "core/util/log.h"
 #include "render/gl/gl_objects.h"
@@ -11,10 +12,11 @@ namespace fp {
 
 namespace {
 
-/// GPU buffers of one layer in one CRS.
+/// GPU buffers of one layer's data in one CRS.
 struct LayerBuffers {
     std::string crsDefinition;
-    const VectorLayer* data = nullptr;
+    std::shared_ptr<const VectorLayer>
+        data;  // pinned, so its address cannot be reused by new data while cached
     MapXY origin;
     MapBBox extent;
     std::vector<MapXY> labelAnchors;
@@ -37,7 +39,7 @@ void setColor(GLint location, const Color& c, float opacity) {
 
 struct MapRenderer::Impl {
     gl::Program fill, line, point;
-    std::unordered_map<uint64_t, LayerBuffers> layers;
+    std::unordered_map<const VectorLayer*, LayerBuffers> layers;
     std::unique_ptr<LabelDrawer> labels;
 };
 
@@ -61,74 +63,85 @@ Result<std::unique_ptr<MapRenderer>> MapRenderer::create() {
     return r;
 }
 
+namespace {
+
+void uploadFill(LayerBuffers& b, const LayerGeometry& geom) {
+    b.fillVao = gl::createVertexArray();
+    glBindVertexArray(b.fillVao.id());
+    b.fillVbo = gl::createBuffer();
+    glBindBuffer(GL_ARRAY_BUFFER, b.fillVbo.id());
+    glBufferData(GL_ARRAY_BUFFER, geom.fillVertices.size() * sizeof(float), geom.fillVertices.data(),
+                 GL_STATIC_DRAW);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
+    b.fillEbo = gl::createBuffer();
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, b.fillEbo.id());
+    glBufferData(GL_ELEMENT_ARRAY_BUFFER, geom.fillIndices.size() * sizeof(uint32_t), geom.fillIndices.data(),
+                 GL_STATIC_DRAW);
+    b.fillIndexCount = static_cast<GLsizei>(geom.fillIndices.size());
+}
+
+/// One VAO with a per-instance attribute of `components` floats (segments: 4, points: 2).
+void uploadInstances(gl::VertexArray& vao, gl::Buffer& vbo, GLsizei& count, const std::vector<float>& data,
+                     int components) {
+    vao = gl::createVertexArray();
+    glBindVertexArray(vao.id());
+    vbo = gl::createBuffer();
+    glBindBuffer(GL_ARRAY_BUFFER, vbo.id());
+    glBufferData(GL_ARRAY_BUFFER, data.size() * sizeof(float), data.data(), GL_STATIC_DRAW);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, components, GL_FLOAT, GL_FALSE, components * static_cast<GLsizei>(sizeof(float)),
+                          nullptr);
+    glVertexAttribDivisor(0, 1);
+    count = static_cast<GLsizei>(data.size() / static_cast<size_t>(components));
+}
+
+}  // namespace
+
 void MapRenderer::sync(const MapScene& scene, const MapProjection& projection) {
     const std::string& crs = projection.crs().definition();
-    // Forget layers that left the scene.
+    std::unordered_map<const VectorLayer*, std::shared_ptr<const VectorLayer>> wanted;
+    for (const auto& layer : scene.layers)
+        if (layer.data) wanted.emplace(layer.data.get(), layer.data);
     for (auto it = m_impl->layers.begin(); it != m_impl->layers.end();) {
-        if (!scene.find(it->first))
+        if (!wanted.count(it->first))
             it = m_impl->layers.erase(it);
         else
             ++it;
     }
-    for (const auto& layer : scene.layers) {
-        auto found = m_impl->layers.find(layer.id);
-        if (found != m_impl->layers.end() && found->second.crsDefinition == crs &&
-            found->second.data == layer.data.get())
-            continue;
-        LayerGeometry geom = prepareLayerGeometry(*layer.data, projection);
+    // Projection and tessellation are CPU work: run them in parallel, one MapProjection per task because PROJ
+    // objects must not be shared between threads. GL uploads stay on this (the context's) thread.
+    std::vector<std::pair<std::shared_ptr<const VectorLayer>, std::future<LayerGeometry>>> jobs;
+    for (const auto& [ptr, data] : wanted) {
+        auto found = m_impl->layers.find(ptr);
+        if (found != m_impl->layers.end() && found->second.crsDefinition == crs) continue;
+        const Crs mapCrs = projection.crs();
+        jobs.emplace_back(data, std::async(std::launch::async, [data, mapCrs] {
+                              auto local = MapProjection::create(mapCrs);
+                              return local ? prepareLayerGeometry(*data, local.value()) : LayerGeometry{};
+                          }));
+    }
+    for (auto& [data, future] : jobs) {
+        LayerGeometry geom = future.get();
         if (geom.tessellationFailures > 0) {
-            logWarning(layer.data->displayName + ": " + std::to_string(geom.tessellationFailures) +
+            logWarning(data->displayName + ": " + std::to_string(geom.tessellationFailures) +
                        " polygons could not be filled (outlines are still drawn)");
         }
         if (geom.projectionFailures > 0) {
-            logWarning(layer.data->displayName + ": " + std::to_string(geom.projectionFailures) +
+            logWarning(data->displayName + ": " + std::to_string(geom.projectionFailures) +
                        " vertices lie outside the area where " + projection.crs().name() + " is defined");
         }
         LayerBuffers b;
         b.crsDefinition = crs;
-        b.data = layer.data.get();
+        b.data = data;
         b.origin = geom.origin;
         b.extent = geom.extent;
         b.labelAnchors = std::move(geom.labelAnchors);
-
-        b.fillVao = gl::createVertexArray();
-        glBindVertexArray(b.fillVao.id());
-        b.fillVbo = gl::createBuffer();
-        glBindBuffer(GL_ARRAY_BUFFER, b.fillVbo.id());
-        glBufferData(GL_ARRAY_BUFFER, geom.fillVertices.size() * sizeof(float), geom.fillVertices.data(),
-                     GL_STATIC_DRAW);
-        glEnableVertexAttribArray(0);
-        glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
-        b.fillEbo = gl::createBuffer();
-        glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, b.fillEbo.id());
-        glBufferData(GL_ELEMENT_ARRAY_BUFFER, geom.fillIndices.size() * sizeof(uint32_t),
-                     geom.fillIndices.data(), GL_STATIC_DRAW);
-        b.fillIndexCount = static_cast<GLsizei>(geom.fillIndices.size());
-
-        b.lineVao = gl::createVertexArray();
-        glBindVertexArray(b.lineVao.id());
-        b.lineVbo = gl::createBuffer();
-        glBindBuffer(GL_ARRAY_BUFFER, b.lineVbo.id());
-        glBufferData(GL_ARRAY_BUFFER, geom.lineSegments.size() * sizeof(float), geom.lineSegments.data(),
-                     GL_STATIC_DRAW);
-        glEnableVertexAttribArray(0);
-        glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, 4 * sizeof(float), nullptr);
-        glVertexAttribDivisor(0, 1);
-        b.segmentCount = static_cast<GLsizei>(geom.lineSegments.size() / 4);
-
-        b.pointVao = gl::createVertexArray();
-        glBindVertexArray(b.pointVao.id());
-        b.pointVbo = gl::createBuffer();
-        glBindBuffer(GL_ARRAY_BUFFER, b.pointVbo.id());
-        glBufferData(GL_ARRAY_BUFFER, geom.pointPositions.size() * sizeof(float), geom.pointPositions.data(),
-                     GL_STATIC_DRAW);
-        glEnableVertexAttribArray(0);
-        glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, 2 * sizeof(float), nullptr);
-        glVertexAttribDivisor(0, 1);
-        b.pointCount = static_cast<GLsizei>(geom.pointPositions.size() / 2);
+        uploadFill(b, geom);
+        uploadInstances(b.lineVao, b.lineVbo, b.segmentCount, geom.lineSegments, 4);
+        uploadInstances(b.pointVao, b.pointVbo, b.pointCount, geom.pointPositions, 2);
         glBindVertexArray(0);
-
-        m_impl->layers[layer.id] = std::move(b);
+        m_impl->layers[data.get()] = std::move(b);
     }
 }
 
@@ -150,7 +163,7 @@ FrameStats MapRenderer::draw(const MapScene& scene, const MapView& view) {
     const MapBBox visible = view.visibleExtent();
     for (const auto& layer : scene.layers) {
         if (!layer.style.visible) continue;
-        auto it = m_impl->layers.find(layer.id);
+        auto it = m_impl->layers.find(layer.data.get());
         if (it == m_impl->layers.end()) continue;
         const LayerBuffers& b = it->second;
         if (b.extent.empty() || !b.extent.intersects(visible)) continue;
@@ -199,7 +212,7 @@ FrameStats MapRenderer::draw(const MapScene& scene, const MapView& view) {
     std::vector<LabelSource> sources;
     for (const auto& layer : scene.layers) {
         if (!layer.style.visible || layer.style.labelField.empty()) continue;
-        auto it = m_impl->layers.find(layer.id);
+        auto it = m_impl->layers.find(layer.data.get());
         if (it == m_impl->layers.end()) continue;
         sources.push_back({&layer, &it->second.labelAnchors});
     }
@@ -208,11 +221,6 @@ FrameStats MapRenderer::draw(const MapScene& scene, const MapView& view) {
     stats.labelsPlaced = ls.placed;
     stats.drawCalls += ls.drawCalls;
     return stats;
-}
-
-MapBBox MapRenderer::layerExtent(uint64_t layerId) const {
-    auto it = m_impl->layers.find(layerId);
-    return it == m_impl->layers.end() ? MapBBox{} : it->second.extent;
 }
 
 }  // namespace fp

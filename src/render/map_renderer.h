@@ -29,16 +29,14 @@ public:
     MapRenderer(const MapRenderer&) = delete;
     MapRenderer& operator=(const MapRenderer&) = delete;
 
-    /// Makes GPU buffers match the scene: prepares and uploads layers that are new or whose CRS changed,
-    /// frees those of removed layers. Costs nothing when nothing changed; never call it per vertex.
+    /// Makes GPU buffers match the scene: prepares (on worker threads) and uploads layers whose data is new or
+    /// whose CRS changed, frees those no layer shows any more. Map layers sharing one VectorLayer share buffers.
+    /// Costs a hash lookup per layer when nothing changed, so it may be called every frame.
     void sync(const MapScene& scene, const MapProjection& projection);
 
     /// Draws the scene (background, fills, outlines, points, then labels) into the bound framebuffer, whose
     /// size must be view.widthPx x view.heightPx. Per-frame CPU work is O(layers + labelled features).
     FrameStats draw(const MapScene& scene, const MapView& view);
-
-    /// Map-units extent of a synced layer; empty when unknown.
-    MapBBox layerExtent(uint64_t layerId) const;
 
 private:
     MapRenderer();

@@ -109,11 +109,11 @@ TEST(ParseGeoBBox, AcceptsAndRejects) {
         EXPECT_FALSE(parseGeoBBox(bad).ok()) << bad;
 }
 
-TEST(DefaultScene, LoadsTheFiveEmbeddedLayersWithoutProblems) {
+TEST(DefaultScene, LoadsTheEmbeddedLayersWithoutProblems) {
     std::vector<LoadReport> reports;
     auto scene = loadDefaultScene(reports);
     ASSERT_TRUE(scene.ok()) << scene.error().describe();
-    EXPECT_EQ(scene->layers.size(), 5u);
+    EXPECT_EQ(scene->layers.size(), 6u);
     for (const auto& r : reports) EXPECT_TRUE(r.problems.empty()) << r.source << ": " << r.problems.size();
     GeoBBox box = scene->extent();
     EXPECT_TRUE(box.contains(21.0, 42.5));

@@ -15,11 +15,14 @@ int runCli(int argc, char** argv) {
         "Run without arguments to open the map window.",
         "flashpoint"};
     app.set_version_flag("--version", std::string("flashpoint ") + FP_VERSION);
-    app.require_subcommand(1);
+    app.require_subcommand(0, 1);
     app.footer("Run 'flashpoint SUBCOMMAND --help' for the flags of a subcommand.");
 
     RenderOptions render;
     addRenderCommand(app, render);
+    // Collect unknown top-level words ourselves (subcommands were created strict, before this), so the
+    // message can name them instead of CLI11's generic "a subcommand is required".
+    app.allow_extras();
 
     try {
         app.parse(argc, argv);
@@ -34,8 +37,16 @@ int runCli(int argc, char** argv) {
         return kExitUsage;
     }
 
+    if (!app.remaining().empty()) {
+        std::fprintf(
+            stderr,
+            "flashpoint: error: unknown option or subcommand '%s'\nRun 'flashpoint --help' for usage.\n",
+            app.remaining().front().c_str());
+        return kExitUsage;
+    }
     Log::instance().addSink(stderrSink(LogLevel::Warning));
     if (app.got_subcommand("render")) return runRenderCommand(render);
+    std::fprintf(stderr, "flashpoint: error: no subcommand given\nRun 'flashpoint --help' for usage.\n");
     return kExitUsage;
 }
 

@@ -217,6 +217,9 @@ std::vector<MapXY> labelPointsInSource(const OGRGeometry* g) {
     const int nx = std::clamp(static_cast<int>(std::round(w / cell)), 1, 4);
     const int ny = std::clamp(static_cast<int>(std::round(h / cell)), 1, 4);
     if (nx * ny <= 2) return points;
+    // Label points need no survey precision: cutting a simplified outline is many times cheaper.
+    gdal::GeometryPtr simple(g->Simplify(cell / 100.0));
+    if (simple && !simple->IsEmpty()) g = simple.get();
     const double cw = w / nx, ch = h / ny;
     for (int j = 0; j < ny; ++j) {
         for (int i = 0; i < nx; ++i) {

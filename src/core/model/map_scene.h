@@ -16,6 +16,7 @@ namespace fp {
 /// renderers can cache per-layer GPU buffers by it.
 struct MapLayer {
     uint64_t id = 0;
+    std::string name;  ///< shown in the layers panel; defaults to the data's display name
     std::shared_ptr<const VectorLayer> data;
     LayerStyle style;
     std::string attribution;  ///< source credit shown in exports; empty when unknown
@@ -28,9 +29,9 @@ struct MapScene {
     Crs crs = Crs::fromUserInput("EPSG:32634").value();
     Color background = Color::rgb(214, 228, 238);  ///< sea / outside every layer
 
-    /// Adds a layer on top of the others and returns its id.
-    uint64_t addLayer(std::shared_ptr<const VectorLayer> data, LayerStyle style,
-                      std::string attribution = {});
+    /// Adds a layer on top of the others and returns its id. An empty `name` takes the data's display name.
+    uint64_t addLayer(std::shared_ptr<const VectorLayer> data, LayerStyle style, std::string attribution = {},
+                      std::string name = {});
     MapLayer* find(uint64_t id);
     const MapLayer* find(uint64_t id) const;
     bool remove(uint64_t id);

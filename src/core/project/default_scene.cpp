@@ -4,6 +4,8 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <future>
+#include <map>
 
 #include "core/io/vector_loader.h"
 #include "core/util/log.h"
@@ -29,6 +31,7 @@ struct EmbeddedLayer {
     const char* file;
     const char* attribution;
     LayerStyle style;
+    const char* displayName = nullptr;  ///< overrides the file's name in the layers panel
 };
 
 LayerStyle style(Color fill, bool filled, Color outline, float width, const char* labelField, float labelSize,
@@ -60,12 +63,16 @@ std::vector<EmbeddedLayer> embeddedLayers() {
     LayerStyle municipalities = style(Color{}, false, Color::rgb(214, 178, 150), 0.45f, "", 9.f, 0);
     LayerStyle focus = style(Color{}, false, Color::rgb(92, 52, 36), 1.8f, "name", 15.f, 100, true);
     focus.labelColor = Color::rgb(70, 38, 26);
+    // The admin layers come from two sources whose lines differ by up to a kilometre; the countries' own fill
+    // underneath keeps the slivers between them from showing the sea colour.
+    LayerStyle land = style(Color::rgb(247, 240, 226), true, Color{}, 0.f, "", 0.f, 0);
     return {
         {"boundaries/neighbour_countries.shp", ne, neighbours},
+        {"boundaries/focus_countries.shp", ne, land, "Kosovo and Serbia (land)"},
         {"boundaries/serbia_districts.shp", ne, serbia},
         {"boundaries/kosovo_districts.shp", gb, kosovoDistricts},
         {"boundaries/kosovo_municipalities.shp", gb, municipalities},
-        {"boundaries/focus_countries.shp", ne, focus},
+        {"boundaries/focus_countries.shp", ne, focus, "Kosovo and Serbia"},
     };
 }
 
@@ -97,17 +104,34 @@ Result<MapScene> loadDefaultScene(std::vector<LoadReport>& reports) {
         return makeError(ErrorCode::NotFound, "geodata",
                          "embedded data folder not found (set FLASHPOINT_DATA_DIR to the geodata/ folder)");
     }
-    MapScene scene;
-    for (const auto& layer : embeddedLayers()) {
-        LoadReport report;
-        auto loaded = loadVectorSource((fs::path(dir) / layer.file).string(), report);
+    // Files load in parallel (GDAL datasets and PROJ contexts are per thread here); each file once, even when
+    // two map layers show it with different styles.
+    const auto layers = embeddedLayers();
+    std::map<std::string, std::future<std::pair<LoadReport, Result<std::vector<VectorLayer>>>>> pending;
+    for (const auto& layer : layers) {
+        if (pending.count(layer.file)) continue;
+        const std::string path = (fs::path(dir) / layer.file).string();
+        pending[layer.file] = std::async(std::launch::async, [path] {
+            LoadReport report;
+            auto loaded = loadVectorSource(path, report);
+            return std::make_pair(std::move(report), std::move(loaded));
+        });
+    }
+    std::map<std::string, std::vector<std::shared_ptr<const VectorLayer>>> loadedByFile;
+    for (auto& [file, future] : pending) {
+        auto [report, loaded] = future.get();
         reports.push_back(report);
         if (!loaded) {
             logError(loaded.error().describe());
             continue;
         }
         for (auto& data : loaded.value())
-            scene.addLayer(std::make_shared<VectorLayer>(std::move(data)), layer.style, layer.attribution);
+            loadedByFile[file].push_back(std::make_shared<VectorLayer>(std::move(data)));
+    }
+    MapScene scene;
+    for (const auto& layer : layers) {
+        for (const auto& data : loadedByFile[layer.file])
+            scene.addLayer(data, layer.style, layer.attribution, layer.displayName ? layer.displayName : "");
     }
     return scene;
 }

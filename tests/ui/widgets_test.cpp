@@ -1,0 +1,65 @@
+#include "ui/widgets.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+
+#include "imgui_harness.h"
+#include "ui/theme.h"
+
+namespace fp {
+namespace {
+
+TEST(CleanPathInput, StripsBlanksQuotesAndFileUrls) {
+    EXPECT_EQ(cleanPathInput("  /data/roads.shp \n"), "/data/roads.shp");
+    EXPECT_EQ(cleanPathInput("\"/data/my roads.shp\""), "/data/my roads.shp");
+    EXPECT_EQ(cleanPathInput("'/data/x.gpkg'"), "/data/x.gpkg");
+    EXPECT_EQ(cleanPathInput("file:///data/my%20roads.geojson"), "/data/my roads.geojson");
+    EXPECT_EQ(cleanPathInput("file://localhost/data/a.shp"), "/data/a.shp");
+    EXPECT_EQ(cleanPathInput("   "), "");
+    EXPECT_EQ(cleanPathInput("\"unbalanced.shp"), "\"unbalanced.shp");
+}
+
+TEST(CleanPathInput, ExpandsHome) {
+    const char* home = std::getenv("HOME");
+    if (!home || !*home) GTEST_SKIP() << "HOME not set";
+    EXPECT_EQ(cleanPathInput("~/maps/a.shp"), std::string(home) + "/maps/a.shp");
+    EXPECT_EQ(cleanPathInput("/x/~/a.shp"), "/x/~/a.shp");
+}
+
+TEST(Ellipsize, CutsAtCharacterBoundaries) {
+    test::ImGuiHarness ui;
+    ui.frame([] {
+        const std::string name = "\xD0\x9F\xD1\x80\xD0\xB8\xD1\x88\xD1\x82\xD0\xB8\xD0\xBD\xD0\xB0 municipalities";
+        EXPECT_EQ(ellipsize(name, 10000.f), name);
+        const std::string cut = ellipsize(name, ImGui::CalcTextSize("Pri").x + ImGui::CalcTextSize("\xE2\x80\xA6").x);
+        ASSERT_GE(cut.size(), 3u);
+        EXPECT_EQ(cut.substr(cut.size() - 3), "\xE2\x80\xA6");
+        EXPECT_LT(cut.size(), name.size());
+        // No split UTF-8 sequence: every byte before the ellipsis starts or continues a complete character.
+        const std::string head = cut.substr(0, cut.size() - 3);
+        EXPECT_EQ(head.size() % 2, 0u);  // the Cyrillic letters are two bytes each
+    });
+}
+
+TEST(UiFont, CoversLatinExtendedAndCyrillic) {
+    const char* path = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+    test::ImGuiHarness ui;
+    ImFontAtlas& atlas = *ui.io().Fonts;
+    if (!loadUiFont(atlas, path, 15.f, 1.f)) GTEST_SKIP() << "DejaVu Sans not installed";
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    atlas.GetTexDataAsRGBA32(&pixels, &w, &h);
+    ImFont* font = atlas.Fonts[0];
+    for (ImWchar c : {0x0160, 0x00EB, 0x0107, 0x0110, 0x0416, 0x0448, 0x2014, 0x2026, 0x00B0})
+        EXPECT_NE(font->FindGlyphNoFallback(c), nullptr) << std::hex << c;
+}
+
+TEST(UiFont, MissingFileFallsBackToTheBuiltInFont) {
+    test::ImGuiHarness ui;
+    EXPECT_FALSE(loadUiFont(*ui.io().Fonts, "/nonexistent/font.ttf", 15.f, 1.f));
+    EXPECT_EQ(ui.io().Fonts->Fonts.Size, 1);
+}
+
+}  // namespace
+}  // namespace fp
