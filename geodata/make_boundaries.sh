@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
 # make_boundaries.sh -- build the boundary shapefiles in geodata/boundaries/
 #
-#   focus_countries.shp        Kosovo + Serbia (Natural Earth 1:10m admin-0, npm world-atlas)
-#   neighbour_countries.shp    8 neighbouring countries (same source)
-#   serbia_districts.shp       24 okrugs + City of Belgrade (Natural Earth 1:10m admin-1)
-#   kosovo_districts.shp       7 Kosovo districts (geoBoundaries XKX ADM1, simplified)
+#   focus_countries.shp        Kosovo + Serbia (admin-0, see "one Kosovo boundary" below)
+#   neighbour_countries.shp    8 neighbouring countries (Natural Earth 1:10m admin-0, npm world-atlas)
+#   serbia_districts.shp       24 okrugs + City of Belgrade (Natural Earth 1:10m admin-1, minus K)
+#   kosovo_districts.shp       7 Kosovo districts (the municipalities dissolved by district)
 #   kosovo_municipalities.shp  38 Kosovo municipalities (geoBoundaries XKX ADM2, full resolution)
+#
+# One Kosovo boundary: K = the union of the 38 full-resolution geoBoundaries municipalities.
+# Kosovo in focus_countries is K; the districts are the municipalities dissolved by district;
+# Serbia is (NE Serbia + NE Kosovo) minus K, and each NE Serbian district is cut by K.
+# So the Kosovo line is the same line in every layer except neighbour_countries (left as NE).
 #
 # Needs: bash, npm (registry access or a warm npm cache), gdal-bin (ogr2ogr/ogrinfo with
 # GEOS + SpatiaLite SQL functions), tar, sha256sum, sed.
@@ -29,7 +34,7 @@ GB_ADM2_SHA256="29a27db1898aa80191b120476b44a282dd781fcbe8d90a7ce78fa2dcc148ebeb
 DBF_DATE="2024-01-01"     # fixed DBF "last update" date, so reruns are byte-identical
 MAX_BYTES=$((6 * 1024 * 1024))
 
-LAYERS=(focus_countries neighbour_countries serbia_districts kosovo_districts kosovo_municipalities)
+LAYERS=(focus_countries neighbour_countries region_land serbia_districts kosovo_districts kosovo_municipalities)
 
 die() { echo "make_boundaries: ERROR: $*" >&2; exit 1; }
 log() { echo "make_boundaries: $*" >&2; }
@@ -136,8 +141,8 @@ ogr2ogr -update "$WORK" "$NE_ADM1" ne_admin1_srb_kos
 ogr2ogr -update "$WORK" "$GB_ADM1" gb_xkx_adm1_districts
 ogr2ogr -update "$WORK" "$GB_ADM2" gb_xkx_adm2_municipalities
 
-sql_scalar() {  # sql -> first value of first row
-  ogrinfo -ro -q -dialect SQLite -sql "$1" "$WORK" | sed -n 's/^  [^=]* = //p' | head -n1
+sql_scalar() {  # sql [datasource] -> first value of first row
+  ogrinfo -ro -q -dialect SQLite -sql "$1" "${2:-$WORK}" | sed -n 's/^  [^=]* = //p' | head -n1
 }
 
 # Guard the known source quirks this script relies on.
@@ -152,6 +157,73 @@ for t in country_names srb_district_names kos_district_names; do
   [ "$(sql_scalar "$q")" = "0" ] || die "lookup table $t has rows that match nothing in the source"
 done
 
+# ---------------------------------------------------------------- one Kosovo boundary
+# K = the union of the 38 full-resolution geoBoundaries municipalities. Every layer except
+# neighbour_countries takes its Kosovo line from K, so the lines coincide exactly.
+# Geometry work is planar in degrees (GEOS). Areas used for decisions are approximate
+# (deg^2 x 111.32^2 x cos(lat), within ~0.5 %); the checks below measure in EPSG:3035 (equal-area).
+MIN_PART_KM2=0.5   # a detached polygon part smaller than this (km^2) is a sliver and is dropped
+
+km2() { echo "(ST_Area($1) * 12392.1 * Cos(Radians(ST_Y(ST_Centroid($1)))))"; }
+
+derive() {  # layer sql [extra ogr2ogr args...]: write a derived layer into the work GeoPackage
+  local layer="$1" sql="$2"; shift 2
+  ogr2ogr -update "$WORK" "$WORK" -a_srs EPSG:4326 -dialect SQLite -sql "$sql" -nln "$layer" "$@"
+}
+
+log "building K (union of the 38 municipalities) and the 7 districts"
+derive kos_k "SELECT ST_Union(geom) AS geom FROM gb_xkx_adm2_municipalities" -nlt PROMOTE_TO_MULTI
+derive kos_districts \
+  "SELECT district AS gb_name, ST_Union(geom) AS geom FROM gb_xkx_adm2_municipalities
+   GROUP BY district ORDER BY district" -nlt PROMOTE_TO_MULTI
+[ "$(sql_scalar "SELECT ST_NumGeometries(geom) || '/' || ST_NumInteriorRing(ST_GeometryN(geom, 1)) AS v FROM kos_k")" = "1/0" ] \
+  || die "K (union of the municipalities) is not one polygon without holes: gaps or islands in the source?"
+[ "$(sql_scalar "SELECT COUNT(*) FROM kos_districts d JOIN kos_district_names k ON k.gb_name = d.gb_name
+                 JOIN gb_xkx_adm1_districts g ON g.shapeName = d.gb_name")" = "7" ] \
+  || die "the municipalities' district values do not match the 7 geoBoundaries districts"
+
+# Serbia = (NE Serbia + NE Kosovo) - K, in one overlay, split into its parts. Parts that hold no
+# NE Serbian land are NE-Kosovo land outside K along the Montenegro/Albania/North Macedonia
+# borders: they are not Serbia and are dropped (they stay uncovered, between K and the NE
+# neighbour). Of the parts that hold NE Serbian land, keep the main body, anything touching it,
+# and anything of at least MIN_PART_KM2; drop the rest as slivers.
+log "building Serbia = (NE Serbia + NE Kosovo) - K"
+derive srb_parts \
+  "SELECT ST_Difference(ST_Union(w.geom), (SELECT geom FROM kos_k)) AS geom
+   FROM wa_countries w WHERE w.name IN ('Serbia', 'Kosovo')" -explodecollections -nlt POLYGON
+derive srb_parts_cls \
+  "WITH p AS (SELECT fid AS part, geom, $(km2 geom) AS km2,
+                     COALESCE(ST_Area(ST_Intersection(geom, (SELECT geom FROM wa_countries WHERE name = 'Serbia'))), 0) > 1e-6 AS has_srb
+              FROM srb_parts),
+        m AS (SELECT geom FROM p WHERE has_srb ORDER BY km2 DESC LIMIT 1)
+   SELECT p.part, p.km2, p.has_srb,
+          CAST(p.has_srb AND (p.km2 >= $MIN_PART_KM2 OR ST_Distance(p.geom, m.geom) < 1e-9) AS INTEGER) AS keep,
+          p.geom
+   FROM p, m ORDER BY p.part" -nlt POLYGON
+derive srb_new "SELECT ST_Union(geom) AS geom FROM srb_parts_cls WHERE keep ORDER BY part" -nlt PROMOTE_TO_MULTI
+log "  Serbia: kept $(sql_scalar "SELECT COUNT(*) AS v FROM srb_parts_cls WHERE keep") part(s);" \
+    "dropped $(sql_scalar "SELECT COUNT(*) || ' NE-Kosovo remnants outside K (' || printf('%.1f', COALESCE(SUM(km2), 0)) || ' km2)' AS v FROM srb_parts_cls WHERE NOT has_srb")" \
+    "and $(sql_scalar "SELECT COUNT(*) || ' slivers (' || printf('%.3f', COALESCE(SUM(km2), 0)) || ' km2)' AS v FROM srb_parts_cls WHERE has_srb AND NOT keep")"
+
+# Serbian districts: each NE district minus K (districts clear of K are copied unchanged), then
+# the same sliver rule per district.
+log "building the Serbian districts minus K"
+derive srbd_parts \
+  "SELECT n.iso_3166_2,
+          CASE WHEN ST_Intersects(n.geom, k.geom) THEN ST_Difference(n.geom, k.geom) ELSE n.geom END AS geom
+   FROM ne_admin1_srb_kos n, kos_k k WHERE n.adm0_a3 = 'SRB' ORDER BY n.iso_3166_2" -explodecollections -nlt POLYGON
+derive srbd_parts_cls \
+  "WITH p AS (SELECT fid AS part, iso_3166_2, geom, $(km2 geom) AS km2,
+                     ROW_NUMBER() OVER (PARTITION BY iso_3166_2 ORDER BY ST_Area(geom) DESC) AS rn
+              FROM srbd_parts)
+   SELECT p.part, p.iso_3166_2, p.km2,
+          CAST(p.rn = 1 OR p.km2 >= $MIN_PART_KM2 OR ST_Distance(p.geom, m.geom) < 1e-9 AS INTEGER) AS keep, p.geom
+   FROM p JOIN p AS m ON m.iso_3166_2 = p.iso_3166_2 AND m.rn = 1 ORDER BY p.part" -nlt POLYGON
+derive srbd_new \
+  "SELECT iso_3166_2, ST_Union(geom) AS geom FROM srbd_parts_cls WHERE keep
+   GROUP BY iso_3166_2 ORDER BY iso_3166_2" -nlt PROMOTE_TO_MULTI
+log "  districts: dropped $(sql_scalar "SELECT COUNT(*) || ' slivers (' || printf('%.3f', COALESCE(SUM(km2), 0)) || ' km2)' AS v FROM srbd_parts_cls WHERE NOT keep")"
+
 # ---------------------------------------------------------------- outputs
 SHP_OPTS=(-f "ESRI Shapefile" -a_srs EPSG:4326 -nlt PROMOTE_TO_MULTI
           -lco ENCODING=UTF-8 -lco "DBF_DATE_LAST_UPDATE=$DBF_DATE")
@@ -163,8 +235,10 @@ make_shp() {  # layer sql [extra ogr2ogr args...]
 }
 
 make_shp focus_countries \
-  "SELECT c.name, c.name_local, c.iso_a2, w.geom FROM wa_countries w
-   JOIN country_names c ON c.wa_name = w.name WHERE c.grp = 'focus' ORDER BY c.iso_a2"
+  "SELECT c.name, c.name_local, c.iso_a2, g.geom FROM country_names c
+   JOIN (SELECT 'Serbia' AS wa_name, geom FROM srb_new UNION ALL SELECT 'Kosovo', geom FROM kos_k) g
+     ON g.wa_name = c.wa_name
+   WHERE c.grp = 'focus' ORDER BY c.iso_a2"
 
 # NE Croatia (world-atlas topology) has a self-intersection near 15.387E 43.777N: repair it.
 make_shp neighbour_countries \
@@ -172,14 +246,23 @@ make_shp neighbour_countries \
    JOIN country_names c ON c.wa_name = w.name WHERE c.grp = 'neighbour' ORDER BY c.iso_a2" \
   -makevalid
 
+# Everything on land in the region as one polygon, drawn under all other layers: the sources' lines differ by up to
+# a kilometre, and without it the sea colour would show through the strips between them.
+make_shp region_land \
+  "SELECT 'Region' AS name, ST_Union(g) AS geom FROM (
+     SELECT ST_Buffer(w.geom, 0) AS g FROM wa_countries w JOIN country_names c ON c.wa_name = w.name
+     UNION ALL SELECT geom FROM kos_k)" \
+  -makevalid
+
 make_shp serbia_districts \
   "SELECT d.name, d.name_local, n.iso_3166_2, d.name AS district, n.geom
-   FROM ne_admin1_srb_kos n JOIN srb_district_names d ON d.iso_3166_2 = n.iso_3166_2
-   WHERE n.adm0_a3 = 'SRB' ORDER BY n.iso_3166_2"
+   FROM srbd_new n JOIN srb_district_names d ON d.iso_3166_2 = n.iso_3166_2
+   ORDER BY n.iso_3166_2"
 
 make_shp kosovo_districts \
-  "SELECT k.name, k.name_sr, g.shapeID, g.geom
-   FROM gb_xkx_adm1_districts g JOIN kos_district_names k ON k.gb_name = g.shapeName
+  "SELECT k.name, k.name_sr, g.shapeID, d.geom
+   FROM kos_districts d JOIN kos_district_names k ON k.gb_name = d.gb_name
+   JOIN gb_xkx_adm1_districts g ON g.shapeName = d.gb_name
    ORDER BY k.name"
 
 make_shp kosovo_municipalities \
@@ -202,9 +285,10 @@ check_layer() {  # layer expected_count expected_fields
   fields="$(sed -n 's/^\([A-Za-z0-9_]*\): [A-Za-z]* (.*$/\1/p' <<<"$info" | paste -sd, -)"
   [ "$fields" = "$want_fields" ] || die "$layer: fields '$fields', expected '$want_fields'"
   bad="$(ogrinfo -ro -q -dialect SQLite -sql \
-    "SELECT COUNT(*) AS bad FROM \"$layer\" WHERE geometry IS NULL OR NOT ST_IsValid(geometry) OR name IS NULL OR name = ''" \
+    "SELECT COUNT(*) AS bad FROM \"$layer\" WHERE geometry IS NULL OR NOT ST_IsValid(geometry)
+     OR ST_GeometryType(geometry) NOT IN ('POLYGON', 'MULTIPOLYGON') OR name IS NULL OR name = ''" \
     "$f" | sed -n 's/^  bad (Integer) = //p')"
-  [ "$bad" = "0" ] || die "$layer: $bad features with invalid/empty geometry or empty name"
+  [ "$bad" = "0" ] || die "$layer: $bad features with invalid/empty/non-polygon geometry or empty name"
   log "ok  $layer: $n features, fields $fields, all geometries valid"
 }
 check_layer focus_countries       2  name,name_local,iso_a2
@@ -212,6 +296,7 @@ check_layer neighbour_countries   8  name,name_local,iso_a2
 check_layer serbia_districts      25 name,name_local,iso_3166_2,district
 check_layer kosovo_districts      7  name,name_sr,shapeID
 check_layer kosovo_municipalities 38 name,name_sr,district,shapeID
+check_layer region_land           1  name
 
 # Serbian Latin -> Cyrillic (1:1, digraphs lj nj dž first): must reproduce name_local.
 sr_cyr() {
@@ -235,6 +320,60 @@ for s in Shtërpcë Štrpce Leposavić Đakovica Graçanicë; do
 done
 grep -q 'Расински округ' <<<"$(ogrinfo -ro -al -q "$STAGE/serbia_districts.shp")" \
   || die "Cyrillic lost in serbia_districts.dbf"
+
+# ---------------------------------------------------------------- alignment checks
+# On copies of the staged files reprojected to EPSG:3035 (LAEA Europe: equal-area, metres).
+# Shared vertices reproject identically, so coincident lines stay coincident.
+CHK="$TMP/check.gpkg"
+ogr2ogr -f GPKG "$CHK" "$WORK" wa_countries -where "name IN ('Serbia', 'Kosovo')" -t_srs EPSG:3035 -nln ne_focus
+for layer in "${LAYERS[@]}"; do
+  ogr2ogr -update "$CHK" "$STAGE/$layer.shp" -t_srs EPSG:3035 -nln "$layer" -nlt PROMOTE_TO_MULTI
+done
+chk() { sql_scalar "$1" "$CHK"; }
+km2_of() { chk "SELECT printf('%.4f', COALESCE(ST_Area($1), 0) / 1e6) AS v"; }
+K="(SELECT geom FROM focus_countries WHERE iso_a2 = 'XK')"
+S="(SELECT geom FROM focus_countries WHERE iso_a2 = 'RS')"
+MUNIS="(SELECT ST_Union(geom) FROM kosovo_municipalities)"
+KDIST="(SELECT ST_Union(geom) FROM kosovo_districts)"
+SDIST="(SELECT ST_Union(geom) FROM serbia_districts)"
+NE_SK="(SELECT ST_Union(geom) FROM ne_focus)"
+NEAR_K="ST_Buffer($K, 5000)"
+TOL_KM2=0.001      # 1,000 m^2: "zero" for an area between two layers that should share a line
+within_tol() {  # km2: a plain number below TOL_KM2?
+  [[ "$1" =~ ^[0-9]+\.[0-9]+$ ]] || die "measurement failed (got '$1')"
+  awk -v a="$1" -v t="$TOL_KM2" 'BEGIN { exit !(a < t) }'
+}
+
+zero_check() {  # label expression: the area of expression must be below TOL_KM2
+  local a
+  a="$(km2_of "$2")"
+  within_tol "$a" || die "$1: $a km2 (limit $TOL_KM2 km2)"
+  log "ok  $1: $a km2"
+}
+zero_check "Kosovo (focus_countries) xor union of municipalities" "ST_SymDifference($K, $MUNIS)"
+zero_check "union of kosovo_districts xor Kosovo" "ST_SymDifference($KDIST, $K)"
+zero_check "municipalities outside their district" \
+  "(SELECT ST_Union(ST_Difference(m.geom, d.geom)) FROM kosovo_municipalities m JOIN kosovo_districts d ON d.name = m.district)"
+zero_check "Serbia and Kosovo overlap" "ST_Intersection($S, $K)"
+zero_check "serbia_districts and Kosovo overlap" "ST_Intersection($SDIST, $K)"
+[ "$(chk "SELECT ST_NumGeometries(u) || '/' || ST_NumInteriorRing(ST_GeometryN(u, 1)) AS v
+          FROM (SELECT ST_Union($S, $K) AS u)")" = "1/0" ] \
+  || die "Serbia + Kosovo is not one polygon without holes (a gap between them?)"
+log "ok  Serbia + Kosovo is one polygon without holes"
+
+# Report (no limits): what still does not line up.
+log "report: K line shared with Serbia: $(chk "SELECT printf('%.1f', ST_Length(ST_Intersection(ST_Boundary($K), ST_Buffer($S, 1))) / 1000) AS v") km" \
+    "of $(chk "SELECT printf('%.1f', ST_Length(ST_Boundary($K)) / 1000) AS v") km"
+log "report: Serbia not covered by serbia_districts: $(km2_of "ST_Difference(ST_Intersection($S, $NEAR_K), $SDIST)") km2 within 5 km of K," \
+    "$(km2_of "ST_Difference($S, $SDIST)") km2 in all"
+log "report: serbia_districts outside Serbia: $(km2_of "ST_Difference(ST_Intersection($SDIST, $NEAR_K), $S)") km2 within 5 km of K," \
+    "$(km2_of "ST_Difference($SDIST, $S)") km2 in all"
+log "report: NE Serbia + NE Kosovo land now in neither Serbia nor K (gaps between K and the NE neighbours):" \
+    "$(km2_of "ST_Difference($NE_SK, ST_Union($S, $K))") km2"
+while IFS= read -r nb; do
+  log "report: K overlaps $nb by $(km2_of "ST_Intersection($K, (SELECT geom FROM neighbour_countries WHERE name = '$nb'))") km2"
+done < <(ogrinfo -ro -q -dialect SQLite -sql "SELECT name FROM neighbour_countries
+           WHERE ST_Intersects(geom, $NEAR_K) ORDER BY name" "$CHK" | sed -n 's/^  name (String) = //p')
 
 total="$(cat "$STAGE"/*.shp "$STAGE"/*.shx "$STAGE"/*.dbf "$STAGE"/*.prj "$STAGE"/*.cpg | wc -c)"
 [ "$total" -le "$MAX_BYTES" ] || die "outputs total $total bytes, over the $MAX_BYTES budget"

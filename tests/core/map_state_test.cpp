@@ -113,7 +113,7 @@ TEST(DefaultScene, LoadsTheEmbeddedLayersWithoutProblems) {
     std::vector<LoadReport> reports;
     auto scene = loadDefaultScene(reports);
     ASSERT_TRUE(scene.ok()) << scene.error().describe();
-    EXPECT_EQ(scene->layers.size(), 6u);
+    EXPECT_EQ(scene->layers.size(), 7u);
     for (const auto& r : reports) EXPECT_TRUE(r.problems.empty()) << r.source << ": " << r.problems.size();
     GeoBBox box = scene->extent();
     EXPECT_TRUE(box.contains(21.0, 42.5));

@@ -88,7 +88,7 @@ TEST(MapRender, EmbeddedDefaultMatchesGolden) {
     std::vector<LoadReport> reports;
     auto scene = loadDefaultScene(reports);
     ASSERT_TRUE(scene.ok()) << scene.error().describe();
-    ASSERT_EQ(scene->layers.size(), 6u);
+    ASSERT_EQ(scene->layers.size(), 7u);
     auto state = MapState::create(std::move(scene).value()).value();
     state.resize(480, 540, 1.0f);
     state.frame(defaultFocusBBox());

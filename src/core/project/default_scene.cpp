@@ -66,7 +66,9 @@ std::vector<EmbeddedLayer> embeddedLayers() {
     // The admin layers come from two sources whose lines differ by up to a kilometre; the countries' own fill
     // underneath keeps the slivers between them from showing the sea colour.
     LayerStyle land = style(Color::rgb(247, 240, 226), true, Color{}, 0.f, "", 0.f, 0);
+    LayerStyle regionLand = style(neighbours.fill, true, Color{}, 0.f, "", 0.f, 0);
     return {
+        {"boundaries/region_land.shp", ne, regionLand, "Land (region)"},
         {"boundaries/neighbour_countries.shp", ne, neighbours},
         {"boundaries/focus_countries.shp", ne, land, "Kosovo and Serbia (land)"},
         {"boundaries/serbia_districts.shp", ne, serbia},
