@@ -29,9 +29,9 @@ public:
     MapRenderer(const MapRenderer&) = delete;
     MapRenderer& operator=(const MapRenderer&) = delete;
 
-    /// Makes GPU buffers match the scene: prepares (on worker threads) and uploads layers whose data is new or
-    /// whose CRS changed, frees those no layer shows any more. Map layers sharing one VectorLayer share buffers.
-    /// Costs a hash lookup per layer when nothing changed, so it may be called every frame.
+    /// Makes GPU buffers match the scene: prepares (on worker threads) and uploads layers whose data is new
+    /// or whose CRS changed, frees those no layer shows any more. Map layers sharing one VectorLayer share
+    /// buffers. Costs a hash lookup per layer when nothing changed, so it may be called every frame.
     void sync(const MapScene& scene, const MapProjection& projection);
 
     /// Draws the scene (background, fills, outlines, points, then labels) into the bound framebuffer, whose

@@ -35,7 +35,8 @@ TEST(ScaleBarLength, EveryResultIsOneTwoOrFiveTimesAPowerOfTen) {
         ASSERT_TRUE(bar.valid()) << mpu;
         const double exponent = std::floor(std::log10(bar.metres) + 1e-9);
         const double mantissa = bar.metres / std::pow(10.0, exponent);
-        EXPECT_TRUE(std::fabs(mantissa - 1) < 1e-9 || std::fabs(mantissa - 2) < 1e-9 || std::fabs(mantissa - 5) < 1e-9)
+        EXPECT_TRUE(std::fabs(mantissa - 1) < 1e-9 || std::fabs(mantissa - 2) < 1e-9 ||
+                    std::fabs(mantissa - 5) < 1e-9)
             << bar.metres;
         // 1-2-5 steps are at most 2.5x apart, so the bar never strays far from the range.
         EXPECT_GT(bar.length, 100.0 / 1.4) << mpu;
@@ -93,6 +94,20 @@ TEST(GeoFormat, ScaleIsRoundedAndGrouped) {
     EXPECT_EQ(formatScale(3571.43), "1:3,570");
     EXPECT_EQ(formatScale(523.2), "1:523");
     EXPECT_EQ(formatScale(std::nan("")), "1:\xE2\x80\x94");
+}
+
+TEST(GeoFormat, CrsLabelFallsBackToTheDefinition) {
+    auto utm = Crs::fromUserInput("EPSG:32634");
+    ASSERT_TRUE(utm.ok());
+    EXPECT_EQ(crsLabel(utm.value()), "WGS 84 / UTM zone 34N");
+    const std::string lcc = "+proj=lcc +lat_1=41 +lat_2=46 +lat_0=43.5 +lon_0=21 +datum=WGS84 +units=m";
+    auto custom = Crs::fromUserInput(lcc);
+    ASSERT_TRUE(custom.ok());
+    EXPECT_EQ(crsLabel(custom.value(), 200), custom->name() == "unknown" ? lcc : custom->name());
+    const std::string cut = crsLabel(custom.value(), 10);
+    if (custom->name() == "unknown") {
+        EXPECT_EQ(cut, lcc.substr(0, 10) + "\xE2\x80\xA6");
+    }
 }
 
 }  // namespace

@@ -10,8 +10,8 @@ uint64_t nextLayerId() {
     return next++;
 }
 
-uint64_t MapScene::addLayer(std::shared_ptr<const VectorLayer> data, LayerStyle style, std::string attribution,
-                            std::string name) {
+uint64_t MapScene::addLayer(std::shared_ptr<const VectorLayer> data, LayerStyle style,
+                            std::string attribution, std::string name) {
     MapLayer layer;
     layer.id = nextLayerId();
     layer.name = name.empty() && data ? data->displayName : std::move(name);

@@ -1,0 +1,229 @@
+#include "app/gui/gui_app.h"
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+
+#include <cstdio>
+#include <filesystem>
+
+#include "app/gui/command_applier.h"
+#include "app/gui/gui_window.h"
+#include "app/gui/settings.h"
+#include "core/project/default_scene.h"
+#include "core/project/map_state.h"
+#include "core/util/log.h"
+#include "render/gl/gl.h"
+#include "render/map_renderer.h"
+#include "render/text/font_locator.h"
+#include "ui/main_ui.h"
+#include "ui/theme.h"
+
+namespace fp {
+
+namespace {
+
+constexpr const char* kTitle = "Flashpoint \xE2\x80\x94 Kosovo and Serbia";
+constexpr float kFontSize = 15.f;  // logical pixels
+// Longest sleep between frames without input: short while something fades or blinks. An idle window without
+// either draws nothing at all.
+constexpr double kBusyTimeout = 0.1;
+constexpr double kIdleTimeout = 0.5;
+const Color kDarkBackground = Color::rgb(36, 46, 56);
+
+/// The map state the window starts with: the embedded default, or an empty map when its data is missing.
+MapState initialState() {
+    std::vector<LoadReport> reports;
+    auto scene = loadDefaultScene(reports);
+    if (!scene) logError(scene.error().describe() + " \xE2\x80\x94 starting with an empty map");
+    for (const auto& report : reports)
+        for (const auto& problem : report.problems) logWarning(problem.describe());
+    auto state = MapState::create(scene ? std::move(scene).value() : MapScene{});
+    if (state) return std::move(state).value();
+    logError(state.error().describe());
+    return std::move(MapState::create(MapScene{})).value();
+}
+
+class GuiApp {
+public:
+    GuiApp(GuiWindow& window, MapState state, std::unique_ptr<MapRenderer> renderer, std::string configDir)
+        : m_window(window),
+          m_state(std::move(state)),
+          m_renderer(std::move(renderer)),
+          m_configDir(std::move(configDir)),
+          m_lightBackground(m_state.scene().background) {}
+
+    void setUp(const GuiSettings& settings);
+    void run();
+    void tearDown(GuiSettings& settings);
+
+private:
+    void updateScale(bool initial);
+    void applyTheme(Theme theme);
+    void drawFrame();
+
+    GuiWindow& m_window;
+    MapState m_state;
+    std::unique_ptr<MapRenderer> m_renderer;
+    std::string m_configDir;
+    std::string m_iniPath;  // ImGui keeps the pointer: must outlive the context
+    std::string m_fontPath;
+    Color m_lightBackground;
+    MainUi m_ui;
+    UiMetrics m_metrics;
+    float m_contentScale = 1.f;
+};
+
+void GuiApp::setUp(const GuiSettings& settings) {
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    if (!m_configDir.empty()) {
+        m_iniPath = (std::filesystem::path(m_configDir) / "imgui.ini").string();
+        io.IniFilename = m_iniPath.c_str();
+    } else {
+        io.IniFilename = nullptr;
+    }
+    io.ConfigWindowsMoveFromTitleBarOnly = true;
+
+    auto font = findSystemFont();
+    if (font)
+        m_fontPath = font.value();
+    else
+        logWarning(font.error().describe() + "; the UI falls back to ImGui's built-in font (ASCII only)");
+
+    ImGui_ImplGlfw_InitForOpenGL(m_window.handle(), true);
+    m_window.installInputFilter();
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+    updateScale(true);
+
+    m_ui.setExtraKeys({GLFW_KEY_W, GLFW_KEY_A, GLFW_KEY_S, GLFW_KEY_D, GLFW_KEY_Q});
+    m_ui.setPanelOpen(PanelId::Layers, settings.layersOpen);
+    m_ui.setPanelOpen(PanelId::Log, settings.logOpen);
+    m_ui.setPanelOpen(PanelId::Crs, settings.crsOpen);
+    applyTheme(settings.theme);
+
+    int fw = 0, fh = 0;
+    m_window.framebufferSize(fw, fh);
+    m_state.resize(fw, fh, m_contentScale);
+    m_state.frame(defaultFocusBBox());
+    logInfo("Flashpoint GUI ready: " + std::to_string(m_state.scene().layers.size()) + " layers in " +
+            m_state.scene().crs.name());
+}
+
+void GuiApp::updateScale(bool initial) {
+    const float content = m_window.contentScale();
+    const float fbScale = m_window.framebufferScale();
+    const bool changed = content != m_contentScale || fbScale != m_metrics.fbScale;
+    m_contentScale = content;
+    m_metrics.fbScale = fbScale;
+    m_metrics.scale = content / fbScale;
+    if (!initial && !changed) return;
+    ImGuiIO& io = ImGui::GetIO();
+    loadUiFont(*io.Fonts, m_fontPath, kFontSize * content, 1.f / fbScale);
+    if (!initial) {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+    applyImGuiStyle(m_ui.theme(), m_metrics.scale);
+}
+
+void GuiApp::applyTheme(Theme theme) {
+    m_ui.setTheme(theme);
+    applyImGuiStyle(theme, m_metrics.scale);
+    m_state.scene().background = theme == Theme::Dark ? kDarkBackground : m_lightBackground;
+}
+
+void GuiApp::run() {
+    while (!m_window.shouldClose()) {
+        const bool regular = m_ui.needsRegularFrames();
+        const bool input = m_window.waitEvents(m_ui.isAnimating(), regular ? kBusyTimeout : kIdleTimeout);
+        // Nothing moved and nothing fades: the last frame is still on screen, so skip the work.
+        if (!input && !regular) continue;
+        int fw = 0, fh = 0;
+        m_window.framebufferSize(fw, fh);
+        if (fw <= 0 || fh <= 0) continue;  // minimized
+        if (m_window.takeContentScaleChanged()) updateScale(false);
+        m_state.resize(fw, fh, m_contentScale);
+        drawFrame();
+    }
+}
+
+void GuiApp::drawFrame() {
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGui::NewFrame();
+
+    CommandList commands;
+    for (std::string& path : m_window.takeDroppedPaths()) commands.push_back(AddLayer{std::move(path)});
+    m_ui.frame(m_state, m_metrics, commands);
+    for (const Command& command : commands) {
+        if (std::holds_alternative<Quit>(command)) m_window.requestClose();
+        if (const auto* theme = std::get_if<SetTheme>(&command)) applyTheme(theme->theme);
+        const Status status = applyCommand(m_state, command);
+        m_ui.onCommandResult(command, status);
+    }
+    ImGui::Render();
+
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    m_renderer->sync(m_state.scene(), m_state.projection());
+    m_renderer->draw(m_state.scene(), m_state.view());
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    glfwSwapBuffers(m_window.handle());
+    m_window.endFrameInput();
+}
+
+void GuiApp::tearDown(GuiSettings& settings) {
+    settings.theme = m_ui.theme();
+    settings.layersOpen = m_ui.isPanelOpen(PanelId::Layers);
+    settings.logOpen = m_ui.isPanelOpen(PanelId::Log);
+    settings.crsOpen = m_ui.isPanelOpen(PanelId::Crs);
+    m_window.storeGeometry(settings);
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();  // also writes imgui.ini
+    m_renderer.reset();       // needs the GL context, which the window still holds
+}
+
+}  // namespace
+
+int runGui(int argc, char** argv) {
+    installProjLogHandler();
+    const int sink = Log::instance().addSink(stderrSink(LogLevel::Warning));
+    const std::string configDir = guiConfigDir();
+    const std::string settingsPath =
+        configDir.empty() ? std::string() : (std::filesystem::path(configDir) / "settings.json").string();
+    if (!configDir.empty()) {
+        std::error_code ec;
+        std::filesystem::create_directories(configDir, ec);
+    }
+    GuiSettings settings = loadGuiSettings(settingsPath);
+
+    auto window = GuiWindow::create(settings, kTitle);
+    if (!window) {
+        std::fprintf(stderr, "flashpoint: error: %s\n", window.error().describe().c_str());
+        Log::instance().removeSink(sink);
+        return 1;
+    }
+    auto renderer = MapRenderer::create();
+    if (!renderer) {
+        std::fprintf(stderr, "flashpoint: error: %s\n", renderer.error().describe().c_str());
+        Log::instance().removeSink(sink);
+        return 1;
+    }
+
+    {
+        GuiApp app(*window.value(), initialState(), std::move(renderer).value(), configDir);
+        app.setUp(settings);
+        app.run();
+        app.tearDown(settings);
+    }
+    if (Status saved = saveGuiSettings(settingsPath, settings); !saved)
+        logWarning("settings not saved: " + saved.error().describe());
+    Log::instance().removeSink(sink);
+    return 0;
+}
+
+}  // namespace fp

@@ -1,0 +1,118 @@
+#include "app/gui/settings.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <type_traits>
+
+#include <nlohmann/json.hpp>
+
+#include "core/util/atomic_file.h"
+#include "core/util/log.h"
+
+namespace fp {
+
+namespace {
+
+using nlohmann::json;
+
+/// Reads `object[key]` into `out` when present and of the right type; otherwise records a problem.
+template <class T>
+void read(const json& object, const char* key, T& out, std::string& problems) {
+    if (!object.is_object() || !object.contains(key)) return;
+    const json& value = object[key];
+    bool fits = false;
+    if constexpr (std::is_same_v<T, bool>)
+        fits = value.is_boolean();
+    else if constexpr (std::is_integral_v<T>)
+        fits = value.is_number_integer();
+    else
+        fits = value.is_string();
+    if (fits)
+        out = value.get<T>();
+    else
+        problems += std::string(problems.empty() ? "" : ", ") + "'" + key + "'";
+}
+
+}  // namespace
+
+std::string guiConfigDir() {
+    if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg == '/')
+        return (std::filesystem::path(xdg) / "flashpoint").string();
+    if (const char* home = std::getenv("HOME"); home && *home)
+        return (std::filesystem::path(home) / ".config" / "flashpoint").string();
+    return {};
+}
+
+GuiSettings loadGuiSettings(const std::string& path) {
+    GuiSettings s;
+    std::error_code ec;
+    if (path.empty() || !std::filesystem::exists(path, ec)) return s;
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    const json root = json::parse(text.str(), nullptr, /*allow_exceptions=*/false);
+    if (root.is_discarded() || !root.is_object()) {
+        logWarning(path + ": settings file is not valid JSON; using the default settings");
+        return s;
+    }
+    s.fromFile = true;
+    std::string problems;
+    if (root.contains("window")) {
+        const json& w = root["window"];
+        read(w, "width", s.width, problems);
+        read(w, "height", s.height, problems);
+        read(w, "maximized", s.maximized, problems);
+        int x = 0, y = 0;
+        std::string before = problems;
+        if (w.is_object() && w.contains("x") && w.contains("y")) {
+            read(w, "x", x, problems);
+            read(w, "y", y, problems);
+            if (problems == before) {
+                s.hasPosition = true;
+                s.x = x;
+                s.y = y;
+            }
+        }
+    }
+    std::string theme;
+    read(root, "theme", theme, problems);
+    if (theme == "dark")
+        s.theme = Theme::Dark;
+    else if (!theme.empty() && theme != "light")
+        problems += std::string(problems.empty() ? "" : ", ") + "'theme'";
+    if (root.contains("panels")) {
+        const json& p = root["panels"];
+        read(p, "layers", s.layersOpen, problems);
+        read(p, "log", s.logOpen, problems);
+        read(p, "crs", s.crsOpen, problems);
+    }
+    if (s.width < 200 || s.width > 32768 || s.height < 150 || s.height > 32768) {
+        problems += std::string(problems.empty() ? "" : ", ") + "window size";
+        s.width = GuiSettings{}.width;
+        s.height = GuiSettings{}.height;
+    }
+    if (!problems.empty())
+        logWarning(path + ": ignored unreadable settings (" + problems + "); using defaults for them");
+    return s;
+}
+
+Status saveGuiSettings(const std::string& path, const GuiSettings& s) {
+    if (path.empty())
+        return makeError(ErrorCode::NotFound, "settings", "no configuration folder (HOME is not set)");
+    std::error_code ec;
+    std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ec);
+    json root;
+    root["version"] = 1;
+    root["window"] = {{"width", s.width}, {"height", s.height}, {"maximized", s.maximized}};
+    if (s.hasPosition) {
+        root["window"]["x"] = s.x;
+        root["window"]["y"] = s.y;
+    }
+    root["theme"] = s.theme == Theme::Dark ? "dark" : "light";
+    root["panels"] = {{"layers", s.layersOpen}, {"log", s.logOpen}, {"crs", s.crsOpen}};
+    return writeFileAtomically(path, root.dump(2) + "\n");
+}
+
+}  // namespace fp

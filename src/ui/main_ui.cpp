@@ -1,0 +1,100 @@
+#include "ui/main_ui.h"
+
+#include <imgui.h>
+
+#include <filesystem>
+
+#include "ui/scale_bar.h"
+
+namespace fp {
+
+MainUi::MainUi() = default;
+
+Panel& MainUi::panel(PanelId id) {
+    switch (id) {
+        case PanelId::Layers:
+            return m_layers;
+        case PanelId::Log:
+            return m_logPanel;
+        case PanelId::Crs:
+            return m_crs;
+    }
+    return m_layers;
+}
+
+const Panel& MainUi::panel(PanelId id) const {
+    return const_cast<MainUi*>(this)->panel(id);
+}
+
+bool MainUi::isPanelOpen(PanelId id) const {
+    return panel(id).isOpen();
+}
+void MainUi::setPanelOpen(PanelId id, bool open) {
+    panel(id).setOpen(open);
+}
+
+bool MainUi::needsRegularFrames() const {
+    return m_notifications.size() > 0 || ImGui::GetIO().WantTextInput;
+}
+
+void MainUi::notify(LogLevel level, std::string text) {
+    m_notifications.push(level, std::move(text), ImGui::GetTime());
+}
+
+void MainUi::frame(const MapState& state, const UiMetrics& metrics, CommandList& out) {
+    m_log.refresh(Log::instance());
+    UiContext ctx{state, m_log, m_theme, metrics.scale, metrics.fbScale, ImGui::GetTime(), {}};
+    for (PanelId id : {PanelId::Layers, PanelId::Log, PanelId::Crs})
+        ctx.panelOpen[static_cast<size_t>(id)] = isPanelOpen(id);
+
+    CommandList commands;
+    m_menu.draw(ctx, commands);
+    m_status.draw(ctx, commands);
+    m_layers.draw(ctx, commands);
+    m_logPanel.draw(ctx, commands);
+    m_crs.draw(ctx, commands);
+    m_notifications.draw(ctx, commands);
+
+    const float margin = 12.f * metrics.scale;
+    drawScaleBar(ImGui::GetBackgroundDrawList(), margin,
+                 ImGui::GetIO().DisplaySize.y - m_status.height() - margin, state.view(), state.projection(),
+                 metrics.scale, metrics.fbScale, m_theme);
+
+    m_interaction.update(state.view(), commands);
+    if (ImGui::GetIO().KeyCtrl && m_keys.q >= 0 && ImGui::IsKeyPressed(m_keys.q, false))
+        commands.push_back(Quit{});
+
+    for (Command& command : commands) {
+        if (const auto* show = std::get_if<ShowPanel>(&command)) {
+            setPanelOpen(show->panel, show->show);
+            if (show->show && show->focus) {
+                ImGui::SetWindowFocus(panel(show->panel).title());
+                if (show->panel == PanelId::Layers) m_layers.focusPathField();
+                if (show->panel == PanelId::Crs) m_crs.focusField();
+            }
+            continue;
+        }
+        out.push_back(std::move(command));
+    }
+}
+
+void MainUi::onCommandResult(const Command& command, const Status& status) {
+    const std::string error = status.ok() ? std::string() : status.error().describe();
+    if (const auto* add = std::get_if<AddLayer>(&command)) {
+        m_layers.addLayerFinished(add->path, status.ok(), error);
+        const std::string name = std::filesystem::path(add->path).filename().string();
+        if (status.ok())
+            notify(LogLevel::Info, "Added " + (name.empty() ? add->path : name));
+        else
+            notify(LogLevel::Error, "Could not add " + (name.empty() ? add->path : name) + "\n" + error);
+        return;
+    }
+    if (const auto* crs = std::get_if<SetCrs>(&command)) {
+        m_crs.crsFinished(crs->definition, status.ok(), error);
+        if (!status.ok()) notify(LogLevel::Error, "Map CRS unchanged\n" + error);
+        return;
+    }
+    if (!status.ok()) notify(LogLevel::Error, error);
+}
+
+}  // namespace fp

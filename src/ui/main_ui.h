@@ -1,0 +1,75 @@
+#pragma once
+
+#include <string>
+
+#include "core/util/result.h"
+#include "ui/map_interaction.h"
+#include "ui/panels/crs_panel.h"
+#include "ui/panels/layers_panel.h"
+#include "ui/panels/log_panel.h"
+#include "ui/panels/main_menu.h"
+#include "ui/panels/notifications.h"
+#include "ui/panels/status_bar.h"
+
+namespace fp {
+
+/// Display metrics of the frame being drawn.
+struct UiMetrics {
+    float scale = 1.f;    ///< ImGui units per logical pixel
+    float fbScale = 1.f;  ///< framebuffer pixels per ImGui unit
+};
+
+/// The whole GUI over the map: menu, panels, status bar, scale bar, notifications and map interaction. Reads
+/// the state, returns commands; keeps only UI state (open panels, text fields, theme choice).
+class MainUi {
+public:
+    MainUi();
+
+    /// Native codes of the keys ImGui 1.86 cannot name (WASD pan, Ctrl+Q quits).
+    void setExtraKeys(const ExtraKeys& keys) {
+        m_keys = keys;
+        m_interaction.setExtraKeys(keys);
+    }
+
+    /// Builds this frame's UI (call between ImGui::NewFrame and ImGui::Render) and appends to `out` what the
+    /// app must apply, in order. Commands the UI handles itself (ShowPanel) are not passed on.
+    void frame(const MapState& state, const UiMetrics& metrics, CommandList& out);
+
+    /// Tells the UI how a command it emitted went: errors appear inline (CRS, add layer) and as a
+    /// notification.
+    void onCommandResult(const Command& command, const Status& status);
+    /// Shows a transient message.
+    void notify(LogLevel level, std::string text);
+
+    /// True while something moves continuously; the app should then not wait for events between frames.
+    bool isAnimating() const { return m_interaction.isAnimating(); }
+    /// True while something changes with time alone (a notification fading, a text cursor blinking): the app
+    /// should then wake at least ten times a second even without input.
+    bool needsRegularFrames() const;
+
+    Theme theme() const { return m_theme; }
+    void setTheme(Theme theme) { m_theme = theme; }
+    bool isPanelOpen(PanelId id) const;
+    void setPanelOpen(PanelId id, bool open);
+
+    LayersPanel& layersPanel() { return m_layers; }
+    CrsPanel& crsPanel() { return m_crs; }
+    const StatusBar& statusBar() const { return m_status; }
+
+private:
+    Panel& panel(PanelId id);
+    const Panel& panel(PanelId id) const;
+
+    Theme m_theme = Theme::Light;
+    ExtraKeys m_keys;
+    LogSnapshot m_log;
+    MapInteraction m_interaction;
+    MainMenu m_menu;
+    LayersPanel m_layers;
+    LogPanel m_logPanel;
+    CrsPanel m_crs;
+    StatusBar m_status;
+    Notifications m_notifications;
+};
+
+}  // namespace fp

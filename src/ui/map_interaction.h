@@ -1,0 +1,49 @@
+#pragma once
+
+#include "core/model/map_view.h"
+#include "ui/commands.h"
+
+namespace fp {
+
+/// Native key indices (into ImGuiIO::KeysDown) of keys Dear ImGui 1.86 has no ImGuiKey for. The platform
+/// backend's codes go here (GLFW_KEY_W, ...); -1 leaves a key unbound.
+struct ExtraKeys {
+    int w = -1;
+    int a = -1;
+    int s = -1;
+    int d = -1;
+    int q = -1;
+};
+
+/// Turns mouse and keyboard input over the map into view commands: left drag pans, the wheel zooms about the
+/// cursor, a double click zooms in x2 about the cursor, arrows/WASD pan, +/- and PageUp/PageDown zoom about
+/// the centre, Home resets the view. Reads ImGui's IO only, so it works with any backend and in tests.
+class MapInteraction {
+public:
+    void setExtraKeys(const ExtraKeys& keys) { m_keys = keys; }
+
+    /// Reads this frame's input (call between ImGui::NewFrame and EndFrame) and appends Pan, Zoom and
+    /// ResetView for `view`, in its physical pixels. Mouse input counts only when ImGui does not want the
+    /// mouse, keys only when it does not want the keyboard (no text field active, no modal open).
+    void update(const MapView& view, CommandList& out);
+
+    /// True while the map moves continuously (a drag or a held pan key): the app should not sleep between
+    /// frames.
+    bool isAnimating() const { return m_dragging || m_keyPanning; }
+
+    /// Zoom factor per wheel notch (keys and double clicks zoom by kKeyZoomStep).
+    static constexpr double kWheelStep = 1.4142135623730951;
+    static constexpr double kKeyZoomStep = 2.0;
+    /// Keyboard pan speed in logical pixels per second.
+    static constexpr double kKeyPanSpeed = 700.0;
+
+private:
+    void updateMouse(CommandList& out);
+    void updateKeyboard(const MapView& view, CommandList& out);
+
+    ExtraKeys m_keys;
+    bool m_dragging = false;
+    bool m_keyPanning = false;
+};
+
+}  // namespace fp

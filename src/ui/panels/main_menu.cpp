@@ -1,0 +1,63 @@
+#include "ui/panels/main_menu.h"
+
+#include <imgui.h>
+
+#include "ui/panels/crs_panel.h"
+
+namespace fp {
+
+namespace {
+
+void panelItem(const char* label, PanelId id, const UiContext& ctx, CommandList& out) {
+    const bool open = ctx.isOpen(id);
+    if (ImGui::MenuItem(label, nullptr, open)) out.push_back(ShowPanel{id, !open, !open});
+}
+
+}  // namespace
+
+void MainMenu::draw(const UiContext& ctx, CommandList& out) {
+    if (!ImGui::BeginMainMenuBar()) return;
+    if (ImGui::BeginMenu("File")) {
+        if (ImGui::MenuItem("Add layer\xE2\x80\xA6")) out.push_back(ShowPanel{PanelId::Layers, true, true});
+        ImGui::Separator();
+        if (ImGui::MenuItem("Quit", "Ctrl+Q")) out.push_back(Quit{});
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("View")) {
+        panelItem("Layers", PanelId::Layers, ctx, out);
+        panelItem("Log", PanelId::Log, ctx, out);
+        if (ImGui::BeginMenu("Theme")) {
+            if (ImGui::MenuItem("Dark", nullptr, ctx.theme == Theme::Dark))
+                out.push_back(SetTheme{Theme::Dark});
+            if (ImGui::MenuItem("Light", nullptr, ctx.theme == Theme::Light))
+                out.push_back(SetTheme{Theme::Light});
+            ImGui::EndMenu();
+        }
+        ImGui::Separator();
+        if (ImGui::MenuItem("Reset view", "Home")) out.push_back(ResetView{});
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("Map")) {
+        if (ImGui::MenuItem("CRS\xE2\x80\xA6")) out.push_back(ShowPanel{PanelId::Crs, true, true});
+        ImGui::Separator();
+        const Crs& current = ctx.state.scene().crs;
+        for (const CrsPreset& preset : crsPresets()) {
+            const bool active = isPreset(current, preset);
+            if (ImGui::MenuItem(preset.label, nullptr, active) && !active)
+                out.push_back(SetCrs{preset.definition});
+        }
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("Help")) {
+        ImGui::TextDisabled("Map controls");
+        ImGui::BulletText("Drag with the left button to pan");
+        ImGui::BulletText("Wheel zooms about the cursor; double-click zooms in");
+        ImGui::BulletText("Arrows or WASD pan; + / - or PageUp / PageDown zoom");
+        ImGui::BulletText("Home resets the view");
+        ImGui::BulletText("Drop files on the window to add them as layers");
+        ImGui::EndMenu();
+    }
+    ImGui::EndMainMenuBar();
+}
+
+}  // namespace fp
