@@ -51,6 +51,8 @@ LayerStyle style(Color fill, bool filled, Color outline, float width, const char
 std::vector<EmbeddedLayer> embeddedLayers() {
     const char* ne = "Natural Earth (public domain)";
     const char* gb = "geoBoundaries (Runfola et al. 2020), CC BY-SA 2.0";
+    // Kosovo's line in these layers is the geoBoundaries one (see geodata/README.md), so they credit both.
+    const char* neGb = "Natural Earth; Kosovo boundary: geoBoundaries (Runfola et al. 2020), CC BY-SA 2.0";
     LayerStyle neighbours =
         style(Color::rgb(232, 229, 223), true, Color::rgb(160, 155, 148), 0.9f, "name", 11.f, 60, true);
     neighbours.labelColor = Color::rgb(120, 116, 110);
@@ -68,13 +70,13 @@ std::vector<EmbeddedLayer> embeddedLayers() {
     LayerStyle land = style(Color::rgb(247, 240, 226), true, Color{}, 0.f, "", 0.f, 0);
     LayerStyle regionLand = style(neighbours.fill, true, Color{}, 0.f, "", 0.f, 0);
     return {
-        {"boundaries/region_land.shp", ne, regionLand, "Land (region)"},
-        {"boundaries/neighbour_countries.shp", ne, neighbours},
-        {"boundaries/focus_countries.shp", ne, land, "Kosovo and Serbia (land)"},
-        {"boundaries/serbia_districts.shp", ne, serbia},
-        {"boundaries/kosovo_districts.shp", gb, kosovoDistricts},
-        {"boundaries/kosovo_municipalities.shp", gb, municipalities},
-        {"boundaries/focus_countries.shp", ne, focus, "Kosovo and Serbia"},
+        {"boundaries/region_land.shp", neGb, regionLand, "Land (region)"},
+        {"boundaries/neighbour_countries.shp", ne, neighbours, "Neighbouring countries"},
+        {"boundaries/focus_countries.shp", neGb, land, "Kosovo and Serbia (land)"},
+        {"boundaries/serbia_districts.shp", neGb, serbia, "Serbia: districts"},
+        {"boundaries/kosovo_districts.shp", gb, kosovoDistricts, "Kosovo: districts"},
+        {"boundaries/kosovo_municipalities.shp", gb, municipalities, "Kosovo: municipalities"},
+        {"boundaries/focus_countries.shp", neGb, focus, "Kosovo and Serbia"},
     };
 }
 

@@ -173,6 +173,39 @@ void LayersPanel::drawLayer(const MapLayer& layer, size_t index, size_t count, f
         changed = true;
     }
     itemTooltip("Opacity");
+
+    // Third line: which attribute labels the features (e.g. name_local for Cyrillic) and how large.
+    if (layer.data && !layer.data->fieldNames.empty()) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted("Labels");
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(130.f * scale);
+        const char* current = style.labelField.empty() ? "(none)" : style.labelField.c_str();
+        if (ImGui::BeginCombo("##labelField", current)) {
+            if (ImGui::Selectable("(none)", style.labelField.empty())) {
+                style.labelField.clear();
+                changed = true;
+            }
+            for (const auto& field : layer.data->fieldNames) {
+                if (ImGui::Selectable(field.c_str(), field == style.labelField)) {
+                    style.labelField = field;
+                    changed = true;
+                }
+            }
+            ImGui::EndCombo();
+        }
+        itemTooltip("Attribute to label features with");
+        ImGui::SameLine();
+        ImGui::BeginDisabled(style.labelField.empty());
+        ImGui::SetNextItemWidth(64.f * scale);
+        changed |= ImGui::DragFloat("##labelSize", &style.labelSizePx, 0.1f, 6.f, 48.f, "%.0f px",
+                                    ImGuiSliderFlags_AlwaysClamp);
+        itemTooltip("Label size (logical pixels)");
+        ImGui::SameLine();
+        changed |= colorEdit("##labelColor", style.labelColor);
+        itemTooltip("Label colour");
+        ImGui::EndDisabled();
+    }
     ImGui::Unindent(button + st.ItemSpacing.x);
     ImGui::Separator();
 
