@@ -161,3 +161,38 @@ TEST_F(CliTest, InvalidPolygonIsRepairedWithAWarningAndStillRenders) {
 
 }  // namespace
 }  // namespace fp
+
+namespace fp {
+namespace {
+
+// The GUI itself, in a real window on a virtual X server (Xvfb), with a throwaway HOME for its settings.
+TEST_F(CliTest, GuiOpensTheDefaultMapUnderXvfbAndKeepsRunningAfterABadLayer) {
+    const std::string home = path("home");
+    fs::create_directories(home);
+    const std::string shot = path("gui.png");
+    const std::string cmd = "HOME='" + home + "' xvfb-run -a -s '-screen 0 1280x800x24' '" +
+                            std::string(FP_BINARY) + "' gui --frames 3 --screenshot '" + shot + "' --layer " +
+                            kFixtures + "/polygons.geojson --layer " + kFixtures + "/notes.txt 2>&1";
+    FILE* pipe = popen(cmd.c_str(), "r");
+    ASSERT_NE(pipe, nullptr);
+    std::string out;
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
+    const int status = pclose(pipe);
+    ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << out;
+    EXPECT_NE(out.find("notes.txt"), std::string::npos) << "the bad layer is reported: " << out;
+    auto img = readImage(shot);
+    ASSERT_TRUE(img.ok()) << out;
+    EXPECT_GT(img->width, 400);
+    EXPECT_GT(img->height, 300);
+    std::set<uint32_t> colours;
+    for (size_t i = 0; i < img->rgba.size(); i += 4 * 5)
+        colours.insert(img->rgba[i] << 16 | img->rgba[i + 1] << 8 | img->rgba[i + 2]);
+    EXPECT_GT(colours.size(), 100u) << "map and panels were drawn";
+    // Settings were written atomically where the GUI keeps them.
+    EXPECT_TRUE(fs::exists(home + "/.config/flashpoint/settings.json"));
+}
+
+}  // namespace
+}  // namespace fp

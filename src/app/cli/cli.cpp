@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "app/cli/render_command.h"
+#include "app/gui/gui_app.h"
 #include "core/util/log.h"
 
 namespace fp {
@@ -20,6 +21,14 @@ int runCli(int argc, char** argv) {
 
     RenderOptions render;
     addRenderCommand(app, render);
+    GuiOptions gui;
+    CLI::App* guiCmd = app.add_subcommand("gui", "Open the map window (what running without arguments does)");
+    guiCmd->add_option("--layer", gui.layers, "Vector layer to add on top of the embedded map; repeatable");
+    guiCmd->add_option("--screenshot", gui.screenshotPath,
+                       "Draw a few frames, save the window to this PNG and exit (for tests and docs)");
+    guiCmd->add_option("--frames", gui.frames, "Frames to draw before the screenshot")
+        ->check(CLI::Range(1, 1000))
+        ->capture_default_str();
     // Collect unknown top-level words ourselves (subcommands were created strict, before this), so the
     // message can name them instead of CLI11's generic "a subcommand is required".
     app.allow_extras();
@@ -44,6 +53,7 @@ int runCli(int argc, char** argv) {
             app.remaining().front().c_str());
         return kExitUsage;
     }
+    if (app.got_subcommand("gui")) return runGuiWith(gui);  // installs its own stderr sink
     Log::instance().addSink(stderrSink(LogLevel::Warning));
     if (app.got_subcommand("render")) return runRenderCommand(render);
     std::fprintf(stderr, "flashpoint: error: no subcommand given\nRun 'flashpoint --help' for usage.\n");

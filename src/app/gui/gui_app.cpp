@@ -15,6 +15,7 @@
 #include "core/project/default_scene.h"
 #include "core/project/map_state.h"
 #include "core/util/log.h"
+#include "render/export/image_io.h"
 #include "render/gl/gl.h"
 #include "render/map_renderer.h"
 #include "render/text/font_locator.h"
@@ -57,12 +58,20 @@ public:
 
     void setUp(const GuiSettings& settings);
     void run();
+    /// Draws `frames` frames without waiting for input and saves the last one to `path`.
+    Status runForScreenshot(int frames, const std::string& path);
     void tearDown(GuiSettings& settings);
+    /// Adds a layer exactly as the layers panel would (errors go to the log and the notifications).
+    void addLayer(const std::string& path) {
+        const Command command = AddLayer{path};
+        m_ui.onCommandResult(command, applyCommand(m_state, command));
+    }
 
 private:
     void updateScale(bool initial);
     void applyTheme(Theme theme);
     void drawFrame();
+    Image readWindowPixels() const;
 
     GuiWindow& m_window;
     MapState m_state;
@@ -74,6 +83,8 @@ private:
     MainUi m_ui;
     UiMetrics m_metrics;
     float m_contentScale = 1.f;
+    bool m_captureNextFrame = false;
+    Image m_captured;
 };
 
 void GuiApp::setUp(const GuiSettings& settings) {
@@ -171,8 +182,43 @@ void GuiApp::drawFrame() {
     m_renderer->sync(m_state.scene(), m_state.projection());
     m_renderer->draw(m_state.scene(), m_state.view());
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (m_captureNextFrame) {
+        m_captured = readWindowPixels();  // before the swap: the back buffer is undefined afterwards
+        m_captureNextFrame = false;
+    }
     glfwSwapBuffers(m_window.handle());
     m_window.endFrameInput();
+}
+
+Image GuiApp::readWindowPixels() const {
+    Image img;
+    m_window.framebufferSize(img.width, img.height);
+    img.rgba.resize(static_cast<size_t>(img.width) * img.height * 4);
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, 0);
+    glReadBuffer(GL_BACK);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, img.width, img.height, GL_RGBA, GL_UNSIGNED_BYTE, img.rgba.data());
+    const size_t row = static_cast<size_t>(img.width) * 4;
+    for (int y = 0; y < img.height / 2; ++y)
+        std::swap_ranges(img.rgba.begin() + static_cast<long>(y * row),
+                         img.rgba.begin() + static_cast<long>((y + 1) * row),
+                         img.rgba.begin() + static_cast<long>((img.height - 1 - y) * row));
+    for (size_t i = 3; i < img.rgba.size(); i += 4) img.rgba[i] = 255;  // a screenshot is opaque
+    return img;
+}
+
+Status GuiApp::runForScreenshot(int frames, const std::string& path) {
+    for (int i = 0; i < frames && !m_window.shouldClose(); ++i) {
+        m_window.waitEvents(false, 0.0);
+        int fw = 0, fh = 0;
+        m_window.framebufferSize(fw, fh);
+        if (m_window.takeContentScaleChanged()) updateScale(false);
+        m_state.resize(std::max(fw, 1), std::max(fh, 1), m_contentScale);
+        m_captureNextFrame = i + 1 == frames;
+        drawFrame();
+    }
+    if (m_captured.width <= 0) return makeError(ErrorCode::GraphicsError, path, "no frame was drawn");
+    return writePng(m_captured, path);
 }
 
 void GuiApp::tearDown(GuiSettings& settings) {
@@ -189,7 +235,11 @@ void GuiApp::tearDown(GuiSettings& settings) {
 
 }  // namespace
 
-int runGui(int argc, char** argv) {
+int runGui(int, char**) {
+    return runGuiWith(GuiOptions{});
+}
+
+int runGuiWith(const GuiOptions& options) {
     installProjLogHandler();
     const int sink = Log::instance().addSink(stderrSink(LogLevel::Warning));
     const std::string configDir = guiConfigDir();
@@ -217,8 +267,19 @@ int runGui(int argc, char** argv) {
     {
         GuiApp app(*window.value(), initialState(), std::move(renderer).value(), configDir);
         app.setUp(settings);
-        app.run();
+        int code = 0;
+        for (const auto& path : options.layers) app.addLayer(path);
+        if (options.screenshotPath.empty()) {
+            app.run();
+        } else if (Status s = app.runForScreenshot(std::max(1, options.frames), options.screenshotPath); !s) {
+            std::fprintf(stderr, "flashpoint: error: %s\n", s.error().describe().c_str());
+            code = 1;
+        }
         app.tearDown(settings);
+        if (code != 0) {
+            Log::instance().removeSink(sink);
+            return code;
+        }
     }
     if (Status saved = saveGuiSettings(settingsPath, settings); !saved)
         logWarning("settings not saved: " + saved.error().describe());

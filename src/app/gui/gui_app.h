@@ -1,6 +1,19 @@
 #pragma once
 
+#include <string>
+#include <vector>
+
 namespace fp {
+
+/// How the window is opened. The defaults are what `flashpoint` without arguments does.
+struct GuiOptions {
+    std::vector<std::string> layers;  ///< added on top of the embedded default, as if dropped on the window
+    std::string screenshotPath;       ///< when set: draw `frames` frames, save the window as PNG, and exit
+    int frames = 3;
+};
+
+/// Runs the window with `options`; see runGui. Exit code 1 also when the screenshot cannot be written.
+int runGuiWith(const GuiOptions& options);
 
 /// Opens the Flashpoint window on the embedded default map (Kosovo and Serbia) and runs until it is closed.
 /// Settings (window geometry, theme, open panels) are read from and saved to
