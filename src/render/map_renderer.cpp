@@ -22,10 +22,10 @@ struct LayerBuffers {
     std::vector<MapXY> labelAnchors;
     gl::VertexArray fillVao;
     gl::Buffer fillVbo, fillEbo;
-    GLsizei fillIndexCount = 0;
-    gl::VertexArray lineVao;
     gl::Buffer lineVbo;
-    GLsizei segmentCount = 0;
+    std::vector<gl::VertexArray>
+        lineVaos;  // one per level of detail: instanced attributes cannot take an offset
+    std::vector<LayerGeometry::Lod> lods;
     gl::VertexArray pointVao;
     gl::Buffer pointVbo;
     GLsizei pointCount = 0;
@@ -78,22 +78,26 @@ void uploadFill(LayerBuffers& b, const LayerGeometry& geom) {
     glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, b.fillEbo.id());
     glBufferData(GL_ELEMENT_ARRAY_BUFFER, geom.fillIndices.size() * sizeof(uint32_t), geom.fillIndices.data(),
                  GL_STATIC_DRAW);
-    b.fillIndexCount = static_cast<GLsizei>(geom.fillIndices.size());
 }
 
-/// One VAO with a per-instance attribute of `components` floats (segments: 4, points: 2).
-void uploadInstances(gl::VertexArray& vao, gl::Buffer& vbo, GLsizei& count, const std::vector<float>& data,
-                     int components) {
-    vao = gl::createVertexArray();
+/// A VAO reading a per-instance attribute of `components` floats from `vbo`, starting at instance `first`.
+gl::VertexArray instanceVao(const gl::Buffer& vbo, int components, size_t first) {
+    gl::VertexArray vao = gl::createVertexArray();
     glBindVertexArray(vao.id());
-    vbo = gl::createBuffer();
+    glBindBuffer(GL_ARRAY_BUFFER, vbo.id());
+    glEnableVertexAttribArray(0);
+    const GLsizei stride = components * static_cast<GLsizei>(sizeof(float));
+    glVertexAttribPointer(0, components, GL_FLOAT, GL_FALSE, stride,
+                          reinterpret_cast<const void*>(first * static_cast<size_t>(stride)));
+    glVertexAttribDivisor(0, 1);
+    return vao;
+}
+
+gl::Buffer uploadArray(const std::vector<float>& data) {
+    gl::Buffer vbo = gl::createBuffer();
     glBindBuffer(GL_ARRAY_BUFFER, vbo.id());
     glBufferData(GL_ARRAY_BUFFER, data.size() * sizeof(float), data.data(), GL_STATIC_DRAW);
-    glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, components, GL_FLOAT, GL_FALSE, components * static_cast<GLsizei>(sizeof(float)),
-                          nullptr);
-    glVertexAttribDivisor(0, 1);
-    count = static_cast<GLsizei>(data.size() / static_cast<size_t>(components));
+    return vbo;
 }
 
 }  // namespace
@@ -138,8 +142,12 @@ void MapRenderer::sync(const MapScene& scene, const MapProjection& projection) {
         b.extent = geom.extent;
         b.labelAnchors = std::move(geom.labelAnchors);
         uploadFill(b, geom);
-        uploadInstances(b.lineVao, b.lineVbo, b.segmentCount, geom.lineSegments, 4);
-        uploadInstances(b.pointVao, b.pointVbo, b.pointCount, geom.pointPositions, 2);
+        b.lineVbo = uploadArray(geom.lineSegments);
+        for (const auto& lod : geom.lods) b.lineVaos.push_back(instanceVao(b.lineVbo, 4, lod.segmentStart));
+        b.lods = geom.lods;
+        b.pointVbo = uploadArray(geom.pointPositions);
+        b.pointVao = instanceVao(b.pointVbo, 2, 0);
+        b.pointCount = static_cast<GLsizei>(geom.pointPositions.size() / 2);
         glBindVertexArray(0);
         m_impl->layers[data.get()] = std::move(b);
     }
@@ -172,26 +180,30 @@ FrameStats MapRenderer::draw(const MapScene& scene, const MapView& view) {
         const float ox = static_cast<float>(b.origin.x - view.center.x);
         const float oy = static_cast<float>(b.origin.y - view.center.y);
 
-        if (s.filled && b.fillIndexCount > 0 && s.fill.a * s.opacity > 0.f) {
+        // The coarsest level of detail whose simplification stays under half a pixel.
+        const size_t level = lodIndexFor(b.lods, upp);
+        const LayerGeometry::Lod lod = b.lods.empty() ? LayerGeometry::Lod{} : b.lods[level];
+        if (s.filled && lod.fillIndexCount > 0 && s.fill.a * s.opacity > 0.f) {
             m_impl->fill.use();
             glUniform2f(m_impl->fill.uniform("uOffset"), ox, oy);
             glUniform2f(m_impl->fill.uniform("uScale"), static_cast<float>(2.0 / (vw * upp)),
                         static_cast<float>(2.0 / (vh * upp)));
             setColor(m_impl->fill.uniform("uColor"), s.fill, s.opacity);
             glBindVertexArray(b.fillVao.id());
-            glDrawElements(GL_TRIANGLES, b.fillIndexCount, GL_UNSIGNED_INT, nullptr);
+            glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(lod.fillIndexCount), GL_UNSIGNED_INT,
+                           reinterpret_cast<const void*>(lod.fillIndexStart * sizeof(uint32_t)));
             ++stats.drawCalls;
         }
         const float halfWidth = 0.5f * s.outlineWidthPx * view.pixelRatio;
-        if (b.segmentCount > 0 && s.outlineWidthPx > 0.f && s.outline.a * s.opacity > 0.f) {
+        if (lod.segmentCount > 0 && s.outlineWidthPx > 0.f && s.outline.a * s.opacity > 0.f) {
             m_impl->line.use();
             glUniform2f(m_impl->line.uniform("uOffset"), ox, oy);
             glUniform1f(m_impl->line.uniform("uUnitsPerPixel"), static_cast<float>(upp));
             glUniform2f(m_impl->line.uniform("uViewportPx"), vw, vh);
             glUniform1f(m_impl->line.uniform("uHalfWidthPx"), halfWidth);
             setColor(m_impl->line.uniform("uColor"), s.outline, s.opacity);
-            glBindVertexArray(b.lineVao.id());
-            glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, b.segmentCount);
+            glBindVertexArray(b.lineVaos[level].id());
+            glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(lod.segmentCount));
             ++stats.drawCalls;
         }
         if (b.pointCount > 0) {

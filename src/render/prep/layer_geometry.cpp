@@ -1,5 +1,7 @@
 #include "render/prep/layer_geometry.h"
 
+#include "render/prep/simplify.h"
+
 #include <GL/glu.h>
 
 #include <array>
@@ -95,6 +97,69 @@ private:
 
 }  // namespace
 
+size_t lodIndexFor(const std::vector<LayerGeometry::Lod>& lods, double unitsPerPixel) {
+    size_t best = 0;
+    for (size_t i = 0; i < lods.size(); ++i)
+        if (lods[i].tolerance <= 0.5 * unitsPerPixel) best = i;
+    return best;
+}
+
+namespace {
+
+/// Rings of one part, projected; failed vertices left out.
+using Rings = std::vector<std::vector<MapXY>>;
+
+/// Appends one level of detail of all line and polygon parts to `out`.
+void appendLevel(const std::vector<Rings>& parts, const std::vector<PartKind>& kinds, double tolerance,
+                 Tessellator& tess, LayerGeometry& out) {
+    LayerGeometry::Lod lod;
+    lod.tolerance = tolerance;
+    lod.fillIndexStart = static_cast<uint32_t>(out.fillIndices.size());
+    lod.segmentStart = static_cast<uint32_t>(out.lineSegments.size() / 4);
+    auto rel = [&](const MapXY& p) {
+        return std::array<float, 2>{float(p.x - out.origin.x), float(p.y - out.origin.y)};
+    };
+    Rings simplified;
+    for (size_t part = 0; part < parts.size(); ++part) {
+        const PartKind kind = kinds[part];
+        if (kind == PartKind::Point) continue;
+        const bool closed = kind == PartKind::Polygon;
+        simplified.clear();
+        for (const auto& ring : parts[part]) {
+            if (tolerance <= 0.0) {
+                simplified.push_back(ring);
+                continue;
+            }
+            // Rings smaller than the tolerance vanish at this level, as small islands do on any map.
+            MapBBox box;
+            for (const auto& p : ring) box.extend(p.x, p.y);
+            if (box.width() < tolerance && box.height() < tolerance) continue;
+            simplified.push_back(simplifyPolyline(ring, tolerance, closed));
+        }
+        for (const auto& ring : simplified) {
+            if (ring.size() < 2) continue;
+            const size_t segments = closed ? ring.size() : ring.size() - 1;
+            for (size_t i = 0; i < segments; ++i) {
+                auto a = rel(ring[i]);
+                auto b = rel(ring[(i + 1) % ring.size()]);
+                out.lineSegments.insert(out.lineSegments.end(), {a[0], a[1], b[0], b[1]});
+            }
+        }
+        const bool exteriorKept =
+            !simplified.empty() && parts[part].size() > 0 && simplified.front().size() >= 3;
+        if (closed && exteriorKept) {
+            if (!tess.addPolygon(simplified, out.origin, out.fillVertices, out.fillIndices) &&
+                tolerance <= 0.0)
+                ++out.tessellationFailures;
+        }
+    }
+    lod.fillIndexCount = static_cast<uint32_t>(out.fillIndices.size()) - lod.fillIndexStart;
+    lod.segmentCount = static_cast<uint32_t>(out.lineSegments.size() / 4) - lod.segmentStart;
+    out.lods.push_back(lod);
+}
+
+}  // namespace
+
 LayerGeometry prepareLayerGeometry(const VectorLayer& layer, const MapProjection& projection) {
     LayerGeometry out;
     const auto& g = layer.geometry;
@@ -107,42 +172,30 @@ LayerGeometry prepareLayerGeometry(const VectorLayer& layer, const MapProjection
                      ? MapXY{}
                      : MapXY{std::round(out.extent.centerX()), std::round(out.extent.centerY())};
 
-    Tessellator tess;
-    std::vector<std::vector<MapXY>> rings;
-    auto rel = [&](const MapXY& p) {
-        return std::array<float, 2>{float(p.x - out.origin.x), float(p.y - out.origin.y)};
-    };
+    std::vector<Rings> parts(g.partCount());
     for (size_t part = 0; part < g.partCount(); ++part) {
-        const PartKind kind = g.partKind[part];
-        rings.clear();
         for (uint32_t r = g.partRingStart[part]; r < g.partRingStart[part + 1]; ++r) {
             std::vector<MapXY> ring;
             ring.reserve(g.ringStart[r + 1] - g.ringStart[r]);
             for (uint32_t v = g.ringStart[r]; v < g.ringStart[r + 1]; ++v)
                 if (isFinite(projected[v])) ring.push_back(projected[v]);
-            rings.push_back(std::move(ring));
-        }
-        if (kind == PartKind::Point) {
-            for (const auto& ring : rings)
-                for (const auto& p : ring) {
-                    auto q = rel(p);
-                    out.pointPositions.insert(out.pointPositions.end(), q.begin(), q.end());
-                }
-            continue;
-        }
-        for (const auto& ring : rings) {
-            if (ring.size() < 2) continue;
-            const size_t segments = kind == PartKind::Polygon ? ring.size() : ring.size() - 1;
-            for (size_t i = 0; i < segments; ++i) {
-                auto a = rel(ring[i]);
-                auto b = rel(ring[(i + 1) % ring.size()]);
-                out.lineSegments.insert(out.lineSegments.end(), {a[0], a[1], b[0], b[1]});
+            if (g.partKind[part] == PartKind::Point) {
+                for (const auto& p : ring)
+                    out.pointPositions.insert(out.pointPositions.end(),
+                                              {float(p.x - out.origin.x), float(p.y - out.origin.y)});
             }
+            parts[part].push_back(std::move(ring));
         }
-        if (kind == PartKind::Polygon && !rings.empty() && rings.front().size() >= 3) {
-            if (!tess.addPolygon(rings, out.origin, out.fillVertices, out.fillIndices))
-                ++out.tessellationFailures;
-        }
+    }
+
+    // Full detail, then coarser levels each four times the tolerance of the last, from 1/4096 of the layer's
+    // size: enough that a whole-region view draws a few thousand segments instead of every surveyed vertex.
+    Tessellator tess;
+    appendLevel(parts, g.partKind, 0.0, tess, out);
+    if (!out.extent.empty() && g.vertices.size() > 2000) {
+        const double size = std::max(out.extent.width(), out.extent.height());
+        for (double tol = size / 4096.0; tol <= size / 64.0; tol *= 4.0)
+            appendLevel(parts, g.partKind, tol, tess, out);
     }
 
     out.labelAnchors.reserve(layer.labelAnchors.size());
