@@ -4,6 +4,7 @@
 
 #include <cstdio>
 
+#include "app/cli/info_command.h"
 #include "app/cli/render_command.h"
 #include "app/gui/gui_app.h"
 #include "core/util/log.h"
@@ -21,6 +22,8 @@ int runCli(int argc, char** argv) {
 
     RenderOptions render;
     addRenderCommand(app, render);
+    InfoOptions info;
+    addInfoCommand(app, info);
     GuiOptions gui;
     CLI::App* guiCmd = app.add_subcommand("gui", "Open the map window (what running without arguments does)");
     guiCmd->add_option("--layer", gui.layers, "Vector layer to add on top of the embedded map; repeatable");
@@ -56,6 +59,7 @@ int runCli(int argc, char** argv) {
     if (app.got_subcommand("gui")) return runGuiWith(gui);  // installs its own stderr sink
     Log::instance().addSink(stderrSink(LogLevel::Warning));
     if (app.got_subcommand("render")) return runRenderCommand(render);
+    if (app.got_subcommand("info")) return runInfoCommand(info);
     std::fprintf(stderr, "flashpoint: error: no subcommand given\nRun 'flashpoint --help' for usage.\n");
     return kExitUsage;
 }

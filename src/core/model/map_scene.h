@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/model/color.h"
+#include "core/model/incident.h"
 #include "core/model/layer_style.h"
 #include "core/model/vector_layer.h"
 #include "core/proj/crs.h"
@@ -22,10 +23,30 @@ struct MapLayer {
     std::string attribution;  ///< source credit shown in exports; empty when unknown
 };
 
+/// How an incident layer is drawn (markers, rings, clustering); the category style sheet is shared.
+struct IncidentStyle {
+    bool visible = true;
+    float opacity = 1.0f;
+    float markerScale = 1.0f;              ///< multiplies the style sheet's marker sizes
+    bool showUncertainty = true;           ///< rings for location precision 2 and 3
+    std::vector<std::string> hiddenCategories;  ///< categories toggled off in the legend
+};
+
+/// A set of incidents on the map, from one source.
+struct IncidentLayer {
+    uint64_t id = 0;
+    std::string name;
+    std::string source;  ///< path, "PG:..." (password removed) or "embedded"
+    std::shared_ptr<const IncidentStore> data;
+    IncidentStyle style;
+    std::string attribution;
+};
+
 /// Everything that decides what the map shows apart from the view: layers in drawing order (first is
 /// drawn first, i.e. at the bottom), the map CRS and the background. The GUI and every CLI command share it.
 struct MapScene {
     std::vector<MapLayer> layers;
+    std::vector<IncidentLayer> incidentLayers;  ///< drawn above all vector layers, first at the bottom
     Crs crs = Crs::fromUserInput("EPSG:32634").value();
     Color background = Color::rgb(214, 228, 238);  ///< sea / outside every layer
 

@@ -36,6 +36,29 @@ Result<std::vector<uint64_t>> MapState::addLayers(const std::string& source) {
     return ids;
 }
 
+Result<uint64_t> MapState::addIncidents(const std::string& source, const IncidentLoadOptions& options) {
+    LoadReport report;
+    auto loaded = loadIncidents(source, options, report, &m_lastIncidentFormat);
+    m_reports = {report};
+    for (const auto& problem : report.problems) logWarning(problem.describe());
+    if (!loaded) {
+        logError(loaded.error().describe());
+        return loaded.error();
+    }
+    IncidentLayer layer;
+    layer.id = nextLayerId();
+    layer.name = incidentSourceName(source, options);
+    layer.source = report.source;  // already without password
+    layer.attribution = m_lastIncidentFormat.attribution;
+    layer.data = std::make_shared<const IncidentStore>(std::move(loaded).value());
+    const uint64_t id = layer.id;
+    logInfo("Added " + std::to_string(layer.data->size()) + " incidents (" + m_lastIncidentFormat.format +
+            ") as layer " + layer.name + " from " + report.source);
+    m_scene.incidentLayers.push_back(std::move(layer));
+    logInfo(report.source + ": " + report.summary());
+    return id;
+}
+
 Status MapState::setCrs(const std::string& definition) {
     auto crs = Crs::fromUserInput(definition);
     if (!crs) {

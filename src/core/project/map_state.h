@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/io/incidents/incident_loader.h"
 #include "core/io/load_report.h"
 #include "core/model/map_scene.h"
 #include "core/model/map_view.h"
@@ -30,6 +31,13 @@ public:
     Result<std::vector<uint64_t>> addLayers(const std::string& source);
     const std::vector<LoadReport>& lastReports() const { return m_reports; }
 
+    /// Loads the incidents of `source` (see loadIncidents) into a new incident layer above the others and
+    /// returns its id. The layer is named after the file or table and records the source without any
+    /// password. On failure nothing changes and the Error says why; row problems are logged as warnings and
+    /// kept in lastReports(), the detected format in lastIncidentFormat().
+    Result<uint64_t> addIncidents(const std::string& source, const IncidentLoadOptions& options = {});
+    const IncidentFormatInfo& lastIncidentFormat() const { return m_lastIncidentFormat; }
+
     /// Switches the map CRS (EPSG code, PROJ string, WKT). Keeps the view centred on the same place at the
     /// same ground scale. On failure the old CRS stays and the Error says why.
     Status setCrs(const std::string& definition);
@@ -46,6 +54,7 @@ private:
     MapProjection m_projection;
     MapView m_view;
     std::vector<LoadReport> m_reports;
+    IncidentFormatInfo m_lastIncidentFormat;
     size_t m_userLayersAdded = 0;
 };
 

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <string>
+
+namespace CLI {
+class App;
+}
+
+namespace fp {
+
+/// Options of `flashpoint info`, as given on the command line.
+struct InfoOptions {
+    std::string source;  ///< file path or "PG:<connection string>"
+    bool json = false;   ///< machine-readable output on stdout
+    std::string table;   ///< PostGIS table or layer of a multi-layer file
+    std::string sql;     ///< SQL query (PostGIS, or OGR SQL on a file)
+};
+
+/// Declares the subcommand and its flags on `app`.
+void addInfoCommand(CLI::App& app, InfoOptions& options);
+
+/// Describes a source: for incidents the detected format, field mapping, count, time range, extent and every
+/// row problem; for anything else GDAL reads (boundary files), its vector layers. Returns an ExitCode: 0 when
+/// the source was read (row problems are listed, not failures), 1 when it could not be read at all.
+int runInfoCommand(const InfoOptions& options);
+
+}  // namespace fp

@@ -1,0 +1,44 @@
+#pragma once
+
+// Internal to core/io/incidents: ACLED (Armed Conflict Location & Event Data) CSV exports, current and older
+// column layouts. The mapping is documented in docs/INCIDENTS.md.
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/io/incidents/incident_row.h"
+
+namespace fp::incident_io {
+
+/// The credit ACLED's terms of use ask for.
+inline constexpr const char* kAcledAttribution =
+    "ACLED (Armed Conflict Location & Event Data Project), acleddata.com";
+
+/// True when `header` is an ACLED export's: event_date, latitude and longitude plus event_id_cnty or data_id
+/// (any case).
+bool isAcledHeader(const std::vector<std::string>& header);
+
+/// Column positions of one ACLED file and the conversion of its rows.
+class AcledColumns {
+public:
+    explicit AcledColumns(const std::vector<std::string>& header);
+
+    /// Converts one row; false when it was rejected (reported in `ctx`).
+    bool convert(std::vector<std::string>& values, const std::vector<std::string>& allowedCategories,
+                 RowContext& ctx, Incident& out) const;
+    /// canonical field -> ACLED column(s), for IncidentFormatInfo.
+    std::vector<std::pair<std::string, std::string>> describe() const;
+
+private:
+    /// Index of the first of `names` present in the header, -1 if none.
+    int find(std::initializer_list<const char*> names) const;
+    std::string_view get(const std::vector<std::string>& values, int index) const;
+
+    std::vector<std::string> m_header;  // lower case
+    int m_id, m_date, m_timePrecision, m_eventType, m_subEventType, m_actor1, m_assoc1, m_actor2, m_assoc2;
+    int m_country, m_admin1, m_admin2, m_admin3, m_location, m_lat, m_lon, m_geoPrecision, m_source, m_notes,
+        m_fatalities, m_tags;
+};
+
+}  // namespace fp::incident_io

@@ -1,0 +1,63 @@
+#pragma once
+
+// Internal to core/io/incidents: a strict reader of comma/tab/semicolon separated text (RFC 4180 quoting)
+// that reports malformed records instead of guessing, so that no row is lost or merged silently.
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/util/result.h"
+
+namespace fp::incident_io {
+
+/// One record as read, with where it was and what was wrong with its quoting.
+struct TextRecord {
+    enum class Quoting {
+        Ok,
+        Unclosed,        ///< a quoted value runs to the end of the file
+        TextAfterQuote,  ///< characters between a closing quote and the next separator
+    };
+    std::vector<std::string> fields;
+    int64_t line = 0;       ///< 1-based physical line where the record starts
+    int64_t lineCount = 1;  ///< physical lines it spans (quoted values may hold line breaks)
+    Quoting quoting = Quoting::Ok;
+    size_t badField = 0;  ///< 0-based index of the field with the quoting problem
+    size_t begin = 0;     ///< byte offset of the record
+};
+
+/// A memory-mapped (or, failing that, read) text file split into records.
+class DelimitedText {
+public:
+    /// Maps `path`. NotFound/PermissionDenied/IoError naming it when it cannot be read.
+    static Result<DelimitedText> open(const std::string& path);
+
+    DelimitedText(DelimitedText&&) noexcept;
+    DelimitedText& operator=(DelimitedText&&) noexcept;
+    ~DelimitedText();
+
+    /// The separator most frequent outside quotes in the first line: ',', '\t', ';' or '|' (',' if none).
+    char sniffDelimiter() const;
+    void setDelimiter(char d) { m_delimiter = d; }
+    char delimiter() const { return m_delimiter; }
+    /// True when the file holds nothing but white space (and a byte-order mark).
+    bool blank() const;
+
+    /// Reads the next record; false at the end. Blank lines are skipped (they hold no row).
+    bool next(TextRecord& out);
+    /// Continues reading at the line after the first line of `record`: how reading recovers from a quote that
+    /// swallowed the lines after it.
+    void resumeAfterFirstLine(const TextRecord& record);
+
+private:
+    DelimitedText() = default;
+    struct Mapping;
+    std::unique_ptr<Mapping> m_map;
+    std::string_view m_text;
+    size_t m_pos = 0;
+    int64_t m_line = 1;
+    char m_delimiter = ',';
+};
+
+}  // namespace fp::incident_io

@@ -1,0 +1,276 @@
+#include "core/io/incidents/field_mapping.h"
+
+#include <ogr_geometry.h>
+
+#include <memory>
+
+namespace fp::incident_io {
+
+namespace {
+
+constexpr std::array<const char*, kFieldCount> kNames = {
+    "id",     "title",          "description",        "category", "sub_category", "actors",     "start",
+    "end",    "time_precision", "location_precision", "place",    "admin_areas",  "fatalities", "injured",
+    "source", "source_url",     "source_date",        "tags",     "lon",          "lat",        "wkt"};
+
+/// Column names recognised per field, best first; the canonical name is always tried first. Shapefile forms
+/// (10 characters) of the canonical names are included so that the native schema survives a .shp round trip.
+const std::array<std::vector<const char*>, kFieldCount>& candidates() {
+    static const std::array<std::vector<const char*>, kFieldCount> kCandidates = {{
+        {"event_id", "incident_id", "uid", "uuid", "event_id_cnty", "globaleventid"},
+        {"name", "event", "headline", "event_name", "subject"},
+        {"notes", "desc", "details", "summary", "text", "comment", "comments", "descriptio"},
+        {"type", "event_type", "category_name", "kind", "class"},
+        {"subcategory", "sub_event_type", "subtype", "sub_type", "sub_catego"},
+        {"actor", "parties", "actor_names"},
+        {"date", "event_date", "start_date", "start_time", "datetime", "date_time", "time", "event_time",
+         "begin", "begin_date", "when", "timestamp", "start_dat"},
+        {"end_date", "end_time", "finish", "until", "end_dat"},
+        {"time_preci", "date_precision"},
+        {"location_p", "geo_precision", "loc_precision"},
+        {"location", "place_name", "locality", "city", "town", "village", "site"},
+        {"admin_area", "admin", "admin_names"},
+        {"deaths", "killed", "dead", "fatality", "fatalitie"},
+        {"wounded", "injuries"},
+        {"sources", "source_name", "publisher"},
+        {"url", "link", "source_link", "source_ur"},
+        {"published", "publication_date", "published_date", "source_dat"},
+        {"keywords", "labels"},
+        {"lng", "long", "longitude", "x", "xcoord", "x_coord", "lon_dd", "longitude_dd"},
+        {"latitude", "y", "ycoord", "y_coord", "lat_dd", "latitude_dd"},
+        {"geom", "geometry", "the_geom", "wkt_geom", "shape"},
+    }};
+    return kCandidates;
+}
+
+/// Lower case, with spaces and hyphens as underscores: "Event Date" and "event-date" both give "event_date".
+std::string normalise(std::string_view name) {
+    std::string out = lowerAscii(trimmed(name));
+    for (char& c : out)
+        if (c == ' ' || c == '-') c = '_';
+    return out;
+}
+
+std::string_view valueOf(const ColumnMapping& m, const std::vector<std::string>& values, Field f) {
+    const int i = m.index(f);
+    return i >= 0 && static_cast<size_t>(i) < values.size() ? std::string_view(values[static_cast<size_t>(i)])
+                                                            : std::string_view();
+}
+
+}  // namespace
+
+const char* fieldName(Field f) {
+    return kNames[static_cast<size_t>(f)];
+}
+
+std::optional<Field> fieldFromName(std::string_view name) {
+    const std::string n = normalise(name);
+    for (size_t i = 0; i < kFieldCount; ++i)
+        if (n == kNames[i]) return static_cast<Field>(i);
+    return std::nullopt;
+}
+
+std::vector<std::pair<std::string, std::string>> ColumnMapping::describe() const {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (size_t i = 0; i < kFieldCount; ++i) {
+        if (column[i] < 0) continue;
+        std::string source = columns[static_cast<size_t>(column[i])];
+        if (static_cast<Field>(i) == Field::Start)
+            for (int alt : startAlternatives) source += " (else " + columns[static_cast<size_t>(alt)] + ")";
+        out.emplace_back(kNames[i], std::move(source));
+    }
+    return out;
+}
+
+Result<ColumnMapping> mapColumns(const std::vector<std::string>& columns,
+                                 const std::map<std::string, std::string>& overrides,
+                                 const std::string& source) {
+    ColumnMapping m;
+    m.columns = columns;
+    std::vector<std::string> normalised;
+    for (const auto& c : columns) normalised.push_back(normalise(c));
+    std::vector<bool> used(columns.size(), false);
+    auto find = [&](std::string_view want) -> int {
+        for (size_t i = 0; i < normalised.size(); ++i)
+            if (!used[i] && normalised[i] == want) return static_cast<int>(i);
+        return -1;
+    };
+
+    // Explicit choices first, so that detection does not take their columns.
+    std::array<bool, kFieldCount> fixed{};
+    for (const auto& [fieldText, columnText] : overrides) {
+        auto f = fieldFromName(fieldText);
+        if (!f) {
+            return makeError(ErrorCode::InvalidArgument, source,
+                             "field mapping names an unknown field '" + fieldText + "'");
+        }
+        const size_t fi = static_cast<size_t>(*f);
+        fixed[fi] = true;
+        if (columnText.empty()) continue;
+        int col = -1;
+        for (size_t i = 0; i < columns.size() && col < 0; ++i)
+            if (columns[i] == columnText) col = static_cast<int>(i);
+        for (size_t i = 0; i < columns.size() && col < 0; ++i)
+            if (normalised[i] == normalise(columnText)) col = static_cast<int>(i);
+        if (col < 0) {
+            return makeError(
+                ErrorCode::InvalidArgument, source,
+                "field mapping: " + fieldText + " -> '" + columnText + "', but there is no such column");
+        }
+        m.column[fi] = col;
+        used[static_cast<size_t>(col)] = true;
+    }
+    // Canonical names in one pass before any alias, so that e.g. "location" (an alias of place) cannot take
+    // a column another field owns by its exact name.
+    for (size_t fi = 0; fi < kFieldCount; ++fi) {
+        if (fixed[fi]) continue;
+        if (int col = find(kNames[fi]); col >= 0) {
+            m.column[fi] = col;
+            used[static_cast<size_t>(col)] = true;
+        }
+    }
+    for (size_t fi = 0; fi < kFieldCount; ++fi) {
+        if (fixed[fi] || m.column[fi] >= 0) continue;
+        for (const char* alias : candidates()[fi]) {
+            if (int col = find(alias); col >= 0) {
+                m.column[fi] = col;
+                used[static_cast<size_t>(col)] = true;
+                break;
+            }
+        }
+    }
+    if (!fixed[static_cast<size_t>(Field::Start)] && m.has(Field::Start)) {
+        for (const char* alias : candidates()[static_cast<size_t>(Field::Start)])
+            if (int col = find(alias); col >= 0) m.startAlternatives.push_back(col);
+    }
+    return m;
+}
+
+bool isFlashpointSchema(const std::vector<std::string>& columns) {
+    bool start = false, precision = false;
+    for (const auto& c : columns) {
+        const std::string n = normalise(c);
+        start = start || n == "start";
+        precision = precision || n == "time_precision" || n == "location_precision" || n == "time_preci" ||
+                    n == "location_p";
+    }
+    return start && precision;
+}
+
+std::string startColumnNames() {
+    std::string out = "start";
+    for (const char* c : candidates()[static_cast<size_t>(Field::Start)]) out += std::string(", ") + c;
+    return out;
+}
+
+bool readWktPoint(RowContext& ctx, std::string_view field, std::string_view wkt, LonLat& out) {
+    std::string text(trimmed(wkt));
+    if (text.empty()) return ctx.reject(ErrorCode::InvalidGeometry, field, "no geometry; row not loaded");
+    const std::string upper = lowerAscii(text);
+    if (upper.rfind("srid=", 0) == 0) {
+        const size_t semi = text.find(';');
+        const std::string srid = semi == std::string::npos ? "" : upper.substr(5, semi - 5);
+        if (srid != "4326") {
+            return ctx.reject(ErrorCode::InvalidGeometry, field,
+                              "geometry is in SRID " + srid +
+                                  "; only WGS 84 lon/lat (4326) is read from text "
+                                  "columns; row not loaded");
+        }
+        text = text.substr(semi + 1);
+    }
+    OGRGeometry* raw = nullptr;
+    const OGRErr err = OGRGeometryFactory::createFromWkt(text.c_str(), nullptr, &raw);
+    std::unique_ptr<OGRGeometry> g(raw);
+    if (err != OGRERR_NONE || !g) {
+        return ctx.reject(
+            ErrorCode::InvalidGeometry, field,
+            quoted(text.substr(0, 60)) + " is not WKT (expected e.g. POINT (21.16 42.66)); row not loaded");
+    }
+    if (wkbFlatten(g->getGeometryType()) != wkbPoint) {
+        return ctx.reject(ErrorCode::InvalidGeometry, field,
+                          std::string("geometry is a ") + g->getGeometryName() +
+                              "; an incident needs a POINT; row not loaded");
+    }
+    if (g->IsEmpty()) return ctx.reject(ErrorCode::InvalidGeometry, field, "POINT EMPTY; row not loaded");
+    out = {g->toPoint()->getX(), g->toPoint()->getY()};
+    return checkLonLat(ctx, field, out, "");
+}
+
+bool convertMappedRow(const ColumnMapping& m, std::vector<std::string>& values, const LonLat* geometry,
+                      const std::vector<std::string>& allowedCategories, RowContext& ctx, Incident& out) {
+    for (size_t i = 0; i < values.size() && i < m.columns.size(); ++i)
+        checkUtf8(ctx, m.columns[i], values[i]);
+    auto get = [&](Field f) { return trimmed(valueOf(m, values, f)); };
+    auto name = [&](Field f) { return m.columnName(f); };
+
+    std::string startName = name(Field::Start);
+    std::string_view startText = get(Field::Start);
+    for (size_t k = 0; startText.empty() && k < m.startAlternatives.size(); ++k) {
+        const auto col = static_cast<size_t>(m.startAlternatives[k]);
+        if (col < values.size() && !trimmed(values[col]).empty()) {
+            startName = m.columns[col];
+            startText = trimmed(values[col]);
+        }
+    }
+    const std::string endName = name(Field::End);
+    if (!readTimes(ctx, {startName, startText, endName, get(Field::End)}, out)) return false;
+    if (!get(Field::TimePrecision).empty()) {
+        auto p = parseTimePrecision(get(Field::TimePrecision));
+        if (p) {
+            applyTimePrecision(ctx, name(Field::TimePrecision), p.value(), out);
+        } else {
+            ctx.warn(ErrorCode::InvalidArgument, name(Field::TimePrecision),
+                     quoted(get(Field::TimePrecision)) +
+                         " is not a time precision (exact/day/week/month/year); the date's own precision '" +
+                         timePrecisionName(out.timePrecision) + "' used, row loaded");
+        }
+    }
+
+    if (geometry) {
+        out.location = *geometry;
+    } else if (m.has(Field::Lon) && m.has(Field::Lat) &&
+               (!get(Field::Lon).empty() || !get(Field::Lat).empty() || !m.has(Field::Wkt))) {
+        if (!readLonLat(ctx, name(Field::Lon), get(Field::Lon), name(Field::Lat), get(Field::Lat),
+                        out.location))
+            return false;
+    } else if (m.has(Field::Wkt)) {
+        if (!readWktPoint(ctx, name(Field::Wkt), get(Field::Wkt), out.location)) return false;
+    } else {
+        return ctx.reject(ErrorCode::InvalidGeometry, "",
+                          "no location (no geometry and no coordinates); row not loaded");
+    }
+    if (m.has(Field::LocationPrecision))
+        out.locationPrecision =
+            readLocationPrecision(ctx, name(Field::LocationPrecision), get(Field::LocationPrecision));
+
+    out.id = get(Field::Id);
+    out.title = get(Field::Title);
+    out.description = get(Field::Description);
+    out.category = get(Field::Category);
+    out.subCategory = get(Field::SubCategory);
+    out.placeName = get(Field::Place);
+    out.actors = splitList(get(Field::Actors));
+    out.adminAreas = splitList(get(Field::AdminAreas));
+    out.tags = splitList(get(Field::Tags));
+    if (m.has(Field::Fatalities))
+        out.fatalities = readCount(ctx, name(Field::Fatalities), get(Field::Fatalities));
+    if (m.has(Field::Injured)) out.injured = readCount(ctx, name(Field::Injured), get(Field::Injured));
+
+    IncidentSource src;
+    src.text = get(Field::Source);
+    src.url = get(Field::SourceUrl);
+    if (!get(Field::SourceDate).empty()) {
+        auto published = parseTime(get(Field::SourceDate));
+        if (published) {
+            src.published = published->time;
+        } else {
+            ctx.warn(ErrorCode::InvalidArgument, name(Field::SourceDate),
+                     quoted(get(Field::SourceDate)) + ": " + published.error().message +
+                         "; source date left empty, row loaded");
+        }
+    }
+    if (!src.text.empty() || !src.url.empty() || src.published) out.sources.push_back(std::move(src));
+    return checkCategory(ctx, name(Field::Category), allowedCategories, out);
+}
+
+}  // namespace fp::incident_io

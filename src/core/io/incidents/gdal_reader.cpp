@@ -1,0 +1,339 @@
+#include <cpl_error.h>
+#include <cpl_string.h>
+
+#include <cmath>
+#include <cstdio>
+#include <optional>
+#include <utility>
+
+#include "core/io/gdal_env.h"
+#include "core/io/gdal_handles.h"
+#include "core/io/incidents/acled.h"
+#include "core/io/incidents/field_mapping.h"
+#include "core/io/incidents/readers.h"
+#include "core/proj/crs.h"
+#include "core/util/log.h"
+
+namespace fp::incident_io {
+
+namespace {
+
+/// `text` on one line: GDAL passes on libpq's multi-line, tab-indented messages as they are.
+std::string oneLine(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        const bool space = c == '\n' || c == '\t' || c == '\r' || c == ' ';
+        if (space && (out.empty() || out.back() == ' ')) continue;
+        out += space ? ' ' : c;
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
+/// While alive, takes every GDAL message raised on this thread, removes passwords from it, logs warnings and
+/// keeps failures (which the reader quotes in its own errors) instead of letting them reach the log raw.
+class ScrubbingGdalCapture {
+public:
+    ScrubbingGdalCapture() {
+        initGdal();
+        CPLPushErrorHandlerEx(&ScrubbingGdalCapture::handle, this);
+    }
+    ~ScrubbingGdalCapture() { CPLPopErrorHandler(); }
+    ScrubbingGdalCapture(const ScrubbingGdalCapture&) = delete;
+    ScrubbingGdalCapture& operator=(const ScrubbingGdalCapture&) = delete;
+
+    const std::string& lastError() const { return m_lastError; }
+    /// Failures raised since the last call (e.g. while reading features), oldest first.
+    std::vector<std::string> takeFailures() { return std::exchange(m_failures, {}); }
+
+private:
+    static void CPL_STDCALL handle(CPLErr cls, CPLErrorNum, const char* message) {
+        auto* self = static_cast<ScrubbingGdalCapture*>(CPLGetErrorHandlerUserData());
+        std::string text = scrubSecrets(oneLine(message ? message : ""));
+        if (cls == CE_Failure || cls == CE_Fatal) {
+            self->m_lastError = text;
+            if (self->m_failures.size() < 100) self->m_failures.push_back(std::move(text));
+        } else if (cls == CE_Warning) {
+            logWarning("GDAL: " + text);
+        } else {
+            logDebug("GDAL: " + text);
+        }
+    }
+    std::string m_lastError;
+    std::vector<std::string> m_failures;
+};
+
+/// A layer from ExecuteSQL must go back to its dataset.
+struct SqlLayer {
+    GDALDataset* dataset = nullptr;
+    OGRLayer* layer = nullptr;
+    SqlLayer() = default;
+    SqlLayer(const SqlLayer&) = delete;
+    SqlLayer& operator=(const SqlLayer&) = delete;
+    ~SqlLayer() {
+        if (dataset && layer) dataset->ReleaseResultSet(layer);
+    }
+};
+
+bool isPointLike(OGRwkbGeometryType type) {
+    const auto flat = wkbFlatten(type);
+    return flat == wkbPoint || flat == wkbMultiPoint || flat == wkbUnknown || flat == wkbGeometryCollection;
+}
+
+/// How a layer will be read, or why it is not incidents.
+struct LayerPlan {
+    ColumnMapping mapping;
+    std::optional<AcledColumns> acled;  // an ACLED table (e.g. an .xlsx export): its own columns locate rows
+    bool useGeometry = false;
+    std::string whyNot;  // empty when the layer holds incidents
+};
+
+Result<LayerPlan> planLayer(OGRLayer& layer, const IncidentLoadOptions& options, const std::string& where) {
+    std::vector<std::string> columns;
+    OGRFeatureDefn* defn = layer.GetLayerDefn();
+    for (int i = 0; i < defn->GetFieldCount(); ++i) columns.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
+    auto mapping = mapColumns(columns, options.fieldMapping, where);
+    if (!mapping) return mapping.error();
+    LayerPlan plan;
+    plan.mapping = std::move(mapping).value();
+    if (options.fieldMapping.empty() && isAcledHeader(columns)) {
+        plan.acled.emplace(columns);
+        return plan;
+    }
+    const OGRwkbGeometryType type = layer.GetGeomType();
+    plan.useGeometry = type != wkbNone && isPointLike(type);
+    if (!plan.mapping.has(Field::Start)) {
+        plan.whyNot = "no date column (looked for " + startColumnNames() + ")";
+    } else if (!plan.useGeometry && !plan.mapping.hasCoordinates()) {
+        plan.whyNot = type == wkbNone ? "no geometry and no coordinate columns"
+                                      : std::string("its geometries are ") + OGRGeometryTypeToName(type) +
+                                            ", not points, and it has no coordinate columns";
+    }
+    return plan;
+}
+
+/// A date or date-time field as ISO text that parseTime reads, with the field's time zone applied.
+std::string isoFromGdal(OGRFeature& f, int i, OGRFieldType type) {
+    int y = 0, mo = 0, d = 0, h = 0, mi = 0, tz = 0;
+    float s = 0.f;
+    if (!f.GetFieldAsDateTime(i, &y, &mo, &d, &h, &mi, &s, &tz)) return f.GetFieldAsString(i);
+    char buf[64];
+    if (type == OFTDate) {
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, mo, d);
+        return buf;
+    }
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", y, mo, d, h, mi,
+                  static_cast<int>(std::floor(s)));
+    std::string out = buf;
+    // GDAL's TZFlag: 0 unknown, 1 local time (both read as UTC, as documented), 100 UTC, 100 +/- n quarter
+    // hours.
+    if (tz == 100) {
+        out += 'Z';
+    } else if (tz > 1) {
+        const int minutes = (tz - 100) * 15;
+        std::snprintf(buf, sizeof buf, "%c%02d:%02d", minutes < 0 ? '-' : '+', std::abs(minutes) / 60,
+                      std::abs(minutes) % 60);
+        out += buf;
+    }
+    return out;
+}
+
+std::string fieldText(OGRFeature& f, int i, OGRFieldType type) {
+    if (!f.IsFieldSetAndNotNull(i)) return {};
+    if (type == OFTDate || type == OFTDateTime) return isoFromGdal(f, i, type);
+    if (type == OFTStringList) {
+        std::string out;
+        for (char** item = f.GetFieldAsStringList(i); item && *item; ++item) {
+            if (!out.empty()) out += ';';
+            out += *item;
+        }
+        return out;
+    }
+    return f.GetFieldAsString(i);
+}
+
+}  // namespace
+
+Result<std::vector<Incident>> readGdalIncidents(const std::string& source, const std::string& shownSource,
+                                                const IncidentLoadOptions& options, LoadReport& report,
+                                                IncidentFormatInfo& info) {
+    const bool database = source.rfind("PG:", 0) == 0 || source.rfind("pg:", 0) == 0;
+    ScrubbingGdalCapture capture;
+    gdal::DatasetPtr ds(GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    if (!ds) {
+        if (database) {
+            return makeError(
+                ErrorCode::IoError, shownSource,
+                "cannot open the database: " +
+                    (capture.lastError().empty() ? std::string("no reason given") : capture.lastError()));
+        }
+        std::string why = "not a vector data format GDAL can read";
+        if (!capture.lastError().empty()) why += " (" + capture.lastError() + ")";
+        return makeError(ErrorCode::UnsupportedFormat, shownSource, why);
+    }
+    info.driver = ds->GetDriver() ? ds->GetDriver()->GetDescription() : "";
+
+    SqlLayer sqlLayer;
+    OGRLayer* layer = nullptr;
+    std::optional<LayerPlan> plan;
+    if (!options.sql.empty()) {
+        layer = ds->ExecuteSQL(options.sql.c_str(), nullptr, nullptr);
+        if (!layer) {
+            return makeError(
+                ErrorCode::InvalidArgument, shownSource,
+                "the SQL query failed: " +
+                    (capture.lastError().empty() ? std::string("no result") : capture.lastError()));
+        }
+        sqlLayer.dataset = ds.get();
+        sqlLayer.layer = layer;
+        info.layer = "(SQL query)";
+    } else if (!options.table.empty()) {
+        layer = ds->GetLayerByName(options.table.c_str());
+        if (!layer) {
+            return makeError(
+                ErrorCode::NotFound, shownSource,
+                "has no " + std::string(database ? "table" : "layer") + " named '" + options.table + "'");
+        }
+    }
+    std::string whyNot;
+    if (layer) {
+        auto p = planLayer(*layer, options, shownSource);
+        if (!p) return p.error();
+        plan = std::move(p).value();
+        whyNot = plan->whyNot;
+    } else {
+        std::vector<std::string> others;  // further incident layers, which are not read
+        for (int i = 0; i < ds->GetLayerCount(); ++i) {
+            OGRLayer* candidate = ds->GetLayer(i);
+            auto p = planLayer(*candidate, options, shownSource);
+            if (!p) return p.error();
+            if (p->whyNot.empty() && layer) {
+                others.emplace_back(candidate->GetName());
+            } else if (p->whyNot.empty()) {
+                layer = candidate;
+                plan = std::move(p).value();
+            } else if (whyNot.empty()) {
+                whyNot = ds->GetLayerCount() > 1
+                             ? std::string("layer ") + candidate->GetName() + ": " + p->whyNot
+                             : p->whyNot;
+            }
+        }
+        if (!layer && ds->GetLayerCount() == 0) whyNot = "it holds no layers";
+        std::string list;
+        for (const auto& o : others) list += (list.empty() ? "'" : ", '") + o + "'";
+        if (!others.empty()) {
+            report.add(makeError(ErrorCode::InvalidArgument, shownSource,
+                                 "also holds incident " + std::string(database ? "tables " : "layers ") +
+                                     list + ", not read: choose one with --table"));
+        }
+    }
+    if (layer && info.layer.empty()) info.layer = layer->GetName();
+    if (!layer || !plan->whyNot.empty())
+        return makeError(ErrorCode::UnsupportedFormat, shownSource, "is not an incident source: " + whyNot);
+
+    const ColumnMapping& mapping = plan->mapping;
+    info.columns = mapping.columns;
+    info.format = isFlashpointSchema(mapping.columns) ? "flashpoint" : info.driver;
+    info.fieldMapping = mapping.describe();
+    if (plan->acled) {
+        info.format = "acled";
+        info.fieldMapping = plan->acled->describe();
+        info.attribution = kAcledAttribution;
+    }
+
+    std::optional<Transformer> toGeo;
+    std::string geometryColumn = layer->GetGeometryColumn();
+    if (geometryColumn.empty()) geometryColumn = "geometry";
+    if (plan->useGeometry) {
+        info.fieldMapping.emplace_back("location", "point geometry (" + geometryColumn + ")");
+        Crs sourceCrs = Crs::wgs84();
+        if (const OGRSpatialReference* srs = layer->GetSpatialRef()) {
+            char* wkt = nullptr;
+            const char* wktOptions[] = {"FORMAT=WKT2_2019", nullptr};
+            srs->exportToWkt(&wkt, wktOptions);
+            auto crs = Crs::fromUserInput(wkt ? wkt : "");
+            CPLFree(wkt);
+            if (!crs)
+                return makeError(ErrorCode::InvalidCrs, shownSource, "its CRS is not understood by PROJ");
+            sourceCrs = crs.value();
+            info.crs = sourceCrs.name();
+        } else {
+            info.crs = "WGS 84 (assumed: no CRS in the source)";
+            report.add(makeError(ErrorCode::InvalidCrs, shownSource,
+                                 "no CRS: coordinates are read as EPSG:4326 (WGS 84 lon/lat)"));
+        }
+        auto t = Transformer::create(sourceCrs, Crs::wgs84());
+        if (!t)
+            return makeError(ErrorCode::InvalidCrs, shownSource, "no transformation from its CRS to WGS 84");
+        toGeo.emplace(std::move(t).value());
+    } else {
+        info.crs = "WGS 84 (lon/lat assumed for coordinate columns)";
+    }
+
+    OGRFeatureDefn* defn = layer->GetLayerDefn();
+    const int fieldCount = defn->GetFieldCount();
+    std::vector<OGRFieldType> types;
+    for (int i = 0; i < fieldCount; ++i) types.push_back(defn->GetFieldDefn(i)->GetType());
+
+    std::vector<Incident> incidents;
+    RowContext ctx(report, shownSource);
+    std::vector<std::string> values(static_cast<size_t>(fieldCount));
+    int64_t row = 0;
+    layer->ResetReading();
+    for (auto& feature : *layer) {
+        ++row;
+        ++report.featuresRead;
+        ctx.begin(row);
+        for (int i = 0; i < fieldCount; ++i) {
+            std::string& v = values[static_cast<size_t>(i)];
+            v = fieldText(*feature, i, types[static_cast<size_t>(i)]);
+            if (!CPLIsUTF8(v.c_str(), static_cast<int>(v.size())))
+                checkUtf8(ctx, mapping.columns[static_cast<size_t>(i)], v);
+        }
+        LonLat point;
+        const LonLat* geometry = nullptr;
+        if (plan->useGeometry) {
+            const OGRGeometry* g = feature->GetGeometryRef();
+            const OGRPoint* p = nullptr;
+            if (g && !g->IsEmpty()) {
+                const auto type = wkbFlatten(g->getGeometryType());
+                if (type == wkbPoint) {
+                    p = g->toPoint();
+                } else if (type == wkbMultiPoint && g->toMultiPoint()->getNumGeometries() == 1) {
+                    p = g->toMultiPoint()->getGeometryRef(0);
+                } else {
+                    ctx.reject(ErrorCode::InvalidGeometry, geometryColumn,
+                               std::string("geometry is a ") + g->getGeometryName() +
+                                   "; an incident needs a single point; row not loaded");
+                }
+            } else if (!mapping.hasCoordinates()) {
+                ctx.reject(ErrorCode::InvalidGeometry, geometryColumn,
+                           "feature has no geometry; row not loaded");
+            }
+            if (p) {
+                const MapXY xy = toGeo->forward(p->getX(), p->getY());
+                point = {xy.x, xy.y};
+                if (checkLonLat(ctx, geometryColumn, point, "the point's")) geometry = &point;
+            }
+            if (ctx.rejected()) {
+                ++report.featuresSkipped;
+                continue;
+            }
+        }
+        Incident inc;
+        const bool converted =
+            plan->acled ? plan->acled->convert(values, options.categories, ctx, inc)
+                        : convertMappedRow(mapping, values, geometry, options.categories, ctx, inc);
+        if (converted) {
+            incidents.push_back(std::move(inc));
+            ++report.featuresLoaded;
+        } else {
+            ++report.featuresSkipped;
+        }
+    }
+    for (auto& failure : capture.takeFailures())
+        report.add(makeError(ErrorCode::IoError, shownSource, "GDAL reported: " + failure));
+    return incidents;
+}
+
+}  // namespace fp::incident_io

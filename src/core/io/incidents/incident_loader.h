@@ -1,0 +1,75 @@
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/io/load_report.h"
+#include "core/model/incident.h"
+#include "core/util/result.h"
+
+namespace fp {
+
+/// How to read an incident source; everything is optional.
+struct IncidentLoadOptions {
+    /// Canonical field name ("start", "lon", "category", ... see canonicalIncidentFields) -> source column.
+    /// Entries override detection; an empty column name leaves the field unread. Not used for ACLED and GDELT
+    /// files unless given (then the file is read as a generic table with this mapping).
+    std::map<std::string, std::string> fieldMapping;
+    /// Table of a PostGIS database (may be "schema.table"), or layer of a multi-layer file.
+    std::string table;
+    /// SQL query to read instead of a table (PostgreSQL SQL for PostGIS, OGR SQL for files).
+    std::string sql;
+    /// When not empty, rows whose category is not in this list (any case) are reported and not loaded.
+    std::vector<std::string> categories;
+};
+
+/// What loadIncidents found out about a source (filled as far as it got, also on failure).
+struct IncidentFormatInfo {
+    /// "flashpoint", "acled", "gdelt", "generic-csv", or for other generic sources the GDAL driver name
+    /// ("GeoJSON", "GPKG", "ESRI Shapefile", "FlatGeobuf", "LIBKML", "PostgreSQL", ...). Empty when the
+    /// source was not recognised as incidents.
+    std::string format;
+    std::string driver;  ///< "delimited text (',')" for text files, else the GDAL driver name
+    std::string layer;   ///< layer or table read, "(SQL query)" for a query; empty for text files
+    std::string crs;     ///< CRS the locations were read in (converted to WGS 84 lon/lat)
+    /// canonical field -> source column(s) actually used, in canonical order; "location" -> "point geometry"
+    /// when the source's own geometry located the rows.
+    std::vector<std::pair<std::string, std::string>> fieldMapping;
+    std::vector<std::string> columns;  ///< every column of the source, in order
+    std::string attribution;           ///< credit required by the data's licence, when the format implies one
+};
+
+/// Canonical field names of the Flashpoint incident schema (docs/INCIDENTS.md), plus "lon", "lat" and "wkt"
+/// for sources without a geometry.
+std::vector<std::string> canonicalIncidentFields();
+
+/// Loads the incidents of `source` into a store sorted by start time.
+///
+/// `source` is a file path or "PG:<libpq connection string>" (with options.table or options.sql; without
+/// either, the first table that looks like incidents). Text files (.csv, .tsv, .tab, .txt) are read directly:
+/// GDELT 2.0 exports and ACLED exports are recognised by their shape and header, anything else by its column
+/// names; with options.sql they go through GDAL's CSV driver instead. Other files go through GDAL (GeoJSON,
+/// GeoPackage, Shapefile, FlatGeobuf, KML, ...), whose point geometry is converted from the layer's CRS to
+/// WGS 84.
+///
+/// Whole-source failures return one Error naming the source: not found, not readable, not an incident source
+/// (UnsupportedFormat: no date column or no locations; callers may then try it as vector layers), a database
+/// that cannot be reached, an empty file (EmptyLayer), or rows none of which could be loaded (EmptyLayer,
+/// with every row's problem in `report`). Row problems go to `report` with row, column and reason, each
+/// saying whether the row was loaded (a bad optional value is left empty) or not (bad or missing date,
+/// location, quoting, column count; category outside options.categories). No password ever appears in
+/// `report`, the Error or `info`: see scrubSecrets.
+Result<IncidentStore> loadIncidents(const std::string& source, const IncidentLoadOptions& options,
+                                    LoadReport& report, IncidentFormatInfo* info = nullptr);
+
+/// `text` with passwords removed: "password=..." (any case, quoted or not, also inside "PGPASSWORD=...") and
+/// the password of "postgresql://user:password@host" URIs. Everything else is kept.
+std::string scrubSecrets(std::string_view text);
+
+/// Short name for a layer made from `source`: the file name without extension, the table, or "SQL query".
+std::string incidentSourceName(const std::string& source, const IncidentLoadOptions& options);
+
+}  // namespace fp

@@ -1,0 +1,83 @@
+#pragma once
+
+// Internal to core/io/incidents: turning one source row into an Incident, with every problem reported.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/io/load_report.h"
+#include "core/model/incident.h"
+
+namespace fp::incident_io {
+
+/// Reports the problems of the row being read into a LoadReport, each naming source, row, column and reason,
+/// and remembers whether the row was rejected.
+class RowContext {
+public:
+    RowContext(LoadReport& report, std::string source) : m_report(report), m_source(std::move(source)) {}
+
+    /// Starts row `row` (1-based); `where` starts every message of the row, e.g. "line 12: ".
+    void begin(int64_t row, std::string where = {});
+    /// A problem after which the row is still loaded; `message` must say what was done with the value.
+    void warn(ErrorCode code, std::string_view field, std::string message);
+    /// A problem that keeps the row out. Always returns false, so converters can `return ctx.reject(...)`.
+    bool reject(ErrorCode code, std::string_view field, std::string message);
+    bool rejected() const { return m_rejected; }
+    int64_t row() const { return m_row; }
+    const std::string& source() const { return m_source; }
+
+private:
+    LoadReport& m_report;
+    std::string m_source;
+    std::string m_where;
+    int64_t m_row = 0;
+    bool m_rejected = false;
+};
+
+/// `s` without leading and trailing white space.
+std::string_view trimmed(std::string_view s);
+/// `s` in single quotes, for messages.
+std::string quoted(std::string_view s);
+/// Lower-case ASCII copy.
+std::string lowerAscii(std::string_view s);
+/// Items of a `sep`-separated list, trimmed, empty ones left out.
+std::vector<std::string> splitList(std::string_view text, char sep = ';');
+
+/// True when `s` is well-formed UTF-8.
+bool isValidUtf8(std::string_view s);
+/// `s` with every byte that is not part of a well-formed UTF-8 sequence replaced by U+FFFD.
+std::string repairUtf8(std::string_view s);
+/// Checks `value` of column `field`; when it is not UTF-8, repairs it in place and warns.
+void checkUtf8(RowContext& ctx, std::string_view field, std::string& value);
+
+/// Where an incident's time comes from: start is required, end optional.
+struct TimeInputs {
+    std::string_view startField, startText;
+    std::string_view endField, endText;
+};
+/// Parses start and end into `out` (start precision from the text, see parseTime). Rejects the row when the
+/// start is missing or unreadable, when the end is unreadable, or when the end lies before the start.
+bool readTimes(RowContext& ctx, const TimeInputs& in, Incident& out);
+/// Applies an explicit precision: a precision finer than the date text allows is replaced by the text's own
+/// (with a warning), since e.g. "2022-12" cannot be known to the day.
+void applyTimePrecision(RowContext& ctx, std::string_view field, TimePrecision wanted, Incident& out);
+
+/// Parses a decimal degree value; empty optional when `text` is not a number.
+std::optional<double> parseDegrees(std::string_view text);
+/// Reads lon/lat columns into `out`; rejects missing, non-numeric and out-of-range values.
+bool readLonLat(RowContext& ctx, std::string_view lonField, std::string_view lonText,
+                std::string_view latField, std::string_view latText, LonLat& out);
+/// Rejects a location outside -180..180 / -90..90 (or not finite); `what` names its origin in the message.
+bool checkLonLat(RowContext& ctx, std::string_view field, LonLat p, std::string_view what);
+/// A count of people (fatalities, injured): -1 for empty; invalid or negative values warn and give -1.
+int32_t readCount(RowContext& ctx, std::string_view field, std::string_view text);
+/// 1/2/3 or exact/near/region. Empty gives Exact; anything else warns and gives Region (the least precise).
+LocationPrecision readLocationPrecision(RowContext& ctx, std::string_view field, std::string_view text);
+
+/// Checks shared by every format once a row is converted: the category filter of the load options.
+bool checkCategory(RowContext& ctx, std::string_view field, const std::vector<std::string>& allowed,
+                   const Incident& inc);
+
+}  // namespace fp::incident_io

@@ -1,0 +1,130 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/geo/types.h"
+#include "core/time/time_point.h"
+
+namespace fp {
+
+/// How precisely an incident's place is known, as ACLED codes geo_precision: 1 the exact place, 2 near a
+/// place or part of an area, 3 only a region (district, province or country).
+enum class LocationPrecision : uint8_t { Exact = 1, Near = 2, Region = 3 };
+
+/// Radius of ground uncertainty drawn around a marker, in metres: 0 for Exact, 5 km for Near, 25 km for
+/// Region. (Documented defaults; see docs/INCIDENTS.md.)
+double uncertaintyRadiusMetres(LocationPrecision p);
+/// "exact", "near" or "region".
+const char* locationPrecisionName(LocationPrecision p);
+
+/// A citation of an incident.
+struct IncidentSource {
+    std::string text;                    ///< e.g. "Associated Press, via the Washington Post"
+    std::string url;                     ///< may be empty
+    std::optional<TimePoint> published;  ///< publication date when known
+};
+
+/// One incident as read from a source or shown in the inspector (row form). The store keeps the same fields
+/// in columns; see IncidentStore.
+struct Incident {
+    std::string id;
+    std::string title;
+    std::string description;
+    std::string category;
+    std::string subCategory;
+    std::vector<std::string> actors;
+    TimePoint start;
+    std::optional<TimePoint> end;  ///< last moment of an incident with a span (a roadblock lasting days)
+    TimePrecision timePrecision = TimePrecision::Day;
+    LonLat location;
+    LocationPrecision locationPrecision = LocationPrecision::Exact;
+    std::string placeName;
+    std::vector<std::string> adminAreas;  ///< largest first: country, district, municipality
+    int32_t fatalities = -1;              ///< -1 when not reported
+    int32_t injured = -1;                 ///< -1 when not reported
+    std::vector<IncidentSource> sources;
+    std::vector<std::string> tags;
+};
+
+/// Many strings in one buffer (no per-string allocation): string i is chars[offsets[i] .. offsets[i+1]).
+class StringColumn {
+public:
+    /// Appends a copy of `s` as the last string.
+    void push(std::string_view s);
+    std::string_view operator[](size_t i) const {
+        return {m_chars.data() + m_offsets[i], m_offsets[i + 1] - m_offsets[i]};
+    }
+    size_t size() const { return m_offsets.size() - 1; }
+    /// Heap bytes held (capacity, not size).
+    size_t bytes() const { return m_chars.capacity() + m_offsets.capacity() * sizeof(uint64_t); }
+    /// Reserves room for `count` strings of `chars` bytes in total.
+    void reserve(size_t count, size_t chars);
+
+private:
+    std::string m_chars;
+    std::vector<uint64_t> m_offsets{0};
+};
+
+/// All incidents of one source as flat columns (structure of arrays) sorted by start time, so that time
+/// windows are binary searches and the GPU gets one array per attribute. Built once, then immutable. Sized
+/// for 1,000,000+ incidents: about 60 bytes per incident plus its strings.
+class IncidentStore {
+public:
+    /// Sorts `incidents` by start time (stable: equal starts keep their input order) and moves them into
+    /// columns. Categories are interned in order of first appearance (after sorting); beyond 65535 distinct
+    /// names the rest share the last index, named "(other categories)". Empty items of list fields are
+    /// dropped, and the separator characters U+001E/U+001F in any text become spaces.
+    static IncidentStore build(std::vector<Incident> incidents);
+
+    size_t size() const { return m_start.size(); }
+    bool empty() const { return m_start.empty(); }
+
+    // Hot columns, one entry per incident in start-time order.
+    const std::vector<int64_t>& startSeconds() const { return m_start; }
+    const std::vector<int64_t>& endSeconds() const { return m_end; }  ///< == start when there is no end
+    const std::vector<double>& lon() const { return m_lon; }
+    const std::vector<double>& lat() const { return m_lat; }
+    const std::vector<uint16_t>& categoryIndex() const { return m_category; }
+    const std::vector<uint8_t>& timePrecision() const { return m_timePrecision; }
+    const std::vector<uint8_t>& locationPrecision() const { return m_locationPrecision; }
+    const std::vector<int32_t>& fatalities() const { return m_fatalities; }
+    const std::vector<int32_t>& injured() const { return m_injured; }
+
+    /// Distinct category names; categoryIndex() points into this.
+    const std::vector<std::string>& categories() const { return m_categories; }
+
+    std::string_view id(size_t i) const { return m_id[i]; }
+    std::string_view title(size_t i) const { return m_title[i]; }
+    std::string_view placeName(size_t i) const { return m_place[i]; }
+    /// The whole row, for the inspector, tooltips and exports. `end` is empty when it equalled the start.
+    Incident get(size_t i) const;
+
+    /// First index whose start is >= t (binary search).
+    size_t lowerBoundStart(TimePoint t) const;
+    /// From the earliest covered begin to the latest covered end over all incidents (see coveredSpan);
+    /// {0,0} when empty. Computed once by build().
+    TimeSpan timeRange() const { return m_timeRange; }
+    /// Lon/lat box of all incident locations; empty when there are none.
+    GeoBBox extent() const { return m_extent; }
+    /// Heap bytes held by the columns.
+    size_t memoryBytes() const;
+
+private:
+    std::vector<int64_t> m_start, m_end;
+    std::vector<double> m_lon, m_lat;
+    std::vector<uint16_t> m_category;
+    std::vector<uint8_t> m_timePrecision, m_locationPrecision;
+    std::vector<int32_t> m_fatalities, m_injured;
+    std::vector<std::string> m_categories;
+    StringColumn m_id, m_title, m_description, m_subCategory, m_place;
+    // Rarely read, variable-length fields stay per incident but packed as text with '\x1f' separators.
+    StringColumn m_actors, m_adminAreas, m_tags, m_sources;
+    GeoBBox m_extent;
+    TimeSpan m_timeRange;
+};
+
+}  // namespace fp
