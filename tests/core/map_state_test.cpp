@@ -117,6 +117,10 @@ TEST(DefaultScene, LoadsTheEmbeddedLayersWithoutProblems) {
     for (const auto& r : reports) EXPECT_TRUE(r.problems.empty()) << r.source << ": " << r.problems.size();
     GeoBBox box = scene->extent();
     EXPECT_TRUE(box.contains(21.0, 42.5));
+    // The seed story's incidents come with it, all of them loaded.
+    ASSERT_EQ(scene->incidentLayers.size(), 1u);
+    EXPECT_EQ(scene->incidentLayers[0].data->size(), 11u);
+    EXPECT_EQ(reports.back().featuresSkipped, 0u);
 }
 
 }  // namespace

@@ -22,6 +22,18 @@ uint64_t MapScene::addLayer(std::shared_ptr<const VectorLayer> data, LayerStyle 
     return layers.back().id;
 }
 
+uint64_t MapScene::addIncidentLayer(std::shared_ptr<const IncidentStore> data, std::string name,
+                                    std::string source, std::string attribution) {
+    IncidentLayer layer;
+    layer.id = nextLayerId();
+    layer.name = std::move(name);
+    layer.source = std::move(source);
+    layer.attribution = std::move(attribution);
+    layer.data = std::move(data);
+    incidentLayers.push_back(std::move(layer));
+    return incidentLayers.back().id;
+}
+
 MapLayer* MapScene::find(uint64_t id) {
     for (auto& l : layers)
         if (l.id == id) return &l;

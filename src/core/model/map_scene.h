@@ -27,8 +27,8 @@ struct MapLayer {
 struct IncidentStyle {
     bool visible = true;
     float opacity = 1.0f;
-    float markerScale = 1.0f;              ///< multiplies the style sheet's marker sizes
-    bool showUncertainty = true;           ///< rings for location precision 2 and 3
+    float markerScale = 1.0f;                   ///< multiplies the style sheet's marker sizes
+    bool showUncertainty = true;                ///< rings for location precision 2 and 3
     std::vector<std::string> hiddenCategories;  ///< categories toggled off in the legend
 };
 
@@ -53,6 +53,9 @@ struct MapScene {
     /// Adds a layer on top of the others and returns its id. An empty `name` takes the data's display name.
     uint64_t addLayer(std::shared_ptr<const VectorLayer> data, LayerStyle style, std::string attribution = {},
                       std::string name = {});
+    /// Adds an incident layer above the other incident layers and returns its id.
+    uint64_t addIncidentLayer(std::shared_ptr<const IncidentStore> data, std::string name, std::string source,
+                              std::string attribution = {});
     MapLayer* find(uint64_t id);
     const MapLayer* find(uint64_t id) const;
     bool remove(uint64_t id);

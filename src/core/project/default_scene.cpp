@@ -7,6 +7,7 @@
 #include <future>
 #include <map>
 
+#include "core/io/incidents/incident_loader.h"
 #include "core/io/vector_loader.h"
 #include "core/util/log.h"
 
@@ -82,6 +83,11 @@ std::vector<EmbeddedLayer> embeddedLayers() {
 
 }  // namespace
 
+constexpr const char* kEmbeddedIncidents = "incidents/kosovo_2022_2023.geojson";
+constexpr const char* kIncidentsAttribution =
+    "Incidents coded from AP via The Washington Post, 8 Jan 2023; places: GeoNames (CC BY 4.0), "
+    "geoBoundaries";
+
 std::string findDataDir() {
     if (const char* env = std::getenv("FLASHPOINT_DATA_DIR"); env && *env) {
         if (looksLikeDataDir(env)) return env;
@@ -121,6 +127,13 @@ Result<MapScene> loadDefaultScene(std::vector<LoadReport>& reports) {
             return std::make_pair(std::move(report), std::move(loaded));
         });
     }
+    // The incidents of the seed story load beside the boundaries.
+    const std::string incidentsPath = (fs::path(dir) / kEmbeddedIncidents).string();
+    auto incidentsFuture = std::async(std::launch::async, [incidentsPath] {
+        LoadReport report;
+        auto loaded = loadIncidents(incidentsPath, {}, report);
+        return std::make_pair(std::move(report), std::move(loaded));
+    });
     std::map<std::string, std::vector<std::shared_ptr<const VectorLayer>>> loadedByFile;
     for (auto& [file, future] : pending) {
         auto [report, loaded] = future.get();
@@ -136,6 +149,14 @@ Result<MapScene> loadDefaultScene(std::vector<LoadReport>& reports) {
     for (const auto& layer : layers) {
         for (const auto& data : loadedByFile[layer.file])
             scene.addLayer(data, layer.style, layer.attribution, layer.displayName ? layer.displayName : "");
+    }
+    auto [incidentReport, incidents] = incidentsFuture.get();
+    reports.push_back(incidentReport);
+    if (incidents) {
+        scene.addIncidentLayer(std::make_shared<const IncidentStore>(std::move(incidents).value()),
+                               "Kosovo 2022–23 (seed story)", "embedded", kIncidentsAttribution);
+    } else {
+        logError(incidents.error().describe());
     }
     return scene;
 }

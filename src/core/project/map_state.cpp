@@ -45,16 +45,14 @@ Result<uint64_t> MapState::addIncidents(const std::string& source, const Inciden
         logError(loaded.error().describe());
         return loaded.error();
     }
-    IncidentLayer layer;
-    layer.id = nextLayerId();
-    layer.name = incidentSourceName(source, options);
-    layer.source = report.source;  // already without password
-    layer.attribution = m_lastIncidentFormat.attribution;
-    layer.data = std::make_shared<const IncidentStore>(std::move(loaded).value());
-    const uint64_t id = layer.id;
-    logInfo("Added " + std::to_string(layer.data->size()) + " incidents (" + m_lastIncidentFormat.format +
-            ") as layer " + layer.name + " from " + report.source);
-    m_scene.incidentLayers.push_back(std::move(layer));
+    const std::string name = incidentSourceName(source, options);
+    const size_t count = loaded->size();
+    // report.source is already without any password.
+    const uint64_t id =
+        m_scene.addIncidentLayer(std::make_shared<const IncidentStore>(std::move(loaded).value()), name,
+                                 report.source, m_lastIncidentFormat.attribution);
+    logInfo("Added " + std::to_string(count) + " incidents (" + m_lastIncidentFormat.format + ") as layer " +
+            name + " from " + report.source);
     logInfo(report.source + ": " + report.summary());
     return id;
 }
