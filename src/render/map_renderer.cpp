@@ -41,10 +41,18 @@ struct MapRenderer::Impl {
     gl::Program fill, line, point;
     std::unordered_map<const VectorLayer*, LayerBuffers> layers;
     std::unique_ptr<LabelDrawer> labels;
+    std::unique_ptr<IncidentDrawer> incidents;
 };
 
 MapRenderer::MapRenderer() : m_impl(std::make_unique<Impl>()) {}
 MapRenderer::~MapRenderer() = default;
+
+IncidentDrawer& MapRenderer::incidents() {
+    return *m_impl->incidents;
+}
+const IncidentDrawer& MapRenderer::incidents() const {
+    return *m_impl->incidents;
+}
 
 Result<std::unique_ptr<MapRenderer>> MapRenderer::create() {
     std::unique_ptr<MapRenderer> r(new MapRenderer());
@@ -60,6 +68,9 @@ Result<std::unique_ptr<MapRenderer>> MapRenderer::create() {
     auto labels = LabelDrawer::create();
     if (!labels) return labels.error();
     r->m_impl->labels = std::move(labels).value();
+    auto incidents = IncidentDrawer::create();
+    if (!incidents) return incidents.error();
+    r->m_impl->incidents = std::move(incidents).value();
     return r;
 }
 
@@ -113,6 +124,8 @@ void MapRenderer::sync(const MapScene& scene, const MapProjection& projection) {
         else
             ++it;
     }
+    // Incident preparation runs on its own workers alongside the layers' below.
+    m_impl->incidents->beginSync(scene, projection);
     // Projection and tessellation are CPU work: run them in parallel, one MapProjection per task because PROJ
     // objects must not be shared between threads. GL uploads stay on this (the context's) thread.
     std::vector<std::pair<std::shared_ptr<const VectorLayer>, std::future<LayerGeometry>>> jobs;
@@ -151,6 +164,7 @@ void MapRenderer::sync(const MapScene& scene, const MapProjection& projection) {
         glBindVertexArray(0);
         m_impl->layers[data.get()] = std::move(b);
     }
+    m_impl->incidents->finishSync();
 }
 
 FrameStats MapRenderer::draw(const MapScene& scene, const MapView& view) {
@@ -220,6 +234,7 @@ FrameStats MapRenderer::draw(const MapScene& scene, const MapView& view) {
         }
     }
     glBindVertexArray(0);
+    stats.drawCalls += m_impl->incidents->draw(scene, view);
 
     std::vector<LabelSource> sources;
     for (const auto& layer : scene.layers) {

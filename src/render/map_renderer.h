@@ -8,6 +8,7 @@
 #include "core/model/map_scene.h"
 #include "core/model/map_view.h"
 #include "core/util/result.h"
+#include "render/incidents/incident_drawer.h"
 
 namespace fp {
 
@@ -34,9 +35,15 @@ public:
     /// buffers. Costs a hash lookup per layer when nothing changed, so it may be called every frame.
     void sync(const MapScene& scene, const MapProjection& projection);
 
-    /// Draws the scene (background, fills, outlines, points, then labels) into the bound framebuffer, whose
-    /// size must be view.widthPx x view.heightPx. Per-frame CPU work is O(layers + labelled features).
+    /// Draws the scene (background, fills, outlines, points, incident layers, then labels) into the bound
+    /// framebuffer, whose size must be view.widthPx x view.heightPx. Per-frame CPU work is O(layers +
+    /// labelled features + incident badges); it does not grow with the number of incidents.
     FrameStats draw(const MapScene& scene, const MapView& view);
+
+    /// The incident layers' drawer: style sheet, selection and spread group, time window, and hit tests
+    /// against the drawn markers.
+    IncidentDrawer& incidents();
+    const IncidentDrawer& incidents() const;
 
 private:
     MapRenderer();

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/model/layer_style.h"
+#include "core/model/map_scene.h"
 #include "core/model/map_view.h"
 
 namespace fp {
@@ -41,7 +42,7 @@ struct MoveLayer {
 struct RemoveLayer {
     uint64_t layerId = 0;
 };
-/// Frame the layer's extent.
+/// Frame the layer's extent (a vector layer's or an incident layer's).
 struct ZoomToLayer {
     uint64_t layerId = 0;
 };
@@ -68,10 +69,59 @@ struct ShowPanel {
 /// Close the application.
 struct Quit {};
 
+/// The incident windows of the GUI (kept apart from PanelId, whose panels the settings remember).
+enum class IncidentPanelId { Table, Legend, Inspector };
+/// Open or close an incident window. Handled inside the UI: the app never sees it.
+struct ShowIncidentPanel {
+    IncidentPanelId panel = IncidentPanelId::Legend;
+    bool show = true;
+    bool focus = false;  ///< also put the keyboard into its main field
+};
+/// One incident: its incident layer and its row in that layer's IncidentStore.
+struct IncidentRef {
+    uint64_t layerId = 0;  ///< 0: no incident
+    uint32_t index = 0;
+    friend bool operator==(const IncidentRef&, const IncidentRef&) = default;
+};
+/// Load the incidents of a source (path, or "PG:..." connection string) as a new incident layer on top.
+/// With `orAsLayers` (files dropped on the window) a source that holds no incidents is added as vector
+/// layers.
+struct AddIncidents {
+    std::string source;
+    bool orAsLayers = false;
+};
+/// Replace an incident layer's style (visibility, opacity, marker scale, discs, hidden categories).
+struct SetIncidentStyle {
+    uint64_t layerId = 0;
+    IncidentStyle style;
+};
+struct RemoveIncidentLayer {
+    uint64_t layerId = 0;
+};
+/// Select an incident: the inspector shows it and the map rings it. layerId 0 clears the selection.
+struct SelectIncident {
+    IncidentRef incident;
+};
+/// Centre the view on an incident, zooming in until its place (or its uncertainty disc) fills the view.
+struct FlyToIncident {
+    IncidentRef incident;
+};
+/// Spread apart the incidents at one place (`group` as the hit test reported it); layerId 0 closes it.
+struct SpreadIncidentGroup {
+    uint64_t layerId = 0;
+    uint32_t group = 0;
+};
+/// Open a web link (a source's URL) in the desktop's browser. Only http and https links are opened.
+struct OpenUrl {
+    std::string url;
+};
+
 /// Everything the UI can ask of the application. Panels append these; the app applies them to its state
 /// after the UI frame and reports failures back (MainUi::onCommandResult).
-using Command = std::variant<Pan, Zoom, ResetView, SetLayerStyle, MoveLayer, RemoveLayer, ZoomToLayer,
-                             AddLayer, SetCrs, SetTheme, ClearLog, ShowPanel, Quit>;
+using Command =
+    std::variant<Pan, Zoom, ResetView, SetLayerStyle, MoveLayer, RemoveLayer, ZoomToLayer, AddLayer, SetCrs,
+                 SetTheme, ClearLog, ShowPanel, Quit, ShowIncidentPanel, AddIncidents, SetIncidentStyle,
+                 RemoveIncidentLayer, SelectIncident, FlyToIncident, SpreadIncidentGroup, OpenUrl>;
 using CommandList = std::vector<Command>;
 
 }  // namespace fp

@@ -26,6 +26,53 @@ const Panel& MainUi::panel(PanelId id) const {
     return const_cast<MainUi*>(this)->panel(id);
 }
 
+Panel& MainUi::incidentPanel(IncidentPanelId id) {
+    switch (id) {
+        case IncidentPanelId::Table:
+            return m_incidentTable;
+        case IncidentPanelId::Inspector:
+            return m_inspector;
+        case IncidentPanelId::Legend:
+            break;
+    }
+    return m_incidentLegend;
+}
+
+bool MainUi::isIncidentPanelOpen(IncidentPanelId id) const {
+    return const_cast<MainUi*>(this)->incidentPanel(id).isOpen();
+}
+void MainUi::setIncidentPanelOpen(IncidentPanelId id, bool open) {
+    incidentPanel(id).setOpen(open);
+}
+
+void MainUi::setIncidentStyleSheet(std::shared_ptr<const IncidentStyleSheet> sheet) {
+    if (!sheet) return;
+    m_sheet = sheet;
+    m_incidentLegend.setStyleSheet(sheet);
+    m_incidentTable.setStyleSheet(sheet);
+    m_inspector.setStyleSheet(sheet);
+}
+
+bool MainUi::noteIncidentCommand(const Command& command) {
+    if (const auto* show = std::get_if<ShowIncidentPanel>(&command)) {
+        Panel& p = incidentPanel(show->panel);
+        p.setOpen(show->show);
+        if (show->show && show->focus) {
+            ImGui::SetWindowFocus(p.title());
+            if (show->panel == IncidentPanelId::Legend) m_incidentLegend.focusSourceField();
+        }
+        return false;
+    }
+    if (const auto* select = std::get_if<SelectIncident>(&command)) {
+        m_selected = select->incident;
+        m_inspector.setSelected(m_selected);
+        m_incidentTable.setSelected(m_selected);
+        if (m_selected.layerId != 0) m_inspector.setOpen(true);
+    }
+    if (const auto* spread = std::get_if<SpreadIncidentGroup>(&command)) m_groupSpread = spread->layerId != 0;
+    return true;
+}
+
 bool MainUi::isPanelOpen(PanelId id) const {
     return panel(id).isOpen();
 }
@@ -48,11 +95,15 @@ void MainUi::frame(const MapState& state, const UiMetrics& metrics, CommandList&
         ctx.panelOpen[static_cast<size_t>(id)] = isPanelOpen(id);
 
     CommandList commands;
+    m_menu.setIncidentPanelsOpen(m_incidentLegend.isOpen(), m_incidentTable.isOpen(), m_inspector.isOpen());
     m_menu.draw(ctx, commands);
     m_status.draw(ctx, commands);
     m_layers.draw(ctx, commands);
     m_logPanel.draw(ctx, commands);
     m_crs.draw(ctx, commands);
+    m_incidentLegend.draw(ctx, commands);
+    m_incidentTable.draw(ctx, commands);
+    m_inspector.draw(ctx, commands);
     m_notifications.draw(ctx, commands);
 
     const float margin = 12.f * metrics.scale;
@@ -60,6 +111,7 @@ void MainUi::frame(const MapState& state, const UiMetrics& metrics, CommandList&
                  ImGui::GetIO().DisplaySize.y - m_status.height() - margin, state.view(), state.projection(),
                  metrics.scale, metrics.fbScale, m_theme);
 
+    m_incidentPointer.update(ctx, m_hover, *m_sheet, m_groupSpread, commands);
     m_interaction.update(state.view(), commands);
     if (ImGui::GetIO().KeyCtrl && m_keys.q >= 0 && ImGui::IsKeyPressed(m_keys.q, false))
         commands.push_back(Quit{});
@@ -74,6 +126,7 @@ void MainUi::frame(const MapState& state, const UiMetrics& metrics, CommandList&
             }
             continue;
         }
+        if (!noteIncidentCommand(command)) continue;
         out.push_back(std::move(command));
     }
 }
@@ -87,6 +140,19 @@ void MainUi::onCommandResult(const Command& command, const Status& status) {
             notify(LogLevel::Info, "Added " + (name.empty() ? add->path : name));
         else
             notify(LogLevel::Error, "Could not add " + (name.empty() ? add->path : name) + "\n" + error);
+        return;
+    }
+    if (const auto* add = std::get_if<AddIncidents>(&command)) {
+        m_incidentLegend.addFinished(add->source, status.ok(), error);
+        const std::string name = std::filesystem::path(add->source).filename().string();
+        const std::string shown = name.empty() || add->source.rfind("PG:", 0) == 0 ? "incidents" : name;
+        if (status.ok()) {
+            notify(LogLevel::Info, "Added " + shown);
+            m_incidentLegend.setOpen(true);
+        } else {
+            notify(LogLevel::Error, "Could not add " + shown + "\n" + error);
+            if (!add->orAsLayers) m_incidentLegend.setOpen(true);
+        }
         return;
     }
     if (const auto* crs = std::get_if<SetCrs>(&command)) {

@@ -5,6 +5,10 @@
 #include "core/util/result.h"
 #include "ui/map_interaction.h"
 #include "ui/panels/crs_panel.h"
+#include "ui/panels/incident_inspector_panel.h"
+#include "ui/panels/incident_legend_panel.h"
+#include "ui/panels/incident_table_panel.h"
+#include "ui/panels/incident_tooltip.h"
 #include "ui/panels/layers_panel.h"
 #include "ui/panels/log_panel.h"
 #include "ui/panels/main_menu.h"
@@ -32,8 +36,19 @@ public:
     }
 
     /// Builds this frame's UI (call between ImGui::NewFrame and ImGui::Render) and appends to `out` what the
-    /// app must apply, in order. Commands the UI handles itself (ShowPanel) are not passed on.
+    /// app must apply, in order. Commands the UI handles itself (ShowPanel, ShowIncidentPanel) are not passed
+    /// on; SelectIncident and SpreadIncidentGroup are noted (inspector, table, click behaviour) and passed
+    /// on.
     void frame(const MapState& state, const UiMetrics& metrics, CommandList& out);
+
+    /// The incidents under the pointer for this frame (from the app's hit test); set before frame().
+    void setIncidentHover(IncidentHover hover) { m_hover = std::move(hover); }
+    /// Category colours and shapes for legends, tables and tooltips (default: the shipped sheet).
+    void setIncidentStyleSheet(std::shared_ptr<const IncidentStyleSheet> sheet);
+    /// The selected incident (layerId 0: none).
+    const IncidentRef& selectedIncident() const { return m_selected; }
+    bool isIncidentPanelOpen(IncidentPanelId id) const;
+    void setIncidentPanelOpen(IncidentPanelId id, bool open);
 
     /// Tells the UI how a command it emitted went: errors appear inline (CRS, add layer) and as a
     /// notification.
@@ -53,12 +68,18 @@ public:
     void setPanelOpen(PanelId id, bool open);
 
     LayersPanel& layersPanel() { return m_layers; }
+    IncidentLegendPanel& incidentLegend() { return m_incidentLegend; }
+    IncidentTablePanel& incidentTable() { return m_incidentTable; }
+    IncidentInspectorPanel& incidentInspector() { return m_inspector; }
     CrsPanel& crsPanel() { return m_crs; }
     const StatusBar& statusBar() const { return m_status; }
 
 private:
     Panel& panel(PanelId id);
     const Panel& panel(PanelId id) const;
+    Panel& incidentPanel(IncidentPanelId id);
+    /// Handles the incident commands the UI keeps state for; false when `command` must not be passed on.
+    bool noteIncidentCommand(const Command& command);
 
     Theme m_theme = Theme::Light;
     ExtraKeys m_keys;
@@ -70,6 +91,14 @@ private:
     CrsPanel m_crs;
     StatusBar m_status;
     Notifications m_notifications;
+    IncidentLegendPanel m_incidentLegend;
+    IncidentTablePanel m_incidentTable;
+    IncidentInspectorPanel m_inspector;
+    IncidentPointer m_incidentPointer;
+    IncidentHover m_hover;
+    IncidentRef m_selected;
+    bool m_groupSpread = false;
+    std::shared_ptr<const IncidentStyleSheet> m_sheet = IncidentStyleSheet::shipped();
 };
 
 }  // namespace fp

@@ -158,8 +158,8 @@ TEST(InfoCli, WholeFileFailuresExitOne) {
 }
 
 TEST(InfoCli, UsageErrorsExitTwo) {
-    for (const std::string args : {std::string(""), "--frobnicate " + kIncidents + "native.geojson",
-                                   kIncidents + "native.geojson --table a --sql 'SELECT 1'"}) {
+    for (const std::string& args : {std::string(""), "--frobnicate " + kIncidents + "native.geojson",
+                                    kIncidents + "native.geojson --table a --sql 'SELECT 1'"}) {
         InfoRun r = runInfo(args);
         EXPECT_EQ(r.exitCode, 2) << "'" << args << "'\n" << r.out << r.err;
     }

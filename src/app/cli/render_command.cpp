@@ -73,6 +73,11 @@ void addRenderCommand(CLI::App& app, RenderOptions& o) {
     cmd->add_option("--crs", o.crs, "Map CRS: EPSG code or PROJ string (default EPSG:32634, UTM 34N)");
     cmd->add_option("--layer", o.layers,
                     "Extra vector layer to draw on top (any GDAL vector source); repeatable");
+    cmd->add_option(
+           "--incidents", o.incidents,
+           "Incident source to draw as markers (Flashpoint, ACLED or GDELT CSV, GeoJSON, GeoPackage, "
+           "PG:...); repeatable")
+        ->type_name("SOURCE");
     cmd->add_flag("--no-default-layers", o.noDefaultLayers, "Leave out the embedded Kosovo/Serbia layers");
     cmd->add_flag("--no-labels", o.noLabels, "Do not draw labels");
     cmd->add_flag("--timings", o.timings, "Print how long each phase took to stderr");
@@ -110,9 +115,26 @@ int runRenderCommand(const RenderOptions& o) {
         auto ids = state->addLayers(path);
         if (!ids) layerFailed = true;  // already logged to stderr with its reason
     }
+    GeoBBox incidentExtent;
+    for (const auto& source : o.incidents) {
+        auto id = state->addIncidents(source);
+        if (!id) {
+            layerFailed = true;  // already logged to stderr with its reason
+            continue;
+        }
+        for (const auto& layer : state->scene().incidentLayers)
+            if (layer.id == id.value() && layer.data) incidentExtent.extend(layer.data->extent());
+    }
     if (layerFailed) return kExitFailure;
-    if (state->scene().layers.empty())
+    if (state->scene().layers.empty() && state->scene().incidentLayers.empty())
         return fail(makeError(ErrorCode::EmptyLayer, "render", "nothing to draw: no layers"));
+    // Incidents far from the default view are framed instead (with room around a single place).
+    if (o.bbox.empty() && !incidentExtent.empty() && !incidentExtent.intersects(frameBox)) {
+        frameBox = incidentExtent;
+        if (frameBox.width() < 0.1 && frameBox.height() < 0.1)
+            frameBox = GeoBBox::fromCorners(frameBox.centerX() - 0.1, frameBox.centerY() - 0.1,
+                                            frameBox.centerX() + 0.1, frameBox.centerY() + 0.1);
+    }
     for (auto& layer : state->scene().layers)
         if (o.noLabels) layer.style.labelField.clear();
 

@@ -16,6 +16,7 @@ struct RenderOptions {
     std::string bbox;
     std::string crs;
     std::vector<std::string> layers;
+    std::vector<std::string> incidents;  ///< incident sources drawn above the layers
     bool noDefaultLayers = false;
     bool noLabels = false;
     bool timings = false;  ///< print phase timings to stderr (for bench/)

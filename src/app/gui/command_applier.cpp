@@ -1,9 +1,18 @@
 #include "app/gui/command_applier.h"
 
+#include <spawn.h>
+#include <sys/wait.h>
+
+#include <algorithm>
 #include <cmath>
+#include <cstring>
+#include <thread>
 
 #include "core/project/default_scene.h"
 #include "core/util/log.h"
+#include "ui/panels/incident_inspector_panel.h"
+
+extern char** environ;
 
 namespace fp {
 
@@ -31,6 +40,20 @@ void zoom(MapState& state, const Zoom& z) {
     state.view() = next;
 }
 
+/// `box`, or a few kilometres around it when it is a single place (framing a point would zoom in forever).
+GeoBBox withRoomAround(const GeoBBox& box) {
+    if (box.empty() || box.width() >= 0.02 || box.height() >= 0.02) return box;
+    return GeoBBox::fromCorners(box.centerX() - 0.05, box.centerY() - 0.05, box.centerX() + 0.05,
+                                box.centerY() + 0.05);
+}
+
+/// Frames `box` when none of it is on screen, so that something just added does not seem to be missing.
+void bringIntoView(MapState& state, GeoBBox box) {
+    box = withRoomAround(box);
+    const MapBBox projected = projectGeoBBox(box, state.projection());
+    if (!projected.empty() && !projected.intersects(state.view().visibleExtent())) state.frame(box);
+}
+
 Status addLayers(MapState& state, const std::string& path) {
     auto ids = state.addLayers(path);
     if (!ids) return ids.error();
@@ -39,8 +62,68 @@ Status addLayers(MapState& state, const std::string& path) {
     for (uint64_t id : ids.value())
         if (const MapLayer* layer = state.scene().find(id); layer && layer->data)
             added.extend(layer->data->extent);
-    const MapBBox projected = projectGeoBBox(added, state.projection());
-    if (!projected.empty() && !projected.intersects(state.view().visibleExtent())) state.frame(added);
+    bringIntoView(state, added);
+    return {};
+}
+
+Status addIncidents(MapState& state, const AddIncidents& a) {
+    auto id = state.addIncidents(a.source);
+    if (!id) {
+        // Dropped files that hold no incidents are ordinary vector layers.
+        if (a.orAsLayers && id.error().code == ErrorCode::UnsupportedFormat)
+            return addLayers(state, a.source);
+        return id.error();
+    }
+    for (const auto& layer : state.scene().incidentLayers)
+        if (layer.id == id.value() && layer.data) bringIntoView(state, layer.data->extent());
+    return {};
+}
+
+IncidentLayer* findIncidents(MapState& state, uint64_t id) {
+    for (auto& layer : state.scene().incidentLayers)
+        if (layer.id == id) return &layer;
+    return nullptr;
+}
+
+/// Centres the view on the incident and zooms in until its place fills the view: about 20 m per pixel for an
+/// exact place, the uncertainty disc across 80 % of the view otherwise. A closer view is kept.
+Status flyTo(MapState& state, const IncidentRef& ref) {
+    const IncidentLayer* layer = findIncidents(state, ref.layerId);
+    if (!layer || !layer->data || ref.index >= layer->data->size())
+        return makeError(ErrorCode::NotFound, "incident", "the incident is no longer loaded");
+    const IncidentStore& store = *layer->data;
+    const MapXY at = state.projection().project({store.lon()[ref.index], store.lat()[ref.index]});
+    if (!isFinite(at))
+        return makeError(ErrorCode::ProjectionFailed, std::string(store.id(ref.index)),
+                         "the incident lies outside the area the map CRS covers");
+    MapView& view = state.view();
+    view.center = at;
+    const double radius =
+        uncertaintyRadiusMetres(static_cast<LocationPrecision>(store.locationPrecision()[ref.index]));
+    const double target =
+        radius > 0.0 ? 2.0 * radius / (0.8 * std::max(1, std::min(view.widthPx, view.heightPx))) : 20.0;
+    const double ground = groundMetresPerPixelAtCenter(view, state.projection());
+    if (std::isfinite(ground) && ground > target) view.unitsPerPixel *= target / ground;
+    return {};
+}
+
+/// Opens `url` with xdg-open in its own process: the URL is one argv entry (no shell ever parses it) and a
+/// detached thread reaps the process.
+Status openUrl(const std::string& url) {
+    if (!isOpenableUrl(url))
+        return makeError(ErrorCode::InvalidArgument, url, "only http:// and https:// links are opened");
+    std::string program = "xdg-open";
+    char* argv[] = {program.data(), const_cast<char*>(url.c_str()), nullptr};
+    pid_t pid = 0;
+    const int err = posix_spawnp(&pid, "xdg-open", nullptr, nullptr, argv, environ);
+    if (err != 0)
+        return makeError(ErrorCode::NotFound, "xdg-open",
+                         std::string("cannot start the browser: ") + std::strerror(err));
+    std::thread([pid] {
+        int status = 0;
+        waitpid(pid, &status, 0);
+    }).detach();
+    logInfo("Opened " + url);
     return {};
 }
 
@@ -51,59 +134,85 @@ Status layerMissing(uint64_t id) {
 }  // namespace
 
 Status applyCommand(MapState& state, const Command& command) {
-    return std::visit(Overloaded{
-                          [&](const Pan& p) -> Status {
-                              state.view().panByPixels(p.dx, p.dy);
-                              return {};
-                          },
-                          [&](const Zoom& z) -> Status {
-                              zoom(state, z);
-                              return {};
-                          },
-                          [&](const ResetView&) -> Status {
-                              state.frame(defaultFocusBBox());
-                              return {};
-                          },
-                          [&](const SetLayerStyle& s) -> Status {
-                              MapLayer* layer = state.scene().find(s.layerId);
-                              if (!layer) return layerMissing(s.layerId);
-                              layer->style = s.style;
-                              return {};
-                          },
-                          [&](const MoveLayer& m) -> Status {
-                              // Moving past either end is a harmless no-op, not an error.
-                              if (!state.scene().find(m.layerId)) return layerMissing(m.layerId);
-                              state.scene().move(m.layerId, m.direction);
-                              return {};
-                          },
-                          [&](const RemoveLayer& r) -> Status {
-                              const MapLayer* layer = state.scene().find(r.layerId);
-                              if (!layer) return layerMissing(r.layerId);
-                              const std::string name = !layer->name.empty() ? layer->name
-                                                       : layer->data        ? layer->data->displayName
-                                                                            : std::string("layer");
-                              state.scene().remove(r.layerId);
-                              logInfo("Removed layer " + name);
-                              return {};
-                          },
-                          [&](const ZoomToLayer& z) -> Status {
-                              const MapLayer* layer = state.scene().find(z.layerId);
-                              if (!layer) return layerMissing(z.layerId);
-                              if (layer->data && !layer->data->extent.empty())
-                                  state.frame(layer->data->extent);
-                              return {};
-                          },
-                          [&](const AddLayer& a) -> Status { return addLayers(state, a.path); },
-                          [&](const SetCrs& c) -> Status { return state.setCrs(c.definition); },
-                          [&](const ClearLog&) -> Status {
-                              Log::instance().clear();
-                              return {};
-                          },
-                          [&](const SetTheme&) -> Status { return {}; },
-                          [&](const ShowPanel&) -> Status { return {}; },
-                          [&](const Quit&) -> Status { return {}; },
-                      },
-                      command);
+    return std::visit(
+        Overloaded{
+            [&](const Pan& p) -> Status {
+                state.view().panByPixels(p.dx, p.dy);
+                return {};
+            },
+            [&](const Zoom& z) -> Status {
+                zoom(state, z);
+                return {};
+            },
+            [&](const ResetView&) -> Status {
+                state.frame(defaultFocusBBox());
+                return {};
+            },
+            [&](const SetLayerStyle& s) -> Status {
+                MapLayer* layer = state.scene().find(s.layerId);
+                if (!layer) return layerMissing(s.layerId);
+                layer->style = s.style;
+                return {};
+            },
+            [&](const MoveLayer& m) -> Status {
+                // Moving past either end is a harmless no-op, not an error.
+                if (!state.scene().find(m.layerId)) return layerMissing(m.layerId);
+                state.scene().move(m.layerId, m.direction);
+                return {};
+            },
+            [&](const RemoveLayer& r) -> Status {
+                const MapLayer* layer = state.scene().find(r.layerId);
+                if (!layer) return layerMissing(r.layerId);
+                const std::string name = !layer->name.empty() ? layer->name
+                                         : layer->data        ? layer->data->displayName
+                                                              : std::string("layer");
+                state.scene().remove(r.layerId);
+                logInfo("Removed layer " + name);
+                return {};
+            },
+            [&](const ZoomToLayer& z) -> Status {
+                const MapLayer* layer = state.scene().find(z.layerId);
+                if (const IncidentLayer* incidents = findIncidents(state, z.layerId); !layer && incidents) {
+                    if (incidents->data && !incidents->data->empty())
+                        state.frame(withRoomAround(incidents->data->extent()));
+                    return {};
+                }
+                if (!layer) return layerMissing(z.layerId);
+                if (layer->data && !layer->data->extent.empty()) state.frame(layer->data->extent);
+                return {};
+            },
+            [&](const AddLayer& a) -> Status { return addLayers(state, a.path); },
+            [&](const SetCrs& c) -> Status { return state.setCrs(c.definition); },
+            [&](const ClearLog&) -> Status {
+                Log::instance().clear();
+                return {};
+            },
+            [&](const SetTheme&) -> Status { return {}; },
+            [&](const ShowPanel&) -> Status { return {}; },
+            [&](const Quit&) -> Status { return {}; },
+            [&](const ShowIncidentPanel&) -> Status { return {}; },
+            [&](const AddIncidents& a) -> Status { return addIncidents(state, a); },
+            [&](const SetIncidentStyle& s) -> Status {
+                IncidentLayer* layer = findIncidents(state, s.layerId);
+                if (!layer) return layerMissing(s.layerId);
+                layer->style = s.style;
+                return {};
+            },
+            [&](const RemoveIncidentLayer& r) -> Status {
+                auto& layers = state.scene().incidentLayers;
+                auto it = std::find_if(layers.begin(), layers.end(),
+                                       [&](const IncidentLayer& l) { return l.id == r.layerId; });
+                if (it == layers.end()) return layerMissing(r.layerId);
+                logInfo("Removed incident layer " + it->name);
+                layers.erase(it);
+                return {};
+            },
+            [&](const SelectIncident&) -> Status { return {}; },
+            [&](const FlyToIncident& f) -> Status { return flyTo(state, f.incident); },
+            [&](const SpreadIncidentGroup&) -> Status { return {}; },
+            [&](const OpenUrl& o) -> Status { return openUrl(o.url); },
+        },
+        command);
 }
 
 }  // namespace fp

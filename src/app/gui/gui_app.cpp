@@ -47,6 +47,16 @@ MapState initialState() {
     return std::move(MapState::create(MapScene{})).value();
 }
 
+/// What a file dropped on the window becomes: tables (.csv, .tsv, .tab, .txt) are read as incidents first
+/// (ACLED, GDELT and Flashpoint exports are tables), falling back to vector layers; anything else is layers.
+Command commandForDroppedPath(std::string path) {
+    std::string ext = std::filesystem::path(path).extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (ext == ".csv" || ext == ".tsv" || ext == ".tab" || ext == ".txt")
+        return AddIncidents{std::move(path), true};
+    return AddLayer{std::move(path)};
+}
+
 class GuiApp {
 public:
     GuiApp(GuiWindow& window, MapState state, std::unique_ptr<MapRenderer> renderer, std::string configDir)
@@ -61,9 +71,9 @@ public:
     /// Draws `frames` frames without waiting for input and saves the last one to `path`.
     Status runForScreenshot(int frames, const std::string& path);
     void tearDown(GuiSettings& settings);
-    /// Adds a layer exactly as the layers panel would (errors go to the log and the notifications).
+    /// Adds a source exactly as dropping it on the window would (errors go to the log and the notifications).
     void addLayer(const std::string& path) {
-        const Command command = AddLayer{path};
+        const Command command = commandForDroppedPath(path);
         m_ui.onCommandResult(command, applyCommand(m_state, command));
     }
 
@@ -71,6 +81,10 @@ private:
     void updateScale(bool initial);
     void applyTheme(Theme theme);
     void drawFrame();
+    /// The incidents under the mouse, from the renderer's hit test against what it last drew.
+    IncidentHover hoverUnderMouse() const;
+    /// Keeps the renderer's selection and spread group in step with the UI's commands.
+    void noteIncidentFocus(const Command& command);
     Image readWindowPixels() const;
 
     GuiWindow& m_window;
@@ -85,6 +99,7 @@ private:
     float m_contentScale = 1.f;
     bool m_captureNextFrame = false;
     Image m_captured;
+    IncidentFocus m_incidentFocus;
 };
 
 void GuiApp::setUp(const GuiSettings& settings) {
@@ -168,17 +183,21 @@ void GuiApp::drawFrame() {
     ImGui::NewFrame();
 
     CommandList commands;
-    for (std::string& path : m_window.takeDroppedPaths()) commands.push_back(AddLayer{std::move(path)});
+    for (std::string& path : m_window.takeDroppedPaths())
+        commands.push_back(commandForDroppedPath(std::move(path)));
+    m_ui.setIncidentHover(hoverUnderMouse());
     m_ui.frame(m_state, m_metrics, commands);
     for (const Command& command : commands) {
         if (std::holds_alternative<Quit>(command)) m_window.requestClose();
         if (const auto* theme = std::get_if<SetTheme>(&command)) applyTheme(theme->theme);
+        noteIncidentFocus(command);
         const Status status = applyCommand(m_state, command);
         m_ui.onCommandResult(command, status);
     }
     ImGui::Render();
 
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    m_renderer->incidents().setFocus(m_incidentFocus);
     m_renderer->sync(m_state.scene(), m_state.projection());
     m_renderer->draw(m_state.scene(), m_state.view());
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
@@ -188,6 +207,29 @@ void GuiApp::drawFrame() {
     }
     glfwSwapBuffers(m_window.handle());
     m_window.endFrameInput();
+}
+
+IncidentHover GuiApp::hoverUnderMouse() const {
+    IncidentHover hover;
+    const ImGuiIO& io = ImGui::GetIO();
+    if (m_state.scene().incidentLayers.empty() || io.WantCaptureMouse || !ImGui::IsMousePosValid())
+        return hover;
+    const ScreenXY pointer{static_cast<double>(io.MousePos.x) * io.DisplayFramebufferScale.x,
+                           static_cast<double>(io.MousePos.y) * io.DisplayFramebufferScale.y};
+    for (const IncidentHit& hit :
+         m_renderer->incidents().pick(m_state.scene(), m_state.view(), pointer, 16, &hover.total))
+        hover.hits.push_back({{hit.layerId, hit.index}, hit.group, hit.groupSize, hit.spread});
+    return hover;
+}
+
+void GuiApp::noteIncidentFocus(const Command& command) {
+    if (const auto* select = std::get_if<SelectIncident>(&command)) {
+        m_incidentFocus.selectedLayer = select->incident.layerId;
+        m_incidentFocus.selectedIndex = select->incident.index;
+    } else if (const auto* spread = std::get_if<SpreadIncidentGroup>(&command)) {
+        m_incidentFocus.spreadLayer = spread->layerId;
+        m_incidentFocus.spreadGroup = spread->group;
+    }
 }
 
 Image GuiApp::readWindowPixels() const {

@@ -19,6 +19,8 @@ void MainMenu::draw(const UiContext& ctx, CommandList& out) {
     if (!ImGui::BeginMainMenuBar()) return;
     if (ImGui::BeginMenu("File")) {
         if (ImGui::MenuItem("Add layer\xE2\x80\xA6")) out.push_back(ShowPanel{PanelId::Layers, true, true});
+        if (ImGui::MenuItem("Add incidents\xE2\x80\xA6"))
+            out.push_back(ShowIncidentPanel{IncidentPanelId::Legend, true, true});
         ImGui::Separator();
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) out.push_back(Quit{});
         ImGui::EndMenu();
@@ -26,6 +28,18 @@ void MainMenu::draw(const UiContext& ctx, CommandList& out) {
     if (ImGui::BeginMenu("View")) {
         panelItem("Layers", PanelId::Layers, ctx, out);
         panelItem("Log", PanelId::Log, ctx, out);
+        ImGui::Separator();
+        const struct {
+            const char* label;
+            IncidentPanelId id;
+            bool open;
+        } incidentItems[] = {{"Incidents", IncidentPanelId::Legend, m_incidentOpen[0]},
+                             {"Incident table", IncidentPanelId::Table, m_incidentOpen[1]},
+                             {"Incident inspector", IncidentPanelId::Inspector, m_incidentOpen[2]}};
+        for (const auto& item : incidentItems)
+            if (ImGui::MenuItem(item.label, nullptr, item.open))
+                out.push_back(ShowIncidentPanel{item.id, !item.open});
+        ImGui::Separator();
         if (ImGui::BeginMenu("Theme")) {
             if (ImGui::MenuItem("Dark", nullptr, ctx.theme == Theme::Dark))
                 out.push_back(SetTheme{Theme::Dark});
@@ -54,7 +68,9 @@ void MainMenu::draw(const UiContext& ctx, CommandList& out) {
         ImGui::BulletText("Wheel zooms about the cursor; double-click zooms in");
         ImGui::BulletText("Arrows or WASD pan; + / - or PageUp / PageDown zoom");
         ImGui::BulletText("Home resets the view");
-        ImGui::BulletText("Drop files on the window to add them as layers");
+        ImGui::BulletText("Drop files on the window to add them as layers (CSV files as incidents)");
+        ImGui::BulletText("Hover an incident for a summary; click it for every detail");
+        ImGui::BulletText("Click a numbered group to spread its incidents apart");
         ImGui::EndMenu();
     }
     ImGui::EndMainMenuBar();

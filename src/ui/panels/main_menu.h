@@ -4,11 +4,22 @@
 
 namespace fp {
 
-/// The main menu bar: File (Add layer…, Quit), View (panels, theme, reset view), Map (CRS…, presets), Help.
+/// The main menu bar: File (Add layer…, Add incidents…, Quit), View (panels, incident windows, theme, reset
+/// view), Map (CRS…, presets), Help.
 class MainMenu : public Panel {
 public:
     const char* title() const override { return "##mainmenu"; }
     void draw(const UiContext& ctx, CommandList& out) override;
+
+    /// Which incident windows are open, for the View menu's check marks (set before each draw).
+    void setIncidentPanelsOpen(bool legend, bool table, bool inspector) {
+        m_incidentOpen[0] = legend;
+        m_incidentOpen[1] = table;
+        m_incidentOpen[2] = inspector;
+    }
+
+private:
+    bool m_incidentOpen[3] = {false, false, false};
 };
 
 }  // namespace fp

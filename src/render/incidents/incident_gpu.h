@@ -1,0 +1,50 @@
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/model/incident_style_sheet.h"
+#include "render/gl/gl_objects.h"
+#include "render/incidents/incident_picker.h"
+#include "render/incidents/incident_prep.h"
+
+namespace fp {
+
+/// GPU buffers and CPU indexes of one IncidentStore in one CRS.
+struct PreparedIncidents {
+    std::string crsDefinition;
+    std::shared_ptr<const IncidentStore> data;  ///< pinned, so its address is not reused while cached
+    IncidentPrep prep;
+    double maxRingRadius = 0.0;  ///< map units
+    double ringArea = 0.0;       ///< sum of the discs' areas, map units squared
+    gl::Buffer markerVbo, ringVbo;
+    gl::VertexArray markerVao, ringVao;
+};
+
+/// Uploads the preparation's instances and discs into VAOs laid out as IncidentInstance and
+/// UncertaintyInstance (shaders/incident_marker.vert, incident_ring.vert); fills the disc totals.
+void uploadIncidents(PreparedIncidents& p);
+
+/// Per incident layer: its category texture and the same category visibility for picking.
+struct LayerCategories {
+    const IncidentStore* data = nullptr;
+    const IncidentStyleSheet* sheet = nullptr;
+    std::vector<std::string> hidden;
+    gl::Texture texture;
+    IncidentFilter filter;
+};
+
+/// 1 per store category unless its name is in `hidden`.
+std::vector<uint8_t> categoryVisibility(const IncidentStore& store, const std::vector<std::string>& hidden);
+
+/// (Re)creates the layer's category texture, 256 texels wide, two rows per 256 categories: row 2b holds the
+/// colour of category 256 b + x, row 2b + 1 its shape (red) and visibility (green). Uses lc.filter.
+void uploadCategories(LayerCategories& lc, const IncidentStore& store, const IncidentStyleSheet& sheet);
+
+/// Opacity factor (0..1) for a layer's uncertainty discs in this view, from an O(1) estimate of their
+/// overdraw: the discs' total area in pixels times the share of the layer's extent on screen, over the
+/// viewport's area. Full up to 1.5, none from 4.
+float discFade(const PreparedIncidents& p, const MapBBox& visible, double unitsPerPixel, double viewportPx);
+
+}  // namespace fp
