@@ -68,8 +68,8 @@ std::vector<EmbeddedLayer> embeddedLayers() {
     focus.labelColor = Color::rgb(70, 38, 26);
     // The admin layers come from two sources whose lines differ by up to a kilometre; the countries' own fill
     // underneath keeps the slivers between them from showing the sea colour.
-    LayerStyle land = style(Color::rgb(247, 240, 226), true, Color{}, 0.f, "", 0.f, 0);
-    LayerStyle regionLand = style(neighbours.fill, true, Color{}, 0.f, "", 0.f, 0);
+    LayerStyle land = style(Color::rgb(247, 240, 226), true, Color{}, 0.f, "", 10.f, 0);
+    LayerStyle regionLand = style(neighbours.fill, true, Color{}, 0.f, "", 10.f, 0);
     return {
         {"boundaries/region_land.shp", neGb, regionLand, "Land (region)"},
         {"boundaries/neighbour_countries.shp", ne, neighbours, "Neighbouring countries"},
