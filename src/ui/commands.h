@@ -1,6 +1,8 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <map>
 #include <string>
 #include <variant>
 #include <vector>
@@ -15,7 +17,8 @@ namespace fp {
 enum class Theme { Dark, Light };
 
 /// The toggleable windows of the GUI.
-enum class PanelId { Layers, Log, Crs };
+enum class PanelId { Layers, Log, Crs, LoadReport };
+inline constexpr std::size_t kPanelCount = 4;
 
 /// Move the view so the map follows a drag of (dx, dy) physical pixels.
 struct Pan {
@@ -89,6 +92,22 @@ struct IncidentRef {
 struct AddIncidents {
     std::string source;
     bool orAsLayers = false;
+    /// Canonical field -> column (IncidentLoadOptions::fieldMapping). The UI leaves it empty; the app fills
+    /// in the mapping remembered for the source.
+    std::map<std::string, std::string> fieldMapping{};
+};
+/// Load a source's incidents again with the fields the user mapped (the field-mapping dialog's Apply): as a
+/// new layer on top, or in place of `replaceLayerId` (keeping its style and position) when that is not 0.
+/// On success the app remembers `fieldMapping` for the source.
+struct ReloadIncidents {
+    std::string source;  ///< as first given (a PG: source keeps its password here)
+    std::string table;   ///< IncidentLoadOptions::table
+    std::map<std::string, std::string> fieldMapping{};  ///< every canonical field; "" leaves it unread
+    uint64_t replaceLayerId = 0;
+};
+/// Open the field-mapping dialog for a loaded incident layer. Handled inside the UI: the app never sees it.
+struct ShowFieldMapping {
+    uint64_t layerId = 0;
 };
 /// Replace an incident layer's style (visibility, opacity, marker scale, discs, hidden categories).
 struct SetIncidentStyle {
@@ -118,10 +137,10 @@ struct OpenUrl {
 
 /// Everything the UI can ask of the application. Panels append these; the app applies them to its state
 /// after the UI frame and reports failures back (MainUi::onCommandResult).
-using Command =
-    std::variant<Pan, Zoom, ResetView, SetLayerStyle, MoveLayer, RemoveLayer, ZoomToLayer, AddLayer, SetCrs,
-                 SetTheme, ClearLog, ShowPanel, Quit, ShowIncidentPanel, AddIncidents, SetIncidentStyle,
-                 RemoveIncidentLayer, SelectIncident, FlyToIncident, SpreadIncidentGroup, OpenUrl>;
+using Command = std::variant<Pan, Zoom, ResetView, SetLayerStyle, MoveLayer, RemoveLayer, ZoomToLayer,
+                             AddLayer, SetCrs, SetTheme, ClearLog, ShowPanel, Quit, ShowIncidentPanel,
+                             AddIncidents, SetIncidentStyle, RemoveIncidentLayer, SelectIncident,
+                             FlyToIncident, SpreadIncidentGroup, OpenUrl, ReloadIncidents, ShowFieldMapping>;
 using CommandList = std::vector<Command>;
 
 }  // namespace fp

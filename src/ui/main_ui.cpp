@@ -2,7 +2,9 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <set>
 
 #include "ui/scale_bar.h"
 
@@ -18,6 +20,8 @@ Panel& MainUi::panel(PanelId id) {
             return m_logPanel;
         case PanelId::Crs:
             return m_crs;
+        case PanelId::LoadReport:
+            return m_loadReport;
     }
     return m_layers;
 }
@@ -70,6 +74,12 @@ bool MainUi::noteIncidentCommand(const Command& command) {
         if (m_selected.layerId != 0) m_inspector.setOpen(true);
     }
     if (const auto* spread = std::get_if<SpreadIncidentGroup>(&command)) m_groupSpread = spread->layerId != 0;
+    if (const auto* map = std::get_if<ShowFieldMapping>(&command)) {
+        const auto it = m_incidentSources.find(map->layerId);
+        if (it != m_incidentSources.end())
+            m_fieldMapping.open({it->second.source, it->second.table, map->layerId, it->second.info, {}});
+        return false;
+    }
     return true;
 }
 
@@ -91,11 +101,15 @@ void MainUi::notify(LogLevel level, std::string text) {
 void MainUi::frame(const MapState& state, const UiMetrics& metrics, CommandList& out) {
     m_log.refresh(Log::instance());
     UiContext ctx{state, m_log, m_theme, metrics.scale, metrics.fbScale, ImGui::GetTime(), {}};
-    for (PanelId id : {PanelId::Layers, PanelId::Log, PanelId::Crs})
+    for (PanelId id : {PanelId::Layers, PanelId::Log, PanelId::Crs, PanelId::LoadReport})
         ctx.panelOpen[static_cast<size_t>(id)] = isPanelOpen(id);
 
     CommandList commands;
     m_menu.setIncidentPanelsOpen(m_incidentLegend.isOpen(), m_incidentTable.isOpen(), m_inspector.isOpen());
+    std::set<uint64_t> mappable;
+    for (const auto& layer : state.scene().incidentLayers)
+        if (m_incidentSources.count(layer.id)) mappable.insert(layer.id);
+    m_incidentLegend.setMappableLayers(std::move(mappable));
     m_menu.draw(ctx, commands);
     m_status.draw(ctx, commands);
     m_layers.draw(ctx, commands);
@@ -104,6 +118,8 @@ void MainUi::frame(const MapState& state, const UiMetrics& metrics, CommandList&
     m_incidentLegend.draw(ctx, commands);
     m_incidentTable.draw(ctx, commands);
     m_inspector.draw(ctx, commands);
+    m_loadReport.draw(ctx, commands);
+    m_fieldMapping.draw(ctx, commands);
     m_notifications.draw(ctx, commands);
 
     const float margin = 12.f * metrics.scale;
@@ -131,7 +147,46 @@ void MainUi::frame(const MapState& state, const UiMetrics& metrics, CommandList&
     }
 }
 
-void MainUi::onCommandResult(const Command& command, const Status& status) {
+void MainUi::noteLoad(const MapState& state) {
+    m_loadReport.setReports(state.lastReports());
+    size_t problems = 0;
+    for (const auto& report : state.lastReports()) problems += report.problems.size();
+    if (problems == 0) return;
+    m_loadReport.setOpen(true);
+    const size_t skipped = rowsNotLoaded(state.lastReports());
+    if (skipped > 0)
+        notify(LogLevel::Warning, std::to_string(skipped) + (skipped == 1 ? " row" : " rows") +
+                                      " not loaded \xE2\x80\x94 see Load report");
+    else
+        notify(LogLevel::Warning, std::to_string(problems) +
+                                      (problems == 1 ? " row problem" : " row problems") +
+                                      " \xE2\x80\x94 see Load report");
+}
+
+void MainUi::noteIncidentSource(const MapState& state, const std::string& source, const std::string& table) {
+    // Only when incidents were loaded (a dropped table may have become vector layers instead).
+    if (state.lastIncidentFormat().format.empty()) return;
+    uint64_t newest = 0;
+    for (const auto& layer : state.scene().incidentLayers) newest = std::max(newest, layer.id);
+    if (newest == 0 || m_incidentSources.count(newest)) return;
+    m_incidentSources[newest] = {source, table, state.lastIncidentFormat()};
+    std::erase_if(m_incidentSources, [&](const auto& entry) {
+        const auto& layers = state.scene().incidentLayers;
+        return std::none_of(layers.begin(), layers.end(),
+                            [&](const IncidentLayer& l) { return l.id == entry.first; });
+    });
+}
+
+namespace {
+
+std::string shownSourceName(const std::string& source) {
+    const std::string name = std::filesystem::path(source).filename().string();
+    return name.empty() || source.rfind("PG:", 0) == 0 ? "incidents" : name;
+}
+
+}  // namespace
+
+void MainUi::onCommandResult(const Command& command, const Status& status, const MapState* state) {
     const std::string error = status.ok() ? std::string() : status.error().describe();
     if (const auto* add = std::get_if<AddLayer>(&command)) {
         m_layers.addLayerFinished(add->path, status.ok(), error);
@@ -140,18 +195,53 @@ void MainUi::onCommandResult(const Command& command, const Status& status) {
             notify(LogLevel::Info, "Added " + (name.empty() ? add->path : name));
         else
             notify(LogLevel::Error, "Could not add " + (name.empty() ? add->path : name) + "\n" + error);
+        if (state) noteLoad(*state);
         return;
     }
     if (const auto* add = std::get_if<AddIncidents>(&command)) {
-        m_incidentLegend.addFinished(add->source, status.ok(), error);
-        const std::string name = std::filesystem::path(add->source).filename().string();
-        const std::string shown = name.empty() || add->source.rfind("PG:", 0) == 0 ? "incidents" : name;
+        const std::string shown = shownSourceName(add->source);
+        // Columns not recognised, or a remembered mapping that no longer fits the source: hand over to the
+        // field-mapping dialog instead of just failing.
+        const bool mapFields =
+            state && !status.ok() && !state->lastIncidentFormat().columns.empty() &&
+            (status.error().code == ErrorCode::UnsupportedFormat ||
+             (!add->fieldMapping.empty() && status.error().code == ErrorCode::InvalidArgument));
+        if (mapFields) {
+            m_incidentLegend.addFinished(
+                add->source, false,
+                "Columns not recognised: choose them in \"" + std::string(m_fieldMapping.title()) + "\".");
+            m_fieldMapping.open({add->source, {}, 0, state->lastIncidentFormat(), error, add->fieldMapping});
+            notify(LogLevel::Warning, "Choose the columns of " + shown);
+        } else {
+            m_incidentLegend.addFinished(add->source, status.ok(), error);
+            if (status.ok()) {
+                notify(LogLevel::Info, "Added " + shown);
+                m_incidentLegend.setOpen(true);
+            } else {
+                notify(LogLevel::Error, "Could not add " + shown + "\n" + error);
+                if (!add->orAsLayers) m_incidentLegend.setOpen(true);
+            }
+        }
+        if (state) {
+            if (status.ok()) noteIncidentSource(*state, add->source, {});
+            noteLoad(*state);
+        }
+        return;
+    }
+    if (const auto* reload = std::get_if<ReloadIncidents>(&command)) {
+        m_fieldMapping.applyFinished(status.ok(), error, state ? &state->lastIncidentFormat() : nullptr);
+        const std::string shown = shownSourceName(reload->source);
         if (status.ok()) {
-            notify(LogLevel::Info, "Added " + shown);
+            // The Incidents field that handed the source over is done with it.
+            if (reload->replaceLayerId == 0) m_incidentLegend.addFinished(reload->source, true, {});
+            notify(LogLevel::Info, "Loaded " + shown + " with the chosen fields");
             m_incidentLegend.setOpen(true);
         } else {
-            notify(LogLevel::Error, "Could not add " + shown + "\n" + error);
-            if (!add->orAsLayers) m_incidentLegend.setOpen(true);
+            notify(LogLevel::Error, "Could not load " + shown + "\n" + error);
+        }
+        if (state) {
+            if (status.ok()) noteIncidentSource(*state, reload->source, reload->table);
+            noteLoad(*state);
         }
         return;
     }

@@ -1,15 +1,18 @@
 #pragma once
 
+#include <map>
 #include <string>
 
 #include "core/util/result.h"
 #include "ui/map_interaction.h"
 #include "ui/panels/crs_panel.h"
+#include "ui/panels/field_mapping_dialog.h"
 #include "ui/panels/incident_inspector_panel.h"
 #include "ui/panels/incident_legend_panel.h"
 #include "ui/panels/incident_table_panel.h"
 #include "ui/panels/incident_tooltip.h"
 #include "ui/panels/layers_panel.h"
+#include "ui/panels/load_report_panel.h"
 #include "ui/panels/log_panel.h"
 #include "ui/panels/main_menu.h"
 #include "ui/panels/notifications.h"
@@ -51,8 +54,10 @@ public:
     void setIncidentPanelOpen(IncidentPanelId id, bool open);
 
     /// Tells the UI how a command it emitted went: errors appear inline (CRS, add layer) and as a
-    /// notification.
-    void onCommandResult(const Command& command, const Status& status);
+    /// notification. With `state` (right after the command was applied to it) loads also update the load
+    /// report (opened when rows had problems, with a notification), an incident source whose columns were not
+    /// recognised opens the field-mapping dialog, and loaded incident sources can be remapped later.
+    void onCommandResult(const Command& command, const Status& status, const MapState* state = nullptr);
     /// Shows a transient message.
     void notify(LogLevel level, std::string text);
 
@@ -72,6 +77,8 @@ public:
     IncidentTablePanel& incidentTable() { return m_incidentTable; }
     IncidentInspectorPanel& incidentInspector() { return m_inspector; }
     CrsPanel& crsPanel() { return m_crs; }
+    FieldMappingDialog& fieldMapping() { return m_fieldMapping; }
+    LoadReportPanel& loadReport() { return m_loadReport; }
     const StatusBar& statusBar() const { return m_status; }
 
 private:
@@ -80,6 +87,10 @@ private:
     Panel& incidentPanel(IncidentPanelId id);
     /// Handles the incident commands the UI keeps state for; false when `command` must not be passed on.
     bool noteIncidentCommand(const Command& command);
+    /// Copies the state's last load reports into the load report; opens it and notifies on problems.
+    void noteLoad(const MapState& state);
+    /// Remembers how the newest incident layer of `state` was loaded, for "Map fields…".
+    void noteIncidentSource(const MapState& state, const std::string& source, const std::string& table);
 
     Theme m_theme = Theme::Light;
     ExtraKeys m_keys;
@@ -94,6 +105,14 @@ private:
     IncidentLegendPanel m_incidentLegend;
     IncidentTablePanel m_incidentTable;
     IncidentInspectorPanel m_inspector;
+    FieldMappingDialog m_fieldMapping;
+    LoadReportPanel m_loadReport;
+    struct LoadedSource {
+        std::string source;  // as given (with any password)
+        std::string table;
+        IncidentFormatInfo info;
+    };
+    std::map<uint64_t, LoadedSource> m_incidentSources;  // by incident layer id
     IncidentPointer m_incidentPointer;
     IncidentHover m_hover;
     IncidentRef m_selected;

@@ -29,7 +29,7 @@ struct UiContext {
     float scale = 1.f;    ///< ImGui units per logical pixel (HiDPI content scale / framebuffer scale)
     float fbScale = 1.f;  ///< physical (framebuffer) pixels per ImGui unit
     double time = 0.0;    ///< seconds, ImGui::GetTime()
-    std::array<bool, 3> panelOpen{};  ///< indexed by PanelId
+    std::array<bool, kPanelCount> panelOpen{};  ///< indexed by PanelId
 
     bool isOpen(PanelId id) const { return panelOpen[static_cast<size_t>(id)]; }
 };

@@ -27,6 +27,9 @@ int runCli(int argc, char** argv) {
     GuiOptions gui;
     CLI::App* guiCmd = app.add_subcommand("gui", "Open the map window (what running without arguments does)");
     guiCmd->add_option("--layer", gui.layers, "Vector layer to add on top of the embedded map; repeatable");
+    guiCmd->add_option("--incidents", gui.incidents,
+                       "Incident source (file or PG: connection string) to add as in the Incidents panel; "
+                       "repeatable");
     guiCmd->add_option("--screenshot", gui.screenshotPath,
                        "Draw a few frames, save the window to this PNG and exit (for tests and docs)");
     guiCmd->add_option("--frames", gui.frames, "Frames to draw before the screenshot")

@@ -66,16 +66,53 @@ Status addLayers(MapState& state, const std::string& path) {
     return {};
 }
 
+/// Brings the newest incident layer into view.
+void showNewestIncidents(MapState& state) {
+    const IncidentLayer* newest = nullptr;
+    for (const auto& layer : state.scene().incidentLayers)
+        if (!newest || layer.id > newest->id) newest = &layer;
+    if (newest && newest->data) bringIntoView(state, newest->data->extent());
+}
+
 Status addIncidents(MapState& state, const AddIncidents& a) {
-    auto id = state.addIncidents(a.source);
+    IncidentLoadOptions options;
+    options.fieldMapping = a.fieldMapping;
+    auto id = state.addIncidents(a.source, options);
     if (!id) {
-        // Dropped files that hold no incidents are ordinary vector layers.
-        if (a.orAsLayers && id.error().code == ErrorCode::UnsupportedFormat)
-            return addLayers(state, a.source);
+        // Dropped files that hold no incidents are ordinary vector layers. When they are not that either, the
+        // incident error says more (a table whose columns were not recognised can still be mapped).
+        if (a.orAsLayers && id.error().code == ErrorCode::UnsupportedFormat) {
+            if (Status layers = addLayers(state, a.source); !layers.ok()) return id.error();
+            return {};
+        }
         return id.error();
     }
-    for (const auto& layer : state.scene().incidentLayers)
-        if (layer.id == id.value() && layer.data) bringIntoView(state, layer.data->extent());
+    showNewestIncidents(state);
+    return {};
+}
+
+/// Loads the incidents again with the user's field mapping, in place of `replaceLayerId` when it still exists
+/// (same style and drawing position), else on top. On failure the map stays as it was.
+Status reloadIncidents(MapState& state, const ReloadIncidents& r) {
+    IncidentLoadOptions options;
+    options.fieldMapping = r.fieldMapping;
+    options.table = r.table;
+    auto id = state.addIncidents(r.source, options);
+    if (!id) return id.error();
+    auto& layers = state.scene().incidentLayers;
+    const auto old = std::find_if(layers.begin(), layers.end(), [&](const IncidentLayer& l) {
+        return r.replaceLayerId && l.id == r.replaceLayerId;
+    });
+    if (old != layers.end() && layers.back().id == id.value()) {
+        IncidentLayer added = std::move(layers.back());
+        layers.pop_back();
+        added.style = old->style;
+        // Categories the new mapping no longer has would stay hidden for nothing; harmless, so kept.
+        logInfo("Replaced incident layer " + old->name + " with the remapped one");
+        *old = std::move(added);
+        return {};
+    }
+    showNewestIncidents(state);
     return {};
 }
 
@@ -211,6 +248,8 @@ Status applyCommand(MapState& state, const Command& command) {
             [&](const FlyToIncident& f) -> Status { return flyTo(state, f.incident); },
             [&](const SpreadIncidentGroup&) -> Status { return {}; },
             [&](const OpenUrl& o) -> Status { return openUrl(o.url); },
+            [&](const ReloadIncidents& r) -> Status { return reloadIncidents(state, r); },
+            [&](const ShowFieldMapping&) -> Status { return {}; },
         },
         command);
 }

@@ -72,9 +72,14 @@ public:
     Status runForScreenshot(int frames, const std::string& path);
     void tearDown(GuiSettings& settings);
     /// Adds a source exactly as dropping it on the window would (errors go to the log and the notifications).
-    void addLayer(const std::string& path) {
-        const Command command = commandForDroppedPath(path);
-        m_ui.onCommandResult(command, applyCommand(m_state, command));
+    void addLayer(const std::string& path) { apply(commandForDroppedPath(path)); }
+    /// Adds incidents exactly as the Incidents panel's Add does (remembered field mapping, field-mapping
+    /// dialog when the columns are not recognised, load report).
+    void addIncidents(const std::string& source) { apply(AddIncidents{source}); }
+    /// Where remembered field mappings are kept and saved to as soon as the user applies one.
+    void setSettingsStore(GuiSettings* settings, std::string path) {
+        m_settings = settings;
+        m_settingsPath = std::move(path);
     }
 
 private:
@@ -86,6 +91,10 @@ private:
     /// Keeps the renderer's selection and spread group in step with the UI's commands.
     void noteIncidentFocus(const Command& command);
     Image readWindowPixels() const;
+    /// Applies `command` to the state (with the field mapping remembered for an incident source) and reports
+    /// the result to the UI.
+    void apply(Command command);
+    void rememberFieldMapping(const ReloadIncidents& reload);
 
     GuiWindow& m_window;
     MapState m_state;
@@ -100,6 +109,8 @@ private:
     bool m_captureNextFrame = false;
     Image m_captured;
     IncidentFocus m_incidentFocus;
+    GuiSettings* m_settings = nullptr;
+    std::string m_settingsPath;
 };
 
 void GuiApp::setUp(const GuiSettings& settings) {
@@ -191,8 +202,7 @@ void GuiApp::drawFrame() {
         if (std::holds_alternative<Quit>(command)) m_window.requestClose();
         if (const auto* theme = std::get_if<SetTheme>(&command)) applyTheme(theme->theme);
         noteIncidentFocus(command);
-        const Status status = applyCommand(m_state, command);
-        m_ui.onCommandResult(command, status);
+        apply(command);
     }
     ImGui::Render();
 
@@ -207,6 +217,28 @@ void GuiApp::drawFrame() {
     }
     glfwSwapBuffers(m_window.handle());
     m_window.endFrameInput();
+}
+
+void GuiApp::apply(Command command) {
+    if (auto* add = std::get_if<AddIncidents>(&command); add && add->fieldMapping.empty() && m_settings) {
+        const auto it = m_settings->fieldMappings.find(fieldMappingKey(add->source));
+        if (it != m_settings->fieldMappings.end()) {
+            add->fieldMapping = it->second;
+            logInfo("Reading " + scrubSecrets(add->source) + " with the field mapping chosen for it before");
+        }
+    }
+    const Status status = applyCommand(m_state, command);
+    if (const auto* reload = std::get_if<ReloadIncidents>(&command); reload && status.ok())
+        rememberFieldMapping(*reload);
+    m_ui.onCommandResult(command, status, &m_state);
+}
+
+void GuiApp::rememberFieldMapping(const ReloadIncidents& reload) {
+    if (!m_settings) return;
+    m_settings->fieldMappings[fieldMappingKey(reload.source, reload.table)] = reload.fieldMapping;
+    if (m_settingsPath.empty()) return;
+    if (Status saved = saveGuiSettings(m_settingsPath, *m_settings); !saved)
+        logWarning("field mapping not saved: " + saved.error().describe());
 }
 
 IncidentHover GuiApp::hoverUnderMouse() const {
@@ -309,8 +341,10 @@ int runGuiWith(const GuiOptions& options) {
     {
         GuiApp app(*window.value(), initialState(), std::move(renderer).value(), configDir);
         app.setUp(settings);
+        app.setSettingsStore(&settings, settingsPath);
         int code = 0;
         for (const auto& path : options.layers) app.addLayer(path);
+        for (const auto& source : options.incidents) app.addIncidents(source);
         if (options.screenshotPath.empty()) {
             app.run();
         } else if (Status s = app.runForScreenshot(std::max(1, options.frames), options.screenshotPath); !s) {

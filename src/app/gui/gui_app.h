@@ -8,7 +8,9 @@ namespace fp {
 /// How the window is opened. The defaults are what `flashpoint` without arguments does.
 struct GuiOptions {
     std::vector<std::string> layers;  ///< added on top of the embedded default, as if dropped on the window
-    std::string screenshotPath;       ///< when set: draw `frames` frames, save the window as PNG, and exit
+    /// incident sources (paths or "PG:..." strings) added after the layers, as the Incidents panel's Add does
+    std::vector<std::string> incidents;
+    std::string screenshotPath;  ///< when set: draw `frames` frames, save the window as PNG, and exit
     int frames = 3;
 };
 

@@ -35,6 +35,31 @@ void read(const json& object, const char* key, T& out, std::string& problems) {
         problems += std::string(problems.empty() ? "" : ", ") + "'" + key + "'";
 }
 
+/// Reads the remembered field mappings: each well-formed entry is kept, each bad one skipped with a warning.
+void readFieldMappings(const json& mappings, GuiSettings& s, const std::string& path) {
+    if (!mappings.is_object()) {
+        logWarning(path + ": 'incidentFieldMappings' is not an object; no field mappings remembered");
+        return;
+    }
+    for (const auto& [key, entry] : mappings.items()) {
+        std::map<std::string, std::string> mapping;
+        bool good = !key.empty() && entry.is_object() && !entry.empty();
+        if (good)
+            for (const auto& [field, column] : entry.items()) {
+                if (field.empty() || !column.is_string()) {
+                    good = false;
+                    break;
+                }
+                mapping[field] = column.get<std::string>();
+            }
+        if (!good) {
+            logWarning(path + ": ignored the unreadable field mapping remembered for '" + key + "'");
+            continue;
+        }
+        s.fieldMappings[key] = std::move(mapping);
+    }
+}
+
 }  // namespace
 
 std::string guiConfigDir() {
@@ -88,6 +113,7 @@ GuiSettings loadGuiSettings(const std::string& path) {
         read(p, "log", s.logOpen, problems);
         read(p, "crs", s.crsOpen, problems);
     }
+    if (root.contains("incidentFieldMappings")) readFieldMappings(root["incidentFieldMappings"], s, path);
     if (s.width < 200 || s.width > 32768 || s.height < 150 || s.height > 32768) {
         problems += std::string(problems.empty() ? "" : ", ") + "window size";
         s.width = GuiSettings{}.width;
@@ -112,7 +138,12 @@ Status saveGuiSettings(const std::string& path, const GuiSettings& s) {
     }
     root["theme"] = s.theme == Theme::Dark ? "dark" : "light";
     root["panels"] = {{"layers", s.layersOpen}, {"log", s.logOpen}, {"crs", s.crsOpen}};
-    return writeFileAtomically(path, root.dump(2) + "\n");
+    if (!s.fieldMappings.empty()) {
+        json mappings = json::object();
+        for (const auto& [key, mapping] : s.fieldMappings) mappings[key] = mapping;
+        root["incidentFieldMappings"] = std::move(mappings);
+    }
+    return writeFileAtomically(path, root.dump(2, ' ', false, json::error_handler_t::replace) + "\n");
 }
 
 }  // namespace fp

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <map>
 #include <string>
 
 #include "core/util/result.h"
@@ -19,6 +20,9 @@ struct GuiSettings {
     bool layersOpen = true;
     bool logOpen = false;
     bool crsOpen = false;
+    /// Field mappings the user applied in the field-mapping dialog, by source (fieldMappingKey): canonical
+    /// incident field -> column, "" for a field left unread. Applied when the source is added again.
+    std::map<std::string, std::map<std::string, std::string>> fieldMappings;
     bool fromFile = false;  ///< read from a settings file (sizes are then already scaled for the display)
 };
 

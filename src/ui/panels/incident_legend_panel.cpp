@@ -170,6 +170,10 @@ void IncidentLegendPanel::drawLayer(const IncidentLayer& layer, const UiContext&
         style.opacity = percent / 100.f;
         changed = true;
     }
+    if (m_mappable.count(layer.id)) {
+        if (ImGui::SmallButton("Map fields\xE2\x80\xA6")) out.push_back(ShowFieldMapping{layer.id});
+        itemTooltip("Choose which columns hold the date, place and other fields, and reload");
+    }
     ImGui::Unindent(ImGui::GetFrameHeight() + st.ItemSpacing.x);
     ImGui::Separator();
     if (changed) out.push_back(SetIncidentStyle{layer.id, style});

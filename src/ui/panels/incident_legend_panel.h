@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -34,6 +35,9 @@ public:
     void addFinished(const std::string& source, bool ok, const std::string& error);
     const std::string& sourceText() const { return m_source; }
     void setSourceText(std::string text) { m_source = std::move(text); }
+    /// Layers whose source the field-mapping dialog can reload: they get a "Map fields…" button
+    /// (ShowFieldMapping).
+    void setMappableLayers(std::set<uint64_t> ids) { m_mappable = std::move(ids); }
 
 private:
     void drawLayer(const IncidentLayer& layer, const UiContext& ctx, CommandList& out);
@@ -43,6 +47,7 @@ private:
     std::string m_source;
     std::string m_error;
     bool m_focusSource = false;
+    std::set<uint64_t> m_mappable;
     struct CachedCounts {
         const IncidentStore* data = nullptr;
         std::vector<CategoryCount> counts;

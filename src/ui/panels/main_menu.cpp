@@ -28,6 +28,7 @@ void MainMenu::draw(const UiContext& ctx, CommandList& out) {
     if (ImGui::BeginMenu("View")) {
         panelItem("Layers", PanelId::Layers, ctx, out);
         panelItem("Log", PanelId::Log, ctx, out);
+        panelItem("Load report", PanelId::LoadReport, ctx, out);
         ImGui::Separator();
         const struct {
             const char* label;

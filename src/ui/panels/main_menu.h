@@ -4,8 +4,8 @@
 
 namespace fp {
 
-/// The main menu bar: File (Add layer…, Add incidents…, Quit), View (panels, incident windows, theme, reset
-/// view), Map (CRS…, presets), Help.
+/// The main menu bar: File (Add layer…, Add incidents…, Quit), View (panels and the load report, incident
+/// windows, theme, reset view), Map (CRS…, presets), Help.
 class MainMenu : public Panel {
 public:
     const char* title() const override { return "##mainmenu"; }
