@@ -10,6 +10,7 @@
 #include <ogrsf_frmts.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <filesystem>
@@ -84,6 +85,13 @@ void writeCsv(const std::string& path, size_t n) {
     fs::rename(path + ".tmp", path);
 }
 
+/// Stops the benchmark when writing the data set fails, rather than caching a broken file.
+void check(OGRErr err, const char* what) {
+    if (err == OGRERR_NONE) return;
+    std::fprintf(stderr, "writing the benchmark data failed: %s returned %d\n", what, static_cast<int>(err));
+    std::abort();
+}
+
 void writeGdal(const std::string& path, const char* driverName, size_t n) {
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driverName);
     const std::string tmp = path + ".tmp" + fs::path(path).extension().string();
@@ -102,7 +110,7 @@ void writeGdal(const std::string& path, const char* driverName, size_t n) {
         layer->CreateField(&def);
     }
     std::mt19937_64 rng(42);
-    layer->StartTransaction();
+    check(layer->StartTransaction(), "StartTransaction");
     for (size_t i = 0; i < n; ++i) {
         Row r = makeRow(rng, i);
         OGRFeature f(layer->GetLayerDefn());
@@ -117,9 +125,9 @@ void writeGdal(const std::string& path, const char* driverName, size_t n) {
         f.SetField("fatalities", r.fatalities);
         f.SetField("injured", r.injured);
         f.SetGeometry(std::make_unique<OGRPoint>(r.lon, r.lat).get());
-        layer->CreateFeature(&f);
+        check(layer->CreateFeature(&f), "CreateFeature");
     }
-    layer->CommitTransaction();
+    check(layer->CommitTransaction(), "CommitTransaction");
     ds.reset();
     fs::rename(tmp, path);
 }

@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/geo/types.h"
@@ -54,7 +55,10 @@ struct Incident {
 class StringColumn {
 public:
     /// Appends a copy of `s` as the last string.
-    void push(std::string_view s);
+    void push(std::string_view s) {
+        m_chars.append(s);
+        m_offsets.push_back(m_chars.size());
+    }
     std::string_view operator[](size_t i) const {
         return {m_chars.data() + m_offsets[i], m_offsets[i + 1] - m_offsets[i]};
     }
@@ -63,8 +67,11 @@ public:
     size_t bytes() const { return m_chars.capacity() + m_offsets.capacity() * sizeof(uint64_t); }
     /// Reserves room for `count` strings of `chars` bytes in total.
     void reserve(size_t count, size_t chars);
+    /// Releases spare capacity (of the characters only when it is more than a few per cent).
+    void shrinkToFit();
 
 private:
+    friend class IncidentStoreBuilder;
     std::string m_chars;
     std::vector<uint64_t> m_offsets{0};
 };
@@ -74,10 +81,13 @@ private:
 /// for 1,000,000+ incidents: about 60 bytes per incident plus its strings.
 class IncidentStore {
 public:
+    friend class IncidentStoreBuilder;
+
     /// Sorts `incidents` by start time (stable: equal starts keep their input order) and moves them into
     /// columns. Categories are interned in order of first appearance (after sorting); beyond 65535 distinct
     /// names the rest share the last index, named "(other categories)". Empty items of list fields are
-    /// dropped, and the separator characters U+001E/U+001F in any text become spaces.
+    /// dropped, and the separator characters U+001E/U+001F in any text become spaces. Same as appending
+    /// every incident to an IncidentStoreBuilder.
     static IncidentStore build(std::vector<Incident> incidents);
 
     size_t size() const { return m_start.size(); }
@@ -97,9 +107,9 @@ public:
     /// Distinct category names; categoryIndex() points into this.
     const std::vector<std::string>& categories() const { return m_categories; }
 
-    std::string_view id(size_t i) const { return m_id[i]; }
-    std::string_view title(size_t i) const { return m_title[i]; }
-    std::string_view placeName(size_t i) const { return m_place[i]; }
+    std::string_view id(size_t i) const { return m_id[textRow(i)]; }
+    std::string_view title(size_t i) const { return m_title[textRow(i)]; }
+    std::string_view placeName(size_t i) const { return m_place[textRow(i)]; }
     /// The whole row, for the inspector, tooltips and exports. `end` is empty when it equalled the start.
     Incident get(size_t i) const;
 
@@ -114,6 +124,10 @@ public:
     size_t memoryBytes() const;
 
 private:
+    /// Where incident i's text is: the text columns stay in input order (moving every string into time
+    /// order would cost more than this one index).
+    size_t textRow(size_t i) const { return m_textRow.empty() ? i : m_textRow[i]; }
+
     std::vector<int64_t> m_start, m_end;
     std::vector<double> m_lon, m_lat;
     std::vector<uint16_t> m_category;
@@ -123,8 +137,51 @@ private:
     StringColumn m_id, m_title, m_description, m_subCategory, m_place;
     // Rarely read, variable-length fields stay per incident but packed as text with '\x1f' separators.
     StringColumn m_actors, m_adminAreas, m_tags, m_sources;
+    std::vector<uint32_t> m_textRow;  ///< input row of each incident; empty when input was in time order
     GeoBBox m_extent;
     TimeSpan m_timeRange;
 };
+
+/// The single-line text fields of an incident, as views (see IncidentStoreBuilder::append).
+struct IncidentText {
+    std::string_view id, title, description, category, subCategory, placeName;
+};
+
+/// Builds an IncidentStore row by row without keeping the rows: each appended incident goes straight into
+/// the columns (in input order), and build() then sorts all columns by start time with one stable
+/// permutation, skipped when the rows already came in time order. Peak memory stays near one copy of the
+/// columns.
+class IncidentStoreBuilder {
+public:
+    /// Room for about `count` incidents (a hint).
+    void reserve(size_t count);
+    /// Copies `inc` into the columns.
+    void append(const Incident& inc) {
+        append(inc, {inc.id, inc.title, inc.description, inc.category, inc.subCategory, inc.placeName});
+    }
+    /// The same with the text fields of `text` instead of those of `inc`: a reader can pass views into its
+    /// input and skip one copy.
+    void append(const Incident& inc, const IncidentText& text);
+    size_t size() const { return m_store.size(); }
+    bool empty() const { return m_store.empty(); }
+    /// The store, sorted by start time (stable), with categories interned in order of first appearance
+    /// after sorting (see IncidentStore::build). Leaves the builder empty.
+    IncidentStore build();
+
+private:
+    IncidentStore m_store;  // columns in input order; m_category holds indices into m_names (32-bit)
+    std::vector<uint32_t> m_categoryIds;
+    std::vector<std::string> m_names;
+    std::unordered_map<std::string, uint32_t> m_nameIndex;
+    std::string m_lastName;  // the most recent category and its id: runs of one category skip the hash
+    uint32_t m_lastId = UINT32_MAX;
+    size_t m_expected = 0;  // reserve() hint
+    bool m_sorted = true;
+    std::string m_scratch;
+};
+
+/// Resets `inc` to a default-constructed Incident while keeping its buffers, so that a reader can reuse one
+/// Incident for every row without allocating.
+void clearIncident(Incident& inc);
 
 }  // namespace fp

@@ -43,6 +43,8 @@ public:
     char delimiter() const { return m_delimiter; }
     /// True when the file holds nothing but white space (and a byte-order mark).
     bool blank() const;
+    /// Size of the text in bytes.
+    size_t sizeBytes() const { return m_text.size(); }
 
     /// Reads the next record; false at the end. Blank lines are skipped (they hold no row).
     bool next(TextRecord& out);

@@ -51,7 +51,8 @@ std::string normalise(std::string_view name) {
     return out;
 }
 
-std::string_view valueOf(const ColumnMapping& m, const std::vector<std::string>& values, Field f) {
+template <class Values>
+std::string_view valueOf(const ColumnMapping& m, const Values& values, Field f) {
     const int i = m.index(f);
     return i >= 0 && static_cast<size_t>(i) < values.size() ? std::string_view(values[static_cast<size_t>(i)])
                                                             : std::string_view();
@@ -196,23 +197,26 @@ bool readWktPoint(RowContext& ctx, std::string_view field, std::string_view wkt,
     return checkLonLat(ctx, field, out, "");
 }
 
-bool convertMappedRow(const ColumnMapping& m, std::vector<std::string>& values, const LonLat* geometry,
-                      const std::vector<std::string>& allowedCategories, RowContext& ctx, Incident& out) {
-    for (size_t i = 0; i < values.size() && i < m.columns.size(); ++i)
-        checkUtf8(ctx, m.columns[i], values[i]);
-    auto get = [&](Field f) { return trimmed(valueOf(m, values, f)); };
-    auto name = [&](Field f) { return m.columnName(f); };
+namespace {
 
-    std::string startName = name(Field::Start);
+/// convertMappedRow once every value is known to be UTF-8; `values` holds std::string or std::string_view.
+template <class Values>
+bool convertCheckedRow(const ColumnMapping& m, const Values& values, const LonLat* geometry,
+                       const std::vector<std::string>& allowedCategories, RowContext& ctx, Incident& out,
+                       IncidentText* text) {
+    auto get = [&](Field f) { return trimmed(valueOf(m, values, f)); };
+    auto name = [&](Field f) -> const std::string& { return m.columnName(f); };
+
+    std::string_view startName = name(Field::Start);
     std::string_view startText = get(Field::Start);
     for (size_t k = 0; startText.empty() && k < m.startAlternatives.size(); ++k) {
         const auto col = static_cast<size_t>(m.startAlternatives[k]);
-        if (col < values.size() && !trimmed(values[col]).empty()) {
+        if (col < values.size() && !trimmed(std::string_view(values[col])).empty()) {
             startName = m.columns[col];
-            startText = trimmed(values[col]);
+            startText = trimmed(std::string_view(values[col]));
         }
     }
-    const std::string endName = name(Field::End);
+    const std::string_view endName = name(Field::End);
     if (!readTimes(ctx, {startName, startText, endName, get(Field::End)}, out)) return false;
     if (!get(Field::TimePrecision).empty()) {
         auto p = parseTimePrecision(get(Field::TimePrecision));
@@ -243,12 +247,17 @@ bool convertMappedRow(const ColumnMapping& m, std::vector<std::string>& values, 
         out.locationPrecision =
             readLocationPrecision(ctx, name(Field::LocationPrecision), get(Field::LocationPrecision));
 
-    out.id = get(Field::Id);
-    out.title = get(Field::Title);
-    out.description = get(Field::Description);
-    out.category = get(Field::Category);
-    out.subCategory = get(Field::SubCategory);
-    out.placeName = get(Field::Place);
+    if (text) {
+        *text = {get(Field::Id),       get(Field::Title),       get(Field::Description),
+                 get(Field::Category), get(Field::SubCategory), get(Field::Place)};
+    } else {
+        out.id = get(Field::Id);
+        out.title = get(Field::Title);
+        out.description = get(Field::Description);
+        out.category = get(Field::Category);
+        out.subCategory = get(Field::SubCategory);
+        out.placeName = get(Field::Place);
+    }
     out.actors = splitList(get(Field::Actors));
     out.adminAreas = splitList(get(Field::AdminAreas));
     out.tags = splitList(get(Field::Tags));
@@ -270,7 +279,23 @@ bool convertMappedRow(const ColumnMapping& m, std::vector<std::string>& values, 
         }
     }
     if (!src.text.empty() || !src.url.empty() || src.published) out.sources.push_back(std::move(src));
-    return checkCategory(ctx, name(Field::Category), allowedCategories, out);
+    return checkCategory(ctx, name(Field::Category), allowedCategories,
+                         text ? text->category : std::string_view(out.category));
+}
+
+}  // namespace
+
+bool convertMappedRow(const ColumnMapping& m, std::vector<std::string>& values, const LonLat* geometry,
+                      const std::vector<std::string>& allowedCategories, RowContext& ctx, Incident& out) {
+    for (size_t i = 0; i < values.size() && i < m.columns.size(); ++i)
+        checkUtf8(ctx, m.columns[i], values[i]);
+    return convertCheckedRow(m, values, geometry, allowedCategories, ctx, out, nullptr);
+}
+
+bool convertMappedRow(const ColumnMapping& m, const std::vector<std::string_view>& values,
+                      const LonLat* geometry, const std::vector<std::string>& allowedCategories,
+                      RowContext& ctx, Incident& out, IncidentText& text) {
+    return convertCheckedRow(m, values, geometry, allowedCategories, ctx, out, &text);
 }
 
 }  // namespace fp::incident_io

@@ -57,7 +57,10 @@ struct ColumnMapping {
     bool has(Field f) const { return column[static_cast<size_t>(f)] >= 0; }
     int index(Field f) const { return column[static_cast<size_t>(f)]; }
     /// Name of the column mapped to `f`, empty when none.
-    std::string columnName(Field f) const { return has(f) ? columns[static_cast<size_t>(index(f))] : ""; }
+    const std::string& columnName(Field f) const {
+        static const std::string kNone;
+        return has(f) ? columns[static_cast<size_t>(index(f))] : kNone;
+    }
     /// True when lon and lat columns, or a WKT column, are mapped.
     bool hasCoordinates() const { return (has(Field::Lon) && has(Field::Lat)) || has(Field::Wkt); }
     /// canonical name -> column name for every mapped field, in canonical order.
@@ -83,6 +86,11 @@ std::string startColumnNames();
 /// rejected (reported in `ctx`).
 bool convertMappedRow(const ColumnMapping& mapping, std::vector<std::string>& values, const LonLat* geometry,
                       const std::vector<std::string>& allowedCategories, RowContext& ctx, Incident& out);
+/// The same for values that are already checked for UTF-8 (see checkUtf8) and held elsewhere; the text fields
+/// go to `text` as views into `values` (those of `out` stay empty), for IncidentStoreBuilder::append.
+bool convertMappedRow(const ColumnMapping& mapping, const std::vector<std::string_view>& values,
+                      const LonLat* geometry, const std::vector<std::string>& allowedCategories,
+                      RowContext& ctx, Incident& out, IncidentText& text);
 
 /// Parses a WKT point ("POINT (21.1 42.6)", an optional "SRID=4326;" prefix) in lon/lat; rejects other
 /// geometries and text that is not WKT.

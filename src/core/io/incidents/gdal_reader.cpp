@@ -1,6 +1,7 @@
 #include <cpl_error.h>
 #include <cpl_string.h>
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <optional>
@@ -112,19 +113,48 @@ Result<LayerPlan> planLayer(OGRLayer& layer, const IncidentLoadOptions& options,
     return plan;
 }
 
-/// A date or date-time field as ISO text that parseTime reads, with the field's time zone applied.
-std::string isoFromGdal(OGRFeature& f, int i, OGRFieldType type) {
+/// Writes `v` as `width` decimal digits at `p` (0 <= v < 10^width).
+char* putDigits(char* p, int v, int width) {
+    for (int k = width - 1; k >= 0; --k, v /= 10) p[k] = static_cast<char>('0' + v % 10);
+    return p + width;
+}
+
+/// A date or date-time field as ISO text that parseTime reads, with the field's time zone applied, into
+/// `out`.
+void isoFromGdal(std::string& out, OGRFeature& f, int i, OGRFieldType type) {
     int y = 0, mo = 0, d = 0, h = 0, mi = 0, tz = 0;
     float s = 0.f;
-    if (!f.GetFieldAsDateTime(i, &y, &mo, &d, &h, &mi, &s, &tz)) return f.GetFieldAsString(i);
-    char buf[64];
-    if (type == OFTDate) {
-        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, mo, d);
-        return buf;
+    if (!f.GetFieldAsDateTime(i, &y, &mo, &d, &h, &mi, &s, &tz)) {
+        out.assign(f.GetFieldAsString(i));
+        return;
     }
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", y, mo, d, h, mi,
-                  static_cast<int>(std::floor(s)));
-    std::string out = buf;
+    const int sec = static_cast<int>(std::floor(s));
+    char buf[64];
+    char* end = buf;
+    const bool plain = y >= 0 && y <= 9999 && mo >= 0 && mo <= 99 && d >= 0 && d <= 99 && h >= 0 && h <= 99 &&
+                       mi >= 0 && mi <= 99 && sec >= 0 && sec <= 99;
+    if (plain) {
+        // The common case without printf: "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SS".
+        end = putDigits(end, y, 4);
+        *end++ = '-';
+        end = putDigits(end, mo, 2);
+        *end++ = '-';
+        end = putDigits(end, d, 2);
+        if (type != OFTDate) {
+            *end++ = 'T';
+            end = putDigits(end, h, 2);
+            *end++ = ':';
+            end = putDigits(end, mi, 2);
+            *end++ = ':';
+            end = putDigits(end, sec, 2);
+        }
+    } else if (type == OFTDate) {
+        end += std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, mo, d);
+    } else {
+        end += std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", y, mo, d, h, mi, sec);
+    }
+    out.assign(buf, end);
+    if (type == OFTDate) return;
     // GDAL's TZFlag: 0 unknown, 1 local time (both read as UTC, as documented), 100 UTC, 100 +/- n quarter
     // hours.
     if (tz == 100) {
@@ -135,28 +165,46 @@ std::string isoFromGdal(OGRFeature& f, int i, OGRFieldType type) {
                       std::abs(minutes) % 60);
         out += buf;
     }
-    return out;
 }
 
-std::string fieldText(OGRFeature& f, int i, OGRFieldType type) {
-    if (!f.IsFieldSetAndNotNull(i)) return {};
-    if (type == OFTDate || type == OFTDateTime) return isoFromGdal(f, i, type);
-    if (type == OFTStringList) {
-        std::string out;
-        for (char** item = f.GetFieldAsStringList(i); item && *item; ++item) {
-            if (!out.empty()) out += ';';
-            out += *item;
-        }
-        return out;
+/// The value of field `i` as text into `out` (empty when unset or null), reusing its buffer. Returns true
+/// when the text may hold non-ASCII bytes (strings), false when it is known to be ASCII (numbers, dates).
+bool fieldText(std::string& out, OGRFeature& f, int i, OGRFieldType type) {
+    if (!f.IsFieldSetAndNotNull(i)) {
+        out.clear();
+        return false;
     }
-    return f.GetFieldAsString(i);
+    switch (type) {
+        case OFTInteger:
+        case OFTInteger64: {
+            // As GetFieldAsString formats them ("%d", "%lld"), without printf.
+            char buf[24];
+            const auto r = std::to_chars(buf, buf + sizeof buf, f.GetFieldAsInteger64(i));
+            out.assign(buf, r.ptr);
+            return false;
+        }
+        case OFTDate:
+        case OFTDateTime:
+            isoFromGdal(out, f, i, type);
+            return false;
+        case OFTStringList:
+            out.clear();
+            for (char** item = f.GetFieldAsStringList(i); item && *item; ++item) {
+                if (!out.empty()) out += ';';
+                out += *item;
+            }
+            return true;
+        default:
+            out.assign(f.GetFieldAsString(i));
+            return true;
+    }
 }
 
 }  // namespace
 
-Result<std::vector<Incident>> readGdalIncidents(const std::string& source, const std::string& shownSource,
-                                                const IncidentLoadOptions& options, LoadReport& report,
-                                                IncidentFormatInfo& info) {
+Status readGdalIncidents(const std::string& source, const std::string& shownSource,
+                         const IncidentLoadOptions& options, LoadReport& report, IncidentFormatInfo& info,
+                         IncidentStoreBuilder& out) {
     const bool database = source.rfind("PG:", 0) == 0 || source.rfind("pg:", 0) == 0;
     ScrubbingGdalCapture capture;
     gdal::DatasetPtr ds(GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
@@ -242,6 +290,7 @@ Result<std::vector<Incident>> readGdalIncidents(const std::string& source, const
     }
 
     std::optional<Transformer> toGeo;
+    bool identity = false;  // the layer is in WGS 84 lon/lat already
     std::string geometryColumn = layer->GetGeometryColumn();
     if (geometryColumn.empty()) geometryColumn = "geometry";
     if (plan->useGeometry) {
@@ -266,6 +315,9 @@ Result<std::vector<Incident>> readGdalIncidents(const std::string& source, const
         if (!t)
             return makeError(ErrorCode::InvalidCrs, shownSource, "no transformation from its CRS to WGS 84");
         toGeo.emplace(std::move(t).value());
+        // PROJ's operation between EPSG:4326 and itself is a no-op: skip a call per point.
+        identity =
+            !sourceCrs.authorityCode().empty() && sourceCrs.authorityCode() == Crs::wgs84().authorityCode();
     } else {
         info.crs = "WGS 84 (lon/lat assumed for coordinate columns)";
     }
@@ -275,9 +327,16 @@ Result<std::vector<Incident>> readGdalIncidents(const std::string& source, const
     std::vector<OGRFieldType> types;
     for (int i = 0; i < fieldCount; ++i) types.push_back(defn->GetFieldDefn(i)->GetType());
 
-    std::vector<Incident> incidents;
+    // A cheap count (GeoPackage, FlatGeobuf, Shapefile keep one) sizes the columns once.
+    const GIntBig count = layer->TestCapability(OLCFastFeatureCount) ? layer->GetFeatureCount(FALSE) : -1;
+    if (count > 0) out.reserve(static_cast<size_t>(count));
+    Incident inc;  // reused for every row
+    IncidentText text;
     RowContext ctx(report, shownSource);
     std::vector<std::string> values(static_cast<size_t>(fieldCount));
+    // Without ACLED's conversion, values are read as views: into the feature (text) or into `values`.
+    const bool byView = !plan->acled;
+    std::vector<std::string_view> views(static_cast<size_t>(fieldCount));
     int64_t row = 0;
     layer->ResetReading();
     for (auto& feature : *layer) {
@@ -285,10 +344,23 @@ Result<std::vector<Incident>> readGdalIncidents(const std::string& source, const
         ++report.featuresRead;
         ctx.begin(row);
         for (int i = 0; i < fieldCount; ++i) {
-            std::string& v = values[static_cast<size_t>(i)];
-            v = fieldText(*feature, i, types[static_cast<size_t>(i)]);
-            if (!CPLIsUTF8(v.c_str(), static_cast<int>(v.size())))
-                checkUtf8(ctx, mapping.columns[static_cast<size_t>(i)], v);
+            const auto k = static_cast<size_t>(i);
+            std::string& v = values[k];
+            if (byView && types[k] == OFTString) {
+                // Text stays in the feature's own buffer unless it needs repairing.
+                std::string_view text;
+                if (feature->IsFieldSetAndNotNull(i)) text = feature->GetFieldAsString(i);
+                if (!isAscii(text) && !isValidUtf8(text)) {
+                    v.assign(text);
+                    checkUtf8(ctx, mapping.columns[k], v);
+                    text = v;
+                }
+                views[k] = text;
+                continue;
+            }
+            // Numbers and dates come out as ASCII; text is checked (and repaired) here, once.
+            if (fieldText(v, *feature, i, types[k])) checkUtf8(ctx, mapping.columns[k], v);
+            views[k] = v;
         }
         LonLat point;
         const LonLat* geometry = nullptr;
@@ -311,8 +383,14 @@ Result<std::vector<Incident>> readGdalIncidents(const std::string& source, const
                            "feature has no geometry; row not loaded");
             }
             if (p) {
-                const MapXY xy = toGeo->forward(p->getX(), p->getY());
-                point = {xy.x, xy.y};
+                if (identity) {
+                    point = {p->getX(), p->getY()};
+                    // As Transformer::forward marks points it cannot transform.
+                    if (!std::isfinite(point.lon) || !std::isfinite(point.lat)) point = {HUGE_VAL, HUGE_VAL};
+                } else {
+                    const MapXY xy = toGeo->forward(p->getX(), p->getY());
+                    point = {xy.x, xy.y};
+                }
                 if (checkLonLat(ctx, geometryColumn, point, "the point's")) geometry = &point;
             }
             if (ctx.rejected()) {
@@ -320,12 +398,15 @@ Result<std::vector<Incident>> readGdalIncidents(const std::string& source, const
                 continue;
             }
         }
-        Incident inc;
+        clearIncident(inc);
         const bool converted =
             plan->acled ? plan->acled->convert(values, options.categories, ctx, inc)
-                        : convertMappedRow(mapping, values, geometry, options.categories, ctx, inc);
+                        : convertMappedRow(mapping, views, geometry, options.categories, ctx, inc, text);
         if (converted) {
-            incidents.push_back(std::move(inc));
+            if (plan->acled)
+                out.append(inc);
+            else
+                out.append(inc, text);  // views into this feature, copied before the next one
             ++report.featuresLoaded;
         } else {
             ++report.featuresSkipped;
@@ -333,7 +414,7 @@ Result<std::vector<Incident>> readGdalIncidents(const std::string& source, const
     }
     for (auto& failure : capture.takeFailures())
         report.add(makeError(ErrorCode::IoError, shownSource, "GDAL reported: " + failure));
-    return incidents;
+    return {};
 }
 
 }  // namespace fp::incident_io

@@ -113,6 +113,7 @@ std::string cameoRootName(std::string_view code) {
 bool convertGdeltRow(std::vector<std::string>& values, const std::vector<std::string>& allowedCategories,
                      RowContext& ctx, Incident& out) {
     for (size_t i = 0; i < values.size(); ++i) {
+        if (isAscii(values[i])) continue;  // no column name to build
         const char* name = columnName(i);
         checkUtf8(ctx, *name ? name : "column " + std::to_string(i + 1), values[i]);
     }

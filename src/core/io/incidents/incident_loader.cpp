@@ -138,9 +138,10 @@ Result<IncidentStore> loadIncidents(const std::string& source, const IncidentLoa
     report.source = shown;
     const size_t firstProblem = report.problems.size();
 
-    Result<std::vector<Incident>> rows = std::vector<Incident>{};
+    IncidentStoreBuilder builder;
+    Status rows;
     if (isDatabase(source)) {
-        rows = incident_io::readGdalIncidents(source, shown, options, report, out);
+        rows = incident_io::readGdalIncidents(source, shown, options, report, out, builder);
     } else if (Status s = checkPath(source); !s) {
         rows = s.error();
     } else if (isTextFile(source) && !options.table.empty() &&
@@ -148,9 +149,9 @@ Result<IncidentStore> loadIncidents(const std::string& source, const IncidentLoa
         rows = makeError(ErrorCode::NotFound, shown,
                          "has no layer named '" + options.table + "' (a text file is one table)");
     } else if (isTextFile(source) && options.sql.empty()) {
-        rows = incident_io::readTextIncidents(source, options, report, out);
+        rows = incident_io::readTextIncidents(source, options, report, out, builder);
     } else {
-        rows = incident_io::readGdalIncidents(source, shown, options, report, out);
+        rows = incident_io::readGdalIncidents(source, shown, options, report, out, builder);
     }
     for (size_t i = firstProblem; i < report.problems.size(); ++i) scrubError(report.problems[i]);
     if (!rows) {
@@ -158,14 +159,14 @@ Result<IncidentStore> loadIncidents(const std::string& source, const IncidentLoa
         scrubError(e);
         return e;
     }
-    if (rows->empty()) {
+    if (builder.empty()) {
         if (report.featuresRead == 0)
             return makeError(ErrorCode::EmptyLayer, shown, "has no incidents: there are no data rows");
         return makeError(ErrorCode::EmptyLayer, shown,
                          "none of its " + std::to_string(report.featuresRead) +
                              " rows could be loaded (each row's problem is reported)");
     }
-    return IncidentStore::build(std::move(rows).value());
+    return builder.build();
 }
 
 }  // namespace fp

@@ -37,7 +37,13 @@ private:
 };
 
 /// `s` without leading and trailing white space.
-std::string_view trimmed(std::string_view s);
+inline std::string_view trimmed(std::string_view s) {
+    const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    size_t b = 0, e = s.size();
+    while (b < e && space(s[b])) ++b;
+    while (e > b && space(s[e - 1])) --e;
+    return s.substr(b, e - b);
+}
 /// `s` in single quotes, for messages.
 std::string quoted(std::string_view s);
 /// Lower-case ASCII copy.
@@ -49,8 +55,18 @@ std::vector<std::string> splitList(std::string_view text, char sep = ';');
 bool isValidUtf8(std::string_view s);
 /// `s` with every byte that is not part of a well-formed UTF-8 sequence replaced by U+FFFD.
 std::string repairUtf8(std::string_view s);
+/// True when every byte of `s` is ASCII (then it is UTF-8 too).
+inline bool isAscii(std::string_view s) {
+    unsigned char any = 0;
+    for (char c : s) any |= static_cast<unsigned char>(c);
+    return any < 0x80;
+}
+/// checkUtf8 for text that is not all ASCII.
+void checkNonAsciiUtf8(RowContext& ctx, std::string_view field, std::string& value);
 /// Checks `value` of column `field`; when it is not UTF-8, repairs it in place and warns.
-void checkUtf8(RowContext& ctx, std::string_view field, std::string& value);
+inline void checkUtf8(RowContext& ctx, std::string_view field, std::string& value) {
+    if (!isAscii(value)) checkNonAsciiUtf8(ctx, field, value);
+}
 
 /// Where an incident's time comes from: start is required, end optional.
 struct TimeInputs {
@@ -79,5 +95,8 @@ LocationPrecision readLocationPrecision(RowContext& ctx, std::string_view field,
 /// Checks shared by every format once a row is converted: the category filter of the load options.
 bool checkCategory(RowContext& ctx, std::string_view field, const std::vector<std::string>& allowed,
                    const Incident& inc);
+/// The same for a category given apart from its incident.
+bool checkCategory(RowContext& ctx, std::string_view field, const std::vector<std::string>& allowed,
+                   std::string_view category);
 
 }  // namespace fp::incident_io

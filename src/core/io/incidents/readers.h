@@ -10,14 +10,15 @@
 
 namespace fp::incident_io {
 
-/// Delimited text read directly: GDELT 2.0, ACLED, the Flashpoint schema or a generic table.
-Result<std::vector<Incident>> readTextIncidents(const std::string& path, const IncidentLoadOptions& options,
-                                                LoadReport& report, IncidentFormatInfo& info);
+/// Delimited text read directly: GDELT 2.0, ACLED, the Flashpoint schema or a generic table. Loaded rows go
+/// to `out`.
+Status readTextIncidents(const std::string& path, const IncidentLoadOptions& options, LoadReport& report,
+                         IncidentFormatInfo& info, IncidentStoreBuilder& out);
 
 /// Any GDAL vector source, including "PG:" connections (`source` may hold a password; it is only given to
-/// GDAL, never stored).
-Result<std::vector<Incident>> readGdalIncidents(const std::string& source, const std::string& shownSource,
-                                                const IncidentLoadOptions& options, LoadReport& report,
-                                                IncidentFormatInfo& info);
+/// GDAL, never stored). Loaded rows go to `out`.
+Status readGdalIncidents(const std::string& source, const std::string& shownSource,
+                         const IncidentLoadOptions& options, LoadReport& report, IncidentFormatInfo& info,
+                         IncidentStoreBuilder& out);
 
 }  // namespace fp::incident_io

@@ -37,8 +37,8 @@ void trimTrailingEmpty(std::vector<std::string>& fields, size_t expected) {
 
 }  // namespace
 
-Result<std::vector<Incident>> readTextIncidents(const std::string& path, const IncidentLoadOptions& options,
-                                                LoadReport& report, IncidentFormatInfo& info) {
+Status readTextIncidents(const std::string& path, const IncidentLoadOptions& options, LoadReport& report,
+                         IncidentFormatInfo& info, IncidentStoreBuilder& out) {
     auto opened = DelimitedText::open(path);
     if (!opened) return opened.error();
     DelimitedText& text = opened.value();
@@ -100,10 +100,18 @@ Result<std::vector<Incident>> readTextIncidents(const std::string& path, const I
         return i < header.size() ? header[i] : "column " + std::to_string(i + 1);
     };
 
-    std::vector<Incident> incidents;
+    Incident inc;  // reused for every row
     RowContext ctx(report, path);
     int64_t row = 0;
+    size_t firstBegin = 0;
     auto handle = [&](TextRecord& rec) {
+        // Estimate the row count from the bytes the first rows took, so that the columns are sized once.
+        constexpr int64_t kSample = 1024;
+        if (row == 0) firstBegin = rec.begin;
+        if (row == kSample && rec.begin > firstBegin) {
+            const size_t perRow = (rec.begin - firstBegin) / kSample;
+            if (perRow > 0) out.reserve(text.sizeBytes() / perRow + text.sizeBytes() / perRow / 16);
+        }
         ++row;
         ++report.featuresRead;
         ctx.begin(row, lineText(rec));
@@ -141,7 +149,7 @@ Result<std::vector<Incident>> readTextIncidents(const std::string& path, const I
             ++report.featuresSkipped;
             return;
         }
-        Incident inc;
+        clearIncident(inc);
         bool ok = false;
         if (kind == Kind::Gdelt)
             ok = convertGdeltRow(rec.fields, options.categories, ctx, inc);
@@ -150,7 +158,7 @@ Result<std::vector<Incident>> readTextIncidents(const std::string& path, const I
         else
             ok = convertMappedRow(mapping, rec.fields, nullptr, options.categories, ctx, inc);
         if (ok) {
-            incidents.push_back(std::move(inc));
+            out.append(inc);
             ++report.featuresLoaded;
         } else {
             ++report.featuresSkipped;
@@ -159,7 +167,7 @@ Result<std::vector<Incident>> readTextIncidents(const std::string& path, const I
     if (kind == Kind::Gdelt) handle(first);
     TextRecord rec;
     while (text.next(rec)) handle(rec);
-    return incidents;
+    return {};
 }
 
 }  // namespace fp::incident_io
