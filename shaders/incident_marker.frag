@@ -8,6 +8,7 @@ flat in int vShape;
 flat in float vRadius;
 flat in int vHollow;
 flat in int vSelected;
+flat in float vLine;
 
 uniform vec4 uOutline;
 uniform float uOutlinePx;
@@ -72,15 +73,20 @@ float shapeSdf(vec2 p, float r) {
 }
 
 void main() {
-    float d = shapeSdf(vCorner, vRadius);
-    float outline = max(uOutlinePx, 0.0);
+#ifdef FP_POINTS
+    vec2 p = (gl_PointCoord * 2.0 - 1.0) * vec2(1.0, -1.0) * vCorner;  // sprite coordinates run y down
+#else
+    vec2 p = vCorner;
+#endif
+    float d = shapeSdf(p, vRadius);
+    float outline = max(uOutlinePx * vLine, 0.0);
     // Weight of the category colour against the outline colour, and coverage, each antialiased over 1 px.
     float fillWeight = clamp(-d - outline + 0.5, 0.0, 1.0);
     float alpha = clamp(0.5 - d, 0.0, 1.0);
     if (vHollow == 1) {
         // Outside in: dark edge, coloured band, thinner dark edge, then the map shows through. The inner
         // edge is thinner so that even a small marker keeps a visible hole.
-        float band = outline + uHollowPx;
+        float band = outline + uHollowPx * vLine;
         fillWeight *= clamp(d + band + 0.5, 0.0, 1.0);
         alpha *= clamp(d + band + 0.6 * outline + 0.5, 0.0, 1.0);
     }

@@ -2,6 +2,9 @@
 // One instance per incident: a screen-aligned quad around its marker; the fragment shader cuts the shape.
 // Everything that changes per frame is a uniform: pan, zoom, category toggles, the time window and the
 // spread (spider) group never touch the instance buffer.
+// Variants (defines inserted by incident_drawer.cpp): FP_SPREAD adds the spider layout (only needed while a
+// group is spread: llvmpipe runs both sides of a branch); FP_POINTS draws one point sprite per incident
+// (non-instanced, one vertex instead of four) for dense views where markers are shrunk to a few pixels.
 layout(location = 0) in vec2 aPos;      // map units from the layer origin
 layout(location = 1) in ivec2 aTime;    // start, end: seconds from the layer's epoch base
 layout(location = 2) in uint aGroup;
@@ -19,6 +22,7 @@ uniform ivec2 uTimeWindow;
 uniform uint uSpreadGroup;      // 0xffffffff: none
 uniform float uSpreadSpacingPx;
 uniform int uSelected;          // instance index, -1: none
+uniform float uShrink;          // 0..1: size factor for dense views (the selected marker keeps full size)
 
 out vec2 vCorner;               // px from the marker centre, y up
 flat out vec4 vColor;
@@ -26,9 +30,17 @@ flat out int vShape;
 flat out float vRadius;
 flat out int vHollow;
 flat out int vSelected;
+flat out float vLine;           // outline and hollow band width factor
 
 const float kPi = 3.14159265;
 
+#ifdef FP_POINTS
+#define FP_INDEX gl_VertexID
+#else
+#define FP_INDEX gl_InstanceID
+#endif
+
+#ifdef FP_SPREAD
 // Keep in step with spiderOffset() in src/render/incidents/incident_layout.cpp.
 vec2 spiderOffset(float rank, float count, float spacing) {
     if (count <= 1.0) return vec2(0.0);
@@ -41,6 +53,7 @@ vec2 spiderOffset(float rank, float count, float spacing) {
     float angle = kPi * 0.5 - 2.39996323 * rank;
     return radius * vec2(cos(angle), sin(angle));
 }
+#endif
 
 void main() {
     ivec2 cell = ivec2(int(aInfo.x) & 255, (int(aInfo.x) >> 8) * 2);
@@ -51,16 +64,27 @@ void main() {
         gl_Position = vec4(2.0, 2.0, 2.0, 1.0);  // all four corners outside the clip volume: nothing drawn
         return;
     }
-    float diameter = mix(uDiameterPx.x, uDiameterPx.y, float(aClass.y) / 15.0);
+    bool selected = FP_INDEX == uSelected;
+    float shrink = selected ? 1.0 : uShrink;
+    float diameter = mix(uDiameterPx.x, uDiameterPx.y, float(aClass.y) / 15.0) * shrink;
     vec2 centre = (aPos + uOffset) / uUnitsPerPixel;
+#ifdef FP_SPREAD
     if (aGroup == uSpreadGroup) centre += spiderOffset(float(aInfo.y), float(aInfo.z), uSpreadSpacingPx);
-    bool selected = gl_InstanceID == uSelected;
+#endif
+    // The quad reaches one pixel past the shape for its antialiased edge (and the halo when selected).
     float r = 0.5 * diameter + 1.0 + (selected ? 4.0 + uOutlinePx : 0.0);
-    vCorner = vec2((gl_VertexID & 1) == 0 ? -r : r, (gl_VertexID & 2) == 0 ? -r : r);
     vColor = color;
     vShape = int(info.r * 255.0 + 0.5);
     vRadius = 0.5 * diameter;
     vHollow = aClass.x >= 2u ? 1 : 0;
     vSelected = selected ? 1 : 0;
+    vLine = shrink;
+#ifdef FP_POINTS
+    vCorner = vec2(r);  // the fragment shader scales gl_PointCoord by this
+    gl_PointSize = 2.0 * r;
+    gl_Position = vec4(centre * 2.0 / uViewportPx, 0.0, 1.0);
+#else
+    vCorner = vec2((gl_VertexID & 1) == 0 ? -r : r, (gl_VertexID & 2) == 0 ? -r : r);
     gl_Position = vec4((centre + vCorner) * 2.0 / uViewportPx, 0.0, 1.0);
+#endif
 }

@@ -8,6 +8,7 @@
 
 #include "core/util/log.h"
 #include "render/gl/gl_objects.h"
+#include "render/gl/shader_sources.h"
 #include "render/incidents/incident_badges.h"
 #include "render/incidents/incident_gpu.h"
 #include "render/incidents/incident_layout.h"
@@ -22,6 +23,20 @@ namespace fp {
 namespace {
 
 constexpr size_t kMaxBadges = 300;
+// Shrunk markers never get smaller than this (smallest size class, physical pixels)...
+constexpr float kMinShrunkDiameterPx = 2.5f;
+// ...and are drawn as point sprites (one vertex each instead of four) when their quads are at most this big.
+constexpr float kPointSpriteMaxPx = 8.f;
+
+/// The marker program with `defines` ("#define FP_POINTS\n" ...) after each shader's #version line.
+Result<gl::Program> markerVariant(const std::string& defines) {
+    std::string vs(embeddedShader("incident_marker.vert")), fs(embeddedShader("incident_marker.frag"));
+    for (std::string* src : {&vs, &fs}) {
+        const size_t eol = src->find('\n');
+        src->insert(eol == std::string::npos ? src->size() : eol + 1, defines);
+    }
+    return gl::Program::fromSource(vs, fs, "incident_marker " + defines);
+}
 
 int32_t clampSeconds(int64_t s) {
     return static_cast<int32_t>(
@@ -31,7 +46,11 @@ int32_t clampSeconds(int64_t s) {
 }  // namespace
 
 struct IncidentDrawer::Impl {
-    gl::Program marker, ring, line;
+    gl::Program marker;        // quads, no spread group
+    gl::Program markerSpread;  // quads with the spider layout
+    gl::Program markerPoints;  // point sprites, no spread group
+    gl::Program ring, line;
+    float maxPointSize = 1.f;
     gl::Buffer leaderVbo;
     gl::VertexArray leaderVao;
     std::unordered_map<const IncidentStore*, PreparedIncidents> prepared;
@@ -67,13 +86,22 @@ IncidentDrawer::~IncidentDrawer() {
 
 Result<std::unique_ptr<IncidentDrawer>> IncidentDrawer::create() {
     std::unique_ptr<IncidentDrawer> d(new IncidentDrawer());
-    auto marker = gl::Program::fromEmbedded("incident_marker.vert", "incident_marker.frag");
+    auto marker = markerVariant("");
     if (!marker) return marker.error();
+    auto markerSpread = markerVariant("#define FP_SPREAD\n");
+    if (!markerSpread) return markerSpread.error();
+    auto markerPoints = markerVariant("#define FP_POINTS\n");
+    if (!markerPoints) return markerPoints.error();
+    GLfloat pointRange[2] = {1.f, 1.f};
+    glGetFloatv(GL_ALIASED_POINT_SIZE_RANGE, pointRange);
+    d->m_impl->maxPointSize = pointRange[1];
     auto ring = gl::Program::fromEmbedded("incident_ring.vert", "incident_ring.frag");
     if (!ring) return ring.error();
     auto line = gl::Program::fromEmbedded("line.vert", "line.frag");
     if (!line) return line.error();
     d->m_impl->marker = std::move(marker).value();
+    d->m_impl->markerSpread = std::move(markerSpread).value();
+    d->m_impl->markerPoints = std::move(markerPoints).value();
     d->m_impl->ring = std::move(ring).value();
     d->m_impl->line = std::move(line).value();
     d->m_impl->leaderVbo = gl::createBuffer();
@@ -243,8 +271,17 @@ size_t IncidentDrawer::draw(const MapScene& scene, const MapView& view) {
             glBindTexture(GL_TEXTURE_2D, lc.texture.id());
         }
 
-        const gl::Program& mk = m.marker;
+        // Dense views: smaller markers (O(1) estimate), as point sprites once they are only a few pixels.
+        const float d0 = sheet.markerDiameterPx(0) * scale;
+        const float shrink = markerShrink(*p, visible, upp, static_cast<double>(vw) * vh, d0,
+                                          kMinShrunkDiameterPx * view.pixelRatio);
+        const float selectedSpan =
+            sheet.markerDiameterPx(kMaxSizeClass) * scale + 12.f + 2.f * mm.outlineWidthPx * view.pixelRatio;
+        const bool points = !spread && shrink < 1.f && d0 * shrink + 2.f <= kPointSpriteMaxPx &&
+                            selectedSpan <= m.maxPointSize;
+        const gl::Program& mk = spread ? m.markerSpread : points ? m.markerPoints : m.marker;
         mk.use();
+        glUniform1f(mk.uniform("uShrink"), shrink);
         glUniform2f(mk.uniform("uOffset"), ox, oy);
         glUniform1f(mk.uniform("uUnitsPerPixel"), static_cast<float>(upp));
         glUniform2f(mk.uniform("uViewportPx"), vw, vh);
@@ -264,8 +301,19 @@ size_t IncidentDrawer::draw(const MapScene& scene, const MapView& view) {
         const Color& o = mm.outline;
         glUniform4f(mk.uniform("uOutline"), o.r, o.g, o.b, o.a);
         glUniform1f(mk.uniform("uOpacity"), s.opacity);
-        glBindVertexArray(p->markerVao.id());
-        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(prep.instances.size()));
+        // The shader antialiases every edge itself and the quad's border is transparent: per-sample coverage
+        // would add nothing but cost (about 15% of the marker pass on llvmpipe).
+        glDisable(GL_MULTISAMPLE);
+        if (points) {
+            glEnable(GL_PROGRAM_POINT_SIZE);
+            glBindVertexArray(p->markerPointVao.id());
+            glDrawArrays(GL_POINTS, 0, static_cast<GLsizei>(prep.instances.size()));
+            glDisable(GL_PROGRAM_POINT_SIZE);
+        } else {
+            glBindVertexArray(p->markerVao.id());
+            glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(prep.instances.size()));
+        }
+        glEnable(GL_MULTISAMPLE);
         ++calls;
         if (!prep.largestGroups.empty()) badgeLayers.push_back({&layer, p, &lc.filter});
     }

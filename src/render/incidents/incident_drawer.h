@@ -61,7 +61,8 @@ public:
     /// Per-frame CPU work is O(layers + categories + badge budget): it does not grow with the incidents.
     /// A layer's uncertainty discs fade out when, by an O(1) estimate, together they would cover the view
     /// more than 1.5 times over (gone at 4 times): zoomed far out over dense data they would only wash the
-    /// map over, at a large fill cost; zooming in brings them back.
+    /// map over, at a large fill cost; zooming in brings them back. Markers likewise shrink when, by an O(1)
+    /// estimate, they would overlap heavily (see markerShrink), and are then drawn as point sprites.
     /// Returns the draw calls issued.
     size_t draw(const MapScene& scene, const MapView& view);
 

@@ -13,17 +13,37 @@ constexpr int kCategoryTextureWidth = 256;
 // washed over several times by translucent discs shows nothing useful and costs the fill rate.
 constexpr double kDiscOverdrawFull = 1.5;
 constexpr double kDiscOverdrawNone = 4.0;
+// Markers shrink beyond this overdraw factor (see markerShrink).
+constexpr double kMarkerOverdrawFull = 1.5;
 
 }  // namespace
 
-float discFade(const PreparedIncidents& p, const MapBBox& visible, double upp, double viewportPx) {
+double visibleShare(const MapBBox& e, const MapBBox& visible) {
+    if (!(e.width() > 0.0 && e.height() > 0.0)) return 1.0;
+    const double w = std::max(0.0, std::min(e.maxX, visible.maxX) - std::max(e.minX, visible.minX));
+    const double h = std::max(0.0, std::min(e.maxY, visible.maxY) - std::max(e.minY, visible.minY));
+    return std::clamp(w * h / (e.width() * e.height()), 0.0, 1.0);
+}
+
+float markerShrink(const PreparedIncidents& p, const MapBBox& visible, double upp, double viewportPx,
+                   float diameterPx, float minDiameterPx) {
+    if (diameterPx <= minDiameterPx || viewportPx <= 0.0 || upp <= 0.0) return 1.f;
     const MapBBox& e = p.prep.extent;
-    double share = 1.0;
-    if (e.width() > 0.0 && e.height() > 0.0) {
-        const double w = std::max(0.0, std::min(e.maxX, visible.maxX) - std::max(e.minX, visible.minX));
-        const double h = std::max(0.0, std::min(e.maxY, visible.maxY) - std::max(e.minY, visible.minY));
-        share = std::clamp(w * h / (e.width() * e.height()), 0.0, 1.0);
-    }
+    // Spread over the part of the layer's extent on screen (incidents rarely fill the whole view), but over
+    // at least a quarter of the view, so a small cluster is not taken for a dense layer.
+    const double w = std::max(0.0, std::min(e.maxX, visible.maxX) - std::max(e.minX, visible.minX));
+    const double h = std::max(0.0, std::min(e.maxY, visible.maxY) - std::max(e.minY, visible.minY));
+    const double spreadPx = std::clamp(w * h / (upp * upp), 0.25 * viewportPx, viewportPx);
+    const double area = 0.25 * 3.14159265358979 * diameterPx * diameterPx;
+    const double overdraw =
+        static_cast<double>(p.prep.instances.size()) * visibleShare(e, visible) * area / spreadPx;
+    if (overdraw <= kMarkerOverdrawFull) return 1.f;
+    return static_cast<float>(
+        std::max(std::sqrt(kMarkerOverdrawFull / overdraw), static_cast<double>(minDiameterPx / diameterPx)));
+}
+
+float discFade(const PreparedIncidents& p, const MapBBox& visible, double upp, double viewportPx) {
+    const double share = visibleShare(p.prep.extent, visible);
     const double overdraw = p.ringArea * share / (upp * upp * viewportPx);
     return static_cast<float>(
         std::clamp((kDiscOverdrawNone - overdraw) / (kDiscOverdrawNone - kDiscOverdrawFull), 0.0, 1.0));
@@ -83,6 +103,21 @@ void uploadIncidents(PreparedIncidents& p) {
     glEnableVertexAttribArray(4);
     glVertexAttribIPointer(4, 2, GL_UNSIGNED_BYTE, stride, at(offsetof(IncidentInstance, precision)));
     for (GLuint a = 0; a <= 4; ++a) glVertexAttribDivisor(a, 1);
+
+    // The same buffer and layout, one vertex per marker, for point sprites.
+    p.markerPointVao = gl::createVertexArray();
+    glBindVertexArray(p.markerPointVao.id());
+    glBindBuffer(GL_ARRAY_BUFFER, p.markerVbo.id());
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, at(offsetof(IncidentInstance, x)));
+    glEnableVertexAttribArray(1);
+    glVertexAttribIPointer(1, 2, GL_INT, stride, at(offsetof(IncidentInstance, start)));
+    glEnableVertexAttribArray(2);
+    glVertexAttribIPointer(2, 1, GL_UNSIGNED_INT, stride, at(offsetof(IncidentInstance, group)));
+    glEnableVertexAttribArray(3);
+    glVertexAttribIPointer(3, 3, GL_UNSIGNED_SHORT, stride, at(offsetof(IncidentInstance, category)));
+    glEnableVertexAttribArray(4);
+    glVertexAttribIPointer(4, 2, GL_UNSIGNED_BYTE, stride, at(offsetof(IncidentInstance, precision)));
 
     const auto& rings = p.prep.rings;
     for (const auto& r : rings) {

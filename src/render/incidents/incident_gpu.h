@@ -20,11 +20,24 @@ struct PreparedIncidents {
     double ringArea = 0.0;       ///< sum of the discs' areas, map units squared
     gl::Buffer markerVbo, ringVbo;
     gl::VertexArray markerVao, ringVao;
+    gl::VertexArray markerPointVao;  ///< the same markers, one vertex each (divisor 0), for point sprites
 };
 
 /// Uploads the preparation's instances and discs into VAOs laid out as IncidentInstance and
 /// UncertaintyInstance (shaders/incident_marker.vert, incident_ring.vert); fills the disc totals.
 void uploadIncidents(PreparedIncidents& p);
+
+/// Share (0..1) of `extent` inside `visible`; 1 when the extent has no area.
+double visibleShare(const MapBBox& extent, const MapBBox& visible);
+
+/// Size factor (0..1) for a layer's markers in this view. Markers keep their size until, by an O(1)
+/// estimate (visible incidents times the smallest marker's area, over the on-screen part of the layer's
+/// extent in pixels, at least a quarter and at most all of the viewport), they would cover that area more
+/// than 1.5 times over; beyond that they shrink with 1/sqrt(overdraw), so their total area stays at 1.5
+/// times it, down to `minDiameterPx` for the smallest class. A dense layer seen from afar then shows where
+/// incidents are instead of a solid mass, at a fraction of the fill cost.
+float markerShrink(const PreparedIncidents& p, const MapBBox& visible, double unitsPerPixel,
+                   double viewportPx, float diameterPx, float minDiameterPx);
 
 /// Per incident layer: its category texture and the same category visibility for picking.
 struct LayerCategories {
