@@ -3,8 +3,13 @@
 
 #include <charconv>
 #include <cmath>
+#include <condition_variable>
 #include <cstdio>
+#include <deque>
+#include <mutex>
 #include <optional>
+#include <system_error>
+#include <thread>
 #include <utility>
 
 #include "core/io/gdal_env.h"
@@ -46,14 +51,18 @@ public:
     const std::string& lastError() const { return m_lastError; }
     /// Failures raised since the last call (e.g. while reading features), oldest first.
     std::vector<std::string> takeFailures() { return std::exchange(m_failures, {}); }
+    /// Keeps a (scrubbed) failure raised on another thread as if it had been raised on this one.
+    void addFailure(std::string text) {
+        m_lastError = text;
+        if (m_failures.size() < 100) m_failures.push_back(std::move(text));
+    }
 
 private:
     static void CPL_STDCALL handle(CPLErr cls, CPLErrorNum, const char* message) {
         auto* self = static_cast<ScrubbingGdalCapture*>(CPLGetErrorHandlerUserData());
         std::string text = scrubSecrets(oneLine(message ? message : ""));
         if (cls == CE_Failure || cls == CE_Fatal) {
-            self->m_lastError = text;
-            if (self->m_failures.size() < 100) self->m_failures.push_back(std::move(text));
+            self->addFailure(std::move(text));
         } else if (cls == CE_Warning) {
             logWarning("GDAL: " + text);
         } else {
@@ -63,6 +72,112 @@ private:
     std::string m_lastError;
     std::vector<std::string> m_failures;
 };
+
+/// Reads a layer's features on a thread of its own and hands them over in batches through a small bounded
+/// queue, so that GDAL's decoding overlaps the conversion on the calling thread. While the pipe runs, only
+/// its thread touches the layer (GDAL datasets are not thread-safe); features are plain objects the
+/// consumer may read and free. GDAL failures raised on the reader thread are captured there and travel with
+/// the batch read when they were raised. The destructor stops and joins the thread.
+class FeaturePipe {
+public:
+    static constexpr size_t kBatchSize = 512;
+    static constexpr size_t kQueuedBatches = 3;
+
+    struct Batch {
+        std::vector<OGRFeatureUniquePtr> features;
+        std::vector<std::string> failures;  // scrubbed GDAL failures raised while reading these features
+    };
+
+    explicit FeaturePipe(OGRLayer& layer) : m_layer(layer) {}
+    ~FeaturePipe() { stop(); }
+    FeaturePipe(const FeaturePipe&) = delete;
+    FeaturePipe& operator=(const FeaturePipe&) = delete;
+
+    /// Starts the reader thread; false (and nothing read) when no thread could be started.
+    bool start() {
+        try {
+            m_thread = std::thread([this] { run(); });
+        } catch (const std::system_error&) {
+            return false;
+        }
+        return true;
+    }
+
+    /// The next batch into `batch` (its features replaced), waiting for it; false once everything was read.
+    bool next(Batch& batch) {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [this] { return !m_queue.empty() || m_done; });
+        if (m_queue.empty()) return false;
+        // The features of the batch before go back to be freed on the reader thread, which allocated them.
+        if (!batch.features.empty()) m_spent.push_back(std::move(batch.features));
+        batch = std::move(m_queue.front());
+        m_queue.pop_front();
+        lock.unlock();
+        m_changed.notify_all();
+        return true;
+    }
+
+    /// Stops reading (what is queued is dropped) and joins the thread. Idempotent.
+    void stop() {
+        {
+            std::lock_guard lock(m_mutex);
+            m_stopping = true;
+        }
+        m_changed.notify_all();
+        if (m_thread.joinable()) m_thread.join();
+        m_queue.clear();
+        m_spent.clear();
+    }
+
+private:
+    void run() {
+        ScrubbingGdalCapture capture;  // GDAL's error handlers are per thread
+        m_layer.ResetReading();
+        Batch batch;
+        batch.features.reserve(kBatchSize);
+        for (;;) {
+            OGRFeature* feature = m_layer.GetNextFeature();
+            if (feature) batch.features.emplace_back(feature);
+            if (feature && batch.features.size() < kBatchSize) continue;
+            batch.failures = capture.takeFailures();
+            const bool more = feature != nullptr;
+            {
+                std::unique_lock lock(m_mutex);
+                m_changed.wait(lock, [this] { return m_queue.size() < kQueuedBatches || m_stopping; });
+                if (m_stopping) return;
+                if (!batch.features.empty() || !batch.failures.empty()) m_queue.push_back(std::move(batch));
+                m_done = !more;
+            }
+            m_changed.notify_all();
+            if (!more) return;
+            batch = {};
+            {
+                std::lock_guard lock(m_mutex);
+                if (!m_spent.empty()) {
+                    batch.features = std::move(m_spent.back());
+                    m_spent.pop_back();
+                }
+            }
+            batch.features.clear();  // frees the spent features here, where GDAL allocated them
+            batch.features.reserve(kBatchSize);
+        }
+    }
+
+    OGRLayer& m_layer;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;  // the queue, m_done or m_stopping changed
+    std::deque<Batch> m_queue;
+    // Converted features, to be freed on the reader thread: malloc is much slower when one thread frees what
+    // another allocates.
+    std::vector<std::vector<OGRFeatureUniquePtr>> m_spent;
+    bool m_done = false;
+    bool m_stopping = false;
+    std::thread m_thread;
+};
+
+/// Below this many features (or when the count is unknown) the layer is read on the calling thread: the
+/// reader thread does not pay for itself.
+constexpr GIntBig kPipeMinFeatures = 4096;
 
 /// A layer from ExecuteSQL must go back to its dataset.
 struct SqlLayer {
@@ -338,8 +453,7 @@ Status readGdalIncidents(const std::string& source, const std::string& shownSour
     const bool byView = !plan->acled;
     std::vector<std::string_view> views(static_cast<size_t>(fieldCount));
     int64_t row = 0;
-    layer->ResetReading();
-    for (auto& feature : *layer) {
+    auto convertFeature = [&](OGRFeature* feature) {
         ++row;
         ++report.featuresRead;
         ctx.begin(row);
@@ -395,7 +509,7 @@ Status readGdalIncidents(const std::string& source, const std::string& shownSour
             }
             if (ctx.rejected()) {
                 ++report.featuresSkipped;
-                continue;
+                return;
             }
         }
         clearIncident(inc);
@@ -411,6 +525,20 @@ Status readGdalIncidents(const std::string& source, const std::string& shownSour
         } else {
             ++report.featuresSkipped;
         }
+    };
+    bool piped = false;
+    if (count >= kPipeMinFeatures) {
+        FeaturePipe pipe(*layer);
+        piped = pipe.start();
+        FeaturePipe::Batch batch;
+        while (piped && pipe.next(batch)) {
+            for (auto& failure : batch.failures) capture.addFailure(std::move(failure));
+            for (auto& feature : batch.features) convertFeature(feature.get());
+        }
+    }
+    if (!piped) {
+        layer->ResetReading();
+        for (auto& feature : *layer) convertFeature(feature.get());
     }
     for (auto& failure : capture.takeFailures())
         report.add(makeError(ErrorCode::IoError, shownSource, "GDAL reported: " + failure));
