@@ -134,10 +134,11 @@ TEST_F(FieldMappingTest, TheSourceOwnGeometryIsALocation) {
     EXPECT_TRUE(dialog.canApply());
 }
 
-TEST_F(FieldMappingTest, WithoutADetectedMappingTheColumnsAreRecognisedByName) {
+TEST_F(FieldMappingTest, WhatTheLoaderRecognisedBeforeGivingUpIsPrefilled) {
     FieldMappingRequest r;
     r.source = "/data/partial.csv";
     r.info.columns = {"reported", "Longitude", "latitude", "Title"};  // the loader gave up: no date column
+    r.info.fieldMapping = {{"lon", "Longitude"}, {"lat", "latitude"}, {"title", "Title"}};
     dialog.open(r);
     EXPECT_EQ(dialog.mapping().at("lon"), "Longitude");
     EXPECT_EQ(dialog.mapping().at("lat"), "latitude");

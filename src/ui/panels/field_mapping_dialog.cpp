@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "core/io/incidents/field_mapping.h"
 #include "ui/widgets.h"
 
 namespace fp {
@@ -49,12 +48,8 @@ void FieldMappingDialog::prefill() {
             m_fields.push_back(std::move(field));
     m_choice.assign(m_fields.size(), -1);
     const auto& columns = m_request.info.columns;
-    auto detected = m_request.info.fieldMapping;
-    if (detected.empty()) {
-        // The loader stops before recording its mapping when a required column is missing: recognise the
-        // columns by their names the way it does, so that what was found is pre-filled all the same.
-        if (auto guess = incident_io::mapColumns(columns, {}, m_request.source)) detected = guess->describe();
-    }
+    // The loader records what it recognised even when a required column is missing.
+    const auto& detected = m_request.info.fieldMapping;
     for (size_t f = 0; f < m_fields.size(); ++f) {
         for (const auto& [field, column] : detected) {
             if (field != m_fields[f]) continue;

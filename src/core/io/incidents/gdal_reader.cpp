@@ -391,8 +391,14 @@ Status readGdalIncidents(const std::string& source, const std::string& shownSour
         }
     }
     if (layer && info.layer.empty()) info.layer = layer->GetName();
-    if (!layer || !plan->whyNot.empty())
+    if (!layer || !plan->whyNot.empty()) {
+        // What was recognised, for a field-mapping dialog to start from.
+        if (plan) {
+            if (info.columns.empty()) info.columns = plan->mapping.columns;
+            info.fieldMapping = plan->mapping.describe();
+        }
         return makeError(ErrorCode::UnsupportedFormat, shownSource, "is not an incident source: " + whyNot);
+    }
 
     const ColumnMapping& mapping = plan->mapping;
     info.columns = mapping.columns;

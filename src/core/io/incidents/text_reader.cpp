@@ -80,6 +80,8 @@ Status readTextIncidents(const std::string& path, const IncidentLoadOptions& opt
             auto mapped = mapColumns(header, options.fieldMapping, path);
             if (!mapped) return mapped.error();
             mapping = std::move(mapped).value();
+            // Recorded before the checks below, so a field-mapping dialog can start from what was recognised.
+            info.fieldMapping = mapping.describe();
             if (!mapping.has(Field::Start)) {
                 return makeError(
                     ErrorCode::UnsupportedFormat, path,
