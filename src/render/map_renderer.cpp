@@ -42,6 +42,7 @@ struct MapRenderer::Impl {
     std::unordered_map<const VectorLayer*, LayerBuffers> layers;
     std::unique_ptr<LabelDrawer> labels;
     std::unique_ptr<IncidentDrawer> incidents;
+    std::optional<TimeSpan> sceneWindow;  // the scene's time window last given to the drawer
 };
 
 MapRenderer::MapRenderer() : m_impl(std::make_unique<Impl>()) {}
@@ -234,6 +235,12 @@ FrameStats MapRenderer::draw(const MapScene& scene, const MapView& view) {
         }
     }
     glBindVertexArray(0);
+    // The scene's time window reaches the drawer whenever it changes (a window set on the drawer directly
+    // stays until then).
+    if (scene.timeWindow != m_impl->sceneWindow) {
+        m_impl->sceneWindow = scene.timeWindow;
+        m_impl->incidents->setTimeWindow(scene.timeWindow);
+    }
     stats.drawCalls += m_impl->incidents->draw(scene, view);
 
     std::vector<LabelSource> sources;

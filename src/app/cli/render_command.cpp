@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -9,6 +10,7 @@
 #include "app/cli/cli.h"
 #include "core/project/default_scene.h"
 #include "core/project/map_state.h"
+#include "core/time/time_window.h"
 #include "core/util/atomic_file.h"
 #include "core/util/log.h"
 #include "render/export/image_io.h"
@@ -81,7 +83,80 @@ void addRenderCommand(CLI::App& app, RenderOptions& o) {
     cmd->add_flag("--no-default-layers", o.noDefaultLayers, "Leave out the embedded Kosovo/Serbia layers");
     cmd->add_flag("--no-labels", o.noLabels, "Do not draw labels");
     cmd->add_flag("--timings", o.timings, "Print how long each phase took to stderr");
+    cmd->add_option("--at", o.at,
+                    "Show incidents at this date or time (UTC): by default those of its whole day, or of "
+                    "the --window ending with that day")
+        ->type_name("DATE");
+    cmd->add_option("--window", o.window,
+                    "With --at: window length 12h, 7d, 1w, 1m (calendar months), or cumulative (from the "
+                    "start of the data) or all")
+        ->type_name("LENGTH");
+    cmd->add_option("--from", o.from, "Show incidents from this date or time (UTC); not with --at")
+        ->type_name("DATE");
+    cmd->add_option("--to", o.to,
+                    "Show incidents until this date (its whole day included) or time (excluded)")
+        ->type_name("DATE");
 }
+
+namespace {
+
+/// A date flag's value, or an error naming the flag and the value.
+Result<ParsedTime> parseDateFlag(const char* flag, const std::string& value) {
+    auto t = parseTime(value);
+    if (!t)
+        return makeError(ErrorCode::InvalidArgument, flag,
+                         "'" + value + "' is not a date or time (e.g. 2022-12-20 or 2022-12-20T14:30Z)");
+    return t;
+}
+
+/// The incidents' time window the flags select: nullopt shows all. `data` is the incidents' time range.
+Result<std::optional<TimeSpan>> timeWindowFromFlags(const RenderOptions& o, TimeSpan data) {
+    const bool moving = !o.at.empty() || !o.window.empty();
+    const bool range = !o.from.empty() || !o.to.empty();
+    if (moving && range)
+        return makeError(
+            ErrorCode::InvalidArgument, o.from.empty() ? "--to" : "--from",
+            "'" + (o.from.empty() ? o.to : o.from) + "' cannot be combined with --at or --window");
+    if (!o.window.empty() && o.at.empty())
+        return makeError(ErrorCode::InvalidArgument, "--window", "'" + o.window + "' needs --at DATE");
+    if (!o.at.empty()) {
+        auto at = parseDateFlag("--at", o.at);
+        if (!at) return at.error();
+        if (o.window.empty()) {  // the whole UTC day holding --at
+            const TimePoint day = unitStart(at->time, TimePrecision::Day);
+            return std::optional<TimeSpan>(TimeSpan{day, TimePoint{day.seconds + 86400}});
+        }
+        auto spec = parseWindowLength(o.window);
+        if (!spec)
+            return makeError(ErrorCode::InvalidArgument, "--window",
+                             "'" + o.window + "' is not a window: use 12h, 7d, 1w, 1m, cumulative or all");
+        if (spec->mode == WindowMode::All) return std::optional<TimeSpan>();
+        // A date alone puts the cursor at the end of its day, so that the day itself is in the window.
+        const TimePoint cursor = at->precision == TimePrecision::Exact
+                                     ? at->time
+                                     : coveredSpan(at->time, at->time, at->precision).end;
+        return std::optional<TimeSpan>(windowAt(TimeState{spec.value(), cursor}, data));
+    }
+    if (!range) return std::optional<TimeSpan>();
+    TimeSpan w = data;
+    if (!o.from.empty()) {
+        auto from = parseDateFlag("--from", o.from);
+        if (!from) return from.error();
+        w.begin = unitStart(from->time, from->precision);
+    }
+    if (!o.to.empty()) {
+        auto to = parseDateFlag("--to", o.to);
+        if (!to) return to.error();
+        w.end = to->precision == TimePrecision::Exact ? to->time
+                                                      : coveredSpan(to->time, to->time, to->precision).end;
+    }
+    if (!o.from.empty() && !o.to.empty() && !(w.begin < w.end))
+        return makeError(ErrorCode::InvalidArgument, "--to",
+                         "'" + o.to + "' is not after --from '" + o.from + "'");
+    return std::optional<TimeSpan>(w);
+}
+
+}  // namespace
 
 int runRenderCommand(const RenderOptions& o) {
     // Validate everything the user typed before any expensive work.
@@ -95,6 +170,8 @@ int runRenderCommand(const RenderOptions& o) {
     }
     if (lowerExtension(o.output) != ".png")
         return usage(makeError(ErrorCode::InvalidArgument, o.output, "output must be a .png file"));
+    // The time flags are checked here too (with a placeholder range); they are applied once data is loaded.
+    if (auto w = timeWindowFromFlags(o, {}); !w) return usage(w.error());
     if (Status s = checkWritableOutput(o.output); !s) return fail(s.error());
 
     PhaseTimer timer(o.timings);
@@ -137,6 +214,17 @@ int runRenderCommand(const RenderOptions& o) {
     }
     for (auto& layer : state->scene().layers)
         if (o.noLabels) layer.style.labelField.clear();
+    TimeSpan dataTime;
+    bool anyTime = false;
+    for (const auto& layer : state->scene().incidentLayers) {
+        if (!layer.data || layer.data->empty()) continue;
+        const TimeSpan r = layer.data->timeRange();
+        dataTime = anyTime ? TimeSpan{std::min(dataTime.begin, r.begin), std::max(dataTime.end, r.end)} : r;
+        anyTime = true;
+    }
+    auto window = timeWindowFromFlags(o, dataTime);
+    if (!window) return usage(window.error());
+    state->scene().timeWindow = window.value();
 
     state->resize(size->first, size->second, 1.0f);
     state->frame(frameBox);

@@ -20,6 +20,10 @@ struct RenderOptions {
     bool noDefaultLayers = false;
     bool noLabels = false;
     bool timings = false;  ///< print phase timings to stderr (for bench/)
+    std::string at;        ///< --at DATE: the time cursor; empty: no time filter
+    std::string window;    ///< --window 12h|7d|1w|1m|cumulative|all (needs --at; default one day)
+    std::string from;      ///< --from DATE: start of an explicit window (not with --at/--window)
+    std::string to;        ///< --to DATE: its end; a date alone includes its whole day
 };
 
 /// Declares the subcommand and its flags on `app`.

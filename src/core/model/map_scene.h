@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -49,6 +50,9 @@ struct MapScene {
     std::vector<IncidentLayer> incidentLayers;  ///< drawn above all vector layers, first at the bottom
     Crs crs = Crs::fromUserInput("EPSG:32634").value();
     Color background = Color::rgb(214, 228, 238);  ///< sea / outside every layer
+    /// Incidents shown: those whose covered span overlaps this half-open window (see
+    /// core/time/time_window.h); nullopt shows all of them.
+    std::optional<TimeSpan> timeWindow;
 
     /// Adds a layer on top of the others and returns its id. An empty `name` takes the data's display name.
     uint64_t addLayer(std::shared_ptr<const VectorLayer> data, LayerStyle style, std::string attribution = {},

@@ -49,7 +49,8 @@ public:
     const IncidentStyleSheet& styleSheet() const { return *m_sheet; }
     void setFocus(const IncidentFocus& focus) { m_focus = focus; }
     const IncidentFocus& focus() const { return m_focus; }
-    /// Shows only incidents whose [start, end] meets [begin, end); nullopt shows all (the default).
+    /// Shows only incidents whose covered span (coveredSpan() at their time precision) overlaps the half-open
+    /// window [begin, end); nullopt shows all (the default). A uniform: nothing is prepared again.
     void setTimeWindow(std::optional<TimeSpan> window) { m_window = window; }
 
     /// Starts preparing (on worker threads) the incident data that is new or whose CRS changed; finishSync

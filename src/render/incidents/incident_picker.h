@@ -13,7 +13,8 @@ namespace fp {
 struct IncidentFilter {
     /// Indexed by IncidentStore category index: 0 hides the category. Empty shows every category.
     std::vector<uint8_t> categoryVisible;
-    /// Seconds from IncidentPrep::epochBase; incidents whose [start, end] misses this window are hidden.
+    /// Seconds from IncidentPrep::epochBase, inclusive; incidents whose [start, end] (their covered span, see
+    /// IncidentInstance) misses this window are hidden.
     int32_t windowStart = std::numeric_limits<int32_t>::min();
     int32_t windowEnd = std::numeric_limits<int32_t>::max();
 

@@ -169,6 +169,7 @@ IncidentPrep prepareIncidents(const IncidentStore& store, const MapProjection& p
     const auto& end = store.endSeconds();
     const auto& category = store.categoryIndex();
     const auto& precision = store.locationPrecision();
+    const auto& timePrecision = store.timePrecision();
     prep.instances.resize(order.size());
     prep.groupMembers.resize(rows.size());
     for (uint32_t gi = 0; gi < groupCount; ++gi) {
@@ -180,8 +181,11 @@ IncidentPrep prepareIncidents(const IncidentStore& store, const MapProjection& p
             IncidentInstance& inst = prep.instances[k];
             inst.x = static_cast<float>(projected[row].x - prep.origin.x);
             inst.y = static_cast<float>(projected[row].y - prep.origin.y);
-            inst.start = relativeSeconds(start[row], prep.epochBase);
-            inst.end = relativeSeconds(end[row], prep.epochBase);
+            // The span the incident really covers at its time precision, as an inclusive last second.
+            const TimeSpan covered = coveredSpan(TimePoint{start[row]}, TimePoint{end[row]},
+                                                 static_cast<TimePrecision>(timePrecision[row]));
+            inst.start = relativeSeconds(covered.begin.seconds, prep.epochBase);
+            inst.end = relativeSeconds(covered.end.seconds - 1, prep.epochBase);
             inst.group = gi;
             inst.category = category[row];
             inst.rank = static_cast<uint16_t>(std::min<uint32_t>(r, 0xffff));

@@ -16,8 +16,8 @@ inline constexpr uint32_t kNoIncident = 0xffffffffu;
 /// shaders/incident_marker.vert follow this layout.
 struct IncidentInstance {
     float x = 0.f, y = 0.f;  ///< projected position minus IncidentPrep::origin, map units
-    int32_t start = 0;       ///< start, seconds from IncidentPrep::epochBase (clamped to int32)
-    int32_t end = 0;         ///< end (== start without a span), same base
+    int32_t start = 0;       ///< begin of coveredSpan(), seconds from IncidentPrep::epochBase (clamped)
+    int32_t end = 0;         ///< last second of coveredSpan() (its end - 1), same base
     uint32_t group = 0;      ///< index into IncidentPrep::groups
     uint16_t category = 0;   ///< IncidentStore::categoryIndex()
     uint16_t rank = 0;       ///< place within its group, for the spread (spider) layout
