@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "cli_harness.h"
 #include "core/model/incident_style_sheet.h"
 #include "core/project/map_state.h"
 #include "render/export/image_io.h"
@@ -20,48 +21,7 @@ namespace {
 
 const std::string kFixtures = FP_FIXTURES_DIR;
 
-struct RunResult {
-    int exitCode = -1;
-    std::string out;  ///< stdout
-    std::string err;  ///< stderr
-};
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-class RenderIncidents : public ::testing::Test {
-protected:
-    void SetUp() override {
-        m_dir = fs::temp_directory_path() / ("fp-cli-inc-" + std::to_string(::getpid()) + "-" +
-                                             ::testing::UnitTest::GetInstance()->current_test_info()->name());
-        fs::remove_all(m_dir);
-        fs::create_directories(m_dir);
-    }
-    void TearDown() override { fs::remove_all(m_dir); }
-    std::string path(const std::string& name) const { return (m_dir / name).string(); }
-
-    /// Runs flashpoint with `args` (shell-quoted where needed) without a display; stdout and stderr apart.
-    RunResult run(const std::string& args) const {
-        const fs::path out = m_dir / ".stdout", err = m_dir / ".stderr";
-        const std::string cmd = "env -u DISPLAY -u WAYLAND_DISPLAY EGL_PLATFORM=surfaceless '" +
-                                std::string(FP_BINARY) + "' " + args + " >'" + out.string() + "' 2>'" +
-                                err.string() + "'";
-        RunResult r;
-        const int status = std::system(cmd.c_str());
-        r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-        r.out = slurp(out);
-        r.err = slurp(err);
-        fs::remove(out);
-        fs::remove(err);
-        return r;
-    }
-
-    fs::path m_dir;
-};
+using RenderIncidents = test::CliFixture;
 
 /// Pixel of `p` in a `w`x`h` render framed on `box` in the default CRS, computed as the binary does.
 ScreenXY expectedPixel(LonLat p, const GeoBBox& box, int w, int h) {
@@ -81,7 +41,7 @@ TEST_F(RenderIncidents, NativeFileDrawsMarkersWhereTheIncidentsAre) {
     const std::string png = path("out.png");
     const GeoBBox box = GeoBBox::fromCorners(20.5, 42.8, 21.0, 43.2);
     const int w = 400, h = 360;
-    RunResult r =
+    test::CliRun r =
         run("render --no-default-layers --no-labels --bbox 20.5,42.8,21.0,43.2 --size 400x360 -o '" + png +
             "' --incidents " + kFixtures + "/incidents/native.geojson");
     ASSERT_EQ(r.exitCode, 0) << r.out << r.err;
@@ -122,7 +82,7 @@ TEST_F(RenderIncidents, AMissingOrUnreadableSourceFailsNamingTheFile) {
     }
     for (const std::string& source :
          {kFixtures + "/incidents/no_such_file.csv", garbage.string(), kFixtures + "/incidents/empty.csv"}) {
-        RunResult r = run("render --size 64x64 -o '" + png + "' --incidents '" + source + "'");
+        test::CliRun r = run("render --size 64x64 -o '" + png + "' --incidents '" + source + "'");
         EXPECT_EQ(r.exitCode, 1) << source << "\n" << r.out << r.err;
         EXPECT_NE(r.err.find(fs::path(source).filename().string()), std::string::npos)
             << "stderr names the file: " << r.err;
@@ -145,8 +105,8 @@ TEST_F(RenderIncidents, BadRowsAreReportedAndTheRestIsDrawn) {
              "2023-05-04,Also good,Arrest,20.75,42.95\n";
     }
     const std::string png = path("out.png");
-    RunResult r = run("render --no-default-layers --bbox 20.5,42.8,21.0,43.2 --size 200x180 -o '" + png +
-                      "' --incidents '" + csv + "'");
+    test::CliRun r = run("render --no-default-layers --bbox 20.5,42.8,21.0,43.2 --size 200x180 -o '" + png +
+                         "' --incidents '" + csv + "'");
     ASSERT_EQ(r.exitCode, 0) << r.out << r.err;
     EXPECT_TRUE(fs::exists(png));
     EXPECT_NE(r.err.find("row 2"), std::string::npos) << r.err;

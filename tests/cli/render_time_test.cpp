@@ -11,6 +11,7 @@
 #include <sstream>
 #include <vector>
 
+#include "cli_harness.h"
 #include "core/model/incident_style_sheet.h"
 #include "core/project/map_state.h"
 #include "render/export/image_io.h"
@@ -29,56 +30,17 @@ const std::string kFrame = "render --no-labels --bbox 20.4,42.8,21.0,43.3 --size
 const std::vector<LonLat> kRoadblocks = {
     {20.72056, 43.20028}, {20.56583, 42.92944}, {20.84306, 42.9175}, {20.80278, 43.10389}};
 
-struct RunResult {
-    int exitCode = -1;
-    std::string out;
-    std::string err;
-};
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-class RenderTime : public ::testing::Test {
+class RenderTime : public test::CliFixture {
 protected:
-    void SetUp() override {
-        m_dir = fs::temp_directory_path() / ("fp-cli-time-" + std::to_string(::getpid()) + "-" +
-                                             ::testing::UnitTest::GetInstance()->current_test_info()->name());
-        fs::remove_all(m_dir);
-        fs::create_directories(m_dir);
-    }
-    void TearDown() override { fs::remove_all(m_dir); }
-    std::string path(const std::string& name) const { return (m_dir / name).string(); }
-
-    RunResult run(const std::string& args) const {
-        const fs::path out = m_dir / ".stdout", err = m_dir / ".stderr";
-        const std::string cmd = "env -u DISPLAY -u WAYLAND_DISPLAY EGL_PLATFORM=surfaceless '" +
-                                std::string(FP_BINARY) + "' " + args + " >'" + out.string() + "' 2>'" +
-                                err.string() + "'";
-        RunResult r;
-        const int status = std::system(cmd.c_str());
-        r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-        r.out = slurp(out);
-        r.err = slurp(err);
-        fs::remove(out);
-        fs::remove(err);
-        return r;
-    }
-
     /// Renders northern Kosovo with the time flags `timeArgs` and reads the PNG back.
     Image render(const std::string& name, const std::string& timeArgs) const {
         const std::string png = path(name);
-        RunResult r = run(kFrame + "-o '" + png + "' " + timeArgs);
+        test::CliRun r = run(kFrame + "-o '" + png + "' " + timeArgs);
         EXPECT_EQ(r.exitCode, 0) << timeArgs << "\n" << r.out << r.err;
         auto img = readImage(png);
         EXPECT_TRUE(img.ok()) << timeArgs;
         return img.ok() ? std::move(img).value() : Image{};
     }
-
-    fs::path m_dir;
 };
 
 ScreenXY pixelOf(LonLat p) {
@@ -194,7 +156,7 @@ TEST_F(RenderTime, BadTimeFlagsAreUsageErrorsNamingTheFlagAndValue) {
     };
     for (const Case& c : cases) {
         const std::string png = path("bad.png");
-        RunResult r = run("render --no-labels --size 64x64 -o '" + png + "' " + c.args);
+        test::CliRun r = run("render --no-labels --size 64x64 -o '" + png + "' " + c.args);
         EXPECT_EQ(r.exitCode, 2) << c.args << "\n" << r.out << r.err;
         EXPECT_NE(r.err.find(c.flag), std::string::npos) << c.args << ": " << r.err;
         EXPECT_NE(r.err.find(c.value), std::string::npos) << c.args << ": " << r.err;

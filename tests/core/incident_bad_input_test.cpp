@@ -5,17 +5,17 @@
 #include <filesystem>
 
 #include "core/io/incidents/incident_loader.h"
+#include "incident_test_util.h"
 
 namespace fp {
 namespace {
 
-const std::string kDir = std::string(FP_FIXTURES_DIR) + "/incidents/";
+using test::describeAll;
+using test::findId;
+using test::mapped;
+using test::utc;
 
-std::string describeAll(const LoadReport& r) {
-    std::string out;
-    for (const auto& p : r.problems) out += p.describe() + "\n";
-    return out;
-}
+const std::string kDir = test::kIncidentFixtures;
 
 const Error* problemAt(const LoadReport& r, int64_t row) {
     for (const auto& p : r.problems)

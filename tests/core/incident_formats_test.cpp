@@ -2,33 +2,17 @@
 #include <gtest/gtest.h>
 
 #include "core/io/incidents/incident_loader.h"
+#include "incident_test_util.h"
 
 namespace fp {
 namespace {
 
-const std::string kDir = std::string(FP_FIXTURES_DIR) + "/incidents/";
+using test::describeAll;
+using test::findId;
+using test::mapped;
+using test::utc;
 
-TimePoint utc(int y, int mo, int d, int h = 0, int mi = 0) {
-    return fromCivil({y, mo, d, h, mi, 0});
-}
-
-size_t findId(const IncidentStore& s, std::string_view id) {
-    for (size_t i = 0; i < s.size(); ++i)
-        if (s.id(i) == id) return i;
-    return s.size();
-}
-
-std::string describeAll(const LoadReport& r) {
-    std::string out;
-    for (const auto& p : r.problems) out += p.describe() + "\n";
-    return out;
-}
-
-std::string mapped(const IncidentFormatInfo& info, const std::string& field) {
-    for (const auto& [f, c] : info.fieldMapping)
-        if (f == field) return c;
-    return "";
-}
+const std::string kDir = test::kIncidentFixtures;
 
 TEST(AcledLoader, CurrentLayoutWithTheThreeDateForms) {
     LoadReport report;
