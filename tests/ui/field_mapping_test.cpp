@@ -8,6 +8,7 @@
 #include "app/gui/command_applier.h"
 #include "app/gui/settings.h"
 #include "imgui_harness.h"
+#include "main_ui_fixture.h"
 #include "ui/main_ui.h"
 #include "ui/panels/field_mapping_dialog.h"
 
@@ -167,20 +168,7 @@ TEST(FieldMappingKey, AbsolutePathsAndDatabasesWithoutPasswords) {
     EXPECT_NE(pg, fieldMappingKey("PG:dbname=ops host=db password=secret user=me", "other"));
 }
 
-class MainUiMappingTest : public ::testing::Test {
-protected:
-    MainUiMappingTest() : state(std::move(MapState::create(MapScene{})).value()) {
-        state.resize(1280, 800, 1.f);
-    }
-    CommandList frame() {
-        CommandList out;
-        harness.frame([&] { ui.frame(state, {}, out); });
-        return out;
-    }
-    test::ImGuiHarness harness;
-    MapState state;
-    MainUi ui;
-};
+using MainUiMappingTest = test::MainUiFixture;
 
 TEST_F(MainUiMappingTest, UnrecognisedColumnsOpenTheDialogAndTheMappingLoads) {
     const AddIncidents add{kUnmapped};

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "imgui_harness.h"
+#include "main_ui_fixture.h"
 #include "ui/main_ui.h"
 #include "ui/panels/incident_inspector_panel.h"
 #include "ui/panels/incident_legend_panel.h"
@@ -238,9 +239,9 @@ TEST(IncidentTooltip, SaysWhatWhenWhereAndHowPrecise) {
     EXPECT_EQ(locationPrecisionLabel(LocationPrecision::Region), "region only (within 25 km)");
 }
 
-class IncidentPointerTest : public ::testing::Test {
+class IncidentPointerTest : public test::MainUiFixture {
 protected:
-    IncidentPointerTest() : state(stateWithIncidents()) {}
+    IncidentPointerTest() : MainUiFixture(stateWithIncidents()) {}
     CommandList clickMap(const IncidentHover& hover) {
         ui.setIncidentHover(hover);
         harness.io().MousePos = {640.f, 400.f};
@@ -252,14 +253,6 @@ protected:
         out.insert(out.end(), released.begin(), released.end());
         return out;
     }
-    CommandList frame() {
-        CommandList out;
-        harness.frame([&] { ui.frame(state, {}, out); });
-        return out;
-    }
-    test::ImGuiHarness harness;
-    MapState state;
-    MainUi ui;
 };
 
 TEST_F(IncidentPointerTest, ClicksSpreadGroupsAndSelectIncidents) {

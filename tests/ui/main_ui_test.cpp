@@ -3,25 +3,17 @@
 #include <gtest/gtest.h>
 
 #include "imgui_harness.h"
+#include "main_ui_fixture.h"
 
 namespace fp {
 namespace {
 
-class MainUiTest : public ::testing::Test {
+class MainUiTest : public test::MainUiFixture {
 protected:
-    MainUiTest() : state(std::move(MapState::create(MapScene{})).value()) {
+    MainUiTest() {
         ui.setExtraKeys({test::kKeyW, test::kKeyA, test::kKeyS, test::kKeyD, test::kKeyQ});
-        state.resize(1280, 800, 1.f);
         state.frame(GeoBBox::fromCorners(18.8, 41.8, 23.0, 46.2));
     }
-    CommandList frame() {
-        CommandList out;
-        harness.frame([&] { ui.frame(state, {}, out); });
-        return out;
-    }
-    test::ImGuiHarness harness;
-    MapState state;
-    MainUi ui;
 };
 
 TEST_F(MainUiTest, AnIdleFrameAsksForNothing) {

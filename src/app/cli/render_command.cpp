@@ -212,8 +212,8 @@ int runRenderCommand(const RenderOptions& o) {
             frameBox = GeoBBox::fromCorners(frameBox.centerX() - 0.1, frameBox.centerY() - 0.1,
                                             frameBox.centerX() + 0.1, frameBox.centerY() + 0.1);
     }
-    for (auto& layer : state->scene().layers)
-        if (o.noLabels) layer.style.labelField.clear();
+    if (o.noLabels)
+        for (auto& layer : state->scene().layers) layer.style.labelField.clear();
     TimeSpan dataTime;
     bool anyTime = false;
     for (const auto& layer : state->scene().incidentLayers) {

@@ -184,17 +184,8 @@ size_t Transformer::forward(double* xs, double* ys, size_t count, size_t strideB
     return transformBatch(m_impl->op.get(), PJ_FWD, xs, ys, count, strideBytes);
 }
 
-size_t Transformer::inverse(double* xs, double* ys, size_t count, size_t strideBytes) const {
-    return transformBatch(m_impl->op.get(), PJ_INV, xs, ys, count, strideBytes);
-}
-
 MapXY Transformer::forward(double x, double y) const {
     forward(&x, &y, 1);
-    return {x, y};
-}
-
-MapXY Transformer::inverse(double x, double y) const {
-    inverse(&x, &y, 1);
     return {x, y};
 }
 

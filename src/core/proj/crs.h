@@ -55,11 +55,9 @@ public:
 
     /// Transforms in place; points that cannot be transformed become (inf, inf). Returns how many failed.
     size_t forward(double* xs, double* ys, size_t count, size_t strideBytes = sizeof(double)) const;
-    size_t inverse(double* xs, double* ys, size_t count, size_t strideBytes = sizeof(double)) const;
 
     /// One point; (inf, inf) on failure.
     MapXY forward(double x, double y) const;
-    MapXY inverse(double x, double y) const;
 
 private:
     Transformer();

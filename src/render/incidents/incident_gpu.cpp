@@ -82,6 +82,31 @@ void uploadCategories(LayerCategories& lc, const IncidentStore& store, const Inc
                  texels.data());
 }
 
+namespace {
+
+const void* at(size_t byteOffset) {
+    return reinterpret_cast<const void*>(byteOffset);
+}
+
+/// Points attributes 0-4 of the bound VAO at the IncidentInstance fields of the bound buffer: per instance
+/// (one quad per marker) or per vertex (one point sprite per marker).
+void describeMarkerAttributes(bool perInstance) {
+    constexpr GLsizei stride = sizeof(IncidentInstance);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, at(offsetof(IncidentInstance, x)));
+    glEnableVertexAttribArray(1);
+    glVertexAttribIPointer(1, 2, GL_INT, stride, at(offsetof(IncidentInstance, start)));
+    glEnableVertexAttribArray(2);
+    glVertexAttribIPointer(2, 1, GL_UNSIGNED_INT, stride, at(offsetof(IncidentInstance, group)));
+    glEnableVertexAttribArray(3);
+    glVertexAttribIPointer(3, 3, GL_UNSIGNED_SHORT, stride, at(offsetof(IncidentInstance, category)));
+    glEnableVertexAttribArray(4);
+    glVertexAttribIPointer(4, 2, GL_UNSIGNED_BYTE, stride, at(offsetof(IncidentInstance, precision)));
+    for (GLuint a = 0; a <= 4; ++a) glVertexAttribDivisor(a, perInstance ? 1 : 0);
+}
+
+}  // namespace
+
 void uploadIncidents(PreparedIncidents& p) {
     const auto& inst = p.prep.instances;
     p.markerVao = gl::createVertexArray();
@@ -90,34 +115,13 @@ void uploadIncidents(PreparedIncidents& p) {
     glBindBuffer(GL_ARRAY_BUFFER, p.markerVbo.id());
     glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(inst.size() * sizeof(IncidentInstance)),
                  inst.data(), GL_STATIC_DRAW);
-    constexpr GLsizei stride = sizeof(IncidentInstance);
-    auto at = [](size_t offset) { return reinterpret_cast<const void*>(offset); };
-    glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, at(offsetof(IncidentInstance, x)));
-    glEnableVertexAttribArray(1);
-    glVertexAttribIPointer(1, 2, GL_INT, stride, at(offsetof(IncidentInstance, start)));
-    glEnableVertexAttribArray(2);
-    glVertexAttribIPointer(2, 1, GL_UNSIGNED_INT, stride, at(offsetof(IncidentInstance, group)));
-    glEnableVertexAttribArray(3);
-    glVertexAttribIPointer(3, 3, GL_UNSIGNED_SHORT, stride, at(offsetof(IncidentInstance, category)));
-    glEnableVertexAttribArray(4);
-    glVertexAttribIPointer(4, 2, GL_UNSIGNED_BYTE, stride, at(offsetof(IncidentInstance, precision)));
-    for (GLuint a = 0; a <= 4; ++a) glVertexAttribDivisor(a, 1);
+    describeMarkerAttributes(true);
 
     // The same buffer and layout, one vertex per marker, for point sprites.
     p.markerPointVao = gl::createVertexArray();
     glBindVertexArray(p.markerPointVao.id());
     glBindBuffer(GL_ARRAY_BUFFER, p.markerVbo.id());
-    glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, at(offsetof(IncidentInstance, x)));
-    glEnableVertexAttribArray(1);
-    glVertexAttribIPointer(1, 2, GL_INT, stride, at(offsetof(IncidentInstance, start)));
-    glEnableVertexAttribArray(2);
-    glVertexAttribIPointer(2, 1, GL_UNSIGNED_INT, stride, at(offsetof(IncidentInstance, group)));
-    glEnableVertexAttribArray(3);
-    glVertexAttribIPointer(3, 3, GL_UNSIGNED_SHORT, stride, at(offsetof(IncidentInstance, category)));
-    glEnableVertexAttribArray(4);
-    glVertexAttribIPointer(4, 2, GL_UNSIGNED_BYTE, stride, at(offsetof(IncidentInstance, precision)));
+    describeMarkerAttributes(false);
 
     const auto& rings = p.prep.rings;
     for (const auto& r : rings) {
