@@ -53,6 +53,10 @@ struct MapScene {
     /// Incidents shown: those whose covered span overlaps this half-open window (see
     /// core/time/time_window.h); nullopt shows all of them.
     std::optional<TimeSpan> timeWindow;
+    /// With a window: in-window incidents fade with age (by where their covered span ends in the window).
+    bool fadeByAge = false;
+    /// With a window: out-of-window incidents are drawn faint instead of hidden.
+    bool showGhosts = false;
 
     /// Adds a layer on top of the others and returns its id. An empty `name` takes the data's display name.
     uint64_t addLayer(std::shared_ptr<const VectorLayer> data, LayerStyle style, std::string attribution = {},

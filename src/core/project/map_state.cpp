@@ -1,5 +1,6 @@
 #include "core/project/map_state.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <sstream>
@@ -55,6 +56,27 @@ Result<uint64_t> MapState::addIncidents(const std::string& source, const Inciden
             name + " from " + report.source);
     logInfo(report.source + ": " + report.summary());
     return id;
+}
+
+TimeSpan MapState::dataTimeSpan() const {
+    TimeSpan span;
+    bool any = false;
+    for (const auto& layer : m_scene.incidentLayers) {
+        if (!layer.data || layer.data->empty()) continue;
+        const TimeSpan r = layer.data->timeRange();
+        span = any ? TimeSpan{std::min(span.begin, r.begin), std::max(span.end, r.end)} : r;
+        any = true;
+    }
+    return span;
+}
+
+void MapState::applyTime() {
+    m_scene.fadeByAge = m_time.fadeByAge;
+    m_scene.showGhosts = m_time.showGhosts;
+    if (m_time.window.mode == WindowMode::All)
+        m_scene.timeWindow.reset();
+    else
+        m_scene.timeWindow = windowAt(m_time, dataTimeSpan());
 }
 
 Status MapState::setCrs(const std::string& definition) {

@@ -8,6 +8,8 @@
 #include "core/io/load_report.h"
 #include "core/model/map_scene.h"
 #include "core/model/map_view.h"
+#include "core/time/playback.h"
+#include "core/time/time_window.h"
 #include "core/util/result.h"
 
 namespace fp {
@@ -42,6 +44,19 @@ public:
     /// same ground scale. On failure the old CRS stays and the Error says why.
     Status setCrs(const std::string& definition);
 
+    /// The time state (window mode and length, cursor, fade, ghosts). Starts as WindowMode::All with the
+    /// cursor at 0; change it, then call applyTime() to update what the scene shows.
+    TimeState& time() { return m_time; }
+    const TimeState& time() const { return m_time; }
+    /// Playback step, speed and loop (used by the GUI's player and by animation exports).
+    PlaybackSettings& playback() { return m_playback; }
+    const PlaybackSettings& playback() const { return m_playback; }
+    /// Union of the time ranges of all incident layers (by start time); {0, 0} when there are none.
+    TimeSpan dataTimeSpan() const;
+    /// Sets the scene's time window, fade and ghost flags from time(): WindowMode::All shows every incident
+    /// (no window); otherwise windowAt(time(), dataTimeSpan()). O(incident layers).
+    void applyTime();
+
     /// Frames a lon/lat box in the current viewport (aspect ratio kept, never stretched).
     void frame(const GeoBBox& box, double marginFraction = 0.04);
     /// Resizes the viewport keeping the centre and scale.
@@ -56,6 +71,8 @@ private:
     std::vector<LoadReport> m_reports;
     IncidentFormatInfo m_lastIncidentFormat;
     size_t m_userLayersAdded = 0;
+    TimeState m_time{TimeWindowSpec{WindowMode::All, 0, 0}, TimePoint{}};
+    PlaybackSettings m_playback;
 };
 
 /// Parses "minlon,minlat,maxlon,maxlat" in degrees. InvalidArgument naming the text when there are not four

@@ -28,6 +28,11 @@ struct TimeWindowSpec {
 struct TimeState {
     TimeWindowSpec window;
     TimePoint cursor;
+    /// In-window incidents fade with age (the newest opaque, the oldest faint) instead of all being opaque.
+    bool fadeByAge = false;
+    /// Out-of-window incidents are drawn as faint ghosts instead of being hidden.
+    bool showGhosts = false;
+    friend bool operator==(const TimeState&, const TimeState&) = default;
 };
 
 /// Parses a window as the CLI and the timeline write it, any case, spaces around ignored: a positive count
