@@ -9,6 +9,7 @@ flat in float vRadius;
 flat in int vHollow;
 flat in int vSelected;
 flat in float vLine;
+flat in float vAlpha;
 
 uniform vec4 uOutline;
 uniform float uOutlinePx;
@@ -100,7 +101,7 @@ void main() {
         rgb = a > 0.0 ? (rgb * alpha + haloRgb * haloAlpha * (1.0 - alpha)) / a : rgb;
         alpha = a;
     }
-    alpha *= uOpacity;
+    alpha *= uOpacity * vAlpha;
     if (alpha <= 0.0) discard;
     fragColor = vec4(rgb, alpha);
 }

@@ -18,7 +18,12 @@ uniform sampler2D uCategories;  // per category: row 2b colour, row 2b+1 (shape/
 uniform vec2 uDiameterPx;       // size class 0 and 15, physical pixels
 uniform float uOutlinePx;
 uniform float uHollowPx;
-uniform ivec2 uTimeWindow;
+uniform ivec2 uTimeWindow;      // first and last second shown, from the layer's epoch base
+// Fade by age: window end (exclusive, seconds from the epoch base), 1 / window length in seconds, and the
+// alpha of an incident whose covered span ends at the window's start; (0, 0, 1) when not fading.
+uniform vec3 uFade;
+uniform int uGhosts;            // 1: draw only the out-of-window incidents, as faint grey ghosts
+uniform vec2 uGhostStyle;       // ghost alpha, share of the category colour kept (the rest is grey)
 uniform uint uSpreadGroup;      // 0xffffffff: none
 uniform float uSpreadSpacingPx;
 uniform int uSelected;          // instance index, -1: none
@@ -31,6 +36,7 @@ flat out float vRadius;
 flat out int vHollow;
 flat out int vSelected;
 flat out float vLine;           // outline and hollow band width factor
+flat out float vAlpha;          // age fade or ghost alpha
 
 const float kPi = 3.14159265;
 
@@ -59,12 +65,22 @@ void main() {
     ivec2 cell = ivec2(int(aInfo.x) & 255, (int(aInfo.x) >> 8) * 2);
     vec4 color = texelFetch(uCategories, cell, 0);
     vec4 info = texelFetch(uCategories, cell + ivec2(0, 1), 0);
-    bool shown = info.g > 0.5 && aTime.y >= uTimeWindow.x && aTime.x <= uTimeWindow.y;
+    bool inWindow = aTime.y >= uTimeWindow.x && aTime.x <= uTimeWindow.y;
+    bool shown = info.g > 0.5 && (uGhosts == 1 ? !inWindow : inWindow);
     if (!shown) {
         gl_Position = vec4(2.0, 2.0, 2.0, 1.0);  // all four corners outside the clip volume: nothing drawn
         return;
     }
-    bool selected = FP_INDEX == uSelected;
+    if (uGhosts == 1) {
+        float grey = dot(color.rgb, vec3(0.299, 0.587, 0.114));
+        color.rgb = mix(vec3(grey), color.rgb, uGhostStyle.y);
+        vAlpha = uGhostStyle.x;
+    } else {
+        // Keep in step with ageAlpha() in src/render/incidents/incident_time.cpp.
+        float age = clamp((uFade.x - (float(aTime.y) + 1.0)) * uFade.y, 0.0, 1.0);
+        vAlpha = mix(1.0, uFade.z, age);
+    }
+    bool selected = FP_INDEX == uSelected && uGhosts == 0;
     float shrink = selected ? 1.0 : uShrink;
     float diameter = mix(uDiameterPx.x, uDiameterPx.y, float(aClass.y) / 15.0) * shrink;
     vec2 centre = (aPos + uOffset) / uUnitsPerPixel;

@@ -11,6 +11,7 @@ uniform float uUnitsPerPixel;
 uniform vec2 uViewportPx;
 uniform sampler2D uCategories;
 uniform ivec2 uTimeWindow;
+uniform vec3 uFade;             // as in incident_marker.vert: discs fade with their incident's age
 uniform float uMarkerRadiusPx;  // discs not much larger than a marker fade out: they would only blur it
 
 out vec2 vLocal;                // px from the centre, y up
@@ -34,6 +35,7 @@ void main() {
     vLocal = vec2((gl_VertexID & 1) == 0 ? -r.x : r.x, (gl_VertexID & 2) == 0 ? -r.y : r.y);
     vRadiiPx = radii;
     vColor = color;
-    vFade = fade;
+    float age = clamp((uFade.x - (float(aTime.y) + 1.0)) * uFade.y, 0.0, 1.0);
+    vFade = fade * mix(1.0, uFade.z, age);
     gl_Position = vec4((centre + vLocal) * 2.0 / uViewportPx, 0.0, 1.0);
 }

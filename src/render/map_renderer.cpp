@@ -42,7 +42,8 @@ struct MapRenderer::Impl {
     std::unordered_map<const VectorLayer*, LayerBuffers> layers;
     std::unique_ptr<LabelDrawer> labels;
     std::unique_ptr<IncidentDrawer> incidents;
-    std::optional<TimeSpan> sceneWindow;  // the scene's time window last given to the drawer
+    std::optional<TimeSpan> sceneWindow;          // the scene's time window last given to the drawer
+    bool sceneFade = false, sceneGhosts = false;  // and its fade and ghost flags
 };
 
 MapRenderer::MapRenderer() : m_impl(std::make_unique<Impl>()) {}
@@ -237,9 +238,13 @@ FrameStats MapRenderer::draw(const MapScene& scene, const MapView& view) {
     glBindVertexArray(0);
     // The scene's time window reaches the drawer whenever it changes (a window set on the drawer directly
     // stays until then).
-    if (scene.timeWindow != m_impl->sceneWindow) {
+    if (scene.timeWindow != m_impl->sceneWindow || scene.fadeByAge != m_impl->sceneFade ||
+        scene.showGhosts != m_impl->sceneGhosts) {
         m_impl->sceneWindow = scene.timeWindow;
+        m_impl->sceneFade = scene.fadeByAge;
+        m_impl->sceneGhosts = scene.showGhosts;
         m_impl->incidents->setTimeWindow(scene.timeWindow);
+        m_impl->incidents->setTimeEffects(scene.fadeByAge, scene.showGhosts);
     }
     stats.drawCalls += m_impl->incidents->draw(scene, view);
 

@@ -164,5 +164,47 @@ TEST_F(RenderTime, BadTimeFlagsAreUsageErrorsNamingTheFlagAndValue) {
     }
 }
 
+TEST_F(RenderTime, FadeAndGhostsNeedAWindow) {
+    for (const std::string& args :
+         {std::string("--fade"), std::string("--ghosts"),
+          std::string("--at 2022-12-20 --window all --ghosts"), std::string("--fade --layer nowhere.shp")}) {
+        const std::string png = path("bad.png");
+        test::CliRun r = run("render --no-labels --size 64x64 -o '" + png + "' " + args);
+        EXPECT_EQ(r.exitCode, 2) << args << "\n" << r.out << r.err;
+        const std::string flag = args.find("--fade") != std::string::npos ? "--fade" : "--ghosts";
+        EXPECT_NE(r.err.find(flag), std::string::npos) << args << ": " << r.err;
+        EXPECT_NE(r.err.find("needs a time window"), std::string::npos) << args << ": " << r.err;
+        EXPECT_FALSE(fs::exists(png)) << args;
+    }
+}
+
+TEST_F(RenderTime, GhostsShowTheRoadblocksBeforeTheyStartAndFadeDimsThemLater) {
+    // Before 10 December the roadblocks are ghosts: faint, not in their colour, but no longer blank map.
+    const Image before = render("before.png", "--at 2022-12-05");
+    const Image ghosts = render("ghosts.png", "--at 2022-12-05 --ghosts");
+    ::setenv("FLASHPOINT_INCIDENT_STYLES", (kFixtures + "/../../assets/incident_styles.json").c_str(), 1);
+    const Color colour = IncidentStyleSheet::shipped()->styleFor("Roadblock / Protest").color;
+    // A month to 5 January: the roadblocks (to 29 December) are in it but a week old, so faded.
+    const Image month = render("month.png", "--at 2023-01-05 --window 1m");
+    const Image faded = render("faded.png", "--at 2023-01-05 --window 1m --fade");
+    for (size_t i = 0; i < kRoadblocks.size(); ++i) {
+        const ScreenXY c = pixelOf(kRoadblocks[i]);
+        int ghostChanged = 0, ghostColoured = 0, fadeLighter = 0, monthColoured = 0;
+        for (int dy = -8; dy <= 8; ++dy)
+            for (int dx = -8; dx <= 8; ++dx) {
+                const int x = static_cast<int>(c.x) + dx, y = static_cast<int>(c.y) + dy;
+                ghostChanged += !samePixel(before, ghosts, x, y);
+                ghostColoured += nearColour(ghosts.pixel(x, y), colour, 12);
+                monthColoured += nearColour(month.pixel(x, y), colour, 12);
+                const uint8_t *m = month.pixel(x, y), *f = faded.pixel(x, y);
+                fadeLighter += f[0] + f[1] + f[2] > m[0] + m[1] + m[2] + 6;
+            }
+        EXPECT_GE(ghostChanged, 20) << "roadblock " << i;
+        EXPECT_EQ(ghostColoured, 0) << "roadblock " << i;
+        EXPECT_GE(monthColoured, 8) << "roadblock " << i;
+        EXPECT_GE(fadeLighter, 8) << "roadblock " << i;
+    }
+}
+
 }  // namespace
 }  // namespace fp

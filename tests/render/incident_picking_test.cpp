@@ -152,6 +152,34 @@ TEST_F(IncidentPicking, BadgesCountShownMembersOfVisibleGroups) {
     EXPECT_EQ(badgeText(12345), "12k");
 }
 
+TEST_F(IncidentPicking, BadgesCountOnlyMembersInTheTimeWindow) {
+    // The group's members cover days 2, 3 and 4 (g1 Protests, g2 Protests, g3 Arrest).
+    const MapBBox everything = MapBBox::fromCorners(-1e7, -1e7, 1e7, 1e7);
+    auto window = [&](int firstDay, int lastDay) {
+        IncidentFilter f;
+        f.windowStart = static_cast<int32_t>(1670630400 + firstDay * 86400 - prep.epochBase);
+        f.windowEnd = static_cast<int32_t>(1670630400 + (lastDay + 1) * 86400 - 1 - prep.epochBase);
+        return f;
+    };
+    auto count = [&](const IncidentFilter& f) {
+        auto badges = collectBadges(prep, f, everything, kNoIncident);
+        return badges.empty() ? 0u : badges[0].count;
+    };
+    EXPECT_EQ(count(window(0, 10)), 3u);
+    EXPECT_EQ(count(window(3, 4)), 2u);
+    EXPECT_EQ(count(window(2, 3)), 2u);
+    EXPECT_EQ(count(window(4, 9)), 0u) << "one shown member: no badge";
+    EXPECT_EQ(count(window(6, 9)), 0u);
+    IncidentFilter noArrests = window(2, 4);
+    noArrests.categoryVisible.assign(store->categories().size(), 1);
+    for (size_t c = 0; c < store->categories().size(); ++c)
+        if (store->categories()[c] == "Arrest") noArrests.categoryVisible[c] = 0;
+    EXPECT_EQ(count(noArrests), 2u);
+    IncidentFilter empty = window(3, 3);
+    std::swap(empty.windowStart, empty.windowEnd);  // an empty window shows nothing
+    EXPECT_EQ(count(empty), 0u);
+}
+
 TEST(IncidentPrepScale, ManyIncidentsPrepareAndPickQuickly) {
     auto projection = MapProjection::create(Crs::fromUserInput("EPSG:32634").value()).value();
     std::vector<Incident> many;

@@ -96,6 +96,10 @@ void addRenderCommand(CLI::App& app, RenderOptions& o) {
     cmd->add_option("--to", o.to,
                     "Show incidents until this date (its whole day included) or time (excluded)")
         ->type_name("DATE");
+    cmd->add_flag("--fade", o.fade,
+                  "Fade incidents in the window by age, the oldest faint (needs --at or --from/--to)");
+    cmd->add_flag("--ghosts", o.ghosts,
+                  "Draw incidents outside the window as faint grey ghosts (needs --at or --from/--to)");
 }
 
 namespace {
@@ -109,8 +113,9 @@ Result<ParsedTime> parseDateFlag(const char* flag, const std::string& value) {
     return t;
 }
 
-/// The incidents' time window the flags select: nullopt shows all. `data` is the incidents' time range.
-Result<std::optional<TimeSpan>> timeWindowFromFlags(const RenderOptions& o, TimeSpan data) {
+/// The time state the flags select (WindowMode::All when none is given); `data` is the incidents' time
+/// range, used by --from or --to alone. --fade and --ghosts need a window.
+Result<TimeState> timeStateFromFlags(const RenderOptions& o, TimeSpan data) {
     const bool moving = !o.at.empty() || !o.window.empty();
     const bool range = !o.from.empty() || !o.to.empty();
     if (moving && range)
@@ -119,41 +124,57 @@ Result<std::optional<TimeSpan>> timeWindowFromFlags(const RenderOptions& o, Time
             "'" + (o.from.empty() ? o.to : o.from) + "' cannot be combined with --at or --window");
     if (!o.window.empty() && o.at.empty())
         return makeError(ErrorCode::InvalidArgument, "--window", "'" + o.window + "' needs --at DATE");
+    TimeState state{TimeWindowSpec{WindowMode::All, 0, 0}, TimePoint{}};
     if (!o.at.empty()) {
         auto at = parseDateFlag("--at", o.at);
         if (!at) return at.error();
+        // A date alone puts the cursor at the end of its day, so that the day itself is in the window.
+        state.cursor = at->precision == TimePrecision::Exact
+                           ? at->time
+                           : coveredSpan(at->time, at->time, at->precision).end;
         if (o.window.empty()) {  // the whole UTC day holding --at
             const TimePoint day = unitStart(at->time, TimePrecision::Day);
-            return std::optional<TimeSpan>(TimeSpan{day, TimePoint{day.seconds + 86400}});
+            state.window = TimeWindowSpec{WindowMode::Moving, 86400, 0};
+            state.cursor = TimePoint{day.seconds + 86400};
+        } else {
+            auto spec = parseWindowLength(o.window);
+            if (!spec)
+                return makeError(
+                    ErrorCode::InvalidArgument, "--window",
+                    "'" + o.window + "' is not a window: use 12h, 7d, 1w, 1m, cumulative or all");
+            state.window = spec.value();
         }
-        auto spec = parseWindowLength(o.window);
-        if (!spec)
-            return makeError(ErrorCode::InvalidArgument, "--window",
-                             "'" + o.window + "' is not a window: use 12h, 7d, 1w, 1m, cumulative or all");
-        if (spec->mode == WindowMode::All) return std::optional<TimeSpan>();
-        // A date alone puts the cursor at the end of its day, so that the day itself is in the window.
-        const TimePoint cursor = at->precision == TimePrecision::Exact
-                                     ? at->time
-                                     : coveredSpan(at->time, at->time, at->precision).end;
-        return std::optional<TimeSpan>(windowAt(TimeState{spec.value(), cursor}, data));
+    } else if (range) {
+        // An explicit [from, to) is a moving window of that length ending at `to`.
+        TimeSpan w = data;
+        if (!o.from.empty()) {
+            auto from = parseDateFlag("--from", o.from);
+            if (!from) return from.error();
+            w.begin = unitStart(from->time, from->precision);
+        }
+        if (!o.to.empty()) {
+            auto to = parseDateFlag("--to", o.to);
+            if (!to) return to.error();
+            w.end = to->precision == TimePrecision::Exact
+                        ? to->time
+                        : coveredSpan(to->time, to->time, to->precision).end;
+        }
+        if (!o.from.empty() && !o.to.empty() && !(w.begin < w.end))
+            return makeError(ErrorCode::InvalidArgument, "--to",
+                             "'" + o.to + "' is not after --from '" + o.from + "'");
+        state.window =
+            TimeWindowSpec{WindowMode::Moving, std::max<int64_t>(0, w.end.seconds - w.begin.seconds), 0};
+        state.cursor = w.end;
     }
-    if (!range) return std::optional<TimeSpan>();
-    TimeSpan w = data;
-    if (!o.from.empty()) {
-        auto from = parseDateFlag("--from", o.from);
-        if (!from) return from.error();
-        w.begin = unitStart(from->time, from->precision);
+    for (const auto& [flag, on] : {std::pair{"--fade", o.fade}, std::pair{"--ghosts", o.ghosts}}) {
+        if (on && state.window.mode == WindowMode::All)
+            return makeError(ErrorCode::InvalidArgument, flag,
+                             "needs a time window: give --at DATE (with a --window other than all), or "
+                             "--from/--to");
     }
-    if (!o.to.empty()) {
-        auto to = parseDateFlag("--to", o.to);
-        if (!to) return to.error();
-        w.end = to->precision == TimePrecision::Exact ? to->time
-                                                      : coveredSpan(to->time, to->time, to->precision).end;
-    }
-    if (!o.from.empty() && !o.to.empty() && !(w.begin < w.end))
-        return makeError(ErrorCode::InvalidArgument, "--to",
-                         "'" + o.to + "' is not after --from '" + o.from + "'");
-    return std::optional<TimeSpan>(w);
+    state.fadeByAge = o.fade;
+    state.showGhosts = o.ghosts;
+    return state;
 }
 
 }  // namespace
@@ -171,7 +192,7 @@ int runRenderCommand(const RenderOptions& o) {
     if (lowerExtension(o.output) != ".png")
         return usage(makeError(ErrorCode::InvalidArgument, o.output, "output must be a .png file"));
     // The time flags are checked here too (with a placeholder range); they are applied once data is loaded.
-    if (auto w = timeWindowFromFlags(o, {}); !w) return usage(w.error());
+    if (auto t = timeStateFromFlags(o, {}); !t) return usage(t.error());
     if (Status s = checkWritableOutput(o.output); !s) return fail(s.error());
 
     PhaseTimer timer(o.timings);
@@ -214,17 +235,10 @@ int runRenderCommand(const RenderOptions& o) {
     }
     if (o.noLabels)
         for (auto& layer : state->scene().layers) layer.style.labelField.clear();
-    TimeSpan dataTime;
-    bool anyTime = false;
-    for (const auto& layer : state->scene().incidentLayers) {
-        if (!layer.data || layer.data->empty()) continue;
-        const TimeSpan r = layer.data->timeRange();
-        dataTime = anyTime ? TimeSpan{std::min(dataTime.begin, r.begin), std::max(dataTime.end, r.end)} : r;
-        anyTime = true;
-    }
-    auto window = timeWindowFromFlags(o, dataTime);
-    if (!window) return usage(window.error());
-    state->scene().timeWindow = window.value();
+    auto time = timeStateFromFlags(o, state->dataTimeSpan());
+    if (!time) return usage(time.error());
+    state->time() = time.value();
+    state->applyTime();
 
     state->resize(size->first, size->second, 1.0f);
     state->frame(frameBox);

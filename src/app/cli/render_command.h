@@ -24,6 +24,8 @@ struct RenderOptions {
     std::string window;    ///< --window 12h|7d|1w|1m|cumulative|all (needs --at; default one day)
     std::string from;      ///< --from DATE: start of an explicit window (not with --at/--window)
     std::string to;        ///< --to DATE: its end; a date alone includes its whole day
+    bool fade = false;     ///< --fade: fade in-window incidents by age (needs a window)
+    bool ghosts = false;   ///< --ghosts: out-of-window incidents as faint ghosts (needs a window)
 };
 
 /// Declares the subcommand and its flags on `app`.

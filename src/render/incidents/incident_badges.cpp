@@ -2,17 +2,34 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <limits>
 
 namespace fp {
 
 namespace {
 
 uint32_t shownCount(const IncidentPrep& prep, const IncidentFilter& filter, const IncidentGroup& g) {
-    if (filter.categoryVisible.empty()) return g.count;
+    const bool timeless = filter.windowStart == std::numeric_limits<int32_t>::min() &&
+                          filter.windowEnd == std::numeric_limits<int32_t>::max();
+    if (filter.categoryVisible.empty() && timeless) return g.count;
+    if (filter.windowStart > filter.windowEnd) return 0;
     uint32_t n = 0;
     for (uint32_t k = g.firstCategory; k < g.firstCategory + g.categoryCount; ++k) {
         const GroupCategoryCount& c = prep.groupCategories[k];
-        if (c.category < filter.categoryVisible.size() && filter.categoryVisible[c.category]) n += c.count;
+        if (!filter.categoryVisible.empty() &&
+            (c.category >= filter.categoryVisible.size() || !filter.categoryVisible[c.category]))
+            continue;
+        if (timeless) {
+            n += c.count;
+            continue;
+        }
+        // Members overlapping [windowStart, windowEnd]: those starting by its end, less those that ended
+        // before its start (they all started by its end too, since start <= end).
+        const auto starts = prep.groupStarts.begin() + c.firstTime;
+        const auto ends = prep.groupEnds.begin() + c.firstTime;
+        const auto startedByEnd = std::upper_bound(starts, starts + c.count, filter.windowEnd) - starts;
+        const auto endedBefore = std::lower_bound(ends, ends + c.count, filter.windowStart) - ends;
+        n += static_cast<uint32_t>(startedByEnd - endedBefore);
     }
     return n;
 }

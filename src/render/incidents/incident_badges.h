@@ -18,8 +18,9 @@ struct BadgeCandidate {
 /// Groups in `visible` (map units relative to prep.origin) with at least two shown members, for count
 /// badges. Bounded work per frame whatever the layer's size: the layer's largest groups are always
 /// considered, then the group grid is scanned outwards from the view's centre until `budget` groups have
-/// been looked at. Counts honour the category filter (O(categories) per group); the time window is not
-/// applied to counts. `skipGroup` (a spread group) is left out.
+/// been looked at. Counts honour the category filter and the time window (members whose covered span
+/// overlaps it), O(categories x log members) per group by binary search on each category's sorted member
+/// times. `skipGroup` (a spread group) is left out.
 std::vector<BadgeCandidate> collectBadges(const IncidentPrep& prep, const IncidentFilter& filter,
                                           const MapBBox& visible, uint32_t skipGroup, size_t budget = 2048);
 

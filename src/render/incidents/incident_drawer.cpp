@@ -14,6 +14,7 @@
 #include "render/incidents/incident_layout.h"
 #include "render/incidents/incident_picker.h"
 #include "render/incidents/incident_prep.h"
+#include "render/incidents/incident_time.h"
 #include "render/text/font_locator.h"
 #include "render/text/label_placer.h"
 #include "render/text/text_renderer.h"
@@ -36,11 +37,6 @@ Result<gl::Program> markerVariant(const std::string& defines) {
         src->insert(eol == std::string::npos ? src->size() : eol + 1, defines);
     }
     return gl::Program::fromSource(vs, fs, "incident_marker " + defines);
-}
-
-int32_t clampSeconds(int64_t s) {
-    return static_cast<int32_t>(
-        std::clamp<int64_t>(s, std::numeric_limits<int32_t>::min(), std::numeric_limits<int32_t>::max()));
 }
 
 }  // namespace
@@ -232,14 +228,10 @@ size_t IncidentDrawer::draw(const MapScene& scene, const MapView& view) {
         const IncidentPrep& prep = p->prep;
         const float ox = static_cast<float>(prep.origin.x - view.center.x);
         const float oy = static_cast<float>(prep.origin.y - view.center.y);
-        int32_t windowStart = std::numeric_limits<int32_t>::min(),
-                windowEnd = std::numeric_limits<int32_t>::max();
-        if (m_window) {
-            windowStart = clampSeconds(m_window->begin.seconds - prep.epochBase);
-            windowEnd = clampSeconds(m_window->end.seconds - 1 - prep.epochBase);
-        }
-        lc.filter.windowStart = windowStart;
-        lc.filter.windowEnd = windowEnd;
+        const IncidentTimeUniforms tu =
+            incidentTimeUniforms(m_window, m_fadeByAge, m_showGhosts, prep.epochBase);
+        lc.filter.windowStart = tu.windowStart;
+        lc.filter.windowEnd = tu.windowEnd;
         glActiveTexture(GL_TEXTURE0);
         glBindTexture(GL_TEXTURE_2D, lc.texture.id());
 
@@ -253,7 +245,8 @@ size_t IncidentDrawer::draw(const MapScene& scene, const MapView& view) {
             glUniform1f(r.uniform("uUnitsPerPixel"), static_cast<float>(upp));
             glUniform2f(r.uniform("uViewportPx"), vw, vh);
             glUniform1i(r.uniform("uCategories"), 0);
-            glUniform2i(r.uniform("uTimeWindow"), windowStart, windowEnd);
+            glUniform2i(r.uniform("uTimeWindow"), tu.windowStart, tu.windowEnd);
+            glUniform3f(r.uniform("uFade"), tu.fadeEnd, tu.fadeInvLength, tu.fadeOldest);
             glUniform1f(r.uniform("uMarkerRadiusPx"), 0.5f * mm.sizePx * scale);
             glUniform1f(r.uniform("uFillOpacity"), us.fillOpacity);
             glUniform1f(r.uniform("uStrokeOpacity"), us.strokeOpacity);
@@ -290,7 +283,9 @@ size_t IncidentDrawer::draw(const MapScene& scene, const MapView& view) {
                     sheet.markerDiameterPx(kMaxSizeClass) * scale);
         glUniform1f(mk.uniform("uOutlinePx"), mm.outlineWidthPx * view.pixelRatio);
         glUniform1f(mk.uniform("uHollowPx"), mm.hollowWidthPx * view.pixelRatio);
-        glUniform2i(mk.uniform("uTimeWindow"), windowStart, windowEnd);
+        glUniform2i(mk.uniform("uTimeWindow"), tu.windowStart, tu.windowEnd);
+        glUniform3f(mk.uniform("uFade"), tu.fadeEnd, tu.fadeInvLength, tu.fadeOldest);
+        glUniform2f(mk.uniform("uGhostStyle"), kGhostAlpha, kGhostColourShare);
         glUniform1ui(mk.uniform("uSpreadGroup"), spread ? m_focus.spreadGroup : kNoIncident);
         glUniform1f(mk.uniform("uSpreadSpacingPx"), spreadSpacingPx(layer, view));
         int selected = -1;
@@ -304,17 +299,20 @@ size_t IncidentDrawer::draw(const MapScene& scene, const MapView& view) {
         // The shader antialiases every edge itself and the quad's border is transparent: per-sample coverage
         // would add nothing but cost (about 15% of the marker pass on llvmpipe).
         glDisable(GL_MULTISAMPLE);
-        if (points) {
-            glEnable(GL_PROGRAM_POINT_SIZE);
-            glBindVertexArray(p->markerPointVao.id());
-            glDrawArrays(GL_POINTS, 0, static_cast<GLsizei>(prep.instances.size()));
-            glDisable(GL_PROGRAM_POINT_SIZE);
-        } else {
-            glBindVertexArray(p->markerVao.id());
-            glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(prep.instances.size()));
+        if (points) glEnable(GL_PROGRAM_POINT_SIZE);
+        glBindVertexArray(points ? p->markerPointVao.id() : p->markerVao.id());
+        // Ghosts first, so that every in-window marker lies above them.
+        for (const int ghosts : {1, 0}) {
+            if (ghosts == 1 && !tu.ghosts) continue;
+            glUniform1i(mk.uniform("uGhosts"), ghosts);
+            if (points)
+                glDrawArrays(GL_POINTS, 0, static_cast<GLsizei>(prep.instances.size()));
+            else
+                glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(prep.instances.size()));
+            ++calls;
         }
+        if (points) glDisable(GL_PROGRAM_POINT_SIZE);
         glEnable(GL_MULTISAMPLE);
-        ++calls;
         if (!prep.largestGroups.empty()) badgeLayers.push_back({&layer, p, &lc.filter});
     }
     glBindVertexArray(0);
@@ -398,10 +396,10 @@ std::vector<IncidentHit> IncidentDrawer::pick(const MapScene& scene, const MapVi
         if (!p) continue;
         IncidentFilter filter;
         filter.categoryVisible = categoryVisibility(*layer.data, layer.style.hiddenCategories);
-        if (m_window) {
-            filter.windowStart = clampSeconds(m_window->begin.seconds - p->prep.epochBase);
-            filter.windowEnd = clampSeconds(m_window->end.seconds - 1 - p->prep.epochBase);
-        }
+        // Ghosts are never picked: only the window counts.
+        const IncidentTimeUniforms tu = incidentTimeUniforms(m_window, false, false, p->prep.epochBase);
+        filter.windowStart = tu.windowStart;
+        filter.windowEnd = tu.windowEnd;
         IncidentPickQuery q;
         q.point = point;
         q.unitsPerPixel = view.unitsPerPixel;

@@ -52,6 +52,13 @@ public:
     /// Shows only incidents whose covered span (coveredSpan() at their time precision) overlaps the half-open
     /// window [begin, end); nullopt shows all (the default). A uniform: nothing is prepared again.
     void setTimeWindow(std::optional<TimeSpan> window) { m_window = window; }
+    /// With a window: `fadeByAge` fades in-window incidents (and their discs) by age (see ageAlpha in
+    /// incident_time.h); `showGhosts` draws out-of-window incidents as faint grey ghosts (kGhostAlpha, no
+    /// disc, no badge, never picked) under the others, in one more draw call per layer. Uniforms only.
+    void setTimeEffects(bool fadeByAge, bool showGhosts) {
+        m_fadeByAge = fadeByAge;
+        m_showGhosts = showGhosts;
+    }
 
     /// Starts preparing (on worker threads) the incident data that is new or whose CRS changed; finishSync
     /// uploads it. Call both from the GL thread; other work may run in between.
@@ -88,6 +95,8 @@ private:
     std::shared_ptr<const IncidentStyleSheet> m_sheet;
     IncidentFocus m_focus;
     std::optional<TimeSpan> m_window;
+    bool m_fadeByAge = false;
+    bool m_showGhosts = false;
 };
 
 }  // namespace fp

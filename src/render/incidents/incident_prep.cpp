@@ -102,8 +102,8 @@ size_t IncidentPrep::memoryBytes() const {
     return instances.capacity() * sizeof(IncidentInstance) + storeIndex.capacity() * 4 +
            instanceOf.capacity() * 4 + rings.capacity() * sizeof(UncertaintyInstance) +
            groups.capacity() * sizeof(IncidentGroup) + groupMembers.capacity() * 4 +
-           groupCategories.capacity() * sizeof(GroupCategoryCount) + markerGrid.memoryBytes() +
-           groupGrid.memoryBytes();
+           groupCategories.capacity() * sizeof(GroupCategoryCount) + groupStarts.capacity() * 4 +
+           groupEnds.capacity() * 4 + markerGrid.memoryBytes() + groupGrid.memoryBytes();
 }
 
 IncidentPrep prepareIncidents(const IncidentStore& store, const MapProjection& projection) {
@@ -206,9 +206,33 @@ IncidentPrep prepareIncidents(const IncidentStore& store, const MapProjection& p
             if (found != prep.groupCategories.end())
                 ++found->count;
             else
-                prep.groupCategories.push_back({c, 1});
+                prep.groupCategories.push_back({c, 1, 0});
         }
         g.categoryCount = static_cast<uint32_t>(prep.groupCategories.size()) - g.firstCategory;
+        // Each category's member times, sorted, for counting those in a window (see collectBadges).
+        const uint32_t timeBase = static_cast<uint32_t>(prep.groupStarts.size());
+        uint32_t next = timeBase;
+        for (uint32_t k = g.firstCategory; k < g.firstCategory + g.categoryCount; ++k) {
+            prep.groupCategories[k].firstTime = next;
+            next += prep.groupCategories[k].count;
+        }
+        prep.groupStarts.resize(next);
+        prep.groupEnds.resize(next);
+        std::vector<uint32_t> filled(g.categoryCount, 0);
+        for (uint32_t r = 0; r < g.count; ++r) {
+            const IncidentInstance& inst = prep.instances[prep.groupMembers[g.firstMember + r]];
+            uint32_t k = g.firstCategory;
+            while (prep.groupCategories[k].category != inst.category) ++k;
+            const uint32_t at = prep.groupCategories[k].firstTime + filled[k - g.firstCategory]++;
+            prep.groupStarts[at] = inst.start;
+            prep.groupEnds[at] = inst.end;
+        }
+        for (uint32_t k = g.firstCategory; k < g.firstCategory + g.categoryCount; ++k) {
+            const GroupCategoryCount& c = prep.groupCategories[k];
+            std::sort(prep.groupStarts.begin() + c.firstTime,
+                      prep.groupStarts.begin() + c.firstTime + c.count);
+            std::sort(prep.groupEnds.begin() + c.firstTime, prep.groupEnds.begin() + c.firstTime + c.count);
+        }
     }
 
     // Uncertainty discs: the local scale is the same for every member of a group, so it is measured once

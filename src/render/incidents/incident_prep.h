@@ -55,10 +55,12 @@ struct IncidentGroup {
     uint32_t categoryCount = 0;  ///< distinct categories among the members
 };
 
-/// How many members of a group have one category (so a badge can count visible categories in O(categories)).
+/// How many members of a group have one category (so a badge can count visible categories in O(categories)),
+/// and where their times lie, sorted, so that it can count those in a time window by binary search.
 struct GroupCategoryCount {
     uint16_t category = 0;
     uint32_t count = 0;
+    uint32_t firstTime = 0;  ///< into IncidentPrep::groupStarts and groupEnds, `count` entries each
 };
 
 /// Everything the incident renderer and picker need for one IncidentStore in one map CRS, computed once
@@ -77,6 +79,8 @@ struct IncidentPrep {
     std::vector<IncidentGroup> groups;
     std::vector<uint32_t> groupMembers;  ///< instance indices, each group's in rank (time) order
     std::vector<GroupCategoryCount> groupCategories;
+    /// Per GroupCategoryCount, its members' IncidentInstance::start and ::end, each range sorted ascending.
+    std::vector<int32_t> groupStarts, groupEnds;
     std::vector<uint32_t> largestGroups;  ///< multi-member groups, most members first (at most 256)
 
     PointGrid markerGrid;  ///< instance positions (relative), ids are instance indices
