@@ -236,17 +236,6 @@ FrameStats MapRenderer::draw(const MapScene& scene, const MapView& view) {
         }
     }
     glBindVertexArray(0);
-    // The scene's time window reaches the drawer whenever it changes (a window set on the drawer directly
-    // stays until then).
-    if (scene.timeWindow != m_impl->sceneWindow || scene.fadeByAge != m_impl->sceneFade ||
-        scene.showGhosts != m_impl->sceneGhosts) {
-        m_impl->sceneWindow = scene.timeWindow;
-        m_impl->sceneFade = scene.fadeByAge;
-        m_impl->sceneGhosts = scene.showGhosts;
-        m_impl->incidents->setTimeWindow(scene.timeWindow);
-        m_impl->incidents->setTimeEffects(scene.fadeByAge, scene.showGhosts);
-    }
-    stats.drawCalls += m_impl->incidents->draw(scene, view);
 
     std::vector<LabelSource> sources;
     for (const auto& layer : scene.layers) {
@@ -259,6 +248,18 @@ FrameStats MapRenderer::draw(const MapScene& scene, const MapView& view) {
     stats.labelCandidates = ls.candidates;
     stats.labelsPlaced = ls.placed;
     stats.drawCalls += ls.drawCalls;
+    // The scene's time window reaches the drawer whenever it changes (a window set on the drawer directly
+    // stays until then).
+    if (scene.timeWindow != m_impl->sceneWindow || scene.fadeByAge != m_impl->sceneFade ||
+        scene.showGhosts != m_impl->sceneGhosts) {
+        m_impl->sceneWindow = scene.timeWindow;
+        m_impl->sceneFade = scene.fadeByAge;
+        m_impl->sceneGhosts = scene.showGhosts;
+        m_impl->incidents->setTimeWindow(scene.timeWindow);
+        m_impl->incidents->setTimeEffects(scene.fadeByAge, scene.showGhosts);
+    }
+    // Incidents above the labels: a place name's halo must never hide an incident at that place.
+    stats.drawCalls += m_impl->incidents->draw(scene, view);
     return stats;
 }
 

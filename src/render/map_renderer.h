@@ -35,7 +35,7 @@ public:
     /// buffers. Costs a hash lookup per layer when nothing changed, so it may be called every frame.
     void sync(const MapScene& scene, const MapProjection& projection);
 
-    /// Draws the scene (background, fills, outlines, points, incident layers, then labels) into the bound
+    /// Draws the scene (background, fills, outlines, points, labels, then incident layers) into the bound
     /// framebuffer, whose size must be view.widthPx x view.heightPx. Per-frame CPU work is O(layers +
     /// labelled features + incident badges); it does not grow with the number of incidents.
     FrameStats draw(const MapScene& scene, const MapView& view);

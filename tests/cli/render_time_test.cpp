@@ -206,5 +206,28 @@ TEST_F(RenderTime, GhostsShowTheRoadblocksBeforeTheyStartAndFadeDimsThemLater) {
     }
 }
 
+TEST_F(RenderTime, PlaceLabelsNeverHideAnIncident) {
+    // On 6 January the suspect's arrest is placed on the Ferizaj district's point on surface, right under
+    // the "Ferizaj" label: the label's halo once erased the marker. Incidents now lie above labels.
+    const std::string png = path("ferizaj.png");
+    test::CliRun r =
+        run("render --bbox 20.2,42.1,21.3,43.3 --size 900x1000 --at 2023-01-06 -o '" + png + "'");
+    ASSERT_EQ(r.exitCode, 0) << r.out << r.err;
+    auto img = readImage(png);
+    ASSERT_TRUE(img.ok());
+    MapState state = MapState::create(MapScene{}).value();
+    state.resize(900, 1000, 1.f);
+    state.frame(GeoBBox::fromCorners(20.2, 42.1, 21.3, 43.3));
+    const ScreenXY c = state.view().toScreen(state.projection().project({21.11856, 42.294427}));
+    ::setenv("FLASHPOINT_INCIDENT_STYLES", (kFixtures + "/../../assets/incident_styles.json").c_str(), 1);
+    const Color colour = IncidentStyleSheet::shipped()->styleFor("Arrest").color;
+    int coloured = 0;
+    for (int dy = -8; dy <= 8; ++dy)
+        for (int dx = -8; dx <= 8; ++dx)
+            coloured +=
+                nearColour(img->pixel(static_cast<int>(c.x) + dx, static_cast<int>(c.y) + dy), colour, 12);
+    EXPECT_GE(coloured, 6) << "the arrest's hollow diamond is visible";
+}
+
 }  // namespace
 }  // namespace fp

@@ -6,7 +6,9 @@
 namespace fp {
 namespace {
 
-TimePoint day(int y, int m, int d) { return fromCivil(CivilTime{y, m, d, 0, 0, 0}); }
+TimePoint day(int y, int m, int d) {
+    return fromCivil(CivilTime{y, m, d, 0, 0, 0});
+}
 
 TEST(TimeStepTest, ParsesCountsAndUnitsAndRoundTrips) {
     for (const char* text : {"1h", "6h", "1d", "7d", "1w", "1m", "12m"}) {

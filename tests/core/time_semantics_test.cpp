@@ -55,7 +55,8 @@ TEST_F(LocalZone, DaylightSavingNeverShiftsADay) {
     ASSERT_EQ(localOffsetHours(utc(2022, 10, 30, 12)), 1);
     ASSERT_EQ(localOffsetHours(utc(2023, 3, 26, 12)), 2);
 
-    for (const char* text : {"2022-10-29", "2022-10-30", "2022-10-31", "2023-03-25", "2023-03-26", "2023-03-27"}) {
+    for (const char* text :
+         {"2022-10-29", "2022-10-30", "2022-10-31", "2023-03-25", "2023-03-26", "2023-03-27"}) {
         auto parsed = parseTime(text);
         ASSERT_TRUE(parsed.ok()) << text;
         const CivilTime c = toCivil(parsed->time);

@@ -17,7 +17,8 @@ inline const Color kWhite = Color::rgb(255, 255, 255);
 
 /// A map with only incidents on white, the view centred on `centre` at `metresPerPixel` map units per pixel.
 inline MapState incidentState(const std::string& crs, std::vector<Incident> incidents, LonLat centre,
-                       double unitsPerPixel, int width = 240, int height = 240, float markerScale = 1.f) {
+                              double unitsPerPixel, int width = 240, int height = 240,
+                              float markerScale = 1.f) {
     MapScene scene;
     scene.crs = Crs::fromUserInput(crs).value();
     scene.background = kWhite;

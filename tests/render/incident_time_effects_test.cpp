@@ -11,8 +11,8 @@
 namespace fp {
 namespace {
 
-using test::incidentState;
 using test::IncidentRender;
+using test::incidentState;
 using test::kWhite;
 using test::makeIncident;
 
@@ -68,10 +68,10 @@ protected:
 
 TEST(IncidentTimeRules, AgeAlphaRunsFromOpaqueAtTheWindowEndToFaintAtItsStart) {
     const TimeSpan window{day(3), day(8)};
-    EXPECT_FLOAT_EQ(ageAlpha({day(7), day(8)}, window), 1.f);  // ends with the window: the newest
+    EXPECT_FLOAT_EQ(ageAlpha({day(7), day(8)}, window), 1.f);   // ends with the window: the newest
     EXPECT_FLOAT_EQ(ageAlpha({day(2), day(20)}, window), 1.f);  // still going on after it
     EXPECT_FLOAT_EQ(ageAlpha({day(3), day(4)}, window), 1.f - 0.8f * (1.f - kFadeOldestAlpha));
-    EXPECT_FLOAT_EQ(ageAlpha({day(0), day(3)}, window), kFadeOldestAlpha);  // clamped at the oldest
+    EXPECT_FLOAT_EQ(ageAlpha({day(0), day(3)}, window), kFadeOldestAlpha);       // clamped at the oldest
     EXPECT_FLOAT_EQ(ageAlpha({day(3), day(4)}, TimeSpan{day(3), day(3)}), 1.f);  // empty window
     // Uniforms: no window means no fade and no ghosts, whatever the flags.
     const IncidentTimeUniforms none = incidentTimeUniforms(std::nullopt, true, true, kDay0);

@@ -11,10 +11,14 @@ namespace fp {
 TimePoint stepTime(TimePoint t, TimeStep step, int n) {
     const int64_t k = static_cast<int64_t>(step.count) * n;
     switch (step.unit) {
-        case StepUnit::Hour: return TimePoint{t.seconds + k * 3600};
-        case StepUnit::Day: return TimePoint{t.seconds + k * 86400};
-        case StepUnit::Week: return TimePoint{t.seconds + k * 7 * 86400};
-        case StepUnit::Month: return addMonths(t, static_cast<int>(k));
+        case StepUnit::Hour:
+            return TimePoint{t.seconds + k * 3600};
+        case StepUnit::Day:
+            return TimePoint{t.seconds + k * 86400};
+        case StepUnit::Week:
+            return TimePoint{t.seconds + k * 7 * 86400};
+        case StepUnit::Month:
+            return addMonths(t, static_cast<int>(k));
     }
     return t;
 }
@@ -25,17 +29,27 @@ Result<TimeStep> parseTimeStep(std::string_view text) {
         if (!std::isspace(static_cast<unsigned char>(c)))
             lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     auto bad = [&] {
-        return makeError(ErrorCode::InvalidArgument, std::string(text),
-                         "not a time step: use a count (1-1000) and a unit h, d, w or m, e.g. 1d, 6h, 1w, 1m");
+        return makeError(
+            ErrorCode::InvalidArgument, std::string(text),
+            "not a time step: use a count (1-1000) and a unit h, d, w or m, e.g. 1d, 6h, 1w, 1m");
     };
     if (lower.size() < 2) return bad();
     TimeStep step;
     switch (lower.back()) {
-        case 'h': step.unit = StepUnit::Hour; break;
-        case 'd': step.unit = StepUnit::Day; break;
-        case 'w': step.unit = StepUnit::Week; break;
-        case 'm': step.unit = StepUnit::Month; break;
-        default: return bad();
+        case 'h':
+            step.unit = StepUnit::Hour;
+            break;
+        case 'd':
+            step.unit = StepUnit::Day;
+            break;
+        case 'w':
+            step.unit = StepUnit::Week;
+            break;
+        case 'm':
+            step.unit = StepUnit::Month;
+            break;
+        default:
+            return bad();
     }
     const char* first = lower.data();
     const char* last = lower.data() + lower.size() - 1;
@@ -45,8 +59,8 @@ Result<TimeStep> parseTimeStep(std::string_view text) {
 }
 
 std::string formatTimeStep(TimeStep step) {
-    const char unit = step.unit == StepUnit::Hour  ? 'h'
-                      : step.unit == StepUnit::Day ? 'd'
+    const char unit = step.unit == StepUnit::Hour   ? 'h'
+                      : step.unit == StepUnit::Day  ? 'd'
                       : step.unit == StepUnit::Week ? 'w'
                                                     : 'm';
     return std::to_string(step.count) + unit;

@@ -33,7 +33,8 @@ float ageAlpha(TimeSpan covered, TimeSpan window) {
     const int64_t length = window.end.seconds - window.begin.seconds;
     if (length <= 0) return 1.f;
     const double age = std::clamp(
-        static_cast<double>(window.end.seconds - covered.end.seconds) / static_cast<double>(length), 0.0, 1.0);
+        static_cast<double>(window.end.seconds - covered.end.seconds) / static_cast<double>(length), 0.0,
+        1.0);
     return static_cast<float>(1.0 - age * (1.0 - kFadeOldestAlpha));
 }
 

@@ -20,7 +20,7 @@ inline constexpr float kGhostColourShare = 0.25f;
 struct IncidentTimeUniforms {
     int32_t windowStart = std::numeric_limits<int32_t>::min();  ///< first second shown (inclusive)
     int32_t windowEnd = std::numeric_limits<int32_t>::max();    ///< last second shown (inclusive)
-    float fadeEnd = 0.f;        ///< the window's (exclusive) end; uFade.x
+    float fadeEnd = 0.f;                                        ///< the window's (exclusive) end; uFade.x
     float fadeInvLength = 0.f;  ///< 1 / window length in seconds; 0: no fading; uFade.y
     float fadeOldest = 1.f;     ///< alpha at age 1; uFade.z
     bool ghosts = false;        ///< draw a ghost pass of the out-of-window incidents
