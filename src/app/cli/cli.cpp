@@ -4,6 +4,7 @@
 
 #include <cstdio>
 
+#include "app/cli/animate_command.h"
 #include "app/cli/info_command.h"
 #include "app/cli/render_command.h"
 #include "app/gui/gui_app.h"
@@ -24,6 +25,8 @@ int runCli(int argc, char** argv) {
     addRenderCommand(app, render);
     InfoOptions info;
     addInfoCommand(app, info);
+    AnimateOptions animate;
+    addAnimateCommand(app, animate);
     GuiOptions gui;
     CLI::App* guiCmd = app.add_subcommand("gui", "Open the map window (what running without arguments does)");
     guiCmd->add_option("--layer", gui.layers, "Vector layer to add on top of the embedded map; repeatable");
@@ -63,6 +66,7 @@ int runCli(int argc, char** argv) {
     Log::instance().addSink(stderrSink(LogLevel::Warning));
     if (app.got_subcommand("render")) return runRenderCommand(render);
     if (app.got_subcommand("info")) return runInfoCommand(info);
+    if (app.got_subcommand("animate")) return runAnimateCommand(animate);
     std::fprintf(stderr, "flashpoint: error: no subcommand given\nRun 'flashpoint --help' for usage.\n");
     return kExitUsage;
 }

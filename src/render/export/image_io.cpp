@@ -7,17 +7,23 @@
 
 namespace fp {
 
-Status writePng(const Image& image, const std::string& path) {
+Result<std::string> encodePng(const Image& image) {
     if (image.width <= 0 || image.height <= 0)
-        return makeError(ErrorCode::InvalidArgument, path, "empty image");
+        return makeError(ErrorCode::InvalidArgument, "PNG", "empty image");
     std::string encoded;
     auto append = [](void* ctx, void* data, int size) {
         static_cast<std::string*>(ctx)->append(static_cast<const char*>(data), static_cast<size_t>(size));
     };
     if (!stbi_write_png_to_func(append, &encoded, image.width, image.height, 4, image.rgba.data(),
                                 image.width * 4))
-        return makeError(ErrorCode::IoError, path, "PNG encoding failed");
-    return writeFileAtomically(path, encoded);
+        return makeError(ErrorCode::IoError, "PNG", "PNG encoding failed");
+    return encoded;
+}
+
+Status writePng(const Image& image, const std::string& path) {
+    auto encoded = encodePng(image);
+    if (!encoded) return makeError(encoded.error().code, path, encoded.error().message);
+    return writeFileAtomically(path, encoded.value());
 }
 
 Result<Image> readImage(const std::string& path) {

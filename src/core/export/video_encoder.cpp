@@ -1,0 +1,259 @@
+#include "core/export/video_encoder.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+
+#include "core/util/atomic_file.h"
+
+extern char** environ;
+
+namespace fs = std::filesystem;
+
+namespace fp {
+
+namespace {
+
+constexpr int kMaxVideoSide = 16384;
+
+const char* formatName(VideoFormat f) {
+    return f == VideoFormat::Mp4 ? "mp4" : "gif";
+}
+
+std::string sizeText(int w, int h) {
+    return std::to_string(w) + "x" + std::to_string(h);
+}
+
+/// Ignoring SIGPIPE turns a write to a dead ffmpeg into EPIPE, which addFrame reports.
+void ignoreSigpipeOnce() {
+    static const bool done = [] {
+        struct sigaction sa {};
+        sa.sa_handler = SIG_IGN;
+        sigemptyset(&sa.sa_mask);
+        return ::sigaction(SIGPIPE, &sa, nullptr) == 0;
+    }();
+    (void)done;
+}
+
+}  // namespace
+
+Status checkVideoOptions(const VideoEncoderOptions& o) {
+    const std::string size = sizeText(o.width, o.height);
+    if (o.width < 1 || o.height < 1 || o.width > kMaxVideoSide || o.height > kMaxVideoSide)
+        return makeError(ErrorCode::InvalidArgument, size,
+                         "video size must be 1.." + std::to_string(kMaxVideoSide) + " pixels a side");
+    if (o.format == VideoFormat::Mp4 && (o.width % 2 != 0 || o.height % 2 != 0))
+        return makeError(ErrorCode::InvalidArgument, size,
+                         "MP4 (H.264, yuv420p) needs an even width and height, e.g. " +
+                             sizeText(o.width + o.width % 2, o.height + o.height % 2));
+    if (o.fps < 1 || o.fps > 60)
+        return makeError(ErrorCode::InvalidArgument, std::to_string(o.fps),
+                         "frame rate must be 1..60 frames per second");
+    return checkWritableOutput(o.outputPath);
+}
+
+std::vector<std::string> ffmpegArguments(const VideoEncoderOptions& o, const std::string& tempPath) {
+    std::vector<std::string> args = {"-hide_banner",
+                                     "-nostats",
+                                     "-loglevel",
+                                     "error",
+                                     "-y",
+                                     "-f",
+                                     "rawvideo",
+                                     "-pix_fmt",
+                                     "rgba",
+                                     "-s",
+                                     sizeText(o.width, o.height),
+                                     "-r",
+                                     std::to_string(o.fps),
+                                     "-i",
+                                     "-",
+                                     "-an"};
+    if (o.format == VideoFormat::Mp4) {
+        for (const char* a : {"-c:v", "libx264", "-preset", "fast", "-crf", "20", "-pix_fmt", "yuv420p",
+                              "-movflags", "+faststart"})
+            args.emplace_back(a);
+    } else {
+        // One palette for all frames keeps colours steady across the animation; no dithering noise on the
+        // flat fills of a map.
+        args.emplace_back("-vf");
+        args.emplace_back(
+            "split[a][b];[a]palettegen=reserve_transparent=0:stats_mode=full[p];"
+            "[b][p]paletteuse=dither=none");
+    }
+    args.emplace_back("-f");
+    args.emplace_back(formatName(o.format));
+    args.push_back(tempPath);
+    return args;
+}
+
+Result<std::unique_ptr<VideoEncoder>> VideoEncoder::start(const VideoEncoderOptions& options) {
+    if (Status s = checkVideoOptions(options); !s) return s.error();
+    ignoreSigpipeOnce();
+    std::unique_ptr<VideoEncoder> enc(new VideoEncoder());
+    enc->m_options = options;
+
+    const fs::path out(options.outputPath);
+    const fs::path dir = out.parent_path().empty() ? fs::path(".") : out.parent_path();
+    const std::string suffix = std::string(".") + formatName(options.format);
+    std::string tmpl = (dir / ("." + out.filename().string() + ".XXXXXX" + suffix)).string();
+    const int tmpFd = ::mkstemps(tmpl.data(), static_cast<int>(suffix.size()));
+    if (tmpFd < 0)
+        return makeError(ErrorCode::IoError, options.outputPath,
+                         std::string("cannot create a temporary file: ") + std::strerror(errno));
+    ::close(tmpFd);
+    enc->m_tempPath = tmpl;  // from here on the destructor removes it
+
+    enc->m_stderr = ::memfd_create("ffmpeg-log", MFD_CLOEXEC);
+    int pipeFds[2];
+    if (enc->m_stderr < 0 || ::pipe2(pipeFds, O_CLOEXEC) != 0)
+        return makeError(ErrorCode::IoError, options.program,
+                         std::string("cannot create pipes: ") + std::strerror(errno));
+    enc->m_stdin = pipeFds[1];
+
+    const std::vector<std::string> args = ffmpegArguments(options, enc->m_tempPath);
+    std::vector<char*> argv;
+    argv.push_back(const_cast<char*>(options.program.c_str()));
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, pipeFds[0], STDIN_FILENO);
+    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_adddup2(&actions, enc->m_stderr, STDERR_FILENO);
+    posix_spawnattr_t attr;
+    posix_spawnattr_init(&attr);
+    // Its own process group: Ctrl+C in a terminal reaches only us, and we decide how ffmpeg ends. Default
+    // SIGPIPE, which we ignore.
+    sigset_t defaults;
+    sigemptyset(&defaults);
+    sigaddset(&defaults, SIGPIPE);
+    posix_spawnattr_setsigdefault(&attr, &defaults);
+    posix_spawnattr_setpgroup(&attr, 0);
+    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF);
+    const int rc =
+        ::posix_spawnp(&enc->m_pid, options.program.c_str(), &actions, &attr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    posix_spawnattr_destroy(&attr);
+    ::close(pipeFds[0]);
+    if (rc != 0) {
+        enc->m_pid = -1;
+        if (rc == ENOENT)
+            return makeError(ErrorCode::NotFound, options.program,
+                             "program not found on PATH; MP4 and GIF export needs it (Debian/Ubuntu: "
+                             "apt-get install ffmpeg), or export PNG frames to a folder instead");
+        return makeError(ErrorCode::IoError, options.program,
+                         std::string("cannot start the program: ") + std::strerror(rc));
+    }
+    return enc;
+}
+
+VideoEncoder::~VideoEncoder() {
+    cancel();
+    if (m_stderr >= 0) ::close(m_stderr);
+}
+
+Status VideoEncoder::addFrame(std::string_view rgba) {
+    if (m_done) return makeError(ErrorCode::Internal, m_options.outputPath, "the encoder has ended");
+    const size_t expected = static_cast<size_t>(m_options.width) * m_options.height * 4;
+    if (rgba.size() != expected) {
+        cancel();
+        return makeError(ErrorCode::InvalidArgument, m_options.outputPath,
+                         "frame of " + std::to_string(rgba.size()) + " bytes, expected " +
+                             std::to_string(expected) + " for " +
+                             sizeText(m_options.width, m_options.height));
+    }
+    size_t done = 0;
+    while (done < rgba.size()) {
+        const ssize_t n = ::write(m_stdin, rgba.data() + done, rgba.size() - done);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return failure(std::string(m_options.program) + " stopped reading frames (" +
+                           std::strerror(errno) + ")");
+        }
+        done += static_cast<size_t>(n);
+    }
+    ++m_frames;
+    return {};
+}
+
+Status VideoEncoder::finish() {
+    if (m_done) return makeError(ErrorCode::Internal, m_options.outputPath, "the encoder has ended");
+    if (m_frames == 0) {
+        cancel();
+        return makeError(ErrorCode::InvalidArgument, m_options.outputPath, "no frames to encode");
+    }
+    const int code = reap();
+    if (code != 0)
+        return failure(m_options.program +
+                       (code < 0 ? " was killed" : " failed with exit code " + std::to_string(code)));
+    // mkstemps created the file private (0600); a video should get the usual permissions.
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    ::chmod(m_tempPath.c_str(), 0666 & ~mask);
+    if (::rename(m_tempPath.c_str(), m_options.outputPath.c_str()) != 0)
+        return failure(std::string("could not move the video into place: ") + std::strerror(errno));
+    m_tempPath.clear();
+    m_done = true;
+    return {};
+}
+
+void VideoEncoder::cancel() {
+    if (m_pid > 0) ::kill(m_pid, SIGKILL);
+    reap();
+    if (!m_tempPath.empty()) ::unlink(m_tempPath.c_str());
+    m_tempPath.clear();
+    m_done = true;
+}
+
+int VideoEncoder::reap() {
+    if (m_stdin >= 0) ::close(m_stdin);
+    m_stdin = -1;
+    if (m_pid <= 0) return -1;
+    int status = 0;
+    while (::waitpid(m_pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    m_pid = -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+std::string VideoEncoder::logTail() const {
+    if (m_stderr < 0) return {};
+    struct stat st {};
+    if (::fstat(m_stderr, &st) != 0 || st.st_size <= 0) return {};
+    constexpr off_t kTail = 600;
+    const off_t from = std::max<off_t>(0, st.st_size - kTail);
+    std::string text(static_cast<size_t>(st.st_size - from), '\0');
+    const ssize_t n = ::pread(m_stderr, text.data(), text.size(), from);
+    text.resize(n > 0 ? static_cast<size_t>(n) : 0);
+    // One line for the user: the log's last lines joined, control characters dropped.
+    std::string line;
+    for (char c : text) {
+        if (c == '\n' || c == '\r') {
+            if (!line.empty() && line.back() != ' ') line += "; ";
+        } else if (static_cast<unsigned char>(c) >= 0x20) {
+            line += c;
+        }
+    }
+    while (!line.empty() && (line.back() == ' ' || line.back() == ';')) line.pop_back();
+    return line;
+}
+
+Error VideoEncoder::failure(const std::string& what) {
+    cancel();  // reaps first, so that the log is complete
+    const std::string tail = logTail();
+    return makeError(ErrorCode::IoError, m_options.outputPath,
+                     what + (tail.empty() ? std::string() : ": " + tail));
+}
+
+}  // namespace fp
