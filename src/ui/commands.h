@@ -10,6 +10,8 @@
 #include "core/model/layer_style.h"
 #include "core/model/map_scene.h"
 #include "core/model/map_view.h"
+#include "core/time/playback.h"
+#include "core/time/time_window.h"
 
 namespace fp {
 
@@ -134,13 +136,33 @@ struct SpreadIncidentGroup {
 struct OpenUrl {
     std::string url;
 };
+/// Replace the time state (window mode and length, cursor, fade by age, ghosts); the map shows it at once.
+struct SetTimeState {
+    TimeState state;
+};
+/// Replace the playback step, speed and loop. The cursor stays where it is.
+struct SetPlayback {
+    PlaybackSettings settings;
+};
+/// Start playing from the cursor (from the start when at the end). From "all time" the map first switches to a
+/// moving window one playback step long.
+struct Play {};
+struct Pause {};
+/// Move the cursor by `steps` playback steps (negative: back), within the data's time range.
+struct StepTime {
+    int steps = 1;
+};
+/// Put the cursor at the start or the end of the data's time range (see playbackBounds).
+struct SeekStart {};
+struct SeekEnd {};
 
 /// Everything the UI can ask of the application. Panels append these; the app applies them to its state
 /// after the UI frame and reports failures back (MainUi::onCommandResult).
 using Command = std::variant<Pan, Zoom, ResetView, SetLayerStyle, MoveLayer, RemoveLayer, ZoomToLayer,
                              AddLayer, SetCrs, SetTheme, ClearLog, ShowPanel, Quit, ShowIncidentPanel,
                              AddIncidents, SetIncidentStyle, RemoveIncidentLayer, SelectIncident,
-                             FlyToIncident, SpreadIncidentGroup, OpenUrl, ReloadIncidents, ShowFieldMapping>;
+                             FlyToIncident, SpreadIncidentGroup, OpenUrl, ReloadIncidents, ShowFieldMapping, SetTimeState, SetPlayback, Play,
+                             Pause, StepTime, SeekStart, SeekEnd>;
 using CommandList = std::vector<Command>;
 
 }  // namespace fp

@@ -10,7 +10,9 @@
 
 namespace fp {
 
-MainUi::MainUi() = default;
+MainUi::MainUi() {
+    m_timeline.setTimeCache(&m_timeCache);
+}
 
 Panel& MainUi::panel(PanelId id) {
     switch (id) {
@@ -55,6 +57,7 @@ void MainUi::setIncidentStyleSheet(std::shared_ptr<const IncidentStyleSheet> she
     m_incidentLegend.setStyleSheet(sheet);
     m_incidentTable.setStyleSheet(sheet);
     m_inspector.setStyleSheet(sheet);
+    m_timeline.setStyleSheet(sheet);
 }
 
 bool MainUi::noteIncidentCommand(const Command& command) {
@@ -112,6 +115,8 @@ void MainUi::frame(const MapState& state, const UiMetrics& metrics, CommandList&
     m_incidentLegend.setMappableLayers(std::move(mappable));
     m_menu.draw(ctx, commands);
     m_status.draw(ctx, commands);
+    m_timeline.setBottomInset(m_status.height());
+    m_timeline.draw(ctx, commands);
     m_layers.draw(ctx, commands);
     m_logPanel.draw(ctx, commands);
     m_crs.draw(ctx, commands);
@@ -124,10 +129,14 @@ void MainUi::frame(const MapState& state, const UiMetrics& metrics, CommandList&
 
     const float margin = 12.f * metrics.scale;
     drawScaleBar(ImGui::GetBackgroundDrawList(), margin,
-                 ImGui::GetIO().DisplaySize.y - m_status.height() - margin, state.view(), state.projection(),
+                 ImGui::GetIO().DisplaySize.y - m_status.height() - m_timeline.height() - margin, state.view(),
+                 state.projection(),
                  metrics.scale, metrics.fbScale, m_theme);
 
     m_incidentPointer.update(ctx, m_hover, *m_sheet, m_groupSpread, commands);
+    m_timeline.drawMapOverlay(ctx, ImGui::GetFrameHeight());
+    m_timeline.handleKeys(ctx, commands);
+    m_interaction.setTimeKeys(m_timeline.timeKeysActive());
     m_interaction.update(state.view(), commands);
     if (ImGui::GetIO().KeyCtrl && m_keys.q >= 0 && ImGui::IsKeyPressed(m_keys.q, false))
         commands.push_back(Quit{});

@@ -17,6 +17,8 @@
 #include "ui/panels/main_menu.h"
 #include "ui/panels/notifications.h"
 #include "ui/panels/status_bar.h"
+#include "ui/timeline/incident_time_cache.h"
+#include "ui/timeline/timeline_panel.h"
 
 namespace fp {
 
@@ -79,6 +81,9 @@ public:
     CrsPanel& crsPanel() { return m_crs; }
     FieldMappingDialog& fieldMapping() { return m_fieldMapping; }
     LoadReportPanel& loadReport() { return m_loadReport; }
+    TimelinePanel& timeline() { return m_timeline; }
+    /// Whether the app's playback clock runs; set before frame().
+    void setPlaying(bool playing) { m_timeline.setPlaying(playing); }
     const StatusBar& statusBar() const { return m_status; }
 
 private:
@@ -107,6 +112,8 @@ private:
     IncidentInspectorPanel m_inspector;
     FieldMappingDialog m_fieldMapping;
     LoadReportPanel m_loadReport;
+    IncidentTimeCache m_timeCache;
+    TimelinePanel m_timeline;
     struct LoadedSource {
         std::string source;  // as given (with any password)
         std::string table;

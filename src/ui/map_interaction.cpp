@@ -56,7 +56,8 @@ void MapInteraction::updateKeyboard(const MapView& view, CommandList& out) {
     const bool modifier = io.KeyCtrl || io.KeyAlt || io.KeySuper;
     const ScreenXY centre{view.widthPx * 0.5, view.heightPx * 0.5};
 
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home), false)) out.push_back(ResetView{});
+    if (!m_timeKeys && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home), false))
+        out.push_back(ResetView{});
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageUp), true))
         out.push_back(Zoom{centre, kKeyZoomStep});
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageDown), true))
@@ -70,8 +71,8 @@ void MapInteraction::updateKeyboard(const MapView& view, CommandList& out) {
     }
     if (modifier) return;
 
-    const int right = keyDown(ImGui::GetKeyIndex(ImGuiKey_RightArrow)) || keyDown(m_keys.d);
-    const int left = keyDown(ImGui::GetKeyIndex(ImGuiKey_LeftArrow)) || keyDown(m_keys.a);
+    const int right = (!m_timeKeys && keyDown(ImGui::GetKeyIndex(ImGuiKey_RightArrow))) || keyDown(m_keys.d);
+    const int left = (!m_timeKeys && keyDown(ImGui::GetKeyIndex(ImGuiKey_LeftArrow))) || keyDown(m_keys.a);
     const int up = keyDown(ImGui::GetKeyIndex(ImGuiKey_UpArrow)) || keyDown(m_keys.w);
     const int down = keyDown(ImGui::GetKeyIndex(ImGuiKey_DownArrow)) || keyDown(m_keys.s);
     const int dirX = right - left, dirY = up - down;

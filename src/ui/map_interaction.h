@@ -21,6 +21,9 @@ struct ExtraKeys {
 class MapInteraction {
 public:
     void setExtraKeys(const ExtraKeys& keys) { m_keys = keys; }
+    /// While the time controls own Left/Right/Home/End (see TimelinePanel::timeKeysActive), the arrow keys
+    /// Left and Right do not pan and Home does not reset the view (A/D still pan). Set before update().
+    void setTimeKeys(bool timeOwnsKeys) { m_timeKeys = timeOwnsKeys; }
 
     /// Reads this frame's input (call between ImGui::NewFrame and EndFrame) and appends Pan, Zoom and
     /// ResetView for `view`, in its physical pixels. Mouse input counts only when ImGui does not want the
@@ -44,6 +47,7 @@ private:
     ExtraKeys m_keys;
     bool m_dragging = false;
     bool m_keyPanning = false;
+    bool m_timeKeys = false;
 };
 
 }  // namespace fp

@@ -58,9 +58,17 @@ bool loadUiFont(ImFontAtlas& atlas, const std::string& path, float pixelSize, fl
         ImFontConfig fallback;
         fallback.SizePixels = pixelSize;
         atlas.AddFontDefault(&fallback);
+    } else {
+        static const ImWchar kHeadlineRanges[] = {0x0020, 0x017F, 0x2000, 0x206F, 0};
+        atlas.AddFontFromFileTTF(path.c_str(), 2.f * pixelSize, &config, kHeadlineRanges);
     }
     ImGui::GetIO().FontGlobalScale = displayScale;
     return font != nullptr;
+}
+
+ImFont* uiLargeFont() {
+    const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    return atlas->Fonts.Size > 1 ? atlas->Fonts[1] : ImGui::GetFont();
 }
 
 }  // namespace fp

@@ -38,6 +38,11 @@ int runCli(int argc, char** argv) {
     guiCmd->add_option("--frames", gui.frames, "Frames to draw before the screenshot")
         ->check(CLI::Range(1, 1000))
         ->capture_default_str();
+    guiCmd->add_option("--at", gui.at, "Start at this date or time (UTC): the window ends with that day")
+        ->type_name("DATE");
+    guiCmd->add_option("--window", gui.window,
+                       "With --at: window length 12h, 7d, 1w, 1m (calendar months), cumulative or all "
+                       "(default 1d)");
     // Collect unknown top-level words ourselves (subcommands were created strict, before this), so the
     // message can name them instead of CLI11's generic "a subcommand is required".
     app.allow_extras();

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "core/project/default_scene.h"
+#include "core/time/playback_clock.h"
 #include "core/util/log.h"
 #include "ui/panels/incident_inspector_panel.h"
 
@@ -164,6 +165,17 @@ Status openUrl(const std::string& url) {
     return {};
 }
 
+/// Moves the cursor with `move` (given the time state ready for playing, see withActiveWindow) and shows it.
+template <class Move>
+Status moveCursor(MapState& state, Move move) {
+    const TimeSpan data = state.dataTimeSpan();
+    if (data.end <= data.begin) return makeError(ErrorCode::NotFound, "time", "no incidents with dates loaded");
+    state.time() = withActiveWindow(state.time(), state.playback().step, data);
+    state.time().cursor = move(data);
+    state.applyTime();
+    return {};
+}
+
 Status layerMissing(uint64_t id) {
     return makeError(ErrorCode::NotFound, "layer " + std::to_string(id), "the layer no longer exists");
 }
@@ -250,6 +262,31 @@ Status applyCommand(MapState& state, const Command& command) {
             [&](const OpenUrl& o) -> Status { return openUrl(o.url); },
             [&](const ReloadIncidents& r) -> Status { return reloadIncidents(state, r); },
             [&](const ShowFieldMapping&) -> Status { return {}; },
+            [&](const SetTimeState& t) -> Status {
+                state.time() = t.state;
+                state.applyTime();
+                return {};
+            },
+            [&](const SetPlayback& p) -> Status {
+                state.playback() = p.settings;
+                return {};
+            },
+            // The app's PlaybackClock starts and stops; here the map gets a window to play.
+            [&](const Play&) -> Status {
+                return moveCursor(state, [&](TimeSpan) { return state.time().cursor; });
+            },
+            [&](const Pause&) -> Status { return {}; },
+            [&](const StepTime& s) -> Status {
+                return moveCursor(state, [&](TimeSpan data) {
+                    return stepCursor(state.time().cursor, state.time(), state.playback().step, s.steps, data);
+                });
+            },
+            [&](const SeekStart&) -> Status {
+                return moveCursor(state, [&](TimeSpan data) { return playbackBounds(state.time(), data).begin; });
+            },
+            [&](const SeekEnd&) -> Status {
+                return moveCursor(state, [&](TimeSpan data) { return playbackBounds(state.time(), data).end; });
+            },
         },
         command);
 }

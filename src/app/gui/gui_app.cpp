@@ -6,14 +6,18 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 
+#include "app/cli/cli.h"
 #include "app/gui/command_applier.h"
 #include "app/gui/gui_window.h"
 #include "app/gui/settings.h"
 #include "core/project/default_scene.h"
 #include "core/project/map_state.h"
+#include "core/time/playback_clock.h"
+#include "core/time/time_label.h"
 #include "core/util/log.h"
 #include "render/export/image_io.h"
 #include "render/gl/gl.h"
@@ -47,6 +51,28 @@ MapState initialState() {
     return std::move(MapState::create(MapScene{})).value();
 }
 
+/// The time state --at and --window ask for (nullopt: neither given, all time). The Error names the flag.
+Result<std::optional<TimeState>> timeStateFromOptions(const GuiOptions& o) {
+    if (o.at.empty() && o.window.empty()) return std::optional<TimeState>();
+    if (o.at.empty())
+        return makeError(ErrorCode::InvalidArgument, "--window", "'" + o.window + "' needs --at DATE");
+    auto cursor = parseCursorDate(o.at);
+    if (!cursor)
+        return makeError(ErrorCode::InvalidArgument, "--at",
+                         "'" + o.at + "' is not a date or time (e.g. 2022-12-20 or 2022-12-20T14:30Z)");
+    TimeState state;
+    state.cursor = cursor.value();
+    state.window = {WindowMode::Moving, 86400, 0};
+    if (!o.window.empty()) {
+        auto spec = parseWindowLength(o.window);
+        if (!spec)
+            return makeError(ErrorCode::InvalidArgument, "--window",
+                             "'" + o.window + "' is not a window: use 12h, 7d, 1w, 1m, cumulative or all");
+        state.window = spec.value();
+    }
+    return std::optional<TimeState>(state);
+}
+
 /// What a file dropped on the window becomes: tables (.csv, .tsv, .tab, .txt) are read as incidents first
 /// (ACLED, GDELT and Flashpoint exports are tables), falling back to vector layers; anything else is layers.
 Command commandForDroppedPath(std::string path) {
@@ -77,6 +103,11 @@ public:
     /// dialog when the columns are not recognised, load report).
     void addIncidents(const std::string& source) { apply(AddIncidents{source}); }
     /// Where remembered field mappings are kept and saved to as soon as the user applies one.
+    /// Starts at `time` (from --at / --window) instead of all time.
+    void setTime(const TimeState& time) {
+        m_state.time() = time;
+        m_state.applyTime();
+    }
     void setSettingsStore(GuiSettings* settings, std::string path) {
         m_settings = settings;
         m_settingsPath = std::move(path);
@@ -95,6 +126,11 @@ private:
     /// the result to the UI.
     void apply(Command command);
     void rememberFieldMapping(const ReloadIncidents& reload);
+    /// Moves the playback cursor by the wall-clock time since the last frame while playing.
+    void advancePlayback();
+    /// Frames the default extent in the part of the window above the timeline (which covers the map's
+    /// bottom), as the start-up view and Home do.
+    void frameAboveTimeline();
 
     GuiWindow& m_window;
     MapState m_state;
@@ -111,6 +147,9 @@ private:
     IncidentFocus m_incidentFocus;
     GuiSettings* m_settings = nullptr;
     std::string m_settingsPath;
+    PlaybackClock m_clock;
+    double m_lastFrameTime = 0.0;
+    bool m_framedAboveTimeline = false;
 };
 
 void GuiApp::setUp(const GuiSettings& settings) {
@@ -176,7 +215,9 @@ void GuiApp::applyTheme(Theme theme) {
 void GuiApp::run() {
     while (!m_window.shouldClose()) {
         const bool regular = m_ui.needsRegularFrames();
-        const bool input = m_window.waitEvents(m_ui.isAnimating(), regular ? kBusyTimeout : kIdleTimeout);
+        // Playing redraws continuously, like a drag: the map changes with wall-clock time alone.
+        const bool input = m_window.waitEvents(m_ui.isAnimating() || m_clock.playing(),
+                                               regular ? kBusyTimeout : kIdleTimeout);
         // Nothing moved and nothing fades: the last frame is still on screen, so skip the work.
         if (!input && !regular) continue;
         int fw = 0, fh = 0;
@@ -193,16 +234,29 @@ void GuiApp::drawFrame() {
     ImGui_ImplGlfw_NewFrame();
     ImGui::NewFrame();
 
+    advancePlayback();
     CommandList commands;
     for (std::string& path : m_window.takeDroppedPaths())
         commands.push_back(commandForDroppedPath(std::move(path)));
     m_ui.setIncidentHover(hoverUnderMouse());
+    m_ui.setPlaying(m_clock.playing());
     m_ui.frame(m_state, m_metrics, commands);
     for (const Command& command : commands) {
         if (std::holds_alternative<Quit>(command)) m_window.requestClose();
         if (const auto* theme = std::get_if<SetTheme>(&command)) applyTheme(theme->theme);
         noteIncidentFocus(command);
         apply(command);
+        if (std::holds_alternative<Play>(command) && m_state.time().window.mode != WindowMode::All) {
+            m_clock.play(m_state.time(), m_state.dataTimeSpan());
+            m_state.applyTime();
+        }
+        if (std::holds_alternative<Pause>(command)) m_clock.pause();
+        if (std::holds_alternative<ResetView>(command)) frameAboveTimeline();
+    }
+    // The start-up view, once the first frame has laid the timeline out.
+    if (!m_framedAboveTimeline && m_ui.timeline().height() > 0.f) {
+        frameAboveTimeline();
+        m_framedAboveTimeline = true;
     }
     ImGui::Render();
 
@@ -217,6 +271,26 @@ void GuiApp::drawFrame() {
     }
     glfwSwapBuffers(m_window.handle());
     m_window.endFrameInput();
+}
+
+void GuiApp::frameAboveTimeline() {
+    MapView& view = m_state.view();
+    const int width = view.widthPx, height = view.heightPx;
+    const float ratio = view.pixelRatio;
+    const int covered = static_cast<int>(m_ui.timeline().height() * m_metrics.fbScale);
+    if (covered <= 0 || covered >= height / 2) return;
+    m_state.resize(width, height - covered, ratio);
+    m_state.frame(defaultFocusBBox());
+    m_state.resize(width, height, ratio);
+    view.center.y -= 0.5 * covered * view.unitsPerPixel;
+}
+
+void GuiApp::advancePlayback() {
+    const double now = glfwGetTime();
+    // A stall (a file loading) would jump far ahead: at most half a second of play per frame.
+    const double elapsed = std::clamp(now - m_lastFrameTime, 0.0, 0.5);
+    m_lastFrameTime = now;
+    if (m_clock.advance(m_state.time(), m_state.playback(), m_state.dataTimeSpan(), elapsed)) m_state.applyTime();
 }
 
 void GuiApp::apply(Command command) {
@@ -314,6 +388,11 @@ int runGui(int, char**) {
 }
 
 int runGuiWith(const GuiOptions& options) {
+    auto time = timeStateFromOptions(options);
+    if (!time) {
+        std::fprintf(stderr, "flashpoint: error: %s\n", time.error().describe().c_str());
+        return kExitUsage;
+    }
     installProjLogHandler();
     const int sink = Log::instance().addSink(stderrSink(LogLevel::Warning));
     const std::string configDir = guiConfigDir();
@@ -345,6 +424,7 @@ int runGuiWith(const GuiOptions& options) {
         int code = 0;
         for (const auto& path : options.layers) app.addLayer(path);
         for (const auto& source : options.incidents) app.addIncidents(source);
+        if (time.value()) app.setTime(*time.value());
         if (options.screenshotPath.empty()) {
             app.run();
         } else if (Status s = app.runForScreenshot(std::max(1, options.frames), options.screenshotPath); !s) {

@@ -12,9 +12,14 @@ struct GuiOptions {
     std::vector<std::string> incidents;
     std::string screenshotPath;  ///< when set: draw `frames` frames, save the window as PNG, and exit
     int frames = 3;
+    /// Time to start at (--at DATE, as the timeline's date field reads it) and the window (--window 12h, 7d,
+    /// 1w, 1m, cumulative, all; a 1-day window when empty). Both empty: all time.
+    std::string at;
+    std::string window;
 };
 
-/// Runs the window with `options`; see runGui. Exit code 1 also when the screenshot cannot be written.
+/// Runs the window with `options`; see runGui. Exit code 1 also when the screenshot cannot be written, 2 when
+/// --at or --window is malformed (before any window opens).
 int runGuiWith(const GuiOptions& options);
 
 /// Opens the Flashpoint window on the embedded default map (Kosovo and Serbia) and runs until it is closed.

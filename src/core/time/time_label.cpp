@@ -1,0 +1,75 @@
+#include "core/time/time_label.h"
+
+#include <cstdio>
+
+#include "core/util/error.h"
+
+namespace fp {
+namespace {
+
+constexpr const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                   "July",    "August",   "September", "October", "November", "December"};
+constexpr const char* kDash = "\xE2\x80\x93";  // en dash
+
+const char* monthName(int month) {
+    return kMonths[(month - 1 + 12) % 12];
+}
+
+std::string shortMonth(int month) {
+    return std::string(monthName(month), 3);
+}
+
+std::string hhmm(const CivilTime& c) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "%02d:%02d", c.hour, c.minute);
+    return buf;
+}
+
+bool isMidnight(TimePoint t) {
+    return unitStart(t, TimePrecision::Day) == t;
+}
+
+}  // namespace
+
+std::string formatLongDate(TimePoint t) {
+    const CivilTime c = toCivil(t);
+    return std::to_string(c.day) + " " + monthName(c.month) + " " + std::to_string(c.year);
+}
+
+std::string formatShortDate(TimePoint t, bool withTime) {
+    const CivilTime c = toCivil(t);
+    std::string s = std::to_string(c.day) + " " + shortMonth(c.month) + " " + std::to_string(c.year);
+    if (withTime) s += " " + hhmm(c);
+    return s;
+}
+
+std::string formatWindowRange(TimeSpan window) {
+    if (window.end <= window.begin) return {};
+    if (isMidnight(window.begin) && isMidnight(window.end)) {
+        const CivilTime a = toCivil(window.begin);
+        const TimePoint lastDay{window.end.seconds - 86400};
+        const CivilTime b = toCivil(lastDay);
+        if (lastDay == window.begin) return formatLongDate(window.begin);
+        if (a.year == b.year && a.month == b.month)
+            return std::to_string(a.day) + kDash + formatLongDate(lastDay);
+        if (a.year == b.year)
+            return std::to_string(a.day) + " " + monthName(a.month) + " " + kDash + " " + formatLongDate(lastDay);
+        return formatLongDate(window.begin) + " " + kDash + " " + formatLongDate(lastDay);
+    }
+    const CivilTime a = toCivil(window.begin);
+    const TimePoint last{window.end.seconds - 1};
+    if (unitStart(window.begin, TimePrecision::Day) == unitStart(last, TimePrecision::Day))
+        return formatLongDate(window.begin) + ", " + hhmm(a) + kDash + hhmm(toCivil(window.end)) + " UTC";
+    return formatShortDate(window.begin, true) + " " + kDash + " " + formatShortDate(window.end, true) + " UTC";
+}
+
+Result<TimePoint> parseCursorDate(std::string_view text) {
+    auto parsed = parseTime(text);
+    if (!parsed)
+        return makeError(ErrorCode::InvalidArgument, std::string(text),
+                         "not a date: type YYYY-MM-DD, optionally with a time (2022-12-20 14:30)");
+    if (parsed->precision == TimePrecision::Exact) return parsed->time;
+    return coveredSpan(parsed->time, parsed->time, parsed->precision).end;
+}
+
+}  // namespace fp

@@ -1,0 +1,94 @@
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "core/time/time_window.h"
+#include "core/time/window_counts.h"
+
+namespace fp {
+namespace {
+
+TimePoint utc(int y, int mo, int d, int h = 0) {
+    return fromCivil({y, mo, d, h, 0, 0});
+}
+
+/// Random incidents over a few months: all precisions, some with multi-day spans, a few categories.
+IncidentStore randomStore(unsigned seed, size_t n) {
+    std::mt19937 rng(seed);
+    const int64_t t0 = utc(2022, 11, 1).seconds;
+    std::uniform_int_distribution<int64_t> start(0, 90 * 86400);
+    std::uniform_int_distribution<int> precision(0, 4), category(0, 4), spanDays(0, 20), hasEnd(0, 3);
+    std::vector<Incident> incidents;
+    for (size_t i = 0; i < n; ++i) {
+        Incident inc;
+        inc.id = std::to_string(i);
+        inc.start = TimePoint{t0 + start(rng)};
+        inc.timePrecision = static_cast<TimePrecision>(precision(rng));
+        inc.category = "c" + std::to_string(category(rng));
+        if (hasEnd(rng) == 0) inc.end = TimePoint{inc.start.seconds + spanDays(rng) * 86400 + 3600};
+        incidents.push_back(std::move(inc));
+    }
+    return IncidentStore::build(std::move(incidents));
+}
+
+std::vector<size_t> bruteForce(const IncidentStore& s, TimeSpan w) {
+    std::vector<size_t> counts(s.categories().size(), 0);
+    for (size_t i = 0; i < s.size(); ++i) {
+        const TimeSpan c = coveredSpan(TimePoint{s.startSeconds()[i]}, TimePoint{s.endSeconds()[i]},
+                                       static_cast<TimePrecision>(s.timePrecision()[i]));
+        if (overlaps(c, w)) ++counts[s.categoryIndex()[i]];
+    }
+    return counts;
+}
+
+TEST(WindowCounts, MatchesABruteForceCountOnRandomData) {
+    for (unsigned seed : {1u, 2u, 3u}) {
+        const IncidentStore store = randomStore(seed, 2000);
+        const WindowCounts counts(store);
+        std::mt19937 rng(seed * 7);
+        std::uniform_int_distribution<int64_t> at(utc(2022, 10, 1).seconds, utc(2023, 3, 1).seconds);
+        std::uniform_int_distribution<int64_t> length(0, 40 * 86400);
+        std::vector<size_t> fast;
+        for (int q = 0; q < 300; ++q) {
+            const int64_t b = q % 3 == 0 ? (at(rng) / 86400) * 86400 : at(rng);  // midnight edges too
+            const TimeSpan w{TimePoint{b}, TimePoint{b + length(rng)}};
+            counts.countAll(w, fast);
+            const std::vector<size_t> slow = bruteForce(store, w);
+            ASSERT_EQ(fast, slow) << "seed " << seed << " window " << w.begin.seconds << ".." << w.end.seconds;
+            size_t sum = 0;
+            for (size_t c : slow) sum += c;
+            EXPECT_EQ(counts.total(w), sum);
+            // The candidate range holds every incident in the window.
+            const auto [first, last] = counts.candidates(w);
+            size_t inRange = 0;
+            for (size_t i = first; i < last; ++i) inRange += counts.contains(i, w);
+            EXPECT_EQ(inRange, sum);
+        }
+    }
+}
+
+TEST(WindowCounts, HalfOpenEdgesAndEmptyWindows) {
+    Incident a;
+    a.id = "a";
+    a.category = "Roadblock";
+    a.start = utc(2022, 12, 10);
+    a.end = utc(2022, 12, 29, 12);  // day precision: covers 10 December 00:00 to 30 December 00:00
+    Incident b;
+    b.id = "b";
+    b.category = "Shooting";
+    b.start = utc(2023, 1, 6, 18);
+    b.timePrecision = TimePrecision::Exact;
+    const IncidentStore store = IncidentStore::build({a, b});
+    const WindowCounts counts(store);
+    EXPECT_EQ(counts.total({utc(2022, 12, 9), utc(2022, 12, 10)}), 0u);  // ends where the span begins
+    EXPECT_EQ(counts.total({utc(2022, 12, 9), utc(2022, 12, 10, 1)}), 1u);
+    EXPECT_EQ(counts.total({utc(2022, 12, 30), utc(2023, 1, 6)}), 0u);  // starts where the span ends
+    EXPECT_EQ(counts.total({utc(2022, 12, 29), utc(2023, 1, 7)}), 2u);
+    EXPECT_EQ(counts.total({utc(2023, 1, 6, 18), utc(2023, 1, 6, 18)}), 0u);  // empty window
+    EXPECT_EQ(counts.count(7, {utc(2022, 12, 1), utc(2023, 2, 1)}), 0u);     // unknown category
+    EXPECT_TRUE(counts.contains(0, {utc(2022, 12, 20), utc(2022, 12, 21)}));
+    EXPECT_FALSE(counts.contains(1, {utc(2022, 12, 20), utc(2022, 12, 21)}));
+}
+
+}  // namespace
+}  // namespace fp
