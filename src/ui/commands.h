@@ -144,8 +144,8 @@ struct SetTimeState {
 struct SetPlayback {
     PlaybackSettings settings;
 };
-/// Start playing from the cursor (from the start when at the end). From "all time" the map first switches to a
-/// moving window one playback step long.
+/// Start playing from the cursor (from the start when at the end). From "all time" the map first switches to
+/// a moving window one playback step long.
 struct Play {};
 struct Pause {};
 /// Move the cursor by `steps` playback steps (negative: back), within the data's time range.
@@ -161,8 +161,8 @@ struct SeekEnd {};
 using Command = std::variant<Pan, Zoom, ResetView, SetLayerStyle, MoveLayer, RemoveLayer, ZoomToLayer,
                              AddLayer, SetCrs, SetTheme, ClearLog, ShowPanel, Quit, ShowIncidentPanel,
                              AddIncidents, SetIncidentStyle, RemoveIncidentLayer, SelectIncident,
-                             FlyToIncident, SpreadIncidentGroup, OpenUrl, ReloadIncidents, ShowFieldMapping, SetTimeState, SetPlayback, Play,
-                             Pause, StepTime, SeekStart, SeekEnd>;
+                             FlyToIncident, SpreadIncidentGroup, OpenUrl, ReloadIncidents, ShowFieldMapping,
+                             SetTimeState, SetPlayback, Play, Pause, StepTime, SeekStart, SeekEnd>;
 using CommandList = std::vector<Command>;
 
 }  // namespace fp

@@ -129,9 +129,8 @@ void MainUi::frame(const MapState& state, const UiMetrics& metrics, CommandList&
 
     const float margin = 12.f * metrics.scale;
     drawScaleBar(ImGui::GetBackgroundDrawList(), margin,
-                 ImGui::GetIO().DisplaySize.y - m_status.height() - m_timeline.height() - margin, state.view(),
-                 state.projection(),
-                 metrics.scale, metrics.fbScale, m_theme);
+                 ImGui::GetIO().DisplaySize.y - m_status.height() - m_timeline.height() - margin,
+                 state.view(), state.projection(), metrics.scale, metrics.fbScale, m_theme);
 
     m_incidentPointer.update(ctx, m_hover, *m_sheet, m_groupSpread, commands);
     m_timeline.drawMapOverlay(ctx, ImGui::GetFrameHeight());

@@ -43,7 +43,8 @@ TEST(PlaybackClock, AdvancesByWallClockTimesSpeedNotByFrames) {
     for (int i = 0; i < 60; ++i) clockA.advance(a, settings, kData, 1.0 / 60.0);
     clockB.advance(b, settings, kData, 0.25);
     clockB.advance(b, settings, kData, 0.75);
-    EXPECT_NEAR(static_cast<double>(a.cursor.seconds), static_cast<double>(utc(2022, 12, 10, 1).seconds), 1.0);
+    EXPECT_NEAR(static_cast<double>(a.cursor.seconds), static_cast<double>(utc(2022, 12, 10, 1).seconds),
+                1.0);
     EXPECT_EQ(b.cursor, utc(2022, 12, 10, 1));
     // Slow speed, many small frames: 0.4 s per frame × 1000 frames = 400 s exactly.
     settings.speed = 0.4 * 60.0;
@@ -118,13 +119,16 @@ TEST(StepCursor, StepsByTheUnitAndStaysInTheData) {
 
 TEST(TimeLabel, WindowsReadLikeDates) {
     EXPECT_EQ(formatWindowRange({utc(2022, 12, 20), utc(2022, 12, 21)}), "20 December 2022");
-    EXPECT_EQ(formatWindowRange({utc(2022, 12, 14), utc(2022, 12, 21)}), "14\xE2\x80\x93" "20 December 2022");
+    EXPECT_EQ(formatWindowRange({utc(2022, 12, 14), utc(2022, 12, 21)}),
+              "14\xE2\x80\x93"
+              "20 December 2022");
     EXPECT_EQ(formatWindowRange({utc(2022, 11, 28), utc(2022, 12, 5)}),
               "28 November \xE2\x80\x93 4 December 2022");
     EXPECT_EQ(formatWindowRange({utc(2022, 12, 28), utc(2023, 1, 4)}),
               "28 December 2022 \xE2\x80\x93 3 January 2023");
     EXPECT_EQ(formatWindowRange({utc(2022, 12, 20, 6), utc(2022, 12, 20, 18)}),
-              "20 December 2022, 06:00\xE2\x80\x93" "18:00 UTC");
+              "20 December 2022, 06:00\xE2\x80\x93"
+              "18:00 UTC");
     EXPECT_EQ(formatWindowRange({utc(2022, 12, 19, 18), utc(2022, 12, 20, 6)}),
               "19 Dec 2022 18:00 \xE2\x80\x93 20 Dec 2022 06:00 UTC");
     EXPECT_EQ(formatWindowRange({utc(2022, 12, 20), utc(2022, 12, 20)}), "");

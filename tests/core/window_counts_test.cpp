@@ -54,7 +54,8 @@ TEST(WindowCounts, MatchesABruteForceCountOnRandomData) {
             const TimeSpan w{TimePoint{b}, TimePoint{b + length(rng)}};
             counts.countAll(w, fast);
             const std::vector<size_t> slow = bruteForce(store, w);
-            ASSERT_EQ(fast, slow) << "seed " << seed << " window " << w.begin.seconds << ".." << w.end.seconds;
+            ASSERT_EQ(fast, slow) << "seed " << seed << " window " << w.begin.seconds << ".."
+                                  << w.end.seconds;
             size_t sum = 0;
             for (size_t c : slow) sum += c;
             EXPECT_EQ(counts.total(w), sum);
@@ -85,7 +86,7 @@ TEST(WindowCounts, HalfOpenEdgesAndEmptyWindows) {
     EXPECT_EQ(counts.total({utc(2022, 12, 30), utc(2023, 1, 6)}), 0u);  // starts where the span ends
     EXPECT_EQ(counts.total({utc(2022, 12, 29), utc(2023, 1, 7)}), 2u);
     EXPECT_EQ(counts.total({utc(2023, 1, 6, 18), utc(2023, 1, 6, 18)}), 0u);  // empty window
-    EXPECT_EQ(counts.count(7, {utc(2022, 12, 1), utc(2023, 2, 1)}), 0u);     // unknown category
+    EXPECT_EQ(counts.count(7, {utc(2022, 12, 1), utc(2023, 2, 1)}), 0u);      // unknown category
     EXPECT_TRUE(counts.contains(0, {utc(2022, 12, 20), utc(2022, 12, 21)}));
     EXPECT_FALSE(counts.contains(1, {utc(2022, 12, 20), utc(2022, 12, 21)}));
 }

@@ -16,6 +16,8 @@ enum HarnessKey : int {
     kKeyPageDown,
     kKeyHome,
     kKeyEnter,
+    kKeySpace,
+    kKeyEnd,
     kKeyW = 'W',
     kKeyA = 'A',
     kKeyS = 'S',
@@ -45,6 +47,8 @@ public:
         io.KeyMap[ImGuiKey_PageDown] = kKeyPageDown;
         io.KeyMap[ImGuiKey_Home] = kKeyHome;
         io.KeyMap[ImGuiKey_Enter] = kKeyEnter;
+        io.KeyMap[ImGuiKey_Space] = kKeySpace;
+        io.KeyMap[ImGuiKey_End] = kKeyEnd;
         io.KeyMap[ImGuiKey_A] = kKeyA;
     }
     ~ImGuiHarness() { ImGui::DestroyContext(); }

@@ -169,7 +169,8 @@ Status openUrl(const std::string& url) {
 template <class Move>
 Status moveCursor(MapState& state, Move move) {
     const TimeSpan data = state.dataTimeSpan();
-    if (data.end <= data.begin) return makeError(ErrorCode::NotFound, "time", "no incidents with dates loaded");
+    if (data.end <= data.begin)
+        return makeError(ErrorCode::NotFound, "time", "no incidents with dates loaded");
     state.time() = withActiveWindow(state.time(), state.playback().step, data);
     state.time().cursor = move(data);
     state.applyTime();
@@ -278,14 +279,17 @@ Status applyCommand(MapState& state, const Command& command) {
             [&](const Pause&) -> Status { return {}; },
             [&](const StepTime& s) -> Status {
                 return moveCursor(state, [&](TimeSpan data) {
-                    return stepCursor(state.time().cursor, state.time(), state.playback().step, s.steps, data);
+                    return stepCursor(state.time().cursor, state.time(), state.playback().step, s.steps,
+                                      data);
                 });
             },
             [&](const SeekStart&) -> Status {
-                return moveCursor(state, [&](TimeSpan data) { return playbackBounds(state.time(), data).begin; });
+                return moveCursor(state,
+                                  [&](TimeSpan data) { return playbackBounds(state.time(), data).begin; });
             },
             [&](const SeekEnd&) -> Status {
-                return moveCursor(state, [&](TimeSpan data) { return playbackBounds(state.time(), data).end; });
+                return moveCursor(state,
+                                  [&](TimeSpan data) { return playbackBounds(state.time(), data).end; });
             },
         },
         command);

@@ -290,7 +290,8 @@ void GuiApp::advancePlayback() {
     // A stall (a file loading) would jump far ahead: at most half a second of play per frame.
     const double elapsed = std::clamp(now - m_lastFrameTime, 0.0, 0.5);
     m_lastFrameTime = now;
-    if (m_clock.advance(m_state.time(), m_state.playback(), m_state.dataTimeSpan(), elapsed)) m_state.applyTime();
+    if (m_clock.advance(m_state.time(), m_state.playback(), m_state.dataTimeSpan(), elapsed))
+        m_state.applyTime();
 }
 
 void GuiApp::apply(Command command) {

@@ -9,8 +9,9 @@ TimeSpan playbackBounds(const TimeState& state, TimeSpan data) {
     if (data.end <= data.begin) return {data.begin, data.begin};
     TimePoint start;
     if (state.window.mode == WindowMode::Moving) {
-        start = state.window.months > 0 ? addMonths(data.begin, state.window.months)
-                                        : TimePoint{data.begin.seconds + std::max<int64_t>(state.window.seconds, 0)};
+        start = state.window.months > 0
+                    ? addMonths(data.begin, state.window.months)
+                    : TimePoint{data.begin.seconds + std::max<int64_t>(state.window.seconds, 0)};
     } else {
         start = TimePoint{unitStart(data.begin, TimePrecision::Day).seconds + 86400};
     }

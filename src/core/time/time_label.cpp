@@ -53,14 +53,16 @@ std::string formatWindowRange(TimeSpan window) {
         if (a.year == b.year && a.month == b.month)
             return std::to_string(a.day) + kDash + formatLongDate(lastDay);
         if (a.year == b.year)
-            return std::to_string(a.day) + " " + monthName(a.month) + " " + kDash + " " + formatLongDate(lastDay);
+            return std::to_string(a.day) + " " + monthName(a.month) + " " + kDash + " " +
+                   formatLongDate(lastDay);
         return formatLongDate(window.begin) + " " + kDash + " " + formatLongDate(lastDay);
     }
     const CivilTime a = toCivil(window.begin);
     const TimePoint last{window.end.seconds - 1};
     if (unitStart(window.begin, TimePrecision::Day) == unitStart(last, TimePrecision::Day))
         return formatLongDate(window.begin) + ", " + hhmm(a) + kDash + hhmm(toCivil(window.end)) + " UTC";
-    return formatShortDate(window.begin, true) + " " + kDash + " " + formatShortDate(window.end, true) + " UTC";
+    return formatShortDate(window.begin, true) + " " + kDash + " " + formatShortDate(window.end, true) +
+           " UTC";
 }
 
 Result<TimePoint> parseCursorDate(std::string_view text) {

@@ -16,7 +16,8 @@ void TimelineView::show(TimeSpan span) {
 }
 
 TimeSpan TimelineView::visible() const {
-    return {TimePoint{static_cast<int64_t>(std::floor(m_begin))}, TimePoint{static_cast<int64_t>(std::ceil(m_end))}};
+    return {TimePoint{static_cast<int64_t>(std::floor(m_begin))},
+            TimePoint{static_cast<int64_t>(std::ceil(m_end))}};
 }
 
 double TimelineView::toPixel(double seconds, double widthPx) const {

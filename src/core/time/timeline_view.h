@@ -25,7 +25,9 @@ public:
     double lengthSeconds() const { return m_end - m_begin; }
 
     /// Pixel x of time `t` for a timeline `widthPx` wide (outside [0, widthPx] when off screen).
-    double toPixel(TimePoint t, double widthPx) const { return toPixel(static_cast<double>(t.seconds), widthPx); }
+    double toPixel(TimePoint t, double widthPx) const {
+        return toPixel(static_cast<double>(t.seconds), widthPx);
+    }
     double toPixel(double seconds, double widthPx) const;
     /// Time at pixel x (seconds since the epoch, fractional).
     double toSeconds(double x, double widthPx) const;

@@ -43,8 +43,8 @@ private:
     const IncidentStore* m_store;
     std::vector<std::vector<int64_t>> m_begins;  ///< per category, sorted covered begins
     std::vector<std::vector<int64_t>> m_ends;    ///< per category, sorted covered ends
-    int64_t m_maxReach = 0;  ///< longest covered end - start
-    int64_t m_maxLead = 0;   ///< longest start - covered begin
+    int64_t m_maxReach = 0;                      ///< longest covered end - start
+    int64_t m_maxLead = 0;                       ///< longest start - covered begin
 };
 
 }  // namespace fp

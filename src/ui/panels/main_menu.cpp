@@ -71,9 +71,11 @@ void MainMenu::draw(const UiContext& ctx, CommandList& out) {
         ImGui::BulletText("Home resets the view");
         ImGui::TextDisabled("Time controls");
         ImGui::BulletText("Space plays or pauses");
-        ImGui::BulletText("Over the timeline, or while playing: Left / Right step, Home / End go to the start / "
-                          "end (the arrows and Home then leave the map alone; A / D still pan)");
-        ImGui::BulletText("Wheel zooms the timeline, drag pans it; drag the window or its edges; click a day");
+        ImGui::BulletText(
+            "Over the timeline, or while playing: Left / Right step, Home / End go to the start / "
+            "end (the arrows and Home then leave the map alone; A / D still pan)");
+        ImGui::BulletText(
+            "Wheel zooms the timeline, drag pans it; drag the window or its edges; click a day");
         ImGui::BulletText("Drop files on the window to add them as layers (CSV files as incidents)");
         ImGui::BulletText("Hover an incident for a summary; click it for every detail");
         ImGui::BulletText("Click a numbered group to spread its incidents apart");

@@ -90,8 +90,8 @@ void TimelinePanel::rebuild(const UiContext& ctx, int widthPx) {
                                   name) != layer.style.hiddenCategories.end();
         }
         const TimeSpan binned{h.edges.front(), h.edges.back()};
-        const double binSeconds = static_cast<double>(binned.end.seconds - binned.begin.seconds) /
-                                  static_cast<double>(h.bins());
+        const double binSeconds =
+            static_cast<double>(binned.end.seconds - binned.begin.seconds) / static_cast<double>(h.bins());
         const auto [first, last] = m_cache->windowCounts(layer.data).candidates(binned);
         for (size_t i = first; i < last; ++i) {
             const uint16_t c = store.categoryIndex()[i];
@@ -101,8 +101,9 @@ void TimelinePanel::rebuild(const UiContext& ctx, int widthPx) {
             if (precision >= TimePrecision::Week) {
                 // Drawn as a faint bar over the whole week or month, not as a spike in its first bin.
                 if (covered.begin >= binned.begin && covered.begin < binned.end) {
-                    const size_t bin = static_cast<size_t>(
-                        std::upper_bound(h.edges.begin(), h.edges.end(), covered.begin) - h.edges.begin() - 1);
+                    const size_t bin =
+                        static_cast<size_t>(std::upper_bound(h.edges.begin(), h.edges.end(), covered.begin) -
+                                            h.edges.begin() - 1);
                     uint32_t& n = h.counts[bin * h.categories + c];
                     if (n > 0) --n;
                 }
@@ -142,7 +143,8 @@ void TimelinePanel::rebuild(const UiContext& ctx, int widthPx) {
     std::vector<double> laneEnd;
     std::vector<Bar> placed;
     for (Bar bar : m_spans) {
-        auto lane = std::find_if(laneEnd.begin(), laneEnd.end(), [&](double end) { return end <= bar.begin; });
+        auto lane =
+            std::find_if(laneEnd.begin(), laneEnd.end(), [&](double end) { return end <= bar.begin; });
         if (lane == laneEnd.end()) {
             if (static_cast<int>(laneEnd.size()) >= kMaxLanes) {
                 ++m_spansNotShown;
@@ -218,7 +220,8 @@ void TimelinePanel::drawCanvas(const UiContext& ctx, CommandList& out) {
             // Honest but visible: the height of its share of one bin, never thinner than a few pixels.
             const float top = base - std::max(6.f * ctx.scale, bar.density * unitH);
             const ImVec4 c = ImGui::ColorConvertU32ToFloat4(bar.color);
-            list->AddRectFilled({bx0, top}, {bx1, base}, ImGui::ColorConvertFloat4ToU32({c.x, c.y, c.z, 0.22f}));
+            list->AddRectFilled({bx0, top}, {bx1, base},
+                                ImGui::ColorConvertFloat4ToU32({c.x, c.y, c.z, 0.22f}));
             list->AddRect({bx0, top}, {bx1, base}, ImGui::ColorConvertFloat4ToU32({c.x, c.y, c.z, 0.55f}));
         }
         const auto& edges = m_histograms.front().edges;
@@ -237,8 +240,8 @@ void TimelinePanel::drawCanvas(const UiContext& ctx, CommandList& out) {
             const float bx1 = std::min(x1, x0 + static_cast<float>(m_view.toPixel(bar.end, width)));
             const float top = lanesTop + bar.lane * (laneH + laneGap);
             list->AddRectFilled({bx0, top}, {std::max(bx1, bx0 + 2.f), top + laneH}, bar.color, 2.f);
-            if (hovered && m_drag == DragKind::None && mouse.x >= bx0 && mouse.x <= bx1 && mouse.y >= top - 1.f &&
-                mouse.y <= top + laneH + 1.f) {
+            if (hovered && m_drag == DragKind::None && mouse.x >= bx0 && mouse.x <= bx1 &&
+                mouse.y >= top - 1.f && mouse.y <= top + laneH + 1.f) {
                 for (const auto& layer : ctx.state.scene().incidentLayers) {
                     if (layer.id != bar.layerId || !layer.data) continue;
                     const std::string title(layer.data->title(bar.index));
@@ -285,9 +288,15 @@ void TimelinePanel::drawAxis(const UiContext& ctx, float x0, float x1, float y, 
         const CivilTime c = toCivil(e);
         switch (minor) {
             case BinUnit::Hour:
-            case BinUnit::SixHours: std::snprintf(buf, sizeof buf, "%02d:00", c.hour); break;
-            case BinUnit::Day: std::snprintf(buf, sizeof buf, "%d", c.day); break;
-            case BinUnit::Week: std::snprintf(buf, sizeof buf, "%d %s", c.day, kShortMonths[c.month - 1]); break;
+            case BinUnit::SixHours:
+                std::snprintf(buf, sizeof buf, "%02d:00", c.hour);
+                break;
+            case BinUnit::Day:
+                std::snprintf(buf, sizeof buf, "%d", c.day);
+                break;
+            case BinUnit::Week:
+                std::snprintf(buf, sizeof buf, "%d %s", c.day, kShortMonths[c.month - 1]);
+                break;
             case BinUnit::Month:
                 if (c.month == 1)
                     std::snprintf(buf, sizeof buf, "%d", c.year);
@@ -296,7 +305,8 @@ void TimelinePanel::drawAxis(const UiContext& ctx, float x0, float x1, float y, 
                 break;
         }
         list->AddLine({x, top}, {x, y + 3.f * ctx.scale}, grid);
-        if (x + 2.f * ctx.scale + ImGui::CalcTextSize(buf).x <= x1) list->AddText({x + 2.f * ctx.scale, y + 1.f}, faint, buf);
+        if (x + 2.f * ctx.scale + ImGui::CalcTextSize(buf).x <= x1)
+            list->AddText({x + 2.f * ctx.scale, y + 1.f}, faint, buf);
     }
     if (minor == BinUnit::Month) return;  // month labels name the year at each January already
 
@@ -314,7 +324,8 @@ void TimelinePanel::drawAxis(const UiContext& ctx, float x0, float x1, float y, 
         // The label sticks to the left edge while its period is still on screen.
         const float textW = ImGui::CalcTextSize(buf).x;
         const float x = std::min(std::max(xe, x0) + 3.f * ctx.scale, xNext - textW - 6.f * ctx.scale);
-        if (xe >= x0) list->AddLine({xe, top}, {xe, y + 2.f * line}, ImGui::GetColorU32(ImGuiCol_TextDisabled, 0.6f));
+        if (xe >= x0)
+            list->AddLine({xe, top}, {xe, y + 2.f * line}, ImGui::GetColorU32(ImGuiCol_TextDisabled, 0.6f));
         if (x + textW > x0 && x < x1) list->AddText({x, y + line + 2.f * ctx.scale}, ink, buf);
     }
 }
@@ -380,7 +391,9 @@ void TimelinePanel::handleCanvasMouse(const UiContext& ctx, CommandList& out, fl
         const double spp = m_view.secondsPerPixel(width);
         TimeState next = m_dragStart;
         switch (m_drag) {
-            case DragKind::Pan: m_view.panByPixels(io.MouseDelta.x, width); break;
+            case DragKind::Pan:
+                m_view.panByPixels(io.MouseDelta.x, width);
+                break;
             case DragKind::Window:
                 next.cursor = TimePoint{snap(static_cast<double>(m_dragStart.cursor.seconds) + dx * spp)};
                 break;
@@ -396,12 +409,14 @@ void TimelinePanel::handleCanvasMouse(const UiContext& ctx, CommandList& out, fl
                 break;
             }
             case DragKind::BeginEdge: {
-                const int64_t begin = std::min(snap(static_cast<double>(m_dragStartWindow.begin.seconds) + dx * spp),
-                                               m_dragStart.cursor.seconds - 3600);
+                const int64_t begin =
+                    std::min(snap(static_cast<double>(m_dragStartWindow.begin.seconds) + dx * spp),
+                             m_dragStart.cursor.seconds - 3600);
                 next.window = {WindowMode::Moving, m_dragStart.cursor.seconds - begin, 0};
                 break;
             }
-            case DragKind::None: break;
+            case DragKind::None:
+                break;
         }
         if (m_drag != DragKind::Pan && m_dragMoved) emitTime(ctx, next, out);
     }

@@ -19,8 +19,8 @@ constexpr float kBarHeight = 200.f;  // logical pixels
 
 /// Playback speeds offered by the slider, in simulated seconds per second: a log-like ladder of round values
 /// from 1 hour to 30 days per second.
-constexpr double kSpeeds[] = {3600,      2 * 3600,  3 * 3600,   6 * 3600,   12 * 3600,  86400,
-                              2 * 86400, 3 * 86400, 5 * 86400,  7 * 86400,  14 * 86400, 30 * 86400};
+constexpr double kSpeeds[] = {3600,      2 * 3600,  3 * 3600,  6 * 3600,  12 * 3600,  86400,
+                              2 * 86400, 3 * 86400, 5 * 86400, 7 * 86400, 14 * 86400, 30 * 86400};
 constexpr int kSpeedCount = static_cast<int>(std::size(kSpeeds));
 
 int speedIndex(double speed) {
@@ -94,10 +94,10 @@ void TimelinePanel::draw(const UiContext& ctx, CommandList& out) {
     const float height = std::min(kBarHeight * ctx.scale, io.DisplaySize.y * 0.5f);
     ImGui::SetNextWindowPos({0.f, io.DisplaySize.y - m_bottomInset}, ImGuiCond_Always, {0.f, 1.f});
     ImGui::SetNextWindowSize({io.DisplaySize.x, height}, ImGuiCond_Always);
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize |
-                                   ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse |
-                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollbar |
-                                   ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    const ImGuiWindowFlags flags =
+        ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+        ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollbar |
+        ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBringToFrontOnFocus;
     if (ImGui::Begin(title(), nullptr, flags)) {
         drawControls(ctx, out);
         drawCanvas(ctx, out);
@@ -172,7 +172,8 @@ void TimelinePanel::drawControls(const UiContext& ctx, CommandList& out) {
     ImGui::TextUnformatted(label.c_str());
     // A fixed width for the label, so the controls after it do not shift as the speed changes.
     ImGui::SameLine(0.f, 0.f);
-    ImGui::Dummy({std::max(0.f, ImGui::CalcTextSize("30 d/s").x - ImGui::CalcTextSize(label.c_str()).x), 1.f});
+    ImGui::Dummy(
+        {std::max(0.f, ImGui::CalcTextSize("30 d/s").x - ImGui::CalcTextSize(label.c_str()).x), 1.f});
     ImGui::SameLine();
     playbackChanged |= ImGui::Checkbox("Loop", &playback.loop);
     itemTooltip("At the end, play again from the start");
@@ -185,11 +186,16 @@ void TimelinePanel::drawControls(const UiContext& ctx, CommandList& out) {
     ImGui::TextUnformatted("Go to");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(130.f * ctx.scale);
+    if (m_focusDate) {
+        ImGui::SetKeyboardFocusHere();
+        m_focusDate = false;
+    }
     if (ImGui::InputTextWithHint("##date", "YYYY-MM-DD", &m_dateText, ImGuiInputTextFlags_EnterReturnsTrue))
         submitDate(ctx, out);
     if (ImGui::IsItemEdited()) m_dateError.clear();
-    itemTooltip("Type a date (2022-12-20) or a time (2022-12-20 14:30, UTC) and press Enter: the window ends "
-                "with that day or at that time");
+    itemTooltip(
+        "Type a date (2022-12-20) or a time (2022-12-20 14:30, UTC) and press Enter: the window ends "
+        "with that day or at that time");
     if (!m_dateError.empty()) {
         ImGui::SameLine();
         ImGui::PushStyleColor(ImGuiCol_Text, logLevelColor(LogLevel::Error, ctx.theme));
@@ -214,27 +220,41 @@ void TimelinePanel::drawWindowModeControls(const UiContext& ctx, CommandList& ou
             const auto choice = static_cast<ModeChoice>(i);
             m_customMode = choice == ModeChoice::Custom;
             switch (choice) {
-                case ModeChoice::Day: next.window = {WindowMode::Moving, 86400, 0}; break;
-                case ModeChoice::Week: next.window = {WindowMode::Moving, 7 * 86400, 0}; break;
-                case ModeChoice::Month: next.window = {WindowMode::Moving, 0, 1}; break;
+                case ModeChoice::Day:
+                    next.window = {WindowMode::Moving, 86400, 0};
+                    break;
+                case ModeChoice::Week:
+                    next.window = {WindowMode::Moving, 7 * 86400, 0};
+                    break;
+                case ModeChoice::Month:
+                    next.window = {WindowMode::Moving, 0, 1};
+                    break;
                 case ModeChoice::Custom:
                     if (next.window.mode != WindowMode::Moving) next.window = {WindowMode::Moving, 86400, 0};
                     m_customText = formatWindowLength(next.window);
                     m_customError.clear();
                     break;
-                case ModeChoice::Cumulative: next.window.mode = WindowMode::Cumulative; break;
-                case ModeChoice::All: next.window.mode = WindowMode::All; break;
+                case ModeChoice::Cumulative:
+                    next.window.mode = WindowMode::Cumulative;
+                    break;
+                case ModeChoice::All:
+                    next.window.mode = WindowMode::All;
+                    break;
             }
             emitTime(ctx, next, out);
         }
         ImGui::EndCombo();
     }
-    itemTooltip("Which incidents the map shows: those of a moving window ending at the cursor, all up to the "
-                "cursor (cumulative), or all of them");
+    itemTooltip(
+        "Which incidents the map shows: those of a moving window ending at the cursor, all up to the "
+        "cursor (cumulative), or all of them");
     if (current == ModeChoice::Custom) {
         ImGui::SameLine();
         ImGui::SetNextItemWidth(55.f * ctx.scale);
-        if (ImGui::InputTextWithHint("##length", "10d", &m_customText, ImGuiInputTextFlags_EnterReturnsTrue)) {
+        // Not being typed in: show the window's length (it also changes by dragging the window's edges).
+        if (!m_customActive && m_customError.empty()) m_customText = formatWindowLength(time.window);
+        if (ImGui::InputTextWithHint("##length", "10d", &m_customText,
+                                     ImGuiInputTextFlags_EnterReturnsTrue)) {
             auto spec = parseWindowLength(m_customText);
             if (!spec || spec->mode != WindowMode::Moving) {
                 m_customError = "use e.g. 12h, 10d, 2w, 3m";
@@ -245,7 +265,9 @@ void TimelinePanel::drawWindowModeControls(const UiContext& ctx, CommandList& ou
             }
         }
         if (ImGui::IsItemEdited()) m_customError.clear();
-        itemTooltip("Window length: hours (12h), days (10d), weeks (2w) or calendar months (3m); Enter applies");
+        m_customActive = ImGui::IsItemActive();
+        itemTooltip(
+            "Window length: hours (12h), days (10d), weeks (2w) or calendar months (3m); Enter applies");
         if (!m_customError.empty()) {
             ImGui::SameLine();
             ImGui::PushStyleColor(ImGuiCol_Text, logLevelColor(LogLevel::Error, ctx.theme));
@@ -285,7 +307,8 @@ void TimelinePanel::submitDate(const UiContext& ctx, CommandList& out) {
 void TimelinePanel::handleKeys(const UiContext& ctx, CommandList& out) {
     const ImGuiIO& io = ImGui::GetIO();
     const TimeSpan data = ctx.state.dataTimeSpan();
-    if (io.WantTextInput || io.KeyCtrl || io.KeyAlt || io.KeySuper || data.end <= data.begin || !m_open) return;
+    if (io.WantTextInput || io.KeyCtrl || io.KeyAlt || io.KeySuper || data.end <= data.begin || !m_open)
+        return;
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space), false)) {
         if (m_playing)
             out.push_back(Pause{});
@@ -320,7 +343,8 @@ void TimelinePanel::drawMapOverlay(const UiContext& ctx, float topPx) {
 
     ImDrawList* list = ImGui::GetBackgroundDrawList();
     ImFont* big = uiLargeFont();
-    const float bigSize = big->FontSize * ImGui::GetIO().FontGlobalScale * (big == ImGui::GetFont() ? 2.f : 1.f);
+    const float bigSize =
+        big->FontSize * ImGui::GetIO().FontGlobalScale * (big == ImGui::GetFont() ? 2.f : 1.f);
     const ImVec2 bigExtent = big->CalcTextSizeA(bigSize, 1e9f, 0.f, text.c_str());
     const ImVec2 subExtent = ImGui::CalcTextSize(sub);
     const float pad = 10.f * ctx.scale;
@@ -329,8 +353,8 @@ void TimelinePanel::drawMapOverlay(const UiContext& ctx, float topPx) {
     const float cx = ImGui::GetIO().DisplaySize.x * 0.5f;
     const ImVec2 a{cx - 0.5f * w, topPx + 8.f * ctx.scale};
     const bool dark = ctx.theme == Theme::Dark;
-    list->AddRectFilled(a, {a.x + w, a.y + h}, dark ? IM_COL32(20, 26, 32, 215) : IM_COL32(255, 255, 255, 220),
-                        6.f * ctx.scale);
+    list->AddRectFilled(a, {a.x + w, a.y + h},
+                        dark ? IM_COL32(20, 26, 32, 215) : IM_COL32(255, 255, 255, 220), 6.f * ctx.scale);
     list->AddRect(a, {a.x + w, a.y + h}, dark ? IM_COL32(255, 255, 255, 40) : IM_COL32(0, 0, 0, 45),
                   6.f * ctx.scale);
     const ImU32 ink = dark ? IM_COL32(240, 244, 248, 255) : IM_COL32(20, 24, 28, 255);

@@ -53,6 +53,8 @@ public:
         m_viewSet = true;
     }
     std::string& dateText() { return m_dateText; }
+    /// Puts the keyboard into the date field on the next frame.
+    void focusDateField() { m_focusDate = true; }
     const std::string& dateError() const { return m_dateError; }
     /// Submits the date field as Enter does (tests; the panel calls it on Enter and Go).
     void submitDate(const UiContext& ctx, CommandList& out);
@@ -68,7 +70,7 @@ private:
         uint32_t color = 0;
         uint32_t count = 0;
     };
-    struct Bar {  // a multi-day span, or an imprecise incident's whole week or month
+    struct Bar {                        // a multi-day span, or an imprecise incident's whole week or month
         double begin = 0.0, end = 0.0;  // seconds
         uint32_t color = 0;
         int lane = 0;          // spans: row above the histogram
@@ -131,6 +133,8 @@ private:
     std::string m_customText;
     std::string m_customError;
     bool m_customMode = false;
+    bool m_customActive = false;  // the custom length field was being edited last frame
+    bool m_focusDate = false;
 };
 
 }  // namespace fp

@@ -1,0 +1,219 @@
+#include <gtest/gtest.h>
+
+#include "app/gui/command_applier.h"
+#include "core/time/playback_clock.h"
+#include "main_ui_fixture.h"
+
+namespace fp {
+namespace {
+
+TimePoint utc(int y, int mo, int d, int h = 0) {
+    return fromCivil({y, mo, d, h, 0, 0});
+}
+
+Incident incident(std::string id, std::string category, TimePoint start,
+                  std::optional<TimePoint> end = std::nullopt, TimePrecision precision = TimePrecision::Day) {
+    Incident inc;
+    inc.id = id;
+    inc.title = "Incident " + id;
+    inc.category = std::move(category);
+    inc.start = start;
+    inc.end = end;
+    inc.timePrecision = precision;
+    inc.location = {20.9, 42.9};
+    return inc;
+}
+
+MapState stateWithIncidents() {
+    MapScene scene;
+    IncidentLayer layer;
+    layer.id = nextLayerId();
+    layer.name = "kosovo";
+    layer.data = std::make_shared<IncidentStore>(IncidentStore::build({
+        incident("road", "Roadblock / Protest", utc(2022, 12, 10), utc(2022, 12, 29)),
+        incident("arrest", "Arrest", utc(2022, 12, 12)),
+        incident("talks", "Diplomacy", utc(2022, 12, 20)),
+        incident("week", "Political statement / Demand", utc(2022, 12, 14), std::nullopt,
+                 TimePrecision::Week),
+        incident("shooting", "Armed violence", utc(2023, 1, 6)),
+    }));
+    scene.incidentLayers.push_back(std::move(layer));
+    return std::move(MapState::create(std::move(scene))).value();
+}
+
+class TimelineUiTest : public test::MainUiFixture {
+protected:
+    TimelineUiTest() : MainUiFixture(stateWithIncidents()) { step(); }
+
+    /// One frame, its commands applied as the app applies them (the clock included).
+    CommandList step() {
+        CommandList out = frame();
+        for (const Command& c : out) {
+            EXPECT_TRUE(applyCommand(state, c).ok());
+            if (std::holds_alternative<Play>(c)) {
+                clock.play(state.time(), state.dataTimeSpan());
+                state.applyTime();
+            }
+            if (std::holds_alternative<Pause>(c)) clock.pause();
+        }
+        ui.setPlaying(clock.playing());
+        return out;
+    }
+    /// Presses and releases `key`; the commands of the press frame.
+    CommandList press(int key) {
+        harness.io().KeysDown[key] = true;
+        CommandList out = step();
+        harness.io().KeysDown[key] = false;
+        step();
+        return out;
+    }
+    void setTime(TimeWindowSpec spec, TimePoint cursor) {
+        TimeState t = state.time();
+        t.window = spec;
+        t.cursor = cursor;
+        state.time() = t;
+        state.applyTime();
+        step();
+    }
+    ImVec2 overTimeline(TimePoint t) {
+        const float* r = ui.timeline().canvasRect();
+        return {ui.timeline().screenX(t), 0.5f * (r[1] + r[3])};
+    }
+    /// Left-drag from `from` to `to` over a few frames; all commands emitted.
+    CommandList drag(ImVec2 from, ImVec2 to) {
+        CommandList all;
+        auto keep = [&](CommandList out) { all.insert(all.end(), out.begin(), out.end()); };
+        harness.io().MousePos = from;
+        keep(step());
+        harness.io().MouseDown[0] = true;
+        keep(step());
+        for (int i = 1; i <= 4; ++i) {
+            harness.io().MousePos = {from.x + (to.x - from.x) * i / 4.f, from.y + (to.y - from.y) * i / 4.f};
+            keep(step());
+        }
+        harness.io().MouseDown[0] = false;
+        keep(step());
+        return all;
+    }
+    TimelinePanel& timeline() { return ui.timeline(); }
+
+    PlaybackClock clock;
+};
+
+constexpr int64_t kDay = 86400;
+
+template <class T>
+bool has(const CommandList& out) {
+    for (const auto& c : out)
+        if (std::holds_alternative<T>(c)) return true;
+    return false;
+}
+
+TEST_F(TimelineUiTest, SpacePlaysAndTimeAdvancesByWallClockUntilPaused) {
+    ASSERT_EQ(state.time().window.mode, WindowMode::All);
+    EXPECT_TRUE(has<Play>(press(test::kKeySpace)));
+    EXPECT_TRUE(clock.playing());
+    EXPECT_TRUE(timeline().playing());
+    // From all time, playing switches to a moving window one step (a day) long at the start of the data.
+    EXPECT_EQ(state.time().window, (TimeWindowSpec{WindowMode::Moving, kDay, 0}));
+    const TimePoint start = state.time().cursor;
+    EXPECT_EQ(start, playbackBounds(state.time(), state.dataTimeSpan()).begin);
+    state.playback().speed = kDay;  // 1 day per second
+    clock.advance(state.time(), state.playback(), state.dataTimeSpan(), 0.5);
+    EXPECT_EQ(state.time().cursor.seconds, start.seconds + kDay / 2);
+    EXPECT_TRUE(has<Pause>(press(test::kKeySpace)));
+    EXPECT_FALSE(clock.playing());
+    clock.advance(state.time(), state.playback(), state.dataTimeSpan(), 0.5);
+    EXPECT_EQ(state.time().cursor.seconds, start.seconds + kDay / 2);
+}
+
+TEST_F(TimelineUiTest, ArrowsAndHomeEndActOnTimeOverTheTimelineAndOnTheMapElsewhere) {
+    setTime({WindowMode::Moving, kDay, 0}, utc(2022, 12, 20));
+    harness.io().MousePos = {640.f, 150.f};  // over the map
+    step();
+    CommandList out = press(test::kKeyRight);
+    EXPECT_FALSE(has<StepTime>(out));
+    EXPECT_TRUE(has<Pan>(out));
+    EXPECT_TRUE(has<ResetView>(press(test::kKeyHome)));
+    EXPECT_EQ(state.time().cursor, utc(2022, 12, 20));
+
+    harness.io().MousePos = overTimeline(utc(2022, 12, 25));
+    step();
+    out = press(test::kKeyRight);
+    EXPECT_TRUE(has<StepTime>(out));
+    EXPECT_FALSE(has<Pan>(out));
+    EXPECT_EQ(state.time().cursor, utc(2022, 12, 21));
+    state.playback().step = {StepUnit::Week, 1};
+    press(test::kKeyLeft);
+    EXPECT_EQ(state.time().cursor, utc(2022, 12, 14));
+    press(test::kKeyEnd);
+    EXPECT_EQ(state.time().cursor, state.dataTimeSpan().end);
+    out = press(test::kKeyHome);
+    EXPECT_FALSE(has<ResetView>(out));
+    EXPECT_EQ(state.time().cursor, playbackBounds(state.time(), state.dataTimeSpan()).begin);
+}
+
+TEST_F(TimelineUiTest, DraggingTheWindowMovesItAndDraggingAnEdgeChangesItsLength) {
+    setTime({WindowMode::Moving, 7 * kDay, 0}, utc(2022, 12, 21));
+    const float perDay = timeline().screenX(utc(2022, 12, 2)) - timeline().screenX(utc(2022, 12, 1));
+    ASSERT_GT(perDay, 5.f);
+    // The whole window, two days later.
+    ImVec2 from = overTimeline(utc(2022, 12, 17));
+    drag(from, {from.x + 2.f * perDay, from.y});
+    EXPECT_EQ(state.time().cursor, utc(2022, 12, 23));
+    EXPECT_EQ(state.time().window.seconds, 7 * kDay);
+    // The end edge three days later: the start stays, the window is ten days long.
+    from = overTimeline(utc(2022, 12, 23));
+    drag(from, {from.x + 3.f * perDay, from.y});
+    EXPECT_EQ(state.time().cursor, utc(2022, 12, 26));
+    EXPECT_EQ(windowAt(state.time(), state.dataTimeSpan()).begin, utc(2022, 12, 16));
+    // The start edge two days earlier: the cursor stays.
+    from = overTimeline(utc(2022, 12, 16));
+    drag(from, {from.x - 2.f * perDay, from.y});
+    EXPECT_EQ(state.time().cursor, utc(2022, 12, 26));
+    EXPECT_EQ(windowAt(state.time(), state.dataTimeSpan()).begin, utc(2022, 12, 14));
+    EXPECT_EQ(state.time().window.seconds, 12 * kDay);
+}
+
+TEST_F(TimelineUiTest, WheelZoomsTheTimelineAboutTheMouseNotTheMap) {
+    harness.io().MousePos = overTimeline(utc(2022, 12, 20));
+    step();
+    const double before = timeline().view().lengthSeconds();
+    harness.io().MouseWheel = 2.f;
+    const CommandList out = step();
+    harness.io().MouseWheel = 0.f;
+    step();
+    EXPECT_FALSE(has<Zoom>(out));
+    EXPECT_LT(timeline().view().lengthSeconds(), before * 0.7);
+    EXPECT_NEAR(timeline().screenX(utc(2022, 12, 20)), harness.io().MousePos.x, 1.0);
+}
+
+TEST_F(TimelineUiTest, ATypedDateJumpsThereAndAnInvalidOneShowsAnErrorAndChangesNothing) {
+    setTime({WindowMode::Moving, 7 * kDay, 0}, utc(2022, 12, 21));
+    timeline().focusDateField();
+    step();
+    step();  // the focus request lands on the next frame
+    harness.io().AddInputCharactersUTF8("2022-12-40");
+    step();
+    EXPECT_EQ(timeline().dateText(), "2022-12-40");
+    CommandList out = press(test::kKeyEnter);
+    EXPECT_FALSE(has<SetTimeState>(out));
+    EXPECT_FALSE(timeline().dateError().empty());
+    EXPECT_EQ(state.time().cursor, utc(2022, 12, 21));
+
+    timeline().dateText().clear();
+    timeline().focusDateField();
+    step();
+    step();
+    harness.io().AddInputCharactersUTF8("2023-01-06");
+    step();
+    EXPECT_EQ(timeline().dateText(), "2023-01-06");
+    EXPECT_TRUE(timeline().dateError().empty());  // editing clears the error
+    out = press(test::kKeyEnter);
+    EXPECT_TRUE(has<SetTimeState>(out));
+    EXPECT_EQ(state.time().cursor, utc(2023, 1, 7));  // the end of the typed day: the day is in the window
+    EXPECT_EQ(state.time().window.seconds, 7 * kDay);
+}
+
+}  // namespace
+}  // namespace fp
