@@ -12,6 +12,8 @@ namespace fp {
 
 MainUi::MainUi() {
     m_timeline.setTimeCache(&m_timeCache);
+    m_incidentLegend.setTimeCache(&m_timeCache);
+    m_incidentTable.setTimeCache(&m_timeCache);
 }
 
 Panel& MainUi::panel(PanelId id) {
@@ -94,7 +96,7 @@ void MainUi::setPanelOpen(PanelId id, bool open) {
 }
 
 bool MainUi::needsRegularFrames() const {
-    return m_notifications.size() > 0 || ImGui::GetIO().WantTextInput;
+    return m_notifications.size() > 0 || ImGui::GetIO().WantTextInput || m_incidentTable.filterPending();
 }
 
 void MainUi::notify(LogLevel level, std::string text) {

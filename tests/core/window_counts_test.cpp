@@ -93,3 +93,53 @@ TEST(WindowCounts, HalfOpenEdgesAndEmptyWindows) {
 
 }  // namespace
 }  // namespace fp
+
+#include "core/time/window_filter.h"
+
+namespace fp {
+namespace {
+
+TEST(WindowRowFilter, KeepsTableOrderAndMatchesABruteForceFilter) {
+    const IncidentStore store = randomStore(5, 3000);
+    const WindowCounts counts(store);
+    // A table order that is not time order (reversed, every third row left out by a "search").
+    std::vector<uint32_t> rows;
+    for (uint32_t i = static_cast<uint32_t>(store.size()); i-- > 0;)
+        if (i % 3 != 0) rows.push_back(i);
+    WindowRowFilter filter;
+    filter.setRows(rows, store.size());
+    std::mt19937 rng(11);
+    std::uniform_int_distribution<int64_t> at(utc(2022, 10, 15).seconds, utc(2023, 2, 15).seconds);
+    std::uniform_int_distribution<int64_t> length(3600, 20 * 86400);
+    for (int q = 0; q < 200; ++q) {
+        const int64_t b = at(rng);
+        const TimeSpan w{TimePoint{b}, TimePoint{b + length(rng)}};
+        std::vector<uint32_t> expected;
+        for (uint32_t i : rows)
+            if (counts.contains(i, w)) expected.push_back(i);
+        ASSERT_EQ(filter.filter(counts, w), expected) << q;
+    }
+    EXPECT_TRUE(filter.filter(counts, {utc(2022, 12, 1), utc(2022, 12, 1)}).empty());
+}
+
+TEST(WindowRowFilter, VisitsOnlyTheIncidentsNearTheWindow) {
+    std::vector<Incident> incidents;
+    for (int i = 0; i < 9000; ++i) {  // 100 a day over 90 days, day precision
+        Incident inc;
+        inc.id = std::to_string(i);
+        inc.category = i % 2 ? "a" : "b";
+        inc.start = TimePoint{utc(2022, 11, 1).seconds + (i / 100) * 86400 + (i % 100) * 60};
+        incidents.push_back(std::move(inc));
+    }
+    const IncidentStore store = IncidentStore::build(std::move(incidents));
+    const WindowCounts counts(store);
+    std::vector<uint32_t> rows(store.size());
+    for (uint32_t i = 0; i < rows.size(); ++i) rows[i] = i;
+    WindowRowFilter filter;
+    filter.setRows(rows, store.size());
+    EXPECT_EQ(filter.filter(counts, {utc(2022, 12, 20), utc(2022, 12, 21)}).size(), 100u);
+    EXPECT_LE(filter.lastVisited(), 300u);  // the day and its neighbours, not 9000 rows
+}
+
+}  // namespace
+}  // namespace fp

@@ -3,6 +3,7 @@
 #include "app/gui/command_applier.h"
 #include "core/time/playback_clock.h"
 #include "main_ui_fixture.h"
+#include "ui/panels/incident_tooltip.h"
 
 namespace fp {
 namespace {
@@ -213,6 +214,39 @@ TEST_F(TimelineUiTest, ATypedDateJumpsThereAndAnInvalidOneShowsAnErrorAndChanges
     EXPECT_TRUE(has<SetTimeState>(out));
     EXPECT_EQ(state.time().cursor, utc(2023, 1, 7));  // the end of the typed day: the day is in the window
     EXPECT_EQ(state.time().window.seconds, 7 * kDay);
+}
+
+TEST_F(TimelineUiTest, TheTableListsOnlyTheWindowAndTheTooltipSaysWhere) {
+    ui.setIncidentPanelOpen(IncidentPanelId::Table, true);
+    step();
+    IncidentTablePanel& table = ui.incidentTable();
+    EXPECT_EQ(table.rows().size(), 5u);  // all time: every incident
+    const IncidentStore& store = *state.scene().incidentLayers[0].data;
+    auto ids = [&] {
+        std::string s;
+        for (uint32_t r : table.rows()) s += std::string(store.id(r)) + " ";
+        return s;
+    };
+    setTime({WindowMode::Moving, kDay, 0}, utc(2022, 12, 21));  // 20 December
+    EXPECT_TRUE(table.inWindowOnly());
+    EXPECT_EQ(ids(), "road talks ");  // the roadblock spans the day; the talks are on it
+    setTime({WindowMode::Moving, 7 * kDay, 0}, utc(2022, 12, 18));
+    // Changed again within a fifth of a second: the table catches up a few frames later.
+    EXPECT_TRUE(table.filterPending() || ids() == "road arrest week ");
+    for (int i = 0; i < 15; ++i) step();
+    EXPECT_FALSE(table.filterPending());
+    EXPECT_EQ(ids(), "road arrest week ");  // 11-17 December; the week-precise statement covers 12-18
+    table.setInWindowOnly(false);
+    step();
+    EXPECT_EQ(table.rows().size(), 5u);
+
+    size_t shooting = 0;
+    while (store.id(shooting) != "shooting") ++shooting;
+    EXPECT_EQ(incidentWindowStatus(store, shooting, state.scene()),
+              "After the time window (11\xE2\x80\x93" "17 December 2022)");
+    EXPECT_EQ(incidentWindowStatus(store, 0, state.scene()).rfind("In the time window", 0), 0u);
+    setTime({WindowMode::All, 0, 0}, utc(2022, 12, 18));
+    EXPECT_EQ(incidentWindowStatus(store, shooting, state.scene()), "");
 }
 
 }  // namespace

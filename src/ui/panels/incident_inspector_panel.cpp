@@ -106,6 +106,7 @@ void IncidentInspectorPanel::draw(const UiContext& ctx, CommandList& out) {
                           to = formatIso(last, inc.timePrecision);
         field("Covers", (from == to ? from : from + " to " + to) + " (" +
                             timePrecisionName(inc.timePrecision) + " precision)");
+        field("Time window", incidentWindowStatus(*layer->data, i, ctx.state.scene()));
         field("Place", inc.placeName);
         field("Areas", joined(inc.adminAreas, " \xE2\x80\xBA "));
         char coords[96];

@@ -99,8 +99,17 @@ void IncidentLegendPanel::drawLayer(const IncidentLayer& layer, const UiContext&
     const float buttonsWidth = zoomWidth + ImGui::GetFrameHeight() + st.ItemSpacing.x;
     const float right = ImGui::GetWindowContentRegionMax().x;
     const size_t total = layer.data ? layer.data->size() : 0;
+    const std::optional<TimeSpan>& window = ctx.state.scene().timeWindow;
+    const bool windowed = window && m_cache && layer.data;
+    if (windowed) m_cache->windowCounts(layer.data).countAll(*window, m_inWindow);
     char label[64];
-    std::snprintf(label, sizeof label, " (%zu)", total);
+    if (windowed) {
+        size_t shown = 0;
+        for (size_t n : m_inWindow) shown += n;
+        std::snprintf(label, sizeof label, " (%zu of %zu)", shown, total);
+    } else {
+        std::snprintf(label, sizeof label, " (%zu)", total);
+    }
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(
         ellipsize(layer.name + label, right - ImGui::GetCursorPosX() - buttonsWidth - st.ItemSpacing.x)
@@ -142,7 +151,10 @@ void IncidentLegendPanel::drawLayer(const IncidentLayer& layer, const UiContext&
             if (!shown) ImGui::PushStyleColor(ImGuiCol_Text, st.Colors[ImGuiCol_TextDisabled]);
             ImGui::TextUnformatted(name.empty() ? "(no category)" : name.c_str());
             ImGui::SameLine();
-            ImGui::TextDisabled("%zu", c.count);
+            if (windowed)
+                ImGui::TextDisabled("%zu of %zu", m_inWindow[c.category], c.count);
+            else
+                ImGui::TextDisabled("%zu", c.count);
             if (!shown) ImGui::PopStyleColor();
             ImGui::PopID();
         }

@@ -8,6 +8,7 @@
 
 #include "core/model/incident_style_sheet.h"
 #include "ui/panel.h"
+#include "ui/timeline/incident_time_cache.h"
 
 namespace fp {
 
@@ -22,12 +23,16 @@ std::vector<CategoryCount> countCategories(const IncidentStore& store);
 /// visibility, name and count, zoom and remove buttons, and the legend: each category's marker, name and
 /// count with a checkbox that hides or shows it on the map (SetIncidentStyle::hiddenCategories), plus the
 /// uncertainty discs, marker size and opacity. Open from the start: the map's symbols need their key.
+/// While the map shows a time window, counts are those in the window ("3 of 12"), from WindowCounts in
+/// O(categories × log n) per frame; the order stays that of the totals, so rows do not jump during playback.
 class IncidentLegendPanel : public Panel {
 public:
     const char* title() const override { return "Incidents"; }
     void draw(const UiContext& ctx, CommandList& out) override;
 
     void setStyleSheet(std::shared_ptr<const IncidentStyleSheet> sheet) { m_sheet = std::move(sheet); }
+    /// Window counts shared with the other panels; without it counts are always totals.
+    void setTimeCache(IncidentTimeCache* cache) { m_cache = cache; }
     /// Puts the keyboard focus into the source field on the next frame (File > Add incidents…).
     void focusSourceField() { m_focusSource = true; }
     /// Result of the last AddIncidents this panel asked for: clears the field on success, shows `error`
@@ -44,6 +49,8 @@ private:
     const std::vector<CategoryCount>& countsFor(const IncidentLayer& layer);
 
     std::shared_ptr<const IncidentStyleSheet> m_sheet = IncidentStyleSheet::shipped();
+    IncidentTimeCache* m_cache = nullptr;
+    std::vector<size_t> m_inWindow;  // per category of the layer being drawn
     std::string m_source;
     std::string m_error;
     bool m_focusSource = false;

@@ -128,11 +128,34 @@ void IncidentTablePanel::draw(const UiContext& ctx, CommandList& out) {
                 m_rowsLayer = layer->id;
                 m_rowsData = layer->data.get();
                 m_rowsQuery = m_query;
+                m_filterValid = false;
             }
+            updateWindowFilter(ctx, *layer);
             drawTable(*layer, out);
         }
     }
     ImGui::End();
+}
+
+void IncidentTablePanel::updateWindowFilter(const UiContext& ctx, const IncidentLayer& layer) {
+    const std::optional<TimeSpan>& window = ctx.state.scene().timeWindow;
+    m_filtering = m_inWindowOnly && window.has_value() && m_cache;
+    m_filterPending = false;
+    if (!m_filtering) return;
+    if (!m_filterValid) {
+        m_filter.setRows(m_rows, layer.data->size());
+        m_filterValid = true;
+        m_shownWindow.reset();
+    }
+    if (m_shownWindow == window) return;
+    // During playback the window changes every frame: filter again at most five times a second.
+    if (m_shownWindow && ctx.time - m_filterTime < 0.2) {
+        m_filterPending = true;
+        return;
+    }
+    m_shown = m_filter.filter(m_cache->windowCounts(layer.data), *window);
+    m_shownWindow = window;
+    m_filterTime = ctx.time;
 }
 
 void IncidentTablePanel::drawFilters(const IncidentLayer& layer, const UiContext& ctx) {
@@ -176,8 +199,13 @@ void IncidentTablePanel::drawFilters(const IncidentLayer& layer, const UiContext
         }
         ImGui::EndCombo();
     }
+    if (ctx.state.scene().timeWindow && m_cache) {
+        ImGui::SameLine();
+        ImGui::Checkbox("In window only", &m_inWindowOnly);
+        itemTooltip("List only the incidents the map's time window shows");
+    }
     ImGui::SameLine();
-    ImGui::TextDisabled("%zu of %zu", m_rows.size(), store.size());
+    ImGui::TextDisabled("%zu of %zu", rows().size(), store.size());
 }
 
 void IncidentTablePanel::drawTable(const IncidentLayer& layer, CommandList& out) {
@@ -211,14 +239,16 @@ void IncidentTablePanel::drawTable(const IncidentLayer& layer, CommandList& out)
         if (!(m_rowsQuery == m_query)) {
             m_rows = queryIncidents(store, m_query);
             m_rowsQuery = m_query;
+            m_filterValid = false;
         }
     }
 
     ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(m_rows.size()));
+    const std::vector<uint32_t>& shown = rows();
+    clipper.Begin(static_cast<int>(shown.size()));
     while (clipper.Step()) {
         for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
-            const uint32_t i = m_rows[static_cast<size_t>(r)];
+            const uint32_t i = shown[static_cast<size_t>(r)];
             ImGui::TableNextRow();
             ImGui::TableSetColumnIndex(0);
             ImGui::PushID(static_cast<int>(i));

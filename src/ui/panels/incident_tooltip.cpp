@@ -4,6 +4,8 @@
 
 #include <cstdio>
 
+#include "core/time/time_label.h"
+#include "core/time/time_window.h"
 #include "ui/panels/incident_glyph.h"
 
 namespace fp {
@@ -33,6 +35,18 @@ std::string incidentWhen(const IncidentStore& store, size_t i) {
     }
     if (end.seconds > start.seconds) text += " \xE2\x80\x93 " + formatIso(end, precision);
     return text;
+}
+
+std::string incidentWindowStatus(const IncidentStore& store, size_t i, const MapScene& scene) {
+    if (!scene.timeWindow) return {};
+    const TimeSpan window = *scene.timeWindow;
+    const TimeSpan covered = coveredSpan(TimePoint{store.startSeconds()[i]}, TimePoint{store.endSeconds()[i]},
+                                         static_cast<TimePrecision>(store.timePrecision()[i]));
+    const std::string range = formatWindowRange(window);
+    const char* where = overlaps(covered, window)      ? "In the time window"
+                        : covered.end <= window.begin ? "Before the time window"
+                                                      : "After the time window";
+    return range.empty() ? std::string(where) : std::string(where) + " (" + range + ")";
 }
 
 std::string locationPrecisionLabel(LocationPrecision precision) {
@@ -90,6 +104,13 @@ void IncidentPointer::update(const UiContext& ctx, const IncidentHover& hover,
         ImGui::SameLine();
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.f);
         ImGui::TextUnformatted(incidentTooltipText(store, i).c_str());
+        if (const std::string status = incidentWindowStatus(store, i, ctx.state.scene()); !status.empty()) {
+            if (status.rfind("In ", 0) == 0)
+                ImGui::TextUnformatted(status.c_str());
+            else
+                ImGui::TextDisabled("%s%s", status.c_str(),
+                                    ctx.state.scene().showGhosts ? ": drawn as a ghost" : "");
+        }
         if (hover.total > 1) {
             ImGui::Separator();
             if (top->groupSize > 1 && !top->spread)

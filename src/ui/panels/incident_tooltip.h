@@ -30,6 +30,10 @@ struct IncidentHover {
 std::string incidentWhen(const IncidentStore& store, size_t index);
 /// "exact place", "near the place (within 5 km)", "region only (within 25 km)".
 std::string locationPrecisionLabel(LocationPrecision precision);
+/// Whether the map's time window (scene.timeWindow) shows the incident: "In the time window (14–20 December
+/// 2022)", "Before the time window (…)" or "After the time window (…)"; empty when no window is set (all
+/// time). O(1).
+std::string incidentWindowStatus(const IncidentStore& store, size_t index, const MapScene& scene);
 /// Multi-line tooltip text: title, when, place, category, location precision.
 std::string incidentTooltipText(const IncidentStore& store, size_t index);
 /// The incident layer `id` in the scene, or null.
