@@ -5,6 +5,9 @@
 // BM_HistogramFullRange/N: rebuild for a view of the whole three years (weekly bins), as after zooming out.
 // BM_HistogramOneMonth/N: rebuild for a one-month view (six-hour bins), as on each step of a zoom or pan.
 // BM_TimeIndexBuild/N: the one-off O(N) scan done when a store is loaded.
+// BM_WindowCountsQuery/N: per-category counts of a one-week window (legend, map overlay), every frame of
+// play. BM_WindowRowFilter/N: the incident table's "in window only" rows of a one-day window, as during
+// playback. BM_WindowCountsBuild/N: the one-off O(N log N) per-category sort behind both.
 #include <benchmark/benchmark.h>
 
 #include <cstdint>
@@ -13,6 +16,8 @@
 #include <vector>
 
 #include "core/time/time_histogram.h"
+#include "core/time/window_counts.h"
+#include "core/time/window_filter.h"
 
 namespace fp {
 namespace {
@@ -89,9 +94,49 @@ void BM_TimeIndexBuild(benchmark::State& st) {
     }
 }
 
+void BM_WindowCountsQuery(benchmark::State& st) {
+    const WindowCounts counts(store(static_cast<size_t>(st.range(0))));
+    std::vector<size_t> out;
+    int64_t day = 0;
+    for (auto _ : st) {
+        // A different window each time, as while playing.
+        const TimePoint end{fromCivil({2022, 6, 1}).seconds + (day++ % 200) * 3600};
+        counts.countAll({TimePoint{end.seconds - 7 * 86400}, end}, out);
+        benchmark::DoNotOptimize(out.data());
+    }
+}
+
+void BM_WindowRowFilter(benchmark::State& st) {
+    const IncidentStore& s = store(static_cast<size_t>(st.range(0)));
+    const WindowCounts counts(s);
+    std::vector<uint32_t> rows(s.size());
+    for (uint32_t i = 0; i < rows.size(); ++i) rows[i] = static_cast<uint32_t>(rows.size() - 1 - i);
+    WindowRowFilter filter;
+    filter.setRows(rows, s.size());
+    size_t shown = 0;
+    int64_t hour = 0;
+    for (auto _ : st) {
+        const TimePoint end{fromCivil({2022, 6, 1}).seconds + (hour++ % 200) * 3600};
+        shown = filter.filter(counts, {TimePoint{end.seconds - 86400}, end}).size();
+    }
+    st.counters["shown"] = static_cast<double>(shown);
+    st.counters["visited"] = static_cast<double>(filter.lastVisited());
+}
+
+void BM_WindowCountsBuild(benchmark::State& st) {
+    const IncidentStore& s = store(static_cast<size_t>(st.range(0)));
+    for (auto _ : st) {
+        WindowCounts counts(s);
+        benchmark::DoNotOptimize(&counts);
+    }
+}
+
 BENCHMARK(BM_HistogramFullRange)->Arg(10000)->Arg(100000)->Arg(1000000)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_HistogramOneMonth)->Arg(10000)->Arg(100000)->Arg(1000000)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_TimeIndexBuild)->Arg(10000)->Arg(100000)->Arg(1000000)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_WindowCountsQuery)->Arg(10000)->Arg(100000)->Arg(1000000)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_WindowRowFilter)->Arg(10000)->Arg(100000)->Arg(1000000)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_WindowCountsBuild)->Arg(10000)->Arg(100000)->Arg(1000000)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 }  // namespace fp

@@ -243,7 +243,8 @@ TEST_F(TimelineUiTest, TheTableListsOnlyTheWindowAndTheTooltipSaysWhere) {
     size_t shooting = 0;
     while (store.id(shooting) != "shooting") ++shooting;
     EXPECT_EQ(incidentWindowStatus(store, shooting, state.scene()),
-              "After the time window (11\xE2\x80\x93" "17 December 2022)");
+              "After the time window (11\xE2\x80\x93"
+              "17 December 2022)");
     EXPECT_EQ(incidentWindowStatus(store, 0, state.scene()).rfind("In the time window", 0), 0u);
     setTime({WindowMode::All, 0, 0}, utc(2022, 12, 18));
     EXPECT_EQ(incidentWindowStatus(store, shooting, state.scene()), "");

@@ -43,7 +43,7 @@ std::string incidentWindowStatus(const IncidentStore& store, size_t i, const Map
     const TimeSpan covered = coveredSpan(TimePoint{store.startSeconds()[i]}, TimePoint{store.endSeconds()[i]},
                                          static_cast<TimePrecision>(store.timePrecision()[i]));
     const std::string range = formatWindowRange(window);
-    const char* where = overlaps(covered, window)      ? "In the time window"
+    const char* where = overlaps(covered, window)     ? "In the time window"
                         : covered.end <= window.begin ? "Before the time window"
                                                       : "After the time window";
     return range.empty() ? std::string(where) : std::string(where) + " (" + range + ")";

@@ -75,7 +75,7 @@ void TimelinePanel::rebuild(const UiContext& ctx, int widthPx) {
     m_lanes = 0;
     m_maxStack = 1;
 
-    const BinUnit unit = chooseBinUnit(key.visible, widthPx, 5);
+    const BinUnit unit = chooseBinUnit(key.visible, widthPx, 12);
     for (const auto& layer : layers) {
         if (!layer.data || !layer.style.visible) continue;
         const IncidentStore& store = *layer.data;

@@ -94,6 +94,7 @@ void TimelinePanel::draw(const UiContext& ctx, CommandList& out) {
     const float height = std::min(kBarHeight * ctx.scale, io.DisplaySize.y * 0.5f);
     ImGui::SetNextWindowPos({0.f, io.DisplaySize.y - m_bottomInset}, ImGuiCond_Always, {0.f, 1.f});
     ImGui::SetNextWindowSize({io.DisplaySize.x, height}, ImGuiCond_Always);
+    ImGui::SetNextWindowBgAlpha(1.f);  // the map must not show through the histogram
     const ImGuiWindowFlags flags =
         ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
         ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollbar |
