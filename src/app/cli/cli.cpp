@@ -6,6 +6,7 @@
 
 #include "app/cli/animate_command.h"
 #include "app/cli/info_command.h"
+#include "app/cli/places_command.h"
 #include "app/cli/render_command.h"
 #include "app/gui/gui_app.h"
 #include "core/util/log.h"
@@ -27,6 +28,9 @@ int runCli(int argc, char** argv) {
     addInfoCommand(app, info);
     AnimateOptions animate;
     addAnimateCommand(app, animate);
+    GeocodeOptions geocode;
+    PlacesBuildOptions placesBuild;
+    addPlacesCommands(app, geocode, placesBuild);
     GuiOptions gui;
     CLI::App* guiCmd = app.add_subcommand("gui", "Open the map window (what running without arguments does)");
     guiCmd->add_option("--layer", gui.layers, "Vector layer to add on top of the embedded map; repeatable");
@@ -72,6 +76,8 @@ int runCli(int argc, char** argv) {
     if (app.got_subcommand("render")) return runRenderCommand(render);
     if (app.got_subcommand("info")) return runInfoCommand(info);
     if (app.got_subcommand("animate")) return runAnimateCommand(animate);
+    if (app.got_subcommand("geocode")) return runGeocodeCommand(geocode);
+    if (app.got_subcommand("places-build")) return runPlacesBuildCommand(placesBuild);
     std::fprintf(stderr, "flashpoint: error: no subcommand given\nRun 'flashpoint --help' for usage.\n");
     return kExitUsage;
 }

@@ -1,0 +1,118 @@
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/geo/types.h"
+#include "core/places/place.h"
+#include "core/places/place_record.h"
+#include "core/util/result.h"
+
+namespace fp {
+
+/// How a query matched the name it was ranked on, best first.
+enum class MatchKind : uint8_t {
+    Exact = 0,        ///< the whole name equals the query (after normalisation)
+    WordExact = 1,    ///< the query equals the name from a word on ("mitrovica" in "Sremska Mitrovica")
+    Prefix = 2,       ///< the name starts with the query (type-ahead)
+    WordPrefix = 3,   ///< a later word of the name starts with the query
+    Fuzzy = 4,        ///< within a small edit distance of the name (typo)
+    FuzzyPrefix = 5,  ///< the start of the name is within a small edit distance of the query
+};
+
+/// Short lowercase name of a match kind ("exact", "prefix", ...), for output.
+const char* matchKindName(MatchKind kind);
+
+/// Options of Gazetteer::search.
+struct PlaceSearchOptions {
+    size_t limit = 10;           ///< at most this many hits (1 .. 1000)
+    std::string country;         ///< ISO alpha-2 filter ("XK"); empty = every country
+    std::optional<LonLat> near;  ///< view centre: nearer places rank higher (a tie-breaker, not a filter)
+    std::string adminHint;       ///< admin area name from context ("Mitrovica"); matching places rank higher
+    bool fuzzy = true;           ///< also look for names within a small edit distance
+    bool includeAreas = true;    ///< include administrative areas (feature class 'A')
+};
+
+/// One ranked candidate of a search.
+struct PlaceHit {
+    PlaceIndex place = 0;
+    double score = 0.0;  ///< higher is better; comparable within one search only
+    MatchKind match = MatchKind::Exact;
+    int editDistance = 0;          ///< 0 unless the match is fuzzy
+    std::string_view matchedName;  ///< the name (as written) the query matched
+};
+
+/// A place and its distance from a point.
+struct PlaceDistance {
+    PlaceIndex place = 0;
+    double distanceKm = 0.0;  ///< great-circle distance (spherical, mean Earth radius)
+};
+
+/// Filter of Gazetteer::nearest.
+struct NearestOptions {
+    size_t limit = 1;
+    double maxDistanceKm = 50.0;
+    bool populatedOnly = true;  ///< feature class 'P' only (towns and villages, not areas or crossings)
+    uint32_t minPopulation = 0;
+};
+
+/// An offline, read-only gazetteer: places with multilingual names, searched by name (case, diacritic and
+/// script insensitive, typo tolerant) and by position. Build it once (load() or fromRecords()), then share
+/// it: every const method is safe to call from several threads at once.
+class Gazetteer {
+public:
+    /// Longest query search() accepts, in bytes of UTF-8; longer ones are refused with InvalidArgument.
+    static constexpr size_t kMaxQueryBytes = 256;
+
+    /// Loads a gazetteer file written by writeGazetteerFile(). Fails with NotFound, PermissionDenied or
+    /// UnsupportedFormat (wrong magic, version, truncated or corrupt data), the Error naming the file.
+    static Result<std::shared_ptr<const Gazetteer>> load(const std::string& path);
+
+    /// The default gazetteer file: <data dir>/places/places.fpgaz (see findDataDir()); empty if no data dir.
+    static std::string defaultPath();
+
+    /// Builds a gazetteer in memory from records (names are normalised here). Fails on invalid records
+    /// (bad coordinates, empty name), naming `sourceName` and the record.
+    static Result<std::shared_ptr<const Gazetteer>> fromRecords(std::vector<PlaceRecord> records,
+                                                                const std::string& sourceName);
+
+    size_t size() const;
+    const Place& place(PlaceIndex index) const;
+    /// Every name of a place, the Primary name first.
+    std::span<const PlaceName> names(PlaceIndex index) const;
+    /// The place with this GeoNames/Flashpoint id, if present.
+    std::optional<PlaceIndex> findById(uint32_t id) const;
+
+    /// Ranked candidates for a name typed by a user or found in a source. An empty result is not an error.
+    /// Fails (InvalidArgument) when the query is empty or has nothing searchable (only punctuation), when it
+    /// is longer than kMaxQueryBytes, or when options are out of range. Work is bounded for any input.
+    Result<std::vector<PlaceHit>> search(std::string_view query,
+                                         const PlaceSearchOptions& options = {}) const;
+
+    /// Places nearest to `point`, nearest first, within options.maxDistanceKm.
+    std::vector<PlaceDistance> nearest(LonLat point, const NearestOptions& options = {}) const;
+
+    /// Places inside `box` (lon/lat degrees), most important first (placeImportance, then population), at
+    /// most `limit`. Cost grows with the box's cell count and `limit`, not with the world set.
+    std::vector<PlaceIndex> inBox(const GeoBBox& box, size_t limit, bool populatedOnly = false) const;
+
+    /// Human-readable admin context: "Ferizaj district" / "Raški okrug" style admin1, municipality first when
+    /// known ("Zvečan, Mitrovica"), else the admin1 name; empty when unknown.
+    std::string adminLabel(PlaceIndex index) const;
+
+    ~Gazetteer();
+    Gazetteer(const Gazetteer&) = delete;
+    Gazetteer& operator=(const Gazetteer&) = delete;
+
+    struct Impl;
+
+private:
+    explicit Gazetteer(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace fp

@@ -1,0 +1,136 @@
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "core/places/gazetteer.h"
+#include "places_test_util.h"
+
+namespace fp {
+namespace {
+
+namespace fs = std::filesystem;
+
+class GazetteerFile : public ::testing::Test {
+protected:
+    void SetUp() override {
+        m_dir = fs::temp_directory_path() / ("fp-places-" + std::to_string(::getpid()) + "-" +
+                                             ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        fs::create_directories(m_dir);
+    }
+    void TearDown() override { fs::remove_all(m_dir); }
+    std::string path(const std::string& name) const { return (m_dir / name).string(); }
+    std::string written() const {
+        const std::string p = path("region.fpgaz");
+        EXPECT_TRUE(writeGazetteerFile(test::regionRecords(), p).ok());
+        return p;
+    }
+    static std::string bytes(const std::string& p) {
+        std::ifstream in(p, std::ios::binary);
+        return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    }
+    static void put(const std::string& p, const std::string& b) { std::ofstream(p, std::ios::binary) << b; }
+    void expectRefused(const std::string& p, ErrorCode code, const std::string& why) {
+        auto g = Gazetteer::load(p);
+        ASSERT_FALSE(g.ok()) << why;
+        EXPECT_EQ(g.error().code, code) << g.error().describe();
+        EXPECT_EQ(g.error().source, p);
+        EXPECT_NE(g.error().describe().find(why), std::string::npos) << g.error().describe();
+    }
+    fs::path m_dir;
+};
+
+TEST_F(GazetteerFile, RoundTripKeepsPlacesNamesAndSearch) {
+    auto g = Gazetteer::load(written());
+    ASSERT_TRUE(g.ok()) << g.error().describe();
+    const Gazetteer& gz = *g.value();
+    ASSERT_EQ(gz.size(), test::regionRecords().size());
+    const PlaceIndex i = *gz.findById(785388);
+    const Place& p = gz.place(i);
+    EXPECT_EQ(p.name, "Štrpce");
+    EXPECT_EQ(p.country(), "XK");
+    EXPECT_EQ(p.featureCode, "PPLA2");
+    EXPECT_EQ(p.population, 6913u);
+    EXPECT_EQ(p.admin1Name, "Ferizaj / Uroševac");
+    EXPECT_NEAR(p.position.lon, 21.02722, 1e-6);
+    EXPECT_NEAR(p.position.lat, 42.23944, 1e-6);
+    EXPECT_EQ(gz.names(i).size(), 5u);
+    EXPECT_EQ(gz.names(i)[0].kind, NameKind::Primary);
+    EXPECT_EQ(gz.names(i)[4].text, "Штрпце");
+    EXPECT_EQ(gz.names(i)[4].key, "strpce");
+    auto hits = gz.search("Штрпце").value();
+    ASSERT_FALSE(hits.empty());
+    EXPECT_EQ(gz.place(hits[0].place).id, 785388u);
+}
+
+TEST_F(GazetteerFile, WritingIsReproducible) {
+    const std::string a = written();
+    const std::string first = bytes(a);
+    ASSERT_TRUE(writeGazetteerFile(test::regionRecords(), path("again.fpgaz")).ok());
+    EXPECT_EQ(first, bytes(path("again.fpgaz")));
+}
+
+TEST_F(GazetteerFile, MissingFileOrFolderIsNamed) {
+    expectRefused(path("nope.fpgaz"), ErrorCode::NotFound, "not found");
+    expectRefused(m_dir.string(), ErrorCode::IsDirectory, "directory");
+}
+
+TEST_F(GazetteerFile, TruncatedFilesAreRefused) {
+    const std::string full = bytes(written());
+    for (size_t keep : {size_t(0), size_t(5), size_t(30), full.size() / 2, full.size() - 1}) {
+        put(path("cut.fpgaz"), full.substr(0, keep));
+        auto g = Gazetteer::load(path("cut.fpgaz"));
+        ASSERT_FALSE(g.ok()) << keep;
+        EXPECT_EQ(g.error().code, ErrorCode::UnsupportedFormat);
+        EXPECT_NE(g.error().describe().find("cut.fpgaz"), std::string::npos);
+    }
+}
+
+TEST_F(GazetteerFile, GarbageAndFlippedBytesAreRefused) {
+    put(path("text.fpgaz"), "id\tname\n1\tZvečan\n");
+    expectRefused(path("text.fpgaz"), ErrorCode::UnsupportedFormat, "wrong magic");
+    std::string b = bytes(written());
+    b[b.size() - 20] ^= 0x5a;  // inside the compressed payload
+    put(path("flipped.fpgaz"), b);
+    auto g = Gazetteer::load(path("flipped.fpgaz"));
+    ASSERT_FALSE(g.ok());
+    EXPECT_EQ(g.error().code, ErrorCode::UnsupportedFormat);
+    b = bytes(written());
+    b[8] = 99;  // format version
+    put(path("version.fpgaz"), b);
+    expectRefused(path("version.fpgaz"), ErrorCode::UnsupportedFormat, "format version 99");
+}
+
+TEST_F(GazetteerFile, PlaceTableIsReadAndBadRowsAreNamed) {
+    const std::string header =
+        "id\tname\tasciiname\tlat\tlon\tfeature_class\tfeature_code\tcountry\tadmin1_code\tadmin2_code\t"
+        "admin1_name\tadmin2_name\tpopulation\tsource\talternate_names\ttagged_names\n";
+    put(path("ok.tsv"), header +
+                            "785388\tŠtrpce\tStrpce\t42.23944\t21.02722\tP\tPPLA2\tXK\t\t\tFerizaj\t\t6913\t"
+                            "geonames\tShtërpcë|Штрпце\tsq=Shtërpcë\n");
+    auto rows = readPlaceTable(path("ok.tsv"));
+    ASSERT_TRUE(rows.ok()) << rows.error().describe();
+    ASSERT_EQ(rows.value().size(), 1u);
+    const PlaceRecord& r = rows.value()[0];
+    EXPECT_EQ(r.names.size(), 5u);
+    EXPECT_EQ(r.names[4].lang, "sq");
+    auto g = Gazetteer::fromRecords(rows.value(), "ok.tsv").value();
+    const auto names = g->names(0);
+    ASSERT_EQ(names.size(), 4u);  // the tagged duplicate only adds its language
+    EXPECT_EQ(names[2].text, "Shtërpcë");
+    EXPECT_EQ(names[2].lang, "sq");
+
+    put(path("bad.tsv"),
+        header + "785388\tŠtrpce\tStrpce\t142.2\t21.0\tP\tPPL\tXK\t\t\t\t\t0\tgeonames\t\t\n");
+    auto bad = readPlaceTable(path("bad.tsv"));
+    ASSERT_FALSE(bad.ok());
+    EXPECT_EQ(bad.error().row, 2);
+    EXPECT_EQ(bad.error().field, "lat");
+    put(path("short.tsv"), header + "1\tX\n");
+    EXPECT_FALSE(readPlaceTable(path("short.tsv")).ok());
+    EXPECT_FALSE(readPlaceTable(path("missing.tsv")).ok());
+}
+
+}  // namespace
+}  // namespace fp

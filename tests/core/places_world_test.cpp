@@ -1,0 +1,101 @@
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "core/places/gazetteer.h"
+
+// The committed world gazetteer (GeoNames cities500 + Kosovo/Serbia additions), loaded once for the suite.
+namespace fp {
+namespace {
+
+class WorldGazetteer : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        auto g = Gazetteer::load(std::string(FP_GEODATA_DIR) + "/places/places.fpgaz");
+        ASSERT_TRUE(g.ok()) << g.error().describe();
+        s_world = g.value();
+    }
+    static void TearDownTestSuite() { s_world.reset(); }
+
+    static const Place& first(const std::string& query, PlaceSearchOptions o = {}) {
+        auto hits = s_world->search(query, o);
+        EXPECT_TRUE(hits.ok() && !hits.value().empty()) << query;
+        static const Place none;
+        return hits.ok() && !hits.value().empty() ? s_world->place(hits.value()[0].place) : none;
+    }
+    static std::shared_ptr<const Gazetteer> s_world;
+};
+
+std::shared_ptr<const Gazetteer> WorldGazetteer::s_world;
+
+TEST_F(WorldGazetteer, HoldsTheWholeWorldAndTheAdditions) {
+    EXPECT_GT(s_world->size(), 199000u);
+    for (const char* name : {"Rudare", "Gotovuša", "Banjska", "Jarinje", "Brnjak", "Merdare"}) {
+        const Place& p = first(name, {.limit = 1, .country = "XK"});
+        EXPECT_NE(p.id, 0u) << name;
+    }
+    // The Kosovo municipalities and the Serbian districts are places too (areas at a point on them).
+    const Place& muni = first("Zubin Potok", {.limit = 5, .country = "XK"});
+    EXPECT_NE(muni.id, 0u);
+    const Place& okrug = first("Рашки округ");
+    EXPECT_EQ(okrug.featureCode, "ADM1");
+    EXPECT_EQ(okrug.country(), "RS");
+}
+
+TEST_F(WorldGazetteer, StrpceIsFirstInEverySpellingAndScript) {
+    for (const char* q : {"strpce", "Shtërpcë", "Штрпце", "Štrpce", "STRPCE"}) {
+        const Place& p = first(q);
+        EXPECT_EQ(p.id, 785388u) << q;
+        EXPECT_EQ(p.country(), "XK") << q;
+    }
+}
+
+TEST_F(WorldGazetteer, MitrovicaInKosovoAndSremskaMitrovicaInSerbiaAreToldApart) {
+    auto hits = s_world->search("Mitrovica", {.limit = 5}).value();
+    ASSERT_GE(hits.size(), 2u);
+    bool sawKosovo = false, sawSerbia = false;
+    for (const auto& h : hits) {
+        const Place& p = s_world->place(h.place);
+        if (p.id == 789225u) {
+            sawKosovo = true;
+            EXPECT_EQ(p.country(), "XK");
+            EXPECT_NE(s_world->adminLabel(h.place).find("Mitrovica"), std::string::npos);
+        }
+        if (p.id == 3190103u) {
+            sawSerbia = true;
+            EXPECT_EQ(p.country(), "RS");
+            EXPECT_EQ(p.admin1Name, "Sremski okrug");
+        }
+    }
+    EXPECT_TRUE(sawKosovo && sawSerbia);
+    EXPECT_EQ(first("Mitrovica").id, 789225u);
+}
+
+TEST_F(WorldGazetteer, KosovoPlacesKnowTheirMunicipalityAndDistrict) {
+    const Place& zvecan = first("Zvečan", {.limit = 1, .includeAreas = false});
+    EXPECT_EQ(zvecan.admin2Name, "Zveçan / Zvečan");
+    EXPECT_EQ(zvecan.admin1Name, "Mitrovica");
+    const Place& gotovusa = first("Gotovuša");
+    EXPECT_NE(gotovusa.admin2Name.find("Štrpce"), std::string::npos);
+}
+
+TEST_F(WorldGazetteer, TyposPunctuationAndSlashes) {
+    EXPECT_EQ(first("Zvecan").id, 783770u);
+    EXPECT_EQ(first("Zvecann").id, 783770u);
+    EXPECT_EQ(first("Priština").country(), "XK");
+    EXPECT_EQ(first("Pristina").country(), "XK");
+    EXPECT_EQ(first("Beograd").id, 792680u);
+    EXPECT_EQ(first("Београд").id, 792680u);
+    EXPECT_EQ(first("St. Petersburg").country(), "RU");
+    EXPECT_EQ(first("Kosovska Mitrovica/Mitrovicë").id, 789225u);
+}
+
+TEST_F(WorldGazetteer, NearestPopulatedPlaceNeverInvents) {
+    auto near = s_world->nearest({20.87, 42.93}, {.limit = 1, .maxDistanceKm = 10});
+    ASSERT_EQ(near.size(), 1u);
+    EXPECT_LT(near[0].distanceKm, 10.0);
+    EXPECT_TRUE(s_world->nearest({-30.0, 0.0}, {.limit = 1, .maxDistanceKm = 50}).empty());  // mid-Atlantic
+}
+
+}  // namespace
+}  // namespace fp
