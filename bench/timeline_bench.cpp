@@ -5,7 +5,7 @@
 // BM_HistogramFullRange/N: rebuild for a view of the whole three years (weekly bins), as after zooming out.
 // BM_HistogramOneMonth/N: rebuild for a one-month view (six-hour bins), as on each step of a zoom or pan.
 // BM_TimeIndexBuild/N: the one-off O(N) scan done when a store is loaded.
-// BM_WindowCountsQuery/N: per-category counts of a 1-week window (legend, map overlay), as each frame of play.
+// BM_WindowCountsQuery/N: per-category counts of a 1-week window (legend, map overlay), each frame of play.
 // BM_WindowRowFilter/N: the incident table's "in window only" rows of a one-day window, as during playback.
 // BM_WindowCountsBuild/N: the one-off O(N log N) per-category sort behind both.
 #include <benchmark/benchmark.h>

@@ -130,8 +130,29 @@ TEST(TimeLabel, WindowsReadLikeDates) {
               "20 December 2022, 06:00\xE2\x80\x93"
               "18:00 UTC");
     EXPECT_EQ(formatWindowRange({utc(2022, 12, 19, 18), utc(2022, 12, 20, 6)}),
-              "19 Dec 2022 18:00 \xE2\x80\x93 20 Dec 2022 06:00 UTC");
+              "19 Dec 2022 18:00 \xE2\x80\x93 20 Dec 06:00 UTC");
+    EXPECT_EQ(formatWindowRange({utc(2022, 12, 31, 18), utc(2023, 1, 1, 6)}),
+              "31 Dec 2022 18:00 \xE2\x80\x93 1 Jan 2023 06:00 UTC");
     EXPECT_EQ(formatWindowRange({utc(2022, 12, 20), utc(2022, 12, 20)}), "");
+}
+
+TEST(TimeLabel, HeadlinesRoundToDaysWhilePlayingAndSayWhereTheyRound) {
+    EXPECT_EQ(windowHeadline({utc(2022, 12, 14), utc(2022, 12, 21)}, false).title,
+              "14\xE2\x80\x93"
+              "20 December 2022");
+    EXPECT_EQ(windowHeadline({utc(2022, 12, 14), utc(2022, 12, 21)}, false).detail, "");
+    const WindowHeadline playing =
+        windowHeadline({utc(2022, 12, 12, 6, 55), utc(2022, 12, 19, 6, 55)}, false);
+    EXPECT_EQ(playing.title,
+              "12\xE2\x80\x93"
+              "19 December 2022");
+    EXPECT_EQ(playing.detail, "12 Dec 06:55 to 19 Dec 06:55 UTC");
+    EXPECT_EQ(windowHeadline({utc(2022, 12, 20, 6), utc(2022, 12, 20, 18)}, false).title,
+              "20 December 2022, 06:00\xE2\x80\x93"
+              "18:00 UTC");
+    EXPECT_EQ(windowHeadline({utc(2022, 12, 10), utc(2023, 1, 1)}, true).title, "Up to 31 December 2022");
+    EXPECT_EQ(windowHeadline({utc(2022, 12, 10), utc(2022, 12, 20, 14, 30)}, true).title,
+              "Up to 20 Dec 2022 14:30 UTC");
 }
 
 TEST(TimeLabel, DateFieldJumpsToTheEndOfATypedDayOrToATypedTime) {

@@ -61,8 +61,32 @@ std::string formatWindowRange(TimeSpan window) {
     const TimePoint last{window.end.seconds - 1};
     if (unitStart(window.begin, TimePrecision::Day) == unitStart(last, TimePrecision::Day))
         return formatLongDate(window.begin) + ", " + hhmm(a) + kDash + hhmm(toCivil(window.end)) + " UTC";
-    return formatShortDate(window.begin, true) + " " + kDash + " " + formatShortDate(window.end, true) +
-           " UTC";
+    // The year once when both ends share it: "19 Dec 2022 18:00 – 20 Dec 06:00 UTC".
+    const CivilTime b = toCivil(window.end);
+    const std::string end = a.year == b.year
+                                ? std::to_string(b.day) + " " + shortMonth(b.month) + " " + hhmm(b)
+                                : formatShortDate(window.end, true);
+    return formatShortDate(window.begin, true) + " " + kDash + " " + end + " UTC";
+}
+
+WindowHeadline windowHeadline(TimeSpan window, bool cumulative) {
+    if (cumulative) {
+        if (isMidnight(window.end))
+            return {"Up to " + formatLongDate(TimePoint{window.end.seconds - 86400}), {}};
+        return {"Up to " + formatShortDate(window.end, true) + " UTC", {}};
+    }
+    if (window.end <= window.begin) return {formatShortDate(window.end, true) + " UTC", {}};
+    const bool whole = isMidnight(window.begin) && isMidnight(window.end);
+    if (whole || window.end.seconds - window.begin.seconds < 2 * 86400)
+        return {formatWindowRange(window), {}};
+    const TimePoint firstDay = unitStart(window.begin, TimePrecision::Day);
+    const TimePoint lastDay = unitStart(TimePoint{window.end.seconds - 1}, TimePrecision::Day);
+    auto dayAndTime = [](TimePoint t) {
+        const CivilTime c = toCivil(t);
+        return std::to_string(c.day) + " " + shortMonth(c.month) + " " + hhmm(c);
+    };
+    return {formatWindowRange({firstDay, TimePoint{lastDay.seconds + 86400}}),
+            dayAndTime(window.begin) + " to " + dayAndTime(window.end) + " UTC"};
 }
 
 Result<TimePoint> parseCursorDate(std::string_view text) {

@@ -294,7 +294,8 @@ void TimelinePanel::submitDate(const UiContext& ctx, CommandList& out) {
     }
     m_dateError.clear();
     TimeState next = ctx.state.time();
-    if (next.window.mode == WindowMode::All) next.window = {WindowMode::Moving, 86400, 0};
+    if (next.window.mode == WindowMode::All)
+        next.window = withActiveWindow(next, ctx.state.playback().step, ctx.state.dataTimeSpan()).window;
     next.cursor = cursor.value();
     out.push_back(SetTimeState{next});
     // Bring the date into view when it is off the timeline.
@@ -328,25 +329,28 @@ void TimelinePanel::drawMapOverlay(const UiContext& ctx, float topPx) {
     const TimeSpan data = ctx.state.dataTimeSpan();
     if (!m_open || time.window.mode == WindowMode::All || data.end <= data.begin) return;
     const TimeSpan window = windowAt(time, data);
-    std::string text;
-    if (time.window.mode == WindowMode::Cumulative)
-        text = "Up to " + formatWindowRange({TimePoint{time.cursor.seconds - 86400}, time.cursor});
-    else
-        text = formatWindowRange(window);
-    if (text.empty()) text = formatShortDate(time.cursor, true);
+    const WindowHeadline headline = windowHeadline(window, time.window.mode == WindowMode::Cumulative);
+    const std::string& text = headline.title;
     size_t shown = 0;
     if (m_cache)
         for (const auto& layer : ctx.state.scene().incidentLayers)
             if (layer.data && layer.style.visible) shown += m_cache->windowCounts(layer.data).total(window);
-    char sub[64];
-    std::snprintf(sub, sizeof sub, "%zu incident%s in the window%s", shown, shown == 1 ? "" : "s",
+    char sub[160];
+    std::snprintf(sub, sizeof sub, "%s%s%zu incident%s in the window%s", headline.detail.c_str(),
+                  headline.detail.empty() ? "" : " \xC2\xB7 ", shown, shown == 1 ? "" : "s",
                   m_playing ? " \xC2\xB7 playing" : "");
 
     ImDrawList* list = ImGui::GetBackgroundDrawList();
     ImFont* big = uiLargeFont();
-    const float bigSize =
-        big->FontSize * ImGui::GetIO().FontGlobalScale * (big == ImGui::GetFont() ? 2.f : 1.f);
-    const ImVec2 bigExtent = big->CalcTextSizeA(bigSize, 1e9f, 0.f, text.c_str());
+    float bigSize = big->FontSize * ImGui::GetIO().FontGlobalScale * (big == ImGui::GetFont() ? 2.f : 1.f);
+    ImVec2 bigExtent = big->CalcTextSizeA(bigSize, 1e9f, 0.f, text.c_str());
+    // Long ranges (to the minute) shrink to stay clear of the panels along the sides.
+    const float display = ImGui::GetIO().DisplaySize.x;
+    const float maxWidth = std::max(0.35f * display, display - 900.f * ctx.scale);
+    if (bigExtent.x > maxWidth) {
+        bigSize *= std::max(0.5f, maxWidth / bigExtent.x);
+        bigExtent = big->CalcTextSizeA(bigSize, 1e9f, 0.f, text.c_str());
+    }
     const ImVec2 subExtent = ImGui::CalcTextSize(sub);
     const float pad = 10.f * ctx.scale;
     const float w = std::max(bigExtent.x, subExtent.x) + 2.f * pad;
