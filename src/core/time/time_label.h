@@ -29,9 +29,8 @@ struct WindowHeadline {
     std::string title;
     std::string detail;  ///< empty when the title is exact
 };
-/// - Cumulative (`cumulative`): "Up to 20 December 2022" when `window.end` is a midnight (the last whole
-/// day),
-///   else "Up to 20 Dec 2022 14:30 UTC".
+/// - Cumulative: "Up to 20 December 2022" when `window.end` is a midnight (the last whole day), else
+///   "Up to 20 Dec 2022 14:30 UTC".
 /// - A window of whole days: formatWindowRange.
 /// - Two days or longer, not on day boundaries (e.g. while playing): the days it touches, "12–19 December
 ///   2022", with detail "12 Dec 06:55 to 19 Dec 06:55 UTC", so the title does not flicker by the minute.
