@@ -57,6 +57,7 @@ struct BBoxT {
         return !(o.minX > maxX || o.maxX < minX || o.minY > maxY || o.maxY < minY);
     }
     bool contains(double x, double y) const { return x >= minX && x <= maxX && y >= minY && y <= maxY; }
+    friend bool operator==(const BBoxT&, const BBoxT&) = default;
 };
 
 /// Box in degrees of longitude (x) and latitude (y).

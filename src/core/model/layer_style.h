@@ -21,6 +21,7 @@ struct LayerStyle {
     Color labelHalo = Color::rgb(255, 255, 255, 0.85f);
     int labelPriority = 0;        ///< higher wins when labels collide
     bool labelUppercase = false;  ///< cartographic convention for country names
+    friend bool operator==(const LayerStyle&, const LayerStyle&) = default;
 };
 
 }  // namespace fp

@@ -8,6 +8,7 @@
 
 #include "core/model/color.h"
 #include "core/model/incident.h"
+#include "core/model/incident_source.h"
 #include "core/model/layer_style.h"
 #include "core/model/vector_layer.h"
 #include "core/proj/crs.h"
@@ -31,13 +32,15 @@ struct IncidentStyle {
     float markerScale = 1.0f;                   ///< multiplies the style sheet's marker sizes
     bool showUncertainty = true;                ///< rings for location precision 2 and 3
     std::vector<std::string> hiddenCategories;  ///< categories toggled off in the legend
+    friend bool operator==(const IncidentStyle&, const IncidentStyle&) = default;
 };
 
 /// A set of incidents on the map, from one source.
 struct IncidentLayer {
     uint64_t id = 0;
     std::string name;
-    std::string source;  ///< path, "PG:..." (password removed) or "embedded"
+    std::string source;               ///< path as given, or "PG:..." (password removed)
+    IncidentLoadOptions loadOptions;  ///< how `source` was read (field mapping, table, SQL, categories)
     std::shared_ptr<const IncidentStore> data;
     IncidentStyle style;
     std::string attribution;

@@ -4,11 +4,7 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <future>
-#include <map>
 
-#include "core/io/incidents/incident_loader.h"
-#include "core/io/vector_loader.h"
 #include "core/util/log.h"
 
 namespace fs = std::filesystem;
@@ -28,65 +24,9 @@ fs::path executableDir() {
     return ec ? fs::path() : exe.parent_path();
 }
 
-struct EmbeddedLayer {
-    const char* file;
-    const char* attribution;
-    LayerStyle style;
-    const char* displayName = nullptr;  ///< overrides the file's name in the layers panel
-};
-
-LayerStyle style(Color fill, bool filled, Color outline, float width, const char* labelField, float labelSize,
-                 int priority, bool upper = false) {
-    LayerStyle s;
-    s.fill = fill;
-    s.filled = filled;
-    s.outline = outline;
-    s.outlineWidthPx = width;
-    s.labelField = labelField;
-    s.labelSizePx = labelSize;
-    s.labelPriority = priority;
-    s.labelUppercase = upper;
-    return s;
-}
-
-std::vector<EmbeddedLayer> embeddedLayers() {
-    const char* ne = "Natural Earth (public domain)";
-    const char* gb = "geoBoundaries (Runfola et al. 2020), CC BY-SA 2.0";
-    // Kosovo's line in these layers is the geoBoundaries one (see geodata/README.md), so they credit both.
-    const char* neGb = "Natural Earth; Kosovo boundary: geoBoundaries (Runfola et al. 2020), CC BY-SA 2.0";
-    LayerStyle neighbours =
-        style(Color::rgb(232, 229, 223), true, Color::rgb(160, 155, 148), 0.9f, "name", 11.f, 60, true);
-    neighbours.labelColor = Color::rgb(120, 116, 110);
-    LayerStyle serbia =
-        style(Color::rgb(247, 240, 226), true, Color::rgb(196, 178, 150), 0.6f, "name", 10.5f, 20);
-    serbia.labelColor = Color::rgb(110, 92, 70);
-    LayerStyle kosovoDistricts =
-        style(Color::rgb(250, 232, 214), true, Color::rgb(196, 150, 120), 0.8f, "name", 10.5f, 30);
-    kosovoDistricts.labelColor = Color::rgb(125, 80, 55);
-    LayerStyle municipalities = style(Color{}, false, Color::rgb(214, 178, 150), 0.45f, "", 9.f, 0);
-    LayerStyle focus = style(Color{}, false, Color::rgb(92, 52, 36), 1.8f, "name", 15.f, 100, true);
-    focus.labelColor = Color::rgb(70, 38, 26);
-    // The admin layers come from two sources whose lines differ by up to a kilometre; the countries' own fill
-    // underneath keeps the slivers between them from showing the sea colour.
-    LayerStyle land = style(Color::rgb(247, 240, 226), true, Color{}, 0.f, "", 10.f, 0);
-    LayerStyle regionLand = style(neighbours.fill, true, Color{}, 0.f, "", 10.f, 0);
-    return {
-        {"boundaries/region_land.shp", neGb, regionLand, "Land (region)"},
-        {"boundaries/neighbour_countries.shp", ne, neighbours, "Neighbouring countries"},
-        {"boundaries/focus_countries.shp", neGb, land, "Kosovo and Serbia (land)"},
-        {"boundaries/serbia_districts.shp", neGb, serbia, "Serbia: districts"},
-        {"boundaries/kosovo_districts.shp", gb, kosovoDistricts, "Kosovo: districts"},
-        {"boundaries/kosovo_municipalities.shp", gb, municipalities, "Kosovo: municipalities"},
-        {"boundaries/focus_countries.shp", neGb, focus, "Kosovo and Serbia"},
-    };
-}
-
 }  // namespace
 
-constexpr const char* kEmbeddedIncidents = "incidents/kosovo_2022_2023.geojson";
-constexpr const char* kIncidentsAttribution =
-    "Incidents coded from AP via The Washington Post, 8 Jan 2023; places: GeoNames (CC BY 4.0), "
-    "geoBoundaries";
+constexpr const char* kDefaultProjectFile = "kosovo-serbia.flashpoint.json";
 
 std::string findDataDir() {
     if (const char* env = std::getenv("FLASHPOINT_DATA_DIR"); env && *env) {
@@ -108,57 +48,25 @@ GeoBBox defaultFocusBBox() {
     return GeoBBox::fromCorners(18.81, 41.85, 23.01, 46.19);
 }
 
-Result<MapScene> loadDefaultScene(std::vector<LoadReport>& reports) {
-    std::string dir = findDataDir();
-    if (dir.empty()) {
+std::string defaultProjectPath() {
+    const std::string dir = findDataDir();
+    return dir.empty() ? std::string() : (fs::path(dir) / kDefaultProjectFile).string();
+}
+
+Result<LoadedProject> loadDefaultProject() {
+    const std::string path = defaultProjectPath();
+    if (path.empty()) {
         return makeError(ErrorCode::NotFound, "geodata",
                          "embedded data folder not found (set FLASHPOINT_DATA_DIR to the geodata/ folder)");
     }
-    // Files load in parallel (GDAL datasets and PROJ contexts are per thread here); each file once, even when
-    // two map layers show it with different styles.
-    const auto layers = embeddedLayers();
-    std::map<std::string, std::future<std::pair<LoadReport, Result<std::vector<VectorLayer>>>>> pending;
-    for (const auto& layer : layers) {
-        if (pending.count(layer.file)) continue;
-        const std::string path = (fs::path(dir) / layer.file).string();
-        pending[layer.file] = std::async(std::launch::async, [path] {
-            LoadReport report;
-            auto loaded = loadVectorSource(path, report);
-            return std::make_pair(std::move(report), std::move(loaded));
-        });
-    }
-    // The incidents of the seed story load beside the boundaries.
-    const std::string incidentsPath = (fs::path(dir) / kEmbeddedIncidents).string();
-    auto incidentsFuture = std::async(std::launch::async, [incidentsPath] {
-        LoadReport report;
-        auto loaded = loadIncidents(incidentsPath, {}, report);
-        return std::make_pair(std::move(report), std::move(loaded));
-    });
-    std::map<std::string, std::vector<std::shared_ptr<const VectorLayer>>> loadedByFile;
-    for (auto& [file, future] : pending) {
-        auto [report, loaded] = future.get();
-        reports.push_back(report);
-        if (!loaded) {
-            logError(loaded.error().describe());
-            continue;
-        }
-        for (auto& data : loaded.value())
-            loadedByFile[file].push_back(std::make_shared<VectorLayer>(std::move(data)));
-    }
-    MapScene scene;
-    for (const auto& layer : layers) {
-        for (const auto& data : loadedByFile[layer.file])
-            scene.addLayer(data, layer.style, layer.attribution, layer.displayName ? layer.displayName : "");
-    }
-    auto [incidentReport, incidents] = incidentsFuture.get();
-    reports.push_back(incidentReport);
-    if (incidents) {
-        scene.addIncidentLayer(std::make_shared<const IncidentStore>(std::move(incidents).value()),
-                               "Kosovo 2022–23 (seed story)", "embedded", kIncidentsAttribution);
-    } else {
-        logError(incidents.error().describe());
-    }
-    return scene;
+    return loadProject(path, MissingSourcePolicy::Skip);
+}
+
+Result<MapScene> loadDefaultScene(std::vector<LoadReport>& reports) {
+    auto project = loadDefaultProject();
+    if (!project) return project.error();
+    for (auto& report : project->reports) reports.push_back(std::move(report));
+    return std::move(project->state.scene());
 }
 
 LayerStyle defaultStyleForUserLayer(const VectorLayer& layer, size_t index) {

@@ -5,6 +5,7 @@
 
 #include "core/io/load_report.h"
 #include "core/model/map_scene.h"
+#include "core/project/project_file.h"
 #include "core/util/result.h"
 
 namespace fp {
@@ -13,9 +14,16 @@ namespace fp {
 /// above the executable, else the source tree's geodata/. Empty when none exists.
 std::string findDataDir();
 
-/// The embedded default: Kosovo, Serbia and their neighbours with districts and municipalities, styled so
-/// Kosovo and Serbia stand out. Fails only when the data folder is missing; a layer that fails to load is
-/// reported in `reports` and left out.
+/// The embedded default project, `kosovo-serbia.flashpoint.json` in findDataDir(); empty when there is no
+/// data folder.
+std::string defaultProjectPath();
+
+/// The embedded default project: Kosovo, Serbia and their neighbours with districts and municipalities,
+/// styled so Kosovo and Serbia stand out, and the seed story's incidents. Fails when the data folder or the
+/// project file is missing or invalid; a layer that fails to load is left out (LoadedProject::skipped).
+Result<LoadedProject> loadDefaultProject();
+
+/// The scene of loadDefaultProject(), with one load report per source added to `reports`.
 Result<MapScene> loadDefaultScene(std::vector<LoadReport>& reports);
 
 /// The lon/lat box the default view frames: Kosovo and Serbia.

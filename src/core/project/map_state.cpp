@@ -52,6 +52,7 @@ Result<uint64_t> MapState::addIncidents(const std::string& source, const Inciden
     const uint64_t id =
         m_scene.addIncidentLayer(std::make_shared<const IncidentStore>(std::move(loaded).value()), name,
                                  report.source, m_lastIncidentFormat.attribution);
+    m_scene.incidentLayers.back().loadOptions = options;
     logInfo("Added " + std::to_string(count) + " incidents (" + m_lastIncidentFormat.format + ") as layer " +
             name + " from " + report.source);
     logInfo(report.source + ": " + report.summary());

@@ -8,23 +8,10 @@
 
 #include "core/io/load_report.h"
 #include "core/model/incident.h"
+#include "core/model/incident_source.h"
 #include "core/util/result.h"
 
 namespace fp {
-
-/// How to read an incident source; everything is optional.
-struct IncidentLoadOptions {
-    /// Canonical field name ("start", "lon", "category", ... see canonicalIncidentFields) -> source column.
-    /// Entries override detection; an empty column name leaves the field unread. Not used for ACLED and GDELT
-    /// files unless given (then the file is read as a generic table with this mapping).
-    std::map<std::string, std::string> fieldMapping;
-    /// Table of a PostGIS database (may be "schema.table"), or layer of a multi-layer file.
-    std::string table;
-    /// SQL query to read instead of a table (PostgreSQL SQL for PostGIS, OGR SQL for files).
-    std::string sql;
-    /// When not empty, rows whose category is not in this list (any case) are reported and not loaded.
-    std::vector<std::string> categories;
-};
 
 /// What loadIncidents found out about a source (filled as far as it got, also on failure).
 struct IncidentFormatInfo {

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace fp {
+
+/// How to read an incident source; everything is optional. Kept with each incident layer so that a project
+/// file can load the same source the same way again.
+struct IncidentLoadOptions {
+    /// Canonical field name ("start", "lon", "category", ... see canonicalIncidentFields) -> source column.
+    /// Entries override detection; an empty column name leaves the field unread. Not used for ACLED and GDELT
+    /// files unless given (then the file is read as a generic table with this mapping).
+    std::map<std::string, std::string> fieldMapping;
+    /// Table of a PostGIS database (may be "schema.table"), or layer of a multi-layer file.
+    std::string table;
+    /// SQL query to read instead of a table (PostgreSQL SQL for PostGIS, OGR SQL for files).
+    std::string sql;
+    /// When not empty, rows whose category is not in this list (any case) are reported and not loaded.
+    std::vector<std::string> categories;
+    friend bool operator==(const IncidentLoadOptions&, const IncidentLoadOptions&) = default;
+};
+
+}  // namespace fp
