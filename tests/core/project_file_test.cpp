@@ -19,9 +19,8 @@ const std::string kFixtures = FP_FIXTURES_DIR;
 class ProjectFileTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        m_dir = fs::temp_directory_path() /
-                ("fp_project_" + std::to_string(::getpid()) + "_" +
-                 ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        m_dir = fs::temp_directory_path() / ("fp_project_" + std::to_string(::getpid()) + "_" +
+                                             ::testing::UnitTest::GetInstance()->current_test_info()->name());
         fs::remove_all(m_dir);
         fs::create_directories(m_dir);
     }
@@ -39,7 +38,10 @@ MapState richState() {
     auto state = MapState::create(MapScene{}).value();
     EXPECT_TRUE(state.addLayers(kFixtures + "/polygons.geojson").ok());
     IncidentLoadOptions options;
-    options.fieldMapping = {{"start", "reported"}, {"lon", "pos_e"}, {"lat", "pos_n"}, {"title", "what"},
+    options.fieldMapping = {{"start", "reported"},
+                            {"lon", "pos_e"},
+                            {"lat", "pos_n"},
+                            {"title", "what"},
                             {"category", "kind_of_event"}};
     EXPECT_TRUE(state.addIncidents(kFixtures + "/incidents/unmapped_columns.csv", options).ok());
     LayerStyle& style = state.scene().layers[0].style;
@@ -133,8 +135,9 @@ TEST_F(ProjectFileTest, DocumentSurvivesJsonExactly) {
     for (auto& l : parsed->layers) l.source = fs::weakly_canonical(l.source).string();
     for (auto& i : parsed->incidents) i.source = fs::weakly_canonical(i.source).string();
     EXPECT_EQ(parsed.value(), doc);
-    for (auto window : {TimeWindowSpec{WindowMode::Cumulative, 0, 0}, TimeWindowSpec{WindowMode::Moving, 90, 0},
-                        TimeWindowSpec{WindowMode::Moving, 12 * 3600, 0}}) {
+    for (auto window :
+         {TimeWindowSpec{WindowMode::Cumulative, 0, 0}, TimeWindowSpec{WindowMode::Moving, 90, 0},
+          TimeWindowSpec{WindowMode::Moving, 12 * 3600, 0}}) {
         doc.time.window = window;
         EXPECT_EQ(parseProjectJson(projectToJson(doc, file), file)->time.window, window);
     }
@@ -185,11 +188,13 @@ TEST_F(ProjectFileTest, TruncatedJsonNamesTheFileLineAndColumn) {
 TEST_F(ProjectFileTest, RejectsOtherFormatsAndNewerVersions) {
     auto newer = parseProjectJson(R"({"format": "flashpoint-project", "version": 7})", "p.json");
     ASSERT_FALSE(newer.ok());
-    EXPECT_NE(newer.error().describe().find("written by a newer Flashpoint (version 7 > 1)"), std::string::npos)
+    EXPECT_NE(newer.error().describe().find("written by a newer Flashpoint (version 7 > 1)"),
+              std::string::npos)
         << newer.error().describe();
-    for (const char* bad : {R"([1, 2])", R"({"version": 1})", R"({"format": "qgis", "version": 1})",
-                            R"({"format": "flashpoint-project"})", R"({"format": "flashpoint-project", "version": 0})",
-                            R"({"format": "flashpoint-project", "version": "1"})"}) {
+    for (const char* bad :
+         {R"([1, 2])", R"({"version": 1})", R"({"format": "qgis", "version": 1})",
+          R"({"format": "flashpoint-project"})", R"({"format": "flashpoint-project", "version": 0})",
+          R"({"format": "flashpoint-project", "version": "1"})"}) {
         auto parsed = parseProjectJson(bad, "p.json");
         ASSERT_FALSE(parsed.ok()) << bad;
         EXPECT_EQ(parsed.error().source, "p.json");
@@ -201,20 +206,22 @@ TEST_F(ProjectFileTest, BadFieldsAreNamed) {
         const char* body;
         const char* field;
     };
-    for (const Case& c : {Case{R"("layers": [{"source": "x.shp", "style": {"fill": "red"}}])", "layers[0].style.fill"},
-                          Case{R"("layers": [{"name": "no source"}])", "layers[0].source"},
-                          Case{R"("layers": {"source": "x"})", "layers"},
-                          Case{R"("incidents": [{"source": "x.csv", "style": {"opacity": 2}}])",
-                               "incidents[0].style.opacity"},
-                          Case{R"("time": {"window": "fortnight"})", "time.window"},
-                          Case{R"("time": {"cursor": "yesterday"})", "time.cursor"},
-                          Case{R"("playback": {"step": "1y"})", "playback.step"},
-                          Case{R"("view": {"bbox": [22, 42, 20, 43]})", "view.bbox"},
-                          Case{R"("view": {"center": [21, 42]})", "view.unitsPerPixel"},
-                          Case{R"("export": {"format": "bmp"})", "export.format"},
-                          Case{R"("export": {"width": 0})", "export.width"},
-                          Case{R"("export": {"furniture": {"title": "yes"}})", "export.furniture.title"}}) {
-        const std::string text = std::string(R"({"format": "flashpoint-project", "version": 1, )") + c.body + "}";
+    for (const Case& c :
+         {Case{R"("layers": [{"source": "x.shp", "style": {"fill": "red"}}])", "layers[0].style.fill"},
+          Case{R"("layers": [{"name": "no source"}])", "layers[0].source"},
+          Case{R"("layers": {"source": "x"})", "layers"},
+          Case{R"("incidents": [{"source": "x.csv", "style": {"opacity": 2}}])",
+               "incidents[0].style.opacity"},
+          Case{R"("time": {"window": "fortnight"})", "time.window"},
+          Case{R"("time": {"cursor": "yesterday"})", "time.cursor"},
+          Case{R"("playback": {"step": "1y"})", "playback.step"},
+          Case{R"("view": {"bbox": [22, 42, 20, 43]})", "view.bbox"},
+          Case{R"("view": {"center": [21, 42]})", "view.unitsPerPixel"},
+          Case{R"("export": {"format": "bmp"})", "export.format"},
+          Case{R"("export": {"width": 0})", "export.width"},
+          Case{R"("export": {"furniture": {"title": "yes"}})", "export.furniture.title"}}) {
+        const std::string text =
+            std::string(R"({"format": "flashpoint-project", "version": 1, )") + c.body + "}";
         auto parsed = parseProjectJson(text, "p.json");
         if (std::string(c.field) == "view.unitsPerPixel") {  // a centre without a scale keeps the default
             EXPECT_TRUE(parsed.ok()) << c.body;
@@ -228,7 +235,8 @@ TEST_F(ProjectFileTest, BadFieldsAreNamed) {
 
 TEST_F(ProjectFileTest, MissingLayerFailsOrIsSkippedByPolicy) {
     const std::string file = write("p.json", R"({"format": "flashpoint-project", "version": 1, "layers": [
-        {"name": "Areas", "source": ")" + kFixtures + R"(/polygons.geojson"},
+        {"name": "Areas", "source": ")" + kFixtures +
+                                                 R"(/polygons.geojson"},
         {"name": "Roads", "source": "gone/roads.shp"}],
         "incidents": [{"name": "Events", "source": "gone/events.csv"}]})");
     auto failed = loadProject(file, MissingSourcePolicy::Fail);
@@ -251,7 +259,8 @@ TEST_F(ProjectFileTest, MissingLayerFailsOrIsSkippedByPolicy) {
 }
 
 TEST_F(ProjectFileTest, UnknownCrsFails) {
-    const std::string file = write("p.json", R"({"format": "flashpoint-project", "version": 1, "crs": "EPSG:0"})");
+    const std::string file =
+        write("p.json", R"({"format": "flashpoint-project", "version": 1, "crs": "EPSG:0"})");
     auto loaded = loadProject(file, MissingSourcePolicy::Skip);
     ASSERT_FALSE(loaded.ok());
     EXPECT_EQ(loaded.error().source, file);

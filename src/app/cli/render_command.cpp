@@ -10,6 +10,7 @@
 #include "app/cli/cli.h"
 #include "core/project/default_scene.h"
 #include "core/project/map_state.h"
+#include "core/project/project_file.h"
 #include "core/time/time_window.h"
 #include "core/util/atomic_file.h"
 #include "core/util/log.h"
@@ -68,8 +69,14 @@ std::string lowerExtension(const std::string& path) {
 void addRenderCommand(CLI::App& app, RenderOptions& o) {
     CLI::App* cmd =
         app.add_subcommand("render", "Render the map to a PNG image, headless (no display needed)");
+    cmd->add_option("project", o.project,
+                    "Project file to render (see docs/PROJECT.md); flags override what it says. Default: "
+                    "the embedded Kosovo/Serbia project")
+        ->type_name("PROJECT.json");
     cmd->add_option("-o,--output", o.output, "Output image file (.png)")->required();
-    cmd->add_option("--size", o.size, "Image size in pixels, WIDTHxHEIGHT")->capture_default_str();
+    cmd->add_option("--size", o.size,
+                    "Image size in pixels, WIDTHxHEIGHT (default: the project's export size, 1920x1080)");
+    cmd->add_option("--title", o.title, "Title of the briefing (default: the project's)")->type_name("TEXT");
     cmd->add_option("--bbox", o.bbox,
                     "Area to frame: minlon,minlat,maxlon,maxlat in degrees (default: Kosovo and Serbia)");
     cmd->add_option("--crs", o.crs, "Map CRS: EPSG code or PROJ string (default EPSG:32634, UTM 34N)");
@@ -80,7 +87,8 @@ void addRenderCommand(CLI::App& app, RenderOptions& o) {
            "Incident source to draw as markers (Flashpoint, ACLED or GDELT CSV, GeoJSON, GeoPackage, "
            "PG:...); repeatable")
         ->type_name("SOURCE");
-    cmd->add_flag("--no-default-layers", o.noDefaultLayers, "Leave out the embedded Kosovo/Serbia layers");
+    cmd->add_flag("--no-default-layers", o.noDefaultLayers,
+                  "Without a project: leave out the embedded Kosovo/Serbia layers");
     cmd->add_flag("--no-labels", o.noLabels, "Do not draw labels");
     cmd->add_flag("--timings", o.timings, "Print how long each phase took to stderr");
     cmd->add_option("--at", o.at,
@@ -179,84 +187,133 @@ Result<TimeState> timeStateFromFlags(const RenderOptions& o, TimeSpan data) {
 
 }  // namespace
 
+namespace {
+
+/// What the render starts from: the project given, else the embedded default project, else (with
+/// --no-default-layers) an empty map framing Kosovo and Serbia. A project's missing source fails the render.
+Result<LoadedProject> startingProject(const RenderOptions& o) {
+    if (!o.project.empty()) return loadProject(o.project, MissingSourcePolicy::Fail);
+    if (!o.noDefaultLayers) return loadDefaultProject();
+    auto state = MapState::create(MapScene{});
+    if (!state) return state.error();
+    ProjectView view;
+    view.bbox = defaultFocusBBox();
+    return LoadedProject{{}, "", std::move(state).value(), view, {}, {}, {}};
+}
+
+bool anyTimeFlag(const RenderOptions& o) {
+    return !o.at.empty() || !o.window.empty() || !o.from.empty() || !o.to.empty();
+}
+
+}  // namespace
+
 int runRenderCommand(const RenderOptions& o) {
     // Validate everything the user typed before any expensive work.
-    auto size = parseImageSize(o.size, kMaxSide);
-    if (!size) return usage(size.error());
-    GeoBBox frameBox = defaultFocusBBox();
+    std::optional<std::pair<int, int>> sizeFlag;
+    if (!o.size.empty()) {
+        auto size = parseImageSize(o.size, kMaxSide);
+        if (!size) return usage(size.error());
+        sizeFlag = size.value();
+    }
+    std::optional<GeoBBox> bboxFlag;
     if (!o.bbox.empty()) {
         auto box = parseGeoBBox(o.bbox);
         if (!box) return usage(box.error());
-        frameBox = box.value();
+        bboxFlag = box.value();
     }
     if (lowerExtension(o.output) != ".png")
         return usage(makeError(ErrorCode::InvalidArgument, o.output, "output must be a .png file"));
     // The time flags are checked here too (with a placeholder range); they are applied once data is loaded.
-    if (auto t = timeStateFromFlags(o, {}); !t) return usage(t.error());
+    // --fade or --ghosts alone may apply to a project's own window, so they wait for the project.
+    if (anyTimeFlag(o) || o.project.empty())
+        if (auto t = timeStateFromFlags(o, {}); !t) return usage(t.error());
     if (Status s = checkWritableOutput(o.output); !s) return fail(s.error());
 
     PhaseTimer timer(o.timings);
-    MapScene scene;
-    if (!o.noDefaultLayers) {
-        std::vector<LoadReport> reports;
-        auto loaded = loadDefaultScene(reports);
-        if (!loaded) return fail(loaded.error());
-        scene = std::move(loaded).value();
-    }
-    auto state = MapState::create(std::move(scene));
-    if (!state) return fail(state.error());
+    auto project = startingProject(o);
+    if (!project) return fail(project.error());
+    MapState& state = project->state;
+    ProjectView view = project->view;
+    ExportSettings exportSettings = project->exportSettings;
+    // Furniture is drawn from these settings; the flag only fills in the text.
+    if (!o.title.empty()) exportSettings.furniture.titleText = o.title;
+    const int width = sizeFlag ? sizeFlag->first : exportSettings.widthPx;
+    const int height = sizeFlag ? sizeFlag->second : exportSettings.heightPx;
+    if (!sizeFlag && (width > kMaxSide || height > kMaxSide))
+        return fail(makeError(ErrorCode::InvalidArgument, o.project,
+                              "export size " + std::to_string(width) + "x" + std::to_string(height) +
+                                  " is over " + std::to_string(kMaxSide) + " pixels a side; give --size"));
     if (!o.crs.empty()) {
-        if (Status s = state->setCrs(o.crs); !s) return fail(s.error());
+        // setCrs keeps the centre and ground scale of the saved view; the scale is then in the new units.
+        if (Status s = state.setCrs(o.crs); !s) return fail(s.error());
+        if (!view.bbox) {
+            const ProjectView saved = view;
+            view = currentProjectView(state);
+            view.widthPx = saved.widthPx;
+            view.heightPx = saved.heightPx;
+        }
     }
     bool layerFailed = false;
     for (const auto& path : o.layers) {
-        auto ids = state->addLayers(path);
+        auto ids = state.addLayers(path);
         if (!ids) layerFailed = true;  // already logged to stderr with its reason
     }
     GeoBBox incidentExtent;
     for (const auto& source : o.incidents) {
-        auto id = state->addIncidents(source);
+        auto id = state.addIncidents(source);
         if (!id) {
             layerFailed = true;  // already logged to stderr with its reason
             continue;
         }
-        for (const auto& layer : state->scene().incidentLayers)
+        for (const auto& layer : state.scene().incidentLayers)
             if (layer.id == id.value() && layer.data) incidentExtent.extend(layer.data->extent());
     }
     if (layerFailed) return kExitFailure;
-    if (state->scene().layers.empty() && state->scene().incidentLayers.empty())
+    if (state.scene().layers.empty() && state.scene().incidentLayers.empty())
         return fail(makeError(ErrorCode::EmptyLayer, "render", "nothing to draw: no layers"));
-    // Incidents far from the default view are framed instead (with room around a single place).
-    if (o.bbox.empty() && !incidentExtent.empty() && !incidentExtent.intersects(frameBox)) {
-        frameBox = incidentExtent;
-        if (frameBox.width() < 0.1 && frameBox.height() < 0.1)
-            frameBox = GeoBBox::fromCorners(frameBox.centerX() - 0.1, frameBox.centerY() - 0.1,
-                                            frameBox.centerX() + 0.1, frameBox.centerY() + 0.1);
+    if (bboxFlag) {
+        view.bbox = bboxFlag;
+    } else if (o.project.empty() && view.bbox && !incidentExtent.empty() &&
+               !incidentExtent.intersects(*view.bbox)) {
+        // Incidents far from the default view are framed instead (with room around a single place).
+        GeoBBox box = incidentExtent;
+        if (box.width() < 0.1 && box.height() < 0.1)
+            box = GeoBBox::fromCorners(box.centerX() - 0.1, box.centerY() - 0.1, box.centerX() + 0.1,
+                                       box.centerY() + 0.1);
+        view.bbox = box;
     }
     if (o.noLabels)
-        for (auto& layer : state->scene().layers) layer.style.labelField.clear();
-    auto time = timeStateFromFlags(o, state->dataTimeSpan());
-    if (!time) return usage(time.error());
-    state->time() = time.value();
-    state->applyTime();
+        for (auto& layer : state.scene().layers) layer.style.labelField.clear();
+    if (anyTimeFlag(o) || o.project.empty()) {
+        auto time = timeStateFromFlags(o, state.dataTimeSpan());
+        if (!time) return usage(time.error());
+        state.time() = time.value();
+    } else if (o.fade || o.ghosts) {
+        if (state.time().window.mode == WindowMode::All)
+            return usage(makeError(ErrorCode::InvalidArgument, o.fade ? "--fade" : "--ghosts",
+                                   "needs a time window: the project shows all incidents; give --at DATE "
+                                   "or --from/--to"));
+        state.time().fadeByAge = state.time().fadeByAge || o.fade;
+        state.time().showGhosts = state.time().showGhosts || o.ghosts;
+    }
+    state.applyTime();
 
-    state->resize(size->first, size->second, 1.0f);
-    state->frame(frameBox);
-    if (state->view().visibleExtent().empty())
+    fitProjectView(state, view, width, height, 1.0f);
+    if (state.view().visibleExtent().empty())
         return fail(makeError(ErrorCode::ProjectionFailed, o.bbox, "the box cannot be shown in this CRS"));
 
     timer.lap("load layers");
     auto context = HeadlessContext::create();
     if (!context) return fail(context.error());
-    auto target = OffscreenTarget::create(size->first, size->second);
+    auto target = OffscreenTarget::create(width, height);
     if (!target) return fail(target.error());
     auto renderer = MapRenderer::create();
     if (!renderer) return fail(renderer.error());
     timer.lap("GL context, shaders, font");
-    renderer.value()->sync(state->scene(), state->projection());
+    renderer.value()->sync(state.scene(), state.projection());
     timer.lap("prepare and upload layers");
     target->bind();
-    renderer.value()->draw(state->scene(), state->view());
+    renderer.value()->draw(state.scene(), state.view());
     glFinish();
     timer.lap("first frame drawn");
     Image image = target->readPixels();

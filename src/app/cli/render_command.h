@@ -11,8 +11,10 @@ namespace fp {
 
 /// Options of `flashpoint render`, as given on the command line (validated when run).
 struct RenderOptions {
+    std::string project;  ///< optional positional PROJECT.json; empty: the embedded default project
     std::string output;
-    std::string size = "1920x1080";
+    std::string size;   ///< WIDTHxHEIGHT; empty: the project's export size (1920x1080 by default)
+    std::string title;  ///< --title: the export title (ExportSettings furniture titleText)
     std::string bbox;
     std::string crs;
     std::vector<std::string> layers;

@@ -23,9 +23,10 @@ inline constexpr int kProjectFormatVersion = 1;
 
 /// One vector layer of a project: where its data comes from and how it is drawn.
 struct ProjectLayer {
-    std::string source;  ///< file path (resolved: absolute or relative to the working folder), or a GDAL source
-    std::string layer;   ///< layer inside the source; empty: every layer of the source
-    std::string name;    ///< shown in the layers panel; empty: the data's display name
+    std::string
+        source;  ///< file path (resolved: absolute or relative to the working folder), or a GDAL source
+    std::string layer;  ///< layer inside the source; empty: every layer of the source
+    std::string name;   ///< shown in the layers panel; empty: the data's display name
     LayerStyle style;
     std::string attribution;
     friend bool operator==(const ProjectLayer&, const ProjectLayer&) = default;

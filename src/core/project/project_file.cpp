@@ -99,7 +99,8 @@ Result<LoadedProject> instantiateProject(const ProjectDocument& doc, const std::
             continue;
         }
         std::vector<std::shared_ptr<const VectorLayer>> shared;
-        for (auto& layer : loaded.value()) shared.push_back(std::make_shared<const VectorLayer>(std::move(layer)));
+        for (auto& layer : loaded.value())
+            shared.push_back(std::make_shared<const VectorLayer>(std::move(layer)));
         vectorData.emplace(source, std::move(shared));
     }
     std::vector<IncidentLoad> incidentResults;
@@ -116,7 +117,8 @@ Result<LoadedProject> instantiateProject(const ProjectDocument& doc, const std::
     for (size_t i = 0; i < doc.layers.size(); ++i) {
         const ProjectLayer& layer = doc.layers[i];
         const auto& data = vectorData.at(layer.source);
-        auto picked = data ? pickLayers(data.value(), layer) : Result<std::vector<std::shared_ptr<const VectorLayer>>>(data.error());
+        auto picked = data ? pickLayers(data.value(), layer)
+                           : Result<std::vector<std::shared_ptr<const VectorLayer>>>(data.error());
         if (!picked) {
             if (auto e = failed(entryName("layer", i, layer.name), picked.error())) return *e;
             continue;
@@ -220,7 +222,8 @@ ProjectDocument projectFromState(const MapState& state, const std::string& name,
     }
     for (const auto& layer : scene.incidentLayers) {
         if (layer.source.empty()) continue;
-        doc.incidents.push_back({layer.source, layer.loadOptions, layer.name, layer.style, layer.attribution});
+        doc.incidents.push_back(
+            {layer.source, layer.loadOptions, layer.name, layer.style, layer.attribution});
     }
     doc.view = currentProjectView(state);
     doc.time = state.time();

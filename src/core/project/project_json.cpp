@@ -26,7 +26,8 @@ struct FieldError {
 class ObjectReader {
 public:
     ObjectReader(const Json& object, std::string path) : m_object(object), m_path(std::move(path)) {
-        if (!object.is_object()) throw FieldError{m_path.empty() ? "(top level)" : m_path, "expected an object"};
+        if (!object.is_object())
+            throw FieldError{m_path.empty() ? "(top level)" : m_path, "expected an object"};
     }
 
     std::string field(const std::string& key) const { return m_path.empty() ? key : m_path + "." + key; }
@@ -66,7 +67,8 @@ public:
             if (!v->is_number_integer()) throw FieldError{field(key), "expected a whole number"};
             const int64_t i = v->get<int64_t>();
             if (i < min || i > max)
-                throw FieldError{field(key), "must be within " + std::to_string(min) + ".." + std::to_string(max)};
+                throw FieldError{field(key),
+                                 "must be within " + std::to_string(min) + ".." + std::to_string(max)};
             out = static_cast<int>(i);
         }
     }
@@ -106,7 +108,9 @@ void ObjectReader::read(const std::string& key, Color& out) const {
     if (!v) return;
     if (v->is_string()) {
         auto c = Color::fromHex(v->get<std::string>());
-        if (!c) throw FieldError{field(key), "'" + v->get<std::string>() + "' is not a colour: use #rrggbb or #rrggbbaa"};
+        if (!c)
+            throw FieldError{field(key),
+                             "'" + v->get<std::string>() + "' is not a colour: use #rrggbb or #rrggbbaa"};
         out = c.value();
         return;
     }
@@ -146,11 +150,14 @@ bool isPlainPath(const std::string& path) {
 // --- Writing -------------------------------------------------------------------------------------------
 
 Json styleJson(const LayerStyle& s) {
-    return Json{{"visible", s.visible},         {"filled", s.filled},
-                {"fill", colorJson(s.fill)},    {"outline", colorJson(s.outline)},
+    return Json{{"visible", s.visible},
+                {"filled", s.filled},
+                {"fill", colorJson(s.fill)},
+                {"outline", colorJson(s.outline)},
                 {"outlineWidth", shortFloat(s.outlineWidthPx)},
                 {"opacity", shortFloat(s.opacity)},
-                {"labelField", s.labelField},   {"labelSize", shortFloat(s.labelSizePx)},
+                {"labelField", s.labelField},
+                {"labelSize", shortFloat(s.labelSizePx)},
                 {"labelColor", colorJson(s.labelColor)},
                 {"labelHalo", colorJson(s.labelHalo)},
                 {"labelPriority", s.labelPriority},
@@ -177,10 +184,14 @@ Json windowJson(const TimeWindowSpec& w) {
 
 const char* imageFormatName(ImageFormat f) {
     switch (f) {
-    case ImageFormat::Png: return "png";
-    case ImageFormat::Jpeg: return "jpeg";
-    case ImageFormat::GeoTiff: return "geotiff";
-    case ImageFormat::PngWorldFile: return "png-world-file";
+        case ImageFormat::Png:
+            return "png";
+        case ImageFormat::Jpeg:
+            return "jpeg";
+        case ImageFormat::GeoTiff:
+            return "geotiff";
+        case ImageFormat::PngWorldFile:
+            return "png-world-file";
     }
     return "png";
 }
@@ -196,19 +207,18 @@ Json exportJson(const ExportSettings& e, const std::string& projectPath) {
                 {"fps", e.fps},
                 {"lastImage", path(e.lastImagePath)},
                 {"lastAnimation", path(e.lastAnimationPath)},
-                {"furniture",
-                 Json{{"title", f.title},
-                      {"titleText", f.titleText},
-                      {"subtitle", f.subtitle},
-                      {"subtitleText", f.subtitleText},
-                      {"legend", f.legend},
-                      {"scaleBar", f.scaleBar},
-                      {"northArrow", f.northArrow},
-                      {"timestamp", f.timestamp},
-                      {"attribution", f.attribution},
-                      {"banner", f.banner},
-                      {"bannerText", f.bannerText},
-                      {"inset", f.inset}}}};
+                {"furniture", Json{{"title", f.title},
+                                   {"titleText", f.titleText},
+                                   {"subtitle", f.subtitle},
+                                   {"subtitleText", f.subtitleText},
+                                   {"legend", f.legend},
+                                   {"scaleBar", f.scaleBar},
+                                   {"northArrow", f.northArrow},
+                                   {"timestamp", f.timestamp},
+                                   {"attribution", f.attribution},
+                                   {"banner", f.banner},
+                                   {"bannerText", f.bannerText},
+                                   {"inset", f.inset}}}};
 }
 
 // --- Reading -------------------------------------------------------------------------------------------
@@ -261,7 +271,8 @@ ProjectView readView(const Json& j, const std::string& path) {
             c[i] = (*bbox)[i].get<double>();
         }
         if (!(c[0] >= -180 && c[2] <= 180 && c[1] >= -90 && c[3] <= 90 && c[0] < c[2] && c[1] < c[3]))
-            throw FieldError{r.field("bbox"), "must be minlon < maxlon within -180..180, minlat < maxlat within -90..90"};
+            throw FieldError{r.field("bbox"),
+                             "must be minlon < maxlon within -180..180, minlat < maxlat within -90..90"};
         v.bbox = GeoBBox::fromCorners(c[0], c[1], c[2], c[3]);
         return v;
     }
@@ -275,8 +286,9 @@ ProjectView readView(const Json& j, const std::string& path) {
     r.read("unitsPerPixel", v.unitsPerPixel, 1e-12, 1e12);
     if (const Json* size = r.find("size")) {
         if (!size->is_array() || size->size() != 2 || !(*size)[0].is_number_integer() ||
-            !(*size)[1].is_number_integer() || (*size)[0].get<int64_t>() < 1 || (*size)[1].get<int64_t>() < 1 ||
-            (*size)[0].get<int64_t>() > 100000 || (*size)[1].get<int64_t>() > 100000)
+            !(*size)[1].is_number_integer() || (*size)[0].get<int64_t>() < 1 ||
+            (*size)[1].get<int64_t>() < 1 || (*size)[0].get<int64_t>() > 100000 ||
+            (*size)[1].get<int64_t>() > 100000)
             throw FieldError{r.field("size"), "expected [width, height] in pixels, each 1..100000"};
         v.widthPx = (*size)[0].get<int>();
         v.heightPx = (*size)[1].get<int>();
@@ -295,7 +307,8 @@ TimeState readTime(const Json& j, const std::string& path) {
             if (!spec) throw FieldError{r.field("window"), spec.error().message};
             t.window = spec.value();
         } else {
-            throw FieldError{r.field("window"), "expected \"7d\", \"1m\", \"cumulative\", \"all\" or seconds"};
+            throw FieldError{r.field("window"),
+                             "expected \"7d\", \"1m\", \"cumulative\", \"all\" or seconds"};
         }
     }
     std::string cursor;
@@ -335,19 +348,23 @@ ExportSettings readExport(const Json& j, const std::string& path, const std::str
     r.read("format", format);
     if (!format.empty()) {
         bool known = false;
-        for (ImageFormat f : {ImageFormat::Png, ImageFormat::Jpeg, ImageFormat::GeoTiff, ImageFormat::PngWorldFile})
+        for (ImageFormat f :
+             {ImageFormat::Png, ImageFormat::Jpeg, ImageFormat::GeoTiff, ImageFormat::PngWorldFile})
             if (format == imageFormatName(f)) {
                 e.format = f;
                 known = true;
             }
-        if (!known) throw FieldError{r.field("format"), "'" + format + "' is not png, jpeg, geotiff or png-world-file"};
+        if (!known)
+            throw FieldError{r.field("format"),
+                             "'" + format + "' is not png, jpeg, geotiff or png-world-file"};
     }
     r.read("jpegQuality", e.jpegQuality, 1, 100);
     r.read("fps", e.fps, 1, 240);
     r.read("lastImage", e.lastImagePath);
     r.read("lastAnimation", e.lastAnimationPath);
     if (!e.lastImagePath.empty()) e.lastImagePath = resolveProjectPath(e.lastImagePath, projectPath);
-    if (!e.lastAnimationPath.empty()) e.lastAnimationPath = resolveProjectPath(e.lastAnimationPath, projectPath);
+    if (!e.lastAnimationPath.empty())
+        e.lastAnimationPath = resolveProjectPath(e.lastAnimationPath, projectPath);
     if (const Json* f = r.find("furniture")) {
         ObjectReader fr(*f, r.field("furniture"));
         MapFurniture& m = e.furniture;
@@ -446,8 +463,9 @@ Result<ProjectDocument> parseProjectJson(const std::string& text, const std::str
                          "not a valid project file (truncated or not JSON): " + what);
     }
     if (!root.is_object() || !root.contains("format"))
-        return makeError(ErrorCode::UnsupportedFormat, projectPath,
-                         std::string("not a Flashpoint project: no \"format\": \"") + kProjectFormatName + "\"");
+        return makeError(
+            ErrorCode::UnsupportedFormat, projectPath,
+            std::string("not a Flashpoint project: no \"format\": \"") + kProjectFormatName + "\"");
     if (!root["format"].is_string() || root["format"].get<std::string>() != kProjectFormatName)
         return makeError(ErrorCode::UnsupportedFormat, projectPath,
                          std::string("not a Flashpoint project: \"format\" is ") + root["format"].dump() +
@@ -459,7 +477,8 @@ Result<ProjectDocument> parseProjectJson(const std::string& text, const std::str
     if (version.get<int64_t>() > kProjectFormatVersion)
         return makeError(ErrorCode::UnsupportedFormat, projectPath,
                          "written by a newer Flashpoint (version " + std::to_string(version.get<int64_t>()) +
-                             " > " + std::to_string(kProjectFormatVersion) + "); update Flashpoint to open it");
+                             " > " + std::to_string(kProjectFormatVersion) +
+                             "); update Flashpoint to open it");
     try {
         return readDocument(root, projectPath);
     } catch (const FieldError& e) {
@@ -470,8 +489,11 @@ Result<ProjectDocument> parseProjectJson(const std::string& text, const std::str
 }
 
 std::string projectToJson(const ProjectDocument& doc, const std::string& projectPath) {
-    Json root{{"format", kProjectFormatName}, {"version", kProjectFormatVersion}, {"name", doc.name},
-              {"crs", doc.crs}, {"background", colorJson(doc.background)}};
+    Json root{{"format", kProjectFormatName},
+              {"version", kProjectFormatVersion},
+              {"name", doc.name},
+              {"crs", doc.crs},
+              {"background", colorJson(doc.background)}};
     Json view;
     if (doc.view.bbox) {
         const GeoBBox& b = *doc.view.bbox;
@@ -507,8 +529,9 @@ std::string projectToJson(const ProjectDocument& doc, const std::string& project
                         {"cursor", formatIso(doc.time.cursor)},
                         {"fadeByAge", doc.time.fadeByAge},
                         {"showGhosts", doc.time.showGhosts}};
-    root["playback"] =
-        Json{{"step", formatTimeStep(doc.playback.step)}, {"speed", doc.playback.speed}, {"loop", doc.playback.loop}};
+    root["playback"] = Json{{"step", formatTimeStep(doc.playback.step)},
+                            {"speed", doc.playback.speed},
+                            {"loop", doc.playback.loop}};
     root["export"] = exportJson(doc.exportSettings, projectPath);
     return root.dump(2) + "\n";
 }
