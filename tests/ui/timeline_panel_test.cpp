@@ -1,4 +1,5 @@
 #include <gtest/gtest.h>
+#include <imgui_internal.h>
 
 #include "app/gui/command_applier.h"
 #include "core/time/playback_clock.h"
@@ -174,6 +175,22 @@ TEST_F(TimelineUiTest, DraggingTheWindowMovesItAndDraggingAnEdgeChangesItsLength
     EXPECT_EQ(state.time().cursor, utc(2022, 12, 26));
     EXPECT_EQ(windowAt(state.time(), state.dataTimeSpan()).begin, utc(2022, 12, 14));
     EXPECT_EQ(state.time().window.seconds, 12 * kDay);
+}
+
+TEST_F(TimelineUiTest, AClickOnTheTimelineShowsThatDayEvenFromAllTime) {
+    ASSERT_EQ(state.time().window.mode, WindowMode::All);
+    const ImVec2 at = overTimeline(utc(2022, 12, 20, 12));
+    const CommandList out = drag(at, at);  // press and release without moving: a click
+    EXPECT_TRUE(has<SetTimeState>(out));
+    EXPECT_EQ(state.time().window.mode, WindowMode::Moving);
+    const TimeSpan w = windowAt(state.time(), state.dataTimeSpan());
+    EXPECT_TRUE(overlaps({utc(2022, 12, 20, 12), utc(2022, 12, 20, 13)}, w));
+    EXPECT_EQ(state.time().cursor, utc(2022, 12, 21));  // the end of the clicked day (day bins at this zoom)
+    // Hovering the histogram shows the bin's counts (a tooltip window appears).
+    harness.io().MousePos = overTimeline(utc(2022, 12, 12, 12));
+    step();
+    step();
+    EXPECT_NE(ImGui::FindWindowByName("##Tooltip_00"), nullptr);
 }
 
 TEST_F(TimelineUiTest, WheelZoomsTheTimelineAboutTheMouseNotTheMap) {

@@ -151,9 +151,13 @@ void IncidentLegendPanel::drawLayer(const IncidentLayer& layer, const UiContext&
             if (!shown) ImGui::PushStyleColor(ImGuiCol_Text, st.Colors[ImGuiCol_TextDisabled]);
             ImGui::TextUnformatted(name.empty() ? "(no category)" : name.c_str());
             ImGui::SameLine();
-            if (windowed)
-                ImGui::TextDisabled("%zu of %zu", m_inWindow[c.category], c.count);
-            else
+            if (windowed) {
+                ImGui::TextDisabled("%zu/%zu", m_inWindow[c.category], c.count);
+                char tip[96];
+                std::snprintf(tip, sizeof tip, "%zu in the time window, %zu in all", m_inWindow[c.category],
+                              c.count);
+                itemTooltip(tip);
+            } else
                 ImGui::TextDisabled("%zu", c.count);
             if (!shown) ImGui::PopStyleColor();
             ImGui::PopID();

@@ -128,7 +128,9 @@ void TimelinePanel::rebuild(const UiContext& ctx, int widthPx) {
         for (size_t b = 0; b < h.bins(); ++b)
             for (size_t c = 0; c < h.categories; ++c)
                 if (!hidden[c] && h.count(b, c) > 0)
-                    m_segments.push_back({static_cast<uint32_t>(b), colour[c], h.count(b, c)});
+                    m_segments.push_back({static_cast<uint32_t>(b), colour[c], h.count(b, c),
+                                          static_cast<uint16_t>(m_histograms.size()),
+                                          static_cast<uint16_t>(c)});
         m_histograms.push_back(std::move(h));
     }
     if (m_histograms.empty()) return;
@@ -252,6 +254,8 @@ void TimelinePanel::drawCanvas(const UiContext& ctx, CommandList& out) {
                 }
             }
         }
+        if (hovered && m_drag == DragKind::None && mouse.y > plotTop && mouse.y < plotBottom)
+            binTooltip(ctx, m_view.toSeconds(mouse.x - x0, width));
         if (m_spansNotShown > 0) {
             char more[32];
             std::snprintf(more, sizeof more, "+%zu", m_spansNotShown);
@@ -267,6 +271,40 @@ void TimelinePanel::drawCanvas(const UiContext& ctx, CommandList& out) {
     }
     drawWindow(ctx, x0, y0, x1, axisTop);
     list->PopClipRect();
+}
+
+void TimelinePanel::binTooltip(const UiContext& ctx, double seconds) const {
+    const auto& edges = m_histograms.front().edges;
+    const TimePoint t{static_cast<int64_t>(std::floor(seconds))};
+    if (t < edges.front() || t >= edges.back()) return;
+    const size_t bin =
+        static_cast<size_t>(std::upper_bound(edges.begin(), edges.end(), t) - edges.begin() - 1);
+    std::vector<const IncidentLayer*> shown;
+    for (const auto& layer : ctx.state.scene().incidentLayers)
+        if (layer.data && layer.style.visible) shown.push_back(&layer);
+    const auto first = std::lower_bound(m_segments.begin(), m_segments.end(), bin,
+                                        [](const Segment& s, size_t b) { return s.bin < b; });
+    ImGui::BeginTooltip();
+    ImGui::TextUnformatted(formatWindowRange({edges[bin], edges[bin + 1]}).c_str());
+    uint32_t total = 0;
+    for (auto s = first; s != m_segments.end() && s->bin == bin; ++s) {
+        if (s->layer >= shown.size()) continue;
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        const float h = ImGui::GetTextLineHeight();
+        ImGui::GetWindowDrawList()->AddRectFilled({at.x, at.y + 0.2f * h}, {at.x + 0.6f * h, at.y + 0.8f * h},
+                                                  s->color);
+        ImGui::Dummy({0.8f * h, h});
+        ImGui::SameLine();
+        ImGui::Text("%u  %s", s->count, shown[s->layer]->data->categories()[s->category].c_str());
+        total += s->count;
+    }
+    if (total == 0) ImGui::TextDisabled("No incidents start here");
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 24.f);
+    ImGui::TextDisabled(
+        "Counted where each incident's time begins; week- and month-precise ones are the "
+        "faint bars, multi-day spans the bars above");
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
 }
 
 void TimelinePanel::drawAxis(const UiContext& ctx, float x0, float x1, float y, float width) {
@@ -422,12 +460,15 @@ void TimelinePanel::handleCanvasMouse(const UiContext& ctx, CommandList& out, fl
     }
     if (ImGui::IsItemDeactivated()) {
         // A click (no drag) on the background moves the window's end to the end of the clicked day or hour.
-        if (m_drag == DragKind::Pan && !m_dragMoved && time.window.mode != WindowMode::All) {
+        // From all time, the click also switches to a moving window one step long (see emitTime).
+        if (m_drag == DragKind::Pan && !m_dragMoved) {
             const bool fine = !m_histograms.empty() && m_histograms.front().unit <= BinUnit::SixHours;
             const int64_t unit = fine ? 3600 : 86400;
             const int64_t t = static_cast<int64_t>(std::floor(m_view.toSeconds(mx, width)));
             TimeState next = time;
             next.cursor = TimePoint{(t >= 0 ? t / unit : (t - unit + 1) / unit) * unit + unit};
+            if (next.window.mode == WindowMode::All)
+                next.window = withActiveWindow(next, ctx.state.playback().step, data).window;
             emitTime(ctx, next, out);
         }
         m_drag = DragKind::None;

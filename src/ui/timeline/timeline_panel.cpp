@@ -82,7 +82,8 @@ void TimelinePanel::draw(const UiContext& ctx, CommandList& out) {
 
     // The first time (and whenever the data's range changes) the view shows all of it, with a little room.
     if (!m_viewSet || !(m_dataSeen == data)) {
-        if (!m_viewSet) {
+        // A view set from outside (setView) is kept; loading or removing incidents shows the new range.
+        if (!m_viewSet || m_dataSeen.end > m_dataSeen.begin) {
             const int64_t pad = std::max<int64_t>(3600, (data.end.seconds - data.begin.seconds) / 50);
             m_view.show({TimePoint{data.begin.seconds - pad}, TimePoint{data.end.seconds + pad}});
         }

@@ -65,10 +65,12 @@ public:
     const Histogram* firstHistogram() const { return m_histograms.empty() ? nullptr : &m_histograms.front(); }
 
 private:
-    struct Segment {  // part of a histogram bar: `count` incidents of one colour in bin `bin`
+    struct Segment {  // part of a histogram bar: `count` incidents of one category in bin `bin`
         uint32_t bin = 0;
         uint32_t color = 0;
         uint32_t count = 0;
+        uint16_t layer = 0;  // index among the shown layers (m_histograms)
+        uint16_t category = 0;
     };
     struct Bar {                        // a multi-day span, or an imprecise incident's whole week or month
         double begin = 0.0, end = 0.0;  // seconds
@@ -86,6 +88,8 @@ private:
     void rebuild(const UiContext& ctx, int widthPx);
     void drawAxis(const UiContext& ctx, float x0, float x1, float y, float width);
     void drawWindow(const UiContext& ctx, float x0, float y0, float x1, float y1);
+    /// The tooltip of the histogram bin under the mouse: its dates and counts per category.
+    void binTooltip(const UiContext& ctx, double seconds) const;
     void handleCanvasMouse(const UiContext& ctx, CommandList& out, float x0, float width, bool hovered,
                            bool active);
     /// Snaps seconds to whole hours (zoomed in to hour bins) or whole UTC days.
