@@ -1,0 +1,128 @@
+// Frame k of an animation export equals what the map view shows at the same time: the export renders each
+// frame through the same MapState time state and MapRenderer draw as the GUI's map view.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "core/project/default_scene.h"
+#include "core/project/map_state.h"
+#include "core/export/frame_folder.h"
+#include "render/export/animation_export.h"
+#include "render/export/image_io.h"
+#include "render/gl/gl.h"
+#include "render_test_util.h"
+
+namespace fs = std::filesystem;
+
+namespace fp {
+namespace {
+
+constexpr int kW = 320, kH = 200;
+
+class AnimationFrameTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        test::sharedContext().makeCurrent();
+        m_dir = fs::temp_directory_path() / ("fp-animframe-" + std::to_string(::getpid()));
+        fs::remove_all(m_dir);
+        fs::create_directories(m_dir);
+        std::vector<LoadReport> reports;
+        auto scene = loadDefaultScene(reports);
+        ASSERT_TRUE(scene) << scene.error().describe();
+        auto state = MapState::create(std::move(scene).value());
+        ASSERT_TRUE(state);
+        m_state.emplace(std::move(state).value());
+        m_state->resize(kW, kH, 1.f);
+        m_state->frame(GeoBBox::fromCorners(19.8, 42.2, 21.8, 43.6));  // Kosovo and its north
+        auto renderer = MapRenderer::create();
+        ASSERT_TRUE(renderer);
+        m_renderer = std::move(renderer).value();
+    }
+    void TearDown() override { fs::remove_all(m_dir); }
+
+    /// The spec of a 1-week-window, faded, daily animation of 8-14 December 2022 into a PNG folder.
+    AnimationSpec spec(const std::string& name, bool furniture) const {
+        AnimationSpec s;
+        s.outputPath = (m_dir / name).string();
+        s.output = AnimationOutput::PngFolder;
+        s.plan = planFrames(parseFrameCursor("2022-12-08", "from").value(),
+                            parseFrameCursor("2022-12-14", "to").value(), TimeStep{StepUnit::Day, 1})
+                     .value();
+        s.time.window = TimeWindowSpec{WindowMode::Moving, 7 * 86400, 0};
+        s.time.fadeByAge = true;
+        s.settings.widthPx = kW;
+        s.settings.heightPx = kH;
+        s.furniture = furniture;
+        return s;
+    }
+
+    Status runExport(const AnimationSpec& s) {
+        auto job = AnimationExport::start(s);
+        if (!job) return job.error();
+        while (!job.value()->done())
+            if (Status st = job.value()->renderNext(*m_state, *m_renderer); !st) return st;
+        return job.value()->finish();
+    }
+
+    /// What the GUI's map view draws for the state as it is: sync and draw into a framebuffer of the view's
+    /// size.
+    Image drawMapView() {
+        auto target = OffscreenTarget::create(kW, kH);
+        EXPECT_TRUE(target);
+        m_renderer->sync(m_state->scene(), m_state->projection());
+        target->bind();
+        m_renderer->draw(m_state->scene(), m_state->view());
+        Image img = target->readPixels();
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        return img;
+    }
+
+    fs::path m_dir;
+    std::optional<MapState> m_state;
+    std::unique_ptr<MapRenderer> m_renderer;
+};
+
+TEST_F(AnimationFrameTest, FrameKEqualsTheMapViewAtTheSameTime) {
+    const AnimationSpec s = spec("frames", false);
+    const TimeState before = m_state->time();
+    ASSERT_TRUE(runExport(s));
+    EXPECT_EQ(m_state->time(), before) << "the export leaves the map's own time state as it was";
+    EXPECT_FALSE(m_state->scene().timeWindow.has_value());
+
+    Image previous;
+    for (size_t k : {0u, 2u, 6u}) {
+        auto frame = readImage((m_dir / "frames" / FrameFolderWriter::frameName(k)).string());
+        ASSERT_TRUE(frame) << k;
+        // The map view at the frame's time, as the timeline would set it.
+        m_state->time() = s.time;
+        m_state->time().cursor = s.plan.cursors[k];
+        m_state->applyTime();
+        const Image view = drawMapView();
+        const test::ImageDiff diff = test::compareImages(frame.value(), view, 0);
+        EXPECT_EQ(diff.differing, 0u) << "frame " << k << " (" << s.plan.label(k) << "), max delta "
+                                      << diff.maxChannelDelta;
+        if (!previous.rgba.empty()) EXPECT_NE(previous.rgba, frame->rgba) << "frames change with time";
+        previous = std::move(frame).value();
+    }
+}
+
+TEST_F(AnimationFrameTest, TheDateIsDrawnInTheTopLeftCornerOnly) {
+    ASSERT_TRUE(runExport(spec("plain", false)));
+    ASSERT_TRUE(runExport(spec("stamped", true)));
+    auto plain = readImage((m_dir / "plain" / "frame_00003.png").string());
+    auto stamped = readImage((m_dir / "stamped" / "frame_00003.png").string());
+    ASSERT_TRUE(plain && stamped);
+    size_t changedTopLeft = 0, changedElsewhere = 0;
+    for (int y = 0; y < kH; ++y)
+        for (int x = 0; x < kW; ++x) {
+            const bool differs = !std::equal(plain->pixel(x, y), plain->pixel(x, y) + 4, stamped->pixel(x, y));
+            if (!differs) continue;
+            (x < 200 && y < 60 ? changedTopLeft : changedElsewhere)++;
+        }
+    EXPECT_GT(changedTopLeft, 300u) << "the date is drawn";
+    EXPECT_EQ(changedElsewhere, 0u) << "the rest of the map is untouched";
+}
+
+}  // namespace
+}  // namespace fp
