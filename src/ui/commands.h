@@ -155,6 +155,22 @@ struct StepTime {
 /// Put the cursor at the start or the end of the data's time range (see playbackBounds).
 struct SeekStart {};
 struct SeekEnd {};
+/// Open the animation export dialog (File > Export animation…). Handled inside the UI: the app never sees it.
+struct ShowAnimationExport {};
+/// Export an animation (the animation dialog's Export): the app renders it frame by frame from its main loop,
+/// reporting progress back to the dialog (MainUi::animationDialog().setStatus).
+struct ExportAnimation {
+    std::string outputPath;  ///< .mp4, .gif, or a folder for PNG frames; replaced if it exists
+    TimePoint first;         ///< cursor of the first frame (see parseFrameCursor)
+    TimePoint last;          ///< cursor of the last frame, included
+    TimeStep step;
+    TimeState time;  ///< window mode and length, fade and ghosts of every frame (the cursor is ignored)
+    int fps = 4;
+    int widthPx = 1280;
+    int heightPx = 720;
+};
+/// Stop the running animation export; nothing it wrote is left behind.
+struct CancelAnimationExport {};
 
 /// Everything the UI can ask of the application. Panels append these; the app applies them to its state
 /// after the UI frame and reports failures back (MainUi::onCommandResult).
@@ -162,7 +178,8 @@ using Command = std::variant<Pan, Zoom, ResetView, SetLayerStyle, MoveLayer, Rem
                              AddLayer, SetCrs, SetTheme, ClearLog, ShowPanel, Quit, ShowIncidentPanel,
                              AddIncidents, SetIncidentStyle, RemoveIncidentLayer, SelectIncident,
                              FlyToIncident, SpreadIncidentGroup, OpenUrl, ReloadIncidents, ShowFieldMapping,
-                             SetTimeState, SetPlayback, Play, Pause, StepTime, SeekStart, SeekEnd>;
+                             SetTimeState, SetPlayback, Play, Pause, StepTime, SeekStart, SeekEnd,
+                             ShowAnimationExport, ExportAnimation, CancelAnimationExport>;
 using CommandList = std::vector<Command>;
 
 }  // namespace fp

@@ -127,6 +127,7 @@ void MainUi::frame(const MapState& state, const UiMetrics& metrics, CommandList&
     m_inspector.draw(ctx, commands);
     m_loadReport.draw(ctx, commands);
     m_fieldMapping.draw(ctx, commands);
+    m_animation.draw(ctx, commands);
     m_notifications.draw(ctx, commands);
 
     const float margin = 12.f * metrics.scale;
@@ -150,6 +151,10 @@ void MainUi::frame(const MapState& state, const UiMetrics& metrics, CommandList&
                 if (show->panel == PanelId::Layers) m_layers.focusPathField();
                 if (show->panel == PanelId::Crs) m_crs.focusField();
             }
+            continue;
+        }
+        if (std::holds_alternative<ShowAnimationExport>(command)) {
+            m_animation.open(state);
             continue;
         }
         if (!noteIncidentCommand(command)) continue;

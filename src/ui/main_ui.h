@@ -5,6 +5,7 @@
 
 #include "core/util/result.h"
 #include "ui/map_interaction.h"
+#include "ui/panels/animation_dialog.h"
 #include "ui/panels/crs_panel.h"
 #include "ui/panels/field_mapping_dialog.h"
 #include "ui/panels/incident_inspector_panel.h"
@@ -84,6 +85,8 @@ public:
     TimelinePanel& timeline() { return m_timeline; }
     /// Whether the app's playback clock runs; set before frame().
     void setPlaying(bool playing) { m_timeline.setPlaying(playing); }
+    /// File > Export animation…; the app feeds it the running export's progress (setStatus).
+    AnimationDialog& animationDialog() { return m_animation; }
     const StatusBar& statusBar() const { return m_status; }
 
 private:
@@ -114,6 +117,7 @@ private:
     LoadReportPanel m_loadReport;
     IncidentTimeCache m_timeCache;
     TimelinePanel m_timeline;
+    AnimationDialog m_animation;
     struct LoadedSource {
         std::string source;  // as given (with any password)
         std::string table;

@@ -5,9 +5,9 @@
 
 #include <filesystem>
 
+#include "core/export/frame_folder.h"
 #include "core/project/default_scene.h"
 #include "core/project/map_state.h"
-#include "core/export/frame_folder.h"
 #include "render/export/animation_export.h"
 #include "render/export/image_io.h"
 #include "render/gl/gl.h"
@@ -100,8 +100,8 @@ TEST_F(AnimationFrameTest, FrameKEqualsTheMapViewAtTheSameTime) {
         m_state->applyTime();
         const Image view = drawMapView();
         const test::ImageDiff diff = test::compareImages(frame.value(), view, 0);
-        EXPECT_EQ(diff.differing, 0u) << "frame " << k << " (" << s.plan.label(k) << "), max delta "
-                                      << diff.maxChannelDelta;
+        EXPECT_EQ(diff.differing, 0u)
+            << "frame " << k << " (" << s.plan.label(k) << "), max delta " << diff.maxChannelDelta;
         if (!previous.rgba.empty()) EXPECT_NE(previous.rgba, frame->rgba) << "frames change with time";
         previous = std::move(frame).value();
     }
@@ -116,7 +116,8 @@ TEST_F(AnimationFrameTest, TheDateIsDrawnInTheTopLeftCornerOnly) {
     size_t changedTopLeft = 0, changedElsewhere = 0;
     for (int y = 0; y < kH; ++y)
         for (int x = 0; x < kW; ++x) {
-            const bool differs = !std::equal(plain->pixel(x, y), plain->pixel(x, y) + 4, stamped->pixel(x, y));
+            const bool differs =
+                !std::equal(plain->pixel(x, y), plain->pixel(x, y) + 4, stamped->pixel(x, y));
             if (!differs) continue;
             (x < 200 && y < 60 ? changedTopLeft : changedElsewhere)++;
         }

@@ -48,32 +48,9 @@ protected:
     }
     /// Clicks the dialog's button `label` (found by moving the mouse over the window from the bottom up).
     CommandList clickButton(const char* label) {
-        frame();
-        ImGuiID target = 0;
-        ui.frame([&] {
-            ImGui::Begin(dialog.title());
-            target = ImGui::GetID(label);
-            ImGui::End();
-        });
-        ImGuiWindow* window = ImGui::FindWindowByName(dialog.title());
-        if (!window) return {};
-        std::optional<ImVec2> at;
-        for (float y = window->Pos.y + window->Size.y - 2.f; !at && y > window->Pos.y; y -= 3.f)
-            for (float x = window->Pos.x + 4.f; !at && x < window->Pos.x + window->Size.x; x += 10.f) {
-                ui.io().MousePos = {x, y};
-                frame();
-                if (ImGui::GetCurrentContext()->HoveredId == target) at = ImVec2(x, y);
-            }
-        if (!at) {
-            ADD_FAILURE() << "no button " << label;
-            return {};
-        }
-        ui.io().MouseDown[0] = true;
-        CommandList out = frame();
-        ui.io().MouseDown[0] = false;
-        CommandList released = frame();
-        out.insert(out.end(), released.begin(), released.end());
-        return out;
+        auto out = ui.clickButton(dialog.title(), label, [&] { return frame(); });
+        if (!out) ADD_FAILURE() << "no button " << label;
+        return out.value_or(CommandList{});
     }
 
     test::ImGuiHarness ui;

@@ -2,7 +2,10 @@
 
 #include <imgui.h>
 
+#include <imgui_internal.h>
+
 #include <functional>
+#include <optional>
 
 namespace fp::test {
 
@@ -62,6 +65,41 @@ public:
         ImGui::NewFrame();
         body();
         ImGui::EndFrame();
+    }
+
+    /// Clicks the button `label` of window `window`: finds it by moving the mouse over the window from the
+    /// bottom up, then presses and releases. `draw` runs one UI frame (with frame()) and returns what it
+    /// emitted; the result is what the press and release frames emitted. nullopt when there is no such
+    /// button.
+    template <class Draw>
+    auto clickButton(const char* window, const char* label, Draw draw) -> std::optional<decltype(draw())> {
+        draw();
+        ImGuiID target = 0;
+        frame([&] {
+            ImGui::Begin(window);
+            target = ImGui::GetID(label);
+            ImGui::End();
+        });
+        // That frame drew the window empty (an auto-resizing one shrinks): let it take its size again.
+        draw();
+        draw();
+        ImGuiWindow* w = ImGui::FindWindowByName(window);
+        if (!w) return std::nullopt;
+        const ImVec2 pos = w->Pos, size = w->Size;
+        std::optional<ImVec2> at;
+        for (float y = pos.y + size.y - 2.f; !at && y > pos.y; y -= 3.f)
+            for (float x = pos.x + 4.f; !at && x < pos.x + size.x; x += 10.f) {
+                io().MousePos = {x, y};
+                draw();
+                if (ImGui::GetCurrentContext()->HoveredId == target) at = ImVec2(x, y);
+            }
+        if (!at) return std::nullopt;
+        io().MouseDown[0] = true;
+        auto out = draw();
+        io().MouseDown[0] = false;
+        auto released = draw();
+        out.insert(out.end(), released.begin(), released.end());
+        return out;
     }
 };
 

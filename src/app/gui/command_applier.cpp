@@ -291,6 +291,10 @@ Status applyCommand(MapState& state, const Command& command) {
                 return moveCursor(state,
                                   [&](TimeSpan data) { return playbackBounds(state.time(), data).end; });
             },
+            // The app's animation job runs these (app/gui/animation_job.h).
+            [&](const ShowAnimationExport&) -> Status { return {}; },
+            [&](const ExportAnimation&) -> Status { return {}; },
+            [&](const CancelAnimationExport&) -> Status { return {}; },
         },
         command);
 }

@@ -11,6 +11,7 @@
 #include <filesystem>
 
 #include "app/cli/cli.h"
+#include "app/gui/animation_job.h"
 #include "app/gui/command_applier.h"
 #include "app/gui/gui_window.h"
 #include "app/gui/settings.h"
@@ -150,6 +151,7 @@ private:
     PlaybackClock m_clock;
     double m_lastFrameTime = 0.0;
     bool m_framedAboveTimeline = false;
+    AnimationJob m_animation;
 };
 
 void GuiApp::setUp(const GuiSettings& settings) {
@@ -215,11 +217,12 @@ void GuiApp::applyTheme(Theme theme) {
 void GuiApp::run() {
     while (!m_window.shouldClose()) {
         const bool regular = m_ui.needsRegularFrames();
-        // Playing redraws continuously, like a drag: the map changes with wall-clock time alone.
-        const bool input = m_window.waitEvents(m_ui.isAnimating() || m_clock.playing(),
-                                               regular ? kBusyTimeout : kIdleTimeout);
+        // Playing redraws continuously, like a drag: the map changes with wall-clock time alone. An
+        // animation export renders one frame per window frame: no waiting for input meanwhile either.
+        const bool busy = m_ui.isAnimating() || m_clock.playing() || m_animation.running();
+        const bool input = m_window.waitEvents(busy, regular ? kBusyTimeout : kIdleTimeout);
         // Nothing moved and nothing fades: the last frame is still on screen, so skip the work.
-        if (!input && !regular) continue;
+        if (!input && !regular && !busy) continue;
         int fw = 0, fh = 0;
         m_window.framebufferSize(fw, fh);
         if (fw <= 0 || fh <= 0) continue;  // minimized
@@ -240,9 +243,12 @@ void GuiApp::drawFrame() {
         commands.push_back(commandForDroppedPath(std::move(path)));
     m_ui.setIncidentHover(hoverUnderMouse());
     m_ui.setPlaying(m_clock.playing());
+    m_ui.animationDialog().setStatus(m_animation.status());
     m_ui.frame(m_state, m_metrics, commands);
     for (const Command& command : commands) {
         if (std::holds_alternative<Quit>(command)) m_window.requestClose();
+        if (const auto* animate = std::get_if<ExportAnimation>(&command)) m_animation.start(*animate);
+        if (std::holds_alternative<CancelAnimationExport>(command)) m_animation.cancel();
         if (const auto* theme = std::get_if<SetTheme>(&command)) applyTheme(theme->theme);
         noteIncidentFocus(command);
         apply(command);
@@ -260,8 +266,9 @@ void GuiApp::drawFrame() {
     }
     ImGui::Render();
 
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
     m_renderer->incidents().setFocus(m_incidentFocus);
+    m_animation.tick(m_state, *m_renderer);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
     m_renderer->sync(m_state.scene(), m_state.projection());
     m_renderer->draw(m_state.scene(), m_state.view());
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
@@ -376,6 +383,7 @@ void GuiApp::tearDown(GuiSettings& settings) {
     settings.logOpen = m_ui.isPanelOpen(PanelId::Log);
     settings.crsOpen = m_ui.isPanelOpen(PanelId::Crs);
     m_window.storeGeometry(settings);
+    m_animation.cancel();  // a window closed mid-export leaves no half-written file
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();  // also writes imgui.ini

@@ -3,6 +3,7 @@
 #include <memory>
 #include <string>
 
+#include "core/export/animation_output.h"
 #include "core/export/export_settings.h"
 #include "core/export/frame_plan.h"
 #include "core/export/video_encoder.h"
@@ -12,17 +13,6 @@
 #include "render/map_renderer.h"
 
 namespace fp {
-
-/// What an animation export writes.
-enum class AnimationOutput : uint8_t {
-    PngFolder,  ///< frame_00001.png ... and frames.csv in a folder
-    Mp4,        ///< H.264 video through ffmpeg
-    Gif,        ///< animated GIF through ffmpeg
-};
-
-/// The output a path asks for: .mp4 and .gif (any case) are videos; an existing folder or a name without an
-/// extension is a folder of PNG frames. InvalidArgument naming the path for any other extension.
-Result<AnimationOutput> animationOutputForPath(const std::string& path);
 
 /// Everything an animation export needs besides the map state.
 struct AnimationSpec {

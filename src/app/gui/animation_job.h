@@ -1,0 +1,38 @@
+#pragma once
+
+#include <memory>
+
+#include "core/project/map_state.h"
+#include "render/export/animation_export.h"
+#include "render/map_renderer.h"
+#include "ui/commands.h"
+#include "ui/panels/animation_dialog.h"
+
+namespace fp {
+
+/// The spec of the export `request` asks for (frame plan, output kind, size, fps, time settings), or why it
+/// cannot be made (bad output extension, dates, too many frames).
+Result<AnimationSpec> animationSpecFor(const ExportAnimation& request);
+
+/// Runs an animation export from the GUI's main loop: one frame per window frame, drawn offscreen with the
+/// window's GL context and the app's renderer, so the window stays responsive and the map keeps its own
+/// time state. status() feeds the animation dialog's progress bar, result and errors.
+class AnimationJob {
+public:
+    /// Starts the export (see AnimationExport::start); on failure status().error says why. A running
+    /// export is cancelled first.
+    void start(const ExportAnimation& request);
+    /// Renders the next frame when running (the GL context must be current); finishes after the last one.
+    void tick(MapState& state, MapRenderer& renderer);
+    /// Stops the running export; nothing it wrote stays.
+    void cancel();
+    bool running() const { return m_export != nullptr; }
+    const AnimationExportStatus& status() const { return m_status; }
+
+private:
+    void fail(const Error& e);
+    std::unique_ptr<AnimationExport> m_export;
+    AnimationExportStatus m_status;
+};
+
+}  // namespace fp
