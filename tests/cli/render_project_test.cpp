@@ -1,4 +1,5 @@
-// `flashpoint render PROJECT.json`: the real binary, headless, on project files made from the embedded default.
+// `flashpoint render PROJECT.json`: the real binary, headless, on project files made from the embedded
+// default.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -61,13 +62,15 @@ TEST_F(RenderProject, TheProjectSizeCrsAndTimeAreUsedAndFlagsOverrideThem) {
     EXPECT_EQ(img->width, 400);
     EXPECT_EQ(img->height, 300);
     // The same as the default project given that CRS and that day...
-    ASSERT_EQ(render(" --no-labels --size 400x300 --crs EPSG:3857 --at 2022-12-10", path("flags.png")).exitCode, 0);
+    ASSERT_EQ(
+        render(" --no-labels --size 400x300 --crs EPSG:3857 --at 2022-12-10", path("flags.png")).exitCode, 0);
     EXPECT_EQ(test::slurp(path("own.png")), test::slurp(path("flags.png")));
     // ...and flags put back what the default project says.
-    ASSERT_EQ(render("'" + file + "' --no-labels --size 320x240 --crs EPSG:32634 --window all --at 2022-12-10",
-                     path("over.png"))
-                  .exitCode,
-              0);
+    ASSERT_EQ(
+        render("'" + file + "' --no-labels --size 320x240 --crs EPSG:32634 --window all --at 2022-12-10",
+               path("over.png"))
+            .exitCode,
+        0);
     ASSERT_EQ(render(kSmall, path("none.png")).exitCode, 0);
     EXPECT_EQ(test::slurp(path("over.png")), test::slurp(path("none.png")));
     // A different day shows other incidents.
@@ -76,8 +79,9 @@ TEST_F(RenderProject, TheProjectSizeCrsAndTimeAreUsedAndFlagsOverrideThem) {
 }
 
 TEST_F(RenderProject, ASavedCentreAndScaleKeepTheirExtentAtAnySize) {
-    const std::string file = project("p.json", "\"bbox\": \\[[^\\]]*\\]",
-                                     "\"center\": [20.9, 42.6], \"unitsPerPixel\": 500, \"size\": [400, 400]");
+    const std::string file =
+        project("p.json", "\"bbox\": \\[[^\\]]*\\]",
+                "\"center\": [20.9, 42.6], \"unitsPerPixel\": 500, \"size\": [400, 400]");
     ASSERT_EQ(render("'" + file + "' --no-labels --size 400x400", path("square.png")).exitCode, 0);
     ASSERT_EQ(render("'" + file + "' --no-labels --size 800x400", path("wide.png")).exitCode, 0);
     auto square = readImage(path("square.png"));
@@ -103,7 +107,8 @@ TEST_F(RenderProject, TruncatedNewerAndMissingLayerProjectsFailClearly) {
     auto newer = render("'" + project("newer.json", "\"version\": 1", "\"version\": 2") + "'" + kSmall,
                         path("newer.png"));
     EXPECT_EQ(newer.exitCode, 1);
-    EXPECT_NE(newer.err.find("written by a newer Flashpoint (version 2 > 1)"), std::string::npos) << newer.err;
+    EXPECT_NE(newer.err.find("written by a newer Flashpoint (version 2 > 1)"), std::string::npos)
+        << newer.err;
 
     auto missing = render(
         "'" + project("missing.json", "kosovo_districts.shp", "kosovo_districts_moved.shp") + "'" + kSmall,

@@ -31,16 +31,23 @@ bool isMidnight(TimePoint t) {
 
 }  // namespace
 
+// snprintf rather than chains of std::string + "literal", which trip a GCC 12 -Wrestrict false positive.
 std::string formatLongDate(TimePoint t) {
     const CivilTime c = toCivil(t);
-    return std::to_string(c.day) + " " + monthName(c.month) + " " + std::to_string(c.year);
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%d %s %d", c.day, monthName(c.month), c.year);
+    return buf;
 }
 
 std::string formatShortDate(TimePoint t, bool withTime) {
     const CivilTime c = toCivil(t);
-    std::string s = std::to_string(c.day) + " " + shortMonth(c.month) + " " + std::to_string(c.year);
-    if (withTime) s += " " + hhmm(c);
-    return s;
+    char buf[48];
+    if (withTime)
+        std::snprintf(buf, sizeof buf, "%d %.3s %d %02d:%02d", c.day, monthName(c.month), c.year, c.hour,
+                      c.minute);
+    else
+        std::snprintf(buf, sizeof buf, "%d %.3s %d", c.day, monthName(c.month), c.year);
+    return buf;
 }
 
 std::string formatWindowRange(TimeSpan window) {
