@@ -129,6 +129,23 @@ TEST_F(TimelineUiTest, SpacePlaysAndTimeAdvancesByWallClockUntilPaused) {
     EXPECT_EQ(state.time().cursor.seconds, start.seconds + kDay / 2);
 }
 
+TEST_F(TimelineUiTest, ThePlayButtonPlaysAndPauses) {
+    setTime({WindowMode::Moving, 7 * kDay, 0}, utc(2022, 12, 20));
+    auto clickPlay = [&] {
+        const auto& r = timeline().playButtonRect();
+        const ImVec2 at{0.5f * (r[0] + r[2]), 0.5f * (r[1] + r[3])};
+        return drag(at, at);
+    };
+    EXPECT_TRUE(has<Play>(clickPlay()));
+    EXPECT_TRUE(clock.playing());
+    EXPECT_EQ(state.time().cursor, utc(2022, 12, 20));  // plays from where the cursor is
+    state.playback().speed = 3600.0;
+    clock.advance(state.time(), state.playback(), state.dataTimeSpan(), 2.0);
+    EXPECT_EQ(state.time().cursor, utc(2022, 12, 20, 2));
+    EXPECT_TRUE(has<Pause>(clickPlay()));
+    EXPECT_FALSE(clock.playing());
+}
+
 TEST_F(TimelineUiTest, ArrowsAndHomeEndActOnTimeOverTheTimelineAndOnTheMapElsewhere) {
     setTime({WindowMode::Moving, kDay, 0}, utc(2022, 12, 20));
     harness.io().MousePos = {640.f, 150.f};  // over the map

@@ -138,6 +138,8 @@ void TimelinePanel::drawControls(const UiContext& ctx, CommandList& out) {
         else
             out.push_back(Play{});
     }
+    m_playButton = {ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x,
+                    ImGui::GetItemRectMax().y};
     itemTooltip(m_playing ? "Pause (Space)" : "Play from the cursor (Space)");
     ImGui::SameLine();
     if (ImGui::Button("\xE2\x80\xBA")) out.push_back(StepTime{1});

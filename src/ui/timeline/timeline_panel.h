@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -62,6 +63,8 @@ public:
     float screenX(TimePoint t) const;
     /// The timeline's canvas last frame in screen coordinates: x0, y0, x1, y1.
     const float* canvasRect() const { return m_canvas; }
+    /// The Play/Pause button last frame: x0, y0, x1, y1.
+    const std::array<float, 4>& playButtonRect() const { return m_playButton; }
     const Histogram* firstHistogram() const { return m_histograms.empty() ? nullptr : &m_histograms.front(); }
 
 private:
@@ -126,6 +129,7 @@ private:
     uint32_t m_maxStack = 1;
 
     float m_canvas[4] = {0, 0, 0, 0};
+    std::array<float, 4> m_playButton{};
     DragKind m_drag = DragKind::None;
     float m_dragStartX = 0.f;
     bool m_dragMoved = false;
