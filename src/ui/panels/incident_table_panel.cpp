@@ -112,7 +112,8 @@ void IncidentTablePanel::draw(const UiContext& ctx, CommandList& out) {
     if (!m_open) return;
     const float s = ctx.scale;
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    ImGui::SetNextWindowPos({400.f * s, display.y - 360.f * s}, ImGuiCond_FirstUseEver);
+    // Above the time controls along the bottom (about 200 px high).
+    ImGui::SetNextWindowPos({400.f * s, std::max(30.f * s, display.y - 560.f * s)}, ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize({std::min(820.f * s, display.x - 420.f * s), 320.f * s}, ImGuiCond_FirstUseEver);
     if (ImGui::Begin(title(), &m_open)) {
         const auto& layers = ctx.state.scene().incidentLayers;
@@ -122,15 +123,20 @@ void IncidentTablePanel::draw(const UiContext& ctx, CommandList& out) {
         if (!layer || !layer->data) {
             ImGui::TextDisabled("No incidents. Add a source in the Incidents window.");
         } else {
+            auto refresh = [&] {  // no work unless the query, the data or the time window changed
+                if (m_rowsLayer != layer->id || m_rowsData != layer->data.get() ||
+                    !(m_rowsQuery == m_query)) {
+                    m_rows = queryIncidents(*layer->data, m_query);
+                    m_rowsLayer = layer->id;
+                    m_rowsData = layer->data.get();
+                    m_rowsQuery = m_query;
+                    m_filterValid = false;
+                }
+                updateWindowFilter(ctx, *layer);
+            };
+            refresh();  // before the filters: they show how many rows are listed
             drawFilters(*layer, ctx);
-            if (m_rowsLayer != layer->id || m_rowsData != layer->data.get() || !(m_rowsQuery == m_query)) {
-                m_rows = queryIncidents(*layer->data, m_query);
-                m_rowsLayer = layer->id;
-                m_rowsData = layer->data.get();
-                m_rowsQuery = m_query;
-                m_filterValid = false;
-            }
-            updateWindowFilter(ctx, *layer);
+            refresh();
             drawTable(*layer, out);
         }
     }
