@@ -29,6 +29,7 @@
 #include "render/incidents/incident_badges.h"
 #include "render/incidents/incident_prep.h"
 #include "render/map_renderer.h"
+#include "synthetic_incidents.h"
 
 namespace fp {
 namespace {
@@ -38,48 +39,6 @@ constexpr int kWidth = 1920, kHeight = 1080;
 HeadlessContext& context() {
     static auto ctx = HeadlessContext::create().value();
     return *ctx;
-}
-
-/// `n` incidents over Kosovo and Serbia (lon 19-23, lat 42-46.2), three years from 2021-01-01, in ten
-/// categories of the shipped style sheet; 70% exact, 20% near, 10% region; casualties on one in five. A third
-/// of them sit exactly at one of 2,000 towns (co-located groups), the rest anywhere in the region.
-std::shared_ptr<const IncidentStore> syntheticStore(size_t n) {
-    static std::map<size_t, std::shared_ptr<const IncidentStore>> cache;
-    auto& slot = cache[n];
-    if (slot) return slot;
-    static const char* kCategories[] = {"Protests",
-                                        "Riots",
-                                        "Battles",
-                                        "Arrest",
-                                        "Explosions/Remote violence",
-                                        "Violence against civilians",
-                                        "Strategic developments",
-                                        "Diplomacy",
-                                        "Roadblock / Protest",
-                                        "Armed violence"};
-    std::mt19937_64 rng(42 + n);
-    std::uniform_real_distribution<double> lon(19.0, 23.0), lat(42.0, 46.2), unit(0.0, 1.0);
-    std::vector<LonLat> towns(2000);
-    for (auto& t : towns) t = {lon(rng), lat(rng)};
-    const int64_t t0 = 1609459200;  // 2021-01-01
-    std::vector<Incident> incidents(n);
-    for (size_t i = 0; i < n; ++i) {
-        Incident& inc = incidents[i];
-        inc.id = "S" + std::to_string(i);
-        inc.category = kCategories[rng() % 10];
-        inc.start = TimePoint{t0 + static_cast<int64_t>(unit(rng) * 3 * 365 * 86400.0)};
-        inc.location = (i % 3 == 0) ? towns[rng() % towns.size()] : LonLat{lon(rng), lat(rng)};
-        const double p = unit(rng);
-        inc.locationPrecision = p < 0.7   ? LocationPrecision::Exact
-                                : p < 0.9 ? LocationPrecision::Near
-                                          : LocationPrecision::Region;
-        if (rng() % 5 == 0) {
-            inc.fatalities = static_cast<int32_t>(rng() % 12);
-            inc.injured = static_cast<int32_t>(rng() % 30);
-        }
-    }
-    slot = std::make_shared<IncidentStore>(IncidentStore::build(std::move(incidents)));
-    return slot;
 }
 
 struct Fixture {

@@ -8,28 +8,37 @@ namespace fp {
 
 namespace {
 
+/// Of `count` sorted starts and ends, how many spans overlap [windowStart, windowEnd] (inclusive, not
+/// empty): those starting by its end, less those that ended before its start (they all started by its end
+/// too, since start <= end).
+uint32_t overlapping(const int32_t* starts, const int32_t* ends, uint32_t count, const IncidentFilter& f) {
+    const auto startedByEnd = std::upper_bound(starts, starts + count, f.windowEnd) - starts;
+    const auto endedBefore = std::lower_bound(ends, ends + count, f.windowStart) - ends;
+    return static_cast<uint32_t>(startedByEnd - endedBefore);
+}
+
 uint32_t shownCount(const IncidentPrep& prep, const IncidentFilter& filter, const IncidentGroup& g) {
     const bool timeless = filter.windowStart == std::numeric_limits<int32_t>::min() &&
                           filter.windowEnd == std::numeric_limits<int32_t>::max();
-    if (filter.categoryVisible.empty() && timeless) return g.count;
-    if (filter.windowStart > filter.windowEnd) return 0;
+    if (!timeless && filter.windowStart > filter.windowEnd) return 0;
+    auto visible = [&](const GroupCategoryCount& c) {
+        return filter.categoryVisible.empty() ||
+               (c.category < filter.categoryVisible.size() && filter.categoryVisible[c.category]);
+    };
+    bool allVisible = true;
+    for (uint32_t k = g.firstCategory; k < g.firstCategory + g.categoryCount && allVisible; ++k)
+        allVisible = visible(prep.groupCategories[k]);
+    if (allVisible)
+        return timeless ? g.count
+                        : overlapping(prep.memberStarts.data() + g.firstMember,
+                                      prep.memberEnds.data() + g.firstMember, g.count, filter);
     uint32_t n = 0;
     for (uint32_t k = g.firstCategory; k < g.firstCategory + g.categoryCount; ++k) {
         const GroupCategoryCount& c = prep.groupCategories[k];
-        if (!filter.categoryVisible.empty() &&
-            (c.category >= filter.categoryVisible.size() || !filter.categoryVisible[c.category]))
-            continue;
-        if (timeless) {
-            n += c.count;
-            continue;
-        }
-        // Members overlapping [windowStart, windowEnd]: those starting by its end, less those that ended
-        // before its start (they all started by its end too, since start <= end).
-        const auto starts = prep.groupStarts.begin() + c.firstTime;
-        const auto ends = prep.groupEnds.begin() + c.firstTime;
-        const auto startedByEnd = std::upper_bound(starts, starts + c.count, filter.windowEnd) - starts;
-        const auto endedBefore = std::lower_bound(ends, ends + c.count, filter.windowStart) - ends;
-        n += static_cast<uint32_t>(startedByEnd - endedBefore);
+        if (!visible(c)) continue;
+        n += timeless ? c.count
+                      : overlapping(prep.groupStarts.data() + c.firstTime,
+                                    prep.groupEnds.data() + c.firstTime, c.count, filter);
     }
     return n;
 }

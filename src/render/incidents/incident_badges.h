@@ -19,8 +19,9 @@ struct BadgeCandidate {
 /// badges. Bounded work per frame whatever the layer's size: the layer's largest groups are always
 /// considered, then the group grid is scanned outwards from the view's centre until `budget` groups have
 /// been looked at. Counts honour the category filter and the time window (members whose covered span
-/// overlaps it), O(categories x log members) per group by binary search on each category's sorted member
-/// times. `skipGroup` (a spread group) is left out.
+/// overlaps it) by binary search on sorted member times: O(categories + log members) per group when all
+/// its categories are shown, O(categories x log members) otherwise. `skipGroup` (a spread group) is left
+/// out.
 std::vector<BadgeCandidate> collectBadges(const IncidentPrep& prep, const IncidentFilter& filter,
                                           const MapBBox& visible, uint32_t skipGroup, size_t budget = 2048);
 

@@ -103,7 +103,8 @@ size_t IncidentPrep::memoryBytes() const {
            instanceOf.capacity() * 4 + rings.capacity() * sizeof(UncertaintyInstance) +
            groups.capacity() * sizeof(IncidentGroup) + groupMembers.capacity() * 4 +
            groupCategories.capacity() * sizeof(GroupCategoryCount) + groupStarts.capacity() * 4 +
-           groupEnds.capacity() * 4 + markerGrid.memoryBytes() + groupGrid.memoryBytes();
+           groupEnds.capacity() * 4 + memberStarts.capacity() * 4 + memberEnds.capacity() * 4 +
+           markerGrid.memoryBytes() + groupGrid.memoryBytes();
 }
 
 IncidentPrep prepareIncidents(const IncidentStore& store, const MapProjection& projection) {
@@ -233,6 +234,17 @@ IncidentPrep prepareIncidents(const IncidentStore& store, const MapProjection& p
                       prep.groupStarts.begin() + c.firstTime + c.count);
             std::sort(prep.groupEnds.begin() + c.firstTime, prep.groupEnds.begin() + c.firstTime + c.count);
         }
+        // And all members' times, for the usual case of every category shown.
+        prep.memberStarts.resize(prep.groupMembers.size());
+        prep.memberEnds.resize(prep.groupMembers.size());
+        for (uint32_t r = 0; r < g.count; ++r) {
+            const IncidentInstance& inst = prep.instances[prep.groupMembers[g.firstMember + r]];
+            prep.memberStarts[g.firstMember + r] = inst.start;
+            prep.memberEnds[g.firstMember + r] = inst.end;
+        }
+        std::sort(prep.memberStarts.begin() + g.firstMember,
+                  prep.memberStarts.begin() + g.firstMember + g.count);
+        std::sort(prep.memberEnds.begin() + g.firstMember, prep.memberEnds.begin() + g.firstMember + g.count);
     }
 
     // Uncertainty discs: the local scale is the same for every member of a group, so it is measured once

@@ -81,6 +81,9 @@ struct IncidentPrep {
     std::vector<GroupCategoryCount> groupCategories;
     /// Per GroupCategoryCount, its members' IncidentInstance::start and ::end, each range sorted ascending.
     std::vector<int32_t> groupStarts, groupEnds;
+    /// Per multi-member group, all its members' starts and ends, each sorted ascending, at the group's
+    /// groupMembers positions [firstMember, firstMember + count) (single members: unused).
+    std::vector<int32_t> memberStarts, memberEnds;
     std::vector<uint32_t> largestGroups;  ///< multi-member groups, most members first (at most 256)
 
     PointGrid markerGrid;  ///< instance positions (relative), ids are instance indices
