@@ -174,12 +174,12 @@ struct CancelAnimationExport {};
 
 /// Everything the UI can ask of the application. Panels append these; the app applies them to its state
 /// after the UI frame and reports failures back (MainUi::onCommandResult).
-using Command = std::variant<Pan, Zoom, ResetView, SetLayerStyle, MoveLayer, RemoveLayer, ZoomToLayer,
-                             AddLayer, SetCrs, SetTheme, ClearLog, ShowPanel, Quit, ShowIncidentPanel,
-                             AddIncidents, SetIncidentStyle, RemoveIncidentLayer, SelectIncident,
-                             FlyToIncident, SpreadIncidentGroup, OpenUrl, ReloadIncidents, ShowFieldMapping,
-                             SetTimeState, SetPlayback, Play, Pause, StepTime, SeekStart, SeekEnd,
-                             ShowAnimationExport, ExportAnimation, CancelAnimationExport>;
+using Command =
+    std::variant<Pan, Zoom, ResetView, SetLayerStyle, MoveLayer, RemoveLayer, ZoomToLayer, AddLayer, SetCrs,
+                 SetTheme, ClearLog, ShowPanel, Quit, ShowIncidentPanel, AddIncidents, SetIncidentStyle,
+                 RemoveIncidentLayer, SelectIncident, FlyToIncident, SpreadIncidentGroup, OpenUrl,
+                 ReloadIncidents, ShowFieldMapping, SetTimeState, SetPlayback, Play, Pause, StepTime,
+                 SeekStart, SeekEnd, ShowAnimationExport, ExportAnimation, CancelAnimationExport>;
 using CommandList = std::vector<Command>;
 
 }  // namespace fp

@@ -47,7 +47,9 @@ void choiceCombo(const char* label, std::string& value, const char* const* choic
     ImGui::EndCombo();
 }
 
-std::string dayText(TimePoint t) { return formatIso(t, TimePrecision::Day); }
+std::string dayText(TimePoint t) {
+    return formatIso(t, TimePrecision::Day);
+}
 
 }  // namespace
 
@@ -55,7 +57,8 @@ std::string formatWindowLength(const TimeWindowSpec& spec) {
     if (spec.mode == WindowMode::All) return "all";
     if (spec.mode == WindowMode::Cumulative) return "cumulative";
     if (spec.months > 0) return std::to_string(spec.months) + "m";
-    if (spec.seconds > 0 && spec.seconds % (7 * 86400) == 0) return std::to_string(spec.seconds / (7 * 86400)) + "w";
+    if (spec.seconds > 0 && spec.seconds % (7 * 86400) == 0)
+        return std::to_string(spec.seconds / (7 * 86400)) + "w";
     if (spec.seconds > 0 && spec.seconds % 86400 == 0) return std::to_string(spec.seconds / 86400) + "d";
     return std::to_string(std::max<int64_t>(1, spec.seconds / 3600)) + "h";
 }
@@ -158,8 +161,9 @@ void AnimationDialog::draw(const UiContext& ctx, CommandList& out) {
 }
 
 void AnimationDialog::drawProgress(const UiContext& ctx, CommandList& out) {
-    const float fraction =
-        m_status.frameCount ? static_cast<float>(m_status.framesDone) / static_cast<float>(m_status.frameCount) : 0.f;
+    const float fraction = m_status.frameCount ? static_cast<float>(m_status.framesDone) /
+                                                     static_cast<float>(m_status.frameCount)
+                                               : 0.f;
     char overlay[128];
     std::snprintf(overlay, sizeof overlay, "frame %zu / %zu   %s", m_status.framesDone, m_status.frameCount,
                   m_status.dateLabel.c_str());
@@ -187,8 +191,9 @@ void AnimationDialog::drawForm(const UiContext& ctx, CommandList& out) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(140.f * s);
     choiceCombo("Window", window, kWindowChoices, std::size(kWindowChoices));
-    itemTooltip("Which incidents each frame shows: those of a window ending with the frame's date, all up to "
-                "it (cumulative), or all");
+    itemTooltip(
+        "Which incidents each frame shows: those of a window ending with the frame's date, all up to "
+        "it (cumulative), or all");
     ImGui::Checkbox("Fade older incidents", &fade);
     ImGui::SameLine();
     ImGui::Checkbox("Ghosts", &ghosts);
@@ -196,7 +201,8 @@ void AnimationDialog::drawForm(const UiContext& ctx, CommandList& out) {
 
     int sizeIndex = -1;
     for (size_t i = 0; i < std::size(kSizes); ++i)
-        if (kSizes[i].w == m_settings.widthPx && kSizes[i].h == m_settings.heightPx) sizeIndex = static_cast<int>(i);
+        if (kSizes[i].w == m_settings.widthPx && kSizes[i].h == m_settings.heightPx)
+            sizeIndex = static_cast<int>(i);
     ImGui::SetNextItemWidth(200.f * s);
     if (ImGui::BeginCombo("Size", sizeIndex >= 0 ? kSizes[sizeIndex].label : "Custom")) {
         for (size_t i = 0; i < std::size(kSizes); ++i)

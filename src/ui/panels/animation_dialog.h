@@ -13,9 +13,9 @@ struct AnimationExportStatus {
     bool running = false;
     size_t framesDone = 0;
     size_t frameCount = 0;
-    std::string dateLabel;  ///< the date of the last rendered frame
-    std::string error;      ///< why the last export failed, empty otherwise
-    std::string written;    ///< the output of the last export that finished, empty otherwise
+    std::string dateLabel;   ///< the date of the last rendered frame
+    std::string error;       ///< why the last export failed, empty otherwise
+    std::string written;     ///< the output of the last export that finished, empty otherwise
     bool cancelled = false;  ///< the last export was cancelled (nothing was written)
 };
 
