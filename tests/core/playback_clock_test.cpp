@@ -180,6 +180,19 @@ TEST(TimelineView, MapsTimeToPixelsAndZoomsAboutTheMouse) {
     EXPECT_DOUBLE_EQ(v.lengthSeconds(), TimelineView::kMinSeconds);
 }
 
+TEST(TimelineView, RevealPansJustEnoughToShowASpan) {
+    TimelineView v({utc(2022, 12, 1), utc(2022, 12, 21)});  // 20 days, 1-day margins
+    v.reveal({utc(2022, 12, 5), utc(2022, 12, 12)});
+    EXPECT_DOUBLE_EQ(v.beginSeconds(), static_cast<double>(utc(2022, 12, 1).seconds));  // already in view
+    v.reveal({utc(2022, 12, 20), utc(2022, 12, 27)});
+    EXPECT_DOUBLE_EQ(v.endSeconds(), static_cast<double>(utc(2022, 12, 28).seconds));
+    EXPECT_DOUBLE_EQ(v.lengthSeconds(), 20.0 * kDay);
+    v.reveal({utc(2022, 11, 20), utc(2022, 11, 21)});
+    EXPECT_DOUBLE_EQ(v.beginSeconds(), static_cast<double>(utc(2022, 11, 19).seconds));
+    v.reveal({utc(2022, 10, 1), utc(2022, 12, 1)});  // longer than the view: its end shows
+    EXPECT_DOUBLE_EQ(v.endSeconds(), static_cast<double>(utc(2022, 12, 2).seconds));
+}
+
 TEST(TimelineView, ClampKeepsTheDataInSight) {
     TimelineView v({utc(2022, 12, 1), utc(2023, 1, 1)});
     v.panByPixels(-1e6, 310.0);  // far into the future

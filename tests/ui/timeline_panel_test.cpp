@@ -210,6 +210,21 @@ TEST_F(TimelineUiTest, AClickOnTheTimelineShowsThatDayEvenFromAllTime) {
     EXPECT_NE(ImGui::FindWindowByName("##Tooltip_00"), nullptr);
 }
 
+TEST_F(TimelineUiTest, TheTimelineFollowsTheWindowWhenTheCursorMovesElsewhere) {
+    setTime({WindowMode::Moving, kDay, 0}, utc(2022, 12, 12));
+    timeline().setView(TimelineView({utc(2022, 12, 10), utc(2022, 12, 15)}));
+    step();
+    harness.io().MousePos = overTimeline(utc(2022, 12, 12));
+    step();
+    press(test::kKeyEnd);
+    step();
+    const float* canvas = timeline().canvasRect();
+    const float x = timeline().screenX(state.time().cursor);
+    EXPECT_GE(x, canvas[0]);
+    EXPECT_LE(x, canvas[2]);
+    EXPECT_NEAR(timeline().view().lengthSeconds(), 5.0 * kDay, 1.0);  // panned, not zoomed
+}
+
 TEST_F(TimelineUiTest, WheelZoomsTheTimelineAboutTheMouseNotTheMap) {
     harness.io().MousePos = overTimeline(utc(2022, 12, 20));
     step();

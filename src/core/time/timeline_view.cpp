@@ -43,6 +43,22 @@ void TimelineView::panByPixels(double dxPx, double widthPx) {
     m_end -= shift;
 }
 
+void TimelineView::reveal(TimeSpan span, double marginFraction) {
+    const double length = lengthSeconds();
+    const double margin = marginFraction * length;
+    const double begin = static_cast<double>(span.begin.seconds);
+    const double end = static_cast<double>(span.end.seconds);
+    double shift = 0.0;
+    if (end > m_end - margin)
+        shift = end + margin - m_end;
+    else if (begin < m_begin + margin)
+        shift = begin - margin - m_begin;
+    // Too long to show whole: its end (the cursor) wins.
+    if (end - begin > length - 2.0 * margin) shift = end + margin - m_end;
+    m_begin += shift;
+    m_end += shift;
+}
+
 void TimelineView::clampTo(TimeSpan data) {
     const double dataBegin = static_cast<double>(data.begin.seconds);
     const double dataEnd = static_cast<double>(std::max(data.end, data.begin).seconds);

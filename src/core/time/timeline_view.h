@@ -39,6 +39,9 @@ public:
     /// Moves the view so the content follows a drag of `dxPx` pixels (positive: dragged right, earlier time
     /// comes into view).
     void panByPixels(double dxPx, double widthPx);
+    /// Pans (never zooms) the least that brings `span` into view with `marginFraction` of the view to spare
+    /// on its side; a span longer than the view gets its end shown. Nothing moves when it is already in view.
+    void reveal(TimeSpan span, double marginFraction = 0.05);
     /// Keeps the view sensible for data spanning `data`: no shorter than kMinSeconds, no longer than four
     /// times the data (or 30 days when the data is shorter), and never so far off that the data leaves the
     /// view entirely: at least a quarter of the view stays over the data. Pans rather than zooms to comply.

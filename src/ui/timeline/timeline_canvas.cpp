@@ -364,7 +364,9 @@ void TimelinePanel::drawAxis(const UiContext& ctx, float x0, float x1, float y, 
         const float x = std::min(std::max(xe, x0) + 3.f * ctx.scale, xNext - textW - 6.f * ctx.scale);
         if (xe >= x0)
             list->AddLine({xe, top}, {xe, y + 2.f * line}, ImGui::GetColorU32(ImGuiCol_TextDisabled, 0.6f));
-        if (x + textW > x0 && x < x1) list->AddText({x, y + line + 2.f * ctx.scale}, ink, buf);
+        // A period too narrow on screen for its whole label gets none (no half-cut names at the edge).
+        if (x >= std::max(xe, x0) && x + textW > x0 && x < x1)
+            list->AddText({x, y + line + 2.f * ctx.scale}, ink, buf);
     }
 }
 

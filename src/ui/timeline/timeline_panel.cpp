@@ -91,6 +91,13 @@ void TimelinePanel::draw(const UiContext& ctx, CommandList& out) {
         m_dataSeen = data;
     }
 
+    // The view follows the window when the cursor moves by other means than dragging it here (playback,
+    // steps, Go to, --at): it pans just enough to keep the window in sight.
+    const TimeState& time = ctx.state.time();
+    if (time.window.mode != WindowMode::All && m_followedCursor != time.cursor && m_drag == DragKind::None)
+        m_view.reveal(windowAt(time, data));
+    m_followedCursor = time.cursor;
+
     const ImGuiIO& io = ImGui::GetIO();
     const float height = std::min(kBarHeight * ctx.scale, io.DisplaySize.y * 0.5f);
     ImGui::SetNextWindowPos({0.f, io.DisplaySize.y - m_bottomInset}, ImGuiCond_Always, {0.f, 1.f});

@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -109,7 +110,8 @@ private:
 
     TimelineView m_view;
     bool m_viewSet = false;
-    TimeSpan m_dataSeen;  // data span the view was last fitted to
+    TimeSpan m_dataSeen;                        // data span the view was last fitted to
+    std::optional<TimePoint> m_followedCursor;  // cursor the view last revealed
 
     // Cached histogram and bars, valid for m_builtFor.
     struct BuildKey {
