@@ -203,11 +203,26 @@ TEST_F(TimelineUiTest, AClickOnTheTimelineShowsThatDayEvenFromAllTime) {
     const TimeSpan w = windowAt(state.time(), state.dataTimeSpan());
     EXPECT_TRUE(overlaps({utc(2022, 12, 20, 12), utc(2022, 12, 20, 13)}, w));
     EXPECT_EQ(state.time().cursor, utc(2022, 12, 21));  // the end of the clicked day (day bins at this zoom)
-    // Hovering the histogram shows the bin's counts (a tooltip window appears).
-    harness.io().MousePos = overTimeline(utc(2022, 12, 12, 12));
+}
+
+TEST_F(TimelineUiTest, HoveringABinOrASpanBarShowsATooltip) {
+    auto tooltipShown = [] {
+        const ImGuiWindow* w = ImGui::FindWindowByName("##Tooltip_00");
+        return w && w->Active;
+    };
+    harness.io().MousePos = {640.f, 150.f};  // over the map: no tooltip
     step();
+    EXPECT_FALSE(tooltipShown());
+    harness.io().MousePos = overTimeline(utc(2022, 12, 12, 12));  // the arrest's day bin
     step();
-    EXPECT_NE(ImGui::FindWindowByName("##Tooltip_00"), nullptr);
+    EXPECT_TRUE(tooltipShown());
+    harness.io().MousePos = {640.f, 150.f};
+    step();
+    EXPECT_FALSE(tooltipShown());
+    // The roadblock's bar, in the first lane along the top of the timeline.
+    harness.io().MousePos = {timeline().screenX(utc(2022, 12, 20)), timeline().canvasRect()[1] + 6.f};
+    step();
+    EXPECT_TRUE(tooltipShown());
 }
 
 TEST_F(TimelineUiTest, TheTimelineFollowsTheWindowWhenTheCursorMovesElsewhere) {
