@@ -169,18 +169,42 @@ void MapRenderer::sync(const MapScene& scene, const MapProjection& projection) {
     m_impl->incidents->finishSync();
 }
 
+int MapRenderer::maxViewportSize() {
+    GLint dims[2] = {0, 0};
+    glGetIntegerv(GL_MAX_VIEWPORT_DIMS, dims);
+    return std::min(dims[0], dims[1]);
+}
+
 FrameStats MapRenderer::draw(const MapScene& scene, const MapView& view) {
+    return draw(scene, view, DrawPlacement{});
+}
+
+FrameStats MapRenderer::draw(const MapScene& scene, const MapView& view, const DrawPlacement& placement) {
     FrameStats stats;
-    glViewport(0, 0, view.widthPx, view.heightPx);
+    const int targetHeight = placement.targetHeightPx > 0 ? placement.targetHeightPx : view.heightPx;
+    // GL counts viewport rows from the bottom; the placement from the top.
+    const int viewportY = targetHeight - placement.offsetY - view.heightPx;
+    glViewport(placement.offsetX, viewportY, view.widthPx, view.heightPx);
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_CULL_FACE);
     glEnable(GL_MULTISAMPLE);
     glEnable(GL_BLEND);
     // Straight alpha in, correct coverage out: the framebuffer's alpha stays meaningful for PNG export.
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
-    const Color& bg = scene.background;
-    glClearColor(bg.r, bg.g, bg.b, bg.a);
-    glClear(GL_COLOR_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
+    // Clearing and the stencil work of the passes below stay inside the view's rectangle, so a map drawn
+    // into part of a framebuffer (an inset) leaves the rest alone.
+    const bool scissor = placement.targetHeightPx > 0;
+    if (scissor) {
+        glEnable(GL_SCISSOR_TEST);
+        glScissor(placement.offsetX, viewportY, view.widthPx, view.heightPx);
+    }
+    if (placement.clear) {
+        const Color& bg = scene.background;
+        glClearColor(bg.r, bg.g, bg.b, bg.a);
+        glClear(GL_COLOR_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
+    } else {
+        glClear(GL_STENCIL_BUFFER_BIT);
+    }
 
     const double upp = view.unitsPerPixel;
     const float vw = static_cast<float>(view.widthPx), vh = static_cast<float>(view.heightPx);
@@ -260,6 +284,7 @@ FrameStats MapRenderer::draw(const MapScene& scene, const MapView& view) {
     }
     // Incidents above the labels: a place name's halo must never hide an incident at that place.
     stats.drawCalls += m_impl->incidents->draw(scene, view);
+    if (scissor) glDisable(GL_SCISSOR_TEST);
     return stats;
 }
 

@@ -19,6 +19,17 @@ struct FrameStats {
     size_t labelCandidates = 0;
 };
 
+/// Where a view's image lies in the bound framebuffer, for drawing part of a large image (a tile) or a small
+/// map inside a larger one (an inset). The view keeps its own size: everything is laid out (labels placed,
+/// badges spread) for the whole view and only the part inside the framebuffer is rasterised, so tiles of
+/// one image join without seams and place every label once.
+struct DrawPlacement {
+    int offsetX = 0;         ///< the view's left edge, pixels from the framebuffer's left (negative: cut off)
+    int offsetY = 0;         ///< the view's top edge, pixels from the framebuffer's top (y down)
+    int targetHeightPx = 0;  ///< height of the bound framebuffer; 0: the view's height (no placement)
+    bool clear = true;       ///< clear the framebuffer to the background first (scissored to the view)
+};
+
 /// Draws a MapScene through a MapView into whatever framebuffer is bound: the window's or an offscreen one.
 /// The same object and code serve the GUI, `flashpoint render` and exports. Needs a current GL 3.3 context
 /// for its whole life (create, sync, draw and destruction).
@@ -39,6 +50,11 @@ public:
     /// framebuffer, whose size must be view.widthPx x view.heightPx. Per-frame CPU work is O(layers +
     /// labelled features + incident badges); it does not grow with the number of incidents.
     FrameStats draw(const MapScene& scene, const MapView& view);
+    /// As draw(), with the view's image placed in a framebuffer of another size (see DrawPlacement). The
+    /// view must not exceed maxViewportSize() a side.
+    FrameStats draw(const MapScene& scene, const MapView& view, const DrawPlacement& placement);
+    /// Largest view width/height draw() can lay out (GL_MAX_VIEWPORT_DIMS).
+    static int maxViewportSize();
 
     /// The incident layers' drawer: style sheet, selection and spread group, time window, and hit tests
     /// against the drawn markers.

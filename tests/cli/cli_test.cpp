@@ -136,9 +136,10 @@ INSTANTIATE_TEST_SUITE_P(
         BadRender{"layer_empty", "--layer " + kFixtures + "/empty.geojson", 1, "empty"}),
     [](const auto& info) { return std::string(info.param.name); });
 
-TEST_F(CliTest, OutputMustBePng) {
-    RunResult r = runFlashpoint("render --size 10x10 -o " + path("x.jpg"));
+TEST_F(CliTest, OutputMustBeAnImageFormat) {
+    RunResult r = runFlashpoint("render --size 10x10 -o " + path("x.bmp"));
     EXPECT_EQ(r.exitCode, 2) << r.out;
+    EXPECT_NE(r.out.find("'.bmp'"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find(".png"), std::string::npos) << r.out;
     EXPECT_TRUE(fs::is_empty(m_dir));
 }

@@ -15,6 +15,7 @@
 #include "core/util/atomic_file.h"
 #include "core/util/log.h"
 #include "render/export/image_io.h"
+#include "render/export/map_exporter.h"
 #include "render/gl/gl.h"
 #include "render/gl/headless_context.h"
 #include "render/gl/offscreen_target.h"
@@ -24,7 +25,7 @@ namespace fp {
 
 namespace {
 
-constexpr int kMaxSide = 16384;
+constexpr int kMaxSide = kMaxExportSidePx;
 
 // Taken at static initialisation, i.e. as close to process start as the program can see.
 const auto kProcessStart = std::chrono::steady_clock::now();
@@ -58,25 +59,21 @@ int usage(const Error& e) {
     return kExitUsage;
 }
 
-std::string lowerExtension(const std::string& path) {
-    std::string ext = std::filesystem::path(path).extension().string();
-    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return ext;
-}
-
 }  // namespace
 
 void addRenderCommand(CLI::App& app, RenderOptions& o) {
-    CLI::App* cmd =
-        app.add_subcommand("render", "Render the map to a PNG image, headless (no display needed)");
+    CLI::App* cmd = app.add_subcommand("render", "Render the map to an image, headless (no display needed)");
     cmd->add_option("project", o.project,
                     "Project file to render (see docs/PROJECT.md); flags override what it says. Default: "
                     "the embedded Kosovo/Serbia project")
         ->type_name("PROJECT.json");
-    cmd->add_option("-o,--output", o.output, "Output image file (.png)")->required();
+    cmd->add_option("-o,--output", o.output,
+                    "Output image file: .png, .jpg (JPEG) or .tif (GeoTIFF, georeferenced)")
+        ->required();
     cmd->add_option("--size", o.size,
                     "Image size in pixels, WIDTHxHEIGHT (default: the project's export size, 1920x1080)");
-    cmd->add_option("--title", o.title, "Title of the briefing (default: the project's)")->type_name("TEXT");
+    cmd->add_option("--title", o.title, "Title of the briefing (default: the project's name; implies --furniture)")
+        ->type_name("TEXT");
     cmd->add_option("--bbox", o.bbox,
                     "Area to frame: minlon,minlat,maxlon,maxlat in degrees (default: Kosovo and Serbia)");
     cmd->add_option("--crs", o.crs, "Map CRS: EPSG code or PROJ string (default EPSG:32634, UTM 34N)");
@@ -90,6 +87,23 @@ void addRenderCommand(CLI::App& app, RenderOptions& o) {
     cmd->add_flag("--no-default-layers", o.noDefaultLayers,
                   "Without a project: leave out the embedded Kosovo/Serbia layers");
     cmd->add_flag("--no-labels", o.noLabels, "Do not draw labels");
+    cmd->add_option("--dpi", o.dpi,
+                    "Resolution the labels, markers and furniture are sized for (default: the project's, 96 = "
+                    "screen)")
+        ->check(CLI::Range(24.0, 1200.0));
+    cmd->add_option("--quality", o.quality, "JPEG quality 1..100 (default: the project's, 90)")
+        ->check(CLI::Range(1, 100));
+    cmd->add_flag("--furniture", o.furniture,
+                  "Draw the map furniture: title, subtitle, time stamp, legend with counts, scale bar, north "
+                  "arrow, attribution and inset map");
+    cmd->add_flag("--no-furniture", o.noFurniture, "Draw the bare map, without any furniture");
+    cmd->add_option("--subtitle", o.subtitle,
+                    "Subtitle (implies --furniture; default: the time window's date range)")
+        ->type_name("TEXT");
+    cmd->add_option("--banner", o.banner,
+                    "Caveat or classification banner at the top and bottom (implies --furniture)")
+        ->type_name("TEXT");
+    cmd->add_flag("--world-file", o.worldFile, "With a .png: also write a .pgw world file and a .prj (CRS)");
     cmd->add_flag("--timings", o.timings, "Print how long each phase took to stderr");
     cmd->add_option("--at", o.at,
                     "Show incidents at this date or time (UTC): by default those of its whole day, or of "
@@ -221,8 +235,10 @@ int runRenderCommand(const RenderOptions& o) {
         if (!box) return usage(box.error());
         bboxFlag = box.value();
     }
-    if (lowerExtension(o.output) != ".png")
-        return usage(makeError(ErrorCode::InvalidArgument, o.output, "output must be a .png file"));
+    auto format = imageFormatForPath(o.output, o.worldFile);
+    if (!format) return usage(format.error());
+    if (o.worldFile && format.value() != ImageFormat::PngWorldFile)
+        return usage(makeError(ErrorCode::InvalidArgument, "--world-file", "needs a .png output"));
     // The time flags are checked here too (with a placeholder range); they are applied once data is loaded.
     // --fade or --ghosts alone may apply to a project's own window, so they wait for the project.
     if (anyTimeFlag(o) || o.project.empty())
@@ -305,21 +321,37 @@ int runRenderCommand(const RenderOptions& o) {
     timer.lap("load layers");
     auto context = HeadlessContext::create();
     if (!context) return fail(context.error());
-    auto target = OffscreenTarget::create(width, height);
-    if (!target) return fail(target.error());
     auto renderer = MapRenderer::create();
     if (!renderer) return fail(renderer.error());
     timer.lap("GL context, shaders, font");
     renderer.value()->sync(state.scene(), state.projection());
     timer.lap("prepare and upload layers");
-    target->bind();
-    renderer.value()->draw(state.scene(), state.view());
-    glFinish();
-    timer.lap("first frame drawn");
-    Image image = target->readPixels();
-    if (Status s = writePng(image, o.output); !s) return fail(s.error());
-    timer.lap("read back and write PNG");
-    std::fprintf(stdout, "wrote %s (%dx%d)\n", o.output.c_str(), image.width, image.height);
+    ExportSettings& settings = exportSettings;
+    settings.widthPx = width;
+    settings.heightPx = height;
+    if (o.dpi > 0.0) settings.dpi = o.dpi;
+    settings.format = format.value();
+    if (o.quality > 0) settings.jpegQuality = o.quality;
+    if (!o.subtitle.empty()) settings.furniture.subtitleText = o.subtitle;
+    if (!o.banner.empty()) {
+        settings.furniture.banner = true;
+        settings.furniture.bannerText = o.banner;
+    }
+    ExportOptions exportOptions;
+    // A project file is a briefing: its furniture settings apply. Without one `render` keeps drawing the bare
+    // map unless asked (--furniture or any furniture text).
+    exportOptions.furniture = !o.noFurniture && (!o.project.empty() || o.furniture || !o.title.empty() ||
+                                                 !o.subtitle.empty() || !o.banner.empty());
+    exportOptions.defaultTitle = project->name;
+    auto image = renderExport(*renderer.value(), state, settings, exportOptions);
+    if (!image) return fail(image.error());
+    timer.lap("frame drawn and read back");
+    if (Status s = writeExportImage(image.value(), o.output, settings.format, settings.jpegQuality,
+                                    exportGeoReference(state, settings));
+        !s)
+        return fail(s.error());
+    timer.lap("write image");
+    std::fprintf(stdout, "wrote %s (%dx%d)\n", o.output.c_str(), image->width, image->height);
     return kExitOk;
 }
 

@@ -21,18 +21,26 @@ struct RenderOptions {
     std::vector<std::string> incidents;  ///< incident sources drawn above the layers
     bool noDefaultLayers = false;
     bool noLabels = false;
-    bool timings = false;  ///< print phase timings to stderr (for bench/)
-    std::string at;        ///< --at DATE: the time cursor; empty: no time filter
-    std::string window;    ///< --window 12h|7d|1w|1m|cumulative|all (needs --at; default one day)
-    std::string from;      ///< --from DATE: start of an explicit window (not with --at/--window)
-    std::string to;        ///< --to DATE: its end; a date alone includes its whole day
-    bool fade = false;     ///< --fade: fade in-window incidents by age (needs a window)
-    bool ghosts = false;   ///< --ghosts: out-of-window incidents as faint ghosts (needs a window)
+    bool timings = false;      ///< print phase timings to stderr (for bench/)
+    std::string at;            ///< --at DATE: the time cursor; empty: no time filter
+    std::string window;        ///< --window 12h|7d|1w|1m|cumulative|all (needs --at; default one day)
+    std::string from;          ///< --from DATE: start of an explicit window (not with --at/--window)
+    std::string to;            ///< --to DATE: its end; a date alone includes its whole day
+    bool fade = false;         ///< --fade: fade in-window incidents by age (needs a window)
+    bool ghosts = false;       ///< --ghosts: out-of-window incidents as faint ghosts (needs a window)
+    double dpi = 0.0;          ///< --dpi: labels, markers, furniture sized for it; 0: the project's (96)
+    int quality = 0;           ///< --quality: JPEG quality 1..100; 0: the project's (90)
+    bool worldFile = false;    ///< .png: also write a .pgw world file and a .prj
+    bool furniture = false;    ///< --furniture: title, legend, scale bar, ... (implied by the texts below)
+    bool noFurniture = false;  ///< --no-furniture: the bare map whatever else says
+    std::string subtitle;      ///< --subtitle TEXT (default: the window's date range)
+    std::string banner;        ///< --banner TEXT: caveat/classification banner, top and bottom
 };
 
 /// Declares the subcommand and its flags on `app`.
 void addRenderCommand(CLI::App& app, RenderOptions& options);
-/// Renders the map to a PNG with EGL surfaceless (no X server). Returns an ExitCode.
+/// Renders the map to a PNG, JPEG or GeoTIFF (by the output's extension) with EGL surfaceless (no X server).
+/// Returns an ExitCode.
 int runRenderCommand(const RenderOptions& options);
 
 }  // namespace fp

@@ -57,8 +57,10 @@ GdalErrorCapture::GdalErrorCapture() {
     t_capture = this;
     CPLPushErrorHandlerEx(
         [](CPLErr errClass, CPLErrorNum errNo, const char* message) {
-            if (t_capture && (errClass == CE_Failure || errClass == CE_Fatal) && message)
+            if (t_capture && (errClass == CE_Failure || errClass == CE_Fatal) && message) {
                 t_capture->m_lastError = message;
+                if (t_capture->m_firstError.empty()) t_capture->m_firstError = message;
+            }
             globalHandler(errClass, errNo, message);
         },
         nullptr);

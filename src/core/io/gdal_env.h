@@ -18,9 +18,12 @@ public:
 
     /// The last failure message GDAL raised, empty if none.
     const std::string& lastError() const { return m_lastError; }
+    /// The first failure message, often the root cause (later ones tend to be consequences); empty if none.
+    const std::string& firstError() const { return m_firstError; }
 
 private:
     std::string m_lastError;
+    std::string m_firstError;
 };
 
 }  // namespace fp

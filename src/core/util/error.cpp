@@ -28,6 +28,8 @@ const char* errorCodeName(ErrorCode code) {
             return "io-error";
         case ErrorCode::GraphicsError:
             return "graphics-error";
+        case ErrorCode::Cancelled:
+            return "cancelled";
         case ErrorCode::Internal:
             return "internal";
     }

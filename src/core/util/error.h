@@ -19,6 +19,7 @@ enum class ErrorCode {
     InvalidArgument,    ///< a malformed flag, option or value given by the user
     IoError,            ///< a read or write failed midway
     GraphicsError,      ///< OpenGL/EGL could not do what was asked
+    Cancelled,          ///< the user cancelled a long operation; nothing was left half-done
     Internal,           ///< a bug: should never reach the user
 };
 

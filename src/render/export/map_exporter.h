@@ -1,0 +1,81 @@
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "core/export/export_settings.h"
+#include "core/export/georef_writer.h"
+#include "core/project/map_state.h"
+#include "core/util/result.h"
+#include "render/gl/offscreen_target.h"
+#include "render/map_renderer.h"
+
+namespace fp {
+
+/// Largest exported image side, pixels (16384 x 16384 RGBA is 1 GiB in memory).
+constexpr int kMaxExportSidePx = 16384;
+
+/// The view an export of `widthPx` x `heightPx` at `dpi` shows for the on-screen view `screen`: same centre
+/// and CRS; the on-screen ground extent is kept along the limiting axis and the other axis widens (never
+/// stretched); labels, markers and line widths are sized by pixelRatio = dpi / 96.
+MapView exportView(const MapView& screen, int widthPx, int heightPx, double dpi);
+
+/// Checks an export size before any work: each side 1..kMaxExportSidePx. InvalidArgument naming "WxH".
+Status validateExportSize(int widthPx, int heightPx);
+
+/// How renderExport() works, apart from what ExportSettings says.
+struct ExportOptions {
+    /// Largest tile side, pixels; 0 picks min(2048, GL_MAX_RENDERBUFFER_SIZE). Images larger than one tile
+    /// are drawn in tiles that share one layout, so labels are placed once for the whole image.
+    int maxTilePx = 0;
+    int samples = 4;        ///< multisampling per tile (clamped to GL_MAX_SAMPLES)
+    bool furniture = true;  ///< false: the map only, whatever settings.furniture says
+    /// Title when MapFurniture::titleText is empty (e.g. the project's name); empty: no title.
+    std::string defaultTitle;
+    /// Called after each tile with (tiles done, tiles in all); returning false cancels the export, which then
+    /// fails with ErrorCode::Cancelled.
+    std::function<bool(int, int)> progress;
+};
+
+/// Renders map exports offscreen with the GL context current on this thread. Keeps its offscreen target and
+/// furniture resources between calls, so an animation can render frame after frame without re-creating them.
+class MapExporter {
+public:
+    MapExporter();
+    ~MapExporter();
+    MapExporter(const MapExporter&) = delete;
+    MapExporter& operator=(const MapExporter&) = delete;
+
+    /// Draws `state`'s scene (layers, styles, CRS, time window) at settings.widthPx x heightPx with
+    /// exportView(state.view(), ...) and the furniture of settings.furniture (see FurnitureDrawer), into RGBA
+    /// pixels (top row first). Syncs `renderer` with the scene first. Fails with InvalidArgument for a bad
+    /// size, GraphicsError when GL cannot allocate a tile, Cancelled when options.progress says so. Peak
+    /// memory: the image (w x h x 4 bytes) plus one multisampled tile.
+    Result<Image> render(MapRenderer& renderer, const MapState& state, const ExportSettings& settings,
+                         const ExportOptions& options = {});
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+/// One-shot MapExporter::render.
+Result<Image> renderExport(MapRenderer& renderer, const MapState& state, const ExportSettings& settings,
+                           const ExportOptions& options = {});
+
+/// The format a file name asks for: .png, .jpg/.jpeg, .tif/.tiff (GeoTIFF). `worldFile` turns .png into
+/// ImageFormat::PngWorldFile. InvalidArgument naming the extension otherwise.
+Result<ImageFormat> imageFormatForPath(const std::string& path, bool worldFile = false);
+
+/// Writes `image` to `path` in `format` (JPEG at `jpegQuality`); GeoTIFF and PNG + world file are
+/// georeferenced with `ref`. Every file is written atomically (temporary file, then rename); a failed
+/// PNG + world file export leaves no sidecar behind. The Error names the path and the reason.
+Status writeExportImage(const Image& image, const std::string& path, ImageFormat format, int jpegQuality,
+                        const GeoReference& ref);
+
+/// The georeference of an export of `state` with `settings` (exportView() in the map CRS).
+GeoReference exportGeoReference(const MapState& state, const ExportSettings& settings);
+
+}  // namespace fp

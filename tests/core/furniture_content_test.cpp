@@ -1,0 +1,131 @@
+// What the export furniture says: date ranges, legend counts in the window, credits, scale bar lengths and
+// the direction of true north.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <numbers>
+
+#include "core/export/furniture_content.h"
+#include "incident_test_util.h"
+
+namespace fp {
+namespace {
+
+using test::utc;
+
+Incident incident(const std::string& category, TimePoint start, std::optional<TimePoint> end = {}) {
+    Incident i;
+    i.category = category;
+    i.start = start;
+    i.end = end;
+    i.location = {20.9, 42.9};
+    return i;
+}
+
+IncidentStyleSheet sheet() {
+    auto s = IncidentStyleSheet::parse(R"({"version": 1, "default": {"color": "#999999", "shape": "circle"},
+        "categories": [
+          {"name": "Roadblock / Protest", "color": "#0072b2", "shape": "square", "aliases": ["Roadblock"]},
+          {"name": "Arrest", "color": "#56b4e9", "shape": "diamond"}]})",
+                                       "test");
+    EXPECT_TRUE(s.ok()) << (s.ok() ? "" : s.error().describe());
+    return s.ok() ? std::move(s).value() : IncidentStyleSheet();
+}
+
+TEST(FurnitureContent, DateRangeShowsTheLastDayInsideTheWindow) {
+    EXPECT_EQ(formatDateRange({utc(2022, 12, 10), utc(2023, 1, 9)}), "10 Dec 2022 \u2013 08 Jan 2023");
+    EXPECT_EQ(formatDateRange({utc(2022, 12, 10), utc(2022, 12, 11)}), "10 Dec 2022");
+    EXPECT_EQ(formatDateRange({utc(2022, 12, 10, 14), utc(2022, 12, 10, 20)}),
+              "10 Dec 2022 14:00 \u2013 10 Dec 2022 20:00");
+}
+
+TEST(FurnitureContent, SubtitleAndTimestampFollowTheWindow) {
+    MapScene scene;
+    EXPECT_EQ(defaultSubtitle(scene), "All dates");
+    EXPECT_EQ(timestampText(scene), "");
+    scene.addIncidentLayer(std::make_shared<const IncidentStore>(IncidentStore::build(
+                               {incident("Arrest", utc(2022, 12, 3)), incident("Arrest", utc(2023, 1, 5))})),
+                           "x", "x");
+    EXPECT_EQ(defaultSubtitle(scene), "03 Dec 2022 \u2013 05 Jan 2023")
+        << "the data's range without a window";
+    scene.timeWindow = TimeSpan{utc(2022, 12, 10), utc(2023, 1, 9)};
+    EXPECT_EQ(defaultSubtitle(scene), "10 Dec 2022 \u2013 08 Jan 2023");
+    EXPECT_EQ(timestampText(scene), "08 Jan 2023");
+}
+
+TEST(FurnitureContent, LegendCountsIncidentsOverlappingTheWindowPerCategory) {
+    MapScene scene;
+    scene.addIncidentLayer(
+        std::make_shared<const IncidentStore>(IncidentStore::build({
+            incident("Roadblock", utc(2022, 12, 1), utc(2022, 12, 29)),  // started before, reaches in: counts
+            incident("Roadblock / Protest", utc(2022, 12, 20)),          // alias and name: one row
+            incident("Arrest", utc(2022, 12, 15)),
+            incident("Arrest", utc(2023, 2, 1)),   // after the window
+            incident("Arrest", utc(2022, 11, 1)),  // before it
+            incident("Weather", utc(2022, 12, 12)),
+            incident("Weather", utc(2022, 12, 13)),
+            incident("Weather", utc(2022, 12, 14)),
+        })),
+        "a", "a");
+    scene.timeWindow = TimeSpan{utc(2022, 12, 10), utc(2023, 1, 9)};
+    const auto entries = legendEntries(scene, sheet());
+    ASSERT_EQ(entries.size(), 3u);
+    EXPECT_EQ(entries[0].name, "Weather");  // most first; unknown categories keep their name
+    EXPECT_EQ(entries[0].count, 3u);
+    EXPECT_EQ(entries[1].name, "Roadblock / Protest");
+    EXPECT_EQ(entries[1].count, 2u);
+    EXPECT_EQ(entries[1].shape, MarkerShape::Square);
+    EXPECT_EQ(entries[2].name, "Arrest");
+    EXPECT_EQ(entries[2].count, 1u);
+
+    scene.incidentLayers[0].style.hiddenCategories = {"Weather"};
+    EXPECT_EQ(legendEntries(scene, sheet()).size(), 2u) << "hidden categories are not in the legend";
+    scene.timeWindow.reset();
+    const auto all = legendEntries(scene, sheet());
+    EXPECT_EQ(all[0].name, "Arrest") << "no window: all incidents";
+    EXPECT_EQ(all[0].count, 3u);
+}
+
+TEST(FurnitureContent, AttributionIsDeduplicatedInLayerOrder) {
+    MapScene scene;
+    auto data = std::make_shared<VectorLayer>();
+    scene.addLayer(data, {}, "Natural Earth; geoBoundaries (Runfola et al. 2020), CC BY-SA 2.0");
+    scene.addLayer(data, {}, "Natural Earth (public domain)");
+    scene.addLayer(data, {}, " geoBoundaries ");
+    LayerStyle hidden;
+    hidden.visible = false;
+    scene.addLayer(data, hidden, "Hidden source");
+    scene.addIncidentLayer(nullptr, "i", "i", "ACLED");
+    const auto lines = attributionLines(scene);
+    ASSERT_EQ(lines.size(), 3u);
+    EXPECT_EQ(lines[0], "geoBoundaries (Runfola et al. 2020), CC BY-SA 2.0");
+    EXPECT_EQ(lines[1], "Natural Earth (public domain)");
+    EXPECT_EQ(lines[2], "ACLED");
+}
+
+TEST(FurnitureContent, ScaleBarTakesRoundLengths) {
+    EXPECT_EQ(niceScaleLength(73000).metres, 50000);
+    EXPECT_EQ(niceScaleLength(73000).label, "50 km");
+    EXPECT_EQ(niceScaleLength(1999).metres, 1000);
+    EXPECT_EQ(niceScaleLength(2000).label, "2 km");
+    EXPECT_EQ(niceScaleLength(480).label, "200 m");
+    EXPECT_EQ(niceScaleLength(0).metres, 0);
+}
+
+TEST(FurnitureContent, TrueNorthLeansTowardsTheCentralMeridianInUtm) {
+    MapView view;
+    auto utm = MapProjection::create(Crs::fromUserInput("EPSG:32634").value()).value();
+    // 2 degrees west of UTM 34N's central meridian (21 E) at 44 N the meridian convergence is about
+    // 2 * sin(44) = 1.39 degrees: north leans clockwise (to the east).
+    view.center = utm.project({19.0, 44.0});
+    const double expected = 2.0 * std::sin(44.0 * std::numbers::pi / 180.0) * std::numbers::pi / 180.0;
+    EXPECT_NEAR(trueNorthAngle(view, utm), expected, 0.002);
+    view.center = utm.project({23.0, 44.0});
+    EXPECT_NEAR(trueNorthAngle(view, utm), -expected, 0.002);
+    auto geographic = MapProjection::create(Crs::fromUserInput("EPSG:4326").value()).value();
+    view.center = {20.0, 43.0};
+    EXPECT_NEAR(trueNorthAngle(view, geographic), 0.0, 1e-9);
+}
+
+}  // namespace
+}  // namespace fp

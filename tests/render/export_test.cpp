@@ -1,0 +1,230 @@
+// Still exports: what the exporter draws must be what the screen shows (same state, same size), tiles must
+// join without seams or doubled labels, and a different size or DPI keeps the ground extent and centre.
+#include <gtest/gtest.h>
+
+#include "core/project/default_scene.h"
+#include "core/project/map_state.h"
+#include "core/time/time_point.h"
+#include "render/export/furniture/furniture_drawer.h"
+#include "render/export/map_exporter.h"
+#include "render/map_renderer.h"
+#include "render_test_util.h"
+
+namespace fp {
+namespace {
+
+/// The embedded default (boundaries, labels, incidents) at `w` x `h`, framed on Kosovo and Serbia, with
+/// a one-month window ending 8 January 2023.
+MapState defaultState(int w, int h) {
+    std::vector<LoadReport> reports;
+    auto scene = loadDefaultScene(reports);
+    EXPECT_TRUE(scene.ok());
+    auto state = MapState::create(std::move(scene).value()).value();
+    state.resize(w, h, 1.f);
+    state.frame(defaultFocusBBox());
+    state.scene().timeWindow =
+        TimeSpan{parseTime("2022-12-08").value().time, parseTime("2023-01-09").value().time};
+    return state;
+}
+
+MapRenderer& renderer() {
+    test::sharedContext();
+    static std::unique_ptr<MapRenderer> r = MapRenderer::create().value();
+    return *r;
+}
+
+Image exportOf(const MapState& state, int w, int h, double dpi, const ExportOptions& options = {}) {
+    ExportSettings settings;
+    settings.widthPx = w;
+    settings.heightPx = h;
+    settings.dpi = dpi;
+    auto img = renderExport(renderer(), state, settings, options);
+    EXPECT_TRUE(img.ok()) << (img.ok() ? "" : img.error().describe());
+    return img.ok() ? std::move(img).value() : Image{};
+}
+
+TEST(Export, SameSizeExportEqualsTheScreen) {
+    MapState state = defaultState(480, 360);
+    MapRenderer& r = renderer();
+    r.sync(state.scene(), state.projection());
+    auto target = OffscreenTarget::create(480, 360).value();
+    target.bind();
+    r.draw(state.scene(), state.view());
+    const Image screen = target.readPixels();
+    ExportOptions mapOnly;
+    mapOnly.furniture = false;
+    const Image exported = exportOf(state, 480, 360, 96.0, mapOnly);
+    const test::ImageDiff d = test::compareImages(exported, screen, 0);
+    EXPECT_EQ(d.differing, 0u) << "max channel delta " << d.maxChannelDelta;
+}
+
+TEST(Export, TilesJoinWithoutSeamsAndPlaceLabelsOnce) {
+    // Tiles of 97 px cut through labels, markers and badges; every label is placed once, for the whole image.
+    MapState state = defaultState(640, 420);
+    const Image whole = exportOf(state, 640, 420, 96.0);
+    ExportOptions tiled;
+    tiled.maxTilePx = 97;
+    int calls = 0, lastTotal = 0;
+    tiled.progress = [&](int done, int total) {
+        calls = done;
+        lastTotal = total;
+        return true;
+    };
+    const Image pieces = exportOf(state, 640, 420, 96.0, tiled);
+    EXPECT_EQ(lastTotal, 7 * 5);
+    EXPECT_EQ(calls, 7 * 5);
+    const test::ImageDiff d = test::compareImages(pieces, whole, 8);
+    EXPECT_LE(d.fraction(), 0.0005) << d.differing << " pixels differ, max delta " << d.maxChannelDelta;
+}
+
+TEST(Export, CancelStopsWithCancelled) {
+    MapState state = defaultState(300, 200);
+    ExportSettings settings;
+    settings.widthPx = 300;
+    settings.heightPx = 200;
+    ExportOptions options;
+    options.maxTilePx = 100;
+    int tiles = 0;
+    options.progress = [&](int, int) { return ++tiles < 2; };
+    auto img = renderExport(renderer(), state, settings, options);
+    ASSERT_FALSE(img.ok());
+    EXPECT_EQ(img.error().code, ErrorCode::Cancelled);
+    EXPECT_EQ(tiles, 2);
+}
+
+TEST(Export, WiderAspectWidensTheExtentAroundTheSameCentre) {
+    MapView screen;
+    screen.center = {480000.0, 4750000.0};
+    screen.unitsPerPixel = 500.0;
+    screen.widthPx = 800;
+    screen.heightPx = 600;
+    // 16:9 at 1080 rows: the height limits, the width shows more ground; nothing is stretched.
+    MapView v = exportView(screen, 1920, 1080, 96.0);
+    EXPECT_DOUBLE_EQ(v.center.x, screen.center.x);
+    EXPECT_DOUBLE_EQ(v.center.y, screen.center.y);
+    EXPECT_NEAR(v.visibleExtent().height(), screen.visibleExtent().height(), 1e-6);
+    EXPECT_GT(v.visibleExtent().width(), screen.visibleExtent().width());
+    EXPECT_FLOAT_EQ(v.pixelRatio, 1.f);
+    // A tall export: the width limits.
+    v = exportView(screen, 600, 1200, 300.0);
+    EXPECT_NEAR(v.visibleExtent().width(), screen.visibleExtent().width(), 1e-6);
+    EXPECT_GT(v.visibleExtent().height(), screen.visibleExtent().height());
+    EXPECT_FLOAT_EQ(v.pixelRatio, 300.f / 96.f);
+}
+
+TEST(Export, DoubleSizeAtDoubleDpiLooksLikeTheScreenEnlarged) {
+    // Labels and markers follow the DPI, not the pixel count: halving a 2x export at 192 dpi gives back
+    // (nearly) the 1x image; at 96 dpi the labels would be half as big and the images would differ more.
+    MapState state = defaultState(320, 240);
+    const Image small = exportOf(state, 320, 240, 96.0);
+    auto halve = [](const Image& big) {
+        Image out;
+        out.width = big.width / 2;
+        out.height = big.height / 2;
+        out.rgba.resize(static_cast<size_t>(out.width) * out.height * 4);
+        for (int y = 0; y < out.height; ++y)
+            for (int x = 0; x < out.width; ++x)
+                for (int c = 0; c < 4; ++c)
+                    out.pixel(x, y)[c] = static_cast<uint8_t>(
+                        (big.pixel(2 * x, 2 * y)[c] + big.pixel(2 * x + 1, 2 * y)[c] +
+                         big.pixel(2 * x, 2 * y + 1)[c] + big.pixel(2 * x + 1, 2 * y + 1)[c] + 2) /
+                        4);
+        return out;
+    };
+    const test::ImageDiff hiDpi = test::compareImages(halve(exportOf(state, 640, 480, 192.0)), small, 48);
+    const test::ImageDiff loDpi = test::compareImages(halve(exportOf(state, 640, 480, 96.0)), small, 48);
+    EXPECT_LT(hiDpi.fraction(), 0.03) << hiDpi.differing;
+    EXPECT_GT(loDpi.fraction(), 2 * hiDpi.fraction()) << loDpi.differing << " vs " << hiDpi.differing;
+}
+
+TEST(Export, SizeZeroOrBeyondTheMaximumIsRefused) {
+    MapState state = defaultState(100, 100);
+    for (auto [w, h] : {std::pair{0, 100}, std::pair{100, -1}, std::pair{kMaxExportSidePx + 1, 10}}) {
+        ExportSettings s;
+        s.widthPx = w;
+        s.heightPx = h;
+        auto img = renderExport(renderer(), state, s);
+        ASSERT_FALSE(img.ok());
+        EXPECT_EQ(img.error().code, ErrorCode::InvalidArgument);
+        EXPECT_NE(img.error().describe().find("16384"), std::string::npos) << img.error().describe();
+    }
+}
+
+MapFurniture allFurniture() {
+    MapFurniture f;
+    f.titleText = "Northern Kosovo: roadblocks";
+    f.banner = true;
+    f.bannerText = "UNCLASSIFIED // FOR TRAINING";
+    return f;
+}
+
+TEST(Furniture, AllPartsFitWithoutOverlapAndScaleWithDpi) {
+    MapState state = defaultState(800, 600);
+    test::sharedContext();
+    auto drawer = FurnitureDrawer::create();
+    ASSERT_TRUE(drawer.ok()) << drawer.error().describe();
+    const IncidentStyleSheet& sheet = renderer().incidents().styleSheet();
+    const FurnitureLayout hd =
+        drawer.value()->layout(state, exportView(state.view(), 1920, 1080, 96.0), allFurniture(), sheet, "");
+    EXPECT_TRUE(hd.dropped.empty()) << hd.dropped.front();
+    std::vector<std::string> names;
+    for (const auto& [name, box] : hd.boxes) names.push_back(name);
+    for (const char* part :
+         {"banner", "time stamp", "title", "north arrow", "scale bar", "legend", "attribution", "inset"})
+        EXPECT_NE(std::find(names.begin(), names.end(), part), names.end()) << part;
+    for (size_t i = 0; i < hd.boxes.size(); ++i) {
+        const LabelBox& a = hd.boxes[i].second;
+        EXPECT_GE(a.x0, 0.f);
+        EXPECT_LE(a.x1, 1920.f);
+        for (size_t j = i + 1; j < hd.boxes.size(); ++j) {
+            const LabelBox& b = hd.boxes[j].second;
+            EXPECT_FALSE(a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1)
+                << hd.boxes[i].first << " overlaps " << hd.boxes[j].first;
+        }
+    }
+    // Twice the pixels at twice the DPI: every part twice as big, in the same place relative to the image.
+    const FurnitureLayout uhd =
+        drawer.value()->layout(state, exportView(state.view(), 3840, 2160, 192.0), allFurniture(), sheet, "");
+    ASSERT_EQ(uhd.boxes.size(), hd.boxes.size());
+    for (size_t i = 0; i < hd.boxes.size(); ++i) {
+        EXPECT_NEAR(uhd.boxes[i].second.x1 - uhd.boxes[i].second.x0,
+                    2.f * (hd.boxes[i].second.x1 - hd.boxes[i].second.x0), 2.f)
+            << hd.boxes[i].first;
+        EXPECT_NEAR(uhd.boxes[i].second.y0, 2.f * hd.boxes[i].second.y0, 2.f) << hd.boxes[i].first;
+    }
+    // A thumbnail has no room for everything: parts are left out rather than piled up.
+    const FurnitureLayout tiny =
+        drawer.value()->layout(state, exportView(state.view(), 240, 160, 96.0), allFurniture(), sheet, "");
+    EXPECT_FALSE(tiny.dropped.empty());
+}
+
+TEST(Furniture, DrawnTheSameInEveryTile) {
+    MapState state = defaultState(600, 400);
+    ExportSettings settings;
+    settings.widthPx = 900;
+    settings.heightPx = 500;
+    settings.furniture = allFurniture();
+    auto whole = renderExport(renderer(), state, settings);
+    ExportOptions tiled;
+    tiled.maxTilePx = 128;
+    auto pieces = renderExport(renderer(), state, settings, tiled);
+    ASSERT_TRUE(whole.ok() && pieces.ok());
+    const test::ImageDiff d = test::compareImages(pieces.value(), whole.value(), 8);
+    EXPECT_LE(d.fraction(), 0.0005) << d.differing << " pixels differ, max delta " << d.maxChannelDelta;
+}
+
+TEST(Export, FormatFollowsTheExtension) {
+    EXPECT_EQ(imageFormatForPath("a/b.PNG").value(), ImageFormat::Png);
+    EXPECT_EQ(imageFormatForPath("b.png", true).value(), ImageFormat::PngWorldFile);
+    EXPECT_EQ(imageFormatForPath("b.jpeg").value(), ImageFormat::Jpeg);
+    EXPECT_EQ(imageFormatForPath("b.jpg").value(), ImageFormat::Jpeg);
+    EXPECT_EQ(imageFormatForPath("b.tif").value(), ImageFormat::GeoTiff);
+    EXPECT_EQ(imageFormatForPath("b.tiff").value(), ImageFormat::GeoTiff);
+    auto bad = imageFormatForPath("b.bmp");
+    ASSERT_FALSE(bad.ok());
+    EXPECT_NE(bad.error().describe().find("'.bmp'"), std::string::npos);
+    EXPECT_FALSE(imageFormatForPath("noext").ok());
+}
+
+}  // namespace
+}  // namespace fp
