@@ -72,7 +72,8 @@ void addRenderCommand(CLI::App& app, RenderOptions& o) {
         ->required();
     cmd->add_option("--size", o.size,
                     "Image size in pixels, WIDTHxHEIGHT (default: the project's export size, 1920x1080)");
-    cmd->add_option("--title", o.title, "Title of the briefing (default: the project's name; implies --furniture)")
+    cmd->add_option("--title", o.title,
+                    "Title of the briefing (default: the project's name; implies --furniture)")
         ->type_name("TEXT");
     cmd->add_option("--bbox", o.bbox,
                     "Area to frame: minlon,minlat,maxlon,maxlat in degrees (default: Kosovo and Serbia)");
@@ -87,9 +88,10 @@ void addRenderCommand(CLI::App& app, RenderOptions& o) {
     cmd->add_flag("--no-default-layers", o.noDefaultLayers,
                   "Without a project: leave out the embedded Kosovo/Serbia layers");
     cmd->add_flag("--no-labels", o.noLabels, "Do not draw labels");
-    cmd->add_option("--dpi", o.dpi,
-                    "Resolution the labels, markers and furniture are sized for (default: the project's, 96 = "
-                    "screen)")
+    cmd->add_option(
+           "--dpi", o.dpi,
+           "Resolution the labels, markers and furniture are sized for (default: the project's, 96 = "
+           "screen)")
         ->check(CLI::Range(24.0, 1200.0));
     cmd->add_option("--quality", o.quality, "JPEG quality 1..100 (default: the project's, 90)")
         ->check(CLI::Range(1, 100));
@@ -338,10 +340,10 @@ int runRenderCommand(const RenderOptions& o) {
         settings.furniture.bannerText = o.banner;
     }
     ExportOptions exportOptions;
-    // A project file is a briefing: its furniture settings apply. Without one `render` keeps drawing the bare
-    // map unless asked (--furniture or any furniture text).
-    exportOptions.furniture = !o.noFurniture && (!o.project.empty() || o.furniture || !o.title.empty() ||
-                                                 !o.subtitle.empty() || !o.banner.empty());
+    // `render` keeps drawing the bare map unless furniture is asked for (--furniture or any furniture text);
+    // then the project's furniture settings say which parts.
+    exportOptions.furniture =
+        !o.noFurniture && (o.furniture || !o.title.empty() || !o.subtitle.empty() || !o.banner.empty());
     exportOptions.defaultTitle = project->name;
     auto image = renderExport(*renderer.value(), state, settings, exportOptions);
     if (!image) return fail(image.error());
