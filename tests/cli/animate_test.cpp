@@ -6,10 +6,12 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 #include <vector>
 
 #include "cli_harness.h"
+#include "core/project/default_scene.h"
 #include "render/export/image_io.h"
 
 namespace fs = std::filesystem;
@@ -177,6 +179,47 @@ TEST_F(Animate, InterruptCancelsAndLeavesNothingBehind) {
         fs::remove(err);
         EXPECT_TRUE(entries().empty()) << name << ": " << (entries().empty() ? "" : entries().front());
     }
+}
+
+TEST_F(Animate, TheProjectsSizeStepAndWindowAreUsedAndFlagsOverrideThem) {
+    // The default project at 320x180, stepping two days with a 1-week window.
+    std::string text = test::slurp(defaultProjectPath());
+    const std::string data = fs::path(defaultProjectPath()).parent_path().string() + "/";
+    text = std::regex_replace(text, std::regex("\"source\": \""), "\"source\": \"" + data);
+    text = std::regex_replace(text, std::regex("\"width\": 1920,\\s*\"height\": 1080"),
+                              "\"width\": 320, \"height\": 180");
+    text = std::regex_replace(text, std::regex("\"window\": \"all\""), "\"window\": \"1w\"");
+    text = std::regex_replace(text, std::regex("\"step\": \"1d\""), "\"step\": \"2d\"");
+    std::ofstream(path("p.json"), std::ios::binary) << text;
+
+    test::CliRun own =
+        run("animate '" + path("p.json") + "' --from 2022-12-01 --to 2022-12-09 -o '" + path("own") + "'");
+    ASSERT_EQ(own.exitCode, 0) << own.err;
+    EXPECT_NE(own.err.find("frame 5/5 2022-12-09"), std::string::npos) << own.err;
+    auto img = readImage(path("own/frame_00001.png"));
+    ASSERT_TRUE(img);
+    EXPECT_EQ(img->width, 320);
+    EXPECT_EQ(img->height, 180);
+    // The same frames as the default project with the flags that say the same.
+    ASSERT_EQ(run("animate --size 320x180 --step 2d --window 1w --from 2022-12-01 --to 2022-12-09 -o '" +
+                  path("flags") + "'")
+                  .exitCode,
+              0);
+    for (const char* f : {"frame_00001.png", "frame_00003.png", "frame_00005.png", "frames.csv"})
+        EXPECT_EQ(test::slurp(path(std::string("own/") + f)), test::slurp(path(std::string("flags/") + f)))
+            << f;
+    // Flags win over the project.
+    test::CliRun over = run("animate '" + path("p.json") + "' --size 160x90 --step 1d --from 2022-12-01 " +
+                            "--to 2022-12-03 -q -o '" + path("over") + "'");
+    ASSERT_EQ(over.exitCode, 0) << over.err;
+    EXPECT_EQ(readImage(path("over/frame_00003.png"))->width, 160);
+    EXPECT_FALSE(fs::exists(path("over/frame_00004.png")));
+    // A project that cannot be read fails before anything is written.
+    std::ofstream(path("bad.json")) << "{\"format\": \"flashpoint-project\", \"version\": 1, ";
+    test::CliRun bad = run("animate '" + path("bad.json") + "' -o '" + path("bad-frames") + "'");
+    EXPECT_EQ(bad.exitCode, 1);
+    EXPECT_NE(bad.err.find("bad.json"), std::string::npos) << bad.err;
+    EXPECT_FALSE(fs::exists(path("bad-frames")));
 }
 
 }  // namespace

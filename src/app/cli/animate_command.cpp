@@ -12,6 +12,7 @@
 #include "core/export/frame_folder.h"
 #include "core/project/default_scene.h"
 #include "core/project/map_state.h"
+#include "core/project/project_file.h"
 #include "core/util/atomic_file.h"
 #include "core/util/log.h"
 #include "render/export/animation_export.h"
@@ -64,24 +65,27 @@ int usage(const char* flag, const Error& e) {
     return report(named, kExitUsage);
 }
 
-/// The embedded default (unless left out) with --layer and --incidents on top.
-Result<MapState> loadState(const AnimateOptions& o) {
-    MapScene scene;
-    if (!o.noDefaultLayers) {
-        std::vector<LoadReport> reports;
-        auto loaded = loadDefaultScene(reports);
-        if (!loaded) return loaded.error();
-        scene = std::move(loaded).value();
+/// The project given, else the embedded default project, else (--no-default-layers) an empty map framing
+/// Kosovo and Serbia; with --layer and --incidents on top. A project's missing source is an error.
+Result<LoadedProject> loadStartingProject(const AnimateOptions& o) {
+    auto project = !o.project.empty()   ? loadProject(o.project, MissingSourcePolicy::Fail)
+                   : !o.noDefaultLayers ? loadDefaultProject()
+                                        : Result<LoadedProject>(makeError(ErrorCode::Internal, "", ""));
+    if (o.project.empty() && o.noDefaultLayers) {
+        auto state = MapState::create(MapScene{});
+        if (!state) return state.error();
+        ProjectView view;
+        view.bbox = defaultFocusBBox();
+        project = LoadedProject{{}, "", std::move(state).value(), view, {}, {}, {}};
     }
-    auto state = MapState::create(std::move(scene));
-    if (!state) return state.error();
+    if (!project) return project.error();
     for (const auto& path : o.layers)
-        if (auto ids = state->addLayers(path); !ids) return ids.error();
+        if (auto ids = project->state.addLayers(path); !ids) return ids.error();
     for (const auto& source : o.incidents)
-        if (auto id = state->addIncidents(source); !id) return id.error();
-    if (state->scene().layers.empty() && state->scene().incidentLayers.empty())
+        if (auto id = project->state.addIncidents(source); !id) return id.error();
+    if (project->state.scene().layers.empty() && project->state.scene().incidentLayers.empty())
         return makeError(ErrorCode::EmptyLayer, "animate", "nothing to draw: no layers");
-    return state;
+    return project;
 }
 
 /// Progress on stderr: one rewritten line on a terminal, one line per frame otherwise (logs, pipes).
@@ -114,6 +118,10 @@ void addAnimateCommand(CLI::App& app, AnimateOptions& o) {
         "animate",
         "Render a time range frame by frame to MP4 or GIF (through the ffmpeg program) or to a folder of PNG "
         "frames, headless. Ctrl+C cancels and leaves nothing behind.");
+    cmd->add_option("project", o.project,
+                    "Project file (.flashpoint.json) whose layers, view, time window and export settings to "
+                    "use (default: the embedded Kosovo/Serbia project); flags override it")
+        ->type_name("PROJECT.json");
     cmd->add_option("-o,--output", o.output,
                     "Output: a .mp4 or .gif file, or a folder (new, empty, or a previous export) for "
                     "frame_00001.png... and frames.csv")
@@ -144,28 +152,26 @@ void addAnimateCommand(CLI::App& app, AnimateOptions& o) {
 
 int runAnimateCommand(const AnimateOptions& o) {
     // Everything the user typed is checked before any expensive work.
-    ExportSettings settings;
-    if (o.fps) settings.fps = *o.fps;
-    if (settings.fps < 1 || settings.fps > 60)
-        return usage("--fps", makeError(ErrorCode::InvalidArgument, std::to_string(settings.fps),
+    if (o.fps && (*o.fps < 1 || *o.fps > 60))
+        return usage("--fps", makeError(ErrorCode::InvalidArgument, std::to_string(*o.fps),
                                         "frame rate must be 1..60 frames per second"));
+    std::optional<std::pair<int, int>> sizeFlag;
     if (!o.size.empty()) {
         auto size = parseImageSize(o.size, 16384);
         if (!size) return usage("--size", size.error());
-        settings.widthPx = size->first;
-        settings.heightPx = size->second;
+        sizeFlag = size.value();
     }
     auto outputKind = animationOutputForPath(o.output);
     if (!outputKind) return usage("--output", outputKind.error());
     const AnimationOutput output = outputKind.value();
-    if (output == AnimationOutput::Mp4 && (settings.widthPx % 2 != 0 || settings.heightPx % 2 != 0))
+    if (output == AnimationOutput::Mp4 && sizeFlag && (sizeFlag->first % 2 != 0 || sizeFlag->second % 2 != 0))
         return usage("--size", makeError(ErrorCode::InvalidArgument, o.size,
                                          "MP4 (H.264) needs an even width and height"));
-    TimeStep step;
+    std::optional<TimeStep> stepFlag;
     if (!o.step.empty()) {
         auto parsed = parseTimeStep(o.step);
         if (!parsed) return usage("--step", parsed.error());
-        step = parsed.value();
+        stepFlag = parsed.value();
     }
     std::optional<TimeWindowSpec> window;
     if (!o.window.empty()) {
@@ -190,11 +196,11 @@ int runAnimateCommand(const AnimateOptions& o) {
         return report(makeError(ErrorCode::InvalidArgument, "--to",
                                 "'" + o.to + "' is not after --from '" + o.from + "'"),
                       kExitUsage);
-    GeoBBox frameBox = defaultFocusBBox();
+    std::optional<GeoBBox> bboxFlag;
     if (!o.bbox.empty()) {
         auto box = parseGeoBBox(o.bbox);
         if (!box) return usage("--bbox", box.error());
-        frameBox = box.value();
+        bboxFlag = box.value();
     }
     if (output == AnimationOutput::PngFolder) {
         if (Status s = FrameFolderWriter::checkTarget(o.output); !s) return report(s.error(), kExitFailure);
@@ -202,8 +208,23 @@ int runAnimateCommand(const AnimateOptions& o) {
         return report(s.error(), kExitFailure);
     }
 
-    auto state = loadState(o);
-    if (!state) return report(state.error(), kExitFailure);
+    auto project = loadStartingProject(o);
+    if (!project) return report(project.error(), kExitFailure);
+    MapState* state = &project->state;
+    // The project's export settings and playback step, with the flags over them.
+    ExportSettings settings = project->exportSettings;
+    if (o.fps) settings.fps = *o.fps;
+    if (sizeFlag) {
+        settings.widthPx = sizeFlag->first;
+        settings.heightPx = sizeFlag->second;
+    }
+    if (output == AnimationOutput::Mp4 && (settings.widthPx % 2 != 0 || settings.heightPx % 2 != 0))
+        return report(makeError(ErrorCode::InvalidArgument, o.project,
+                                "the project's export size " + std::to_string(settings.widthPx) + "x" +
+                                    std::to_string(settings.heightPx) +
+                                    " is odd; MP4 (H.264) needs an even width and height: give --size"),
+                      kExitFailure);
+    const TimeStep step = stepFlag ? *stepFlag : state->playback().step;
     // Without dates the animation spans the incidents' days.
     const TimeSpan data = state->dataTimeSpan();
     if (!from || !to) {
@@ -234,8 +255,10 @@ int runAnimateCommand(const AnimateOptions& o) {
     spec.time.showGhosts = spec.time.showGhosts || o.ghosts;
     if (const char* program = std::getenv("FLASHPOINT_FFMPEG"); program && *program) spec.ffmpeg = program;
 
-    state->resize(settings.widthPx, settings.heightPx, static_cast<float>(settings.dpi / 96.0));
-    state->frame(frameBox);
+    ProjectView view = project->view;
+    if (bboxFlag) view.bbox = bboxFlag;
+    fitProjectView(*state, view, settings.widthPx, settings.heightPx,
+                   static_cast<float>(settings.dpi / 96.0));
     if (state->view().visibleExtent().empty())
         return report(makeError(ErrorCode::ProjectionFailed, o.bbox, "the box cannot be shown in this CRS"),
                       kExitFailure);
@@ -257,7 +280,7 @@ int runAnimateCommand(const AnimateOptions& o) {
                          job.value()->framesDone(), job.value()->frameCount());
             return kExitCancelled;
         }
-        if (Status s = job.value()->renderNext(state.value(), *renderer.value()); !s)
+        if (Status s = job.value()->renderNext(*state, *renderer.value()); !s)
             return report(s.error(), kExitFailure);
         progress.frame(job.value()->framesDone(), job.value()->frameCount(), job.value()->lastLabel());
     }

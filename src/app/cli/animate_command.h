@@ -12,11 +12,12 @@ namespace fp {
 
 /// Options of `flashpoint animate`, as given on the command line (validated when run).
 struct AnimateOptions {
+    std::string project;     ///< PROJECT.json; empty: the embedded default project
     std::string output;      ///< .mp4, .gif, or a folder for PNG frames
     std::string from;        ///< first frame's date; empty: the first day of the incidents
     std::string to;          ///< last frame's date (included); empty: the last day of the incidents
     std::string step;        ///< 1h, 1d, 1w, 1m...; empty: the playback step (1 day)
-    std::optional<int> fps;  ///< unset: the export settings' rate
+    std::optional<int> fps;  ///< unset: the project's export settings' rate
     std::string size;        ///< WIDTHxHEIGHT; empty: the export settings' size
     std::string window;      ///< 7d, 1w, 1m, cumulative, all; empty: the time state's, or one step
     bool fade = false;
