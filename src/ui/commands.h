@@ -71,8 +71,10 @@ struct ShowPanel {
     bool show = true;
     bool focus = false;
 };
-/// Close the application.
-struct Quit {};
+/// Close the application. With unsaved project changes the app asks first, unless `discardChanges`.
+struct Quit {
+    bool discardChanges = false;
+};
 
 /// The incident windows of the GUI (kept apart from PanelId, whose panels the settings remember).
 enum class IncidentPanelId { Table, Legend, Inspector };
@@ -172,6 +174,29 @@ struct ExportAnimation {
 /// Stop the running animation export; nothing it wrote is left behind.
 struct CancelAnimationExport {};
 
+/// The File menu's path dialogs: open a project, or save it under a new path.
+enum class ProjectDialogKind { Open, SaveAs };
+/// Open a project path dialog. Handled inside the UI: the app never sees it.
+struct ShowProjectDialog {
+    ProjectDialogKind kind = ProjectDialogKind::Open;
+};
+/// Start an untitled project from the embedded default map. With unsaved changes the app asks first, unless
+/// `discardChanges`.
+struct NewProject {
+    bool discardChanges = false;
+};
+/// Open the project file at `path` in place of the current one (asking first as for NewProject). On failure
+/// the current project stays as it was.
+struct OpenProject {
+    std::string path;
+    bool discardChanges = false;
+};
+/// Save the project to `path`, or to its own file when `path` is empty. The UI sends an empty path only when
+/// the project has a file of its own that is not the shipped default.
+struct SaveProject {
+    std::string path;
+};
+
 /// Everything the UI can ask of the application. Panels append these; the app applies them to its state
 /// after the UI frame and reports failures back (MainUi::onCommandResult).
 using Command =
@@ -179,7 +204,8 @@ using Command =
                  SetTheme, ClearLog, ShowPanel, Quit, ShowIncidentPanel, AddIncidents, SetIncidentStyle,
                  RemoveIncidentLayer, SelectIncident, FlyToIncident, SpreadIncidentGroup, OpenUrl,
                  ReloadIncidents, ShowFieldMapping, SetTimeState, SetPlayback, Play, Pause, StepTime,
-                 SeekStart, SeekEnd, ShowAnimationExport, ExportAnimation, CancelAnimationExport>;
+                 SeekStart, SeekEnd, ShowAnimationExport, ExportAnimation, CancelAnimationExport,
+                 ShowProjectDialog, NewProject, OpenProject, SaveProject>;
 using CommandList = std::vector<Command>;
 
 }  // namespace fp

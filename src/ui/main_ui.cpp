@@ -115,6 +115,7 @@ void MainUi::frame(const MapState& state, const UiMetrics& metrics, CommandList&
     for (const auto& layer : state.scene().incidentLayers)
         if (m_incidentSources.count(layer.id)) mappable.insert(layer.id);
     m_incidentLegend.setMappableLayers(std::move(mappable));
+    m_menu.setProject(&m_projectDialogs.project());
     m_menu.draw(ctx, commands);
     m_status.draw(ctx, commands);
     m_timeline.setBottomInset(m_status.height());
@@ -129,6 +130,7 @@ void MainUi::frame(const MapState& state, const UiMetrics& metrics, CommandList&
     m_fieldMapping.draw(ctx, commands);
     m_animation.draw(ctx, commands);
     m_notifications.draw(ctx, commands);
+    m_projectDialogs.draw(ctx, commands);
 
     const float margin = 12.f * metrics.scale;
     drawScaleBar(ImGui::GetBackgroundDrawList(), margin,
@@ -155,6 +157,10 @@ void MainUi::frame(const MapState& state, const UiMetrics& metrics, CommandList&
         }
         if (std::holds_alternative<ShowAnimationExport>(command)) {
             m_animation.open(state);
+            continue;
+        }
+        if (const auto* dialog = std::get_if<ShowProjectDialog>(&command)) {
+            m_projectDialogs.openPathDialog(dialog->kind);
             continue;
         }
         if (!noteIncidentCommand(command)) continue;
@@ -203,6 +209,7 @@ std::string shownSourceName(const std::string& source) {
 
 void MainUi::onCommandResult(const Command& command, const Status& status, const MapState* state) {
     const std::string error = status.ok() ? std::string() : status.error().describe();
+    m_projectDialogs.onCommandResult(command, status);
     if (const auto* add = std::get_if<AddLayer>(&command)) {
         m_layers.addLayerFinished(add->path, status.ok(), error);
         const std::string name = std::filesystem::path(add->path).filename().string();

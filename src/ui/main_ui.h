@@ -17,6 +17,7 @@
 #include "ui/panels/log_panel.h"
 #include "ui/panels/main_menu.h"
 #include "ui/panels/notifications.h"
+#include "ui/panels/project_dialogs.h"
 #include "ui/panels/status_bar.h"
 #include "ui/timeline/incident_time_cache.h"
 #include "ui/timeline/timeline_panel.h"
@@ -39,6 +40,7 @@ public:
     void setExtraKeys(const ExtraKeys& keys) {
         m_keys = keys;
         m_interaction.setExtraKeys(keys);
+        m_projectDialogs.setSaveKey(keys.s);
     }
 
     /// Builds this frame's UI (call between ImGui::NewFrame and ImGui::Render) and appends to `out` what the
@@ -83,6 +85,8 @@ public:
     FieldMappingDialog& fieldMapping() { return m_fieldMapping; }
     LoadReportPanel& loadReport() { return m_loadReport; }
     TimelinePanel& timeline() { return m_timeline; }
+    /// The File menu's project dialogs; the app sets the project's name, path and state before frame().
+    ProjectDialogs& projectDialogs() { return m_projectDialogs; }
     /// Whether the app's playback clock runs; set before frame().
     void setPlaying(bool playing) { m_timeline.setPlaying(playing); }
     /// File > Export animation…; the app feeds it the running export's progress (setStatus).
@@ -118,6 +122,7 @@ private:
     IncidentTimeCache m_timeCache;
     TimelinePanel m_timeline;
     AnimationDialog m_animation;
+    ProjectDialogs m_projectDialogs;
     struct LoadedSource {
         std::string source;  // as given (with any password)
         std::string table;

@@ -33,6 +33,10 @@ int runCli(int argc, char** argv) {
     addPlacesCommands(app, geocode, placesBuild);
     GuiOptions gui;
     CLI::App* guiCmd = app.add_subcommand("gui", "Open the map window (what running without arguments does)");
+    guiCmd
+        ->add_option("project", gui.project,
+                     "Project file to open (default: the embedded Kosovo/Serbia project)")
+        ->type_name("PROJECT.json");
     guiCmd->add_option("--layer", gui.layers, "Vector layer to add on top of the embedded map; repeatable");
     guiCmd->add_option("--incidents", gui.incidents,
                        "Incident source (file or PG: connection string) to add as in the Incidents panel; "

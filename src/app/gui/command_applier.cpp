@@ -295,6 +295,33 @@ Status applyCommand(MapState& state, const Command& command) {
             [&](const ShowAnimationExport&) -> Status { return {}; },
             [&](const ExportAnimation&) -> Status { return {}; },
             [&](const CancelAnimationExport&) -> Status { return {}; },
+            // Projects are opened and saved by the app (ProjectSession), which owns the whole state.
+            [&](const ShowProjectDialog&) -> Status { return {}; },
+            [&](const NewProject&) -> Status { return {}; },
+            [&](const OpenProject&) -> Status { return {}; },
+            [&](const SaveProject&) -> Status { return {}; },
+        },
+        command);
+}
+
+bool changesProject(const Command& command) {
+    return std::visit(
+        Overloaded{
+            // What a project file holds: layers, styles, incident sources, CRS, the time window and playback.
+            [](const SetLayerStyle&) { return true; },
+            [](const MoveLayer&) { return true; },
+            [](const RemoveLayer&) { return true; },
+            [](const AddLayer&) { return true; },
+            [](const SetCrs&) { return true; },
+            [](const AddIncidents&) { return true; },
+            [](const SetIncidentStyle&) { return true; },
+            [](const RemoveIncidentLayer&) { return true; },
+            [](const ReloadIncidents&) { return true; },
+            [](const SetTimeState&) { return true; },
+            [](const SetPlayback&) { return true; },
+            // Looking around (pan, zoom, stepping and playing through time) is saved with the project but is
+            // not a change worth a question on quitting; nor is anything about the app itself.
+            [](const auto&) { return false; },
         },
         command);
 }

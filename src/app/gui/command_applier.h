@@ -11,4 +11,9 @@ namespace fp {
 /// cannot be loaded or a CRS not used; the Error says why.
 Status applyCommand(MapState& state, const Command& command);
 
+/// True when applying `command` successfully changes what a project file saves in a way the user made on
+/// purpose (layers, styles, incident sources, CRS, time window, playback): the project then has unsaved
+/// changes. Navigation (pan, zoom, fly to, stepping or playing through time) is saved too but does not count.
+bool changesProject(const Command& command);
+
 }  // namespace fp

@@ -14,6 +14,7 @@
 #include "app/gui/animation_job.h"
 #include "app/gui/command_applier.h"
 #include "app/gui/gui_window.h"
+#include "app/gui/project_session.h"
 #include "app/gui/settings.h"
 #include "core/project/default_scene.h"
 #include "core/project/map_state.h"
@@ -31,7 +32,7 @@ namespace fp {
 
 namespace {
 
-constexpr const char* kTitle = "Flashpoint \xE2\x80\x94 Kosovo and Serbia";
+constexpr const char* kTitle = "Flashpoint";
 constexpr float kFontSize = 15.f;  // logical pixels
 // Longest sleep between frames without input: short while something fades or blinks. An idle window without
 // either draws nothing at all.
@@ -39,17 +40,20 @@ constexpr double kBusyTimeout = 0.1;
 constexpr double kIdleTimeout = 0.5;
 const Color kDarkBackground = Color::rgb(36, 46, 56);
 
-/// The map state the window starts with: the embedded default, or an empty map when its data is missing.
-MapState initialState() {
-    std::vector<LoadReport> reports;
-    auto scene = loadDefaultScene(reports);
-    if (!scene) logError(scene.error().describe() + " \xE2\x80\x94 starting with an empty map");
-    for (const auto& report : reports)
-        for (const auto& problem : report.problems) logWarning(problem.describe());
-    auto state = MapState::create(scene ? std::move(scene).value() : MapScene{});
-    if (state) return std::move(state).value();
-    logError(state.error().describe());
-    return std::move(MapState::create(MapScene{})).value();
+/// The project the window starts with: `path`, else (or when it cannot be opened) the embedded default, else
+/// an empty map when its data is missing. Sources that cannot be loaded are left out with a warning.
+LoadedProject initialProject(const std::string& path) {
+    if (!path.empty()) {
+        auto project = loadProject(path, MissingSourcePolicy::Skip);
+        if (project) return std::move(project).value();
+        logError(project.error().describe() + " \xE2\x80\x94 opening the default project instead");
+    }
+    auto project = loadDefaultProject();
+    if (project) return std::move(project).value();
+    logError(project.error().describe() + " \xE2\x80\x94 starting with an empty map");
+    ProjectView view;
+    view.bbox = defaultFocusBBox();
+    return LoadedProject{{}, "Untitled", std::move(MapState::create(MapScene{})).value(), view, {}, {}, {}};
 }
 
 /// The time state --at and --window ask for (nullopt: neither given, all time). The Error names the flag.
@@ -86,12 +90,17 @@ Command commandForDroppedPath(std::string path) {
 
 class GuiApp {
 public:
-    GuiApp(GuiWindow& window, MapState state, std::unique_ptr<MapRenderer> renderer, std::string configDir)
+    GuiApp(GuiWindow& window, LoadedProject project, std::unique_ptr<MapRenderer> renderer,
+           std::string configDir)
         : m_window(window),
-          m_state(std::move(state)),
+          m_state(std::move(project.state)),
           m_renderer(std::move(renderer)),
           m_configDir(std::move(configDir)),
-          m_lightBackground(m_state.scene().background) {}
+          m_lightBackground(m_state.scene().background),
+          m_homeView(project.view) {
+        m_project.adopt(project);
+        m_skippedAtStart = std::move(project.skipped);
+    }
 
     void setUp(const GuiSettings& settings);
     void run();
@@ -112,6 +121,8 @@ public:
     void setSettingsStore(GuiSettings* settings, std::string path) {
         m_settings = settings;
         m_settingsPath = std::move(path);
+        if (!m_project.needsNewPath())
+            rememberRecent(m_project.path());  // a project given on the command line
     }
 
 private:
@@ -132,6 +143,11 @@ private:
     /// Frames the default extent in the part of the window above the timeline (which covers the map's
     /// bottom), as the start-up view and Home do.
     void frameAboveTimeline();
+    /// New, Open and Save, and Quit's question about unsaved changes; false for other commands.
+    bool handleProjectCommand(const Command& command);
+    /// Replaces the map with `project` (view fitted to the window) and tells the UI and the recent list.
+    void adoptProject(LoadedProject project);
+    void rememberRecent(const std::string& path);
 
     GuiWindow& m_window;
     MapState m_state;
@@ -152,6 +168,11 @@ private:
     double m_lastFrameTime = 0.0;
     bool m_framedAboveTimeline = false;
     AnimationJob m_animation;
+    ProjectSession m_project;
+    ProjectView m_homeView;  // the project's view: the start-up view and Home
+    std::vector<Error> m_skippedAtStart;
+    bool m_quitConfirmed = false;
+    std::string m_title;
 };
 
 void GuiApp::setUp(const GuiSettings& settings) {
@@ -185,8 +206,8 @@ void GuiApp::setUp(const GuiSettings& settings) {
 
     int fw = 0, fh = 0;
     m_window.framebufferSize(fw, fh);
-    m_state.resize(fw, fh, m_contentScale);
-    m_state.frame(defaultFocusBBox());
+    fitProjectView(m_state, m_homeView, fw, fh, m_contentScale);
+    for (const Error& e : m_skippedAtStart) m_ui.notify(LogLevel::Warning, e.describe());
     logInfo("Flashpoint GUI ready: " + std::to_string(m_state.scene().layers.size()) + " layers in " +
             m_state.scene().crs.name());
 }
@@ -215,8 +236,16 @@ void GuiApp::applyTheme(Theme theme) {
 }
 
 void GuiApp::run() {
-    while (!m_window.shouldClose()) {
-        const bool regular = m_ui.needsRegularFrames();
+    while (true) {
+        bool forceFrame = false;
+        if (m_window.shouldClose()) {
+            if (!m_project.dirty() || m_quitConfirmed) break;
+            // The window's close button: ask first, as File > Quit does.
+            m_window.cancelClose();
+            m_ui.projectDialogs().askUnsavedChanges(Quit{});
+            forceFrame = true;
+        }
+        const bool regular = m_ui.needsRegularFrames() || forceFrame;
         // Playing redraws continuously, like a drag: the map changes with wall-clock time alone. An
         // animation export renders one frame per window frame: no waiting for input meanwhile either.
         const bool busy = m_ui.isAnimating() || m_clock.playing() || m_animation.running();
@@ -244,9 +273,11 @@ void GuiApp::drawFrame() {
     m_ui.setIncidentHover(hoverUnderMouse());
     m_ui.setPlaying(m_clock.playing());
     m_ui.animationDialog().setStatus(m_animation.status());
+    m_ui.projectDialogs().setProject(
+        m_project.info(m_settings ? m_settings->recentProjects : std::vector<std::string>{}));
     m_ui.frame(m_state, m_metrics, commands);
     for (const Command& command : commands) {
-        if (std::holds_alternative<Quit>(command)) m_window.requestClose();
+        if (handleProjectCommand(command)) continue;
         if (const auto* animate = std::get_if<ExportAnimation>(&command)) m_animation.start(*animate);
         if (std::holds_alternative<CancelAnimationExport>(command)) m_animation.cancel();
         if (const auto* theme = std::get_if<SetTheme>(&command)) applyTheme(theme->theme);
@@ -263,6 +294,10 @@ void GuiApp::drawFrame() {
     if (!m_framedAboveTimeline && m_ui.timeline().height() > 0.f) {
         frameAboveTimeline();
         m_framedAboveTimeline = true;
+    }
+    if (const std::string title = m_project.windowTitle(); title != m_title) {
+        m_window.setTitle(title);
+        m_title = title;
     }
     ImGui::Render();
 
@@ -285,11 +320,92 @@ void GuiApp::frameAboveTimeline() {
     const int width = view.widthPx, height = view.heightPx;
     const float ratio = view.pixelRatio;
     const int covered = static_cast<int>(m_ui.timeline().height() * m_metrics.fbScale);
-    if (covered <= 0 || covered >= height / 2) return;
-    m_state.resize(width, height - covered, ratio);
-    m_state.frame(defaultFocusBBox());
+    // A saved centre and scale are what the whole window showed when saving: restore exactly that.
+    if (!m_homeView.bbox) fitProjectView(m_state, m_homeView, width, height, ratio);
+    if (covered <= 0 || covered >= height / 2 || !m_homeView.bbox) return;
+    fitProjectView(m_state, m_homeView, width, height - covered, ratio);
     m_state.resize(width, height, ratio);
     view.center.y -= 0.5 * covered * view.unitsPerPixel;
+}
+
+bool GuiApp::handleProjectCommand(const Command& command) {
+    if (const auto* quit = std::get_if<Quit>(&command)) {
+        if (m_project.dirty() && !quit->discardChanges) {
+            m_ui.projectDialogs().askUnsavedChanges(*quit);
+        } else {
+            m_quitConfirmed = true;
+            m_window.requestClose();
+        }
+        return true;
+    }
+    const auto* create = std::get_if<NewProject>(&command);
+    const auto* open = std::get_if<OpenProject>(&command);
+    if ((create && !create->discardChanges) || (open && !open->discardChanges)) {
+        if (m_project.dirty()) {
+            m_ui.projectDialogs().askUnsavedChanges(command);
+            return true;
+        }
+    }
+    if (create) {
+        auto project = loadDefaultProject();
+        if (project) {
+            adoptProject(std::move(project).value());
+            m_project.startUntitled();
+        }
+        m_ui.onCommandResult(command, project ? Status{} : Status{project.error()});
+        return true;
+    }
+    if (open) {
+        // A project that cannot be read leaves the current one as it was.
+        auto project = loadProject(open->path, MissingSourcePolicy::Skip);
+        if (project) {
+            for (const Error& e : project->skipped)
+                m_ui.notify(LogLevel::Warning, e.describe() + "\nLeft out; saving the project drops it.");
+            const std::string name = project->name;
+            adoptProject(std::move(project).value());
+            m_ui.notify(LogLevel::Info, "Opened " + name);
+            logInfo("Opened project " + open->path);
+        } else {
+            logError(project.error().describe());
+        }
+        m_ui.onCommandResult(command, project ? Status{} : Status{project.error()});
+        return true;
+    }
+    if (const auto* save = std::get_if<SaveProject>(&command)) {
+        const Status status = m_project.save(m_state, save->path, m_lightBackground);
+        if (status) {
+            rememberRecent(m_project.path());
+            m_ui.notify(LogLevel::Info, "Saved " + m_project.path());
+        } else {
+            logError(status.error().describe());
+        }
+        m_ui.onCommandResult(command, status);
+        return true;
+    }
+    return false;
+}
+
+void GuiApp::adoptProject(LoadedProject project) {
+    m_clock.pause();
+    m_state = std::move(project.state);
+    m_lightBackground = m_state.scene().background;
+    applyTheme(m_ui.theme());
+    m_homeView = project.view;
+    m_project.adopt(project);
+    m_incidentFocus = {};
+    if (!project.path.empty() && !m_project.needsNewPath()) rememberRecent(project.path);
+    int fw = 0, fh = 0;
+    m_window.framebufferSize(fw, fh);
+    fitProjectView(m_state, m_homeView, std::max(fw, 1), std::max(fh, 1), m_contentScale);
+    frameAboveTimeline();
+}
+
+void GuiApp::rememberRecent(const std::string& path) {
+    if (!m_settings) return;
+    rememberRecentProject(m_settings->recentProjects, path);
+    if (m_settingsPath.empty()) return;
+    if (Status saved = saveGuiSettings(m_settingsPath, *m_settings); !saved)
+        logWarning("recent projects not saved: " + saved.error().describe());
 }
 
 void GuiApp::advancePlayback() {
@@ -310,6 +426,7 @@ void GuiApp::apply(Command command) {
         }
     }
     const Status status = applyCommand(m_state, command);
+    if (status.ok() && changesProject(command)) m_project.markDirty();
     if (const auto* reload = std::get_if<ReloadIncidents>(&command); reload && status.ok())
         rememberFieldMapping(*reload);
     m_ui.onCommandResult(command, status, &m_state);
@@ -427,7 +544,7 @@ int runGuiWith(const GuiOptions& options) {
     }
 
     {
-        GuiApp app(*window.value(), initialState(), std::move(renderer).value(), configDir);
+        GuiApp app(*window.value(), initialProject(options.project), std::move(renderer).value(), configDir);
         app.setUp(settings);
         app.setSettingsStore(&settings, settingsPath);
         int code = 0;

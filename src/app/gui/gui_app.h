@@ -7,6 +7,7 @@ namespace fp {
 
 /// How the window is opened. The defaults are what `flashpoint` without arguments does.
 struct GuiOptions {
+    std::string project;              ///< project file to open; empty: the embedded default project
     std::vector<std::string> layers;  ///< added on top of the embedded default, as if dropped on the window
     /// incident sources (paths or "PG:..." strings) added after the layers, as the Incidents panel's Add does
     std::vector<std::string> incidents;

@@ -173,6 +173,12 @@ bool GuiWindow::shouldClose() const {
 void GuiWindow::requestClose() {
     glfwSetWindowShouldClose(m_window, GLFW_TRUE);
 }
+void GuiWindow::cancelClose() {
+    glfwSetWindowShouldClose(m_window, GLFW_FALSE);
+}
+void GuiWindow::setTitle(const std::string& title) {
+    glfwSetWindowTitle(m_window, title.c_str());
+}
 
 bool GuiWindow::waitEvents(bool animating, double idleTimeout) {
     const bool busy = animating || m_busyFrames > 0 || !m_input.empty();

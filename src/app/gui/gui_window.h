@@ -27,6 +27,10 @@ public:
     GLFWwindow* handle() const { return m_window; }
     bool shouldClose() const;
     void requestClose();
+    /// Keeps the window open after a close request (the user cancelled quitting).
+    void cancelClose();
+    /// Sets the title bar text (UTF-8).
+    void setTitle(const std::string& title);
 
     /// Processes pending events. Returns at once while `animating` or shortly after recent input (so ImGui
     /// settles hover and click states); otherwise sleeps until an event arrives or `idleTimeout` seconds

@@ -114,6 +114,13 @@ GuiSettings loadGuiSettings(const std::string& path) {
         read(p, "crs", s.crsOpen, problems);
     }
     if (root.contains("incidentFieldMappings")) readFieldMappings(root["incidentFieldMappings"], s, path);
+    if (root.contains("recentProjects")) {
+        const json& recent = root["recentProjects"];
+        if (!recent.is_array()) problems += std::string(problems.empty() ? "" : ", ") + "'recentProjects'";
+        for (const auto& item : recent.is_array() ? recent : json::array())
+            if (item.is_string() && !item.get<std::string>().empty())
+                s.recentProjects.push_back(item.get<std::string>());
+    }
     if (s.width < 200 || s.width > 32768 || s.height < 150 || s.height > 32768) {
         problems += std::string(problems.empty() ? "" : ", ") + "window size";
         s.width = GuiSettings{}.width;
@@ -143,6 +150,7 @@ Status saveGuiSettings(const std::string& path, const GuiSettings& s) {
         for (const auto& [key, mapping] : s.fieldMappings) mappings[key] = mapping;
         root["incidentFieldMappings"] = std::move(mappings);
     }
+    if (!s.recentProjects.empty()) root["recentProjects"] = s.recentProjects;
     return writeFileAtomically(path, root.dump(2, ' ', false, json::error_handler_t::replace) + "\n");
 }
 

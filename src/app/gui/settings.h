@@ -2,6 +2,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "core/util/result.h"
 #include "ui/commands.h"
@@ -23,6 +24,8 @@ struct GuiSettings {
     /// Field mappings the user applied in the field-mapping dialog, by source (fieldMappingKey): canonical
     /// incident field -> column, "" for a field left unread. Applied when the source is added again.
     std::map<std::string, std::map<std::string, std::string>> fieldMappings;
+    /// Project files opened or saved, most recent first, at most kMaxRecentProjects.
+    std::vector<std::string> recentProjects;
     bool fromFile = false;  ///< read from a settings file (sizes are then already scaled for the display)
 };
 

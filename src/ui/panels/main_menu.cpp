@@ -15,9 +15,36 @@ void panelItem(const char* label, PanelId id, const UiContext& ctx, CommandList&
 
 }  // namespace
 
+void MainMenu::drawProjectItems(CommandList& out) {
+    if (ImGui::MenuItem("New project")) out.push_back(NewProject{});
+    if (ImGui::MenuItem("Open project\xE2\x80\xA6"))
+        out.push_back(ShowProjectDialog{ProjectDialogKind::Open});
+    const bool hasRecent = m_project && !m_project->recent.empty();
+    if (ImGui::BeginMenu("Recent projects", hasRecent)) {
+        for (const RecentProject& recent : m_project->recent) {
+            // A moved or deleted file stays listed, greyed, so the user sees what went missing.
+            if (ImGui::MenuItem(recent.path.c_str(), recent.exists ? nullptr : "missing", false,
+                                recent.exists))
+                out.push_back(OpenProject{recent.path});
+        }
+        ImGui::EndMenu();
+    }
+    ImGui::Separator();
+    if (ImGui::MenuItem("Save project", "Ctrl+S")) {
+        if (m_project && !m_project->needsNewPath && !m_project->path.empty())
+            out.push_back(SaveProject{});
+        else
+            out.push_back(ShowProjectDialog{ProjectDialogKind::SaveAs});
+    }
+    if (ImGui::MenuItem("Save project as\xE2\x80\xA6"))
+        out.push_back(ShowProjectDialog{ProjectDialogKind::SaveAs});
+}
+
 void MainMenu::draw(const UiContext& ctx, CommandList& out) {
     if (!ImGui::BeginMainMenuBar()) return;
     if (ImGui::BeginMenu("File")) {
+        drawProjectItems(out);
+        ImGui::Separator();
         if (ImGui::MenuItem("Add layer\xE2\x80\xA6")) out.push_back(ShowPanel{PanelId::Layers, true, true});
         if (ImGui::MenuItem("Add incidents\xE2\x80\xA6"))
             out.push_back(ShowIncidentPanel{IncidentPanelId::Legend, true, true});

@@ -1,11 +1,12 @@
 #pragma once
 
 #include "ui/panel.h"
+#include "ui/panels/project_dialogs.h"
 
 namespace fp {
 
-/// The main menu bar: File (Add layer…, Add incidents…, Quit), View (panels and the load report, incident
-/// windows, theme, reset view), Map (CRS…, presets), Help.
+/// The main menu bar: File (New, Open…, Save, Save As…, Recent projects, Add layer…, Add incidents…, Quit),
+/// View (panels and the load report, incident windows, theme, reset view), Map (CRS…, presets), Help.
 class MainMenu : public Panel {
 public:
     const char* title() const override { return "##mainmenu"; }
@@ -18,7 +19,13 @@ public:
         m_incidentOpen[2] = inspector;
     }
 
+    /// The open project, for Save and the recent list (set before each draw; may be null).
+    void setProject(const ProjectInfo* project) { m_project = project; }
+
 private:
+    void drawProjectItems(CommandList& out);
+
+    const ProjectInfo* m_project = nullptr;
     bool m_incidentOpen[3] = {false, false, false};
 };
 
