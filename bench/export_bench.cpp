@@ -65,9 +65,11 @@ int main(int argc, char** argv) {
             ImageFormat format;
             const char* ext;
         };
-        for (const Case& c : {Case{1920, 1080, 96, ImageFormat::Png, "png"}, Case{1920, 1080, 96, ImageFormat::Jpeg, "jpg"},
-                              Case{3840, 2160, 192, ImageFormat::Png, "png"}, Case{3840, 2160, 192, ImageFormat::GeoTiff, "tif"},
-                              Case{3508, 2480, 300, ImageFormat::Png, "png"}}) {
+        for (const Case& c :
+             {Case{1920, 1080, 96, ImageFormat::Png, "png"}, Case{1920, 1080, 96, ImageFormat::Jpeg, "jpg"},
+              Case{3840, 2160, 192, ImageFormat::Png, "png"},
+              Case{3840, 2160, 192, ImageFormat::GeoTiff, "tif"},
+              Case{3508, 2480, 300, ImageFormat::Png, "png"}}) {
             ExportSettings settings;
             settings.widthPx = c.w;
             settings.heightPx = c.h;
@@ -88,7 +90,8 @@ int main(int argc, char** argv) {
                     std::fprintf(stderr, "%s\n", image.error().describe().c_str());
                     return 1;
                 }
-                Status s = writeExportImage(image.value(), out, c.format, 90, exportGeoReference(state, settings));
+                Status s =
+                    writeExportImage(image.value(), out, c.format, 90, exportGeoReference(state, settings));
                 const auto t2 = std::chrono::steady_clock::now();
                 if (!s) {
                     std::fprintf(stderr, "%s\n", s.error().describe().c_str());
@@ -103,8 +106,8 @@ int main(int argc, char** argv) {
             std::sort(writeMs.begin(), writeMs.end());
             char size[32];
             std::snprintf(size, sizeof size, "%dx%d@%g", c.w, c.h, c.dpi);
-            std::printf("%-10s %-12s %-5s %12.0f %12.0f %12.0f %12.0f\n", million ? "+1M" : "embedded", size, c.ext,
-                        renderMs[renderMs.size() / 2], writeMs[writeMs.size() / 2], rss, peak);
+            std::printf("%-10s %-12s %-5s %12.0f %12.0f %12.0f %12.0f\n", million ? "+1M" : "embedded", size,
+                        c.ext, renderMs[renderMs.size() / 2], writeMs[writeMs.size() / 2], rss, peak);
         }
     }
     return 0;
