@@ -1,4 +1,5 @@
-// Reading project files into a ProjectDocument (the schema is documented in docs/PROJECT.md; keep both in step).
+// Reading project files into a ProjectDocument (the schema is documented in docs/PROJECT.md; keep both in
+// step).
 
 #include <nlohmann/json.hpp>
 
@@ -15,7 +16,6 @@ namespace {
 using Json = nlohmann::ordered_json;
 using project_json::imageFormatName;
 using project_json::isPlainPath;
-
 
 using Json = nlohmann::ordered_json;
 
@@ -131,7 +131,6 @@ void ObjectReader::read(const std::string& key, Color& out) const {
     }
     throw FieldError{field(key), "expected a colour: \"#rrggbb\", \"#rrggbbaa\" or [r, g, b, a] within 0..1"};
 }
-
 
 // --- Reading -------------------------------------------------------------------------------------------
 
@@ -380,6 +379,5 @@ Result<ProjectDocument> parseProjectJson(const std::string& text, const std::str
         return error;
     }
 }
-
 
 }  // namespace fp
