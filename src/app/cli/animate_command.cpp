@@ -246,6 +246,7 @@ int runAnimateCommand(const AnimateOptions& o) {
     spec.output = output;
     spec.plan = std::move(plan).value();
     spec.settings = settings;
+    spec.title = project->name;
     spec.time = state->time();
     if (window)
         spec.time.window = *window;

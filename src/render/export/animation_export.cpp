@@ -2,56 +2,19 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <optional>
 
 #include "core/export/frame_folder.h"
 #include "render/export/image_io.h"
 #include "render/gl/gl.h"
-#include "render/text/font_locator.h"
-#include "render/text/text_renderer.h"
 
 namespace fs = std::filesystem;
 
 namespace fp {
 
-/// GL resources kept from frame to frame: the offscreen target and the time stamp's text renderer.
+/// GL resources kept from frame to frame: the exporter's offscreen target and furniture.
 struct AnimationFrameTools {
-    std::optional<OffscreenTarget> target;
-    std::optional<TextRenderer> text;
-    bool textFailed = false;
+    MapExporter exporter;
 };
-
-namespace {
-
-/// The view a w x h frame shows for `screen`: the same centre, the screen's extent kept along the limiting
-/// axis and widened along the other (never stretched).
-MapView frameView(const MapView& screen, int w, int h, double dpi) {
-    MapView v = screen;
-    const double u =
-        std::max(screen.widthPx * screen.unitsPerPixel / w, screen.heightPx * screen.unitsPerPixel / h);
-    v.unitsPerPixel = u;
-    v.widthPx = w;
-    v.heightPx = h;
-    v.pixelRatio = static_cast<float>(dpi / 96.0);
-    return v;
-}
-
-/// The frame's date, large in the top-left corner, dark on a light halo so it reads over any map.
-void drawTimeStamp(TextRenderer& text, const MapView& view, const std::string& label) {
-    const float size = 28.f * view.pixelRatio;
-    const TextMetrics m = text.measure(label, size);
-    const float margin = 14.f * view.pixelRatio;
-    TextStyle style;
-    style.sizePx = size;
-    style.fill = Color{0.08f, 0.08f, 0.1f, 1.f};
-    style.halo = Color{1.f, 1.f, 1.f, 0.9f};
-    style.haloWidthPx = 3.f * view.pixelRatio;
-    text.begin(view.widthPx, view.heightPx);
-    text.addText(label, margin + m.width / 2, margin + m.height() / 2, style);
-    text.flush();
-}
-
-}  // namespace
 
 AnimationExport::AnimationExport(AnimationSpec spec)
     : m_spec(std::move(spec)), m_tools(std::make_unique<AnimationFrameTools>()) {}
@@ -88,31 +51,13 @@ Result<std::unique_ptr<AnimationExport>> AnimationExport::start(const AnimationS
     return job;
 }
 
-Result<Image> AnimationExport::renderFrame(const MapState& state, MapRenderer& renderer,
-                                           const std::string& dateLabel) {
-    const int w = m_spec.settings.widthPx, h = m_spec.settings.heightPx;
-    AnimationFrameTools& tools = *m_tools;
-    if (!tools.target) {
-        auto target = OffscreenTarget::create(w, h);
-        if (!target) return target.error();
-        tools.target.emplace(std::move(target).value());
-    }
-    const MapView view = frameView(state.view(), w, h, m_spec.settings.dpi);
-    renderer.sync(state.scene(), state.projection());
-    tools.target->bind();
-    renderer.draw(state.scene(), view);
-    if (m_spec.furniture && m_spec.settings.furniture.timestamp && !dateLabel.empty()) {
-        if (!tools.text && !tools.textFailed) {
-            auto font = findSystemFont();
-            auto text = font ? TextRenderer::create(font.value()) : Result<TextRenderer>(font.error());
-            if (text)
-                tools.text.emplace(std::move(text).value());
-            else
-                return text.error();
-        }
-        drawTimeStamp(*tools.text, view, dateLabel);
-    }
-    Image image = tools.target->readPixels();
+Result<Image> AnimationExport::renderFrame(const MapState& state, MapRenderer& renderer) {
+    // The still exporter draws the frame: the same view, layers and furniture as a still export, with the
+    // time stamp showing the frame's window.
+    ExportOptions options;
+    options.furniture = m_spec.furniture;
+    options.defaultTitle = m_spec.title;
+    auto image = m_tools->exporter.render(renderer, state, m_spec.settings, options);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     return image;
 }
@@ -125,7 +70,7 @@ Status AnimationExport::renderNext(MapState& state, MapRenderer& renderer) {
     state.time() = m_spec.time;
     state.time().cursor = m_spec.plan.cursors[k];
     state.applyTime();
-    auto image = renderFrame(state, renderer, m_spec.plan.label(k));
+    auto image = renderFrame(state, renderer);
     state.time() = saved;
     state.applyTime();
     if (!image) {

@@ -9,6 +9,7 @@
 #include "core/export/video_encoder.h"
 #include "core/project/map_state.h"
 #include "core/util/result.h"
+#include "render/export/map_exporter.h"
 #include "render/gl/offscreen_target.h"
 #include "render/map_renderer.h"
 
@@ -22,6 +23,7 @@ struct AnimationSpec {
     TimeState time;           ///< window mode, length, fade and ghosts of every frame (the cursor is ignored)
     ExportSettings settings;  ///< size, dpi, furniture and fps
     bool furniture = true;    ///< false: the map only (tests comparing with the on-screen map)
+    std::string title;        ///< the title's text when settings.furniture.titleText is empty (project name)
     std::string ffmpeg = "ffmpeg";  ///< the encoder program (tests point it elsewhere)
 };
 
@@ -60,7 +62,7 @@ public:
     const AnimationSpec& spec() const { return m_spec; }
 
 private:
-    Result<Image> renderFrame(const MapState& state, MapRenderer& renderer, const std::string& dateLabel);
+    Result<Image> renderFrame(const MapState& state, MapRenderer& renderer);
     explicit AnimationExport(AnimationSpec spec);
     AnimationSpec m_spec;
     size_t m_next = 0;
