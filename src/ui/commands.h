@@ -19,8 +19,8 @@ namespace fp {
 enum class Theme { Dark, Light };
 
 /// The toggleable windows of the GUI.
-enum class PanelId { Layers, Log, Crs, LoadReport };
-inline constexpr std::size_t kPanelCount = 4;
+enum class PanelId { Layers, Log, Crs, LoadReport, PlaceSearch };
+inline constexpr std::size_t kPanelCount = 5;
 
 /// Move the view so the map follows a drag of (dx, dy) physical pixels.
 struct Pan {
@@ -129,6 +129,13 @@ struct SelectIncident {
 struct FlyToIncident {
     IncidentRef incident;
 };
+/// Centre the view on a place (from the place search), zooming in until about `radiusMetres` around it fills
+/// the view; never zooms out.
+struct FlyToPlace {
+    LonLat position;
+    double radiusMetres = 5000.0;
+    std::string name;  ///< for messages
+};
 /// Spread apart the incidents at one place (`group` as the hit test reported it); layerId 0 closes it.
 struct SpreadIncidentGroup {
     uint64_t layerId = 0;
@@ -205,7 +212,7 @@ using Command =
                  RemoveIncidentLayer, SelectIncident, FlyToIncident, SpreadIncidentGroup, OpenUrl,
                  ReloadIncidents, ShowFieldMapping, SetTimeState, SetPlayback, Play, Pause, StepTime,
                  SeekStart, SeekEnd, ShowAnimationExport, ExportAnimation, CancelAnimationExport,
-                 ShowProjectDialog, NewProject, OpenProject, SaveProject>;
+                 ShowProjectDialog, NewProject, OpenProject, SaveProject, FlyToPlace>;
 using CommandList = std::vector<Command>;
 
 }  // namespace fp

@@ -26,6 +26,8 @@ Panel& MainUi::panel(PanelId id) {
             return m_crs;
         case PanelId::LoadReport:
             return m_loadReport;
+        case PanelId::PlaceSearch:
+            return m_placeSearch;
     }
     return m_layers;
 }
@@ -106,7 +108,8 @@ void MainUi::notify(LogLevel level, std::string text) {
 void MainUi::frame(const MapState& state, const UiMetrics& metrics, CommandList& out) {
     m_log.refresh(Log::instance());
     UiContext ctx{state, m_log, m_theme, metrics.scale, metrics.fbScale, ImGui::GetTime(), {}};
-    for (PanelId id : {PanelId::Layers, PanelId::Log, PanelId::Crs, PanelId::LoadReport})
+    for (PanelId id :
+         {PanelId::Layers, PanelId::Log, PanelId::Crs, PanelId::LoadReport, PanelId::PlaceSearch})
         ctx.panelOpen[static_cast<size_t>(id)] = isPanelOpen(id);
 
     CommandList commands;
@@ -129,6 +132,7 @@ void MainUi::frame(const MapState& state, const UiMetrics& metrics, CommandList&
     m_loadReport.draw(ctx, commands);
     m_fieldMapping.draw(ctx, commands);
     m_animation.draw(ctx, commands);
+    m_placeSearch.draw(ctx, commands);
     m_notifications.draw(ctx, commands);
     m_projectDialogs.draw(ctx, commands);
 
@@ -144,6 +148,8 @@ void MainUi::frame(const MapState& state, const UiMetrics& metrics, CommandList&
     m_interaction.update(state.view(), commands);
     if (ImGui::GetIO().KeyCtrl && m_keys.q >= 0 && ImGui::IsKeyPressed(m_keys.q, false))
         commands.push_back(Quit{});
+    if (ImGui::GetIO().KeyCtrl && m_keys.f >= 0 && ImGui::IsKeyPressed(m_keys.f, false))
+        commands.push_back(ShowPanel{PanelId::PlaceSearch, true, true});
 
     for (Command& command : commands) {
         if (const auto* show = std::get_if<ShowPanel>(&command)) {
@@ -152,6 +158,7 @@ void MainUi::frame(const MapState& state, const UiMetrics& metrics, CommandList&
                 ImGui::SetWindowFocus(panel(show->panel).title());
                 if (show->panel == PanelId::Layers) m_layers.focusPathField();
                 if (show->panel == PanelId::Crs) m_crs.focusField();
+                if (show->panel == PanelId::PlaceSearch) m_placeSearch.focusField();
             }
             continue;
         }

@@ -17,6 +17,7 @@
 #include "ui/panels/log_panel.h"
 #include "ui/panels/main_menu.h"
 #include "ui/panels/notifications.h"
+#include "ui/panels/place_search_panel.h"
 #include "ui/panels/project_dialogs.h"
 #include "ui/panels/status_bar.h"
 #include "ui/timeline/incident_time_cache.h"
@@ -87,6 +88,8 @@ public:
     TimelinePanel& timeline() { return m_timeline; }
     /// The File menu's project dialogs; the app sets the project's name, path and state before frame().
     ProjectDialogs& projectDialogs() { return m_projectDialogs; }
+    /// Find place (Ctrl+F); give it the gazetteer once loaded (setGazetteer) or the load error.
+    PlaceSearchPanel& placeSearch() { return m_placeSearch; }
     /// Whether the app's playback clock runs; set before frame().
     void setPlaying(bool playing) { m_timeline.setPlaying(playing); }
     /// File > Export animation…; the app feeds it the running export's progress (setStatus).
@@ -123,6 +126,7 @@ private:
     TimelinePanel m_timeline;
     AnimationDialog m_animation;
     ProjectDialogs m_projectDialogs;
+    PlaceSearchPanel m_placeSearch;
     struct LoadedSource {
         std::string source;  // as given (with any password)
         std::string table;

@@ -13,6 +13,7 @@ struct ExtraKeys {
     int s = -1;
     int d = -1;
     int q = -1;
+    int f = -1;  ///< Ctrl+F: find place
 };
 
 /// Turns mouse and keyboard input over the map into view commands: left drag pans, the wheel zooms about the

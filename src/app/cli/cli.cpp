@@ -43,6 +43,7 @@ int runCli(int argc, char** argv) {
                        "repeatable");
     guiCmd->add_option("--screenshot", gui.screenshotPath,
                        "Draw a few frames, save the window to this PNG and exit (for tests and docs)");
+    guiCmd->add_option("--find", gui.findPlace, "Open Find place (Ctrl+F) with this text typed in");
     guiCmd->add_option("--frames", gui.frames, "Frames to draw before the screenshot")
         ->check(CLI::Range(1, 1000))
         ->capture_default_str();

@@ -9,6 +9,7 @@
 #include "app/cli/cli.h"
 #include "core/places/gazetteer.h"
 #include "core/places/place_record.h"
+#include "core/util/text.h"
 
 namespace fp {
 
@@ -35,15 +36,6 @@ bool parseNear(const std::string& text, LonLat& out) {
         return false;
     }
     return isValidLonLat(out);
-}
-
-std::string withThousands(uint32_t n) {
-    std::string digits = std::to_string(n), out;
-    for (size_t i = 0; i < digits.size(); ++i) {
-        if (i && (digits.size() - i) % 3 == 0) out.push_back(',');
-        out.push_back(digits[i]);
-    }
-    return out;
 }
 
 }  // namespace
@@ -140,7 +132,7 @@ int runGeocodeCommand(const GeocodeOptions& o) {
             rank, static_cast<int>(p.name.size()), p.name.data(), static_cast<int>(p.featureCode.size()),
             p.featureCode.data(), country.c_str(), static_cast<int>(p.country().size()), p.country().data(),
             admin.empty() ? "" : ", ", admin.c_str(), p.position.lat, p.position.lon,
-            p.population ? withThousands(p.population).c_str() : "unknown", h.score, matchKindName(h.match),
+            p.population ? groupThousands(p.population).c_str() : "unknown", h.score, matchKindName(h.match),
             static_cast<int>(h.matchedName.size()), h.matchedName.data(), p.id);
     }
     if (o.json) std::printf("%s\n", out.dump(2).c_str());

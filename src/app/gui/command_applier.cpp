@@ -125,6 +125,18 @@ IncidentLayer* findIncidents(MapState& state, uint64_t id) {
 
 /// Centres the view on the incident and zooms in until its place fills the view: about 20 m per pixel for an
 /// exact place, the uncertainty disc across 80 % of the view otherwise. A closer view is kept.
+/// Centres the view on `at`, zooming in (never out) until `radiusMetres` around it fills 80% of the shorter
+/// side; a radius of 0 zooms to 20 m per pixel.
+void centreOn(MapState& state, MapXY at, double radiusMetres) {
+    MapView& view = state.view();
+    view.center = at;
+    const double target =
+        radiusMetres > 0.0 ? 2.0 * radiusMetres / (0.8 * std::max(1, std::min(view.widthPx, view.heightPx)))
+                           : 20.0;
+    const double ground = groundMetresPerPixelAtCenter(view, state.projection());
+    if (std::isfinite(ground) && ground > target) view.unitsPerPixel *= target / ground;
+}
+
 Status flyTo(MapState& state, const IncidentRef& ref) {
     const IncidentLayer* layer = findIncidents(state, ref.layerId);
     if (!layer || !layer->data || ref.index >= layer->data->size())
@@ -134,14 +146,18 @@ Status flyTo(MapState& state, const IncidentRef& ref) {
     if (!isFinite(at))
         return makeError(ErrorCode::ProjectionFailed, std::string(store.id(ref.index)),
                          "the incident lies outside the area the map CRS covers");
-    MapView& view = state.view();
-    view.center = at;
-    const double radius =
-        uncertaintyRadiusMetres(static_cast<LocationPrecision>(store.locationPrecision()[ref.index]));
-    const double target =
-        radius > 0.0 ? 2.0 * radius / (0.8 * std::max(1, std::min(view.widthPx, view.heightPx))) : 20.0;
-    const double ground = groundMetresPerPixelAtCenter(view, state.projection());
-    if (std::isfinite(ground) && ground > target) view.unitsPerPixel *= target / ground;
+    centreOn(state, at,
+             uncertaintyRadiusMetres(static_cast<LocationPrecision>(store.locationPrecision()[ref.index])));
+    return {};
+}
+
+Status flyToPlace(MapState& state, const FlyToPlace& place) {
+    const MapXY at =
+        isValidLonLat(place.position) ? state.projection().project(place.position) : MapXY{NAN, NAN};
+    if (!isFinite(at))
+        return makeError(ErrorCode::ProjectionFailed, place.name,
+                         "the place lies outside the area the map CRS covers");
+    centreOn(state, at, place.radiusMetres);
     return {};
 }
 
@@ -287,6 +303,7 @@ Status applyCommand(MapState& state, const Command& command) {
                 return moveCursor(state,
                                   [&](TimeSpan data) { return playbackBounds(state.time(), data).begin; });
             },
+            [&](const FlyToPlace& f) -> Status { return flyToPlace(state, f); },
             [&](const SeekEnd&) -> Status {
                 return moveCursor(state,
                                   [&](TimeSpan data) { return playbackBounds(state.time(), data).end; });

@@ -7,8 +7,10 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <future>
 
 #include "app/cli/cli.h"
 #include "app/gui/animation_job.h"
@@ -16,6 +18,7 @@
 #include "app/gui/gui_window.h"
 #include "app/gui/project_session.h"
 #include "app/gui/settings.h"
+#include "core/places/gazetteer.h"
 #include "core/project/default_scene.h"
 #include "core/project/map_state.h"
 #include "core/time/playback_clock.h"
@@ -118,6 +121,15 @@ public:
         m_state.time() = time;
         m_state.applyTime();
     }
+    /// Opens Find place with `query`, loading the gazetteer first (for --find screenshots).
+    void findPlace(const std::string& query) {
+        startPlacesLoad();
+        m_places.wait();
+        pollPlaces();
+        m_ui.placeSearch().setQuery(query);
+        m_ui.setPanelOpen(PanelId::PlaceSearch, true);
+        m_ui.placeSearch().focusField();
+    }
     void setSettingsStore(GuiSettings* settings, std::string path) {
         m_settings = settings;
         m_settingsPath = std::move(path);
@@ -126,6 +138,28 @@ public:
     }
 
 private:
+    /// The gazetteer loads on a worker thread, started after the first frame so start-up does not wait.
+    void startPlacesLoad() {
+        if (m_places.valid() || m_placesDone) return;
+        m_places = std::async(std::launch::async, [] { return Gazetteer::load(Gazetteer::defaultPath()); });
+    }
+    /// Hands the loaded gazetteer (or why it failed) to the UI once the worker is done.
+    void pollPlaces() {
+        if (!m_places.valid() || m_places.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+            return;
+        auto loaded = m_places.get();
+        m_placesDone = true;
+        if (loaded) {
+            m_ui.placeSearch().setGazetteer(loaded.value());
+        } else {
+            logWarning("Places: " + loaded.error().describe());
+            m_ui.placeSearch().setLoadError(loaded.error().describe());
+        }
+    }
+    std::future<Result<std::shared_ptr<const Gazetteer>>> m_places;
+    bool m_placesDone = false;
+    int m_framesDrawn = 0;
+
     void updateScale(bool initial);
     void applyTheme(Theme theme);
     void drawFrame();
@@ -198,7 +232,7 @@ void GuiApp::setUp(const GuiSettings& settings) {
     ImGui_ImplOpenGL3_Init("#version 330 core");
     updateScale(true);
 
-    m_ui.setExtraKeys({GLFW_KEY_W, GLFW_KEY_A, GLFW_KEY_S, GLFW_KEY_D, GLFW_KEY_Q});
+    m_ui.setExtraKeys({GLFW_KEY_W, GLFW_KEY_A, GLFW_KEY_S, GLFW_KEY_D, GLFW_KEY_Q, GLFW_KEY_F});
     m_ui.setPanelOpen(PanelId::Layers, settings.layersOpen);
     m_ui.setPanelOpen(PanelId::Log, settings.logOpen);
     m_ui.setPanelOpen(PanelId::Crs, settings.crsOpen);
@@ -275,6 +309,8 @@ void GuiApp::drawFrame() {
     m_ui.animationDialog().setStatus(m_animation.status());
     m_ui.projectDialogs().setProject(
         m_project.info(m_settings ? m_settings->recentProjects : std::vector<std::string>{}));
+    if (m_framesDrawn++ > 0) startPlacesLoad();
+    pollPlaces();
     m_ui.frame(m_state, m_metrics, commands);
     for (const Command& command : commands) {
         if (handleProjectCommand(command)) continue;
@@ -551,6 +587,7 @@ int runGuiWith(const GuiOptions& options) {
         for (const auto& path : options.layers) app.addLayer(path);
         for (const auto& source : options.incidents) app.addIncidents(source);
         if (time.value()) app.setTime(*time.value());
+        if (!options.findPlace.empty()) app.findPlace(options.findPlace);
         if (options.screenshotPath.empty()) {
             app.run();
         } else if (Status s = app.runForScreenshot(std::max(1, options.frames), options.screenshotPath); !s) {

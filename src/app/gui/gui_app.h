@@ -17,6 +17,7 @@ struct GuiOptions {
     /// 1w, 1m, cumulative, all; a 1-day window when empty). Both empty: all time.
     std::string at;
     std::string window;
+    std::string findPlace;  ///< --find: open Find place with this query (waits for the gazetteer)
 };
 
 /// Runs the window with `options`; see runGui. Exit code 1 also when the screenshot cannot be written, 2 when

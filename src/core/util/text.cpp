@@ -15,4 +15,14 @@ std::string toUpperUtf8(std::string_view text) {
     return out;
 }
 
+std::string groupThousands(uint64_t value) {
+    const std::string digits = std::to_string(value);
+    std::string out;
+    for (size_t i = 0; i < digits.size(); ++i) {
+        if (i && (digits.size() - i) % 3 == 0) out.push_back(',');
+        out.push_back(digits[i]);
+    }
+    return out;
+}
+
 }  // namespace fp

@@ -5,6 +5,7 @@
 
 #include <cstdio>
 
+#include "core/util/text.h"
 #include "ui/widgets.h"
 
 namespace fp {
@@ -18,15 +19,6 @@ bool colorEdit(const char* label, Color& c) {
         ImGuiColorEditFlags_NoInputs | ImGuiColorEditFlags_AlphaBar | ImGuiColorEditFlags_AlphaPreviewHalf);
     if (changed) c = {rgba[0], rgba[1], rgba[2], rgba[3]};
     return changed;
-}
-
-std::string withThousands(size_t n) {
-    std::string digits = std::to_string(n), out;
-    for (size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-        out += digits[i];
-    }
-    return out;
 }
 
 }  // namespace
@@ -43,7 +35,7 @@ std::string layerTooltip(const MapLayer& layer) {
     text += "\nSource: " + (d.sourcePath.empty() ? std::string("(embedded)") : d.sourcePath);
     if (!d.layerName.empty() && d.layerName != d.displayName) text += "\nLayer: " + d.layerName;
     if (!d.driverName.empty()) text += "\nDriver: " + d.driverName;
-    text += "\nFeatures: " + withThousands(d.featureCount());
+    text += "\nFeatures: " + groupThousands(d.featureCount());
     text += "\nSource CRS: " + (d.sourceCrsName.empty() ? std::string("unknown") : d.sourceCrsName);
     return text;
 }

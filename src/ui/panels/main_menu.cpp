@@ -83,6 +83,8 @@ void MainMenu::draw(const UiContext& ctx, CommandList& out) {
     }
     if (ImGui::BeginMenu("Map")) {
         if (ImGui::MenuItem("CRS\xE2\x80\xA6")) out.push_back(ShowPanel{PanelId::Crs, true, true});
+        if (ImGui::MenuItem("Find place\xE2\x80\xA6", "Ctrl+F"))
+            out.push_back(ShowPanel{PanelId::PlaceSearch, true, true});
         ImGui::Separator();
         const Crs& current = ctx.state.scene().crs;
         for (const CrsPreset& preset : crsPresets()) {
