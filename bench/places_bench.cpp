@@ -12,9 +12,11 @@
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <atomic>
 #include <chrono>
 #include <ctime>
+#include <unistd.h>
 #include <string>
 #include <thread>
 #include <vector>
@@ -87,12 +89,26 @@ std::vector<std::string> queryMix() {
     return q;
 }
 
+/// Resident memory of this process in MB (/proc/self/statm).
+double residentMb() {
+    long pages = 0, resident = 0;
+    if (FILE* f = std::fopen("/proc/self/statm", "r")) {
+        if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2) resident = 0;
+        std::fclose(f);
+    }
+    return static_cast<double>(resident) * static_cast<double>(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
+}
+
 void BM_GazetteerLoad(benchmark::State& state) {
+    double grown = 0.0;
     for (auto _ : state) {
+        const double before = residentMb();
         auto g = Gazetteer::load(kPath);
         if (!g) state.SkipWithError(g.error().describe().c_str());
+        grown = std::max(grown, residentMb() - before);
         benchmark::DoNotOptimize(g);
     }
+    state.counters["resident_mb"] = grown;  // what one loaded gazetteer holds (the first load shows it)
 }
 BENCHMARK(BM_GazetteerLoad)->Unit(benchmark::kMillisecond)->Iterations(3);
 
