@@ -11,12 +11,12 @@
 // Set FP_BENCH_SLOWEST=1 to print the 15 queries of the mix that took the most CPU.
 #include <benchmark/benchmark.h>
 
+#include <unistd.h>
 #include <algorithm>
-#include <cstdio>
 #include <atomic>
 #include <chrono>
+#include <cstdio>
 #include <ctime>
-#include <unistd.h>
 #include <string>
 #include <thread>
 #include <vector>
