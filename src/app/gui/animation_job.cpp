@@ -4,7 +4,8 @@
 
 namespace fp {
 
-Result<AnimationSpec> animationSpecFor(const ExportAnimation& request) {
+Result<AnimationSpec> animationSpecFor(const ExportAnimation& request, const std::string& title,
+                                       const ExportSettings& base) {
     auto output = animationOutputForPath(request.outputPath);
     if (!output) return output.error();
     auto plan = planFrames(request.first, request.last, request.step);
@@ -14,17 +15,20 @@ Result<AnimationSpec> animationSpecFor(const ExportAnimation& request) {
     spec.output = output.value();
     spec.plan = std::move(plan).value();
     spec.time = request.time;
+    spec.settings = base;
     spec.settings.widthPx = request.widthPx;
     spec.settings.heightPx = request.heightPx;
     spec.settings.fps = request.fps;
+    spec.title = title;
     if (const char* program = std::getenv("FLASHPOINT_FFMPEG"); program && *program) spec.ffmpeg = program;
     return spec;
 }
 
-void AnimationJob::start(const ExportAnimation& request) {
+void AnimationJob::start(const ExportAnimation& request, const std::string& title,
+                         const ExportSettings& base) {
     cancel();
     m_status = {};
-    auto spec = animationSpecFor(request);
+    auto spec = animationSpecFor(request, title, base);
     if (!spec) return fail(spec.error());
     auto job = AnimationExport::start(spec.value());
     if (!job) return fail(job.error());

@@ -12,7 +12,10 @@ namespace fp {
 
 /// The spec of the export `request` asks for (frame plan, output kind, size, fps, time settings), or why it
 /// cannot be made (bad output extension, dates, too many frames).
-Result<AnimationSpec> animationSpecFor(const ExportAnimation& request);
+/// `base` gives the furniture and dpi (the project's export settings), `title` the title's text (the
+/// project's name); the request's size and fps override `base`.
+Result<AnimationSpec> animationSpecFor(const ExportAnimation& request, const std::string& title = {},
+                                       const ExportSettings& base = {});
 
 /// Runs an animation export from the GUI's main loop: one frame per window frame, drawn offscreen with the
 /// window's GL context and the app's renderer, so the window stays responsive and the map keeps its own
@@ -20,8 +23,9 @@ Result<AnimationSpec> animationSpecFor(const ExportAnimation& request);
 class AnimationJob {
 public:
     /// Starts the export (see AnimationExport::start); on failure status().error says why. A running
-    /// export is cancelled first.
-    void start(const ExportAnimation& request);
+    /// export is cancelled first. `title` and `base`: see animationSpecFor.
+    void start(const ExportAnimation& request, const std::string& title = {},
+               const ExportSettings& base = {});
     /// Renders the next frame when running (the GL context must be current); finishes after the last one.
     void tick(MapState& state, MapRenderer& renderer);
     /// Stops the running export; nothing it wrote stays.

@@ -307,6 +307,9 @@ void GuiApp::drawFrame() {
     m_ui.setIncidentHover(hoverUnderMouse());
     m_ui.setPlaying(m_clock.playing());
     m_ui.animationDialog().setStatus(m_animation.status());
+    // The dialog starts from the project's export settings (size, fps, last animation path).
+    if (!m_ui.animationDialog().isOpen())
+        m_ui.animationDialog().setExportSettings(m_project.exportSettings());
     m_ui.projectDialogs().setProject(
         m_project.info(m_settings ? m_settings->recentProjects : std::vector<std::string>{}));
     if (m_framesDrawn++ > 0) startPlacesLoad();
@@ -314,7 +317,11 @@ void GuiApp::drawFrame() {
     m_ui.frame(m_state, m_metrics, commands);
     for (const Command& command : commands) {
         if (handleProjectCommand(command)) continue;
-        if (const auto* animate = std::get_if<ExportAnimation>(&command)) m_animation.start(*animate);
+        if (const auto* animate = std::get_if<ExportAnimation>(&command)) {
+            m_project.exportSettings().lastAnimationPath = animate->outputPath;
+            m_project.exportSettings().fps = animate->fps;
+            m_animation.start(*animate, m_project.name(), m_project.exportSettings());
+        }
         if (std::holds_alternative<CancelAnimationExport>(command)) m_animation.cancel();
         if (const auto* theme = std::get_if<SetTheme>(&command)) applyTheme(theme->theme);
         noteIncidentFocus(command);
