@@ -7,6 +7,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/export/export_settings.h"
 #include "core/model/layer_style.h"
 #include "core/model/map_scene.h"
 #include "core/model/map_view.h"
@@ -203,16 +204,25 @@ struct OpenProject {
 struct SaveProject {
     std::string path;
 };
+/// Open the still image export dialog (File > Export image…, Ctrl+E). Handled inside the UI.
+struct ShowImageExport {};
+/// Export the map as it is on screen to an image (the image export dialog's Export): size, DPI, format and
+/// furniture from `settings`; the app renders it offscreen with its GL context and reports back through
+/// MainUi::imageExportDialog().setStatus. `outputPath` is replaced if it exists.
+struct ExportImage {
+    ExportSettings settings;
+    std::string outputPath;
+};
 
 /// Everything the UI can ask of the application. Panels append these; the app applies them to its state
 /// after the UI frame and reports failures back (MainUi::onCommandResult).
-using Command =
-    std::variant<Pan, Zoom, ResetView, SetLayerStyle, MoveLayer, RemoveLayer, ZoomToLayer, AddLayer, SetCrs,
-                 SetTheme, ClearLog, ShowPanel, Quit, ShowIncidentPanel, AddIncidents, SetIncidentStyle,
-                 RemoveIncidentLayer, SelectIncident, FlyToIncident, SpreadIncidentGroup, OpenUrl,
-                 ReloadIncidents, ShowFieldMapping, SetTimeState, SetPlayback, Play, Pause, StepTime,
-                 SeekStart, SeekEnd, ShowAnimationExport, ExportAnimation, CancelAnimationExport,
-                 ShowProjectDialog, NewProject, OpenProject, SaveProject, FlyToPlace>;
+using Command = std::variant<Pan, Zoom, ResetView, SetLayerStyle, MoveLayer, RemoveLayer, ZoomToLayer,
+                             AddLayer, SetCrs, SetTheme, ClearLog, ShowPanel, Quit, ShowIncidentPanel,
+                             AddIncidents, SetIncidentStyle, RemoveIncidentLayer, SelectIncident,
+                             FlyToIncident, SpreadIncidentGroup, OpenUrl, ReloadIncidents, ShowFieldMapping,
+                             SetTimeState, SetPlayback, Play, Pause, StepTime, SeekStart, SeekEnd,
+                             ShowAnimationExport, ExportAnimation, CancelAnimationExport, ShowProjectDialog,
+                             NewProject, OpenProject, SaveProject, FlyToPlace, ShowImageExport, ExportImage>;
 using CommandList = std::vector<Command>;
 
 }  // namespace fp

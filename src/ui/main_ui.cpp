@@ -133,6 +133,7 @@ void MainUi::frame(const MapState& state, const UiMetrics& metrics, CommandList&
     m_fieldMapping.draw(ctx, commands);
     m_animation.draw(ctx, commands);
     m_placeSearch.draw(ctx, commands);
+    m_imageExport.draw(ctx, commands);
     m_notifications.draw(ctx, commands);
     m_projectDialogs.draw(ctx, commands);
 
@@ -150,6 +151,8 @@ void MainUi::frame(const MapState& state, const UiMetrics& metrics, CommandList&
         commands.push_back(Quit{});
     if (ImGui::GetIO().KeyCtrl && m_keys.f >= 0 && ImGui::IsKeyPressed(m_keys.f, false))
         commands.push_back(ShowPanel{PanelId::PlaceSearch, true, true});
+    if (ImGui::GetIO().KeyCtrl && m_keys.e >= 0 && ImGui::IsKeyPressed(m_keys.e, false))
+        commands.push_back(ShowImageExport{});
 
     for (Command& command : commands) {
         if (const auto* show = std::get_if<ShowPanel>(&command)) {
@@ -160,6 +163,10 @@ void MainUi::frame(const MapState& state, const UiMetrics& metrics, CommandList&
                 if (show->panel == PanelId::Crs) m_crs.focusField();
                 if (show->panel == PanelId::PlaceSearch) m_placeSearch.focusField();
             }
+            continue;
+        }
+        if (std::holds_alternative<ShowImageExport>(command)) {
+            m_imageExport.open();
             continue;
         }
         if (std::holds_alternative<ShowAnimationExport>(command)) {

@@ -8,6 +8,7 @@
 #include "ui/panels/animation_dialog.h"
 #include "ui/panels/crs_panel.h"
 #include "ui/panels/field_mapping_dialog.h"
+#include "ui/panels/image_export_dialog.h"
 #include "ui/panels/incident_inspector_panel.h"
 #include "ui/panels/incident_legend_panel.h"
 #include "ui/panels/incident_table_panel.h"
@@ -94,6 +95,8 @@ public:
     void setPlaying(bool playing) { m_timeline.setPlaying(playing); }
     /// File > Export animation…; the app feeds it the running export's progress (setStatus).
     AnimationDialog& animationDialog() { return m_animation; }
+    /// File > Export image… (Ctrl+E); the app reports the export's outcome (setStatus).
+    ImageExportDialog& imageExportDialog() { return m_imageExport; }
     const StatusBar& statusBar() const { return m_status; }
 
 private:
@@ -127,6 +130,7 @@ private:
     AnimationDialog m_animation;
     ProjectDialogs m_projectDialogs;
     PlaceSearchPanel m_placeSearch;
+    ImageExportDialog m_imageExport;
     struct LoadedSource {
         std::string source;  // as given (with any password)
         std::string table;

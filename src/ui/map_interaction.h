@@ -14,6 +14,7 @@ struct ExtraKeys {
     int d = -1;
     int q = -1;
     int f = -1;  ///< Ctrl+F: find place
+    int e = -1;  ///< Ctrl+E: export image
 };
 
 /// Turns mouse and keyboard input over the map into view commands: left drag pans, the wheel zooms about the

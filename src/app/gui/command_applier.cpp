@@ -312,6 +312,8 @@ Status applyCommand(MapState& state, const Command& command) {
             [&](const ShowAnimationExport&) -> Status { return {}; },
             [&](const ExportAnimation&) -> Status { return {}; },
             [&](const CancelAnimationExport&) -> Status { return {}; },
+            [&](const ShowImageExport&) -> Status { return {}; },
+            [&](const ExportImage&) -> Status { return {}; },
             // Projects are opened and saved by the app (ProjectSession), which owns the whole state.
             [&](const ShowProjectDialog&) -> Status { return {}; },
             [&](const NewProject&) -> Status { return {}; },

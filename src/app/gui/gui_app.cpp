@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <future>
+#include <optional>
 
 #include "app/cli/cli.h"
 #include "app/gui/animation_job.h"
@@ -25,6 +26,7 @@
 #include "core/time/time_label.h"
 #include "core/util/log.h"
 #include "render/export/image_io.h"
+#include "render/export/map_exporter.h"
 #include "render/gl/gl.h"
 #include "render/map_renderer.h"
 #include "render/text/font_locator.h"
@@ -207,7 +209,32 @@ private:
     std::vector<Error> m_skippedAtStart;
     bool m_quitConfirmed = false;
     std::string m_title;
+    // Holds GL objects (a tile target, furniture fonts): destroyed before the context, like m_renderer.
+    std::unique_ptr<MapExporter> m_exporter;
+    std::optional<ExportImage> m_pendingImageExport;
+    /// Renders `request` offscreen with the window's context and the map as it is, writes the file and
+    /// reports the outcome to the dialog and the log. The map's own state is not touched.
+    void exportImage(const ExportImage& request);
 };
+
+void GuiApp::exportImage(const ExportImage& request) {
+    if (!m_exporter) m_exporter = std::make_unique<MapExporter>();
+    ImageExportStatus status;
+    auto image = m_exporter->render(*m_renderer, m_state, request.settings);
+    Status written =
+        image ? writeExportImage(image.value(), request.outputPath, request.settings.format,
+                                 request.settings.jpegQuality, exportGeoReference(m_state, request.settings))
+              : Status(image.error());
+    if (written) {
+        status.written = request.outputPath;
+        logInfo("exported " + request.outputPath);
+    } else {
+        status.error = written.error().describe();
+        logError("image export: " + status.error);
+    }
+    m_ui.imageExportDialog().setStatus(status);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
 
 void GuiApp::setUp(const GuiSettings& settings) {
     IMGUI_CHECKVERSION();
@@ -232,7 +259,7 @@ void GuiApp::setUp(const GuiSettings& settings) {
     ImGui_ImplOpenGL3_Init("#version 330 core");
     updateScale(true);
 
-    m_ui.setExtraKeys({GLFW_KEY_W, GLFW_KEY_A, GLFW_KEY_S, GLFW_KEY_D, GLFW_KEY_Q, GLFW_KEY_F});
+    m_ui.setExtraKeys({GLFW_KEY_W, GLFW_KEY_A, GLFW_KEY_S, GLFW_KEY_D, GLFW_KEY_Q, GLFW_KEY_F, GLFW_KEY_E});
     m_ui.setPanelOpen(PanelId::Layers, settings.layersOpen);
     m_ui.setPanelOpen(PanelId::Log, settings.logOpen);
     m_ui.setPanelOpen(PanelId::Crs, settings.crsOpen);
@@ -323,6 +350,7 @@ void GuiApp::drawFrame() {
             m_animation.start(*animate, m_project.name(), m_project.exportSettings());
         }
         if (std::holds_alternative<CancelAnimationExport>(command)) m_animation.cancel();
+        if (const auto* still = std::get_if<ExportImage>(&command)) m_pendingImageExport = *still;
         if (const auto* theme = std::get_if<SetTheme>(&command)) applyTheme(theme->theme);
         noteIncidentFocus(command);
         apply(command);
@@ -346,6 +374,10 @@ void GuiApp::drawFrame() {
 
     m_renderer->incidents().setFocus(m_incidentFocus);
     m_animation.tick(m_state, *m_renderer);
+    if (m_pendingImageExport) {
+        exportImage(*m_pendingImageExport);
+        m_pendingImageExport.reset();
+    }
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     m_renderer->sync(m_state.scene(), m_state.projection());
     m_renderer->draw(m_state.scene(), m_state.view());

@@ -49,6 +49,7 @@ void MainMenu::draw(const UiContext& ctx, CommandList& out) {
         if (ImGui::MenuItem("Add incidents\xE2\x80\xA6"))
             out.push_back(ShowIncidentPanel{IncidentPanelId::Legend, true, true});
         ImGui::Separator();
+        if (ImGui::MenuItem("Export image\xE2\x80\xA6", "Ctrl+E")) out.push_back(ShowImageExport{});
         if (ImGui::MenuItem("Export animation\xE2\x80\xA6")) out.push_back(ShowAnimationExport{});
         ImGui::Separator();
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) out.push_back(Quit{});

@@ -1,0 +1,210 @@
+#include "ui/panels/image_export_dialog.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <iterator>
+
+#include "ui/widgets.h"
+
+namespace fp {
+
+namespace {
+
+struct SizePreset {
+    const char* label;
+    int w, h;
+    double dpi;
+};
+const SizePreset kPresets[] = {{"1920 x 1080 (HD)", 1920, 1080, 96.0},
+                               {"3840 x 2160 (4K)", 3840, 2160, 192.0},
+                               {"A4 landscape, 300 dpi (3508 x 2480)", 3508, 2480, 300.0}};
+constexpr int kMaxSide = 16384;
+
+bool editText(const char* label, std::string& value) {
+    char buf[512];
+    const size_t n = std::min(value.size(), sizeof buf - 1);
+    std::copy_n(value.data(), n, buf);
+    buf[n] = 0;
+    if (!ImGui::InputText(label, buf, sizeof buf)) return false;
+    value = buf;
+    return true;
+}
+
+std::string lowerExtension(const std::string& path) {
+    std::string ext = std::filesystem::path(path).extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return ext;
+}
+
+}  // namespace
+
+void ImageExportDialog::open() {
+    m_open = true;
+    m_appearing = true;
+    m_confirmOverwrite = false;
+    if (output.empty()) output = m_settings.lastImagePath.empty() ? "briefing.png" : m_settings.lastImagePath;
+}
+
+Result<ExportImage> ImageExportDialog::request() const {
+    ExportImage r;
+    r.settings = m_settings;
+    r.outputPath = output;
+    if (output.empty()) return makeError(ErrorCode::InvalidArgument, "Output", "give a file name");
+    const std::string ext = lowerExtension(output);
+    if (ext == ".png")
+        r.settings.format = worldFile ? ImageFormat::PngWorldFile : ImageFormat::Png;
+    else if (ext == ".jpg" || ext == ".jpeg")
+        r.settings.format = ImageFormat::Jpeg;
+    else if (ext == ".tif" || ext == ".tiff")
+        r.settings.format = ImageFormat::GeoTiff;
+    else
+        return makeError(ErrorCode::InvalidArgument, "Output",
+                         (ext.empty() ? std::string("no extension") : "unknown extension '" + ext + "'") +
+                             ": use .png, .jpg or .tif (GeoTIFF)");
+    if (worldFile && r.settings.format != ImageFormat::PngWorldFile)
+        return makeError(ErrorCode::InvalidArgument, "World file", "needs a .png output");
+    const auto w = r.settings.widthPx, h = r.settings.heightPx;
+    if (w < 1 || h < 1 || w > kMaxSide || h > kMaxSide)
+        return makeError(ErrorCode::InvalidArgument, "Size",
+                         std::to_string(w) + "x" + std::to_string(h) + " is not 1.." +
+                             std::to_string(kMaxSide) + " pixels a side");
+    if (!(r.settings.dpi >= 24.0 && r.settings.dpi <= 1200.0))
+        return makeError(ErrorCode::InvalidArgument, "DPI", "must be 24..1200");
+    const std::filesystem::path parent = std::filesystem::path(output).parent_path();
+    std::error_code ec;
+    if (!parent.empty() && !std::filesystem::is_directory(parent, ec))
+        return makeError(ErrorCode::NotFound, "Output", "folder " + parent.string() + " does not exist");
+    return r;
+}
+
+void ImageExportDialog::submit(CommandList& out) {
+    auto req = request();
+    if (!req) return;
+    std::error_code ec;
+    if (!m_confirmOverwrite && std::filesystem::exists(req->outputPath, ec)) {
+        m_confirmOverwrite = true;
+        return;
+    }
+    m_confirmOverwrite = false;
+    m_settings.lastImagePath = req->outputPath;
+    m_status = {};
+    out.push_back(std::move(req).value());
+}
+
+void ImageExportDialog::draw(const UiContext& ctx, CommandList& out) {
+    if (!m_open) return;
+    const float s = ctx.scale;
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowPos({0.5f * display.x, 0.5f * display.y}, ImGuiCond_Appearing, {0.5f, 0.5f});
+    if (m_appearing) {
+        ImGui::SetNextWindowFocus();
+        m_appearing = false;
+    }
+    bool open = true;
+    if (!ImGui::Begin(title(), &open,
+                      ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
+                          ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::End();
+        return;
+    }
+    ImGui::BeginDisabled(m_confirmOverwrite);
+    ImGui::SetNextItemWidth(320.f * s);
+    editText("Output", output);
+    itemTooltip(".png (default), .jpg (JPEG) or .tif (GeoTIFF, georeferenced)");
+    const bool png = lowerExtension(output) == ".png";
+    if (png) ImGui::Checkbox("Also a world file (.pgw) and .prj", &worldFile);
+    if (lowerExtension(output) == ".jpg" || lowerExtension(output) == ".jpeg") {
+        ImGui::SetNextItemWidth(200.f * s);
+        ImGui::SliderInt("JPEG quality", &m_settings.jpegQuality, 1, 100);
+    }
+
+    int preset = -1;
+    for (size_t i = 0; i < std::size(kPresets); ++i)
+        if (kPresets[i].w == m_settings.widthPx && kPresets[i].h == m_settings.heightPx)
+            preset = static_cast<int>(i);
+    ImGui::SetNextItemWidth(320.f * s);
+    if (ImGui::BeginCombo("Size", preset >= 0 ? kPresets[preset].label : "Custom")) {
+        for (size_t i = 0; i < std::size(kPresets); ++i)
+            if (ImGui::Selectable(kPresets[i].label, static_cast<int>(i) == preset)) {
+                m_settings.widthPx = kPresets[i].w;
+                m_settings.heightPx = kPresets[i].h;
+                m_settings.dpi = kPresets[i].dpi;
+            }
+        ImGui::EndCombo();
+    }
+    int wh[2] = {m_settings.widthPx, m_settings.heightPx};
+    ImGui::SetNextItemWidth(200.f * s);
+    if (ImGui::InputInt2("Pixels", wh)) {
+        m_settings.widthPx = wh[0];
+        m_settings.heightPx = wh[1];
+    }
+    itemTooltip("Custom size, up to 16384 a side (large images are drawn in tiles)");
+    float dpi = static_cast<float>(m_settings.dpi);
+    ImGui::SetNextItemWidth(200.f * s);
+    if (ImGui::InputFloat("DPI", &dpi, 12.f, 48.f, "%.0f")) m_settings.dpi = dpi;
+    itemTooltip("Labels, markers and furniture are sized for this resolution (96 = as on screen)");
+
+    MapFurniture& f = m_settings.furniture;
+    ImGui::Separator();
+    ImGui::TextDisabled("Furniture");
+    ImGui::Checkbox("Title", &f.title);
+    ImGui::SameLine(120.f * s);
+    ImGui::SetNextItemWidth(240.f * s);
+    editText("##title", f.titleText);
+    ImGui::Checkbox("Subtitle", &f.subtitle);
+    ImGui::SameLine(120.f * s);
+    ImGui::SetNextItemWidth(240.f * s);
+    editText("##subtitle", f.subtitleText);
+    itemTooltip("Empty: the time window's date range");
+    ImGui::Checkbox("Banner", &f.banner);
+    ImGui::SameLine(120.f * s);
+    ImGui::SetNextItemWidth(240.f * s);
+    editText("##banner", f.bannerText);
+    itemTooltip("Caveat or classification, at the top and bottom");
+    ImGui::Checkbox("Legend", &f.legend);
+    ImGui::SameLine(120.f * s);
+    ImGui::Checkbox("Scale bar", &f.scaleBar);
+    ImGui::SameLine(240.f * s);
+    ImGui::Checkbox("North arrow", &f.northArrow);
+    ImGui::Checkbox("Time stamp", &f.timestamp);
+    ImGui::SameLine(120.f * s);
+    ImGui::Checkbox("Attribution", &f.attribution);
+    ImGui::SameLine(240.f * s);
+    ImGui::Checkbox("Inset map", &f.inset);
+    ImGui::EndDisabled();
+
+    ImGui::Separator();
+    auto req = request();
+    if (!req) {
+        ImGui::PushStyleColor(ImGuiCol_Text, logLevelColor(LogLevel::Warning, ctx.theme));
+        ImGui::TextWrapped("%s", req.error().describe().c_str());
+        ImGui::PopStyleColor();
+    }
+    if (!m_status.error.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, logLevelColor(LogLevel::Error, ctx.theme));
+        ImGui::TextWrapped("Export failed: %s", m_status.error.c_str());
+        ImGui::PopStyleColor();
+    } else if (!m_status.written.empty()) {
+        ImGui::TextWrapped("Wrote %s.", m_status.written.c_str());
+    }
+    if (m_confirmOverwrite) {
+        ImGui::PushStyleColor(ImGuiCol_Text, logLevelColor(LogLevel::Warning, ctx.theme));
+        ImGui::TextWrapped("%s already exists. Replace it?", output.c_str());
+        ImGui::PopStyleColor();
+        if (ImGui::Button("Replace")) submit(out);
+        ImGui::SameLine();
+        if (ImGui::Button("Keep it")) m_confirmOverwrite = false;
+    } else {
+        ImGui::BeginDisabled(!req);
+        if (ImGui::Button("Export")) submit(out);
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        if (ImGui::Button("Close")) open = false;
+    }
+    ImGui::End();
+    if (!open) m_open = false;
+}
+
+}  // namespace fp
