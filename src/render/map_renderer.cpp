@@ -3,6 +3,7 @@
 #include <cmath>
 #include <future>
 
+#include "core/places/place_labels.h"
 #include "core/util/log.h"
 #include "render/gl/gl_objects.h"
 #include "render/labels.h"
@@ -41,6 +42,18 @@ struct MapRenderer::Impl {
     gl::Program fill, line, point;
     std::unordered_map<const VectorLayer*, LayerBuffers> layers;
     std::unique_ptr<LabelDrawer> labels;
+    // Place labels: the query cache, its anchors in the map CRS and the frame's dots.
+    std::optional<MapProjection> placeProjection;
+    std::string placeCrs;
+    PlaceLabelCache placeCache;
+    uint64_t placeGeneration = ~uint64_t{0};
+    std::vector<PlaceLabelItem> placeItems;
+    gl::VertexArray dotVao;
+    gl::Buffer dotVbo;
+    std::vector<float> dotPositions;
+
+    std::vector<PlaceLabelItem>& placeLabelsFor(const MapScene& scene, const MapView& view);
+    void drawDots(const MapView& view, const PlaceLabelLook& look);
     std::unique_ptr<IncidentDrawer> incidents;
     std::optional<TimeSpan> sceneWindow;          // the scene's time window last given to the drawer
     bool sceneFade = false, sceneGhosts = false;  // and its fade and ghost flags
@@ -48,6 +61,10 @@ struct MapRenderer::Impl {
 
 MapRenderer::MapRenderer() : m_impl(std::make_unique<Impl>()) {}
 MapRenderer::~MapRenderer() = default;
+
+const std::vector<DrawnLabel>& MapRenderer::drawnLabels() const {
+    return m_impl->labels->drawnLabels();
+}
 
 IncidentDrawer& MapRenderer::incidents() {
     return *m_impl->incidents;
@@ -115,6 +132,53 @@ gl::Buffer uploadArray(const std::vector<float>& data) {
 
 }  // namespace
 
+std::vector<PlaceLabelItem>& MapRenderer::Impl::placeLabelsFor(const MapScene& scene, const MapView& view) {
+    if (!placeProjection || placeCrs != scene.crs.definition()) {
+        placeItems.clear();
+        return placeItems;
+    }
+    const MapProjection& proj = *placeProjection;
+    const GeoBBox viewBox = unprojectMapBBox(view.visibleExtent(), proj);
+    // Thresholds are per logical pixel, so an export at 2x shows the same places as the screen.
+    const double metresPerPixel = groundMetresPerPixelAtCenter(view, proj) * view.pixelRatio;
+    placeCache.update(scene.gazetteer, viewBox, metresPerPixel, scene.placeLabels);
+    if (placeCache.generation() != placeGeneration) {
+        placeGeneration = placeCache.generation();
+        placeItems.clear();
+        for (const PlaceLabel& l : placeCache.labels())
+            placeItems.push_back({proj.project(l.position), &l.text, l.importance});
+    }
+    return placeItems;
+}
+
+void MapRenderer::Impl::drawDots(const MapView& view, const PlaceLabelLook& look) {
+    dotPositions.clear();
+    for (const DrawnLabel& l : labels->drawnLabels()) {
+        if (!l.isPlace) continue;
+        const MapXY m = view.toMap(l.dot);
+        dotPositions.push_back(static_cast<float>(m.x - view.center.x));
+        dotPositions.push_back(static_cast<float>(m.y - view.center.y));
+    }
+    if (dotPositions.empty()) return;
+    if (!dotVbo.id()) {
+        dotVbo = gl::createBuffer();
+        dotVao = instanceVao(dotVbo, 2, 0);
+    }
+    glBindBuffer(GL_ARRAY_BUFFER, dotVbo.id());
+    glBufferData(GL_ARRAY_BUFFER, dotPositions.size() * sizeof(float), dotPositions.data(), GL_STREAM_DRAW);
+    point.use();
+    glUniform2f(point.uniform("uOffset"), 0.f, 0.f);
+    glUniform1f(point.uniform("uUnitsPerPixel"), static_cast<float>(view.unitsPerPixel));
+    glUniform2f(point.uniform("uViewportPx"), static_cast<float>(view.widthPx),
+                static_cast<float>(view.heightPx));
+    glUniform1f(point.uniform("uRadiusPx"), look.dotRadiusPx * view.pixelRatio);
+    setColor(point.uniform("uColor"), look.fill, 1.f);
+    setColor(point.uniform("uStroke"), look.halo, 1.f);
+    glBindVertexArray(dotVao.id());
+    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(dotPositions.size() / 2));
+    glBindVertexArray(0);
+}
+
 void MapRenderer::sync(const MapScene& scene, const MapProjection& projection) {
     const std::string& crs = projection.crs().definition();
     std::unordered_map<const VectorLayer*, std::shared_ptr<const VectorLayer>> wanted;
@@ -167,6 +231,13 @@ void MapRenderer::sync(const MapScene& scene, const MapProjection& projection) {
         m_impl->layers[data.get()] = std::move(b);
     }
     m_impl->incidents->finishSync();
+    if (crs != m_impl->placeCrs) {
+        auto places = MapProjection::create(projection.crs());
+        m_impl->placeProjection.reset();
+        if (places) m_impl->placeProjection.emplace(std::move(places).value());
+        m_impl->placeCrs = crs;
+        m_impl->placeGeneration = ~uint64_t{0};  // anchors must be projected again
+    }
 }
 
 int MapRenderer::maxViewportSize() {
@@ -268,7 +339,11 @@ FrameStats MapRenderer::draw(const MapScene& scene, const MapView& view, const D
         if (it == m_impl->layers.end()) continue;
         sources.push_back({&layer, &it->second.labelAnchors});
     }
-    LabelStats ls = m_impl->labels->draw(sources, view, scene.crs.isGeographic());
+    PlaceLabelLook look;
+    look.sizePx = scene.placeLabels.sizePx;
+    const auto& places = m_impl->placeLabelsFor(scene, view);
+    LabelStats ls = m_impl->labels->draw(sources, view, scene.crs.isGeographic(), places, look);
+    m_impl->drawDots(view, look);
     stats.labelCandidates = ls.candidates;
     stats.labelsPlaced = ls.placed;
     stats.drawCalls += ls.drawCalls;

@@ -9,6 +9,7 @@
 #include "core/model/map_view.h"
 #include "core/util/result.h"
 #include "render/incidents/incident_drawer.h"
+#include "render/labels.h"
 
 namespace fp {
 
@@ -48,13 +49,18 @@ public:
 
     /// Draws the scene (background, fills, outlines, points, labels, then incident layers) into the bound
     /// framebuffer, whose size must be view.widthPx x view.heightPx. Per-frame CPU work is O(layers +
-    /// labelled features + incident badges); it does not grow with the number of incidents.
+    /// labelled features + place labels + incident badges); it grows with neither the number of incidents nor
+    /// the gazetteer's size (places are queried only when the view leaves the last query's box or scale step,
+    /// at most 4 x PlaceLabelStyle::maxLabels of them).
     FrameStats draw(const MapScene& scene, const MapView& view);
     /// As draw(), with the view's image placed in a framebuffer of another size (see DrawPlacement). The
     /// view must not exceed maxViewportSize() a side.
     FrameStats draw(const MapScene& scene, const MapView& view, const DrawPlacement& placement);
     /// Largest view width/height draw() can lay out (GL_MAX_VIEWPORT_DIMS).
     static int maxViewportSize();
+
+    /// The labels (boundary areas and places) the last draw() placed, in placement order.
+    const std::vector<DrawnLabel>& drawnLabels() const;
 
     /// The incident layers' drawer: style sheet, selection and spread group, time window, and hit tests
     /// against the drawn markers.

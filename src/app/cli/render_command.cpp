@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "app/cli/cli.h"
+#include "core/places/gazetteer.h"
 #include "core/project/default_scene.h"
 #include "core/project/map_state.h"
 #include "core/project/project_file.h"
@@ -106,6 +107,10 @@ void addRenderCommand(CLI::App& app, RenderOptions& o) {
                     "Caveat or classification banner at the top and bottom (implies --furniture)")
         ->type_name("TEXT");
     cmd->add_flag("--world-file", o.worldFile, "With a .png: also write a .pgw world file and a .prj (CRS)");
+    cmd->add_option("--place-labels", o.placeLabels,
+                    "Gazetteer place names on the map: none, local (default: each place's own name), latin "
+                    "(transliterated) or english")
+        ->type_name("SCRIPT");
     cmd->add_flag("--timings", o.timings, "Print how long each phase took to stderr");
     cmd->add_option("--at", o.at,
                     "Show incidents at this date or time (UTC): by default those of its whole day, or of "
@@ -245,6 +250,15 @@ int runRenderCommand(const RenderOptions& o) {
     // --fade or --ghosts alone may apply to a project's own window, so they wait for the project.
     if (anyTimeFlag(o) || o.project.empty())
         if (auto t = timeStateFromFlags(o, {}); !t) return usage(t.error());
+    std::optional<PlaceLabelScript> placeScript = PlaceLabelScript::Local;
+    if (!o.placeLabels.empty() && o.placeLabels != "none") {
+        placeScript = parsePlaceLabelScript(o.placeLabels);
+        if (!placeScript)
+            return usage(makeError(ErrorCode::InvalidArgument, "--place-labels",
+                                   "'" + o.placeLabels + "' is not one of none, local, latin, english"));
+    } else if (o.placeLabels == "none") {
+        placeScript.reset();
+    }
     if (Status s = checkWritableOutput(o.output); !s) return fail(s.error());
 
     PhaseTimer timer(o.timings);
@@ -302,6 +316,18 @@ int runRenderCommand(const RenderOptions& o) {
     }
     if (o.noLabels)
         for (auto& layer : state.scene().layers) layer.style.labelField.clear();
+    MapScene& sc = state.scene();
+    sc.placeLabels.visible = placeScript && !o.noLabels;
+    if (placeScript) sc.placeLabels.script = *placeScript;
+    // A project or --no-default-layers brings no gazetteer: the embedded one serves (required only when
+    // --place-labels asks for names).
+    if (sc.placeLabels.visible && !sc.gazetteer) {
+        auto g = Gazetteer::load(Gazetteer::defaultPath());
+        if (g)
+            sc.gazetteer = std::move(g).value();
+        else if (!o.placeLabels.empty())
+            return fail(g.error());
+    }
     if (anyTimeFlag(o) || o.project.empty()) {
         auto time = timeStateFromFlags(o, state.dataTimeSpan());
         if (!time) return usage(time.error());

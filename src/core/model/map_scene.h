@@ -10,10 +10,13 @@
 #include "core/model/incident.h"
 #include "core/model/incident_source.h"
 #include "core/model/layer_style.h"
+#include "core/model/place_label_style.h"
 #include "core/model/vector_layer.h"
 #include "core/proj/crs.h"
 
 namespace fp {
+
+class Gazetteer;
 
 /// A layer on the map: shared immutable data plus its style. `id` is unique for the process's life, so
 /// renderers can cache per-layer GPU buffers by it.
@@ -60,6 +63,10 @@ struct MapScene {
     bool fadeByAge = false;
     /// With a window: out-of-window incidents are drawn faint instead of hidden.
     bool showGhosts = false;
+    /// Offline gazetteer for place labels and reverse geocoding; null when none is loaded.
+    std::shared_ptr<const Gazetteer> gazetteer;
+    /// How the gazetteer's places are labelled (nothing is drawn without a gazetteer).
+    PlaceLabelStyle placeLabels;
 
     /// Adds a layer on top of the others and returns its id. An empty `name` takes the data's display name.
     uint64_t addLayer(std::shared_ptr<const VectorLayer> data, LayerStyle style, std::string attribution = {},

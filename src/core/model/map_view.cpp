@@ -63,6 +63,22 @@ MapBBox projectGeoBBox(const GeoBBox& box, const MapProjection& projection) {
     return out;
 }
 
+GeoBBox unprojectMapBBox(const MapBBox& box, const MapProjection& projection) {
+    GeoBBox out;
+    if (box.empty()) return out;
+    constexpr int kSteps = 8;
+    for (int i = 0; i <= kSteps; ++i) {
+        const double t = static_cast<double>(i) / kSteps;
+        const double x = box.minX + t * box.width();
+        const double y = box.minY + t * box.height();
+        for (MapXY m : {MapXY{x, box.minY}, MapXY{x, box.maxY}, MapXY{box.minX, y}, MapXY{box.maxX, y}}) {
+            const LonLat p = projection.unproject(m);
+            if (isValidLonLat(p)) out.extend(p.lon, p.lat);
+        }
+    }
+    return out;
+}
+
 double groundMetresPerPixelAtCenter(const MapView& view, const MapProjection& projection) {
     LonLat a = projection.unproject({view.center.x - view.unitsPerPixel, view.center.y});
     LonLat b = projection.unproject({view.center.x + view.unitsPerPixel, view.center.y});

@@ -37,6 +37,10 @@ struct MapView {
 /// Points that do not project are ignored; an empty box results when none does.
 MapBBox projectGeoBBox(const GeoBBox& box, const MapProjection& projection);
 
+/// The lon/lat bounding box of a map-CRS box, from its edges sampled densely; points that do not unproject
+/// are ignored (an empty box when none does).
+GeoBBox unprojectMapBBox(const MapBBox& box, const MapProjection& projection);
+
 /// Ground distance in metres across one physical pixel at the view's centre, measured along the ellipsoid
 /// between the points one pixel left and right of the centre (the scale bar's basis). NaN if undefined there.
 double groundMetresPerPixelAtCenter(const MapView& view, const MapProjection& projection);

@@ -19,7 +19,8 @@ std::string findDataDir();
 std::string defaultProjectPath();
 
 /// The embedded default project: Kosovo, Serbia and their neighbours with districts and municipalities,
-/// styled so Kosovo and Serbia stand out, and the seed story's incidents. Fails when the data folder or the
+/// styled so Kosovo and Serbia stand out, the seed story's incidents and the world gazetteer
+/// (MapScene::gazetteer; a warning when it cannot be loaded). Fails when the data folder or the
 /// project file is missing or invalid; a layer that fails to load is left out (LoadedProject::skipped).
 Result<LoadedProject> loadDefaultProject();
 
