@@ -37,9 +37,10 @@ protected:
 
 TEST_F(RenderProject, TheDefaultProjectRendersLikeNoProject) {
     ASSERT_EQ(render(kSmall, path("none.png")).exitCode, 0);
-    auto r = render("'" + defaultProjectPath() + "'" + kSmall, path("default.png"));
+    // The project's map, without the furniture a project draws by default.
+    auto r = render("'" + defaultProjectPath() + "' --no-furniture" + kSmall, path("default.png"));
     ASSERT_EQ(r.exitCode, 0) << r.err;
-    auto copy = render("'" + project("copy.json") + "'" + kSmall, path("copy.png"));
+    auto copy = render("'" + project("copy.json") + "' --no-furniture" + kSmall, path("copy.png"));
     ASSERT_EQ(copy.exitCode, 0) << copy.err;
     EXPECT_EQ(test::slurp(path("none.png")), test::slurp(path("default.png")));
     EXPECT_EQ(test::slurp(path("none.png")), test::slurp(path("copy.png")));
@@ -55,7 +56,7 @@ TEST_F(RenderProject, TheProjectSizeCrsAndTimeAreUsedAndFlagsOverrideThem) {
                               "\"window\": \"1d\", \"cursor\": \"2022-12-11\"");
     std::ofstream(file, std::ios::binary) << text;
 
-    auto own = render("'" + file + "' --no-labels", path("own.png"));
+    auto own = render("'" + file + "' --no-furniture --no-labels", path("own.png"));
     ASSERT_EQ(own.exitCode, 0) << own.err;
     auto img = readImage(path("own.png"));
     ASSERT_TRUE(img.ok());
@@ -67,14 +68,17 @@ TEST_F(RenderProject, TheProjectSizeCrsAndTimeAreUsedAndFlagsOverrideThem) {
     EXPECT_EQ(test::slurp(path("own.png")), test::slurp(path("flags.png")));
     // ...and flags put back what the default project says.
     ASSERT_EQ(
-        render("'" + file + "' --no-labels --size 320x240 --crs EPSG:32634 --window all --at 2022-12-10",
-               path("over.png"))
+        render(
+            "'" + file +
+                "' --no-furniture --no-labels --size 320x240 --crs EPSG:32634 --window all --at 2022-12-10",
+            path("over.png"))
             .exitCode,
         0);
     ASSERT_EQ(render(kSmall, path("none.png")).exitCode, 0);
     EXPECT_EQ(test::slurp(path("over.png")), test::slurp(path("none.png")));
     // A different day shows other incidents.
-    ASSERT_EQ(render("'" + file + "' --no-labels --at 2023-01-06", path("jan.png")).exitCode, 0);
+    ASSERT_EQ(render("'" + file + "' --no-furniture --no-labels --at 2023-01-06", path("jan.png")).exitCode,
+              0);
     EXPECT_NE(test::slurp(path("own.png")), test::slurp(path("jan.png")));
 }
 
@@ -82,8 +86,10 @@ TEST_F(RenderProject, ASavedCentreAndScaleKeepTheirExtentAtAnySize) {
     const std::string file =
         project("p.json", "\"bbox\": \\[[^\\]]*\\]",
                 "\"center\": [20.9, 42.6], \"unitsPerPixel\": 500, \"size\": [400, 400]");
-    ASSERT_EQ(render("'" + file + "' --no-labels --size 400x400", path("square.png")).exitCode, 0);
-    ASSERT_EQ(render("'" + file + "' --no-labels --size 800x400", path("wide.png")).exitCode, 0);
+    ASSERT_EQ(render("'" + file + "' --no-furniture --no-labels --size 400x400", path("square.png")).exitCode,
+              0);
+    ASSERT_EQ(render("'" + file + "' --no-furniture --no-labels --size 800x400", path("wide.png")).exitCode,
+              0);
     auto square = readImage(path("square.png"));
     auto wide = readImage(path("wide.png"));
     ASSERT_TRUE(square.ok() && wide.ok());
@@ -124,6 +130,22 @@ TEST_F(RenderProject, TruncatedNewerAndMissingLayerProjectsFailClearly) {
 
     for (const char* png : {"cut.png", "newer.png", "missing.png", "absent.png"})
         EXPECT_FALSE(fs::exists(path(png))) << png;
+}
+
+TEST_F(RenderProject, AProjectRendersWithTheFurnitureItsExportSettingsSwitchOn) {
+    const std::string size = " --size 640x480 ";
+    ASSERT_EQ(render("'" + defaultProjectPath() + "'" + size, path("briefing.png")).exitCode, 0);
+    ASSERT_EQ(render("'" + defaultProjectPath() + "' --no-furniture" + size, path("bare.png")).exitCode, 0);
+    EXPECT_NE(test::slurp(path("briefing.png")), test::slurp(path("bare.png")));
+    // With every part switched off in the project, the briefing is the bare map.
+    std::string off = project("off.json");
+    std::string text = test::slurp(off);
+    text = std::regex_replace(
+        text, std::regex("\"(title|subtitle|legend|scaleBar|northArrow|timestamp|attribution|inset)\": true"),
+        "\"$1\": false");
+    std::ofstream(off, std::ios::binary) << text;
+    ASSERT_EQ(render("'" + off + "'" + size, path("off.png")).exitCode, 0);
+    EXPECT_EQ(test::slurp(path("off.png")), test::slurp(path("bare.png")));
 }
 
 TEST_F(RenderProject, FadeAloneNeedsAWindowInTheProject) {

@@ -149,6 +149,9 @@ TEST_F(ProjectFileTest, PathsAreRelativeInsideAndNearTheProjectFolder) {
     EXPECT_EQ(pathRelativeToProject(path("a/x.shp"), project), "../x.shp");
     EXPECT_EQ(pathRelativeToProject(path("x.shp"), project), "../../x.shp");
     EXPECT_EQ(pathRelativeToProject("/nowhere/else/x.shp", project), "/nowhere/else/x.shp");
+    // Sharing only the root is not "near": /tmp/briefings/p.json keeps /work/geodata/x.shp absolute.
+    EXPECT_EQ(pathRelativeToProject("/work/geodata/x.shp", "/tmp/briefings/p.json"), "/work/geodata/x.shp");
+    EXPECT_EQ(pathRelativeToProject("/tmp/data/x.shp", "/tmp/briefings/p.json"), "../data/x.shp");
     EXPECT_EQ(pathRelativeToProject("PG:dbname=incidents", project), "PG:dbname=incidents");
     EXPECT_EQ(resolveProjectPath("data/x.shp", project), path("a/b/data/x.shp"));
     EXPECT_EQ(resolveProjectPath("../x.shp", project), path("a/x.shp"));

@@ -98,7 +98,7 @@ void addRenderCommand(CLI::App& app, RenderOptions& o) {
         ->check(CLI::Range(1, 100));
     cmd->add_flag("--furniture", o.furniture,
                   "Draw the map furniture: title, subtitle, time stamp, legend with counts, scale bar, north "
-                  "arrow, attribution and inset map");
+                  "arrow, attribution and inset map (the default when a PROJECT is given: as it says)");
     cmd->add_flag("--no-furniture", o.noFurniture, "Draw the bare map, without any furniture");
     cmd->add_option("--subtitle", o.subtitle,
                     "Subtitle (implies --furniture; default: the time window's date range)")
@@ -366,10 +366,11 @@ int runRenderCommand(const RenderOptions& o) {
         settings.furniture.bannerText = o.banner;
     }
     ExportOptions exportOptions;
-    // `render` keeps drawing the bare map unless furniture is asked for (--furniture or any furniture text);
-    // then the project's furniture settings say which parts.
-    exportOptions.furniture =
-        !o.noFurniture && (o.furniture || !o.title.empty() || !o.subtitle.empty() || !o.banner.empty());
+    // A project renders as its export settings say, furniture included, so that a briefing saved in the GUI
+    // re-renders unchanged from a cron job. Without one, `render` keeps drawing the bare map unless
+    // furniture is asked for (--furniture or any furniture text).
+    exportOptions.furniture = !o.noFurniture && (!o.project.empty() || o.furniture || !o.title.empty() ||
+                                                 !o.subtitle.empty() || !o.banner.empty());
     exportOptions.defaultTitle = project->name;
     auto image = renderExport(*renderer.value(), state, settings, exportOptions);
     if (!image) return fail(image.error());

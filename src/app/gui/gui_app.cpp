@@ -215,7 +215,21 @@ private:
     /// Renders `request` offscreen with the window's context and the map as it is, writes the file and
     /// reports the outcome to the dialog and the log. The map's own state is not touched.
     void exportImage(const ExportImage& request);
+    /// Keeps the still export's size, DPI, format, furniture and path in the project, so that saving it
+    /// makes `flashpoint render PROJECT.json` produce the same briefing; a change marks the project unsaved.
+    void rememberImageExportSettings(const ExportImage& request);
 };
+
+void GuiApp::rememberImageExportSettings(const ExportImage& request) {
+    ExportSettings settings = request.settings;
+    // The animation dialog owns these two.
+    settings.fps = m_project.exportSettings().fps;
+    settings.lastAnimationPath = m_project.exportSettings().lastAnimationPath;
+    settings.lastImagePath = request.outputPath;
+    if (settings == m_project.exportSettings()) return;
+    m_project.exportSettings() = settings;
+    m_project.markDirty();
+}
 
 void GuiApp::exportImage(const ExportImage& request) {
     if (!m_exporter) m_exporter = std::make_unique<MapExporter>();
@@ -337,6 +351,8 @@ void GuiApp::drawFrame() {
     // The dialog starts from the project's export settings (size, fps, last animation path).
     if (!m_ui.animationDialog().isOpen())
         m_ui.animationDialog().setExportSettings(m_project.exportSettings());
+    if (!m_ui.imageExportDialog().isOpen())
+        m_ui.imageExportDialog().exportSettings() = m_project.exportSettings();
     m_ui.projectDialogs().setProject(
         m_project.info(m_settings ? m_settings->recentProjects : std::vector<std::string>{}));
     if (m_framesDrawn++ > 0) startPlacesLoad();
@@ -350,7 +366,10 @@ void GuiApp::drawFrame() {
             m_animation.start(*animate, m_project.name(), m_project.exportSettings());
         }
         if (std::holds_alternative<CancelAnimationExport>(command)) m_animation.cancel();
-        if (const auto* still = std::get_if<ExportImage>(&command)) m_pendingImageExport = *still;
+        if (const auto* still = std::get_if<ExportImage>(&command)) {
+            m_pendingImageExport = *still;
+            rememberImageExportSettings(*still);
+        }
         if (const auto* theme = std::get_if<SetTheme>(&command)) applyTheme(theme->theme);
         noteIncidentFocus(command);
         apply(command);

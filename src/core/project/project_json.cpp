@@ -126,8 +126,11 @@ std::string pathRelativeToProject(const std::string& path, const std::string& pr
     const fs::path rel = absolute.lexically_relative(base);
     int ups = 0;
     for (const auto& part : rel) ups += part == "..";
-    // Beyond two levels up the file is elsewhere on the disk: moving the project folder should not break it.
-    if (rel.empty() || ups > 2) return absolute.generic_string();
+    int baseDepth = 0;
+    for (const auto& part : base.relative_path()) baseDepth += !part.empty();
+    // Beyond two levels up, or only sharing the root (/tmp/briefings vs /work/geodata), the file is
+    // elsewhere on the disk: moving the project folder should not break it.
+    if (rel.empty() || ups > 2 || ups >= baseDepth) return absolute.generic_string();
     return rel.generic_string();
 }
 
