@@ -81,6 +81,54 @@ std::vector<std::pair<std::string, size_t>> categoryCounts(const IncidentStore& 
     return out;
 }
 
+json geocodingJson(const GeocodeSummary& g) {
+    json pending = json::array();
+    for (const auto& row : g.pending) {
+        json candidates = json::array();
+        for (const auto& c : row.result.candidates)
+            candidates.push_back({{"placeId", c.placeId},
+                                  {"name", c.name},
+                                  {"admin", c.adminLabel},
+                                  {"country", c.country},
+                                  {"population", c.population},
+                                  {"lon", c.position.lon},
+                                  {"lat", c.position.lat},
+                                  {"score", c.score},
+                                  {"match", matchKindName(c.match)}});
+        pending.push_back({{"row", row.row},
+                           {"name", row.query.name},
+                           {"country", row.query.country},
+                           {"admin", row.query.admin},
+                           {"outcome", geocodeOutcomeName(row.result.outcome)},
+                           {"reason", row.result.reason},
+                           {"candidates", candidates}});
+    }
+    json j = {{"geocoded", g.geocoded},
+              {"ambiguous", g.ambiguous},
+              {"unmatched", g.unmatched},
+              {"distinctNames", g.distinctQueries},
+              {"pending", pending}};
+    if (!g.gazetteerError.empty()) j["gazetteerError"] = g.gazetteerError;
+    return j;
+}
+
+void printGeocoding(const GeocodeSummary& g) {
+    std::printf("geocoding:   %zu geocoded, %zu ambiguous, %zu unmatched (%zu distinct names)\n", g.geocoded,
+                g.ambiguous, g.unmatched, g.distinctQueries);
+    if (!g.gazetteerError.empty()) std::printf("             no gazetteer: %s\n", g.gazetteerError.c_str());
+    for (const auto& row : g.pending) {
+        std::printf("             row %lld '%s' %s, held for review:", static_cast<long long>(row.row),
+                    row.query.name.c_str(), geocodeOutcomeName(row.result.outcome));
+        if (row.result.candidates.empty()) std::printf(" no candidates");
+        for (size_t i = 0; i < row.result.candidates.size() && i < 3; ++i) {
+            const auto& c = row.result.candidates[i];
+            std::printf("%s %s (%s%s%s)", i ? ";" : "", c.name.c_str(), c.adminLabel.c_str(),
+                        c.adminLabel.empty() ? "" : ", ", c.country.c_str());
+        }
+        std::printf("\n");
+    }
+}
+
 int describeIncidents(const IncidentStore& s, const IncidentFormatInfo& info, const LoadReport& report,
                       bool asJson) {
     const TimeSpan range = s.timeRange();
@@ -107,6 +155,7 @@ int describeIncidents(const IncidentStore& s, const IncidentFormatInfo& info, co
                   {"categories", cats},
                   {"memoryBytes", s.memoryBytes()},
                   {"problems", problemsJson(report)}};
+        if (info.geocoding.any()) j["geocoding"] = geocodingJson(info.geocoding);
         std::printf("%s\n", j.dump(2).c_str());
         return kExitOk;
     }
@@ -130,6 +179,7 @@ int describeIncidents(const IncidentStore& s, const IncidentFormatInfo& info, co
         cats.push_back((name.empty() ? std::string("(none)") : name) + " " + std::to_string(count));
     std::printf("categories:  %s\n", join(cats).c_str());
     if (!info.attribution.empty()) std::printf("attribution: %s\n", info.attribution.c_str());
+    if (info.geocoding.any()) printGeocoding(info.geocoding);
     printProblems(report);
     return kExitOk;
 }
@@ -161,6 +211,7 @@ int describeVectors(const std::vector<VectorLayer>& layers, const LoadReport& re
                   {"featuresRead", report.featuresRead},
                   {"featuresSkipped", report.featuresSkipped},
                   {"problems", problemsJson(report)}};
+        if (info.geocoding.any()) j["geocoding"] = geocodingJson(info.geocoding);
         std::printf("%s\n", j.dump(2).c_str());
         return kExitOk;
     }

@@ -1,10 +1,13 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace fp {
+
+class Gazetteer;
 
 /// How to read an incident source; everything is optional. Kept with each incident layer so that a project
 /// file can load the same source the same way again.
@@ -19,6 +22,9 @@ struct IncidentLoadOptions {
     std::string sql;
     /// When not empty, rows whose category is not in this list (any case) are reported and not loaded.
     std::vector<std::string> categories;
+    /// Gazetteer for rows that name a place but have no coordinates (see docs/INCIDENTS.md, "Geocoding place
+    /// names"); null: the default one (defaultGazetteer()), loaded only when such a row comes.
+    std::shared_ptr<const Gazetteer> gazetteer;
     friend bool operator==(const IncidentLoadOptions&, const IncidentLoadOptions&) = default;
 };
 

@@ -20,8 +20,8 @@ std::vector<std::string> lowered(const std::vector<std::string>& header) {
 
 bool isAcledHeader(const std::vector<std::string>& header) {
     const auto h = lowered(header);
-    return contains(h, "event_date") && contains(h, "latitude") && contains(h, "longitude") &&
-           (contains(h, "event_id_cnty") || contains(h, "data_id"));
+    const bool located = (contains(h, "latitude") && contains(h, "longitude")) || contains(h, "location");
+    return contains(h, "event_date") && located && (contains(h, "event_id_cnty") || contains(h, "data_id"));
 }
 
 AcledColumns::AcledColumns(const std::vector<std::string>& header) : m_header(lowered(header)) {
@@ -35,6 +35,7 @@ AcledColumns::AcledColumns(const std::vector<std::string>& header) : m_header(lo
     m_actor2 = find({"actor2"});
     m_assoc2 = find({"assoc_actor_2", "ally_actor_2"});
     m_country = find({"country"});
+    m_iso = find({"iso"});
     m_admin1 = find({"admin1"});
     m_admin2 = find({"admin2"});
     m_admin3 = find({"admin3"});
@@ -78,9 +79,22 @@ bool AcledColumns::convert(std::vector<std::string>& values,
                  quoted(tp) + " is not an ACLED time precision (1, 2 or 3); 3 (month) assumed, row loaded");
         applyTimePrecision(ctx, col(m_timePrecision), TimePrecision::Month, out);
     }
-    if (!readLonLat(ctx, col(m_lon), get(values, m_lon), col(m_lat), get(values, m_lat), out.location))
+    const bool geocodable =
+        get(values, m_lon).empty() && get(values, m_lat).empty() && !get(values, m_location).empty();
+    if (!geocodable &&
+        !readLonLat(ctx, col(m_lon), get(values, m_lon), col(m_lat), get(values, m_lat), out.location))
         return false;
     out.locationPrecision = readLocationPrecision(ctx, col(m_geoPrecision), get(values, m_geoPrecision));
+    if (geocodable) {
+        // No coordinates but a place name: the reader geocodes it in the row's country and admin areas.
+        GeocodeQuery query;
+        query.name = get(values, m_location);
+        query.country = get(values, m_country).empty() ? get(values, m_iso) : get(values, m_country);
+        for (int c : {m_admin1, m_admin2, m_admin3})
+            if (!get(values, c).empty()) query.admin.emplace_back(get(values, c));
+        if (!get(values, m_geoPrecision).empty()) query.sourcePrecision = out.locationPrecision;
+        ctx.requestGeocode(std::move(query));
+    }
 
     out.id = get(values, m_id);
     out.category = get(values, m_eventType);

@@ -15,8 +15,8 @@ namespace fp::incident_io {
 inline constexpr const char* kAcledAttribution =
     "ACLED (Armed Conflict Location & Event Data Project), acleddata.com";
 
-/// True when `header` is an ACLED export's: event_date, latitude and longitude plus event_id_cnty or data_id
-/// (any case).
+/// True when `header` is an ACLED export's: event_date, latitude and longitude (or location, for rows to
+/// geocode) plus event_id_cnty or data_id (any case).
 bool isAcledHeader(const std::vector<std::string>& header);
 
 /// Column positions of one ACLED file and the conversion of its rows.
@@ -29,6 +29,8 @@ public:
                  RowContext& ctx, Incident& out) const;
     /// canonical field -> ACLED column(s), for IncidentFormatInfo.
     std::vector<std::pair<std::string, std::string>> describe() const;
+    /// Name of the place column ("location"), empty when there is none.
+    std::string placeColumn() const { return m_location >= 0 ? m_header[static_cast<size_t>(m_location)] : ""; }
 
 private:
     /// Index of the first of `names` present in the header, -1 if none.
@@ -37,7 +39,7 @@ private:
 
     std::vector<std::string> m_header;  // lower case
     int m_id, m_date, m_timePrecision, m_eventType, m_subEventType, m_actor1, m_assoc1, m_actor2, m_assoc2;
-    int m_country, m_admin1, m_admin2, m_admin3, m_location, m_lat, m_lon, m_geoPrecision, m_source, m_notes,
+    int m_country, m_iso, m_admin1, m_admin2, m_admin3, m_location, m_lat, m_lon, m_geoPrecision, m_source, m_notes,
         m_fatalities, m_tags;
 };
 

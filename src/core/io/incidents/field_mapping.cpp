@@ -11,7 +11,8 @@ namespace {
 constexpr std::array<const char*, kFieldCount> kNames = {
     "id",     "title",          "description",        "category", "sub_category", "actors",     "start",
     "end",    "time_precision", "location_precision", "place",    "admin_areas",  "fatalities", "injured",
-    "source", "source_url",     "source_date",        "tags",     "lon",          "lat",        "wkt"};
+    "source", "source_url",     "source_date",        "tags",     "country",      "admin1",     "admin2",
+    "admin3", "lon",            "lat",                "wkt"};
 
 /// Column names recognised per field, best first; the canonical name is always tried first. Shapefile forms
 /// (10 characters) of the canonical names are included so that the native schema survives a .shp round trip.
@@ -28,7 +29,7 @@ const std::array<std::vector<const char*>, kFieldCount>& candidates() {
         {"end_date", "end_time", "finish", "until", "end_dat"},
         {"time_preci", "date_precision"},
         {"location_p", "geo_precision", "loc_precision"},
-        {"location", "place_name", "locality", "city", "town", "village", "site"},
+        {"location", "place_name", "placename", "locality", "city", "town", "village", "settlement", "site"},
         {"admin_area", "admin", "admin_names"},
         {"deaths", "killed", "dead", "fatality", "fatalitie"},
         {"wounded", "injuries"},
@@ -36,6 +37,10 @@ const std::array<std::vector<const char*>, kFieldCount>& candidates() {
         {"url", "link", "source_link", "source_ur"},
         {"published", "publication_date", "published_date", "source_dat"},
         {"keywords", "labels"},
+        {"country_name", "country_code", "iso", "iso2", "iso3", "iso_a2", "iso_a3", "cntry_name"},
+        {"adm1", "admin_1", "admin1_name", "adm1_name", "province", "district", "state", "region_name"},
+        {"adm2", "admin_2", "admin2_name", "adm2_name", "municipality", "county", "opstina"},
+        {"adm3", "admin_3", "admin3_name", "adm3_name", "commune"},
         {"lng", "long", "longitude", "x", "xcoord", "x_coord", "lon_dd", "longitude_dd"},
         {"latitude", "y", "ycoord", "y_coord", "lat_dd", "latitude_dd"},
         {"geom", "geometry", "the_geom", "wkt_geom", "shape"},
@@ -230,22 +235,35 @@ bool convertCheckedRow(const ColumnMapping& m, const Values& values, const LonLa
         }
     }
 
+    // A row with no coordinate at all but a place name is located by the reader's geocoder.
+    const bool geocodable = !geometry && get(Field::Lon).empty() && get(Field::Lat).empty() &&
+                            get(Field::Wkt).empty() && !get(Field::Place).empty();
     if (geometry) {
         out.location = *geometry;
-    } else if (m.has(Field::Lon) && m.has(Field::Lat) &&
+    } else if (m.has(Field::Lon) && m.has(Field::Lat) && !geocodable &&
                (!get(Field::Lon).empty() || !get(Field::Lat).empty() || !m.has(Field::Wkt))) {
         if (!readLonLat(ctx, name(Field::Lon), get(Field::Lon), name(Field::Lat), get(Field::Lat),
                         out.location))
             return false;
-    } else if (m.has(Field::Wkt)) {
+    } else if (m.has(Field::Wkt) && (!get(Field::Wkt).empty() || !geocodable)) {
         if (!readWktPoint(ctx, name(Field::Wkt), get(Field::Wkt), out.location)) return false;
+    } else if (geocodable) {
+        GeocodeQuery query;
+        query.name = get(Field::Place);
+        query.country = get(Field::Country);
+        for (Field f : {Field::Admin1, Field::Admin2, Field::Admin3})
+            if (!get(f).empty()) query.admin.emplace_back(get(f));
+        ctx.requestGeocode(std::move(query));
     } else {
         return ctx.reject(ErrorCode::InvalidGeometry, "",
-                          "no location (no geometry and no coordinates); row not loaded");
+                          "no location (no geometry, no coordinates and no place name); row not loaded");
     }
-    if (m.has(Field::LocationPrecision))
+    if (m.has(Field::LocationPrecision)) {
         out.locationPrecision =
             readLocationPrecision(ctx, name(Field::LocationPrecision), get(Field::LocationPrecision));
+        if (ctx.needsGeocode() && !get(Field::LocationPrecision).empty())
+            ctx.geocodeQuery().sourcePrecision = out.locationPrecision;
+    }
 
     if (text) {
         *text = {get(Field::Id),       get(Field::Title),       get(Field::Description),
@@ -259,7 +277,10 @@ bool convertCheckedRow(const ColumnMapping& m, const Values& values, const LonLa
         out.placeName = get(Field::Place);
     }
     out.actors = splitList(get(Field::Actors));
-    out.adminAreas = splitList(get(Field::AdminAreas));
+    out.adminAreas.clear();
+    for (Field f : {Field::Country, Field::Admin1, Field::Admin2, Field::Admin3})
+        if (!get(f).empty()) out.adminAreas.emplace_back(get(f));
+    for (auto& a : splitList(get(Field::AdminAreas))) out.adminAreas.push_back(std::move(a));
     out.tags = splitList(get(Field::Tags));
     if (m.has(Field::Fatalities))
         out.fatalities = readCount(ctx, name(Field::Fatalities), get(Field::Fatalities));

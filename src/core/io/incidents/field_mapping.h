@@ -34,6 +34,10 @@ enum class Field {
     SourceUrl,
     SourceDate,
     Tags,
+    Country,  ///< country name or ISO code: context for geocoding a place name, and an admin area
+    Admin1,   ///< first-level admin area (district, province): geocoding context, and an admin area
+    Admin2,   ///< second-level admin area (municipality)
+    Admin3,   ///< third-level admin area
     Lon,
     Lat,
     Wkt,
@@ -63,6 +67,8 @@ struct ColumnMapping {
     }
     /// True when lon and lat columns, or a WKT column, are mapped.
     bool hasCoordinates() const { return (has(Field::Lon) && has(Field::Lat)) || has(Field::Wkt); }
+    /// True when rows can be located: by coordinates, or by geocoding a place-name column.
+    bool canLocate() const { return hasCoordinates() || has(Field::Place); }
     /// canonical name -> column name for every mapped field, in canonical order.
     std::vector<std::pair<std::string, std::string>> describe() const;
 };
@@ -82,8 +88,9 @@ bool isFlashpointSchema(const std::vector<std::string>& columns);
 std::string startColumnNames();
 
 /// Converts one row of `values` (one per column of the mapping) into `out`. `geometry`, when given, is the
-/// row's own point in lon/lat and takes precedence over lon/lat/WKT columns. Returns false when the row was
-/// rejected (reported in `ctx`).
+/// row's own point in lon/lat and takes precedence over lon/lat/WKT columns. A row without any coordinates
+/// but with a place name is converted and marked for geocoding (RowContext::requestGeocode) with its country
+/// and admin columns as context. Returns false when the row was rejected (reported in `ctx`).
 bool convertMappedRow(const ColumnMapping& mapping, std::vector<std::string>& values, const LonLat* geometry,
                       const std::vector<std::string>& allowedCategories, RowContext& ctx, Incident& out);
 /// The same for values that are already checked for UTF-8 (see checkUtf8) and held elsewhere; the text fields

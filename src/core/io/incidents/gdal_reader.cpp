@@ -17,6 +17,7 @@
 #include "core/io/incidents/acled.h"
 #include "core/io/incidents/field_mapping.h"
 #include "core/io/incidents/readers.h"
+#include "core/io/incidents/row_geocoder.h"
 #include "core/proj/crs.h"
 #include "core/util/log.h"
 
@@ -220,10 +221,10 @@ Result<LayerPlan> planLayer(OGRLayer& layer, const IncidentLoadOptions& options,
     plan.useGeometry = type != wkbNone && isPointLike(type);
     if (!plan.mapping.has(Field::Start)) {
         plan.whyNot = "no date column (looked for " + startColumnNames() + ")";
-    } else if (!plan.useGeometry && !plan.mapping.hasCoordinates()) {
-        plan.whyNot = type == wkbNone ? "no geometry and no coordinate columns"
+    } else if (!plan.useGeometry && !plan.mapping.canLocate()) {
+        plan.whyNot = type == wkbNone ? "no geometry, no coordinate columns and no place-name column"
                                       : std::string("its geometries are ") + OGRGeometryTypeToName(type) +
-                                            ", not points, and it has no coordinate columns";
+                                            ", not points, and it has no coordinate or place-name columns";
     }
     return plan;
 }
@@ -454,6 +455,8 @@ Status readGdalIncidents(const std::string& source, const std::string& shownSour
     Incident inc;  // reused for every row
     IncidentText text;
     RowContext ctx(report, shownSource);
+    RowGeocoder geocoder(options, info.geocoding,
+                         plan->acled ? plan->acled->placeColumn() : mapping.columnName(Field::Place));
     std::vector<std::string> values(static_cast<size_t>(fieldCount));
     // Without ACLED's conversion, values are read as views: into the feature (text) or into `values`.
     const bool byView = !plan->acled;
@@ -498,9 +501,11 @@ Status readGdalIncidents(const std::string& source, const std::string& shownSour
                                std::string("geometry is a ") + g->getGeometryName() +
                                    "; an incident needs a single point; row not loaded");
                 }
-            } else if (!mapping.hasCoordinates()) {
+            } else if (!mapping.hasCoordinates() &&
+                       (!mapping.has(Field::Place) ||
+                        trimmed(views[static_cast<size_t>(mapping.index(Field::Place))]).empty())) {
                 ctx.reject(ErrorCode::InvalidGeometry, geometryColumn,
-                           "feature has no geometry; row not loaded");
+                           "feature has no geometry (and no place name to geocode); row not loaded");
             }
             if (p) {
                 if (identity) {
@@ -522,7 +527,9 @@ Status readGdalIncidents(const std::string& source, const std::string& shownSour
         const bool converted =
             plan->acled ? plan->acled->convert(values, options.categories, ctx, inc)
                         : convertMappedRow(mapping, views, geometry, options.categories, ctx, inc, text);
-        if (converted) {
+        const bool located = converted && (!ctx.needsGeocode() ||
+                                           geocoder.locate(ctx, inc, plan->acled ? nullptr : &text));
+        if (located) {
             if (plan->acled)
                 out.append(inc);
             else

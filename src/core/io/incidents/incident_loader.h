@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/geocode/geocode_review.h"
 #include "core/io/load_report.h"
 #include "core/model/incident.h"
 #include "core/model/incident_source.h"
@@ -27,6 +28,8 @@ struct IncidentFormatInfo {
     std::vector<std::pair<std::string, std::string>> fieldMapping;
     std::vector<std::string> columns;  ///< every column of the source, in order
     std::string attribution;           ///< credit required by the data's licence, when the format implies one
+    /// Rows located from their place name, and those held for review (ambiguous or unmatched names).
+    GeocodeSummary geocoding;
 };
 
 /// Canonical field names of the Flashpoint incident schema (docs/INCIDENTS.md), plus "lon", "lat" and "wkt"

@@ -49,6 +49,7 @@ void RowContext::begin(int64_t row, std::string where) {
     m_row = row;
     m_where = std::move(where);
     m_rejected = false;
+    m_needsGeocode = false;
 }
 
 void RowContext::warn(ErrorCode code, std::string_view field, std::string message) {

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/geocode/incident_geocoder.h"
 #include "core/io/load_report.h"
 #include "core/model/incident.h"
 
@@ -28,7 +29,18 @@ public:
     int64_t row() const { return m_row; }
     const std::string& source() const { return m_source; }
 
+    /// Asks for the row to be located from its place name (it has no coordinates): the reader geocodes it
+    /// after conversion (see RowGeocoder). Cleared by begin().
+    void requestGeocode(GeocodeQuery query) {
+        m_geocode = std::move(query);
+        m_needsGeocode = true;
+    }
+    bool needsGeocode() const { return m_needsGeocode; }
+    GeocodeQuery& geocodeQuery() { return m_geocode; }
+
 private:
+    GeocodeQuery m_geocode;
+    bool m_needsGeocode = false;
     LoadReport& m_report;
     std::string m_source;
     std::string m_where;

@@ -5,6 +5,7 @@
 #include "core/io/incidents/field_mapping.h"
 #include "core/io/incidents/gdelt.h"
 #include "core/io/incidents/readers.h"
+#include "core/io/incidents/row_geocoder.h"
 
 namespace fp::incident_io {
 
@@ -87,11 +88,12 @@ Status readTextIncidents(const std::string& path, const IncidentLoadOptions& opt
                     ErrorCode::UnsupportedFormat, path,
                     "is not an incident table: no date column (looked for " + startColumnNames() + ")");
             }
-            if (!mapping.hasCoordinates()) {
+            if (!mapping.canLocate()) {
                 return makeError(
                     ErrorCode::UnsupportedFormat, path,
                     "is not an incident table: no coordinate columns (lon/lat, longitude/latitude, "
-                    "x/y, or a WKT column such as wkt or geometry)");
+                    "x/y, or a WKT column such as wkt or geometry) and no place-name column to geocode "
+                    "(location, place, placename, town, village, city)");
             }
             info.format = isFlashpointSchema(header) ? "flashpoint" : "generic-csv";
             info.fieldMapping = mapping.describe();
@@ -104,6 +106,8 @@ Status readTextIncidents(const std::string& path, const IncidentLoadOptions& opt
 
     Incident inc;  // reused for every row
     RowContext ctx(report, path);
+    RowGeocoder geocoder(options, info.geocoding,
+                         kind == Kind::Acled ? acled->placeColumn() : mapping.columnName(Field::Place));
     int64_t row = 0;
     size_t firstBegin = 0;
     auto handle = [&](TextRecord& rec) {
@@ -159,6 +163,7 @@ Status readTextIncidents(const std::string& path, const IncidentLoadOptions& opt
             ok = acled->convert(rec.fields, options.categories, ctx, inc);
         else
             ok = convertMappedRow(mapping, rec.fields, nullptr, options.categories, ctx, inc);
+        if (ok && ctx.needsGeocode()) ok = geocoder.locate(ctx, inc, nullptr);
         if (ok) {
             out.append(inc);
             ++report.featuresLoaded;
