@@ -61,8 +61,8 @@ TEST(GeocodeLoad, AcledPlaceNamesLandOnTheRightTowns) {
         const size_t i = test::findId(s, w.id);
         ASSERT_LT(i, s.size()) << w.id << "\n" << test::describeAll(report);
         const Incident inc = s.get(i);
-        EXPECT_LT(km(inc.location, w.at), w.withinKm) << w.id << " at " << inc.location.lon << ","
-                                                      << inc.location.lat << " tags " << inc.tags.size();
+        EXPECT_LT(km(inc.location, w.at), w.withinKm)
+            << w.id << " at " << inc.location.lon << "," << inc.location.lat << " tags " << inc.tags.size();
         EXPECT_EQ(inc.locationPrecision, w.precision) << w.id;
         EXPECT_TRUE(hasTag(inc, "geocoded")) << w.id;
         EXPECT_FALSE(tagValue(inc, "geocode:id").empty()) << w.id;
@@ -131,7 +131,8 @@ TEST(GeocodeLoad, GenericTablesWithAPlaceColumn) {
     }
     // The row with neither coordinates nor a place is still rejected as before, naming its row.
     bool nowhere = false;
-    for (const auto& p : report.problems) nowhere |= p.row == 4 && p.message.find("no coordinates") != std::string::npos;
+    for (const auto& p : report.problems)
+        nowhere |= p.row == 4 && p.message.find("no coordinates") != std::string::npos;
     EXPECT_TRUE(nowhere) << test::describeAll(report);
 
     // No coordinate columns at all, the place under a name nothing detects: mapped by the user.

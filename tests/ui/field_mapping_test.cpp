@@ -58,6 +58,15 @@ protected:
     FieldMappingDialog dialog;
 };
 
+TEST_F(FieldMappingTest, APlaceNameColumnLocatesRowsByGeocoding) {
+    dialog.open(unmappedRequest());
+    EXPECT_TRUE(dialog.choose("start", "reported"));
+    EXPECT_FALSE(dialog.canApply());
+    EXPECT_TRUE(dialog.choose("place", "what"));
+    EXPECT_TRUE(dialog.canApply());
+    EXPECT_TRUE(dialog.choose("country", "kind_of_event"));  // context fields are offered too
+}
+
 TEST_F(FieldMappingTest, ApplyEmitsAReloadWithTheChosenMapping) {
     dialog.open(unmappedRequest());
     EXPECT_TRUE(dialog.isOpen());

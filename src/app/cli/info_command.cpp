@@ -211,7 +211,6 @@ int describeVectors(const std::vector<VectorLayer>& layers, const LoadReport& re
                   {"featuresRead", report.featuresRead},
                   {"featuresSkipped", report.featuresSkipped},
                   {"problems", problemsJson(report)}};
-        if (info.geocoding.any()) j["geocoding"] = geocodingJson(info.geocoding);
         std::printf("%s\n", j.dump(2).c_str());
         return kExitOk;
     }

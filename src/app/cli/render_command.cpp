@@ -299,7 +299,7 @@ int runRenderCommand(const RenderOptions& o) {
         }
         for (const auto& layer : state.scene().incidentLayers)
             if (layer.id == id.value() && layer.data) incidentExtent.extend(layer.data->extent());
-        if (const GeocodeSummary& g = state->lastIncidentFormat().geocoding; g.any())
+        if (const GeocodeSummary& g = state.lastIncidentFormat().geocoding; g.any())
             std::fprintf(stderr, "%s: %s\n", source.c_str(), g.describe().c_str());
     }
     if (layerFailed) return kExitFailure;

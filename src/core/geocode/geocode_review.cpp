@@ -52,7 +52,8 @@ bool GeocodeChoice::matches(const PendingGeocodeRow& r) const {
 nlohmann::json geocodeChoicesToJson(const std::vector<GeocodeChoice>& choices) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& c : choices) {
-        nlohmann::json j = {{"source", c.source}, {"row", c.row}, {"name", c.name}, {"kind", kindName(c.kind)}};
+        nlohmann::json j = {
+            {"source", c.source}, {"row", c.row}, {"name", c.name}, {"kind", kindName(c.kind)}};
         if (c.kind != GeocodeChoice::Kind::Skip) {
             j["lon"] = c.position.lon;
             j["lat"] = c.position.lat;
@@ -163,7 +164,8 @@ IncidentStore storeWithIncidents(const IncidentStore& store, std::vector<Inciden
     return builder.build();
 }
 
-std::vector<Incident> applyGeocodeChoices(GeocodeSummary& summary, const std::vector<GeocodeChoice>& choices) {
+std::vector<Incident> applyGeocodeChoices(GeocodeSummary& summary,
+                                          const std::vector<GeocodeChoice>& choices) {
     std::vector<Incident> out;
     std::vector<PendingGeocodeRow> keep;
     for (auto& row : summary.pending) {

@@ -29,7 +29,7 @@ struct GeocodeSummary {
     size_t ambiguous = 0;  ///< rows held: several places fit
     size_t unmatched = 0;  ///< rows held: no place fits (or no gazetteer)
     size_t distinctQueries = 0;
-    std::string gazetteerError;  ///< why no gazetteer could be used; empty when one was
+    std::string gazetteerError;              ///< why no gazetteer could be used; empty when one was
     std::vector<PendingGeocodeRow> pending;  ///< the held rows, in source order
 
     bool any() const { return geocoded + ambiguous + unmatched > 0; }
@@ -72,7 +72,8 @@ Result<Incident> resolvedIncident(const PendingGeocodeRow& row, const GeocodeCho
 IncidentStore storeWithIncidents(const IncidentStore& store, std::vector<Incident> added);
 
 /// Applies the choices that match rows of `summary` (see GeocodeChoice::matches): located rows are moved out
-/// of `summary.pending` into the returned list; skipped ones stay pending, marked skipped. Counts are not changed.
+/// of `summary.pending` into the returned list; skipped ones stay pending, marked skipped. Counts are not
+/// changed.
 std::vector<Incident> applyGeocodeChoices(GeocodeSummary& summary, const std::vector<GeocodeChoice>& choices);
 
 }  // namespace fp

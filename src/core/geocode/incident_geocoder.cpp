@@ -5,9 +5,9 @@
 #include <cstdio>
 #include <mutex>
 
-#include "core/proj/geodesic.h"
 #include "core/geocode/country_codes.h"
 #include "core/places/normalize.h"
+#include "core/proj/geodesic.h"
 
 namespace fp {
 
@@ -127,15 +127,18 @@ GeocodeResult IncidentGeocoder::compute(const GeocodeQuery& query) const {
     for (const PlaceHit& h : hits.value()) {
         const Place& p = g.place(h.place);
         Ranked r{h, matchQuality(h) + 40.0 * placeImportance(p), false};
-        const std::string admin1 = normalizePlaceName(p.admin1Name), admin2 = normalizePlaceName(p.admin2Name);
+        const std::string admin1 = normalizePlaceName(p.admin1Name),
+                          admin2 = normalizePlaceName(p.admin2Name);
         const std::string own = p.isArea() ? normalizePlaceName(p.name) : std::string();
         for (const auto& hint : hints)
-            r.context = r.context || namesArea(admin1, hint) || namesArea(admin2, hint) || namesArea(own, hint);
+            r.context =
+                r.context || namesArea(admin1, hint) || namesArea(admin2, hint) || namesArea(own, hint);
         if (r.context) r.score += 25.0;
         (wholeName(h.match) ? pool : partial).push_back(r);
     }
     // A typo only counts when no place has the name as written.
-    if (std::any_of(pool.begin(), pool.end(), [](const Ranked& r) { return r.hit.match != MatchKind::Fuzzy; }))
+    if (std::any_of(pool.begin(), pool.end(),
+                    [](const Ranked& r) { return r.hit.match != MatchKind::Fuzzy; }))
         std::erase_if(pool, [&](const Ranked& r) {
             if (r.hit.match != MatchKind::Fuzzy) return false;
             partial.push_back(r);
@@ -157,7 +160,8 @@ GeocodeResult IncidentGeocoder::compute(const GeocodeQuery& query) const {
     out.candidateCount = pool.size();
     constexpr size_t kShown = 8;
     if (pool.empty()) {
-        for (size_t i = 0; i < partial.size() && i < kShown; ++i) out.candidates.push_back(toCandidate(partial[i]));
+        for (size_t i = 0; i < partial.size() && i < kShown; ++i)
+            out.candidates.push_back(toCandidate(partial[i]));
         out.reason = "no place named '" + query.name + "'" +
                      (query.country.empty() ? std::string() : " in " + countryDisplayName(query.country)) +
                      (partial.empty() ? std::string(" in the gazetteer") : "; only partial or typo matches");
@@ -172,7 +176,8 @@ GeocodeResult IncidentGeocoder::compute(const GeocodeQuery& query) const {
         if (!a.isArea() || p.isArea()) return false;
         const std::string areaKey = normalizePlaceName(a.name);
         return namesArea(normalizePlaceName(p.admin1Name), areaKey) ||
-               namesArea(normalizePlaceName(p.admin2Name), areaKey) || kmBetween(a.position, p.position) < 30.0;
+               namesArea(normalizePlaceName(p.admin2Name), areaKey) ||
+               kmBetween(a.position, p.position) < 30.0;
     };
     size_t chosen = 0;
     if (g.place(pool[0].hit.place).isArea()) {

@@ -33,8 +33,8 @@ const char* geocodeOutcomeName(GeocodeOutcome outcome);
 
 /// One place a name may refer to, self-contained (no views into the gazetteer).
 struct GeocodeCandidate {
-    uint32_t placeId = 0;  ///< GeoNames id or Flashpoint addition id (see Place::id)
-    std::string name;      ///< main name of the place ("Štrpce")
+    uint32_t placeId = 0;     ///< GeoNames id or Flashpoint addition id (see Place::id)
+    std::string name;         ///< main name of the place ("Štrpce")
     std::string matchedName;  ///< the spelling the query matched ("Shtërpcë")
     std::string adminLabel;   ///< "Štrpce, Ferizaj" (see Gazetteer::adminLabel)
     std::string country;      ///< ISO alpha-2

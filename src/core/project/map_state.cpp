@@ -56,8 +56,10 @@ Result<uint64_t> MapState::addIncidents(const std::string& source, const Inciden
     logInfo("Added " + std::to_string(count) + " incidents (" + m_lastIncidentFormat.format + ") as layer " +
             name + " from " + report.source);
     logInfo(report.source + ": " + report.summary());
-    if (m_lastIncidentFormat.geocoding.any())
+    if (m_lastIncidentFormat.geocoding.any()) {
         logInfo(report.source + ": " + m_lastIncidentFormat.geocoding.describe());
+        m_geocodeReviews.addLayer(m_scene, id, name, m_lastIncidentFormat.geocoding);
+    }
     return id;
 }
 

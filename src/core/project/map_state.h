@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/geocode/geocode_reviews.h"
 #include "core/io/incidents/incident_loader.h"
 #include "core/io/load_report.h"
 #include "core/model/map_scene.h"
@@ -39,6 +40,9 @@ public:
     /// kept in lastReports(), the detected format in lastIncidentFormat().
     Result<uint64_t> addIncidents(const std::string& source, const IncidentLoadOptions& options = {});
     const IncidentFormatInfo& lastIncidentFormat() const { return m_lastIncidentFormat; }
+    /// Rows of incident layers held for a geocoding decision, and the decisions made (see GeocodeReviews).
+    GeocodeReviews& geocodeReviews() { return m_geocodeReviews; }
+    const GeocodeReviews& geocodeReviews() const { return m_geocodeReviews; }
 
     /// Switches the map CRS (EPSG code, PROJ string, WKT). Keeps the view centred on the same place at the
     /// same ground scale. On failure the old CRS stays and the Error says why.
@@ -70,6 +74,7 @@ private:
     MapView m_view;
     std::vector<LoadReport> m_reports;
     IncidentFormatInfo m_lastIncidentFormat;
+    GeocodeReviews m_geocodeReviews;
     size_t m_userLayersAdded = 0;
     TimeState m_time{TimeWindowSpec{WindowMode::All, 0, 0}, TimePoint{}};
     PlaybackSettings m_playback;

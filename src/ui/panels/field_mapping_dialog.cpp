@@ -114,7 +114,8 @@ bool FieldMappingDialog::canApply() const {
     bool geometry = false;
     for (const auto& [field, column] : m_request.info.fieldMapping)
         geometry |= field == "location" && column == "point geometry";
-    return has("start") && ((has("lon") && has("lat")) || has("wkt") || geometry);
+    // A place-name column locates rows too: they are geocoded on load.
+    return has("start") && ((has("lon") && has("lat")) || has("wkt") || has("place") || geometry);
 }
 
 void FieldMappingDialog::draw(const UiContext& ctx, CommandList& out) {

@@ -30,7 +30,9 @@ public:
     /// canonical field -> ACLED column(s), for IncidentFormatInfo.
     std::vector<std::pair<std::string, std::string>> describe() const;
     /// Name of the place column ("location"), empty when there is none.
-    std::string placeColumn() const { return m_location >= 0 ? m_header[static_cast<size_t>(m_location)] : ""; }
+    std::string placeColumn() const {
+        return m_location >= 0 ? m_header[static_cast<size_t>(m_location)] : "";
+    }
 
 private:
     /// Index of the first of `names` present in the header, -1 if none.
@@ -39,8 +41,8 @@ private:
 
     std::vector<std::string> m_header;  // lower case
     int m_id, m_date, m_timePrecision, m_eventType, m_subEventType, m_actor1, m_assoc1, m_actor2, m_assoc2;
-    int m_country, m_iso, m_admin1, m_admin2, m_admin3, m_location, m_lat, m_lon, m_geoPrecision, m_source, m_notes,
-        m_fatalities, m_tags;
+    int m_country, m_iso, m_admin1, m_admin2, m_admin3, m_location, m_lat, m_lon, m_geoPrecision, m_source,
+        m_notes, m_fatalities, m_tags;
 };
 
 }  // namespace fp::incident_io

@@ -8,11 +8,31 @@ namespace fp::incident_io {
 
 namespace {
 
-constexpr std::array<const char*, kFieldCount> kNames = {
-    "id",     "title",          "description",        "category", "sub_category", "actors",     "start",
-    "end",    "time_precision", "location_precision", "place",    "admin_areas",  "fatalities", "injured",
-    "source", "source_url",     "source_date",        "tags",     "country",      "admin1",     "admin2",
-    "admin3", "lon",            "lat",                "wkt"};
+constexpr std::array<const char*, kFieldCount> kNames = {"id",
+                                                         "title",
+                                                         "description",
+                                                         "category",
+                                                         "sub_category",
+                                                         "actors",
+                                                         "start",
+                                                         "end",
+                                                         "time_precision",
+                                                         "location_precision",
+                                                         "place",
+                                                         "admin_areas",
+                                                         "fatalities",
+                                                         "injured",
+                                                         "source",
+                                                         "source_url",
+                                                         "source_date",
+                                                         "tags",
+                                                         "country",
+                                                         "admin1",
+                                                         "admin2",
+                                                         "admin3",
+                                                         "lon",
+                                                         "lat",
+                                                         "wkt"};
 
 /// Column names recognised per field, best first; the canonical name is always tried first. Shapefile forms
 /// (10 characters) of the canonical names are included so that the native schema survives a .shp round trip.

@@ -527,8 +527,8 @@ Status readGdalIncidents(const std::string& source, const std::string& shownSour
         const bool converted =
             plan->acled ? plan->acled->convert(values, options.categories, ctx, inc)
                         : convertMappedRow(mapping, views, geometry, options.categories, ctx, inc, text);
-        const bool located = converted && (!ctx.needsGeocode() ||
-                                           geocoder.locate(ctx, inc, plan->acled ? nullptr : &text));
+        const bool located =
+            converted && (!ctx.needsGeocode() || geocoder.locate(ctx, inc, plan->acled ? nullptr : &text));
         if (located) {
             if (plan->acled)
                 out.append(inc);

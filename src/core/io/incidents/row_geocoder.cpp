@@ -28,8 +28,8 @@ bool RowGeocoder::locate(RowContext& ctx, Incident& inc, const IncidentText* tex
     }
     (result->outcome == GeocodeOutcome::Ambiguous ? m_summary.ambiguous : m_summary.unmatched)++;
     ctx.warn(ErrorCode::NotFound, m_placeColumn,
-             "place " + quoted(query.name) + " " + geocodeOutcomeName(result->outcome) + ": " + result->reason +
-                 "; row held for geocoding review, not on the map");
+             "place " + quoted(query.name) + " " + geocodeOutcomeName(result->outcome) + ": " +
+                 result->reason + "; row held for geocoding review, not on the map");
     PendingGeocodeRow row{ctx.source(), ctx.row(), inc, query, *result};
     if (text) {
         row.incident.id = text->id;

@@ -1,0 +1,77 @@
+#include "core/geocode/geocode_reviews.h"
+
+#include <algorithm>
+
+namespace fp {
+
+namespace {
+
+IncidentLayer* findLayer(MapScene& scene, uint64_t id) {
+    for (auto& layer : scene.incidentLayers)
+        if (layer.id == id) return &layer;
+    return nullptr;
+}
+
+void addToLayer(IncidentLayer& layer, std::vector<Incident> incidents) {
+    if (incidents.empty()) return;
+    const IncidentStore empty;
+    layer.data = std::make_shared<const IncidentStore>(
+        storeWithIncidents(layer.data ? *layer.data : empty, std::move(incidents)));
+}
+
+}  // namespace
+
+void GeocodeReviews::addLayer(MapScene& scene, uint64_t layerId, const std::string& layerName,
+                              GeocodeSummary summary) {
+    std::vector<Incident> resolved = applyGeocodeChoices(summary, m_choices);
+    if (IncidentLayer* layer = findLayer(scene, layerId)) addToLayer(*layer, std::move(resolved));
+    if (summary.pending.empty()) return;
+    removeLayer(layerId);
+    m_layers.push_back({layerId, layerName, std::move(summary)});
+}
+
+void GeocodeReviews::removeLayer(uint64_t layerId) {
+    std::erase_if(m_layers, [&](const LayerGeocodeReview& l) { return l.layerId == layerId; });
+}
+
+Status GeocodeReviews::resolve(MapScene& scene, uint64_t layerId, const GeocodeChoice& choice) {
+    auto review = std::find_if(m_layers.begin(), m_layers.end(),
+                               [&](const LayerGeocodeReview& l) { return l.layerId == layerId; });
+    IncidentLayer* layer = findLayer(scene, layerId);
+    if (review == m_layers.end() || !layer)
+        return makeError(ErrorCode::NotFound, choice.source, "no incident layer with rows to review");
+    auto& pending = review->summary.pending;
+    auto row = std::find_if(pending.begin(), pending.end(), [&](const auto& r) { return choice.matches(r); });
+    if (row == pending.end()) {
+        return makeError(
+            ErrorCode::NotFound, choice.source,
+            "row " + std::to_string(choice.row) + " ('" + choice.name + "') is not held for review");
+    }
+    if (choice.kind == GeocodeChoice::Kind::Skip) {
+        row->skipped = true;
+        remember(choice);
+        return {};
+    }
+    auto inc = resolvedIncident(*row, choice);
+    if (!inc) return inc.error();
+    addToLayer(*layer, {std::move(inc).value()});
+    pending.erase(row);
+    remember(choice);
+    if (pending.empty()) m_layers.erase(review);
+    return {};
+}
+
+size_t GeocodeReviews::pendingCount() const {
+    size_t n = 0;
+    for (const auto& l : m_layers) n += l.summary.pending.size();
+    return n;
+}
+
+void GeocodeReviews::remember(const GeocodeChoice& choice) {
+    std::erase_if(m_choices, [&](const GeocodeChoice& c) {
+        return c.source == choice.source && c.row == choice.row && c.name == choice.name;
+    });
+    m_choices.push_back(choice);
+}
+
+}  // namespace fp

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/geocode/geocode_review.h"
+#include "core/model/map_scene.h"
+#include "core/util/result.h"
+
+namespace fp {
+
+/// The held (ambiguous or unmatched) rows of one incident layer.
+struct LayerGeocodeReview {
+    uint64_t layerId = 0;
+    std::string layerName;
+    GeocodeSummary summary;
+};
+
+/// Every incident layer's rows awaiting a geocoding decision, and the decisions made (to be saved with a
+/// project and applied again when the source is loaded again).
+class GeocodeReviews {
+public:
+    /// Registers the held rows of a newly loaded layer, first applying the remembered choices that match them
+    /// (their incidents are added to the layer's store). Layers without held rows are not listed.
+    void addLayer(MapScene& scene, uint64_t layerId, const std::string& layerName, GeocodeSummary summary);
+    /// Forgets a layer (removed from the scene).
+    void removeLayer(uint64_t layerId);
+
+    /// Applies `choice` to the matching held row of layer `layerId`: a position moves the row's incident into
+    /// the layer (a new store replaces the old one; stores are immutable) and out of the list; Skip marks it
+    /// skipped. The choice is remembered (a later one for the same row replaces it). NotFound when the layer
+    /// or the row is not listed; InvalidGeometry for a position outside lon/lat range.
+    Status resolve(MapScene& scene, uint64_t layerId, const GeocodeChoice& choice);
+
+    const std::vector<LayerGeocodeReview>& layers() const { return m_layers; }
+    /// Rows still held over all layers (skipped ones included).
+    size_t pendingCount() const;
+
+    const std::vector<GeocodeChoice>& choices() const { return m_choices; }
+    /// Replaces the remembered choices (e.g. from a project file); they apply to layers loaded afterwards.
+    void setChoices(std::vector<GeocodeChoice> choices) { m_choices = std::move(choices); }
+
+private:
+    void remember(const GeocodeChoice& choice);
+
+    std::vector<LayerGeocodeReview> m_layers;
+    std::vector<GeocodeChoice> m_choices;
+};
+
+}  // namespace fp
