@@ -137,6 +137,10 @@ struct FlyToPlace {
     double radiusMetres = 5000.0;
     std::string name;  ///< for messages
 };
+/// Show or hide the gazetteer's place labels and pick their script (the layers panel's Places row).
+struct SetPlaceLabels {
+    PlaceLabelStyle style;
+};
 /// Spread apart the incidents at one place (`group` as the hit test reported it); layerId 0 closes it.
 struct SpreadIncidentGroup {
     uint64_t layerId = 0;
@@ -216,13 +220,14 @@ struct ExportImage {
 
 /// Everything the UI can ask of the application. Panels append these; the app applies them to its state
 /// after the UI frame and reports failures back (MainUi::onCommandResult).
-using Command = std::variant<Pan, Zoom, ResetView, SetLayerStyle, MoveLayer, RemoveLayer, ZoomToLayer,
-                             AddLayer, SetCrs, SetTheme, ClearLog, ShowPanel, Quit, ShowIncidentPanel,
-                             AddIncidents, SetIncidentStyle, RemoveIncidentLayer, SelectIncident,
-                             FlyToIncident, SpreadIncidentGroup, OpenUrl, ReloadIncidents, ShowFieldMapping,
-                             SetTimeState, SetPlayback, Play, Pause, StepTime, SeekStart, SeekEnd,
-                             ShowAnimationExport, ExportAnimation, CancelAnimationExport, ShowProjectDialog,
-                             NewProject, OpenProject, SaveProject, FlyToPlace, ShowImageExport, ExportImage>;
+using Command =
+    std::variant<Pan, Zoom, ResetView, SetLayerStyle, MoveLayer, RemoveLayer, ZoomToLayer, AddLayer, SetCrs,
+                 SetTheme, ClearLog, ShowPanel, Quit, ShowIncidentPanel, AddIncidents, SetIncidentStyle,
+                 RemoveIncidentLayer, SelectIncident, FlyToIncident, SpreadIncidentGroup, OpenUrl,
+                 ReloadIncidents, ShowFieldMapping, SetTimeState, SetPlayback, Play, Pause, StepTime,
+                 SeekStart, SeekEnd, ShowAnimationExport, ExportAnimation, CancelAnimationExport,
+                 ShowProjectDialog, NewProject, OpenProject, SaveProject, FlyToPlace, ShowImageExport,
+                 ExportImage, SetPlaceLabels>;
 using CommandList = std::vector<Command>;
 
 }  // namespace fp

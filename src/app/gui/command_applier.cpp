@@ -304,6 +304,10 @@ Status applyCommand(MapState& state, const Command& command) {
                                   [&](TimeSpan data) { return playbackBounds(state.time(), data).begin; });
             },
             [&](const FlyToPlace& f) -> Status { return flyToPlace(state, f); },
+            [&](const SetPlaceLabels& p) -> Status {
+                state.scene().placeLabels = p.style;
+                return {};
+            },
             [&](const SeekEnd&) -> Status {
                 return moveCursor(state,
                                   [&](TimeSpan data) { return playbackBounds(state.time(), data).end; });

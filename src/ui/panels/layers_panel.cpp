@@ -61,12 +61,35 @@ void LayersPanel::draw(const UiContext& ctx, CommandList& out) {
         ImGui::Separator();
         const auto& layers = ctx.state.scene().layers;
         if (layers.empty()) ImGui::TextDisabled("No layers. Add a file above or drop one on the window.");
+        drawPlacesRow(ctx.state.scene(), out);
         ImGui::BeginChild("##layers");
         // Topmost first: the last layer in drawing order is listed at the top.
         for (size_t i = layers.size(); i-- > 0;) drawLayer(layers[i], i, layers.size(), s, out);
         ImGui::EndChild();
     }
     ImGui::End();
+}
+
+void LayersPanel::drawPlacesRow(const MapScene& scene, CommandList& out) {
+    PlaceLabelStyle style = scene.placeLabels;
+    ImGui::PushID("places");
+    ImGui::BeginDisabled(!scene.gazetteer);
+    bool changed = ImGui::Checkbox("Places", &style.visible);
+    itemTooltip(scene.gazetteer ? "Place names from the offline gazetteer, more as you zoom in"
+                                : "No gazetteer loaded (geodata/places/places.fpgaz)");
+    ImGui::SameLine();
+    static const char* kScripts[] = {"Local", "Latin", "English"};
+    int script = static_cast<int>(style.script);
+    ImGui::SetNextItemWidth(ImGui::CalcTextSize("English").x + ImGui::GetFrameHeight() * 2.f);
+    if (ImGui::Combo("##script", &script, kScripts, 3)) {
+        style.script = static_cast<PlaceLabelScript>(script);
+        changed = true;
+    }
+    itemTooltip("Local: each place's own name; Latin: transliterated; English: English or ASCII name");
+    ImGui::EndDisabled();
+    ImGui::PopID();
+    if (changed) out.push_back(SetPlaceLabels{style});
+    ImGui::Separator();
 }
 
 void LayersPanel::drawAddRow(Theme theme, CommandList& out) {

@@ -26,6 +26,7 @@ public:
 
 private:
     void drawAddRow(Theme theme, CommandList& out);
+    void drawPlacesRow(const MapScene& scene, CommandList& out);
     void drawLayer(const MapLayer& layer, size_t index, size_t count, float scale, CommandList& out);
 
     std::string m_path;
