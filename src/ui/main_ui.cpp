@@ -108,6 +108,7 @@ void MainUi::notify(LogLevel level, std::string text) {
 void MainUi::frame(const MapState& state, const UiMetrics& metrics, CommandList& out) {
     m_log.refresh(Log::instance());
     UiContext ctx{state, m_log, m_theme, metrics.scale, metrics.fbScale, ImGui::GetTime(), {}};
+    ctx.locations = &m_locations;
     for (PanelId id :
          {PanelId::Layers, PanelId::Log, PanelId::Crs, PanelId::LoadReport, PanelId::PlaceSearch})
         ctx.panelOpen[static_cast<size_t>(id)] = isPanelOpen(id);

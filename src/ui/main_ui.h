@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/places/location_describer.h"
+
 #include <map>
 #include <string>
 
@@ -140,6 +142,7 @@ private:
     IncidentPointer m_incidentPointer;
     IncidentHover m_hover;
     IncidentRef m_selected;
+    LocationDescriber m_locations;
     bool m_groupSpread = false;
     std::shared_ptr<const IncidentStyleSheet> m_sheet = IncidentStyleSheet::shipped();
 };

@@ -10,6 +10,8 @@
 
 namespace fp {
 
+class LocationDescriber;
+
 /// A copy of the retained log entries, refreshed only when the log changes, shared by the panels of a frame.
 struct LogSnapshot {
     std::vector<LogEntry> entries;
@@ -30,6 +32,8 @@ struct UiContext {
     float fbScale = 1.f;  ///< physical (framebuffer) pixels per ImGui unit
     double time = 0.0;    ///< seconds, ImGui::GetTime()
     std::array<bool, kPanelCount> panelOpen{};  ///< indexed by PanelId
+    /// Reverse geocoding for tooltips and the inspector (owned by MainUi); null in panels' own tests.
+    LocationDescriber* locations = nullptr;
 
     bool isOpen(PanelId id) const { return panelOpen[static_cast<size_t>(id)]; }
 };

@@ -6,6 +6,7 @@
 #include "core/io/vector_loader.h"
 #include "core/model/map_scene.h"
 #include "core/places/gazetteer.h"
+#include "core/places/location_describer.h"
 #include "core/places/reverse_geocode.h"
 #include "places_test_util.h"
 
@@ -191,6 +192,25 @@ TEST(ReverseGeocodeWorld, ZvecanAndRaskaFromTheEmbeddedLayers) {
     d = describeLocation({20.6140, 43.2860}, g.value().get(), &areas);
     EXPECT_EQ(d.district, "Raški okrug") << d.text;
     EXPECT_TRUE(d.municipality.empty());
+}
+
+TEST(LocationDescriber, DescribesFromTheScenesAreasAndGazetteerAndFollowsLayerChanges) {
+    MapScene scene;
+    scene.addLayer(squares("kosovo_municipalities", {{"Zveçan", 20.7, 42.85, 20.95, 43.0, 0}}), LayerStyle{});
+    scene.gazetteer = region();
+    LocationDescriber describer;
+    const LonLat nearZvecan{20.8660, 42.9265};  // ~3 km NE of Zvečan
+    const std::string first = describer.describe(scene, nearZvecan);
+    EXPECT_NE(first.find("NE of Zvečan"), std::string::npos) << first;
+    EXPECT_NE(first.find("Zveçan municipality"), std::string::npos) << first;
+    EXPECT_EQ(&describer.describe(scene, nearZvecan), &describer.describe(scene, nearZvecan));
+    // Without the area layer the municipality is no longer named.
+    scene.remove(scene.layers.front().id);
+    const std::string after = describer.describe(scene, nearZvecan);
+    EXPECT_EQ(after.find("municipality"), std::string::npos) << after;
+    EXPECT_NE(after.find("Zvečan"), std::string::npos) << after;
+    // Nothing known in the middle of the Atlantic.
+    EXPECT_TRUE(describer.describe(scene, {-30.0, 40.0}).empty());
 }
 
 }  // namespace

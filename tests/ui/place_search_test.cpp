@@ -111,5 +111,14 @@ TEST(PlaceFlyTo, AnInvalidPositionIsRefusedAndTheViewStays) {
     EXPECT_EQ(state.view().center, before);
 }
 
+TEST(PlaceLabelsCommand, ThePlacesRowChoiceReachesTheScene) {
+    auto state = MapState::create(MapScene{}).value();
+    PlaceLabelStyle style;
+    style.visible = false;
+    style.script = PlaceLabelScript::English;
+    ASSERT_TRUE(applyCommand(state, SetPlaceLabels{style}).ok());
+    EXPECT_EQ(state.scene().placeLabels, style);
+}
+
 }  // namespace
 }  // namespace fp

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/places/location_describer.h"
 #include "ui/panels/incident_glyph.h"
 #include "ui/panels/incident_tooltip.h"
 #include "ui/widgets.h"
@@ -108,6 +109,7 @@ void IncidentInspectorPanel::draw(const UiContext& ctx, CommandList& out) {
                             timePrecisionName(inc.timePrecision) + " precision)");
         field("Time window", incidentWindowStatus(*layer->data, i, ctx.state.scene()));
         field("Place", inc.placeName);
+        if (ctx.locations) field("Where", ctx.locations->describe(ctx.state.scene(), inc.location));
         field("Areas", joined(inc.adminAreas, " \xE2\x80\xBA "));
         char coords[96];
         std::snprintf(coords, sizeof coords, "%.5f, %.5f (lat, lon)", inc.location.lat, inc.location.lon);

@@ -4,6 +4,7 @@
 
 #include <cstdio>
 
+#include "core/places/location_describer.h"
 #include "core/time/time_label.h"
 #include "core/time/time_window.h"
 #include "ui/panels/incident_glyph.h"
@@ -104,6 +105,11 @@ void IncidentPointer::update(const UiContext& ctx, const IncidentHover& hover,
         ImGui::SameLine();
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 28.f);
         ImGui::TextUnformatted(incidentTooltipText(store, i).c_str());
+        if (ctx.locations) {
+            const std::string& where =
+                ctx.locations->describe(ctx.state.scene(), LonLat{store.lon()[i], store.lat()[i]});
+            if (!where.empty()) ImGui::TextDisabled("%s", where.c_str());
+        }
         if (const std::string status = incidentWindowStatus(store, i, ctx.state.scene()); !status.empty()) {
             if (status.rfind("In ", 0) == 0)
                 ImGui::TextUnformatted(status.c_str());
