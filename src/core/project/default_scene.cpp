@@ -5,9 +5,6 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include <future>
-
-#include "core/places/gazetteer.h"
 #include "core/util/log.h"
 
 namespace fs = std::filesystem;
@@ -62,22 +59,7 @@ Result<LoadedProject> loadDefaultProject() {
         return makeError(ErrorCode::NotFound, "geodata",
                          "embedded data folder not found (set FLASHPOINT_DATA_DIR to the geodata/ folder)");
     }
-    // The gazetteer (place labels, reverse geocoding) loads beside the project's layers; missing or corrupt
-    // it is a warning and the map has no place names.
-    const std::string gazetteerPath = Gazetteer::defaultPath();
-    auto gazetteerFuture = std::async(std::launch::async, [gazetteerPath] {
-        return gazetteerPath.empty() ? Result<std::shared_ptr<const Gazetteer>>(
-                                           makeError(ErrorCode::NotFound, "places", "no data folder"))
-                                     : Gazetteer::load(gazetteerPath);
-    });
-    auto project = loadProject(path, MissingSourcePolicy::Skip);
-    auto gazetteer = gazetteerFuture.get();
-    if (!project) return project;
-    if (gazetteer)
-        project->state.scene().gazetteer = std::move(gazetteer).value();
-    else
-        logWarning(gazetteer.error().describe() + " (no place labels or place names)");
-    return project;
+    return loadProject(path, MissingSourcePolicy::Skip);
 }
 
 Result<MapScene> loadDefaultScene(std::vector<LoadReport>& reports) {

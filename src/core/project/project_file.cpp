@@ -10,6 +10,7 @@
 
 #include "core/io/incidents/incident_loader.h"
 #include "core/io/vector_loader.h"
+#include "core/places/gazetteer.h"
 #include "core/util/atomic_file.h"
 #include "core/util/log.h"
 
@@ -160,11 +161,26 @@ Result<LoadedProject> instantiateProject(const ProjectDocument& doc, const std::
 }
 
 Result<LoadedProject> loadProject(const std::string& path, MissingSourcePolicy policy) {
+    // Every project gets the embedded gazetteer (place labels, reverse geocoding), loaded beside its layers;
+    // missing or corrupt it is a warning and the map has no place names.
+    const std::string gazetteerPath = Gazetteer::defaultPath();
+    auto gazetteerFuture = std::async(std::launch::async, [gazetteerPath] {
+        return gazetteerPath.empty() ? Result<std::shared_ptr<const Gazetteer>>(
+                                           makeError(ErrorCode::NotFound, "places", "no data folder"))
+                                     : Gazetteer::load(gazetteerPath);
+    });
     auto text = readText(path);
     if (!text) return text.error();
     auto doc = parseProjectJson(text.value(), path);
     if (!doc) return doc.error();
-    return instantiateProject(doc.value(), path, policy);
+    auto project = instantiateProject(doc.value(), path, policy);
+    auto gazetteer = gazetteerFuture.get();
+    if (!project) return project;
+    if (gazetteer)
+        project->state.scene().gazetteer = std::move(gazetteer).value();
+    else
+        logWarning(gazetteer.error().describe() + " (no place labels or place names)");
+    return project;
 }
 
 void fitProjectView(MapState& state, const ProjectView& view, int widthPx, int heightPx, float pixelRatio) {
