@@ -1,6 +1,7 @@
 #include "core/geocode/geocode_review.h"
 
 #include <cmath>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 namespace fp {
@@ -46,7 +47,12 @@ std::string GeocodeSummary::describe() const {
 }
 
 bool GeocodeChoice::matches(const PendingGeocodeRow& r) const {
-    return r.row == row && r.source == source && r.query.name == name;
+    if (r.row != row || r.query.name != name) return false;
+    if (r.source == source) return true;
+    std::error_code ea, eb;
+    const auto a = std::filesystem::weakly_canonical(r.source, ea);
+    const auto b = std::filesystem::weakly_canonical(source, eb);
+    return !ea && !eb && a == b;
 }
 
 nlohmann::json geocodeChoicesToJson(const std::vector<GeocodeChoice>& choices) {

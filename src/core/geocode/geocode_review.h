@@ -50,7 +50,9 @@ struct GeocodeChoice {
     LonLat position;        ///< Candidate and MapPoint
     LocationPrecision precision = LocationPrecision::Near;
 
+    /// Same row, name and source (paths compared as files, so a project's resolved path still matches).
     bool matches(const PendingGeocodeRow& row) const;
+    friend bool operator==(const GeocodeChoice&, const GeocodeChoice&) = default;
 };
 
 /// JSON form of choices (an array of objects with source, row, name, kind = "candidate"/"map"/"skip",

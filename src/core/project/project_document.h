@@ -6,6 +6,7 @@
 
 #include "core/export/export_settings.h"
 #include "core/geo/types.h"
+#include "core/geocode/geocode_review.h"
 #include "core/model/color.h"
 #include "core/model/incident_source.h"
 #include "core/model/layer_style.h"
@@ -65,6 +66,8 @@ struct ProjectDocument {
     TimeState time{TimeWindowSpec{WindowMode::All, 0, 0}, TimePoint{}};
     PlaybackSettings playback;
     ExportSettings exportSettings;
+    /// Decisions on incident rows held for geocoding review, applied when their sources load again.
+    std::vector<GeocodeChoice> geocodeChoices;
     friend bool operator==(const ProjectDocument&, const ProjectDocument&) = default;
 };
 

@@ -34,7 +34,7 @@ Result<std::string> readText(const std::string& path) {
 }
 
 using VectorLoad = std::pair<LoadReport, Result<std::vector<VectorLayer>>>;
-using IncidentLoad = std::pair<LoadReport, Result<IncidentStore>>;
+using IncidentLoad = std::tuple<LoadReport, Result<IncidentStore>, GeocodeSummary>;
 
 /// "layer 3 'Kosovo: districts'": how messages name an entry of the project (1-based, as a person counts).
 std::string entryName(const char* kind, size_t index, const std::string& name) {
@@ -85,8 +85,9 @@ Result<LoadedProject> instantiateProject(const ProjectDocument& doc, const std::
     for (const auto& incidents : doc.incidents) {
         incidentLoads.push_back(std::async(std::launch::async, [incidents] {
             LoadReport report;
-            auto loaded = loadIncidents(incidents.source, incidents.options, report);
-            return IncidentLoad(std::move(report), std::move(loaded));
+            IncidentFormatInfo info;
+            auto loaded = loadIncidents(incidents.source, incidents.options, report, &info);
+            return IncidentLoad(std::move(report), std::move(loaded), std::move(info.geocoding));
         }));
     }
 
@@ -107,6 +108,12 @@ Result<LoadedProject> instantiateProject(const ProjectDocument& doc, const std::
     std::vector<IncidentLoad> incidentResults;
     for (auto& future : incidentLoads) incidentResults.push_back(future.get());
 
+    struct Held {
+        uint64_t layerId;
+        std::string name;
+        GeocodeSummary summary;
+    };
+    std::vector<Held> held;  // incident rows awaiting a geocoding decision, per layer
     std::vector<Error> skipped;
     auto failed = [&](const std::string& entry, const Error& cause) -> std::optional<Error> {
         Error e = entryError(projectPath, entry, cause);
@@ -128,7 +135,7 @@ Result<LoadedProject> instantiateProject(const ProjectDocument& doc, const std::
     }
     for (size_t i = 0; i < doc.incidents.size(); ++i) {
         const ProjectIncidents& incidents = doc.incidents[i];
-        auto& [report, loaded] = incidentResults[i];
+        auto& [report, loaded, geocoding] = incidentResults[i];
         reports.push_back(report);
         if (!loaded) {
             if (auto e = failed(entryName("incident source", i, incidents.name), loaded.error())) return *e;
@@ -142,10 +149,14 @@ Result<LoadedProject> instantiateProject(const ProjectDocument& doc, const std::
         IncidentLayer& added = scene.incidentLayers.back();
         added.loadOptions = incidents.options;
         added.style = incidents.style;
+        if (!geocoding.pending.empty()) held.push_back({added.id, name, std::move(geocoding)});
     }
 
     auto state = MapState::create(std::move(scene));
     if (!state) return makeError(state.error().code, projectPath, "crs: " + state.error().describe());
+    state->geocodeReviews().setChoices(doc.geocodeChoices);
+    for (auto& h : held)
+        state->geocodeReviews().addLayer(state->scene(), h.layerId, h.name, std::move(h.summary));
     state->time() = doc.time;
     state->playback() = doc.playback;
     state->applyTime();
@@ -245,6 +256,7 @@ ProjectDocument projectFromState(const MapState& state, const std::string& name,
     doc.time = state.time();
     doc.playback = state.playback();
     doc.exportSettings = exportSettings;
+    doc.geocodeChoices = state.geocodeReviews().choices();
     return doc;
 }
 

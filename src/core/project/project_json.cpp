@@ -184,6 +184,11 @@ std::string projectToJson(const ProjectDocument& doc, const std::string& project
                             {"speed", doc.playback.speed},
                             {"loop", doc.playback.loop}};
     root["export"] = exportJson(doc.exportSettings, projectPath);
+    if (!doc.geocodeChoices.empty()) {
+        std::vector<GeocodeChoice> choices = doc.geocodeChoices;
+        for (auto& c : choices) c.source = pathRelativeToProject(c.source, projectPath);
+        root["geocodeChoices"] = geocodeChoicesToJson(choices);
+    }
     return root.dump(2) + "\n";
 }
 

@@ -337,6 +337,12 @@ ProjectDocument readDocument(const Json& root, const std::string& projectPath) {
     if (const Json* time = r.find("time")) doc.time = readTime(*time, "time");
     if (const Json* playback = r.find("playback")) doc.playback = readPlayback(*playback, "playback");
     if (const Json* e = r.find("export")) doc.exportSettings = readExport(*e, "export", projectPath);
+    if (const Json* choices = r.find("geocodeChoices")) {
+        auto parsed = geocodeChoicesFromJson(*choices);
+        if (!parsed) throw FieldError{"geocodeChoices", parsed.error().message};
+        doc.geocodeChoices = std::move(parsed).value();
+        for (auto& c : doc.geocodeChoices) c.source = resolveProjectPath(c.source, projectPath);
+    }
     return doc;
 }
 

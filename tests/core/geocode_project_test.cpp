@@ -1,0 +1,69 @@
+// Geocoding decisions are kept by the map state, change the incident layer and come back with a project.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "core/project/map_state.h"
+#include "core/project/project_file.h"
+#include "incident_test_util.h"
+
+namespace fp {
+namespace {
+
+const std::string kPlaceNames = test::kIncidentFixtures + "acled_placenames.csv";
+
+TEST(GeocodeProject, AChoiceUpdatesTheLayerAndIsSavedWithTheProject) {
+    MapState state = MapState::create(MapScene{}).value();
+    auto id = state.addIncidents(kPlaceNames);
+    ASSERT_TRUE(id.ok()) << id.error().describe();
+    const IncidentLayer& layer = state.scene().incidentLayers.back();
+    const auto before = layer.data;
+    ASSERT_EQ(before->size(), 9u);
+    ASSERT_EQ(state.geocodeReviews().layers().size(), 1u);
+    ASSERT_EQ(state.geocodeReviews().pendingCount(), 2u);
+    const PendingGeocodeRow& ambiguous = state.geocodeReviews().layers()[0].summary.pending[0];
+    ASSERT_EQ(ambiguous.query.name, "Mitrovica");
+    size_t kosovo = 0;
+    while (ambiguous.result.candidates.at(kosovo).country != "XK") ++kosovo;
+    const GeocodeChoice choice = choiceForCandidate(ambiguous, kosovo);
+    ASSERT_TRUE(state.geocodeReviews().resolve(state.scene(), id.value(), choice).ok());
+    // A new store replaced the old one (stores are immutable); the old one is untouched.
+    const auto after = state.scene().incidentLayers.back().data;
+    EXPECT_NE(after, before);
+    EXPECT_EQ(before->size(), 9u);
+    ASSERT_EQ(after->size(), 10u);
+    const Incident resolved = after->get(test::findId(*after, "XKXG008"));
+    EXPECT_NEAR(resolved.location.lat, 42.88, 0.1);
+    EXPECT_EQ(state.geocodeReviews().pendingCount(), 1u);
+    // Resolving it again is an error naming the row; so is a layer that has nothing to review.
+    EXPECT_FALSE(state.geocodeReviews().resolve(state.scene(), id.value(), choice).ok());
+    EXPECT_FALSE(state.geocodeReviews().resolve(state.scene(), id.value() + 100, choice).ok());
+    // Skipping the unmatched row keeps it listed (never dropped silently).
+    const PendingGeocodeRow& unmatched = state.geocodeReviews().layers()[0].summary.pending[0];
+    GeocodeChoice skip;
+    skip.source = unmatched.source;
+    skip.row = unmatched.row;
+    skip.name = unmatched.query.name;
+    ASSERT_TRUE(state.geocodeReviews().resolve(state.scene(), id.value(), skip).ok());
+    EXPECT_TRUE(state.geocodeReviews().layers()[0].summary.pending[0].skipped);
+    ASSERT_EQ(state.geocodeReviews().choices().size(), 2u);
+
+    const auto dir = std::filesystem::temp_directory_path() / "fp_geocode_project";
+    std::filesystem::create_directories(dir);
+    const std::string file = (dir / "p.json").string();
+    ASSERT_TRUE(saveProject(file, state, "Geocoded", ExportSettings{}).ok());
+    auto loaded = loadProject(file, MissingSourcePolicy::Fail);
+    ASSERT_TRUE(loaded.ok()) << loaded.error().describe();
+    const MapState& again = loaded->state;
+    ASSERT_EQ(again.scene().incidentLayers.size(), 1u);
+    const auto& data = again.scene().incidentLayers[0].data;
+    ASSERT_EQ(data->size(), 10u);
+    EXPECT_NEAR(data->get(test::findId(*data, "XKXG008")).location.lat, 42.88, 0.1);
+    EXPECT_EQ(again.geocodeReviews().choices().size(), 2u);
+    ASSERT_EQ(again.geocodeReviews().pendingCount(), 1u);
+    EXPECT_TRUE(again.geocodeReviews().layers()[0].summary.pending[0].skipped);
+    std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace fp
