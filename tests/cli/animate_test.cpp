@@ -10,6 +10,7 @@
 #include <sstream>
 #include <vector>
 
+#include "../core/process_test_util.h"
 #include "cli_harness.h"
 #include "core/project/default_scene.h"
 #include "render/export/image_io.h"
@@ -20,24 +21,6 @@ namespace fp {
 namespace {
 
 const std::string kSmall = "animate --size 320x180 --from 2022-12-09 --to 2022-12-12 ";
-
-bool onPath(const std::string& name) {
-    const char* path = std::getenv("PATH");
-    std::stringstream dirs(path ? path : "");
-    for (std::string dir; std::getline(dirs, dir, ':');)
-        if (!dir.empty() && ::access((fs::path(dir) / name).c_str(), X_OK) == 0) return true;
-    return false;
-}
-
-std::string capture(const std::string& cmd) {
-    std::string out;
-    if (FILE* p = ::popen(cmd.c_str(), "r")) {
-        char buf[256];
-        while (size_t n = std::fread(buf, 1, sizeof buf, p)) out.append(buf, n);
-        ::pclose(p);
-    }
-    return out;
-}
 
 class Animate : public test::CliFixture {
 protected:
@@ -84,16 +67,15 @@ TEST_F(Animate, WritesAFolderOfDatedPngFramesWithProgress) {
 }
 
 TEST_F(Animate, WritesMp4AndGifWithTheRequestedFramesSizeAndRate) {
-    if (!onPath("ffmpeg")) GTEST_SKIP() << "ffmpeg is not installed (scripts/setup installs it)";
+    ASSERT_TRUE(test::onPath("ffmpeg") && test::onPath("ffprobe")) << test::kNeedsFfmpeg;
     for (const char* name : {"crisis.mp4", "crisis.gif"}) {
         test::CliRun r = run(kSmall + "--fps 5 -q -o '" + path(name) + "'");
         ASSERT_EQ(r.exitCode, 0) << name << "\n" << r.err;
         EXPECT_EQ(r.err.find("frame "), std::string::npos) << "-q prints no progress";
         ASSERT_TRUE(fs::exists(path(name)));
-        if (!onPath("ffprobe")) continue;
-        EXPECT_EQ(capture("ffprobe -v error -count_frames -select_streams v:0 -show_entries "
-                          "stream=width,height,r_frame_rate,nb_read_frames -of csv=p=0 '" +
-                          path(name) + "'"),
+        EXPECT_EQ(test::captureOutput("ffprobe -v error -count_frames -select_streams v:0 -show_entries "
+                                      "stream=width,height,r_frame_rate,nb_read_frames -of csv=p=0 '" +
+                                      path(name) + "'"),
                   "320,180,5/1,4\n")
             << name;
     }
@@ -170,9 +152,8 @@ TEST_F(Animate, InterruptCancelsAndLeavesNothingBehind) {
             "' animate --size 320x180 " + "--from 2022-11-01 --to 2022-12-30 -o '" + path(name) + "' 2>'" +
             err + "' & pid=$!; for i in $(seq 600); do grep -q 'frame 2/' '" + err +
             "' 2>/dev/null && break; sleep 0.05; done; kill -INT $pid; wait $pid; echo $?";
-        if (std::string(name).find(".gif") != std::string::npos && !onPath("ffmpeg")) continue;
         std::ofstream(path(".interrupt.sh")) << script << "\n";
-        const std::string code = capture("sh '" + path(".interrupt.sh") + "'");
+        const std::string code = test::captureOutput("sh '" + path(".interrupt.sh") + "'");
         fs::remove(path(".interrupt.sh"));
         EXPECT_EQ(code, "130\n") << name << "\n" << test::slurp(err);
         EXPECT_NE(test::slurp(err).find("cancelled after"), std::string::npos) << test::slurp(err);

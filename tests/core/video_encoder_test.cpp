@@ -9,31 +9,12 @@
 
 #include "core/export/frame_folder.h"
 #include "core/export/video_encoder.h"
+#include "process_test_util.h"
 
 namespace fs = std::filesystem;
 
 namespace fp {
 namespace {
-
-/// True when `name` is an executable on PATH (the encoder tests that need the real ffmpeg skip otherwise;
-/// scripts/setup installs it).
-bool onPath(const std::string& name) {
-    const char* path = std::getenv("PATH");
-    std::stringstream dirs(path ? path : "");
-    for (std::string dir; std::getline(dirs, dir, ':');)
-        if (!dir.empty() && ::access((fs::path(dir) / name).c_str(), X_OK) == 0) return true;
-    return false;
-}
-
-std::string run(const std::string& cmd) {
-    std::string out;
-    if (FILE* p = ::popen(cmd.c_str(), "r")) {
-        char buf[256];
-        while (size_t n = std::fread(buf, 1, sizeof buf, p)) out.append(buf, n);
-        ::pclose(p);
-    }
-    return out;
-}
 
 class VideoEncoderTest : public ::testing::Test {
 protected:
@@ -148,7 +129,7 @@ TEST_F(VideoEncoderTest, WrongFrameSizeIsRejected) {
 }
 
 TEST_F(VideoEncoderTest, EncodesMp4AndGifWithEveryFrame) {
-    if (!onPath("ffmpeg")) GTEST_SKIP() << "ffmpeg is not installed (scripts/setup installs it)";
+    ASSERT_TRUE(test::onPath("ffmpeg") && test::onPath("ffprobe")) << test::kNeedsFfmpeg;
     for (VideoFormat format : {VideoFormat::Mp4, VideoFormat::Gif}) {
         const std::string name = format == VideoFormat::Mp4 ? "out.mp4" : "out.gif";
         auto enc = VideoEncoder::start(options(name, format));
@@ -160,19 +141,17 @@ TEST_F(VideoEncoderTest, EncodesMp4AndGifWithEveryFrame) {
         struct stat st {};
         ASSERT_EQ(::stat(path(name).c_str(), &st), 0);
         EXPECT_NE(st.st_mode & S_IRGRP, 0u) << "a finished video is readable like any file";
-        if (onPath("ffprobe")) {
-            const std::string probe =
-                run("ffprobe -v error -count_frames -select_streams v:0 -show_entries "
-                    "stream=width,height,nb_read_frames,r_frame_rate -of csv=p=0 '" +
-                    path(name) + "'");
-            EXPECT_EQ(probe, "64,48,5/1,7\n") << name;
-        }
+        const std::string probe = test::captureOutput(
+            "ffprobe -v error -count_frames -select_streams v:0 -show_entries "
+            "stream=width,height,nb_read_frames,r_frame_rate -of csv=p=0 '" +
+            path(name) + "'");
+        EXPECT_EQ(probe, "64,48,5/1,7\n") << name;
     }
     EXPECT_EQ(entries().size(), 2u) << "no temporary files left";
 }
 
 TEST_F(VideoEncoderTest, CancelKillsTheEncoderAndRemovesTheFile) {
-    if (!onPath("ffmpeg")) GTEST_SKIP() << "ffmpeg is not installed (scripts/setup installs it)";
+    ASSERT_TRUE(test::onPath("ffmpeg") && test::onPath("ffprobe")) << test::kNeedsFfmpeg;
     fs::path existing = path("keep.mp4");
     std::ofstream(existing) << "old";
     auto enc = VideoEncoder::start(options("keep.mp4", VideoFormat::Mp4));
