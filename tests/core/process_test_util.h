@@ -32,6 +32,7 @@ inline std::string captureOutput(const std::string& cmd) {
 }
 
 /// ffmpeg and ffprobe are installed by scripts/setup: tests that need them fail (never skip) without them.
-inline constexpr const char* kNeedsFfmpeg = "ffmpeg/ffprobe not on PATH: run scripts/setup (it installs ffmpeg)";
+inline constexpr const char* kNeedsFfmpeg =
+    "ffmpeg/ffprobe not on PATH: run scripts/setup (it installs ffmpeg)";
 
 }  // namespace fp::test

@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "app/cli/cli.h"
+#include "core/geocode/incident_geocoder.h"
 #include "core/places/gazetteer.h"
 #include "core/project/default_scene.h"
 #include "core/project/map_state.h"
@@ -324,7 +325,7 @@ int runRenderCommand(const RenderOptions& o) {
     // A project or --no-default-layers brings no gazetteer: the embedded one serves (required only when
     // --place-labels asks for names).
     if (sc.placeLabels.visible && !sc.gazetteer) {
-        auto g = Gazetteer::load(Gazetteer::defaultPath());
+        auto g = defaultGazetteer();
         if (g)
             sc.gazetteer = std::move(g).value();
         else if (!o.placeLabels.empty())

@@ -19,6 +19,7 @@
 #include "app/gui/gui_window.h"
 #include "app/gui/project_session.h"
 #include "app/gui/settings.h"
+#include "core/geocode/incident_geocoder.h"
 #include "core/places/gazetteer.h"
 #include "core/project/default_scene.h"
 #include "core/project/map_state.h"
@@ -143,7 +144,8 @@ private:
     /// The gazetteer loads on a worker thread, started after the first frame so start-up does not wait.
     void startPlacesLoad() {
         if (m_places.valid() || m_placesDone) return;
-        m_places = std::async(std::launch::async, [] { return Gazetteer::load(Gazetteer::defaultPath()); });
+        // Shared with the project's scene: once the project has loaded it this returns at once.
+        m_places = std::async(std::launch::async, [] { return defaultGazetteer(); });
     }
     /// Hands the loaded gazetteer (or why it failed) to the UI once the worker is done.
     void pollPlaces() {

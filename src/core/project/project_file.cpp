@@ -8,6 +8,7 @@
 #include <map>
 #include <sstream>
 
+#include "core/geocode/incident_geocoder.h"
 #include "core/io/incidents/incident_loader.h"
 #include "core/io/vector_loader.h"
 #include "core/places/gazetteer.h"
@@ -172,14 +173,9 @@ Result<LoadedProject> instantiateProject(const ProjectDocument& doc, const std::
 }
 
 Result<LoadedProject> loadProject(const std::string& path, MissingSourcePolicy policy) {
-    // Every project gets the embedded gazetteer (place labels, reverse geocoding), loaded beside its layers;
-    // missing or corrupt it is a warning and the map has no place names.
-    const std::string gazetteerPath = Gazetteer::defaultPath();
-    auto gazetteerFuture = std::async(std::launch::async, [gazetteerPath] {
-        return gazetteerPath.empty() ? Result<std::shared_ptr<const Gazetteer>>(
-                                           makeError(ErrorCode::NotFound, "places", "no data folder"))
-                                     : Gazetteer::load(gazetteerPath);
-    });
+    // Every project gets the embedded gazetteer (place labels, reverse geocoding), loaded beside its layers
+    // once per process and shared; missing or corrupt it is a warning and the map has no place names.
+    auto gazetteerFuture = std::async(std::launch::async, [] { return defaultGazetteer(); });
     auto text = readText(path);
     if (!text) return text.error();
     auto doc = parseProjectJson(text.value(), path);
