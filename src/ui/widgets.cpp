@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <cstdio>
 #include <cstdlib>
 
 namespace fp {
@@ -79,6 +80,31 @@ std::string cleanPathInput(const std::string& text) {
         if (const char* home = std::getenv("HOME"); home && *home) s = std::string(home) + s.substr(1);
     }
     return s;
+}
+
+bool inputText(const char* label, std::string& value, const char* hint) {
+    char buf[1024];
+    std::snprintf(buf, sizeof buf, "%s", value.c_str());
+    const bool changed = hint ? ImGui::InputTextWithHint(label, hint, buf, sizeof buf)
+                              : ImGui::InputText(label, buf, sizeof buf);
+    if (changed) value = buf;
+    return changed;
+}
+
+void sizePresetCombo(std::span<const SizePreset> presets, ExportSettings& settings, float width) {
+    int current = -1;
+    for (size_t i = 0; i < presets.size(); ++i)
+        if (presets[i].widthPx == settings.widthPx && presets[i].heightPx == settings.heightPx)
+            current = static_cast<int>(i);
+    ImGui::SetNextItemWidth(width);
+    if (!ImGui::BeginCombo("Size", current >= 0 ? presets[current].label : "Custom")) return;
+    for (size_t i = 0; i < presets.size(); ++i)
+        if (ImGui::Selectable(presets[i].label, static_cast<int>(i) == current)) {
+            settings.widthPx = presets[i].widthPx;
+            settings.heightPx = presets[i].heightPx;
+            if (presets[i].dpi > 0.0) settings.dpi = presets[i].dpi;
+        }
+    ImGui::EndCombo();
 }
 
 }  // namespace fp

@@ -1,7 +1,9 @@
 #pragma once
 
+#include <span>
 #include <string>
 
+#include "core/export/export_settings.h"
 #include "core/model/color.h"
 #include "core/util/log.h"
 #include "ui/commands.h"
@@ -25,5 +27,20 @@ std::string trimBlanks(const std::string& text);
 /// A path as typed, pasted or dropped, cleaned up: surrounding blanks and quotes removed, a file:// URL
 /// turned into its path (percent escapes decoded), a leading "~/" expanded with $HOME.
 std::string cleanPathInput(const std::string& text);
+
+/// A text field over a std::string (ImGui 1.86 has no std::string overload without imgui_stdlib); true
+/// when the text was edited this frame. Holds up to 1023 bytes.
+bool inputText(const char* label, std::string& value, const char* hint = nullptr);
+
+/// An export size choice; a dpi of 0 leaves the settings' DPI as it is.
+struct SizePreset {
+    const char* label;
+    int widthPx, heightPx;
+    double dpi = 0.0;
+};
+
+/// A "Size" combo over settings.widthPx/heightPx (and dpi when the preset gives one), `width` ImGui units
+/// wide, showing "Custom" when no preset matches.
+void sizePresetCombo(std::span<const SizePreset> presets, ExportSettings& settings, float width);
 
 }  // namespace fp

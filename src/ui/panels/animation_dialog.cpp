@@ -19,25 +19,11 @@ namespace {
 
 const char* const kStepChoices[] = {"1h", "6h", "12h", "1d", "2d", "1w", "1m"};
 const char* const kWindowChoices[] = {"1d", "3d", "1w", "2w", "1m", "cumulative", "all"};
-struct SizePreset {
-    const char* label;
-    int w, h;
-};
 const SizePreset kSizes[] = {{"1280 x 720 (HD)", 1280, 720},
                              {"1920 x 1080 (Full HD)", 1920, 1080},
                              {"960 x 540", 960, 540},
                              {"640 x 360", 640, 360},
                              {"3840 x 2160 (4K)", 3840, 2160}};
-
-/// A text field over a std::string (ImGui 1.86 has no std::string overload without imgui_stdlib).
-bool inputText(const char* label, std::string& value, const char* hint = nullptr) {
-    char buf[1024];
-    std::snprintf(buf, sizeof buf, "%s", value.c_str());
-    const bool changed = hint ? ImGui::InputTextWithHint(label, hint, buf, sizeof buf)
-                              : ImGui::InputText(label, buf, sizeof buf);
-    if (changed) value = buf;
-    return changed;
-}
 
 /// A combo of `choices` that also keeps a value typed elsewhere (e.g. "5d" from the playback settings).
 void choiceCombo(const char* label, std::string& value, const char* const* choices, size_t count) {
@@ -199,19 +185,7 @@ void AnimationDialog::drawForm(const UiContext& ctx, CommandList& out) {
     ImGui::Checkbox("Ghosts", &ghosts);
     itemTooltip("Show incidents outside the window faintly");
 
-    int sizeIndex = -1;
-    for (size_t i = 0; i < std::size(kSizes); ++i)
-        if (kSizes[i].w == m_settings.widthPx && kSizes[i].h == m_settings.heightPx)
-            sizeIndex = static_cast<int>(i);
-    ImGui::SetNextItemWidth(200.f * s);
-    if (ImGui::BeginCombo("Size", sizeIndex >= 0 ? kSizes[sizeIndex].label : "Custom")) {
-        for (size_t i = 0; i < std::size(kSizes); ++i)
-            if (ImGui::Selectable(kSizes[i].label, static_cast<int>(i) == sizeIndex)) {
-                m_settings.widthPx = kSizes[i].w;
-                m_settings.heightPx = kSizes[i].h;
-            }
-        ImGui::EndCombo();
-    }
+    sizePresetCombo(kSizes, m_settings, 200.f * s);
     ImGui::SameLine();
     int wh[2] = {m_settings.widthPx, m_settings.heightPx};
     ImGui::SetNextItemWidth(140.f * s);

@@ -12,25 +12,10 @@ namespace fp {
 
 namespace {
 
-struct SizePreset {
-    const char* label;
-    int w, h;
-    double dpi;
-};
 const SizePreset kPresets[] = {{"1920 x 1080 (HD)", 1920, 1080, 96.0},
                                {"3840 x 2160 (4K)", 3840, 2160, 192.0},
                                {"A4 landscape, 300 dpi (3508 x 2480)", 3508, 2480, 300.0}};
 constexpr int kMaxSide = 16384;
-
-bool editText(const char* label, std::string& value) {
-    char buf[512];
-    const size_t n = std::min(value.size(), sizeof buf - 1);
-    std::copy_n(value.data(), n, buf);
-    buf[n] = 0;
-    if (!ImGui::InputText(label, buf, sizeof buf)) return false;
-    value = buf;
-    return true;
-}
 
 std::string lowerExtension(const std::string& path) {
     std::string ext = std::filesystem::path(path).extension().string();
@@ -111,7 +96,7 @@ void ImageExportDialog::draw(const UiContext& ctx, CommandList& out) {
     }
     ImGui::BeginDisabled(m_confirmOverwrite);
     ImGui::SetNextItemWidth(320.f * s);
-    editText("Output", output);
+    inputText("Output", output);
     itemTooltip(".png (default), .jpg (JPEG) or .tif (GeoTIFF, georeferenced)");
     const bool png = lowerExtension(output) == ".png";
     if (png) ImGui::Checkbox("Also a world file (.pgw) and .prj", &worldFile);
@@ -120,20 +105,7 @@ void ImageExportDialog::draw(const UiContext& ctx, CommandList& out) {
         ImGui::SliderInt("JPEG quality", &m_settings.jpegQuality, 1, 100);
     }
 
-    int preset = -1;
-    for (size_t i = 0; i < std::size(kPresets); ++i)
-        if (kPresets[i].w == m_settings.widthPx && kPresets[i].h == m_settings.heightPx)
-            preset = static_cast<int>(i);
-    ImGui::SetNextItemWidth(320.f * s);
-    if (ImGui::BeginCombo("Size", preset >= 0 ? kPresets[preset].label : "Custom")) {
-        for (size_t i = 0; i < std::size(kPresets); ++i)
-            if (ImGui::Selectable(kPresets[i].label, static_cast<int>(i) == preset)) {
-                m_settings.widthPx = kPresets[i].w;
-                m_settings.heightPx = kPresets[i].h;
-                m_settings.dpi = kPresets[i].dpi;
-            }
-        ImGui::EndCombo();
-    }
+    sizePresetCombo(kPresets, m_settings, 320.f * s);
     int wh[2] = {m_settings.widthPx, m_settings.heightPx};
     ImGui::SetNextItemWidth(200.f * s);
     if (ImGui::InputInt2("Pixels", wh)) {
@@ -152,16 +124,16 @@ void ImageExportDialog::draw(const UiContext& ctx, CommandList& out) {
     ImGui::Checkbox("Title", &f.title);
     ImGui::SameLine(120.f * s);
     ImGui::SetNextItemWidth(240.f * s);
-    editText("##title", f.titleText);
+    inputText("##title", f.titleText);
     ImGui::Checkbox("Subtitle", &f.subtitle);
     ImGui::SameLine(120.f * s);
     ImGui::SetNextItemWidth(240.f * s);
-    editText("##subtitle", f.subtitleText);
+    inputText("##subtitle", f.subtitleText);
     itemTooltip("Empty: the time window's date range");
     ImGui::Checkbox("Banner", &f.banner);
     ImGui::SameLine(120.f * s);
     ImGui::SetNextItemWidth(240.f * s);
-    editText("##banner", f.bannerText);
+    inputText("##banner", f.bannerText);
     itemTooltip("Caveat or classification, at the top and bottom");
     ImGui::Checkbox("Legend", &f.legend);
     ImGui::SameLine(120.f * s);
