@@ -5,10 +5,28 @@
 #include <cmath>
 #include <string>
 
+#include "core/places/location_describer.h"
 #include "ui/geo_format.h"
 #include "ui/widgets.h"
 
 namespace fp {
+
+namespace {
+
+std::string warningsLabel(const UiContext& ctx) {
+    return std::to_string(ctx.log.warnings) + (ctx.log.warnings == 1 ? " warning" : " warnings");
+}
+
+std::string errorsLabel(const UiContext& ctx) {
+    return std::to_string(ctx.log.errors) + (ctx.log.errors == 1 ? " error" : " errors");
+}
+
+float countersWidthFor(const UiContext& ctx, const ImGuiStyle& style) {
+    return ImGui::CalcTextSize(warningsLabel(ctx).c_str()).x +
+           ImGui::CalcTextSize(errorsLabel(ctx).c_str()).x + style.FramePadding.x * 4.f + style.ItemSpacing.x;
+}
+
+}  // namespace
 
 void StatusBar::draw(const UiContext& ctx, CommandList& out) {
     const ImGuiIO& io = ImGui::GetIO();
@@ -16,6 +34,8 @@ void StatusBar::draw(const UiContext& ctx, CommandList& out) {
     m_height = ImGui::GetFrameHeight() + style.WindowPadding.y;
     ImGui::SetNextWindowPos({0.f, io.DisplaySize.y - m_height});
     ImGui::SetNextWindowSize({io.DisplaySize.x, m_height});
+    // Opaque: map labels showing through the bar read as part of it.
+    ImGui::SetNextWindowBgAlpha(1.f);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 0.f);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {style.WindowPadding.x, style.WindowPadding.y * 0.5f});
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
@@ -31,10 +51,16 @@ void StatusBar::draw(const UiContext& ctx, CommandList& out) {
     const MapState& state = ctx.state;
     const MapView& view = state.view();
     std::string position = formatLatLon({NAN, NAN});
+    m_placeText.clear();
     if (ImGui::IsMousePosValid() && !io.WantCaptureMouse) {
         const ScreenXY screen{io.MousePos.x * static_cast<double>(io.DisplayFramebufferScale.x),
                               io.MousePos.y * static_cast<double>(io.DisplayFramebufferScale.y)};
-        position = formatLatLon(state.projection().unproject(view.toMap(screen)));
+        const LonLat cursor = state.projection().unproject(view.toMap(screen));
+        position = formatLatLon(cursor);
+        // One reverse-geocoding query a frame at most (grid lookups, cached by the describer): independent of
+        // the number of incidents.
+        if (ctx.locations && isValidLonLat(cursor))
+            m_placeText = ctx.locations->describe(state.scene(), cursor);
     }
     const double denominator =
         scaleDenominator(groundMetresPerPixelAtCenter(view, state.projection()), view.pixelRatio);
@@ -56,14 +82,26 @@ void StatusBar::draw(const UiContext& ctx, CommandList& out) {
     ImGui::SameLine();
     ImGui::TextUnformatted(formatScale(denominator).c_str());
     itemTooltip("Approximate scale at the centre of the map (0.28 mm pixels)");
+    const float placeRight = ImGui::GetWindowContentRegionMax().x - countersWidthFor(ctx, style);
+    if (!m_placeText.empty()) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("|");
+        ImGui::SameLine();
+        // Clipped rather than wrapped: the bar is one line and the counters on the right must stay visible.
+        const float x = ImGui::GetCursorPosX();
+        if (placeRight - x > ImGui::GetFontSize() * 4.f) {
+            ImGui::PushClipRect(ImGui::GetCursorScreenPos(),
+                                {ImGui::GetWindowPos().x + placeRight - style.ItemSpacing.x,
+                                 ImGui::GetWindowPos().y + m_height},
+                                true);
+            ImGui::TextUnformatted(m_placeText.c_str());
+            ImGui::PopClipRect();
+            itemTooltip(("Under the cursor: " + m_placeText).c_str());
+        }
+    }
 
-    const std::string warnings =
-        std::to_string(ctx.log.warnings) + (ctx.log.warnings == 1 ? " warning" : " warnings");
-    const std::string errors = std::to_string(ctx.log.errors) + (ctx.log.errors == 1 ? " error" : " errors");
-    const float countersWidth = ImGui::CalcTextSize(warnings.c_str()).x +
-                                ImGui::CalcTextSize(errors.c_str()).x + style.FramePadding.x * 4.f +
-                                style.ItemSpacing.x;
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - countersWidth);
+    const std::string warnings = warningsLabel(ctx), errors = errorsLabel(ctx);
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - countersWidthFor(ctx, style));
     bool openLog = false;
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
     ImGui::PushStyleColor(ImGuiCol_Text, ctx.log.warnings > 0 ? logLevelColor(LogLevel::Warning, ctx.theme)
