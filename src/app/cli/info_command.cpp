@@ -138,23 +138,25 @@ int describeIncidents(const IncidentStore& s, const IncidentFormatInfo& info, co
         for (const auto& [field, column] : info.fieldMapping) mapping[field] = column;
         json cats = json::array();
         for (const auto& [name, count] : categories) cats.push_back({{"name", name}, {"count", count}});
-        json j = {{"source", report.source},
-                  {"kind", "incidents"},
-                  {"format", info.format},
-                  {"driver", info.driver},
-                  {"layer", info.layer},
-                  {"crs", info.crs},
-                  {"attribution", info.attribution},
-                  {"columns", info.columns},
-                  {"fieldMapping", mapping},
-                  {"count", s.size()},
-                  {"rowsRead", report.featuresRead},
-                  {"rowsSkipped", report.featuresSkipped},
-                  {"timeRange", {{"begin", formatIso(range.begin)}, {"end", formatIso(range.end)}}},
-                  {"extent", extentJson(s.extent())},
-                  {"categories", cats},
-                  {"memoryBytes", s.memoryBytes()},
-                  {"problems", problemsJson(report)}};
+        json j = {
+            {"source", report.source},
+            {"kind", "incidents"},
+            {"format", info.format},
+            {"driver", info.driver},
+            {"layer", info.layer},
+            {"crs", info.crs},
+            {"attribution", info.attribution},
+            {"columns", info.columns},
+            {"fieldMapping", mapping},
+            {"count", s.size()},
+            {"rowsRead", report.featuresRead},
+            {"rowsSkipped", report.featuresSkipped},
+            {"timeRange", s.empty() ? json(nullptr)
+                                    : json{{"begin", formatIso(range.begin)}, {"end", formatIso(range.end)}}},
+            {"extent", extentJson(s.extent())},
+            {"categories", cats},
+            {"memoryBytes", s.memoryBytes()},
+            {"problems", problemsJson(report)}};
         if (info.geocoding.any()) j["geocoding"] = geocodingJson(info.geocoding);
         std::printf("%s\n", j.dump(2).c_str());
         return kExitOk;
@@ -171,13 +173,18 @@ int describeIncidents(const IncidentStore& s, const IncidentFormatInfo& info, co
     }
     std::printf("incidents:   %zu (%zu rows read, %zu not loaded)\n", s.size(), report.featuresRead,
                 report.featuresSkipped);
-    std::printf("time range:  %s to %s (UTC, end exclusive)\n", formatIso(range.begin).c_str(),
-                formatIso(range.end).c_str());
+    if (const std::string held = info.geocoding.placedAndHeld(s.size()); !held.empty())
+        std::printf("             %s\n", held.c_str());
+    if (s.empty())
+        std::printf("time range:  (none: no incident placed)\n");
+    else
+        std::printf("time range:  %s to %s (UTC, end exclusive)\n", formatIso(range.begin).c_str(),
+                    formatIso(range.end).c_str());
     std::printf("extent:      %s\n", extentText(s.extent()).c_str());
     std::vector<std::string> cats;
     for (const auto& [name, count] : categories)
         cats.push_back((name.empty() ? std::string("(none)") : name) + " " + std::to_string(count));
-    std::printf("categories:  %s\n", join(cats).c_str());
+    std::printf("categories:  %s\n", cats.empty() ? "(none)" : join(cats).c_str());
     if (!info.attribution.empty()) std::printf("attribution: %s\n", info.attribution.c_str());
     if (info.geocoding.any()) printGeocoding(info.geocoding);
     printProblems(report);

@@ -46,6 +46,12 @@ std::string GeocodeSummary::describe() const {
     return out;
 }
 
+std::string GeocodeSummary::placedAndHeld(size_t placed) const {
+    if (pending.empty()) return {};
+    return plural(placed, "incident", "incidents") + " placed; " + plural(pending.size(), "row", "rows") +
+           " held for geocoding review";
+}
+
 bool GeocodeChoice::matches(const PendingGeocodeRow& r) const {
     if (r.row != row || r.query.name != name) return false;
     if (r.source == source) return true;

@@ -35,6 +35,9 @@ struct GeocodeSummary {
     bool any() const { return geocoded + ambiguous + unmatched > 0; }
     /// "14 rows geocoded from place names, 2 ambiguous and 1 unmatched held for review"; empty if !any().
     std::string describe() const;
+    /// "0 incidents placed; 3 rows held for geocoding review", for a layer that put `placed` incidents on the
+    /// map; empty when no row is pending.
+    std::string placedAndHeld(size_t placed) const;
 };
 
 /// What the user decided for one held row. Keyed by source, row and name, so that a choice still applies when

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/util/log.h"
+
 namespace fp {
 
 namespace {
@@ -24,8 +26,12 @@ void addToLayer(IncidentLayer& layer, std::vector<Incident> incidents) {
 void GeocodeReviews::addLayer(MapScene& scene, uint64_t layerId, const std::string& layerName,
                               GeocodeSummary summary) {
     std::vector<Incident> resolved = applyGeocodeChoices(summary, m_choices);
-    if (IncidentLayer* layer = findLayer(scene, layerId)) addToLayer(*layer, std::move(resolved));
+    IncidentLayer* layer = findLayer(scene, layerId);
+    if (layer) addToLayer(*layer, std::move(resolved));
     if (summary.pending.empty()) return;
+    // A layer with nothing on the map until its rows are placed must not pass for a failed or empty load.
+    if (layer && (!layer->data || layer->data->empty()))
+        logWarning(layerName + ": " + summary.placedAndHeld(0) + " (place them in the geocoding review)");
     removeLayer(layerId);
     m_layers.push_back({layerId, layerName, std::move(summary)});
 }

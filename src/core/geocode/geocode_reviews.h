@@ -22,7 +22,8 @@ struct LayerGeocodeReview {
 class GeocodeReviews {
 public:
     /// Registers the held rows of a newly loaded layer, first applying the remembered choices that match them
-    /// (their incidents are added to the layer's store). Layers without held rows are not listed.
+    /// (their incidents are added to the layer's store). Layers without held rows are not listed. When the
+    /// layer is left with no incident at all, a warning says "0 incidents placed; N rows held ...".
     void addLayer(MapScene& scene, uint64_t layerId, const std::string& layerName, GeocodeSummary summary);
     /// Forgets a layer (removed from the scene).
     void removeLayer(uint64_t layerId);

@@ -162,6 +162,9 @@ Result<IncidentStore> loadIncidents(const std::string& source, const IncidentLoa
     if (builder.empty()) {
         if (report.featuresRead == 0)
             return makeError(ErrorCode::EmptyLayer, shown, "has no incidents: there are no data rows");
+        // Rows held for a geocoding decision are still the user's data: the layer loads with nothing on the
+        // map yet, and each held row waits in the review list until it is placed.
+        if (!out.geocoding.pending.empty()) return builder.build();
         return makeError(ErrorCode::EmptyLayer, shown,
                          "none of its " + std::to_string(report.featuresRead) +
                              " rows could be loaded (each row's problem is reported)");

@@ -48,10 +48,12 @@ std::vector<std::string> canonicalIncidentFields();
 /// Whole-source failures return one Error naming the source: not found, not readable, not an incident source
 /// (UnsupportedFormat: no date column or no locations; callers may then try it as vector layers), a database
 /// that cannot be reached, an empty file (EmptyLayer), or rows none of which could be loaded (EmptyLayer,
-/// with every row's problem in `report`). Row problems go to `report` with row, column and reason, each
-/// saying whether the row was loaded (a bad optional value is left empty) or not (bad or missing date,
-/// location, quoting, column count; category outside options.categories). No password ever appears in
-/// `report`, the Error or `info`: see scrubSecrets.
+/// with every row's problem in `report`). Rows held for geocoding review are not a failure: when every row
+/// that could be read was held (or failed), the result is an empty store and the held rows are in
+/// `info->geocoding.pending`, to be placed later (see GeocodeReviews). Row problems go to `report` with row,
+/// column and reason, each saying whether the row was loaded (a bad optional value is left empty) or not (bad
+/// or missing date, location, quoting, column count; category outside options.categories). No password ever
+/// appears in `report`, the Error or `info`: see scrubSecrets.
 Result<IncidentStore> loadIncidents(const std::string& source, const IncidentLoadOptions& options,
                                     LoadReport& report, IncidentFormatInfo* info = nullptr);
 

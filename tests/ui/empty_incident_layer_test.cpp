@@ -1,0 +1,35 @@
+// An incident layer with no incident yet (every row held for geocoding review) draws in every panel: layers,
+// legend, table, timeline, with and without a time window, and asks for nothing by itself.
+#include <gtest/gtest.h>
+
+#include <memory>
+
+#include "main_ui_fixture.h"
+
+namespace fp {
+namespace {
+
+MapState stateWithEmptyLayer() {
+    MapState state = MapState::create(MapScene{}).value();
+    state.scene().addIncidentLayer(std::make_shared<const IncidentStore>(), "held", "held.csv", "");
+    return state;
+}
+
+class EmptyIncidentLayerUi : public test::MainUiFixture {
+protected:
+    EmptyIncidentLayerUi() : MainUiFixture(stateWithEmptyLayer()) {}
+};
+
+TEST_F(EmptyIncidentLayerUi, EveryPanelDrawsItWithoutAskingForAnything) {
+    ui.setIncidentPanelOpen(IncidentPanelId::Table, true);
+    ui.setIncidentPanelOpen(IncidentPanelId::Legend, true);
+    for (int i = 0; i < 3; ++i) EXPECT_TRUE(frame().empty());
+    state.time().window = TimeWindowSpec{WindowMode::Moving, 7 * 86400, 0};
+    state.applyTime();
+    for (int i = 0; i < 3; ++i) EXPECT_TRUE(frame().empty());
+    EXPECT_TRUE(ui.isIncidentPanelOpen(IncidentPanelId::Table));
+    EXPECT_TRUE(ui.isIncidentPanelOpen(IncidentPanelId::Legend));
+}
+
+}  // namespace
+}  // namespace fp
