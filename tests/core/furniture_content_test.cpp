@@ -70,13 +70,15 @@ TEST(FurnitureContent, LegendCountsIncidentsOverlappingTheWindowPerCategory) {
     scene.timeWindow = TimeSpan{utc(2022, 12, 10), utc(2023, 1, 9)};
     const auto entries = legendEntries(scene, sheet());
     ASSERT_EQ(entries.size(), 3u);
-    EXPECT_EQ(entries[0].name, "Weather");  // most first; unknown categories keep their name
-    EXPECT_EQ(entries[0].count, 3u);
-    EXPECT_EQ(entries[1].name, "Roadblock / Protest");
-    EXPECT_EQ(entries[1].count, 2u);
-    EXPECT_EQ(entries[1].shape, MarkerShape::Square);
-    EXPECT_EQ(entries[2].name, "Arrest");
-    EXPECT_EQ(entries[2].count, 1u);
+    // Ordered by the count over all time; ties keep the style sheet's order, unknown categories last.
+    EXPECT_EQ(entries[0].name, "Arrest");
+    EXPECT_EQ(entries[0].count, 1u);
+    EXPECT_EQ(entries[0].total, 3u);
+    EXPECT_EQ(entries[1].name, "Weather");  // unknown categories keep their name
+    EXPECT_EQ(entries[1].count, 3u);
+    EXPECT_EQ(entries[2].name, "Roadblock / Protest");  // alias and name: one row
+    EXPECT_EQ(entries[2].count, 2u);
+    EXPECT_EQ(entries[2].shape, MarkerShape::Square);
 
     scene.incidentLayers[0].style.hiddenCategories = {"Weather"};
     EXPECT_EQ(legendEntries(scene, sheet()).size(), 2u) << "hidden categories are not in the legend";
@@ -84,6 +86,32 @@ TEST(FurnitureContent, LegendCountsIncidentsOverlappingTheWindowPerCategory) {
     const auto all = legendEntries(scene, sheet());
     EXPECT_EQ(all[0].name, "Arrest") << "no window: all incidents";
     EXPECT_EQ(all[0].count, 3u);
+}
+
+TEST(FurnitureContent, LegendRowsStayTheSameWhileTheWindowMoves) {
+    MapScene scene;
+    scene.addIncidentLayer(std::make_shared<const IncidentStore>(IncidentStore::build({
+                               incident("Roadblock", utc(2022, 12, 10)),
+                               incident("Roadblock", utc(2022, 12, 11)),
+                               incident("Arrest", utc(2022, 12, 10)),
+                               incident("Weather", utc(2023, 1, 6)),
+                           })),
+                           "a", "a");
+    std::vector<std::string> firstRows;
+    for (TimePoint day : {utc(2022, 12, 1), utc(2022, 12, 10), utc(2023, 1, 6), utc(2023, 3, 1)}) {
+        scene.timeWindow = TimeSpan{day, TimePoint{day.seconds + 86400}};
+        const auto entries = legendEntries(scene, sheet());
+        std::vector<std::string> rows;
+        size_t inWindow = 0;
+        for (const auto& e : entries) {
+            rows.push_back(e.name);
+            inWindow += e.count;
+        }
+        if (firstRows.empty()) firstRows = rows;
+        EXPECT_EQ(rows, firstRows) << "same rows in the same order on every frame";
+        EXPECT_EQ(inWindow, day == utc(2022, 12, 10) ? 2u : day == utc(2023, 1, 6) ? 1u : 0u);
+    }
+    EXPECT_EQ(firstRows, (std::vector<std::string>{"Roadblock / Protest", "Arrest", "Weather"}));
 }
 
 TEST(FurnitureContent, AttributionIsDeduplicatedInLayerOrder) {

@@ -97,24 +97,23 @@ std::vector<LegendEntry> legendEntries(const MapScene& scene, const IncidentStyl
             if (added) entries.push_back({name, sheet.fallback().color, sheet.fallback().shape, 0});
             row[c] = static_cast<long>(it->second);
         }
-        // Incidents starting after the window's end cannot overlap it; the rest are tested one by one
-        // (a long incident that started earlier may still reach into the window).
-        const size_t end = scene.timeWindow ? store.lowerBoundStart(scene.timeWindow->end) : store.size();
         const auto& cat = store.categoryIndex();
-        for (size_t i = 0; i < end; ++i) {
+        for (size_t i = 0; i < store.size(); ++i) {
             if (row[cat[i]] < 0) continue;
+            LegendEntry& entry = entries[static_cast<size_t>(row[cat[i]])];
+            ++entry.total;
             if (scene.timeWindow) {
                 const TimeSpan covered =
                     coveredSpan(TimePoint{store.startSeconds()[i]}, TimePoint{store.endSeconds()[i]},
                                 static_cast<TimePrecision>(store.timePrecision()[i]));
                 if (!overlaps(covered, *scene.timeWindow)) continue;
             }
-            ++entries[static_cast<size_t>(row[cat[i]])].count;
+            ++entry.count;
         }
     }
-    std::erase_if(entries, [](const LegendEntry& e) { return e.count == 0; });
+    std::erase_if(entries, [](const LegendEntry& e) { return e.total == 0; });
     std::stable_sort(entries.begin(), entries.end(),
-                     [](const LegendEntry& a, const LegendEntry& b) { return a.count > b.count; });
+                     [](const LegendEntry& a, const LegendEntry& b) { return a.total > b.total; });
     return entries;
 }
 

@@ -30,11 +30,14 @@ struct LegendEntry {
     Color color;
     MarkerShape shape = MarkerShape::Circle;
     size_t count = 0;  ///< shown incidents whose covered span overlaps the scene's window (all without one)
+    size_t total = 0;  ///< shown incidents at any time
 };
 
 /// Legend rows for the scene's visible incident layers: counts per style-sheet category (aliases merged into
-/// their category, hidden categories left out), most incidents first, categories with none dropped. One
-/// linear pass over the incidents (an export is not a per-frame path).
+/// their category, hidden categories left out). Every category the layers hold is listed, with 0 when none
+/// of its incidents is in the window, ordered by its count over all time (most first): the rows of an
+/// animation stay the same from frame to frame, only the counts change. One linear pass over the incidents
+/// (exports only, not a per-frame path of the GUI).
 std::vector<LegendEntry> legendEntries(const MapScene& scene, const IncidentStyleSheet& sheet);
 
 /// Sources to credit, in layer order without repeats: each visible layer's and incident layer's

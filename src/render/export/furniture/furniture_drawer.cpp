@@ -15,6 +15,7 @@ namespace {
 
 const Color kInk = Color::rgb(28, 28, 30);
 const Color kInkSoft = Color::rgb(70, 70, 74);
+const Color kInkFaint = Color::rgb(150, 150, 156);
 const Color kPanel = Color::rgb(255, 255, 255).withAlpha(0.86f);
 const Color kBanner = Color::rgb(38, 52, 64);
 
@@ -225,19 +226,28 @@ FurnitureLayout FurnitureDrawer::layout(const MapState& state, const MapView& vi
             size_t rows = std::min(entries.size(), static_cast<size_t>(std::max(0.f, room / row)));
             if (rows < entries.size() && rows > 0) --rows;
             const size_t rest = entries.size() - rows;
-            std::vector<std::pair<std::string, std::string>> lines;
+            struct Line {
+                std::string name, count, widest;  // widest: the count column's width does not vary in time
+                bool none = false;                // no incident of it in the window
+            };
+            std::vector<Line> lines;
             for (size_t i = 0; i < rows; ++i)
-                lines.emplace_back(entries[i].name, std::to_string(entries[i].count));
+                lines.push_back({entries[i].name, std::to_string(entries[i].count),
+                                 std::to_string(entries[i].total), entries[i].count == 0});
             if (rest > 0) {
-                size_t n = 0;
-                for (size_t i = rows; i < entries.size(); ++i) n += entries[i].count;
-                lines.emplace_back(std::to_string(rest) + " more categories", std::to_string(n));
+                size_t n = 0, total = 0;
+                for (size_t i = rows; i < entries.size(); ++i) {
+                    n += entries[i].count;
+                    total += entries[i].total;
+                }
+                lines.push_back({std::to_string(rest) + " more categories", std::to_string(n),
+                                 std::to_string(total), n == 0});
             }
             const float glyph = 6.f * k, nameX = pad + 2.f * glyph + 6.f * k;
             float nameW = b.width(head, headSize, true) - nameX + pad, countW = 0.f;
-            for (const auto& [name, count] : lines) {
-                nameW = std::max(nameW, b.width(name, size, false));
-                countW = std::max(countW, b.width(count, size, false));
+            for (const Line& line : lines) {
+                nameW = std::max(nameW, b.width(line.name, size, false));
+                countW = std::max(countW, b.width(line.widest, size, false));
             }
             const float w = nameX + nameW + 12.f * k + countW + pad;
             const float h = 2.f * pad + headH + 4.f * k + row * static_cast<float>(lines.size());
@@ -247,12 +257,16 @@ FurnitureLayout FurnitureDrawer::layout(const MapState& state, const MapView& vi
                 b.text(head, box.x0 + pad, box.y0 + pad + 0.5f * headH, headSize, true, kInk);
                 float y = box.y0 + pad + headH + 4.f * k + 0.5f * row;
                 for (size_t i = 0; i < lines.size(); ++i, y += row) {
+                    const Line& line = lines[i];
+                    // A category with nothing in the window keeps its row, greyed, so rows do not jump
+                    // between animation frames.
+                    const Color ink = line.none ? kInkFaint : kInk;
                     if (i < rows)
                         addMarkerGlyph(out.over, {box.x0 + pad + glyph, y}, glyph, entries[i].shape,
-                                       entries[i].color, sheet.marker().outline, 1.2f * k);
-                    b.text(lines[i].first, box.x0 + nameX, y, size, false, kInk);
-                    b.text(lines[i].second, box.x1 - pad - b.width(lines[i].second, size, false), y, size,
-                           false, kInk);
+                                       line.none ? entries[i].color.withAlpha(0.3f) : entries[i].color,
+                                       sheet.marker().outline.withAlpha(line.none ? 0.3f : 1.f), 1.2f * k);
+                    b.text(line.name, box.x0 + nameX, y, size, false, ink);
+                    b.text(line.count, box.x1 - pad - b.width(line.count, size, false), y, size, false, ink);
                 }
             }
         }
