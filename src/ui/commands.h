@@ -218,6 +218,21 @@ struct ExportImage {
     std::string outputPath;
 };
 
+/// Open the "Save geocoded copy" dialog for an incident layer whose rows were geocoded from place names.
+/// Handled inside the UI: the app never sees it.
+struct ShowGeocodedCopy {
+    uint64_t layerId = 0;
+};
+/// Write a copy of an incident layer's source file (.csv or .gpkg) with the coordinates geocoding found and
+/// the review choices made (writeGeocodedCopy). Refused when `outputPath` exists unless `replaceExisting`,
+/// and when it is the source itself unless `overwriteSource` too (the dialog asks before setting either).
+struct SaveGeocodedCopy {
+    uint64_t layerId = 0;
+    std::string outputPath;
+    bool replaceExisting = false;
+    bool overwriteSource = false;
+};
+
 /// Everything the UI can ask of the application. Panels append these; the app applies them to its state
 /// after the UI frame and reports failures back (MainUi::onCommandResult).
 using Command =
@@ -227,7 +242,7 @@ using Command =
                  ReloadIncidents, ShowFieldMapping, SetTimeState, SetPlayback, Play, Pause, StepTime,
                  SeekStart, SeekEnd, ShowAnimationExport, ExportAnimation, CancelAnimationExport,
                  ShowProjectDialog, NewProject, OpenProject, SaveProject, FlyToPlace, ShowImageExport,
-                 ExportImage, SetPlaceLabels>;
+                 ExportImage, SetPlaceLabels, ShowGeocodedCopy, SaveGeocodedCopy>;
 using CommandList = std::vector<Command>;
 
 }  // namespace fp

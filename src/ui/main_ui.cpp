@@ -119,6 +119,7 @@ void MainUi::frame(const MapState& state, const UiMetrics& metrics, CommandList&
     for (const auto& layer : state.scene().incidentLayers)
         if (m_incidentSources.count(layer.id)) mappable.insert(layer.id);
     m_incidentLegend.setMappableLayers(std::move(mappable));
+    m_incidentLegend.setGeocodedLayers(geocodedLayers(state));
     m_menu.setProject(&m_projectDialogs.project());
     m_menu.draw(ctx, commands);
     m_status.draw(ctx, commands);
@@ -135,6 +136,7 @@ void MainUi::frame(const MapState& state, const UiMetrics& metrics, CommandList&
     m_animation.draw(ctx, commands);
     m_placeSearch.draw(ctx, commands);
     m_imageExport.draw(ctx, commands);
+    m_geocodedCopy.draw(ctx, commands);
     m_notifications.draw(ctx, commands);
     m_projectDialogs.draw(ctx, commands);
 
@@ -170,6 +172,11 @@ void MainUi::frame(const MapState& state, const UiMetrics& metrics, CommandList&
             m_imageExport.open();
             continue;
         }
+        if (const auto* copy = std::get_if<ShowGeocodedCopy>(&command)) {
+            for (const auto& layer : state.scene().incidentLayers)
+                if (layer.id == copy->layerId) m_geocodedCopy.open(layer.id, layer.name, layer.source);
+            continue;
+        }
         if (std::holds_alternative<ShowAnimationExport>(command)) {
             m_animation.open(state);
             continue;
@@ -199,6 +206,17 @@ void MainUi::noteLoad(const MapState& state) {
                                       " \xE2\x80\x94 see Load report");
 }
 
+std::set<uint64_t> MainUi::geocodedLayers(const MapState& state) const {
+    std::set<uint64_t> ids;
+    for (const auto& review : state.geocodeReviews().layers()) ids.insert(review.layerId);
+    for (const auto& [id, loaded] : m_incidentSources)
+        if (loaded.info.geocoding.any()) ids.insert(id);
+    // Only files can be copied (not database tables).
+    for (const auto& layer : state.scene().incidentLayers)
+        if (layer.source.rfind("PG:", 0) == 0) ids.erase(layer.id);
+    return ids;
+}
+
 void MainUi::noteIncidentSource(const MapState& state, const std::string& source, const std::string& table) {
     // Only when incidents were loaded (a dropped table may have become vector layers instead).
     if (state.lastIncidentFormat().format.empty()) return;
@@ -225,6 +243,14 @@ std::string shownSourceName(const std::string& source) {
 void MainUi::onCommandResult(const Command& command, const Status& status, const MapState* state) {
     const std::string error = status.ok() ? std::string() : status.error().describe();
     m_projectDialogs.onCommandResult(command, status);
+    if (const auto* copy = std::get_if<SaveGeocodedCopy>(&command)) {
+        m_geocodedCopy.finished(status);
+        if (status.ok())
+            notify(LogLevel::Info, "Saved geocoded copy " + copy->outputPath + " (what it holds: see Log)");
+        else
+            notify(LogLevel::Error, "Could not save the geocoded copy\n" + error);
+        return;
+    }
     if (const auto* add = std::get_if<AddLayer>(&command)) {
         m_layers.addLayerFinished(add->path, status.ok(), error);
         const std::string name = std::filesystem::path(add->path).filename().string();

@@ -3,6 +3,7 @@
 #include "core/places/location_describer.h"
 
 #include <map>
+#include <set>
 #include <string>
 
 #include "core/util/result.h"
@@ -10,6 +11,7 @@
 #include "ui/panels/animation_dialog.h"
 #include "ui/panels/crs_panel.h"
 #include "ui/panels/field_mapping_dialog.h"
+#include "ui/panels/geocoded_copy_dialog.h"
 #include "ui/panels/image_export_dialog.h"
 #include "ui/panels/incident_inspector_panel.h"
 #include "ui/panels/incident_legend_panel.h"
@@ -99,6 +101,8 @@ public:
     AnimationDialog& animationDialog() { return m_animation; }
     /// File > Export image… (Ctrl+E); the app reports the export's outcome (setStatus).
     ImageExportDialog& imageExportDialog() { return m_imageExport; }
+    /// "Save geocoded copy…" of an incident layer (ShowGeocodedCopy opens it).
+    GeocodedCopyDialog& geocodedCopyDialog() { return m_geocodedCopy; }
     const StatusBar& statusBar() const { return m_status; }
 
 private:
@@ -109,6 +113,8 @@ private:
     bool noteIncidentCommand(const Command& command);
     /// Copies the state's last load reports into the load report; opens it and notifies on problems.
     void noteLoad(const MapState& state);
+    /// Incident layers whose rows were geocoded from place names (and are files): "Save geocoded copy…".
+    std::set<uint64_t> geocodedLayers(const MapState& state) const;
     /// Remembers how the newest incident layer of `state` was loaded, for "Map fields…".
     void noteIncidentSource(const MapState& state, const std::string& source, const std::string& table);
 
@@ -133,6 +139,7 @@ private:
     ProjectDialogs m_projectDialogs;
     PlaceSearchPanel m_placeSearch;
     ImageExportDialog m_imageExport;
+    GeocodedCopyDialog m_geocodedCopy;
     struct LoadedSource {
         std::string source;  // as given (with any password)
         std::string table;

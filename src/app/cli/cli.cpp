@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "app/cli/animate_command.h"
+#include "app/cli/geocode_file_command.h"
 #include "app/cli/info_command.h"
 #include "app/cli/places_command.h"
 #include "app/cli/render_command.h"
@@ -31,6 +32,8 @@ int runCli(int argc, char** argv) {
     GeocodeOptions geocode;
     PlacesBuildOptions placesBuild;
     addPlacesCommands(app, geocode, placesBuild);
+    GeocodeFileOptions geocodeFile;
+    addGeocodeFileCommand(app, geocodeFile);
     GuiOptions gui;
     CLI::App* guiCmd = app.add_subcommand("gui", "Open the map window (what running without arguments does)");
     guiCmd
@@ -83,6 +86,7 @@ int runCli(int argc, char** argv) {
     if (app.got_subcommand("animate")) return runAnimateCommand(animate);
     if (app.got_subcommand("geocode")) return runGeocodeCommand(geocode);
     if (app.got_subcommand("places-build")) return runPlacesBuildCommand(placesBuild);
+    if (app.got_subcommand("geocode-file")) return runGeocodeFileCommand(geocodeFile);
     std::fprintf(stderr, "flashpoint: error: no subcommand given\nRun 'flashpoint --help' for usage.\n");
     return kExitUsage;
 }

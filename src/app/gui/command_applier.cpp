@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "core/project/default_scene.h"
+#include "core/project/layer_geocoded_copy.h"
 #include "core/time/playback_clock.h"
 #include "core/util/log.h"
 #include "ui/panels/incident_inspector_panel.h"
@@ -323,6 +324,18 @@ Status applyCommand(MapState& state, const Command& command) {
             [&](const NewProject&) -> Status { return {}; },
             [&](const OpenProject&) -> Status { return {}; },
             [&](const SaveProject&) -> Status { return {}; },
+            [&](const ShowGeocodedCopy&) -> Status { return {}; },
+            [&](const SaveGeocodedCopy& c) -> Status {
+                auto req = layerGeocodedCopyRequest(state, c.layerId);
+                if (!req) return req.error();
+                req.value().output = c.outputPath;
+                req.value().replaceExisting = c.replaceExisting || c.overwriteSource;
+                req.value().allowSourceOverwrite = c.overwriteSource;
+                auto saved = writeGeocodedCopy(req.value());
+                if (!saved) return saved.error();
+                logInfo("Saved geocoded copy " + saved.value().output + ": " + saved.value().describe());
+                return {};
+            },
         },
         command);
 }

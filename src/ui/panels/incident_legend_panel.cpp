@@ -190,6 +190,12 @@ void IncidentLegendPanel::drawLayer(const IncidentLayer& layer, const UiContext&
         if (ImGui::SmallButton("Map fields\xE2\x80\xA6")) out.push_back(ShowFieldMapping{layer.id});
         itemTooltip("Choose which columns hold the date, place and other fields, and reload");
     }
+    if (m_geocoded.count(layer.id)) {
+        if (m_mappable.count(layer.id)) ImGui::SameLine();
+        if (ImGui::SmallButton("Save geocoded copy\xE2\x80\xA6")) out.push_back(ShowGeocodedCopy{layer.id});
+        itemTooltip(
+            "Write a CSV or GeoPackage copy of the source with the coordinates found for its place names");
+    }
     ImGui::Unindent(ImGui::GetFrameHeight() + st.ItemSpacing.x);
     ImGui::Separator();
     if (changed) out.push_back(SetIncidentStyle{layer.id, style});

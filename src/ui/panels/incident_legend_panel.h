@@ -43,6 +43,9 @@ public:
     /// Layers whose source the field-mapping dialog can reload: they get a "Map fields…" button
     /// (ShowFieldMapping).
     void setMappableLayers(std::set<uint64_t> ids) { m_mappable = std::move(ids); }
+    /// Layers whose rows were geocoded from place names: they get a "Save geocoded copy…" button
+    /// (ShowGeocodedCopy).
+    void setGeocodedLayers(std::set<uint64_t> ids) { m_geocoded = std::move(ids); }
 
 private:
     void drawLayer(const IncidentLayer& layer, const UiContext& ctx, CommandList& out);
@@ -55,6 +58,7 @@ private:
     std::string m_error;
     bool m_focusSource = false;
     std::set<uint64_t> m_mappable;
+    std::set<uint64_t> m_geocoded;
     struct CachedCounts {
         const IncidentStore* data = nullptr;
         std::vector<CategoryCount> counts;

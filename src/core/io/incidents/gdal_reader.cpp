@@ -320,7 +320,7 @@ bool fieldText(std::string& out, OGRFeature& f, int i, OGRFieldType type) {
 
 Status readGdalIncidents(const std::string& source, const std::string& shownSource,
                          const IncidentLoadOptions& options, LoadReport& report, IncidentFormatInfo& info,
-                         IncidentStoreBuilder& out) {
+                         IncidentStoreBuilder& out, const IncidentRowObserver* observer) {
     const bool database = source.rfind("PG:", 0) == 0 || source.rfind("pg:", 0) == 0;
     ScrubbingGdalCapture capture;
     gdal::DatasetPtr ds(GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
@@ -462,6 +462,20 @@ Status readGdalIncidents(const std::string& source, const std::string& shownSour
     const bool byView = !plan->acled;
     std::vector<std::string_view> views(static_cast<size_t>(fieldCount));
     int64_t row = 0;
+    LonLat point;
+    const LonLat* geometry = nullptr;
+    auto notify = [&](IncidentRowView::Outcome outcome, bool looked) {
+        if (!byView) views.assign(values.begin(), values.end());  // ACLED's conversion repaired `values`
+        IncidentRowView v;
+        v.row = row;
+        v.values = &views;
+        v.geometry = geometry;
+        v.outcome = outcome;
+        if (outcome == IncidentRowView::Outcome::Loaded) v.incident = &inc;
+        if (looked) v.geocode = geocoder.lastResult();
+        if (outcome == IncidentRowView::Outcome::Held) v.held = &info.geocoding.pending.back();
+        (*observer)(v);
+    };
     auto convertFeature = [&](OGRFeature* feature) {
         ++row;
         ++report.featuresRead;
@@ -485,8 +499,7 @@ Status readGdalIncidents(const std::string& source, const std::string& shownSour
             if (fieldText(v, *feature, i, types[k])) checkUtf8(ctx, mapping.columns[k], v);
             views[k] = v;
         }
-        LonLat point;
-        const LonLat* geometry = nullptr;
+        geometry = nullptr;
         if (plan->useGeometry) {
             const OGRGeometry* g = feature->GetGeometryRef();
             const OGRPoint* p = nullptr;
@@ -520,6 +533,7 @@ Status readGdalIncidents(const std::string& source, const std::string& shownSour
             }
             if (ctx.rejected()) {
                 ++report.featuresSkipped;
+                if (observer) notify(IncidentRowView::Outcome::NotLoaded, false);
                 return;
             }
         }
@@ -527,8 +541,9 @@ Status readGdalIncidents(const std::string& source, const std::string& shownSour
         const bool converted =
             plan->acled ? plan->acled->convert(values, options.categories, ctx, inc)
                         : convertMappedRow(mapping, views, geometry, options.categories, ctx, inc, text);
+        const bool looked = converted && ctx.needsGeocode();
         const bool located =
-            converted && (!ctx.needsGeocode() || geocoder.locate(ctx, inc, plan->acled ? nullptr : &text));
+            converted && (!looked || geocoder.locate(ctx, inc, plan->acled ? nullptr : &text));
         if (located) {
             if (plan->acled)
                 out.append(inc);
@@ -537,6 +552,10 @@ Status readGdalIncidents(const std::string& source, const std::string& shownSour
             ++report.featuresLoaded;
         } else {
             ++report.featuresSkipped;
+        }
+        if (observer) {
+            using O = IncidentRowView::Outcome;
+            notify(located ? O::Loaded : looked ? O::Held : O::NotLoaded, looked);
         }
     };
     bool piped = false;

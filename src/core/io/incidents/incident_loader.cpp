@@ -131,6 +131,13 @@ std::string incidentSourceName(const std::string& source, const IncidentLoadOpti
 
 Result<IncidentStore> loadIncidents(const std::string& source, const IncidentLoadOptions& options,
                                     LoadReport& report, IncidentFormatInfo* info) {
+    return loadIncidents(source, options, report, info, IncidentRowObserver());
+}
+
+Result<IncidentStore> loadIncidents(const std::string& source, const IncidentLoadOptions& options,
+                                    LoadReport& report, IncidentFormatInfo* info,
+                                    const IncidentRowObserver& observer) {
+    const IncidentRowObserver* watch = observer ? &observer : nullptr;
     IncidentFormatInfo localInfo;
     IncidentFormatInfo& out = info ? *info : localInfo;
     out = IncidentFormatInfo{};
@@ -141,7 +148,7 @@ Result<IncidentStore> loadIncidents(const std::string& source, const IncidentLoa
     IncidentStoreBuilder builder;
     Status rows;
     if (isDatabase(source)) {
-        rows = incident_io::readGdalIncidents(source, shown, options, report, out, builder);
+        rows = incident_io::readGdalIncidents(source, shown, options, report, out, builder, watch);
     } else if (Status s = checkPath(source); !s) {
         rows = s.error();
     } else if (isTextFile(source) && !options.table.empty() &&
@@ -149,9 +156,9 @@ Result<IncidentStore> loadIncidents(const std::string& source, const IncidentLoa
         rows = makeError(ErrorCode::NotFound, shown,
                          "has no layer named '" + options.table + "' (a text file is one table)");
     } else if (isTextFile(source) && options.sql.empty()) {
-        rows = incident_io::readTextIncidents(source, options, report, out, builder);
+        rows = incident_io::readTextIncidents(source, options, report, out, builder, watch);
     } else {
-        rows = incident_io::readGdalIncidents(source, shown, options, report, out, builder);
+        rows = incident_io::readGdalIncidents(source, shown, options, report, out, builder, watch);
     }
     for (size_t i = firstProblem; i < report.problems.size(); ++i) scrubError(report.problems[i]);
     if (!rows) {

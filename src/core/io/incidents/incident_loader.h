@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -56,6 +57,33 @@ std::vector<std::string> canonicalIncidentFields();
 /// appears in `report`, the Error or `info`: see scrubSecrets.
 Result<IncidentStore> loadIncidents(const std::string& source, const IncidentLoadOptions& options,
                                     LoadReport& report, IncidentFormatInfo* info = nullptr);
+
+/// One data row of a source as loadIncidents read it (see the observer overload). Everything it points to is
+/// valid only during the call.
+struct IncidentRowView {
+    enum class Outcome : uint8_t {
+        Loaded,  ///< on the map: `incident` holds where (from the source's coordinates or geocoded)
+        Held,    ///< its place name was ambiguous or unmatched: `held` is the row in info.geocoding.pending
+        NotLoaded,  ///< rejected (bad date, quoting, column count, category filter...; see the load report)
+    };
+    int64_t row = 0;  ///< 1-based data row, as in the load report and PendingGeocodeRow::row
+    /// The row's values, one per column of IncidentFormatInfo::columns when the row was well formed (a
+    /// malformed text row may have fewer or more). Text is UTF-8 repaired once the row was converted.
+    const std::vector<std::string_view>* values = nullptr;
+    const LonLat* geometry = nullptr;  ///< the feature's own point in lon/lat (GDAL sources), when readable
+    Outcome outcome = Outcome::NotLoaded;
+    const Incident* incident = nullptr;       ///< Loaded: location and precision (text fields may be empty)
+    const GeocodeResult* geocode = nullptr;   ///< set when the row was looked up by place name
+    const PendingGeocodeRow* held = nullptr;  ///< Held: the row as listed for review
+};
+/// Called once per data row, in source order, on the loading thread.
+using IncidentRowObserver = std::function<void(const IncidentRowView&)>;
+
+/// loadIncidents that also shows every data row to `observer` (for writing a copy of the source with each
+/// row's outcome; see core/io/incidents/geocoded_copy.h). Same results and errors as loadIncidents.
+Result<IncidentStore> loadIncidents(const std::string& source, const IncidentLoadOptions& options,
+                                    LoadReport& report, IncidentFormatInfo* info,
+                                    const IncidentRowObserver& observer);
 
 /// `text` with passwords removed: "password=..." (any case, quoted or not, also inside "PGPASSWORD=...") and
 /// the password of "postgresql://user:password@host" URIs. Everything else is kept.

@@ -11,14 +11,15 @@
 namespace fp::incident_io {
 
 /// Delimited text read directly: GDELT 2.0, ACLED, the Flashpoint schema or a generic table. Loaded rows go
-/// to `out`.
+/// to `out`; every row is shown to `observer` when it is not null.
 Status readTextIncidents(const std::string& path, const IncidentLoadOptions& options, LoadReport& report,
-                         IncidentFormatInfo& info, IncidentStoreBuilder& out);
+                         IncidentFormatInfo& info, IncidentStoreBuilder& out,
+                         const IncidentRowObserver* observer = nullptr);
 
 /// Any GDAL vector source, including "PG:" connections (`source` may hold a password; it is only given to
-/// GDAL, never stored). Loaded rows go to `out`.
+/// GDAL, never stored). Loaded rows go to `out`; every row is shown to `observer` when it is not null.
 Status readGdalIncidents(const std::string& source, const std::string& shownSource,
                          const IncidentLoadOptions& options, LoadReport& report, IncidentFormatInfo& info,
-                         IncidentStoreBuilder& out);
+                         IncidentStoreBuilder& out, const IncidentRowObserver* observer = nullptr);
 
 }  // namespace fp::incident_io

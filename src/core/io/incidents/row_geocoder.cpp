@@ -13,14 +13,14 @@ bool RowGeocoder::locate(RowContext& ctx, Incident& inc, const IncidentText* tex
         else
             m_summary.gazetteerError = gazetteer.error().describe();
     }
-    GeocodeResult noGazetteer;
-    const GeocodeResult* result = &noGazetteer;
+    const GeocodeResult* result = &m_noGazetteer;
     if (m_geocoder) {
         result = &m_geocoder->geocode(query);
         m_summary.distinctQueries = m_geocoder->distinctQueries();
     } else {
-        noGazetteer.reason = "no gazetteer to look the name up in (" + m_summary.gazetteerError + ")";
+        m_noGazetteer.reason = "no gazetteer to look the name up in (" + m_summary.gazetteerError + ")";
     }
+    m_last = result;
     if (result->outcome == GeocodeOutcome::Matched) {
         applyGeocode(result->candidates.front(), *result, query.sourcePrecision, inc);
         ++m_summary.geocoded;

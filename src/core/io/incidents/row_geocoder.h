@@ -24,12 +24,16 @@ public:
     bool locate(RowContext& ctx, Incident& inc, const IncidentText* text);
 
     void setPlaceColumn(std::string column) { m_placeColumn = std::move(column); }
+    /// The result of the last locate() call (valid until the next one); null before the first.
+    const GeocodeResult* lastResult() const { return m_last; }
 
 private:
     const IncidentLoadOptions& m_options;
     GeocodeSummary& m_summary;
     std::string m_placeColumn;
     std::optional<IncidentGeocoder> m_geocoder;
+    GeocodeResult m_noGazetteer;
+    const GeocodeResult* m_last = nullptr;
     bool m_tried = false;
 };
 

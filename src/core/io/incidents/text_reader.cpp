@@ -39,7 +39,8 @@ void trimTrailingEmpty(std::vector<std::string>& fields, size_t expected) {
 }  // namespace
 
 Status readTextIncidents(const std::string& path, const IncidentLoadOptions& options, LoadReport& report,
-                         IncidentFormatInfo& info, IncidentStoreBuilder& out) {
+                         IncidentFormatInfo& info, IncidentStoreBuilder& out,
+                         const IncidentRowObserver* observer) {
     auto opened = DelimitedText::open(path);
     if (!opened) return opened.error();
     DelimitedText& text = opened.value();
@@ -110,6 +111,18 @@ Status readTextIncidents(const std::string& path, const IncidentLoadOptions& opt
                          kind == Kind::Acled ? acled->placeColumn() : mapping.columnName(Field::Place));
     int64_t row = 0;
     size_t firstBegin = 0;
+    std::vector<std::string_view> views;
+    auto notify = [&](const TextRecord& rec, IncidentRowView::Outcome outcome, bool looked) {
+        views.assign(rec.fields.begin(), rec.fields.end());
+        IncidentRowView v;
+        v.row = row;
+        v.values = &views;
+        v.outcome = outcome;
+        if (outcome == IncidentRowView::Outcome::Loaded) v.incident = &inc;
+        if (looked) v.geocode = geocoder.lastResult();
+        if (outcome == IncidentRowView::Outcome::Held) v.held = &info.geocoding.pending.back();
+        (*observer)(v);
+    };
     auto handle = [&](TextRecord& rec) {
         // Estimate the row count from the bytes the first rows took, so that the columns are sized once.
         constexpr int64_t kSample = 1024;
@@ -153,6 +166,7 @@ Status readTextIncidents(const std::string& path, const IncidentLoadOptions& opt
         }
         if (ctx.rejected()) {
             ++report.featuresSkipped;
+            if (observer) notify(rec, IncidentRowView::Outcome::NotLoaded, false);
             return;
         }
         clearIncident(inc);
@@ -163,12 +177,17 @@ Status readTextIncidents(const std::string& path, const IncidentLoadOptions& opt
             ok = acled->convert(rec.fields, options.categories, ctx, inc);
         else
             ok = convertMappedRow(mapping, rec.fields, nullptr, options.categories, ctx, inc);
-        if (ok && ctx.needsGeocode()) ok = geocoder.locate(ctx, inc, nullptr);
+        const bool looked = ok && ctx.needsGeocode();
+        if (looked) ok = geocoder.locate(ctx, inc, nullptr);
         if (ok) {
             out.append(inc);
             ++report.featuresLoaded;
         } else {
             ++report.featuresSkipped;
+        }
+        if (observer) {
+            using O = IncidentRowView::Outcome;
+            notify(rec, ok ? O::Loaded : looked ? O::Held : O::NotLoaded, looked);
         }
     };
     if (kind == Kind::Gdelt) handle(first);

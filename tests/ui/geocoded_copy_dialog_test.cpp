@@ -1,0 +1,161 @@
+// "Save geocoded copy…": from the Incidents window's button through the dialog's questions to the file the
+// command applier writes.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "app/gui/command_applier.h"
+#include "main_ui_fixture.h"
+
+namespace fs = std::filesystem;
+
+namespace fp {
+namespace {
+
+template <class T>
+const T* find(const CommandList& list) {
+    for (const auto& c : list)
+        if (const T* t = std::get_if<T>(&c)) return t;
+    return nullptr;
+}
+
+class GeocodedCopyUi : public test::MainUiFixture {
+protected:
+    void SetUp() override {
+        dir = fs::temp_directory_path() / ("fp-geocoded-copy-ui-" + std::to_string(::getpid()));
+        fs::remove_all(dir);
+        fs::create_directories(dir);
+        source = (dir / "acled.csv").string();
+        fs::copy_file(std::string(FP_FIXTURES_DIR) + "/incidents/acled_placenames.csv", source);
+        auto id = state.addIncidents(source);
+        ASSERT_TRUE(id.ok()) << id.error().describe();
+        layerId = id.value();
+    }
+    void TearDown() override { fs::remove_all(dir); }
+
+    /// Applies what the UI emitted, as the app does, and reports back.
+    void apply(const CommandList& commands) {
+        for (const auto& c : commands) {
+            if (!std::holds_alternative<SaveGeocodedCopy>(c)) continue;
+            const Status s = applyCommand(state, c);
+            ui.onCommandResult(c, s, &state);
+        }
+    }
+
+    fs::path dir;
+    std::string source;
+    uint64_t layerId = 0;
+};
+
+TEST_F(GeocodedCopyUi, TheIncidentsWindowOffersItAndTheDialogWritesNextToTheSource) {
+    // The button sits in the layer's part of the Incidents window.
+    ui.setIncidentPanelOpen(IncidentPanelId::Legend, true);
+    frame();
+    ImGuiID target = 0;
+    harness.frame([&] {
+        ImGui::Begin(ui.incidentLegend().title());
+        ImGui::BeginChild("##incidentLayers");
+        ImGui::PushID(("incidents" + std::to_string(layerId)).c_str());
+        target = ImGui::GetID("Save geocoded copy\xE2\x80\xA6");
+        ImGui::PopID();
+        ImGui::EndChild();
+        ImGui::End();
+    });
+    ImGuiWindow* legend = ImGui::FindWindowByName(ui.incidentLegend().title());
+    ASSERT_NE(legend, nullptr);
+    std::optional<ImVec2> at;
+    for (float y = legend->Pos.y; !at && y < legend->Pos.y + legend->Size.y; y += 3.f)
+        for (float x = legend->Pos.x + 4.f; !at && x < legend->Pos.x + legend->Size.x; x += 10.f) {
+            harness.io().MousePos = {x, y};
+            frame();
+            if (ImGui::GetCurrentContext()->HoveredId == target) at = ImVec2(x, y);
+        }
+    ASSERT_TRUE(at) << "no Save geocoded copy button for a geocoded layer";
+    harness.io().MouseDown[0] = true;
+    CommandList clicked = frame();
+    harness.io().MouseDown[0] = false;
+    for (auto& c : frame()) clicked.push_back(std::move(c));
+    // ShowGeocodedCopy is handled inside the UI: it opens the dialog.
+    EXPECT_TRUE(clicked.empty());
+    GeocodedCopyDialog& d = ui.geocodedCopyDialog();
+    ASSERT_TRUE(d.isOpen());
+    EXPECT_EQ(d.layerId(), layerId);
+    EXPECT_EQ(d.output, (dir / "acled-geocoded.csv").string());
+
+    CommandList out;
+    d.submit(out);
+    const SaveGeocodedCopy* save = find<SaveGeocodedCopy>(out);
+    ASSERT_NE(save, nullptr);
+    EXPECT_FALSE(save->replaceExisting);
+    EXPECT_FALSE(save->overwriteSource);
+    apply(out);
+    EXPECT_FALSE(d.isOpen()) << d.error();
+    std::ifstream written(d.output);
+    std::string header;
+    std::getline(written, header);
+    EXPECT_NE(header.find("geocode_status"), std::string::npos) << header;
+}
+
+TEST_F(GeocodedCopyUi, AsksBeforeReplacingAFileAndMoreSternlyBeforeWritingOverTheSource) {
+    frame();
+    GeocodedCopyDialog& d = ui.geocodedCopyDialog();
+    d.open(layerId, "acled", source);
+    d.output = (dir / "old.gpkg").string();
+    std::ofstream(d.output) << "old";
+    CommandList out;
+    d.submit(out);
+    EXPECT_TRUE(out.empty());
+    EXPECT_EQ(d.confirmation(), GeocodedCopyDialog::Confirm::Replace);
+    d.answer(false, out);  // Keep it
+    EXPECT_TRUE(out.empty());
+    EXPECT_EQ(d.confirmation(), GeocodedCopyDialog::Confirm::None);
+    d.submit(out);
+    d.answer(true, out);  // Replace
+    ASSERT_NE(find<SaveGeocodedCopy>(out), nullptr);
+    EXPECT_TRUE(find<SaveGeocodedCopy>(out)->replaceExisting);
+    EXPECT_FALSE(find<SaveGeocodedCopy>(out)->overwriteSource);
+    apply(out);
+    EXPECT_GT(fs::file_size(d.output), 1000u);
+
+    const auto sourceBytes = fs::file_size(source);
+    d.open(layerId, "acled", source);
+    d.output = source;
+    out.clear();
+    d.submit(out);
+    EXPECT_EQ(d.confirmation(), GeocodedCopyDialog::Confirm::OverwriteSource);
+    for (int i = 0; i < 3; ++i) frame();  // the modal is drawn while the question is open
+    EXPECT_TRUE(ImGui::FindWindowByName("Overwrite the original source?") != nullptr);
+    d.answer(true, out);
+    ASSERT_NE(find<SaveGeocodedCopy>(out), nullptr);
+    EXPECT_TRUE(find<SaveGeocodedCopy>(out)->overwriteSource);
+    apply(out);
+    EXPECT_GT(fs::file_size(source), sourceBytes);  // columns were added to the original
+}
+
+TEST_F(GeocodedCopyUi, ErrorsStayInTheDialog) {
+    frame();
+    GeocodedCopyDialog& d = ui.geocodedCopyDialog();
+    d.open(layerId, "acled", source);
+    d.output = (dir / "copy.txt").string();
+    EXPECT_FALSE(d.request().ok());
+    EXPECT_NE(d.request().error().describe().find(".csv or .gpkg"), std::string::npos);
+
+    // The source changed since it was loaded: one row fewer.
+    std::ifstream in(source);
+    std::string all, line;
+    for (int i = 0; std::getline(in, line) && i < 11; ++i) all += line + "\n";
+    in.close();
+    std::ofstream(source, std::ios::trunc) << all;
+    d.output = (dir / "copy.csv").string();
+    CommandList out;
+    d.submit(out);
+    apply(out);
+    EXPECT_TRUE(d.isOpen());
+    EXPECT_NE(d.error().find("changed since it was loaded"), std::string::npos) << d.error();
+    EXPECT_FALSE(fs::exists(d.output));
+}
+
+}  // namespace
+}  // namespace fp
