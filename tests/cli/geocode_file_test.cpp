@@ -35,11 +35,13 @@ TEST_F(GeocodeFile, WritesACsvCopyWithAProjectsChoicesAndPrintsASummary) {
                            << R"(", "row": 8, "name": "Mitrovica", "kind": "map", "lon": 20.87, "lat": 42.89,
          "precision": 2}]})";
     const std::string out = path("briefing.csv");
-    const test::CliRun r = run("geocode-file '" + kPlaceNames + "' -o '" + out + "' --project '" + project + "'");
+    const test::CliRun r =
+        run("geocode-file '" + kPlaceNames + "' -o '" + out + "' --project '" + project + "'");
     ASSERT_EQ(r.exitCode, 0) << r.out << r.err;
-    EXPECT_TRUE(has(r.out,
-                    "11 rows: 1 with their own coordinates, 8 geocoded, 1 resolved by choices, 0 ambiguous and "
-                    "1 unmatched left without coordinates"))
+    EXPECT_TRUE(
+        has(r.out,
+            "11 rows: 1 with their own coordinates, 8 geocoded, 1 resolved by choices, 0 ambiguous and "
+            "1 unmatched left without coordinates"))
         << r.out;
     EXPECT_TRUE(has(r.out, out)) << r.out;
     const auto rows = lines(test::slurp(out));
@@ -87,7 +89,8 @@ TEST_F(GeocodeFile, BadExtensionMissingInputAndBadMapFail) {
     EXPECT_TRUE(has(missing.err, "nope.csv: file not found")) << missing.err;
     EXPECT_FALSE(std::filesystem::exists(path("out.csv")));
 
-    const test::CliRun map = run("geocode-file '" + kPlaceNames + "' -o '" + path("out.csv") + "' --map town");
+    const test::CliRun map =
+        run("geocode-file '" + kPlaceNames + "' -o '" + path("out.csv") + "' --map town");
     EXPECT_EQ(map.exitCode, 2);
     EXPECT_TRUE(has(map.err, "--map 'town' is not FIELD=COLUMN")) << map.err;
     const test::CliRun field =

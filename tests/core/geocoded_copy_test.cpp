@@ -1,5 +1,6 @@
-// Writing a copy of an incident source with the coordinates geocoding found (core/io/incidents/geocoded_copy.h),
-// read back with GDAL, with the real world gazetteer (geodata/places/places.fpgaz).
+// Writing a copy of an incident source with the coordinates geocoding found
+// (core/io/incidents/geocoded_copy.h), read back with GDAL, with the real world gazetteer
+// (geodata/places/places.fpgaz).
 #include "core/io/incidents/geocoded_copy.h"
 
 #include <gdal_priv.h>
@@ -43,7 +44,8 @@ Table readWithGdal(const std::string& path) {
     }
     OGRLayer* layer = ds->GetLayer(0);
     OGRFeatureDefn* defn = layer->GetLayerDefn();
-    for (int i = 0; i < defn->GetFieldCount(); ++i) t.columns.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
+    for (int i = 0; i < defn->GetFieldCount(); ++i)
+        t.columns.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
     if (const OGRSpatialReference* srs = layer->GetSpatialRef())
         if (const char* code = srs->GetAuthorityCode(nullptr)) t.epsg = std::atoi(code);
     for (auto& f : *layer) {
@@ -64,9 +66,8 @@ Table readWithGdal(const std::string& path) {
 class GeocodedCopy : public ::testing::Test {
 protected:
     void SetUp() override {
-        m_dir = fs::temp_directory_path() /
-                ("fp-geocoded-copy-" + std::to_string(::getpid()) + "-" +
-                 ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        m_dir = fs::temp_directory_path() / ("fp-geocoded-copy-" + std::to_string(::getpid()) + "-" +
+                                             ::testing::UnitTest::GetInstance()->current_test_info()->name());
         fs::remove_all(m_dir);
         fs::create_directories(m_dir);
     }
@@ -129,8 +130,8 @@ TEST_F(GeocodedCopy, CsvKeepsEveryRowAndColumnAndAddsWhereEachRowIs) {
     EXPECT_EQ(out.columns[in.columns.size()], "geocode_status");
     EXPECT_EQ(out.columns[in.columns.size() + 1], "geocode_match");
     for (size_t r = 0; r < in.rows.size(); ++r) {
-        const bool located = out.at(r, "geocode_status") == "matched" ||
-                             out.at(r, "geocode_status").rfind("user_", 0) == 0;
+        const bool located =
+            out.at(r, "geocode_status") == "matched" || out.at(r, "geocode_status").rfind("user_", 0) == 0;
         for (const auto& c : in.columns) {
             if (located && (c == "latitude" || c == "longitude" || c == "geo_precision")) continue;
             EXPECT_EQ(out.at(r, c), in.at(r, c)) << "row " << r + 1 << " column " << c;
@@ -238,8 +239,9 @@ TEST_F(GeocodedCopy, CyrillicNamesCommasQuotesAndLineBreaksSurviveAndTheCopyLoad
     const Table in = readWithGdal(src);
     const Table out = readWithGdal(req.output);
     ASSERT_EQ(out.rows.size(), 4u);
-    EXPECT_EQ(out.columns, (std::vector<std::string>{"date", "location", "notes", "country", "lon", "lat",
-                                                     "location_precision", "geocode_status", "geocode_match"}));
+    EXPECT_EQ(out.columns,
+              (std::vector<std::string>{"date", "location", "notes", "country", "lon", "lat",
+                                        "location_precision", "geocode_status", "geocode_match"}));
     for (size_t r = 0; r < 4; ++r)
         for (const auto& c : in.columns) EXPECT_EQ(out.at(r, c), in.at(r, c));
     EXPECT_EQ(out.at(0, "location"), "Штрпце");

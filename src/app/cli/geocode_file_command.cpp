@@ -67,14 +67,15 @@ int runGeocodeFileCommand(const GeocodeFileOptions& o) {
         const std::string field = m.substr(0, eq);
         const auto known = canonicalIncidentFields();
         if (std::find(known.begin(), known.end(), field) == known.end())
-            return fail("--map '" + m + "': '" + field + "' is not an incident field (one of: " +
-                            [&] {
-                                std::string all;
-                                for (const auto& k : known) all += (all.empty() ? "" : ", ") + k;
-                                return all;
-                            }() +
-                            ")",
-                        kExitUsage);
+            return fail(
+                "--map '" + m + "': '" + field + "' is not an incident field (one of: " +
+                    [&] {
+                        std::string all;
+                        for (const auto& k : known) all += (all.empty() ? "" : ", ") + k;
+                        return all;
+                    }() +
+                    ")",
+                kExitUsage);
         req.options.fieldMapping[field] = m.substr(eq + 1);
     }
     if (!o.table.empty()) req.options.table = o.table;

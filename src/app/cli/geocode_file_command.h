@@ -11,13 +11,13 @@ namespace fp {
 
 /// Options of `flashpoint geocode-file`, as given on the command line.
 struct GeocodeFileOptions {
-    std::string input;               ///< incident source file with place names
-    std::string output;              ///< the copy to write: .csv or .gpkg
-    std::string project;             ///< project whose geocodeChoices (and read options) apply; may be empty
-    std::vector<std::string> map;    ///< FIELD=COLUMN overrides of the field mapping
-    std::string table;               ///< layer of a multi-layer file
-    std::string gazetteer;           ///< gazetteer file; empty = the embedded one
-    bool force = false;              ///< replace an existing OUTPUT, also when it is INPUT itself
+    std::string input;             ///< incident source file with place names
+    std::string output;            ///< the copy to write: .csv or .gpkg
+    std::string project;           ///< project whose geocodeChoices (and read options) apply; may be empty
+    std::vector<std::string> map;  ///< FIELD=COLUMN overrides of the field mapping
+    std::string table;             ///< layer of a multi-layer file
+    std::string gazetteer;         ///< gazetteer file; empty = the embedded one
+    bool force = false;            ///< replace an existing OUTPUT, also when it is INPUT itself
 };
 
 /// Declares the subcommand and its flags on `app`.

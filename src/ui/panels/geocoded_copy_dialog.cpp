@@ -31,10 +31,10 @@ std::string heldText(const MapState& state, uint64_t layerId) {
         }
         const size_t held = review.summary.pending.size();
         const size_t resolved = review.summary.ambiguous + review.summary.unmatched - held;
-        return std::to_string(review.summary.geocoded) + " rows geocoded on load, " + std::to_string(resolved) +
-               " resolved in review. " + std::to_string(held) + " still held (" + std::to_string(ambiguous) +
-               " ambiguous, " + std::to_string(unmatched) + " unmatched, " + std::to_string(skipped) +
-               " skipped) are written without coordinates.";
+        return std::to_string(review.summary.geocoded) + " rows geocoded on load, " +
+               std::to_string(resolved) + " resolved in review. " + std::to_string(held) + " still held (" +
+               std::to_string(ambiguous) + " ambiguous, " + std::to_string(unmatched) + " unmatched, " +
+               std::to_string(skipped) + " skipped) are written without coordinates.";
     }
     return "Every place name of this layer was matched.";
 }

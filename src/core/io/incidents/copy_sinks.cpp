@@ -76,8 +76,8 @@ public:
         : m_path(std::move(path)), m_layerName(std::move(layerName)) {
         const fs::path target(m_path);
         std::random_device rd;
-        m_tmp = (target.parent_path() / ("." + target.stem().string() + "." + std::to_string(::getpid()) + "-" +
-                                         std::to_string(rd()) + ".tmp.gpkg"))
+        m_tmp = (target.parent_path() / ("." + target.stem().string() + "." + std::to_string(::getpid()) +
+                                         "-" + std::to_string(rd()) + ".tmp.gpkg"))
                     .string();
     }
     ~GpkgSink() override {
@@ -109,7 +109,8 @@ public:
         gdal::SpatialRefPtr srs(new OGRSpatialReference());
         srs->importFromEPSG(4326);
         srs->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-        m_layer = m_dataset->CreateLayer(m_layerName.c_str(), srs.get(), wkbPoint, const_cast<char**>(options));
+        m_layer =
+            m_dataset->CreateLayer(m_layerName.c_str(), srs.get(), wkbPoint, const_cast<char**>(options));
         if (!m_layer) return fail("cannot create layer '" + m_layerName + "'", capture);
         for (const auto& name : names) {
             OGRFieldDefn field(name.c_str(), OFTString);

@@ -88,7 +88,8 @@ ColumnPlan planColumns(const IncidentFormatInfo& info, Format format) {
 }
 
 std::string utf8(std::string_view v) {
-    return incident_io::isAscii(v) || incident_io::isValidUtf8(v) ? std::string(v) : incident_io::repairUtf8(v);
+    return incident_io::isAscii(v) || incident_io::isValidUtf8(v) ? std::string(v)
+                                                                  : incident_io::repairUtf8(v);
 }
 
 std::string candidateText(const GeocodeCandidate& c) {
@@ -232,7 +233,8 @@ Result<GeocodedCopySummary> writeGeocodedCopy(const GeocodedCopyRequest& req) {
                 precision = inc.value().locationPrecision;
                 const bool candidate = choice->kind == GeocodeChoice::Kind::Candidate;
                 status = candidate ? "user_candidate" : "user_map";
-                match = candidate ? choice->placeName + " (chosen from the candidates)" : "point chosen on the map";
+                match = candidate ? choice->placeName + " (chosen from the candidates)"
+                                  : "point chosen on the map";
                 ++sum.byChoice;
             } else {
                 const bool ambiguous = v.held->result.outcome == GeocodeOutcome::Ambiguous;
@@ -260,9 +262,8 @@ Result<GeocodedCopySummary> writeGeocodedCopy(const GeocodedCopyRequest& req) {
             put(plan.lat, degrees(position->lat));
         }
         if (precision)
-            put(plan.precision, plan.precisionIsSource
-                                    ? std::to_string(static_cast<int>(*precision))
-                                    : std::string(locationPrecisionName(*precision)));
+            put(plan.precision, plan.precisionIsSource ? std::to_string(static_cast<int>(*precision))
+                                                       : std::string(locationPrecisionName(*precision)));
         failed = sink->row(cells, position);
         ++sum.rows;
     };

@@ -32,15 +32,15 @@ struct GeocodedCopyRequest {
 /// What a copy holds, row by row.
 struct GeocodedCopySummary {
     std::string output;
-    size_t rows = 0;         ///< data rows written: every row of the source, in order
-    size_t original = 0;     ///< on the map from the source's own coordinates (passed through unchanged)
-    size_t geocoded = 0;     ///< located from their place name when read
-    size_t byChoice = 0;     ///< held, then located by a choice (a candidate or a map point)
-    size_t ambiguous = 0;    ///< held without a decision: several places fit (no coordinates written)
-    size_t unmatched = 0;    ///< held without a decision: no place fits (no coordinates written)
-    size_t skipped = 0;      ///< held, the user chose to leave them off the map (no coordinates written)
-    size_t notLoaded = 0;    ///< rejected by the loader (bad date, quoting...; see its load report)
-    size_t staleChoices = 0; ///< choices for this source that match no held row any more (ignored)
+    size_t rows = 0;          ///< data rows written: every row of the source, in order
+    size_t original = 0;      ///< on the map from the source's own coordinates (passed through unchanged)
+    size_t geocoded = 0;      ///< located from their place name when read
+    size_t byChoice = 0;      ///< held, then located by a choice (a candidate or a map point)
+    size_t ambiguous = 0;     ///< held without a decision: several places fit (no coordinates written)
+    size_t unmatched = 0;     ///< held without a decision: no place fits (no coordinates written)
+    size_t skipped = 0;       ///< held, the user chose to leave them off the map (no coordinates written)
+    size_t notLoaded = 0;     ///< rejected by the loader (bad date, quoting...; see its load report)
+    size_t staleChoices = 0;  ///< choices for this source that match no held row any more (ignored)
 
     /// "11 rows: 1 with their own coordinates, 6 geocoded, 1 resolved by choices, 2 ambiguous and 1
     /// unmatched left without coordinates" (further parts only when not zero).
