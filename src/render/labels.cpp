@@ -89,7 +89,8 @@ const std::vector<DrawnLabel>& LabelDrawer::drawnLabels() const {
 }
 
 LabelStats LabelDrawer::draw(const std::vector<LabelSource>& sources, const MapView& view, bool geographicCrs,
-                             const std::vector<PlaceLabelItem>& places, const PlaceLabelLook& look) {
+                             const std::vector<PlaceLabelItem>& places, const PlaceLabelLook& look,
+                             std::span<const LabelBox> obstacles) {
     LabelStats stats;
     Impl& m = *m_impl;
     m.candidates.clear();
@@ -185,6 +186,7 @@ LabelStats LabelDrawer::draw(const std::vector<LabelSource>& sources, const MapV
         return m.candidates[a].priority > m.candidates[b].priority;
     });
     m.placer.reset(static_cast<float>(view.widthPx), static_cast<float>(view.heightPx), 3.f * ratio);
+    for (const LabelBox& box : obstacles) m.placer.block(box);
     for (uint32_t i : m.order) {
         const Impl::Candidate& c = m.candidates[i];
         for (uint32_t b = c.firstBox; b < c.firstBox + c.boxCount; ++b) {

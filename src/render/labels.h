@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -60,7 +61,8 @@ public:
     /// priority (labelPriority * 100 + log10 of the area), places at 1500 + 2000 * importance (capitals above
     /// Kosovo's district names, towns above Serbia's). Place dots are not drawn here (see drawnLabels()).
     LabelStats draw(const std::vector<LabelSource>& sources, const MapView& view, bool geographicCrs,
-                    const std::vector<PlaceLabelItem>& places = {}, const PlaceLabelLook& look = {});
+                    const std::vector<PlaceLabelItem>& places = {}, const PlaceLabelLook& look = {},
+                    std::span<const LabelBox> obstacles = {});
     /// The labels the last draw() placed, in placement order.
     const std::vector<DrawnLabel>& drawnLabels() const;
 

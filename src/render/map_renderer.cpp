@@ -342,7 +342,8 @@ FrameStats MapRenderer::draw(const MapScene& scene, const MapView& view, const D
     PlaceLabelLook look;
     look.sizePx = scene.placeLabels.sizePx;
     const auto& places = m_impl->placeLabelsFor(scene, view);
-    LabelStats ls = m_impl->labels->draw(sources, view, scene.crs.isGeographic(), places, look);
+    LabelStats ls =
+        m_impl->labels->draw(sources, view, scene.crs.isGeographic(), places, look, placement.labelObstacles);
     m_impl->drawDots(view, look);
     stats.labelCandidates = ls.candidates;
     stats.labelsPlaced = ls.placed;

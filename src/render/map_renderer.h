@@ -10,6 +10,7 @@
 #include "core/util/result.h"
 #include "render/incidents/incident_drawer.h"
 #include "render/labels.h"
+#include "render/text/label_placer.h"
 
 namespace fp {
 
@@ -29,6 +30,9 @@ struct DrawPlacement {
     int offsetY = 0;         ///< the view's top edge, pixels from the framebuffer's top (y down)
     int targetHeightPx = 0;  ///< height of the bound framebuffer; 0: the view's height (no placement)
     bool clear = true;       ///< clear the framebuffer to the background first (scissored to the view)
+    /// Boxes labels must keep clear of, view pixels from the top-left (an export's title, legend, inset):
+    /// labels are placed around them rather than drawn underneath.
+    std::vector<LabelBox> labelObstacles;
 };
 
 /// Draws a MapScene through a MapView into whatever framebuffer is bound: the window's or an offscreen one.

@@ -213,6 +213,37 @@ TEST(Furniture, DrawnTheSameInEveryTile) {
     EXPECT_LE(d.fraction(), 0.0005) << d.differing << " pixels differ, max delta " << d.maxChannelDelta;
 }
 
+TEST(Furniture, MapLabelsKeepClearOfIt) {
+    MapState state = defaultState(960, 540);
+    test::sharedContext();
+    auto drawer = FurnitureDrawer::create();
+    ASSERT_TRUE(drawer.ok()) << drawer.error().describe();
+    const FurnitureLayout layout =
+        drawer.value()->layout(state, exportView(state.view(), 1920, 1080, 96.0), allFurniture(),
+                               renderer().incidents().styleSheet(), "");
+    auto underFurniture = [&] {
+        size_t n = 0;
+        for (const DrawnLabel& label : renderer().drawnLabels())
+            for (const auto& [name, box] : layout.boxes)
+                n += label.box.x0 < box.x1 && box.x0 < label.box.x1 && label.box.y0 < box.y1 &&
+                     box.y0 < label.box.y1;
+        return n;
+    };
+    // What MapExporter does for each tile: the map drawn at the export's size with the parts as obstacles.
+    const MapView view = exportView(state.view(), 1920, 1080, 96.0);
+    MapRenderer& r = renderer();
+    r.sync(state.scene(), state.projection());
+    auto target = OffscreenTarget::create(1920, 1080).value();
+    target.bind();
+    r.draw(state.scene(), view);
+    ASSERT_GT(underFurniture(), 0u) << "the map alone has labels where the furniture goes";
+    DrawPlacement placement;
+    for (const auto& part : layout.boxes) placement.labelObstacles.push_back(part.second);
+    r.draw(state.scene(), view, placement);
+    EXPECT_GT(r.drawnLabels().size(), 20u);
+    EXPECT_EQ(underFurniture(), 0u) << "with furniture, labels are placed around it";
+}
+
 TEST(Export, FormatFollowsTheExtension) {
     EXPECT_EQ(imageFormatForPath("a/b.PNG").value(), ImageFormat::Png);
     EXPECT_EQ(imageFormatForPath("b.png", true).value(), ImageFormat::PngWorldFile);
