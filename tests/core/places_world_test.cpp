@@ -1,7 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <set>
 #include <string>
 
+#include "core/geocode/incident_geocoder.h"
 #include "core/places/gazetteer.h"
 
 // The committed world gazetteer (GeoNames cities500 + Kosovo/Serbia additions), loaded once for the suite.
@@ -77,6 +79,56 @@ TEST_F(WorldGazetteer, KosovoPlacesKnowTheirMunicipalityAndDistrict) {
     EXPECT_EQ(zvecan.admin1Name, "Mitrovica");
     const Place& gotovusa = first("Gotovuša");
     EXPECT_NE(gotovusa.admin2Name.find("Štrpce"), std::string::npos);
+}
+
+TEST_F(WorldGazetteer, PlacesOutsideKosovoAndSerbiaKnowTheirFirstLevelArea) {
+    // Natural Earth admin-1 names tell the many Springfields of the United States apart.
+    auto hits = s_world->search("Springfield", {.limit = 6, .country = "US"}).value();
+    ASSERT_EQ(hits.size(), 6u);
+    std::set<std::string> labels;
+    for (const auto& h : hits) {
+        EXPECT_FALSE(s_world->adminLabel(h.place).empty()) << s_world->place(h.place).id;
+        labels.insert(s_world->adminLabel(h.place));
+    }
+    EXPECT_EQ(labels.size(), hits.size());
+    EXPECT_TRUE(labels.count("Illinois") && labels.count("Missouri"));
+    EXPECT_EQ(first("Kramatorsk").admin1Name, "Donetsk");
+    // French departments are second-level: the department is admin2, its region admin1.
+    const Place& lyon = first("Lyon", {.limit = 1, .country = "FR"});
+    EXPECT_EQ(lyon.admin2Name, "Rhône");
+    EXPECT_EQ(lyon.admin1Name, "Auvergne-Rhône-Alpes");
+    EXPECT_EQ(first("Paris", {.limit = 1, .country = "FR"}).admin1Name, "Île-de-France");
+    EXPECT_EQ(first("Paris", {.limit = 1, .country = "US"}).admin1Name, "Texas");
+}
+
+TEST_F(WorldGazetteer, FirstLevelAreasOfTheWorldArePlaces) {
+    for (const char* q : {"Illinois", "Donetsk Oblast", "Донецька область"}) {
+        const Place& area = first(q, {.limit = 1, .includeAreas = true});
+        EXPECT_EQ(area.featureCode, "ADM1") << q;
+        EXPECT_GE(area.id, kFlashpointPlaceIdBase + 0x10000) << q;
+    }
+    EXPECT_EQ(first("Illinois").country(), "US");
+    EXPECT_EQ(first("Donetsk Oblast").country(), "UA");
+}
+
+TEST_F(WorldGazetteer, TheSourcesAdminColumnsDecideBetweenPlacesOfOneNameWorldwide) {
+    IncidentGeocoder geo(s_world);
+    for (const auto& [state, id] :
+         {std::pair{"Missouri", 4409896u}, {"Illinois", 4250542u}, {"Ohio", 4525353u}}) {
+        const GeocodeResult& r = geo.geocode({"Springfield", "United States", {state}, {}});
+        ASSERT_EQ(r.outcome, GeocodeOutcome::Matched) << state << ": " << r.reason;
+        EXPECT_EQ(r.candidates.front().placeId, id) << state;
+    }
+    // A row that names a first-level area (ACLED: location = admin1) is located at the area, precision 3.
+    for (const auto& [name, country] :
+         {std::pair{"Illinois", "United States"}, {"Donetsk Oblast", "Ukraine"}}) {
+        const GeocodeResult& r = geo.geocode({name, country, {name}, {}});
+        ASSERT_EQ(r.outcome, GeocodeOutcome::Matched) << name << ": " << r.reason;
+        EXPECT_EQ(r.candidates.front().featureClass, 'A') << name;
+        Incident inc;
+        applyGeocode(r.candidates.front(), r, std::nullopt, inc);
+        EXPECT_EQ(inc.locationPrecision, LocationPrecision::Region) << name;
+    }
 }
 
 TEST_F(WorldGazetteer, TyposPunctuationAndSlashes) {

@@ -50,6 +50,7 @@ struct Ranked {
     PlaceHit hit;
     double score = 0.0;
     bool context = false;  // one of the query's admin areas names this place's areas (or the area itself)
+    bool ownName = false;  // matched the place's main or ASCII name, not one of its alternate names
 };
 
 double kmBetween(LonLat a, LonLat b) {
@@ -126,7 +127,8 @@ GeocodeResult IncidentGeocoder::compute(const GeocodeQuery& query) const {
     std::vector<Ranked> pool, partial;
     for (const PlaceHit& h : hits.value()) {
         const Place& p = g.place(h.place);
-        Ranked r{h, matchQuality(h) + 40.0 * placeImportance(p), false};
+        Ranked r{h, matchQuality(h) + 40.0 * placeImportance(p), false,
+                 h.matchedName == p.name || h.matchedName == p.asciiName};
         const std::string admin1 = normalizePlaceName(p.admin1Name),
                           admin2 = normalizePlaceName(p.admin2Name);
         const std::string own = p.isArea() ? normalizePlaceName(p.name) : std::string();
@@ -182,7 +184,9 @@ GeocodeResult IncidentGeocoder::compute(const GeocodeQuery& query) const {
     size_t chosen = 0;
     if (g.place(pool[0].hit.place).isArea()) {
         for (size_t i = 1; i < pool.size(); ++i)
-            if (pool[i].score >= pool[0].score - kCloseScore && related(pool[0], pool[i])) {
+            // Only a place of the same name: "Harrisburg (Illinois)" has the word but is not Illinois.
+            if (pool[i].score >= pool[0].score - kCloseScore && pool[i].hit.match != MatchKind::WordExact &&
+                related(pool[0], pool[i])) {
                 chosen = i;
                 break;
             }
@@ -195,6 +199,9 @@ GeocodeResult IncidentGeocoder::compute(const GeocodeQuery& query) const {
         const LonLat there = g.place(pool[i].hit.place).position;
         if (kmBetween(at, there) <= kApartKm) continue;
         if (related(pool[i], best) || related(best, pool[i])) continue;
+        // A place that bears the name is not rivalled by one that only bore it once: GeoNames lists
+        // "Springfield" among the old names of Palmyra, Missouri.
+        if (best.hit.match == MatchKind::Exact && best.ownName && !pool[i].ownName) continue;
         rivals.push_back(i);
     }
     out.candidates.push_back(toCandidate(best));
