@@ -109,8 +109,8 @@ void addRenderCommand(CLI::App& app, RenderOptions& o) {
         ->type_name("TEXT");
     cmd->add_flag("--world-file", o.worldFile, "With a .png: also write a .pgw world file and a .prj (CRS)");
     cmd->add_option("--place-labels", o.placeLabels,
-                    "Gazetteer place names on the map: none, local (default: each place's own name), latin "
-                    "(transliterated) or english")
+                    "Gazetteer place names on the map: none, local (each place's own name), latin "
+                    "(transliterated) or english (default: as the project says, else local)")
         ->type_name("SCRIPT");
     cmd->add_flag("--timings", o.timings, "Print how long each phase took to stderr");
     cmd->add_option("--at", o.at,
@@ -251,14 +251,12 @@ int runRenderCommand(const RenderOptions& o) {
     // --fade or --ghosts alone may apply to a project's own window, so they wait for the project.
     if (anyTimeFlag(o) || o.project.empty())
         if (auto t = timeStateFromFlags(o, {}); !t) return usage(t.error());
-    std::optional<PlaceLabelScript> placeScript = PlaceLabelScript::Local;
+    std::optional<PlaceLabelScript> placeScript;  // --place-labels, unless absent or "none"
     if (!o.placeLabels.empty() && o.placeLabels != "none") {
         placeScript = parsePlaceLabelScript(o.placeLabels);
         if (!placeScript)
             return usage(makeError(ErrorCode::InvalidArgument, "--place-labels",
                                    "'" + o.placeLabels + "' is not one of none, local, latin, english"));
-    } else if (o.placeLabels == "none") {
-        placeScript.reset();
     }
     if (Status s = checkWritableOutput(o.output); !s) return fail(s.error());
 
@@ -320,8 +318,10 @@ int runRenderCommand(const RenderOptions& o) {
     if (o.noLabels)
         for (auto& layer : state.scene().layers) layer.style.labelField.clear();
     MapScene& sc = state.scene();
-    sc.placeLabels.visible = placeScript && !o.noLabels;
+    // The project's (or the default's) place labels, unless the flag says otherwise.
+    if (!o.placeLabels.empty()) sc.placeLabels.visible = placeScript.has_value();
     if (placeScript) sc.placeLabels.script = *placeScript;
+    if (o.noLabels) sc.placeLabels.visible = false;
     // A project or --no-default-layers brings no gazetteer: the embedded one serves (required only when
     // --place-labels asks for names).
     if (sc.placeLabels.visible && !sc.gazetteer) {

@@ -21,7 +21,7 @@ struct RenderOptions {
     std::vector<std::string> incidents;  ///< incident sources drawn above the layers
     bool noDefaultLayers = false;
     bool noLabels = false;
-    std::string placeLabels;   ///< --place-labels none|local|latin|english; empty: local (with a gazetteer)
+    std::string placeLabels;   ///< --place-labels none|local|latin|english; empty: the project's, else local
     bool timings = false;      ///< print phase timings to stderr (for bench/)
     std::string at;            ///< --at DATE: the time cursor; empty: no time filter
     std::string window;        ///< --window 12h|7d|1w|1m|cumulative|all (needs --at; default one day)

@@ -343,7 +343,8 @@ Status applyCommand(MapState& state, const Command& command) {
 bool changesProject(const Command& command) {
     return std::visit(
         Overloaded{
-            // What a project file holds: layers, styles, incident sources, CRS, the time window and playback.
+            // What a project file holds: layers, styles, incident sources, CRS, the time window, playback and
+            // place labels.
             [](const SetLayerStyle&) { return true; },
             [](const MoveLayer&) { return true; },
             [](const RemoveLayer&) { return true; },
@@ -355,6 +356,7 @@ bool changesProject(const Command& command) {
             [](const ReloadIncidents&) { return true; },
             [](const SetTimeState&) { return true; },
             [](const SetPlayback&) { return true; },
+            [](const SetPlaceLabels&) { return true; },
             // Looking around (pan, zoom, stepping and playing through time) is saved with the project but is
             // not a change worth a question on quitting; nor is anything about the app itself.
             [](const auto&) { return false; },

@@ -66,6 +66,8 @@ struct ProjectDocument {
     TimeState time{TimeWindowSpec{WindowMode::All, 0, 0}, TimePoint{}};
     PlaybackSettings playback;
     ExportSettings exportSettings;
+    /// Gazetteer place labels: shown or not, and in which script (the layers panel's "Places" row).
+    PlaceLabelStyle placeLabels;
     /// Decisions on incident rows held for geocoding review, applied when their sources load again.
     std::vector<GeocodeChoice> geocodeChoices;
     friend bool operator==(const ProjectDocument&, const ProjectDocument&) = default;

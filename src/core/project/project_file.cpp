@@ -71,6 +71,7 @@ Result<LoadedProject> instantiateProject(const ProjectDocument& doc, const std::
     if (!crs) return makeError(ErrorCode::InvalidCrs, projectPath, "crs: " + crs.error().describe());
     scene.crs = crs.value();
     scene.background = doc.background;
+    scene.placeLabels = doc.placeLabels;
 
     // Every file loads once and in parallel (GDAL datasets and PROJ contexts are per thread in the loaders).
     std::map<std::string, std::future<VectorLoad>> vectorLoads;
@@ -252,6 +253,7 @@ ProjectDocument projectFromState(const MapState& state, const std::string& name,
     doc.time = state.time();
     doc.playback = state.playback();
     doc.exportSettings = exportSettings;
+    doc.placeLabels = scene.placeLabels;
     doc.geocodeChoices = state.geocodeReviews().choices();
     return doc;
 }

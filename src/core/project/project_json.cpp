@@ -184,6 +184,8 @@ std::string projectToJson(const ProjectDocument& doc, const std::string& project
                             {"speed", doc.playback.speed},
                             {"loop", doc.playback.loop}};
     root["export"] = exportJson(doc.exportSettings, projectPath);
+    root["placeLabels"] =
+        Json{{"visible", doc.placeLabels.visible}, {"script", placeLabelScriptName(doc.placeLabels.script)}};
     if (!doc.geocodeChoices.empty()) {
         std::vector<GeocodeChoice> choices = doc.geocodeChoices;
         for (auto& c : choices) c.source = pathRelativeToProject(c.source, projectPath);

@@ -295,6 +295,20 @@ ExportSettings readExport(const Json& j, const std::string& path, const std::str
     return e;
 }
 
+PlaceLabelStyle readPlaceLabels(const Json& j, const std::string& path) {
+    ObjectReader r(j, path);
+    PlaceLabelStyle style;
+    r.read("visible", style.visible);
+    std::string script;
+    r.read("script", script);
+    if (!script.empty()) {
+        auto parsed = parsePlaceLabelScript(script);
+        if (!parsed) throw FieldError{r.field("script"), "'" + script + "' is not local, latin or english"};
+        style.script = *parsed;
+    }
+    return style;
+}
+
 ProjectDocument readDocument(const Json& root, const std::string& projectPath) {
     ObjectReader r(root, "");
     ProjectDocument doc;
@@ -337,6 +351,7 @@ ProjectDocument readDocument(const Json& root, const std::string& projectPath) {
     if (const Json* time = r.find("time")) doc.time = readTime(*time, "time");
     if (const Json* playback = r.find("playback")) doc.playback = readPlayback(*playback, "playback");
     if (const Json* e = r.find("export")) doc.exportSettings = readExport(*e, "export", projectPath);
+    if (const Json* places = r.find("placeLabels")) doc.placeLabels = readPlaceLabels(*places, "placeLabels");
     if (const Json* choices = r.find("geocodeChoices")) {
         auto parsed = geocodeChoicesFromJson(*choices);
         if (!parsed) throw FieldError{"geocodeChoices", parsed.error().message};

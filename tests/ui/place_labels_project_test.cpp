@@ -1,0 +1,16 @@
+// Changing the place labels (layers panel, "Places" row) is a change to the project: they are saved with it.
+#include <gtest/gtest.h>
+
+#include "app/gui/command_applier.h"
+
+namespace fp {
+namespace {
+
+TEST(ProjectChanges, PlaceLabelsAreAProjectChange) {
+    PlaceLabelStyle style;
+    style.script = PlaceLabelScript::Latin;
+    EXPECT_TRUE(changesProject(Command{SetPlaceLabels{style}}));
+}
+
+}  // namespace
+}  // namespace fp
