@@ -266,6 +266,50 @@ TEST_F(GeocodedCopy, CyrillicNamesCommasQuotesAndLineBreaksSurviveAndTheCopyLoad
         EXPECT_EQ(again.value().locationPrecision()[k], static_cast<uint8_t>(LocationPrecision::Near));
 }
 
+TEST_F(GeocodedCopy, AGeoJsonSourceKeepsItsOwnPointsAndGainsTheGeocodedOnes) {
+    const std::string src = path("events.geojson");
+    std::ofstream(src) << R"({"type": "FeatureCollection", "features": [
+ {"type": "Feature", "geometry": {"type": "Point", "coordinates": [20.689, 42.9142]},
+  "properties": {"date": "2023-02-01", "place": "Zubin Potok", "note": "own point, kept"}},
+ {"type": "Feature", "geometry": null,
+  "properties": {"date": "2023-02-02", "place": "Штрпце", "note": "Cyrillic, with, commas"}},
+ {"type": "Feature", "geometry": null,
+  "properties": {"date": "2023-02-03", "place": "Xyzzyville", "country": "XK", "note": "nobody knows"}},
+ {"type": "Feature", "geometry": null,
+  "properties": {"date": "not a date", "place": "Zvečan", "note": "rejected by the loader"}}]})";
+    for (const char* name : {"events.csv", "events.gpkg"}) {
+        SCOPED_TRACE(name);
+        GeocodedCopyRequest req;
+        req.source = src;
+        req.output = path(name);
+        auto written = writeGeocodedCopy(req);
+        ASSERT_TRUE(written.ok()) << written.error().describe();
+        EXPECT_EQ(written.value().original, 1u);
+        EXPECT_EQ(written.value().geocoded, 1u);
+        EXPECT_EQ(written.value().unmatched, 1u);
+        EXPECT_EQ(written.value().notLoaded, 1u);
+        const Table out = readWithGdal(req.output);
+        ASSERT_EQ(out.rows.size(), 4u);
+        const std::vector<std::string> statuses = {"original", "matched", "unmatched", "not_loaded"};
+        for (size_t r = 0; r < 4; ++r) EXPECT_EQ(out.at(r, "geocode_status"), statuses[r]);
+        EXPECT_EQ(out.at(1, "place"), "Штрпце");
+        EXPECT_EQ(out.at(1, "note"), "Cyrillic, with, commas");
+        EXPECT_EQ(out.at(3, "date"), "not a date");
+        if (std::string(name) == "events.csv") {
+            expectNear(out, 0, {20.689, 42.9142}, 1e-6, "lon", "lat");  // the feature's own point
+            expectNear(out, 1, {21.03, 42.24}, 0.03, "lon", "lat");
+            EXPECT_EQ(out.at(2, "lon"), "");
+            EXPECT_EQ(out.at(3, "lon"), "");
+        } else {
+            ASSERT_TRUE(out.points[0] && out.points[1]);
+            EXPECT_NEAR(out.points[0]->lon, 20.689, 1e-9);
+            EXPECT_NEAR(out.points[1]->lat, 42.24, 0.03);
+            EXPECT_FALSE(out.points[2]);
+            EXPECT_FALSE(out.points[3]);
+        }
+    }
+}
+
 TEST_F(GeocodedCopy, RefusesToReplaceAFileOrTheSourceWithoutPermission) {
     const std::string existing = path("out.csv");
     std::ofstream(existing) << "keep me\n";

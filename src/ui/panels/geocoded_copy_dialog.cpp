@@ -161,6 +161,11 @@ void GeocodedCopyDialog::draw(const UiContext& ctx, CommandList& out) {
     const char* sourceId = "Overwrite the original source?";
     if (m_confirm == Confirm::Replace && !ImGui::IsPopupOpen(replaceId)) ImGui::OpenPopup(replaceId);
     if (m_confirm == Confirm::OverwriteSource && !ImGui::IsPopupOpen(sourceId)) ImGui::OpenPopup(sourceId);
+    // Over the middle of the window, where the eye is (ImGui would put a modal at the screen's top left).
+    auto centreNext = [&] {
+        ImGui::SetNextWindowPos({0.5f * display.x, 0.5f * display.y}, ImGuiCond_Appearing, {0.5f, 0.5f});
+    };
+    centreNext();
     if (ImGui::BeginPopupModal(replaceId, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::Text("%s already exists.", output.c_str());
         ImGui::TextUnformatted("Replace it with the geocoded copy?");
@@ -175,6 +180,7 @@ void GeocodedCopyDialog::draw(const UiContext& ctx, CommandList& out) {
         }
         ImGui::EndPopup();
     }
+    centreNext();
     if (ImGui::BeginPopupModal(sourceId, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::PushStyleColor(ImGuiCol_Text, logLevelColor(LogLevel::Error, ctx.theme));
         ImGui::Text("%s is the original source of this layer.", output.c_str());

@@ -93,8 +93,8 @@ std::string utf8(std::string_view v) {
 }
 
 std::string candidateText(const GeocodeCandidate& c) {
-    return (c.adminLabel.empty() ? c.name : c.adminLabel) + " (" + matchKindName(c.match) + " match of '" +
-           c.matchedName + "')";
+    return (c.adminLabel.empty() ? c.name : c.adminLabel) + "; matched '" + c.matchedName + "' (" +
+           matchKindName(c.match) + ")";
 }
 
 /// The choices about `source`, by row number (several per row possible: the last one made wins).
