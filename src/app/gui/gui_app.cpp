@@ -17,6 +17,7 @@
 #include "app/gui/animation_job.h"
 #include "app/gui/command_applier.h"
 #include "app/gui/gui_window.h"
+#include "app/gui/image_export_job.h"
 #include "app/gui/project_session.h"
 #include "app/gui/settings.h"
 #include "core/geocode/incident_geocoder.h"
@@ -212,11 +213,7 @@ private:
     bool m_quitConfirmed = false;
     std::string m_title;
     // Holds GL objects (a tile target, furniture fonts): destroyed before the context, like m_renderer.
-    std::unique_ptr<MapExporter> m_exporter;
-    std::optional<ExportImage> m_pendingImageExport;
-    /// Renders `request` offscreen with the window's context and the map as it is, writes the file and
-    /// reports the outcome to the dialog and the log. The map's own state is not touched.
-    void exportImage(const ExportImage& request);
+    ImageExportJob m_imageExport;
     /// Keeps the still export's size, DPI, format, furniture and path in the project, so that saving it
     /// makes `flashpoint render PROJECT.json` produce the same briefing; a change marks the project unsaved.
     void rememberImageExportSettings(const ExportImage& request);
@@ -231,25 +228,6 @@ void GuiApp::rememberImageExportSettings(const ExportImage& request) {
     if (settings == m_project.exportSettings()) return;
     m_project.exportSettings() = settings;
     m_project.markDirty();
-}
-
-void GuiApp::exportImage(const ExportImage& request) {
-    if (!m_exporter) m_exporter = std::make_unique<MapExporter>();
-    ImageExportStatus status;
-    auto image = m_exporter->render(*m_renderer, m_state, request.settings);
-    Status written =
-        image ? writeExportImage(image.value(), request.outputPath, request.settings.format,
-                                 request.settings.jpegQuality, exportGeoReference(m_state, request.settings))
-              : Status(image.error());
-    if (written) {
-        status.written = request.outputPath;
-        logInfo("exported " + request.outputPath);
-    } else {
-        status.error = written.error().describe();
-        logError("image export: " + status.error);
-    }
-    m_ui.imageExportDialog().setStatus(status);
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 
 void GuiApp::setUp(const GuiSettings& settings) {
@@ -325,7 +303,8 @@ void GuiApp::run() {
         const bool regular = m_ui.needsRegularFrames() || forceFrame;
         // Playing redraws continuously, like a drag: the map changes with wall-clock time alone. An
         // animation export renders one frame per window frame: no waiting for input meanwhile either.
-        const bool busy = m_ui.isAnimating() || m_clock.playing() || m_animation.running();
+        const bool busy =
+            m_ui.isAnimating() || m_clock.playing() || m_animation.running() || m_imageExport.running();
         const bool input = m_window.waitEvents(busy, regular ? kBusyTimeout : kIdleTimeout);
         // Nothing moved and nothing fades: the last frame is still on screen, so skip the work.
         if (!input && !regular && !busy) continue;
@@ -355,6 +334,7 @@ void GuiApp::drawFrame() {
         m_ui.animationDialog().setExportSettings(m_project.exportSettings());
     if (!m_ui.imageExportDialog().isOpen())
         m_ui.imageExportDialog().exportSettings() = m_project.exportSettings();
+    if (m_imageExport.running()) m_ui.imageExportDialog().setStatus(m_imageExport.status());
     m_ui.projectDialogs().setProject(
         m_project.info(m_settings ? m_settings->recentProjects : std::vector<std::string>{}));
     if (m_framesDrawn++ > 0) startPlacesLoad();
@@ -369,8 +349,11 @@ void GuiApp::drawFrame() {
         }
         if (std::holds_alternative<CancelAnimationExport>(command)) m_animation.cancel();
         if (const auto* still = std::get_if<ExportImage>(&command)) {
-            m_pendingImageExport = *still;
-            rememberImageExportSettings(*still);
+            if (m_imageExport.start(*still, m_project.name()))
+                rememberImageExportSettings(*still);
+            else
+                m_ui.notify(LogLevel::Warning,
+                            "An image export is still running; try again when it is done.");
         }
         if (const auto* theme = std::get_if<SetTheme>(&command)) applyTheme(theme->theme);
         noteIncidentFocus(command);
@@ -395,9 +378,13 @@ void GuiApp::drawFrame() {
 
     m_renderer->incidents().setFocus(m_incidentFocus);
     m_animation.tick(m_state, *m_renderer);
-    if (m_pendingImageExport) {
-        exportImage(*m_pendingImageExport);
-        m_pendingImageExport.reset();
+    if (m_imageExport.tick(*m_renderer, m_state)) {
+        const ImageExportStatus& done = m_imageExport.status();
+        m_ui.imageExportDialog().setStatus(done);
+        if (done.error.empty())
+            m_ui.notify(LogLevel::Info, "Exported " + done.written);
+        else
+            m_ui.notify(LogLevel::Error, "Image export failed: " + done.error);
     }
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     m_renderer->sync(m_state.scene(), m_state.projection());
@@ -596,7 +583,8 @@ void GuiApp::tearDown(GuiSettings& settings) {
     settings.logOpen = m_ui.isPanelOpen(PanelId::Log);
     settings.crsOpen = m_ui.isPanelOpen(PanelId::Crs);
     m_window.storeGeometry(settings);
-    m_animation.cancel();  // a window closed mid-export leaves no half-written file
+    m_animation.cancel();    // a window closed mid-export leaves no half-written file
+    m_imageExport.finish();  // a still being written is finished
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();  // also writes imgui.ini

@@ -154,7 +154,12 @@ void ImageExportDialog::draw(const UiContext& ctx, CommandList& out) {
         ImGui::TextWrapped("%s", req.error().describe().c_str());
         ImGui::PopStyleColor();
     }
-    if (!m_status.error.empty()) {
+    const bool busy = !m_status.progress.empty();
+    if (busy) {
+        // An export runs: say what it does, with cycling dots so a long write visibly lives.
+        const int dots = 1 + static_cast<int>(ctx.time * 3.0) % 3;
+        ImGui::TextUnformatted((m_status.progress + std::string(static_cast<size_t>(dots), '.')).c_str());
+    } else if (!m_status.error.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, logLevelColor(LogLevel::Error, ctx.theme));
         ImGui::TextWrapped("Export failed: %s", m_status.error.c_str());
         ImGui::PopStyleColor();
@@ -169,7 +174,7 @@ void ImageExportDialog::draw(const UiContext& ctx, CommandList& out) {
         ImGui::SameLine();
         if (ImGui::Button("Keep it")) m_confirmOverwrite = false;
     } else {
-        ImGui::BeginDisabled(!req);
+        ImGui::BeginDisabled(!req || busy);
         if (ImGui::Button("Export")) submit(out);
         ImGui::EndDisabled();
         ImGui::SameLine();

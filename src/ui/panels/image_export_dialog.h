@@ -10,8 +10,9 @@ namespace fp {
 
 /// How the app's last still export went, shown by the dialog (set by the app after it exported).
 struct ImageExportStatus {
-    std::string error;    ///< why the last export failed, empty otherwise
-    std::string written;  ///< the file of the last export that succeeded, empty otherwise
+    std::string error;     ///< why the last export failed, empty otherwise
+    std::string written;   ///< the file of the last export that succeeded, empty otherwise
+    std::string progress;  ///< what a running export does now ("Writing F"); empty when none runs
 };
 
 /// File > Export image… (Ctrl+E): size preset or custom size (up to 16384 a side), DPI, format (PNG, JPEG
