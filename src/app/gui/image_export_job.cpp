@@ -54,11 +54,11 @@ bool ImageExportJob::tick(MapRenderer& renderer, const MapState& state) {
         }
         const GeoReference ref = exportGeoReference(state, request.settings);
         m_status.progress = "Writing " + request.outputPath;
-        m_write = std::async(std::launch::async,
-                             [image = std::move(image).value(), request, ref]() -> Status {
-                                 return writeExportImage(image, request.outputPath, request.settings.format,
-                                                         request.settings.jpegQuality, ref);
-                             });
+        m_write =
+            std::async(std::launch::async, [image = std::move(image).value(), request, ref]() -> Status {
+                return writeExportImage(image, request.outputPath, request.settings.format,
+                                        request.settings.jpegQuality, ref);
+            });
         return false;
     }
     if (m_write.valid() && m_write.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
