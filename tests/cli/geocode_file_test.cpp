@@ -56,6 +56,34 @@ TEST_F(GeocodeFile, WritesACsvCopyWithAProjectsChoicesAndPrintsASummary) {
     EXPECT_TRUE(has(rows[9], ",unmatched,")) << rows[9];
 }
 
+TEST_F(GeocodeFile, ReadsTheSourceAsTheProjectOrMapSays) {
+    // "ort" is no place-name column the loader knows: only a field mapping makes the rows geocodable.
+    const std::string input = path("orte.csv");
+    std::ofstream(input) << "datum,ort,note\n2023-03-01,Zvečan,\"a, b\"\n2023-03-02,Штрпце,c\n";
+    const test::CliRun plain = run("geocode-file '" + input + "' -o '" + path("a.csv") + "'");
+    EXPECT_EQ(plain.exitCode, 1);
+    EXPECT_TRUE(has(plain.err, "orte.csv")) << plain.err;
+    EXPECT_FALSE(std::filesystem::exists(path("a.csv")));
+
+    const test::CliRun mapped =
+        run("geocode-file '" + input + "' -o '" + path("b.csv") + "' --map start=datum --map place=ort");
+    ASSERT_EQ(mapped.exitCode, 0) << mapped.err;
+    EXPECT_TRUE(has(mapped.out, "2 rows: 2 geocoded")) << mapped.out;
+
+    const std::string project = path("p.flashpoint.json");
+    std::ofstream(project) << R"({"format": "flashpoint-project", "version": 1, "incidents": [
+        {"source": "orte.csv", "fieldMapping": {"start": "datum", "place": "ort"}}]})";
+    const test::CliRun fromProject =
+        run("geocode-file '" + input + "' -o '" + path("c.csv") + "' --project '" + project + "'");
+    ASSERT_EQ(fromProject.exitCode, 0) << fromProject.err;
+    EXPECT_EQ(test::slurp(path("c.csv")), test::slurp(path("b.csv")));
+    const auto rows = lines(test::slurp(path("c.csv")));
+    ASSERT_EQ(rows.size(), 3u);
+    EXPECT_EQ(rows[0], "datum,ort,note,lon,lat,location_precision,geocode_status,geocode_match");
+    EXPECT_TRUE(has(rows[1], "2023-03-01,Zvečan,\"a, b\",20.8")) << rows[1];
+    EXPECT_TRUE(has(rows[2], "2023-03-02,Штрпце,c,21.0")) << rows[2];
+}
+
 TEST_F(GeocodeFile, NeedsForceToReplaceAFileOrTheInputItself) {
     const std::string out = path("out.gpkg");
     ASSERT_EQ(run("geocode-file '" + kPlaceNames + "' -o '" + out + "'").exitCode, 0);

@@ -98,6 +98,37 @@ TEST_F(GeocodedCopyUi, TheIncidentsWindowOffersItAndTheDialogWritesNextToTheSour
     EXPECT_NE(header.find("geocode_status"), std::string::npos) << header;
 }
 
+TEST_F(GeocodedCopyUi, TheLayerNamesContextMenuOffersItToo) {
+    ui.setIncidentPanelOpen(IncidentPanelId::Legend, true);
+    frame();
+    ImGuiWindow* legend = ImGui::FindWindowByName(ui.incidentLegend().title());
+    ASSERT_NE(legend, nullptr);
+    // Right-click down the left part of the window until a context menu opens (the layer's name).
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    bool opened = false;
+    for (float y = legend->Pos.y + 30.f; !opened && y < legend->Pos.y + legend->Size.y; y += 4.f) {
+        harness.io().MousePos = {legend->Pos.x + 60.f, y};
+        frame();
+        harness.io().MouseDown[1] = true;
+        frame();
+        harness.io().MouseDown[1] = false;
+        frame();
+        opened = g.OpenPopupStack.Size > 0;
+    }
+    ASSERT_TRUE(opened) << "no context menu on the layer's name";
+    frame();
+    ImGuiWindow* menu = g.OpenPopupStack[0].Window;
+    ASSERT_NE(menu, nullptr);
+    harness.io().MousePos = {menu->Pos.x + menu->Size.x * 0.5f, menu->Pos.y + menu->Size.y * 0.5f};
+    frame();
+    harness.io().MouseDown[0] = true;
+    frame();
+    harness.io().MouseDown[0] = false;
+    frame();
+    EXPECT_TRUE(ui.geocodedCopyDialog().isOpen());
+    EXPECT_EQ(ui.geocodedCopyDialog().layerId(), layerId);
+}
+
 TEST_F(GeocodedCopyUi, AsksBeforeReplacingAFileAndMoreSternlyBeforeWritingOverTheSource) {
     frame();
     GeocodedCopyDialog& d = ui.geocodedCopyDialog();

@@ -117,6 +117,10 @@ void IncidentLegendPanel::drawLayer(const IncidentLayer& layer, const UiContext&
     itemTooltip((layer.name + "\nSource: " + layer.source +
                  (layer.attribution.empty() ? std::string() : "\n" + layer.attribution))
                     .c_str());
+    if (m_geocoded.count(layer.id) && ImGui::BeginPopupContextItem("##layerMenu")) {
+        if (ImGui::MenuItem("Save geocoded copy\xE2\x80\xA6")) out.push_back(ShowGeocodedCopy{layer.id});
+        ImGui::EndPopup();
+    }
     ImGui::SameLine(right - buttonsWidth);
     if (ImGui::Button("Zoom")) out.push_back(ZoomToLayer{layer.id});
     itemTooltip("Zoom to these incidents");
