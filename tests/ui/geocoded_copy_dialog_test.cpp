@@ -5,8 +5,10 @@
 
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "app/gui/command_applier.h"
+#include "app/gui/geocoded_copy_job.h"
 #include "main_ui_fixture.h"
 
 namespace fs = std::filesystem;
@@ -163,6 +165,30 @@ TEST_F(GeocodedCopyUi, AsksBeforeReplacingAFileAndMoreSternlyBeforeWritingOverTh
     EXPECT_TRUE(find<SaveGeocodedCopy>(out)->overwriteSource);
     apply(out);
     EXPECT_GT(fs::file_size(source), sourceBytes);  // columns were added to the original
+}
+
+TEST_F(GeocodedCopyUi, TheAppsJobWritesOnAWorkerAndReportsOnce) {
+    GeocodedCopyJob job;
+    const SaveGeocodedCopy save{layerId, (dir / "copy.gpkg").string(), false, false};
+    ASSERT_TRUE(job.start(state, save).ok());
+    EXPECT_TRUE(job.running());
+    const Status second = job.start(state, SaveGeocodedCopy{layerId, (dir / "other.csv").string()});
+    ASSERT_FALSE(second.ok());
+    EXPECT_NE(second.error().message.find("still being written"), std::string::npos);
+    std::optional<std::pair<SaveGeocodedCopy, Status>> done;
+    for (int i = 0; i < 3000 && !done; ++i) {
+        done = job.poll();
+        if (!done) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    ASSERT_TRUE(done.has_value()) << "the copy did not finish in 30 s";
+    EXPECT_TRUE(done->second.ok()) << done->second.error().describe();
+    EXPECT_EQ(done->first.outputPath, save.outputPath);
+    EXPECT_FALSE(job.running());
+    EXPECT_FALSE(job.poll().has_value());
+    EXPECT_GT(fs::file_size(save.outputPath), 1000u);
+    EXPECT_FALSE(fs::exists(dir / "other.csv"));
+    const Status unknown = job.start(state, SaveGeocodedCopy{layerId + 99, (dir / "x.csv").string()});
+    EXPECT_EQ(unknown.error().code, ErrorCode::NotFound);
 }
 
 TEST_F(GeocodedCopyUi, ErrorsStayInTheDialog) {

@@ -325,6 +325,7 @@ Status applyCommand(MapState& state, const Command& command) {
             [&](const OpenProject&) -> Status { return {}; },
             [&](const SaveProject&) -> Status { return {}; },
             [&](const ShowGeocodedCopy&) -> Status { return {}; },
+            // The GUI writes copies on a worker thread (GeocodedCopyJob); here the copy is written at once.
             [&](const SaveGeocodedCopy& c) -> Status {
                 auto req = layerGeocodedCopyRequest(state, c.layerId);
                 if (!req) return req.error();

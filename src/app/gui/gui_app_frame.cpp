@@ -40,6 +40,8 @@ void GuiApp::drawFrame() {
     if (!m_ui.imageExportDialog().isOpen())
         m_ui.imageExportDialog().exportSettings() = m_project.exportSettings();
     if (m_imageExport.running()) m_ui.imageExportDialog().setStatus(m_imageExport.status());
+    if (auto done = m_geocodedCopy.poll()) m_ui.onCommandResult(done->first, done->second, &m_state);
+    m_ui.geocodedCopyDialog().setBusy(m_geocodedCopy.running());
     m_ui.projectDialogs().setProject(
         m_project.info(m_settings ? m_settings->recentProjects : std::vector<std::string>{}));
     if (m_framesDrawn++ > 0) startPlacesLoad();
@@ -59,6 +61,12 @@ void GuiApp::drawFrame() {
             else
                 m_ui.notify(LogLevel::Warning,
                             "An image export is still running; try again when it is done.");
+        }
+        if (const auto* copy = std::get_if<SaveGeocodedCopy>(&command)) {
+            // On a worker thread (GeocodedCopyJob), not through applyCommand: a large source takes seconds.
+            if (Status started = m_geocodedCopy.start(m_state, *copy); !started)
+                m_ui.onCommandResult(command, started, &m_state);
+            continue;
         }
         if (const auto* theme = std::get_if<SetTheme>(&command)) applyTheme(theme->theme);
         noteIncidentFocus(command);

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "app/gui/animation_job.h"
+#include "app/gui/geocoded_copy_job.h"
 #include "app/gui/gui_window.h"
 #include "app/gui/image_export_job.h"
 #include "app/gui/project_session.h"
@@ -118,6 +119,7 @@ private:
     std::string m_title;
     // Holds GL objects (a tile target, furniture fonts): destroyed before the context, like m_renderer.
     ImageExportJob m_imageExport;
+    GeocodedCopyJob m_geocodedCopy;
     /// Keeps the still export's size, DPI, format, furniture and path in the project, so that saving it
     /// makes `flashpoint render PROJECT.json` produce the same briefing; a change marks the project unsaved.
     void rememberImageExportSettings(const ExportImage& request);

@@ -151,7 +151,8 @@ void GeocodedCopyDialog::draw(const UiContext& ctx, CommandList& out) {
         ImGui::PopTextWrapPos();
         ImGui::PopStyleColor();
     }
-    ImGui::BeginDisabled(!req);
+    if (m_busy) ImGui::TextDisabled("Writing the copy\xE2\x80\xA6");
+    ImGui::BeginDisabled(!req || m_busy);
     if (ImGui::Button("Save")) submit(out);
     ImGui::EndDisabled();
     ImGui::SameLine();

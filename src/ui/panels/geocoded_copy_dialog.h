@@ -21,6 +21,8 @@ public:
 
     /// Opens the dialog for layer `layerId` read from `source`; the path starts at the default copy path.
     void open(uint64_t layerId, std::string layerName, std::string source);
+    /// While true (the app is writing a copy) Save is disabled and the dialog says so.
+    void setBusy(bool busy) { m_busy = busy; }
     /// How the SaveGeocodedCopy it emitted went: closes on success, shows the error otherwise.
     void finished(const Status& status);
 
@@ -45,6 +47,7 @@ private:
     std::string m_error;
     Confirm m_confirm = Confirm::None;
     bool m_appearing = false;
+    bool m_busy = false;
 };
 
 }  // namespace fp
