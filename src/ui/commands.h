@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/export/export_settings.h"
+#include "core/geocode/geocode_review.h"
 #include "core/model/layer_style.h"
 #include "core/model/map_scene.h"
 #include "core/model/map_view.h"
@@ -20,8 +21,8 @@ namespace fp {
 enum class Theme { Dark, Light };
 
 /// The toggleable windows of the GUI.
-enum class PanelId { Layers, Log, Crs, LoadReport, PlaceSearch };
-inline constexpr std::size_t kPanelCount = 5;
+enum class PanelId { Layers, Log, Crs, LoadReport, PlaceSearch, GeocodeReview };
+inline constexpr std::size_t kPanelCount = 6;
 
 /// Move the view so the map follows a drag of (dx, dy) physical pixels.
 struct Pan {
@@ -217,6 +218,13 @@ struct ExportImage {
     ExportSettings settings;
     std::string outputPath;
 };
+/// Apply the user's decision for a row held back by geocoding (the geocoding review's Use, Skip or a click
+/// on the map in pick mode): see GeocodeReviews::resolve. A placed row joins the layer's incidents (a new
+/// store); the choice is saved with the project. NotFound when the layer or the row is no longer held.
+struct ResolveGeocode {
+    uint64_t layerId = 0;
+    GeocodeChoice choice;
+};
 
 /// Open the "Save geocoded copy" dialog for an incident layer whose rows were geocoded from place names.
 /// Handled inside the UI: the app never sees it.
@@ -242,7 +250,7 @@ using Command =
                  ReloadIncidents, ShowFieldMapping, SetTimeState, SetPlayback, Play, Pause, StepTime,
                  SeekStart, SeekEnd, ShowAnimationExport, ExportAnimation, CancelAnimationExport,
                  ShowProjectDialog, NewProject, OpenProject, SaveProject, FlyToPlace, ShowImageExport,
-                 ExportImage, SetPlaceLabels, ShowGeocodedCopy, SaveGeocodedCopy>;
+                 ExportImage, SetPlaceLabels, ShowGeocodedCopy, SaveGeocodedCopy, ResolveGeocode>;
 using CommandList = std::vector<Command>;
 
 }  // namespace fp

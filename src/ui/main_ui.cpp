@@ -28,6 +28,8 @@ Panel& MainUi::panel(PanelId id) {
             return m_loadReport;
         case PanelId::PlaceSearch:
             return m_placeSearch;
+        case PanelId::GeocodeReview:
+            return m_geocodeReview;
     }
     return m_layers;
 }
@@ -109,11 +111,14 @@ void MainUi::frame(const MapState& state, const UiMetrics& metrics, CommandList&
     m_log.refresh(Log::instance());
     UiContext ctx{state, m_log, m_theme, metrics.scale, metrics.fbScale, ImGui::GetTime(), {}};
     ctx.locations = &m_locations;
-    for (PanelId id :
-         {PanelId::Layers, PanelId::Log, PanelId::Crs, PanelId::LoadReport, PanelId::PlaceSearch})
+    for (PanelId id : {PanelId::Layers, PanelId::Log, PanelId::Crs, PanelId::LoadReport, PanelId::PlaceSearch,
+                       PanelId::GeocodeReview})
         ctx.panelOpen[static_cast<size_t>(id)] = isPanelOpen(id);
 
-    CommandList commands;
+    CommandList commands = std::move(m_queued);
+    m_queued.clear();
+    noteGeocodeReviews(state);
+    m_status.setGeocodeHint(m_geocodeReview.statusHint());
     m_menu.setIncidentPanelsOpen(m_incidentLegend.isOpen(), m_incidentTable.isOpen(), m_inspector.isOpen());
     std::set<uint64_t> mappable;
     for (const auto& layer : state.scene().incidentLayers)
@@ -137,6 +142,8 @@ void MainUi::frame(const MapState& state, const UiMetrics& metrics, CommandList&
     m_placeSearch.draw(ctx, commands);
     m_imageExport.draw(ctx, commands);
     m_geocodedCopy.draw(ctx, commands);
+    m_geocodeReview.draw(ctx, commands);
+    m_geocodeReview.drawPickOverlay(ctx);
     m_notifications.draw(ctx, commands);
     m_projectDialogs.draw(ctx, commands);
 
@@ -145,11 +152,16 @@ void MainUi::frame(const MapState& state, const UiMetrics& metrics, CommandList&
                  ImGui::GetIO().DisplaySize.y - m_status.height() - m_timeline.height() - margin,
                  state.view(), state.projection(), metrics.scale, metrics.fbScale, m_theme);
 
-    m_incidentPointer.update(ctx, m_hover, *m_sheet, m_groupSpread, commands);
+    // In pick mode the click places a geocoding review row: it must not also select an incident.
+    if (!m_geocodeReview.picking()) m_incidentPointer.update(ctx, m_hover, *m_sheet, m_groupSpread, commands);
     m_timeline.drawMapOverlay(ctx, ImGui::GetFrameHeight());
     m_timeline.handleKeys(ctx, commands);
     m_interaction.setTimeKeys(m_timeline.timeKeysActive());
+    m_interaction.setPickMode(m_geocodeReview.picking());
     m_interaction.update(state.view(), commands);
+    if (const auto picked = m_interaction.takePick())
+        if (Status placed = m_geocodeReview.placeAt(state, *picked, commands); !placed)
+            notify(LogLevel::Warning, placed.error().describe());
     if (ImGui::GetIO().KeyCtrl && m_keys.q >= 0 && ImGui::IsKeyPressed(m_keys.q, false))
         commands.push_back(Quit{});
     if (ImGui::GetIO().KeyCtrl && m_keys.f >= 0 && ImGui::IsKeyPressed(m_keys.f, false))
@@ -231,6 +243,22 @@ void MainUi::noteIncidentSource(const MapState& state, const std::string& source
     });
 }
 
+void MainUi::noteGeocodeReviews(const MapState& state) {
+    m_geocodeReview.refresh(state.geocodeReviews());
+    for (uint64_t id : m_geocodeReview.newlyHeldLayers()) {
+        for (const LayerGeocodeReview& layer : state.geocodeReviews().layers()) {
+            if (layer.layerId != id) continue;
+            const size_t n =
+                static_cast<size_t>(std::count_if(layer.summary.pending.begin(), layer.summary.pending.end(),
+                                                  [](const auto& row) { return !row.skipped; }));
+            notify(LogLevel::Warning, std::to_string(n) + (n == 1 ? " row of " : " rows of ") +
+                                          layer.layerName +
+                                          " kept off the map: place names to check in Geocoding review");
+        }
+        m_geocodeReview.bringToFront();
+    }
+}
+
 namespace {
 
 std::string shownSourceName(const std::string& source) {
@@ -305,6 +333,25 @@ void MainUi::onCommandResult(const Command& command, const Status& status, const
         if (state) {
             if (status.ok()) noteIncidentSource(*state, reload->source, reload->table);
             noteLoad(*state);
+        }
+        return;
+    }
+    if (const auto* resolve = std::get_if<ResolveGeocode>(&command)) {
+        if (status.ok() && state) {
+            const GeocodeChoice& c = resolve->choice;
+            const std::string row = "Row " + std::to_string(c.row) + " '" + c.name + "'";
+            if (c.kind == GeocodeChoice::Kind::Skip) {
+                notify(LogLevel::Info, row + " left off the map");
+            } else {
+                notify(LogLevel::Info, row + " placed" + (c.placeName.empty() ? "" : " at " + c.placeName));
+                // The layer's store was replaced and re-sorted: select the row's incident (the inspector and
+                // the map's ring show where it went) rather than whatever now has the old index.
+                const IncidentRef placed = m_geocodeReview.placedIncident(*state, *resolve);
+                if (placed.layerId != 0 || m_selected.layerId == resolve->layerId)
+                    m_queued.push_back(SelectIncident{placed});
+            }
+        } else if (!status.ok()) {
+            notify(LogLevel::Error, "Could not apply the geocoding decision\n" + error);
         }
         return;
     }

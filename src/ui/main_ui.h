@@ -11,6 +11,7 @@
 #include "ui/panels/animation_dialog.h"
 #include "ui/panels/crs_panel.h"
 #include "ui/panels/field_mapping_dialog.h"
+#include "ui/panels/geocode_review_panel.h"
 #include "ui/panels/geocoded_copy_dialog.h"
 #include "ui/panels/image_export_dialog.h"
 #include "ui/panels/incident_inspector_panel.h"
@@ -104,6 +105,9 @@ public:
     /// "Save geocoded copy…" of an incident layer (ShowGeocodedCopy opens it).
     GeocodedCopyDialog& geocodedCopyDialog() { return m_geocodedCopy; }
     const StatusBar& statusBar() const { return m_status; }
+    /// View > Geocoding review: the rows held back by geocoding. Opened (with a notification) when a load
+    /// or a project leaves rows awaiting a decision; its pick mode takes the next click on the map.
+    GeocodeReviewPanel& geocodeReview() { return m_geocodeReview; }
 
 private:
     Panel& panel(PanelId id);
@@ -117,6 +121,8 @@ private:
     std::set<uint64_t> geocodedLayers(const MapState& state) const;
     /// Remembers how the newest incident layer of `state` was loaded, for "Map fields…".
     void noteIncidentSource(const MapState& state, const std::string& source, const std::string& table);
+    /// Opens the geocoding review (once per layer) when layers with rows awaiting a decision appear.
+    void noteGeocodeReviews(const MapState& state);
 
     Theme m_theme = Theme::Light;
     ExtraKeys m_keys;
@@ -140,6 +146,8 @@ private:
     PlaceSearchPanel m_placeSearch;
     ImageExportDialog m_imageExport;
     GeocodedCopyDialog m_geocodedCopy;
+    GeocodeReviewPanel m_geocodeReview;
+    CommandList m_queued;  // emitted at the start of the next frame (selecting a row just placed)
     struct LoadedSource {
         std::string source;  // as given (with any password)
         std::string table;

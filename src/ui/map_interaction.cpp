@@ -25,8 +25,47 @@ void MapInteraction::update(const MapView& view, CommandList& out) {
     updateKeyboard(view, out);
 }
 
+void MapInteraction::setPickMode(bool on) {
+    if (on == m_pickMode) return;
+    m_pickMode = on;
+    m_pickPress = false;
+    m_picked.reset();
+}
+
+bool MapInteraction::updatePick(CommandList& out) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) && !io.WantCaptureMouse) {
+        m_pickPress = true;
+        m_dragging = false;
+        return true;
+    }
+    if (!m_pickPress) return false;
+    if (!io.MouseDown[ImGuiMouseButton_Left]) {
+        m_pickPress = false;
+        const ImVec2 at = io.MouseClickedPos[ImGuiMouseButton_Left];
+        m_picked = ScreenXY{static_cast<double>(at.x) * io.DisplayFramebufferScale.x,
+                            static_cast<double>(at.y) * io.DisplayFramebufferScale.y};
+        return true;
+    }
+    if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, kPickSlopPx)) {
+        // Not a click after all: pan, catching up with the motion held back so far.
+        m_pickPress = false;
+        m_dragging = true;
+        const ImVec2 d = ImGui::GetMouseDragDelta(ImGuiMouseButton_Left, 0.f);
+        out.push_back(Pan{static_cast<double>(d.x) * io.DisplayFramebufferScale.x,
+                          static_cast<double>(d.y) * io.DisplayFramebufferScale.y});
+    }
+    return true;
+}
+
 void MapInteraction::updateMouse(CommandList& out) {
     const ImGuiIO& io = ImGui::GetIO();
+    if (m_pickMode && updatePick(out)) {
+        if (io.MouseWheel != 0.f && !io.WantCaptureMouse && ImGui::IsMousePosValid())
+            out.push_back(
+                Zoom{mouseInPhysicalPixels(io), std::pow(kWheelStep, static_cast<double>(io.MouseWheel))});
+        return;
+    }
     // A drag that started on the map keeps panning even over a panel; ImGui reports no capture for it.
     // The press frame's own motion came before the press, so the drag starts counting on the next frame.
     const bool pressed = ImGui::IsMouseClicked(ImGuiMouseButton_Left);
@@ -45,7 +84,7 @@ void MapInteraction::updateMouse(CommandList& out) {
     if (io.MouseWheel != 0.f)
         out.push_back(
             Zoom{mouseInPhysicalPixels(io), std::pow(kWheelStep, static_cast<double>(io.MouseWheel))});
-    if (io.MouseDoubleClicked[ImGuiMouseButton_Left])
+    if (io.MouseDoubleClicked[ImGuiMouseButton_Left] && !m_pickMode)
         out.push_back(Zoom{mouseInPhysicalPixels(io), kKeyZoomStep});
 }
 

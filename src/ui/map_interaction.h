@@ -1,5 +1,8 @@
 #pragma once
 
+#include <optional>
+#include <utility>
+
 #include "core/model/map_view.h"
 #include "ui/commands.h"
 
@@ -26,6 +29,12 @@ public:
     /// While the time controls own Left/Right/Home/End (see TimelinePanel::timeKeysActive), the arrow keys
     /// Left and Right do not pan and Home does not reset the view (A/D still pan). Set before update().
     void setTimeKeys(bool timeOwnsKeys) { m_timeKeys = timeOwnsKeys; }
+    /// Pick mode (placing a geocoding review row): a left click on the map (press and release within
+    /// kPickSlopPx, outside every window) is reported by takePick() instead of panning; a drag pans only once
+    /// past that slop; a double click does not zoom. Set before update().
+    void setPickMode(bool on);
+    /// The map point (physical pixels) picked by this frame's click in pick mode, once; nullopt otherwise.
+    std::optional<ScreenXY> takePick() { return std::exchange(m_picked, std::nullopt); }
 
     /// Reads this frame's input (call between ImGui::NewFrame and EndFrame) and appends Pan, Zoom and
     /// ResetView for `view`, in its physical pixels. Mouse input counts only when ImGui does not want the
@@ -41,15 +50,22 @@ public:
     static constexpr double kKeyZoomStep = 2.0;
     /// Keyboard pan speed in logical pixels per second.
     static constexpr double kKeyPanSpeed = 700.0;
+    /// How far (ImGui units) the mouse may move between press and release for a pick click.
+    static constexpr float kPickSlopPx = 4.f;
 
 private:
     void updateMouse(CommandList& out);
     void updateKeyboard(const MapView& view, CommandList& out);
+    /// Pick mode's mouse handling: true when it handled the left button this frame.
+    bool updatePick(CommandList& out);
 
     ExtraKeys m_keys;
     bool m_dragging = false;
     bool m_keyPanning = false;
     bool m_timeKeys = false;
+    bool m_pickMode = false;
+    bool m_pickPress = false;  // pressed on the map in pick mode, not yet a drag
+    std::optional<ScreenXY> m_picked;
 };
 
 }  // namespace fp

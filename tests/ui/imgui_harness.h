@@ -73,16 +73,19 @@ public:
     /// button.
     template <class Draw>
     auto clickButton(const char* window, const char* label, Draw draw) -> std::optional<decltype(draw())> {
+        return clickItem(
+            window, [&](ImGuiID windowId) { return ImHashStr(label, 0, windowId); }, draw);
+    }
+
+    /// As clickButton, for the item whose ID `id(windowId)` computes from window `window`'s ID (for items in
+    /// tables or under PushID, hash as ImGui does: ImHashStr for labels, ImHashData for PushID(int)). The ID
+    /// is computed without a frame of its own: such a frame would hide the other windows for one frame, and
+    /// reappearing they would come in front of `window`.
+    template <class Id, class Draw>
+    auto clickItem(const char* window, Id id, Draw draw) -> std::optional<decltype(draw())> {
         draw();
-        ImGuiID target = 0;
-        frame([&] {
-            ImGui::Begin(window);
-            target = ImGui::GetID(label);
-            ImGui::End();
-        });
-        // That frame drew the window empty (an auto-resizing one shrinks): let it take its size again.
         draw();
-        draw();
+        const ImGuiID target = id(ImHashStr(window, 0, 0));
         ImGuiWindow* w = ImGui::FindWindowByName(window);
         if (!w) return std::nullopt;
         const ImVec2 pos = w->Pos, size = w->Size;

@@ -12,6 +12,7 @@
 #include "core/project/layer_geocoded_copy.h"
 #include "core/time/playback_clock.h"
 #include "core/util/log.h"
+#include "ui/geo_format.h"
 #include "ui/panels/incident_inspector_panel.h"
 
 extern char** environ;
@@ -111,6 +112,7 @@ Status reloadIncidents(MapState& state, const ReloadIncidents& r) {
         added.style = old->style;
         // Categories the new mapping no longer has would stay hidden for nothing; harmless, so kept.
         logInfo("Replaced incident layer " + old->name + " with the remapped one");
+        state.geocodeReviews().removeLayer(old->id);
         *old = std::move(added);
         return {};
     }
@@ -194,6 +196,26 @@ Status moveCursor(MapState& state, Move move) {
     return {};
 }
 
+/// Applies a geocoding decision. The layer gets a new store: the renderer and the time caches key on the
+/// store, so they refresh as after a reload.
+Status resolveGeocode(MapState& state, const ResolveGeocode& r) {
+    const GeocodeChoice& c = r.choice;
+    if (Status s = state.geocodeReviews().resolve(state.scene(), r.layerId, c); !s) return s;
+    const std::string row = c.source + " row " + std::to_string(c.row) + " '" + c.name + "'";
+    switch (c.kind) {
+        case GeocodeChoice::Kind::Skip:
+            logInfo(row + ": left off the map");
+            break;
+        case GeocodeChoice::Kind::Candidate:
+            logInfo(row + ": placed at " + c.placeName);
+            break;
+        case GeocodeChoice::Kind::MapPoint:
+            logInfo(row + ": placed where clicked, " + formatLatLon(c.position));
+            break;
+    }
+    return {};
+}
+
 Status layerMissing(uint64_t id) {
     return makeError(ErrorCode::NotFound, "layer " + std::to_string(id), "the layer no longer exists");
 }
@@ -271,6 +293,7 @@ Status applyCommand(MapState& state, const Command& command) {
                                        [&](const IncidentLayer& l) { return l.id == r.layerId; });
                 if (it == layers.end()) return layerMissing(r.layerId);
                 logInfo("Removed incident layer " + it->name);
+                state.geocodeReviews().removeLayer(r.layerId);
                 layers.erase(it);
                 return {};
             },
@@ -305,6 +328,7 @@ Status applyCommand(MapState& state, const Command& command) {
                                   [&](TimeSpan data) { return playbackBounds(state.time(), data).begin; });
             },
             [&](const FlyToPlace& f) -> Status { return flyToPlace(state, f); },
+            [&](const ResolveGeocode& r) -> Status { return resolveGeocode(state, r); },
             [&](const SetPlaceLabels& p) -> Status {
                 state.scene().placeLabels = p.style;
                 return {};
@@ -358,6 +382,7 @@ bool changesProject(const Command& command) {
             [](const SetTimeState&) { return true; },
             [](const SetPlayback&) { return true; },
             [](const SetPlaceLabels&) { return true; },
+            [](const ResolveGeocode&) { return true; },
             // Looking around (pan, zoom, stepping and playing through time) is saved with the project but is
             // not a change worth a question on quitting; nor is anything about the app itself.
             [](const auto&) { return false; },

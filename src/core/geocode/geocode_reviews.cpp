@@ -1,6 +1,7 @@
 #include "core/geocode/geocode_reviews.h"
 
 #include <algorithm>
+#include <atomic>
 
 #include "core/util/log.h"
 
@@ -25,6 +26,7 @@ void addToLayer(IncidentLayer& layer, std::vector<Incident> incidents) {
 
 void GeocodeReviews::addLayer(MapScene& scene, uint64_t layerId, const std::string& layerName,
                               GeocodeSummary summary) {
+    touch();
     std::vector<Incident> resolved = applyGeocodeChoices(summary, m_choices);
     IncidentLayer* layer = findLayer(scene, layerId);
     if (layer) addToLayer(*layer, std::move(resolved));
@@ -37,6 +39,7 @@ void GeocodeReviews::addLayer(MapScene& scene, uint64_t layerId, const std::stri
 }
 
 void GeocodeReviews::removeLayer(uint64_t layerId) {
+    touch();
     std::erase_if(m_layers, [&](const LayerGeocodeReview& l) { return l.layerId == layerId; });
 }
 
@@ -46,6 +49,7 @@ Status GeocodeReviews::resolve(MapScene& scene, uint64_t layerId, const GeocodeC
     IncidentLayer* layer = findLayer(scene, layerId);
     if (review == m_layers.end() || !layer)
         return makeError(ErrorCode::NotFound, choice.source, "no incident layer with rows to review");
+    touch();
     auto& pending = review->summary.pending;
     auto row = std::find_if(pending.begin(), pending.end(), [&](const auto& r) { return choice.matches(r); });
     if (row == pending.end()) {
@@ -71,6 +75,15 @@ size_t GeocodeReviews::pendingCount() const {
     size_t n = 0;
     for (const auto& l : m_layers) n += l.summary.pending.size();
     return n;
+}
+
+uint64_t GeocodeReviews::nextGeneration() {
+    static std::atomic<uint64_t> counter{0};
+    return ++counter;
+}
+
+void GeocodeReviews::touch() {
+    m_generation = nextGeneration();
 }
 
 void GeocodeReviews::remember(const GeocodeChoice& choice) {

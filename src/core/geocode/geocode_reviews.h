@@ -40,13 +40,24 @@ public:
 
     const std::vector<GeocodeChoice>& choices() const { return m_choices; }
     /// Replaces the remembered choices (e.g. from a project file); they apply to layers loaded afterwards.
-    void setChoices(std::vector<GeocodeChoice> choices) { m_choices = std::move(choices); }
+    void setChoices(std::vector<GeocodeChoice> choices) {
+        m_choices = std::move(choices);
+        touch();
+    }
+
+    /// Changes whenever the listed rows or the choices change, and differs between any two instances that
+    /// were not copied from each other: a view of the list (the GUI's review panel) rebuilds only when it
+    /// changed, so its per-frame work does not grow with the number of held rows.
+    uint64_t generation() const { return m_generation; }
 
 private:
     void remember(const GeocodeChoice& choice);
+    void touch();
 
     std::vector<LayerGeocodeReview> m_layers;
     std::vector<GeocodeChoice> m_choices;
+    uint64_t m_generation = nextGeneration();
+    static uint64_t nextGeneration();
 };
 
 }  // namespace fp

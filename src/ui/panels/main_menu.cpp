@@ -59,6 +59,7 @@ void MainMenu::draw(const UiContext& ctx, CommandList& out) {
         panelItem("Layers", PanelId::Layers, ctx, out);
         panelItem("Log", PanelId::Log, ctx, out);
         panelItem("Load report", PanelId::LoadReport, ctx, out);
+        panelItem("Geocoding review", PanelId::GeocodeReview, ctx, out);
         ImGui::Separator();
         const struct {
             const char* label;

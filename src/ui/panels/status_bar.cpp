@@ -82,6 +82,17 @@ void StatusBar::draw(const UiContext& ctx, CommandList& out) {
     ImGui::SameLine();
     ImGui::TextUnformatted(formatScale(denominator).c_str());
     itemTooltip("Approximate scale at the centre of the map (0.28 mm pixels)");
+    if (!m_geocodeHint.empty()) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("|");
+        ImGui::SameLine();
+        ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+        ImGui::PushStyleColor(ImGuiCol_Text, logLevelColor(LogLevel::Warning, ctx.theme));
+        if (ImGui::Button(m_geocodeHint.c_str()))
+            out.push_back(ShowPanel{PanelId::GeocodeReview, true, true});
+        ImGui::PopStyleColor(2);
+        itemTooltip("Open the geocoding review");
+    }
     const float placeRight = ImGui::GetWindowContentRegionMax().x - countersWidthFor(ctx, style);
     if (!m_placeText.empty()) {
         ImGui::SameLine();

@@ -7,7 +7,8 @@
 namespace fp {
 
 /// The bar along the bottom: lat/lon under the cursor and where that is ("3 km NE of Zvečan, ..."), the map
-/// CRS, the scale 1:N, and the log's warning and error counts (a click opens the log).
+/// CRS, the scale 1:N, the geocoding review's hint (a click opens it), and the log's warning and error counts
+/// (a click opens the log).
 class StatusBar : public Panel {
 public:
     const char* title() const override { return "##statusbar"; }
@@ -17,10 +18,14 @@ public:
     float height() const { return m_height; }
     /// Where the cursor was as last drawn ("3 km NE of Zvečan, ..."); empty when off the map or unknown.
     const std::string& placeText() const { return m_placeText; }
+    /// "3 rows await geocoding review", or pick mode's instruction; empty shows nothing. Set before draw().
+    void setGeocodeHint(std::string hint) { m_geocodeHint = std::move(hint); }
+    const std::string& geocodeHint() const { return m_geocodeHint; }
 
 private:
     float m_height = 0.f;
     std::string m_placeText;
+    std::string m_geocodeHint;
 };
 
 }  // namespace fp
