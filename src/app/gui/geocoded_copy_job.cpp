@@ -21,7 +21,8 @@ Status GeocodedCopyJob::start(const MapState& state, const SaveGeocodedCopy& com
 }
 
 std::optional<std::pair<SaveGeocodedCopy, Status>> GeocodedCopyJob::poll() {
-    if (!running() || m_write.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return std::nullopt;
+    if (!running() || m_write.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+        return std::nullopt;
     auto written = m_write.get();
     if (!written) return std::make_pair(m_command, Status(written.error()));
     logInfo("Saved geocoded copy " + written.value().output + ": " + written.value().describe());

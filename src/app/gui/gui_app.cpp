@@ -183,8 +183,10 @@ void GuiApp::run() {
         const bool regular = m_ui.needsRegularFrames() || forceFrame;
         // Playing redraws continuously, like a drag: the map changes with wall-clock time alone. An
         // animation export renders one frame per window frame: no waiting for input meanwhile either.
-        const bool busy =
-            m_ui.isAnimating() || m_clock.playing() || m_animation.running() || m_imageExport.running();
+        // A frame that emitted commands drew the UI before they were applied: draw their outcome at once
+        // rather than at the next input.
+        const bool busy = m_ui.isAnimating() || m_clock.playing() || m_animation.running() ||
+                          m_imageExport.running() || m_appliedCommands;
         const bool input = m_window.waitEvents(busy, regular ? kBusyTimeout : kIdleTimeout);
         // Nothing moved and nothing fades: the last frame is still on screen, so skip the work.
         if (!input && !regular && !busy) continue;

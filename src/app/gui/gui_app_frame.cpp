@@ -47,6 +47,7 @@ void GuiApp::drawFrame() {
     if (m_framesDrawn++ > 0) startPlacesLoad();
     pollPlaces();
     m_ui.frame(m_state, m_metrics, commands);
+    m_appliedCommands = !commands.empty();
     for (const Command& command : commands) {
         if (handleProjectCommand(command)) continue;
         if (const auto* animate = std::get_if<ExportAnimation>(&command)) {

@@ -69,6 +69,7 @@ private:
     std::future<Result<std::shared_ptr<const Gazetteer>>> m_places;
     bool m_placesDone = false;
     int m_framesDrawn = 0;
+    bool m_appliedCommands = false;  // the last frame's UI emitted commands: its outcome is not drawn yet
 
     void updateScale(bool initial);
     void applyTheme(Theme theme);
