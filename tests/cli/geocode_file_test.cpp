@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "cli_harness.h"
+#include "core/project/project_file.h"
 
 namespace fp {
 namespace {
@@ -54,6 +55,42 @@ TEST_F(GeocodeFile, WritesACsvCopyWithAProjectsChoicesAndPrintsASummary) {
     EXPECT_TRUE(has(rows[8], ",user_map,")) << rows[8];
     EXPECT_TRUE(has(rows[9], ",,,,Unknown,")) << rows[9];  // no coordinates invented
     EXPECT_TRUE(has(rows[9], ",unmatched,")) << rows[9];
+}
+
+TEST_F(GeocodeFile, AppliesTheChoiceAProjectSavedByTheAppHolds) {
+    // As in the GUI: load the source, pick Sremska Mitrovica for the ambiguous row 8, save the project (it
+    // stores the choice with a path relative to the project file).
+    std::filesystem::create_directories(path("data"));
+    const std::string input = path("data/acled.csv");
+    std::filesystem::copy_file(kPlaceNames, input);
+    auto state = MapState::create(MapScene{});
+    ASSERT_TRUE(state.ok());
+    auto layer = state.value().addIncidents(input);
+    ASSERT_TRUE(layer.ok()) << layer.error().describe();
+    const auto& reviews = state.value().geocodeReviews().layers();
+    ASSERT_EQ(reviews.size(), 1u);
+    const PendingGeocodeRow* row8 = nullptr;
+    for (const auto& p : reviews[0].summary.pending)
+        if (p.row == 8) row8 = &p;
+    ASSERT_NE(row8, nullptr);
+    size_t sremska = row8->result.candidates.size();
+    for (size_t i = 0; i < row8->result.candidates.size(); ++i)
+        if (row8->result.candidates[i].name == "Sremska Mitrovica") sremska = i;
+    ASSERT_LT(sremska, row8->result.candidates.size());
+    const GeocodeChoice choice = choiceForCandidate(*row8, sremska);
+    ASSERT_TRUE(state.value().geocodeReviews().resolve(state.value().scene(), layer.value(), choice).ok());
+    const std::string project = path("briefing.flashpoint.json");
+    ASSERT_TRUE(saveProject(project, state.value(), "briefing", {}).ok());
+    EXPECT_TRUE(has(test::slurp(project), "\"data/acled.csv\"")) << test::slurp(project);
+
+    const std::string out = path("out.csv");
+    const test::CliRun r = run("geocode-file '" + input + "' -o '" + out + "' --project '" + project + "'");
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_TRUE(has(r.out, "1 resolved by choices, 0 ambiguous and 1 unmatched")) << r.out;
+    const auto rows = lines(test::slurp(out));
+    ASSERT_EQ(rows.size(), 12u);
+    EXPECT_TRUE(has(rows[8], ",user_candidate,Sremska Mitrovica")) << rows[8];
+    EXPECT_TRUE(has(rows[8], ",44.97")) << rows[8];  // Sremska Mitrovica lies at 44.98 N
 }
 
 TEST_F(GeocodeFile, ReadsTheSourceAsTheProjectOrMapSays) {
