@@ -100,7 +100,8 @@ void MainUi::setPanelOpen(PanelId id, bool open) {
 }
 
 bool MainUi::needsRegularFrames() const {
-    return m_notifications.size() > 0 || ImGui::GetIO().WantTextInput || m_incidentTable.filterPending();
+    return m_notifications.size() > 0 || ImGui::GetIO().WantTextInput || m_incidentTable.filterPending() ||
+           m_geocodeReview.picking();
 }
 
 void MainUi::notify(LogLevel level, std::string text) {
@@ -202,13 +203,17 @@ void MainUi::frame(const MapState& state, const UiMetrics& metrics, CommandList&
     }
 }
 
-void MainUi::noteLoad(const MapState& state) {
+void MainUi::noteLoad(const MapState& state, size_t heldRows) {
     m_loadReport.setReports(state.lastReports());
     size_t problems = 0;
     for (const auto& report : state.lastReports()) problems += report.problems.size();
-    if (problems == 0) return;
+    // Rows held for geocoding are reported too, but the geocoding review opens for them (noteGeocodeReviews):
+    // the load report only opens for other problems.
+    if (problems <= heldRows) return;
+    problems -= heldRows;
     m_loadReport.setOpen(true);
-    const size_t skipped = rowsNotLoaded(state.lastReports());
+    const size_t notLoaded = rowsNotLoaded(state.lastReports());
+    const size_t skipped = notLoaded > heldRows ? notLoaded - heldRows : 0;
     if (skipped > 0)
         notify(LogLevel::Warning, std::to_string(skipped) + (skipped == 1 ? " row" : " rows") +
                                       " not loaded \xE2\x80\x94 see Load report");
@@ -260,6 +265,12 @@ void MainUi::noteGeocodeReviews(const MapState& state) {
 }
 
 namespace {
+
+/// Rows the last incident load held for geocoding review (0 when the last load was not of incidents).
+size_t heldForReview(const MapState& state) {
+    const IncidentFormatInfo& format = state.lastIncidentFormat();
+    return format.format.empty() ? 0 : format.geocoding.ambiguous + format.geocoding.unmatched;
+}
 
 std::string shownSourceName(const std::string& source) {
     const std::string name = std::filesystem::path(source).filename().string();
@@ -315,7 +326,7 @@ void MainUi::onCommandResult(const Command& command, const Status& status, const
         }
         if (state) {
             if (status.ok()) noteIncidentSource(*state, add->source, {});
-            noteLoad(*state);
+            noteLoad(*state, status.ok() ? heldForReview(*state) : 0);
         }
         return;
     }
@@ -332,7 +343,7 @@ void MainUi::onCommandResult(const Command& command, const Status& status, const
         }
         if (state) {
             if (status.ok()) noteIncidentSource(*state, reload->source, reload->table);
-            noteLoad(*state);
+            noteLoad(*state, status.ok() ? heldForReview(*state) : 0);
         }
         return;
     }

@@ -116,7 +116,8 @@ private:
     /// Handles the incident commands the UI keeps state for; false when `command` must not be passed on.
     bool noteIncidentCommand(const Command& command);
     /// Copies the state's last load reports into the load report; opens it and notifies on problems.
-    void noteLoad(const MapState& state);
+    /// `heldRows` of its problems are rows held for geocoding review, which do not open the load report.
+    void noteLoad(const MapState& state, size_t heldRows = 0);
     /// Incident layers whose rows were geocoded from place names (and are files): "Save geocoded copy…".
     std::set<uint64_t> geocodedLayers(const MapState& state) const;
     /// Remembers how the newest incident layer of `state` was loaded, for "Map fields…".

@@ -285,6 +285,39 @@ TEST_F(GeocodeReviewUi, AfterUseTheUiSelectsThePlacedIncident) {
     EXPECT_EQ(ui.geocodeReview().selected()->row, 9);
 }
 
+TEST(GeocodeReviewLoad, HeldRowsOpenTheReviewNotTheLoadReport) {
+    test::ImGuiHarness harness;
+    MapState state = MapState::create(MapScene{}).value();
+    state.resize(1280, 800, 1.f);
+    MainUi ui;
+    CommandList out;
+    harness.frame([&] { ui.frame(state, {}, out); });
+    const AddIncidents add{kPlaceNames};
+    const Status added = applyCommand(state, add);
+    ASSERT_TRUE(added.ok()) << added.error().describe();
+    // The held rows are in the load report (as problems), but it is the review that opens for them.
+    ui.onCommandResult(add, added, &state);
+    harness.frame([&] { ui.frame(state, {}, out); });
+    EXPECT_EQ(ui.loadReport().allRows().size(), 2u);
+    EXPECT_FALSE(ui.isPanelOpen(PanelId::LoadReport));
+    EXPECT_TRUE(ui.isPanelOpen(PanelId::GeocodeReview));
+}
+
+TEST_F(GeocodeReviewUi, ThePanelClosesOnceEveryRowIsPlaced) {
+    frame();
+    ASSERT_TRUE(ui.isPanelOpen(PanelId::GeocodeReview));
+    const PendingGeocodeRow& mitrovica = heldRow(state, "Mitrovica");
+    ASSERT_TRUE(applyCommand(state, ResolveGeocode{layerId, choiceForCandidate(mitrovica, 0)}).ok());
+    frame();
+    EXPECT_TRUE(ui.isPanelOpen(PanelId::GeocodeReview));  // one row left
+    const PendingGeocodeRow& xyzzy = heldRow(state, "Xyzzyville");
+    ASSERT_TRUE(applyCommand(state, ResolveGeocode{layerId, choiceForMapPoint(xyzzy, {20.9, 42.6})}).ok());
+    frame();
+    EXPECT_FALSE(ui.isPanelOpen(PanelId::GeocodeReview));
+    EXPECT_EQ(ui.statusBar().geocodeHint(), "");
+    EXPECT_EQ(state.scene().incidentLayers.back().data->size(), 11u);
+}
+
 TEST(ResolveGeocodeCommand, RemovingOrRemappingALayerForgetsItsHeldRows) {
     MapState state = MapState::create(MapScene{}).value();
     auto id = state.addIncidents(kPlaceNames);

@@ -92,6 +92,7 @@ void GeocodeReviewPanel::refresh(const GeocodeReviews& reviews) {
     m_reviews = &reviews;
     m_generation = reviews.generation();
 
+    const size_t before = m_counts.all();
     m_counts = {};
     std::vector<uint64_t> listed;
     for (const LayerGeocodeReview& layer : reviews.layers()) {
@@ -110,6 +111,8 @@ void GeocodeReviewPanel::refresh(const GeocodeReviews& reviews) {
         if (!known && awaiting > 0) m_newLayers.push_back(layer.layerId);
     }
     m_listedLayers = std::move(listed);
+    // The last row decided: nothing is left to review, so the window gives the map back.
+    if (before > 0 && m_counts.all() == 0) m_open = false;
     if (m_pick && !find(*m_pick)) m_pick.reset();
     rebuild();
 }
@@ -293,9 +296,9 @@ void GeocodeReviewPanel::drawPickOverlay(const UiContext& ctx) {
     ImGui::SetMouseCursor(ImGuiMouseCursor_None);
     ImDrawList* draw = ImGui::GetForegroundDrawList();
     const ImVec2 m = io.MousePos;
-    const float arm = 12.f * ctx.scale, gap = 3.f * ctx.scale;
-    for (const auto& [col, width] : {std::pair{IM_COL32(255, 255, 255, 230), 3.5f * ctx.scale},
-                                     std::pair{IM_COL32(20, 20, 20, 255), 1.5f * ctx.scale}}) {
+    const float arm = 14.f * ctx.scale, gap = 3.f * ctx.scale;
+    for (const auto& [col, width] : {std::pair{IM_COL32(255, 255, 255, 235), 4.5f * ctx.scale},
+                                     std::pair{IM_COL32(200, 30, 30, 255), 2.f * ctx.scale}}) {
         draw->AddLine({m.x - arm, m.y}, {m.x - gap, m.y}, col, width);
         draw->AddLine({m.x + gap, m.y}, {m.x + arm, m.y}, col, width);
         draw->AddLine({m.x, m.y - arm}, {m.x, m.y - gap}, col, width);
@@ -326,7 +329,7 @@ void GeocodeReviewPanel::drawList(const UiContext& ctx) {
     const auto& layers = m_reviews->layers();
     const bool layerColumn = layers.size() > 1;
     const int columns = layerColumn ? 8 : 7;
-    const float lines = static_cast<float>(std::clamp<size_t>(m_visible.size(), 3, 8)) + 1.3f;
+    const float lines = static_cast<float>(std::clamp<size_t>(m_visible.size(), 2, 8)) + 1.3f;
     const ImVec2 size{0.f, lines * ImGui::GetFrameHeightWithSpacing()};
     const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg |
                                   ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerV |
@@ -338,7 +341,7 @@ void GeocodeReviewPanel::drawList(const UiContext& ctx) {
     if (layerColumn) ImGui::TableSetupColumn("Layer", ImGuiTableColumnFlags_WidthFixed, 8.f * em);
     ImGui::TableSetupColumn("Place as written", ImGuiTableColumnFlags_WidthFixed, 7.5f * em);
     ImGui::TableSetupColumn("Context", ImGuiTableColumnFlags_WidthFixed, 8.f * em);
-    ImGui::TableSetupColumn("Held because", ImGuiTableColumnFlags_WidthFixed, 10.f * em);
+    ImGui::TableSetupColumn("Held because", ImGuiTableColumnFlags_WidthFixed, 11.5f * em);
     ImGui::TableSetupColumn("Date", ImGuiTableColumnFlags_WidthFixed, 5.5f * em);
     ImGui::TableSetupColumn("Category", ImGuiTableColumnFlags_WidthFixed, 7.f * em);
     ImGui::TableSetupColumn("Description", ImGuiTableColumnFlags_WidthStretch);
@@ -392,6 +395,13 @@ void GeocodeReviewPanel::drawList(const UiContext& ctx) {
             ImGui::TextUnformatted(row.incident.category.c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(oneLine(incidentText(row.incident)).c_str());
+            if (!incidentText(row.incident).empty() && ImGui::IsItemHovered()) {
+                ImGui::BeginTooltip();
+                ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30.f);
+                ImGui::TextUnformatted(incidentText(row.incident).c_str());
+                ImGui::PopTextWrapPos();
+                ImGui::EndTooltip();
+            }
         }
     }
     ImGui::EndTable();
@@ -471,7 +481,10 @@ void GeocodeReviewPanel::drawDetails(const UiContext& ctx, CommandList& out) {
     const std::string held =
         "Held: " + geocodeHeldReason(*row) +
         (row->result.reason.empty() ? std::string() : " \xE2\x80\x94 " + row->result.reason);
-    ImGui::TextColored(logLevelColor(LogLevel::Warning, ctx.theme), "%s", held.c_str());
+    if (row->skipped)
+        ImGui::TextDisabled("%s", held.c_str());
+    else
+        ImGui::TextColored(logLevelColor(LogLevel::Warning, ctx.theme), "%s", held.c_str());
     ImGui::PopTextWrapPos();
     if (!row->result.candidates.empty()) {
         if (row->result.outcome != GeocodeOutcome::Ambiguous)
@@ -514,6 +527,13 @@ void GeocodeReviewPanel::draw(const UiContext& ctx, CommandList& out) {
     ImGui::SetNextWindowSize({860.f * ctx.scale, 460.f * ctx.scale}, ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowPos({io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.45f}, ImGuiCond_FirstUseEver,
                             {0.5f, 0.5f});
+    // The window folds away while picking, so that the map where the row belongs is not hidden behind it.
+    if (m_pick.has_value() != m_foldedForPick) {
+        m_foldedForPick = m_pick.has_value();
+        ImGui::SetNextWindowCollapsed(m_foldedForPick);
+    }
+    // Opaque: a dense table over the map and other panels is hard to read when they show through.
+    ImGui::SetNextWindowBgAlpha(1.f);
     if (m_focusNext) ImGui::SetNextWindowFocus();
     m_focusNext = false;
     if (!ImGui::Begin(title, &m_open)) {

@@ -41,9 +41,9 @@ std::string geocodeContext(const GeocodeQuery& query);
 /// place name and context as written, why it is held, and the incident's date, category and description.
 /// The selected row's details list its candidates (name, admin area, country, population, distance from the
 /// first) with Use and Show; Pick on map enters pick mode (the next click on the map places the row there,
-/// Esc cancels); Skip leaves it off the map (it stays listed). Decisions go out as ResolveGeocode.
-/// The list is rebuilt only when the reviews change (GeocodeReviews::generation()); drawing is clipped to
-/// the visible lines, so a frame costs the same with ten held rows or ten thousand.
+/// Esc cancels; the window folds away meanwhile); Skip leaves it off the map (it stays listed). Decisions go
+/// out as ResolveGeocode. The list is rebuilt only when the reviews change (GeocodeReviews::generation());
+/// drawing is clipped to the visible lines, so a frame costs the same with ten held rows or ten thousand.
 class GeocodeReviewPanel : public Panel {
 public:
     GeocodeReviewPanel() { m_open = false; }
@@ -56,8 +56,9 @@ public:
         m_focusNext = true;
     }
 
-    /// Brings the panel's view of the rows up to date with `reviews` (cheap when nothing changed). draw()
-    /// calls it; MainUi calls it every frame for the status bar count and to notice new held rows.
+    /// Brings the panel's view of the rows up to date with `reviews` (cheap when nothing changed); closes the
+    /// panel when the last listed row was decided. draw() calls it; MainUi calls it every frame for the
+    /// status bar count and to notice new held rows.
     void refresh(const GeocodeReviews& reviews);
     const GeocodeReviewCounts& counts() const { return m_counts; }
     /// Layers listed now that were not listed before the last refresh() (their rows await a decision).
@@ -126,6 +127,7 @@ private:
     std::optional<GeocodeRowKey> m_selected;
     bool m_scrollToSelected = false;
     bool m_focusNext = false;
+    bool m_foldedForPick = false;
     std::optional<GeocodeRowKey> m_pick;
 };
 
