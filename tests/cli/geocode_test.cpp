@@ -36,6 +36,20 @@ TEST_F(CliFixture, GeocodeJsonCarriesCoordinatesCountryAdminPopulationAndScore) 
     EXPECT_TRUE(sremska) << r.out;
 }
 
+TEST_F(CliFixture, GeocodeTellsPlacesOfOneNameApartByTheirStateOrRegion) {
+    const CliRun r = run("geocode Springfield --limit 4");
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    for (const char* line : {" 1. Springfield (PPLA), United States [US], Illinois\n",
+                             " 2. Springfield (PPLA2), United States [US], Missouri\n",
+                             " 3. Springfield (PPLA2), United States [US], Ohio\n"})
+        EXPECT_NE(r.out.find(line), std::string::npos) << line << r.out;
+    const CliRun paris = run("geocode Paris --limit 2");
+    ASSERT_EQ(paris.exitCode, 0) << paris.err;
+    EXPECT_EQ(paris.out.rfind(" 1. Paris (PPLC), France [FR], Paris, Île-de-France\n", 0), 0u) << paris.out;
+    EXPECT_NE(paris.out.find(" 2. Paris (PPLA2), United States [US], Texas\n"), std::string::npos)
+        << paris.out;
+}
+
 TEST_F(CliFixture, GeocodeCountryFilterAndLimit) {
     const CliRun r = run("geocode Mitrovica --country RS --limit 1 --json");
     ASSERT_EQ(r.exitCode, 0) << r.err;

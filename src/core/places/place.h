@@ -35,7 +35,8 @@ struct PlaceName {
 enum class PlaceSource : uint8_t {
     GeoNames = 0,       ///< GeoNames cities500 (CC BY 4.0)
     StagedPoint = 1,    ///< a point staged in shared/geodata-src with its own citation (crossings, villages)
-    BoundaryLayer = 2,  ///< the label point of a municipality or district in geodata/boundaries
+    BoundaryLayer = 2,  ///< an admin area: a municipality or district of geodata/boundaries at a point on
+                        ///< its surface, or a Natural Earth admin-1 unit at NE's label point
 };
 
 /// One gazetteer entry: a populated place, a border crossing or an administrative area (as a point). All
@@ -50,9 +51,12 @@ struct Place {
     char countryCode[3] = {0, 0, 0};  ///< ISO 3166-1 alpha-2 ("RS"; "XK" for Kosovo), NUL-terminated
     std::string_view admin1Code;      ///< GeoNames admin1 code (may be empty)
     std::string_view admin2Code;      ///< GeoNames admin2 code (may be empty)
-    std::string_view admin1Name;      ///< first-level area: district/okrug in RS and XK; empty when unknown
-    std::string_view admin2Name;      ///< second-level area: municipality in XK; empty when unknown
-    uint32_t population = 0;          ///< 0 when unknown
+    /// First-level area: district/okrug in RS and XK, elsewhere the Natural Earth admin-1 unit ("Illinois")
+    /// or, where NE's units are second-level, their region ("Île-de-France"); empty when unknown.
+    std::string_view admin1Name;
+    /// Second-level area: municipality in XK, elsewhere a second-level NE unit ("Paris"); empty when unknown.
+    std::string_view admin2Name;
+    uint32_t population = 0;  ///< 0 when unknown
     PlaceSource source = PlaceSource::GeoNames;
     uint32_t firstName = 0;  ///< index of the first of this place's names (see Gazetteer::names)
     uint32_t nameCount = 0;  ///< number of names, the Primary name first
