@@ -13,8 +13,11 @@ namespace fp {
 const char* placeKindLabel(const Place& place) {
     const std::string_view code = place.featureCode;
     if (code == "PPLC") return "capital";
-    if (code == "ADM1") return place.country() == "RS" ? "okrug (district)" : "district";
-    if (code == "ADM2") return "municipality";
+    // Kosovo and Serbia areas come from the boundary layers; elsewhere they are Natural Earth admin-1 units.
+    const bool own = place.country() == "XK" || place.country() == "RS";
+    if (code == "ADM1")
+        return place.country() == "RS" ? "okrug (district)" : own ? "district" : "state or province";
+    if (code == "ADM2") return own ? "municipality" : "department, province or county";
     if (code == "PSTB") return "border crossing";
     if (code == "PPLA" || code == "PPLA2" || code == "PPLA3") return "town, admin seat";
     if (place.featureClass == 'P') return place.population >= 10000 ? "town" : "village or town";
@@ -136,7 +139,7 @@ void PlaceSearchPanel::draw(const UiContext& ctx, CommandList& out) {
     if (clicked >= 0) fly(m_hits[static_cast<size_t>(clicked)], out);
     if (m_gazetteer) {
         ImGui::Separator();
-        ImGui::TextDisabled("Places: GeoNames (CC BY 4.0), Wikipedia, geoBoundaries");
+        ImGui::TextDisabled("Places: GeoNames (CC BY 4.0), Wikipedia, geoBoundaries, Natural Earth");
     }
     ImGui::End();
 }
