@@ -200,7 +200,10 @@ Status moveCursor(MapState& state, Move move) {
 /// store, so they refresh as after a reload.
 Status resolveGeocode(MapState& state, const ResolveGeocode& r) {
     const GeocodeChoice& c = r.choice;
-    if (Status s = state.geocodeReviews().resolve(state.scene(), r.layerId, c); !s) return s;
+    if (Status s = state.geocodeReviews().resolve(state.scene(), r.layerId, c); !s) {
+        logWarning("geocoding decision not applied: " + s.error().describe());
+        return s;
+    }
     const std::string row = c.source + " row " + std::to_string(c.row) + " '" + c.name + "'";
     switch (c.kind) {
         case GeocodeChoice::Kind::Skip:
