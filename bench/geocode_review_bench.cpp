@@ -4,7 +4,8 @@
 //
 // BM_ReviewFrameOpen/N: one frame with the panel open, a row selected (its candidates listed) and nothing
 //   changed: what every frame costs while the user reads the list.
-// BM_ReviewFrameClosed/N: one frame of MainUi's per-frame bookkeeping with the panel closed (status bar count,
+// BM_ReviewFrameClosed/N: one frame of MainUi's per-frame bookkeeping with the panel closed (status bar
+// count,
 //   noticing new held rows).
 // BM_ReviewRebuild/N: the rebuild after a decision (the reviews changed), paid once per decision.
 #include <benchmark/benchmark.h>
