@@ -102,7 +102,16 @@ GeocodeResult IncidentGeocoder::compute(const GeocodeQuery& query) const {
     options.limit = 24;
     options.country = query.country;
     if (!query.admin.empty()) options.adminHint = query.admin.back();
+    // Typos only count when no place has the name as written, so the typo scan (three quarters of the cost)
+    // runs only for names the exact pass does not find; the exact pass also keeps typo hits from crowding
+    // places of the very name out of the top candidates.
+    options.fuzzy = false;
     auto hits = g.search(query.name, options);
+    if (hits &&
+        std::none_of(hits->begin(), hits->end(), [](const PlaceHit& h) { return wholeName(h.match); })) {
+        options.fuzzy = true;
+        hits = g.search(query.name, options);
+    }
     if (!hits) {
         out.reason = "the name cannot be searched: " + hits.error().message;
         return out;
