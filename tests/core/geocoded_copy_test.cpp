@@ -403,6 +403,41 @@ TEST_F(GeocodedCopy, ASourceChangedSinceLoadingIsRefusedAndLeavesNoTemporaryFile
     }
 }
 
+TEST_F(GeocodedCopy, WritingOverItsSourceAgainAfterMoreReviewUpdatesTheSameColumns) {
+    const std::string src = path("acled.csv");
+    fs::copy_file(kPlaceNames, src);
+    GeocodedCopyRequest req;
+    req.source = src;
+    req.output = src;
+    req.replaceExisting = req.allowSourceOverwrite = true;
+    ASSERT_TRUE(writeGeocodedCopy(req).ok());
+    const Table first = readWithGdal(src);
+
+    // Later the ambiguous row is resolved (keyed by the same file, row and name) and the copy saved again.
+    LoadReport report;
+    IncidentFormatInfo info;
+    ASSERT_TRUE(loadIncidents(src, {}, report, &info).ok());
+    ASSERT_EQ(info.geocoding.geocoded, 0u);  // the first write placed them
+    const PendingGeocodeRow* row8 = nullptr;
+    for (const auto& p : info.geocoding.pending)
+        if (p.row == 8) row8 = &p;
+    ASSERT_NE(row8, nullptr);
+    req.choices = {choiceForMapPoint(*row8, {20.87, 42.89})};
+    auto again = writeGeocodedCopy(req);
+    ASSERT_TRUE(again.ok()) << again.error().describe();
+    EXPECT_EQ(again.value().original, 9u);
+    EXPECT_EQ(again.value().byChoice, 1u);
+    const Table second = readWithGdal(src);
+    EXPECT_EQ(second.columns, first.columns);  // no geocode_status_2
+    ASSERT_EQ(second.rows.size(), 11u);
+    EXPECT_EQ(second.at(0, "geocode_status"), "matched");  // as the first copy found it
+    EXPECT_EQ(second.at(0, "geocode_match"), first.at(0, "geocode_match"));
+    EXPECT_EQ(second.at(10, "geocode_status"), "original");
+    EXPECT_EQ(second.at(7, "geocode_status"), "user_map");
+    EXPECT_EQ(second.at(7, "latitude"), "42.89");
+    EXPECT_EQ(second.at(8, "geocode_status"), "unmatched");
+}
+
 TEST(GeocodedCopyPath, DefaultsNextToTheSource) {
     EXPECT_EQ(defaultGeocodedCopyPath("/data/acled.csv", "gpkg"), "/data/acled-geocoded.gpkg");
     EXPECT_EQ(defaultGeocodedCopyPath("/data/acled.csv", ".csv"), "/data/acled-geocoded.csv");

@@ -57,6 +57,9 @@ struct ColumnPlan {
     int precision = -1;
     bool precisionIsSource = false;  ///< the source's own column: written as 1/2/3 like the source's values
     size_t status = 0, match = 0;
+    /// The source is itself a geocoded copy (it has geocode_status): its status columns are reused, so a
+    /// copy written over its source again does not grow, and rows it had located keep saying how.
+    bool statusIsSource = false;
 };
 
 ColumnPlan planColumns(const IncidentFormatInfo& info, Format format) {
@@ -82,8 +85,11 @@ ColumnPlan planColumns(const IncidentFormatInfo& info, Format format) {
     p.precision = mappedColumn(info, "location_precision");
     p.precisionIsSource = p.precision >= 0;
     if (!p.precisionIsSource) p.precision = append("location_precision");
-    p.status = static_cast<size_t>(append("geocode_status"));
-    p.match = static_cast<size_t>(append("geocode_match"));
+    const int status = columnIndex(info.columns, "geocode_status");
+    const int match = columnIndex(info.columns, "geocode_match");
+    p.statusIsSource = status >= 0 && match >= 0;
+    p.status = static_cast<size_t>(p.statusIsSource ? status : append("geocode_status"));
+    p.match = static_cast<size_t>(p.statusIsSource ? match : append("geocode_match"));
     return p;
 }
 
@@ -209,7 +215,11 @@ Result<GeocodedCopySummary> writeGeocodedCopy(const GeocodedCopyRequest& req) {
                 match = candidateText(v.geocode->candidates.front());
                 ++sum.geocoded;
             } else {
-                status = "original";
+                // Coordinates an earlier copy wrote are the row's own now, but how they were found stays.
+                if (!plan.statusIsSource || status.empty() || status == "not_loaded") {
+                    status = "original";
+                    match.clear();
+                }
                 ++sum.original;
             }
         } else if (v.outcome == O::Held) {

@@ -68,11 +68,13 @@ bool sameFile(const std::string& a, const std::string& b);
 /// fill the source's lon/lat and location-precision columns when its field mapping has them. Appended:
 /// `lon`, `lat` (CSV, when the source has no such columns), `location_precision` (when it has none),
 /// `geocode_status` (original, matched, user_candidate, user_map, ambiguous, unmatched, skipped,
-/// not_loaded) and `geocode_match` (the place used and how it matched, or why the row is held). A name the
-/// source already uses gets a suffix ("lon_2"). Rows without a position keep empty coordinates: nothing is
-/// invented. A CSV is UTF-8 with ',' and RFC 4180 quoting; a GeoPackage has one point layer in EPSG:4326
-/// (null geometry for rows without a position) with every attribute as text. Text files are built in memory
-/// (a few hundred bytes per row), GeoPackages row by row.
+/// not_loaded) and `geocode_match` (the place used and how it matched, or why the row is held). A source
+/// that is itself a geocoded copy keeps its two columns: rows located by the earlier copy keep their status,
+/// the others are updated (so writing a copy over its source again, after more review, adds nothing). Any
+/// other name the source already uses gets a suffix ("lon_2"). Rows without a position keep empty
+/// coordinates: nothing is invented. A CSV is UTF-8 with ',' and RFC 4180 quoting; a GeoPackage has one point
+/// layer in EPSG:4326 (null geometry for rows without a position) with every attribute as text. Text files
+/// are built in memory (a few hundred bytes per row), GeoPackages row by row.
 ///
 /// The file is written atomically (a temporary file in the same folder, renamed at the end; removed on any
 /// failure). Errors name the file: output exists and !replaceExisting, output is the source
