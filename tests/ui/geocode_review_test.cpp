@@ -303,6 +303,25 @@ TEST(GeocodeReviewLoad, HeldRowsOpenTheReviewNotTheLoadReport) {
     EXPECT_TRUE(ui.isPanelOpen(PanelId::GeocodeReview));
 }
 
+TEST_F(GeocodeReviewUi, AnotherProjectsHeldRowsOpenTheReviewAgain) {
+    frame();
+    ui.setPanelOpen(PanelId::GeocodeReview, false);
+    frame();
+    ASSERT_FALSE(ui.isPanelOpen(PanelId::GeocodeReview));
+    // As opening a project does: a new map state with its own held rows.
+    const auto dir = std::filesystem::temp_directory_path() / ("fp_review_again_" + std::to_string(getpid()));
+    std::filesystem::create_directories(dir);
+    const std::string copy = (dir / "other.csv").string();
+    std::filesystem::copy_file(kPlaceNames, copy, std::filesystem::copy_options::overwrite_existing);
+    state = MapState::create(MapScene{}).value();
+    state.resize(1280, 800, 1.f);
+    auto id = state.addIncidents(copy);
+    ASSERT_TRUE(id.ok()) << id.error().describe();
+    frame();
+    EXPECT_TRUE(ui.isPanelOpen(PanelId::GeocodeReview));
+    std::filesystem::remove_all(dir);
+}
+
 TEST_F(GeocodeReviewUi, ThePanelClosesOnceEveryRowIsPlaced) {
     frame();
     ASSERT_TRUE(ui.isPanelOpen(PanelId::GeocodeReview));
