@@ -6,7 +6,8 @@ that `flashpoint places-build` converts into geodata/places/places.fpgaz.
       XK/RS GeoNames rows and the staged points as id,lon,lat (input of the point-in-polygon join).
   make_places.py world-points CITIES500 OUT_POINTS_CSV
       every other GeoNames row as id,lon,lat,country (input of the Natural Earth point-in-polygon join).
-  make_places.py table   CITIES500 STAGED_CSV PIP_CSV MUNIS_CSV KDIST_CSV SDIST_CSV NE_UNITS_CSV NE_PIP_CSV OUT_TSV
+  make_places.py table   CITIES500 STAGED_CSV PIP_CSV MUNIS_CSV KDIST_CSV SDIST_CSV NE_UNITS_CSV NE_REGIONS_CSV
+                         NE_PIP_CSV OUT_TSV
       the place table (columns: see geodata/places/README.md).
 
 Deterministic: the same inputs give the same bytes (rows in input order, then additions by id)."""
@@ -21,6 +22,7 @@ MUNI_BASE = FP_BASE + 0x1000      # Kosovo municipalities, by shapeID order
 KDIST_BASE = FP_BASE + 0x2000     # Kosovo districts, by shapeID order
 SDIST_BASE = FP_BASE + 0x3000     # Serbian districts, + the number of RS-NN
 NE_BASE = FP_BASE + 0x10000       # Natural Earth admin-1 units outside XK/RS, by ne_id order
+NE_REGION_BASE = FP_BASE + 0x20000  # regions above second-level NE units, by (country, region) order
 OWN_BOUNDARIES = ("XK", "RS")
 TYPE_SUFFIXES = ("Oblast", "Province", "Region", "Governorate", "Prefecture", "County")     # countries whose admin names come from geodata/boundaries, not NE
 # Natural Earth name columns kept as names of an admin-1 area (Latin or Cyrillic script; see README).
@@ -114,7 +116,7 @@ class WorldAdmin:
     """Admin names of the places outside Kosovo and Serbia, from Natural Earth admin-1 units (see README,
     "Admin names outside Kosovo and Serbia"), and the units themselves as area places."""
 
-    def __init__(self, units_csv, pip_csv, cities):
+    def __init__(self, units_csv, regions_csv, pip_csv, cities):
         self.units = [u for u in csv.DictReader(open(units_csv, encoding="utf-8"))
                       if u["iso_a2"] not in OWN_BOUNDARIES and (u["name_en"] or u["name"])]
         self.by_id = {int(u["ne_id"]): u for u in self.units}
@@ -171,7 +173,10 @@ class WorldAdmin:
             u = self.unit_of.get(gid)
             if u is not None and u["gn_level"] == "2" and u["region"] and a1:
                 codes[(cc, u["region"])][a1] += 1
-        self.regions = {k for k, n in codes.items() if n.most_common(1)[0][1] >= 0.9 * sum(n.values())}
+        self.regions = {k: n.most_common(1)[0][0] for k, n in codes.items()
+                        if n.most_common(1)[0][1] >= 0.9 * sum(n.values())}
+        self.region_points = {(r["iso_a2"], r["region"]): r
+                              for r in csv.DictReader(open(regions_csv, encoding="utf-8"))}
 
     @staticmethod
     def label(u):
@@ -219,10 +224,19 @@ class WorldAdmin:
             out.append([NE_BASE + n, main, "", u["lat"], u["lon"], "A", "ADM2" if level2 else "ADM1",
                         u["iso_a2"], a1code, "", self.region_of(u) if level2 else "", "", "0", "boundary",
                         "|".join(alts), "|".join(tagged)])
+        # The regions used as admin1 are areas too ("Île-de-France", Burkina Faso's "Sahel"), at a point on the
+        # union of their units, with the GeoNames admin1 code most of their places carry.
+        for n, key in enumerate(sorted(self.regions)):
+            r = self.region_points.get(key)
+            if r is None:
+                sys.exit(f"make_places.py: region {key} has no label point")
+            out.append([NE_REGION_BASE + n, clean(key[1]), "", r["lat"], r["lon"], "A", "ADM1", key[0],
+                        self.regions[key], "", "", "", "0", "boundary", "", ""])
         return out
 
 
-def cmd_table(cities, staged, pip_csv, munis_csv, kdist_csv, sdist_csv, ne_units_csv, ne_pip_csv, out):
+def cmd_table(cities, staged, pip_csv, munis_csv, kdist_csv, sdist_csv, ne_units_csv, ne_regions_csv, ne_pip_csv,
+              out):
     munis = list(csv.DictReader(open(munis_csv, encoding="utf-8")))
     kdists = list(csv.DictReader(open(kdist_csv, encoding="utf-8")))
     sdists = list(csv.DictReader(open(sdist_csv, encoding="utf-8")))
@@ -234,7 +248,7 @@ def cmd_table(cities, staged, pip_csv, munis_csv, kdist_csv, sdist_csv, ne_units
     def kdist_label(name):
         return both(name, kdist_sr.get(name, name))
 
-    world = WorldAdmin(ne_units_csv, ne_pip_csv, cities)
+    world = WorldAdmin(ne_units_csv, ne_regions_csv, ne_pip_csv, cities)
     pip = {}
     for r in csv.DictReader(open(pip_csv, encoding="utf-8")):
         pip[int(r["id"])] = r
@@ -328,7 +342,7 @@ def cmd_table(cities, staged, pip_csv, munis_csv, kdist_csv, sdist_csv, ne_units
     outside = sum(v for k, v in world.stats.items() if "," not in k)
     print(f"make_places.py: admin-1 of the {outside} places outside XK/RS by "
           + ", ".join(f"{k} {v}" for k, v in sorted(world.stats.items())) + f"; {len(world.regions)} NE regions"
-          + f" used as admin1 above second-level units; {len(world.units)} NE units added as areas", file=sys.stderr)
+          + f" used as admin1 above second-level units; {len(world.units)} NE units and the regions added as areas", file=sys.stderr)
 
 
 if __name__ == "__main__":
@@ -336,7 +350,7 @@ if __name__ == "__main__":
         cmd_points(*sys.argv[2:])
     elif len(sys.argv) == 4 and sys.argv[1] == "world-points":
         cmd_world_points(*sys.argv[2:])
-    elif len(sys.argv) == 11 and sys.argv[1] == "table":
+    elif len(sys.argv) == 12 and sys.argv[1] == "table":
         cmd_table(*sys.argv[2:])
     else:
         sys.exit(__doc__)

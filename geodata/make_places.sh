@@ -101,6 +101,11 @@ NE_FIELDS="ne_id,iso_a2,gn_a1_code,gn_level,region,type,type_en,name,name_alt,na
 NE_FIELDS="$NE_FIELDS,name_hu,name_id,name_it,name_nl,name_pl,name_pt,name_sv,name_tr,name_vi,name_ru,name_uk"
 ogr2ogr -f CSV "$TMP/ne_units.csv" "$NE" -dialect SQLite -sql \
   "SELECT $NE_FIELDS, printf('%.6f', longitude) AS lon, printf('%.6f', latitude) AS lat FROM build ORDER BY ne_id"
+# Regions above second-level units (French departments, Italian provinces): a point on the union of their units.
+ogr2ogr -f CSV "$TMP/ne_regions.csv" "$NE" -dialect SQLite -sql \
+  "SELECT iso_a2, region, printf('%.6f', ST_X(ST_PointOnSurface(ST_Union(geometry)))) AS lon,
+          printf('%.6f', ST_Y(ST_PointOnSurface(ST_Union(geometry)))) AS lat
+   FROM build WHERE gn_level = 2 AND region <> '' GROUP BY iso_a2, region ORDER BY iso_a2, region"
 python3 "$HERE/make_places.py" world-points "$CITIES" "$TMP/wpoints.csv"
 ogr2ogr -f GPKG -update "$W" "$TMP/wpoints.csv" -nln wpts -a_srs EPSG:4326 -oo X_POSSIBLE_NAMES=lon \
   -oo Y_POSSIBLE_NAMES=lat -oo AUTODETECT_TYPE=YES
@@ -127,7 +132,7 @@ ogr2ogr -f CSV "$TMP/ne_pip.csv" "$W" -sql \
 
 log "place table"
 python3 "$HERE/make_places.py" table "$CITIES" "$STAGED" "$TMP/pip.csv" "$TMP/munis.csv" "$TMP/kdists.csv" \
-  "$TMP/sdists.csv" "$TMP/ne_units.csv" "$TMP/ne_pip.csv" "$TMP/places.tsv"
+  "$TMP/sdists.csv" "$TMP/ne_units.csv" "$TMP/ne_regions.csv" "$TMP/ne_pip.csv" "$TMP/places.tsv"
 
 log "gazetteer file"
 "$FLASHPOINT" places-build "$TMP/places.tsv" "$TMP/places.fpgaz" >&2

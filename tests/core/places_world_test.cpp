@@ -109,6 +109,11 @@ TEST_F(WorldGazetteer, FirstLevelAreasOfTheWorldArePlaces) {
     }
     EXPECT_EQ(first("Illinois").country(), "US");
     EXPECT_EQ(first("Donetsk Oblast").country(), "UA");
+    // Regions above second-level units are areas too.
+    const Place& region = first("Auvergne-Rhône-Alpes", {.limit = 1, .country = "FR"});
+    EXPECT_EQ(region.featureCode, "ADM1");
+    EXPECT_GE(region.id, kFlashpointPlaceIdBase + 0x20000);
+    EXPECT_EQ(first("Sahel", {.limit = 1, .country = "BF"}).featureCode, "ADM1");
 }
 
 TEST_F(WorldGazetteer, TheSourcesAdminColumnsDecideBetweenPlacesOfOneNameWorldwide) {
@@ -121,7 +126,7 @@ TEST_F(WorldGazetteer, TheSourcesAdminColumnsDecideBetweenPlacesOfOneNameWorldwi
     }
     // A row that names a first-level area (ACLED: location = admin1) is located at the area, precision 3.
     for (const auto& [name, country] :
-         {std::pair{"Illinois", "United States"}, {"Donetsk Oblast", "Ukraine"}}) {
+         {std::pair{"Illinois", "United States"}, {"Donetsk Oblast", "Ukraine"}, {"Sahel", "Burkina Faso"}}) {
         const GeocodeResult& r = geo.geocode({name, country, {name}, {}});
         ASSERT_EQ(r.outcome, GeocodeOutcome::Matched) << name << ": " << r.reason;
         EXPECT_EQ(r.candidates.front().featureClass, 'A') << name;
