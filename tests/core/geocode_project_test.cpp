@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 
 #include "core/project/map_state.h"
 #include "core/project/project_file.h"
@@ -62,6 +63,45 @@ TEST(GeocodeProject, AChoiceUpdatesTheLayerAndIsSavedWithTheProject) {
     EXPECT_EQ(again.geocodeReviews().choices().size(), 2u);
     ASSERT_EQ(again.geocodeReviews().pendingCount(), 1u);
     EXPECT_TRUE(again.geocodeReviews().layers()[0].summary.pending[0].skipped);
+    std::filesystem::remove_all(dir);
+}
+
+TEST(GeocodeProject, ALayerWhoseNamesAllMatchedIsKnownAsGeocoded) {
+    // Such a layer has nothing to review, but its rows were placed from their names: it can be written back
+    // as a geocoded copy like one with held rows.
+    const auto dir = std::filesystem::temp_directory_path() / "fp_geocode_all_matched";
+    std::filesystem::create_directories(dir);
+    const std::string clean = (dir / "matched.csv").string();
+    {
+        std::ifstream in(kPlaceNames);
+        std::ofstream out(clean);
+        std::string line;
+        for (int n = 0; std::getline(in, line) && n < 8; ++n)  // header and rows 1-7: every name matches
+            out << line << "\n";
+    }
+    MapState state = MapState::create(MapScene{}).value();
+    auto id = state.addIncidents(clean);
+    ASSERT_TRUE(id.ok()) << id.error().describe();
+    EXPECT_EQ(state.scene().incidentLayers.back().data->size(), 7u);
+    EXPECT_TRUE(state.geocodeReviews().layers().empty());
+    EXPECT_TRUE(state.geocodeReviews().wasGeocoded(id.value()));
+    // A source with coordinates was not geocoded.
+    auto placed = state.addIncidents(test::kIncidentFixtures + "generic_lonlat.csv");
+    ASSERT_TRUE(placed.ok()) << placed.error().describe();
+    EXPECT_FALSE(state.geocodeReviews().wasGeocoded(placed.value()));
+    // So is the layer of a project that loads the same source.
+    const std::string file = (dir / "p.json").string();
+    ASSERT_TRUE(saveProject(file, state, "Matched", ExportSettings{}).ok());
+    auto loaded = loadProject(file, MissingSourcePolicy::Fail);
+    ASSERT_TRUE(loaded.ok()) << loaded.error().describe();
+    const auto& layers = loaded->state.scene().incidentLayers;
+    ASSERT_EQ(layers.size(), 2u);
+    EXPECT_TRUE(loaded->state.geocodeReviews().wasGeocoded(layers[0].id));
+    EXPECT_FALSE(loaded->state.geocodeReviews().wasGeocoded(layers[1].id));
+    EXPECT_TRUE(loaded->state.geocodeReviews().layers().empty());
+    // A removed layer is forgotten.
+    state.geocodeReviews().removeLayer(id.value());
+    EXPECT_FALSE(state.geocodeReviews().wasGeocoded(id.value()));
     std::filesystem::remove_all(dir);
 }
 

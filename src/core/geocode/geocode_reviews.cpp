@@ -30,17 +30,22 @@ void GeocodeReviews::addLayer(MapScene& scene, uint64_t layerId, const std::stri
     std::vector<Incident> resolved = applyGeocodeChoices(summary, m_choices);
     IncidentLayer* layer = findLayer(scene, layerId);
     if (layer) addToLayer(*layer, std::move(resolved));
-    if (summary.pending.empty()) return;
+    if (summary.pending.empty()) {
+        if (summary.any()) m_geocodedLayers.insert(layerId);
+        return;
+    }
     // A layer with nothing on the map until its rows are placed must not pass for a failed or empty load.
     if (layer && (!layer->data || layer->data->empty()))
         logWarning(layerName + ": " + summary.placedAndHeld(0) + " (place them in the geocoding review)");
     removeLayer(layerId);
     m_layers.push_back({layerId, layerName, std::move(summary)});
+    m_geocodedLayers.insert(layerId);
 }
 
 void GeocodeReviews::removeLayer(uint64_t layerId) {
     touch();
     std::erase_if(m_layers, [&](const LayerGeocodeReview& l) { return l.layerId == layerId; });
+    m_geocodedLayers.erase(layerId);
 }
 
 Status GeocodeReviews::resolve(MapScene& scene, uint64_t layerId, const GeocodeChoice& choice) {

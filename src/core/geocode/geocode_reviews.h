@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -49,12 +50,16 @@ public:
     /// were not copied from each other: a view of the list (the GUI's review panel) rebuilds only when it
     /// changed, so its per-frame work does not grow with the number of held rows.
     uint64_t generation() const { return m_generation; }
+    /// True when some rows of layer `layerId` were located (or held) by their place names when it was
+    /// loaded, whether or not any are still held: such a layer can be written back as a geocoded copy.
+    bool wasGeocoded(uint64_t layerId) const { return m_geocodedLayers.count(layerId) > 0; }
 
 private:
     void remember(const GeocodeChoice& choice);
     void touch();
 
     std::vector<LayerGeocodeReview> m_layers;
+    std::set<uint64_t> m_geocodedLayers;
     std::vector<GeocodeChoice> m_choices;
     uint64_t m_generation = nextGeneration();
     static uint64_t nextGeneration();

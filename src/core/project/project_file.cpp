@@ -115,7 +115,8 @@ Result<LoadedProject> instantiateProject(const ProjectDocument& doc, const std::
         std::string name;
         GeocodeSummary summary;
     };
-    std::vector<Held> held;  // incident rows awaiting a geocoding decision, per layer
+    std::vector<Held>
+        held;  // per layer geocoded from place names: its outcome, with rows awaiting a decision
     std::vector<Error> skipped;
     auto failed = [&](const std::string& entry, const Error& cause) -> std::optional<Error> {
         Error e = entryError(projectPath, entry, cause);
@@ -151,7 +152,7 @@ Result<LoadedProject> instantiateProject(const ProjectDocument& doc, const std::
         IncidentLayer& added = scene.incidentLayers.back();
         added.loadOptions = incidents.options;
         added.style = incidents.style;
-        if (!geocoding.pending.empty()) held.push_back({added.id, name, std::move(geocoding)});
+        if (geocoding.any()) held.push_back({added.id, name, std::move(geocoding)});
     }
 
     auto state = MapState::create(std::move(scene));
