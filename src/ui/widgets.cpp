@@ -107,4 +107,17 @@ void sizePresetCombo(std::span<const SizePreset> presets, ExportSettings& settin
     ImGui::EndCombo();
 }
 
+void centreNextWindow() {
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowPos({0.5f * display.x, 0.5f * display.y}, ImGuiCond_Appearing, {0.5f, 0.5f});
+}
+
+void centreNextDialog(bool& appearing) {
+    centreNextWindow();
+    if (appearing) {
+        ImGui::SetNextWindowFocus();
+        appearing = false;
+    }
+}
+
 }  // namespace fp

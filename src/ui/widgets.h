@@ -32,6 +32,13 @@ std::string cleanPathInput(const std::string& text);
 /// when the text was edited this frame. Holds up to 1023 bytes.
 bool inputText(const char* label, std::string& value, const char* hint = nullptr);
 
+/// Centres the next window (or popup) on the display when it appears.
+void centreNextWindow();
+
+/// For a dialog about to Begin: centres the next window on the display when it appears, and focuses it when
+/// `appearing` is set (which it then clears: the dialog was just opened).
+void centreNextDialog(bool& appearing);
+
 /// An export size choice; a dpi of 0 leaves the settings' DPI as it is.
 struct SizePreset {
     const char* label;

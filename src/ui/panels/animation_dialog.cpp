@@ -123,13 +123,8 @@ size_t AnimationDialog::frameCount() const {
 void AnimationDialog::draw(const UiContext& ctx, CommandList& out) {
     if (!m_open) return;
     const float s = ctx.scale;
-    const ImVec2 display = ImGui::GetIO().DisplaySize;
-    ImGui::SetNextWindowPos({0.5f * display.x, 0.5f * display.y}, ImGuiCond_Appearing, {0.5f, 0.5f});
     ImGui::SetNextWindowSize({460.f * s, 0.f}, ImGuiCond_Appearing);
-    if (m_appearing) {
-        ImGui::SetNextWindowFocus();
-        m_appearing = false;
-    }
+    centreNextDialog(m_appearing);
     bool open = true;
     const ImGuiWindowFlags flags =
         ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize;

@@ -122,12 +122,8 @@ void FieldMappingDialog::draw(const UiContext& ctx, CommandList& out) {
     if (!m_open) return;
     const float s = ctx.scale;
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    ImGui::SetNextWindowPos({0.5f * display.x, 0.5f * display.y}, ImGuiCond_Appearing, {0.5f, 0.5f});
     ImGui::SetNextWindowSize({480.f * s, std::min(640.f * s, display.y - 80.f * s)}, ImGuiCond_Appearing);
-    if (m_appearing) {
-        ImGui::SetNextWindowFocus();
-        m_appearing = false;
-    }
+    centreNextDialog(m_appearing);
     bool open = true;
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings;
     if (!ImGui::Begin(title(), &open, flags)) {

@@ -109,12 +109,7 @@ void GeocodedCopyDialog::answer(bool yes, CommandList& out) {
 void GeocodedCopyDialog::draw(const UiContext& ctx, CommandList& out) {
     if (!m_open) return;
     const float s = ctx.scale;
-    const ImVec2 display = ImGui::GetIO().DisplaySize;
-    ImGui::SetNextWindowPos({0.5f * display.x, 0.5f * display.y}, ImGuiCond_Appearing, {0.5f, 0.5f});
-    if (m_appearing) {
-        ImGui::SetNextWindowFocus();
-        m_appearing = false;
-    }
+    centreNextDialog(m_appearing);
     bool open = true;
     if (!ImGui::Begin(title(), &open,
                       ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
@@ -163,10 +158,7 @@ void GeocodedCopyDialog::draw(const UiContext& ctx, CommandList& out) {
     if (m_confirm == Confirm::Replace && !ImGui::IsPopupOpen(replaceId)) ImGui::OpenPopup(replaceId);
     if (m_confirm == Confirm::OverwriteSource && !ImGui::IsPopupOpen(sourceId)) ImGui::OpenPopup(sourceId);
     // Over the middle of the window, where the eye is (ImGui would put a modal at the screen's top left).
-    auto centreNext = [&] {
-        ImGui::SetNextWindowPos({0.5f * display.x, 0.5f * display.y}, ImGuiCond_Appearing, {0.5f, 0.5f});
-    };
-    centreNext();
+    centreNextWindow();
     if (ImGui::BeginPopupModal(replaceId, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::Text("%s already exists.", output.c_str());
         ImGui::TextUnformatted("Replace it with the geocoded copy?");
@@ -181,7 +173,7 @@ void GeocodedCopyDialog::draw(const UiContext& ctx, CommandList& out) {
         }
         ImGui::EndPopup();
     }
-    centreNext();
+    centreNextWindow();
     if (ImGui::BeginPopupModal(sourceId, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::PushStyleColor(ImGuiCol_Text, logLevelColor(LogLevel::Error, ctx.theme));
         ImGui::Text("%s is the original source of this layer.", output.c_str());

@@ -81,12 +81,7 @@ void ImageExportDialog::submit(CommandList& out) {
 void ImageExportDialog::draw(const UiContext& ctx, CommandList& out) {
     if (!m_open) return;
     const float s = ctx.scale;
-    const ImVec2 display = ImGui::GetIO().DisplaySize;
-    ImGui::SetNextWindowPos({0.5f * display.x, 0.5f * display.y}, ImGuiCond_Appearing, {0.5f, 0.5f});
-    if (m_appearing) {
-        ImGui::SetNextWindowFocus();
-        m_appearing = false;
-    }
+    centreNextDialog(m_appearing);
     bool open = true;
     if (!ImGui::Begin(title(), &open,
                       ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
