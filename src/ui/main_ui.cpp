@@ -225,15 +225,10 @@ void MainUi::noteLoad(const MapState& state, size_t heldRows) {
 
 std::set<uint64_t> MainUi::geocodedLayers(const MapState& state) const {
     std::set<uint64_t> ids;
-    for (const auto& review : state.geocodeReviews().layers()) ids.insert(review.layerId);
-    // A project's layer whose names all matched has no review entry but was geocoded all the same.
     for (const auto& layer : state.scene().incidentLayers)
-        if (state.geocodeReviews().wasGeocoded(layer.id)) ids.insert(layer.id);
-    for (const auto& [id, loaded] : m_incidentSources)
-        if (loaded.info.geocoding.any()) ids.insert(id);
-    // Only files can be copied (not database tables).
-    for (const auto& layer : state.scene().incidentLayers)
-        if (layer.source.rfind("PG:", 0) == 0) ids.erase(layer.id);
+        // Only files can be copied (not database tables).
+        if (state.geocodeReviews().wasGeocoded(layer.id) && layer.source.rfind("PG:", 0) != 0)
+            ids.insert(layer.id);
     return ids;
 }
 
