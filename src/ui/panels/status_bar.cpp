@@ -11,23 +11,6 @@
 
 namespace fp {
 
-namespace {
-
-std::string warningsLabel(const UiContext& ctx) {
-    return std::to_string(ctx.log.warnings) + (ctx.log.warnings == 1 ? " warning" : " warnings");
-}
-
-std::string errorsLabel(const UiContext& ctx) {
-    return std::to_string(ctx.log.errors) + (ctx.log.errors == 1 ? " error" : " errors");
-}
-
-float countersWidthFor(const UiContext& ctx, const ImGuiStyle& style) {
-    return ImGui::CalcTextSize(warningsLabel(ctx).c_str()).x +
-           ImGui::CalcTextSize(errorsLabel(ctx).c_str()).x + style.FramePadding.x * 4.f + style.ItemSpacing.x;
-}
-
-}  // namespace
-
 void StatusBar::draw(const UiContext& ctx, CommandList& out) {
     const ImGuiIO& io = ImGui::GetIO();
     const ImGuiStyle& style = ImGui::GetStyle();
@@ -93,16 +76,21 @@ void StatusBar::draw(const UiContext& ctx, CommandList& out) {
         ImGui::PopStyleColor(2);
         itemTooltip("Open the geocoding review");
     }
-    const float placeRight = ImGui::GetWindowContentRegionMax().x - countersWidthFor(ctx, style);
+    const std::string warnings =
+        std::to_string(ctx.log.warnings) + (ctx.log.warnings == 1 ? " warning" : " warnings");
+    const std::string errors = std::to_string(ctx.log.errors) + (ctx.log.errors == 1 ? " error" : " errors");
+    const float countersX = ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(warnings.c_str()).x -
+                            ImGui::CalcTextSize(errors.c_str()).x - style.FramePadding.x * 4.f -
+                            style.ItemSpacing.x;
     if (!m_placeText.empty()) {
         ImGui::SameLine();
         ImGui::TextDisabled("|");
         ImGui::SameLine();
         // Clipped rather than wrapped: the bar is one line and the counters on the right must stay visible.
         const float x = ImGui::GetCursorPosX();
-        if (placeRight - x > ImGui::GetFontSize() * 4.f) {
+        if (countersX - x > ImGui::GetFontSize() * 4.f) {
             ImGui::PushClipRect(ImGui::GetCursorScreenPos(),
-                                {ImGui::GetWindowPos().x + placeRight - style.ItemSpacing.x,
+                                {ImGui::GetWindowPos().x + countersX - style.ItemSpacing.x,
                                  ImGui::GetWindowPos().y + m_height},
                                 true);
             ImGui::TextUnformatted(m_placeText.c_str());
@@ -111,8 +99,7 @@ void StatusBar::draw(const UiContext& ctx, CommandList& out) {
         }
     }
 
-    const std::string warnings = warningsLabel(ctx), errors = errorsLabel(ctx);
-    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - countersWidthFor(ctx, style));
+    ImGui::SameLine(countersX);
     bool openLog = false;
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
     ImGui::PushStyleColor(ImGuiCol_Text, ctx.log.warnings > 0 ? logLevelColor(LogLevel::Warning, ctx.theme)
