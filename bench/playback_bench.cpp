@@ -98,39 +98,29 @@ void advance(MapState& state, int& frame) {
     state.applyTime();
 }
 
+/// Draws frames into the fixture's target, the cursor advancing a day each frame when `playing`; the GPU's
+/// work (glFinish) is timed only when `withGpu`.
+void drawFrames(benchmark::State& st, bool playing, bool withGpu) {
+    Fixture& f = prepared(st);
+    int frame = 0;
+    for (auto _ : st) {
+        if (playing) advance(*f.state, frame);
+        f.target.bind();
+        f.renderer->draw(f.state->scene(), f.state->view());
+        if (!withGpu) st.PauseTiming();
+        glFinish();
+        if (!withGpu) st.ResumeTiming();
+    }
+}
+
 void BM_PlaybackFrameSubmit(benchmark::State& st) {
-    Fixture& f = prepared(st);
-    int frame = 0;
-    for (auto _ : st) {
-        advance(*f.state, frame);
-        f.target.bind();
-        f.renderer->draw(f.state->scene(), f.state->view());
-        st.PauseTiming();
-        glFinish();
-        st.ResumeTiming();
-    }
+    drawFrames(st, true, false);
 }
-
 void BM_StaticFrameSubmit(benchmark::State& st) {
-    Fixture& f = prepared(st);
-    for (auto _ : st) {
-        f.target.bind();
-        f.renderer->draw(f.state->scene(), f.state->view());
-        st.PauseTiming();
-        glFinish();
-        st.ResumeTiming();
-    }
+    drawFrames(st, false, false);
 }
-
 void BM_PlaybackFrameFull(benchmark::State& st) {
-    Fixture& f = prepared(st);
-    int frame = 0;
-    for (auto _ : st) {
-        advance(*f.state, frame);
-        f.target.bind();
-        f.renderer->draw(f.state->scene(), f.state->view());
-        glFinish();
-    }
+    drawFrames(st, true, true);
 }
 
 void BM_PlaybackApplyTime(benchmark::State& st) {
