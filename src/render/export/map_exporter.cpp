@@ -83,9 +83,10 @@ Result<Image> MapExporter::render(MapRenderer& renderer, const MapState& state,
         layout = m_impl->furniture->layout(state, view, settings.furniture, renderer.incidents().styleSheet(),
                                            options.defaultTitle);
     }
-    std::vector<LabelBox> obstacles;
+    // Every tile is the same placement but for its offset; the furniture's parts are the labels' obstacles.
+    DrawPlacement placement{0, 0, tileH, true, {}};
     if (layout)
-        for (const auto& part : layout->boxes) obstacles.push_back(part.second);
+        for (const auto& part : layout->boxes) placement.labelObstacles.push_back(part.second);
     auto target = m_impl->targetFor(tileW, tileH, options.samples);
     if (!target) return target.error();
 
@@ -97,7 +98,8 @@ Result<Image> MapExporter::render(MapRenderer& renderer, const MapState& state,
     for (int ty = 0; ty < rows; ++ty) {
         for (int tx = 0; tx < cols; ++tx) {
             const int x0 = tx * tileW, y0 = ty * tileH;
-            DrawPlacement placement{-x0, -y0, tileH, true, obstacles};
+            placement.offsetX = -x0;
+            placement.offsetY = -y0;
             target.value()->bind();
             renderer.draw(state.scene(), view, placement);
             if (layout) m_impl->furniture->draw(*layout, renderer, view, placement);
