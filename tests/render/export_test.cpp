@@ -178,8 +178,7 @@ TEST(Furniture, AllPartsFitWithoutOverlapAndScaleWithDpi) {
         EXPECT_LE(a.x1, 1920.f);
         for (size_t j = i + 1; j < hd.boxes.size(); ++j) {
             const LabelBox& b = hd.boxes[j].second;
-            EXPECT_FALSE(a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1)
-                << hd.boxes[i].first << " overlaps " << hd.boxes[j].first;
+            EXPECT_FALSE(overlaps(a, b)) << hd.boxes[i].first << " overlaps " << hd.boxes[j].first;
         }
     }
     // Twice the pixels at twice the DPI: every part twice as big, in the same place relative to the image.
@@ -224,9 +223,7 @@ TEST(Furniture, MapLabelsKeepClearOfIt) {
     auto underFurniture = [&] {
         size_t n = 0;
         for (const DrawnLabel& label : renderer().drawnLabels())
-            for (const auto& [name, box] : layout.boxes)
-                n += label.box.x0 < box.x1 && box.x0 < label.box.x1 && label.box.y0 < box.y1 &&
-                     box.y0 < label.box.y1;
+            for (const auto& [name, box] : layout.boxes) n += overlaps(label.box, box);
         return n;
     };
     // What MapExporter does for each tile: the map drawn at the export's size with the parts as obstacles.

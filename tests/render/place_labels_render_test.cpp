@@ -59,8 +59,7 @@ protected:
             EXPECT_TRUE(a.x0 >= 0 && a.y0 >= 0 && a.x1 <= w && a.y1 <= h) << labels[i].text;
             for (size_t j = i + 1; j < labels.size(); ++j) {
                 const LabelBox& b = labels[j].box;
-                const bool overlap = a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
-                EXPECT_FALSE(overlap) << labels[i].text << " overlaps " << labels[j].text;
+                EXPECT_FALSE(overlaps(a, b)) << labels[i].text << " overlaps " << labels[j].text;
             }
         }
     }

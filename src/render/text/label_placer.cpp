@@ -13,11 +13,6 @@ bool valid(const LabelBox& b) {
            b.x0 <= b.x1 && b.y0 <= b.y1;
 }
 
-// Touching edges do not count: padded boxes exactly `padding` apart are acceptable.
-bool overlaps(const LabelBox& a, const LabelBox& b) {
-    return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
-}
-
 LabelBox inflate(const LabelBox& b, float by) {
     return {b.x0 - by, b.y0 - by, b.x1 + by, b.y1 + by};
 }
@@ -55,6 +50,7 @@ bool LabelPlacer::collides(const LabelBox& padded) const {
     for (int cy = cy0; cy <= cy1; ++cy)
         for (int cx = cx0; cx <= cx1; ++cx)
             for (uint32_t i : m_cells[static_cast<size_t>(cy) * m_cols + cx])
+                // Touching edges do not count: padded boxes exactly `padding` apart are acceptable.
                 if (overlaps(padded, m_boxes[i])) return true;
     return false;
 }

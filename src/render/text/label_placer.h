@@ -11,6 +11,11 @@ struct LabelBox {
     float x0 = 0.f, y0 = 0.f, x1 = 0.f, y1 = 0.f;
 };
 
+/// True when `a` and `b` share some area; touching edges do not count.
+inline bool overlaps(const LabelBox& a, const LabelBox& b) {
+    return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+}
+
 /// A label that would like to be drawn.
 struct LabelCandidate {
     uint64_t id = 0;       ///< caller's key, returned for accepted labels

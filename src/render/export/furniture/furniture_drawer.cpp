@@ -19,10 +19,6 @@ const Color kInkFaint = Color::rgb(150, 150, 156);
 const Color kPanel = Color::rgb(255, 255, 255).withAlpha(0.86f);
 const Color kBanner = Color::rgb(38, 52, 64);
 
-bool intersects(const LabelBox& a, const LabelBox& b) {
-    return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
-}
-
 }  // namespace
 
 struct FurnitureDrawer::Impl {
@@ -87,7 +83,7 @@ public:
     /// Claims `box` for `name` unless it leaves the image or overlaps a part placed before.
     bool claim(const std::string& name, LabelBox box) {
         bool fits = box.x0 >= 0.f && box.y0 >= 0.f && box.x1 <= W && box.y1 <= H;
-        for (const auto& placed : m_out.boxes) fits = fits && !intersects(placed.second, box);
+        for (const auto& placed : m_out.boxes) fits = fits && !overlaps(placed.second, box);
         if (!fits) {
             m_out.dropped.push_back(name);
             logWarning("export: the " + name + " does not fit in a " + std::to_string(static_cast<int>(W)) +
