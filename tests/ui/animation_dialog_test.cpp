@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "command_find.h"
 #include "core/export/frame_plan.h"
 #include "core/project/default_scene.h"
 #include "imgui_harness.h"
@@ -15,12 +16,7 @@ namespace fs = std::filesystem;
 namespace fp {
 namespace {
 
-template <class T>
-const T* find(const CommandList& out) {
-    for (const auto& c : out)
-        if (const auto* t = std::get_if<T>(&c)) return t;
-    return nullptr;
-}
+using test::findCommand;
 
 MapState defaultState() {
     std::vector<LoadReport> reports;
@@ -100,7 +96,7 @@ TEST_F(AnimationDialogTest, InvalidFieldsAreNamedAndExportIsDisabled) {
         EXPECT_EQ(r.error().source, field) << r.error().describe();
         EXPECT_EQ(dialog.frameCount(), 0u);
         frame();
-        EXPECT_FALSE(find<ExportAnimation>(click("Export"))) << field;
+        EXPECT_FALSE(findCommand<ExportAnimation>(click("Export"))) << field;
         dialog = saved;
     }
 }
@@ -114,7 +110,7 @@ TEST_F(AnimationDialogTest, ExportEmitsTheRequestAndRemembersThePath) {
     dialog.window = "1w";
     dialog.ghosts = true;
     const CommandList out = click("Export");
-    const auto* e = find<ExportAnimation>(out);
+    const auto* e = findCommand<ExportAnimation>(out);
     ASSERT_TRUE(e);
     EXPECT_EQ(e->outputPath, (dir / "crisis.mp4").string());
     EXPECT_EQ(e->first, parseFrameCursor("2022-12-01", "From").value());
@@ -131,13 +127,13 @@ TEST_F(AnimationDialogTest, AsksBeforeReplacingAnExistingOutput) {
     dialog.output = (dir / "old.gif").string();
     dialog.from = "2022-12-01";
     dialog.to = "2022-12-05";
-    EXPECT_FALSE(find<ExportAnimation>(click("Export")));
+    EXPECT_FALSE(findCommand<ExportAnimation>(click("Export")));
     EXPECT_TRUE(dialog.confirmingOverwrite());
-    EXPECT_FALSE(find<ExportAnimation>(click("Keep it")));
+    EXPECT_FALSE(findCommand<ExportAnimation>(click("Keep it")));
     EXPECT_FALSE(dialog.confirmingOverwrite());
     click("Export");
     const CommandList out = click("Replace");
-    EXPECT_TRUE(find<ExportAnimation>(out));
+    EXPECT_TRUE(findCommand<ExportAnimation>(out));
     EXPECT_FALSE(dialog.confirmingOverwrite());
 }
 
@@ -149,7 +145,7 @@ TEST_F(AnimationDialogTest, ShowsProgressWithCancelAndTheOutcome) {
     running.frameCount = 31;
     running.dateLabel = "2022-12-03";
     dialog.setStatus(running);
-    EXPECT_TRUE(find<CancelAnimationExport>(click("Cancel")));
+    EXPECT_TRUE(findCommand<CancelAnimationExport>(click("Cancel")));
     AnimationExportStatus failed;
     failed.error = "ffmpeg: program not found on PATH";
     dialog.setStatus(failed);

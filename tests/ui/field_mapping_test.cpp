@@ -7,6 +7,7 @@
 
 #include "app/gui/command_applier.h"
 #include "app/gui/settings.h"
+#include "command_find.h"
 #include "imgui_harness.h"
 #include "main_ui_fixture.h"
 #include "ui/main_ui.h"
@@ -17,12 +18,7 @@ namespace {
 
 const std::string kUnmapped = std::string(FP_FIXTURES_DIR) + "/incidents/unmapped_columns.csv";
 
-template <class T>
-const T* find(const CommandList& out) {
-    for (const auto& c : out)
-        if (const auto* t = std::get_if<T>(&c)) return t;
-    return nullptr;
-}
+using test::findCommand;
 
 FieldMappingRequest unmappedRequest() {
     FieldMappingRequest r;
@@ -82,7 +78,7 @@ TEST_F(FieldMappingTest, ApplyEmitsAReloadWithTheChosenMapping) {
     EXPECT_TRUE(dialog.canApply());
 
     const CommandList out = clickButton("Apply");
-    const auto* reload = find<ReloadIncidents>(out);
+    const auto* reload = findCommand<ReloadIncidents>(out);
     ASSERT_NE(reload, nullptr);
     EXPECT_EQ(reload->source, "/data/unmapped_columns.csv");
     EXPECT_EQ(reload->replaceLayerId, 0u);

@@ -9,6 +9,7 @@
 
 #include "app/gui/command_applier.h"
 #include "app/gui/geocoded_copy_job.h"
+#include "command_find.h"
 #include "main_ui_fixture.h"
 
 namespace fs = std::filesystem;
@@ -16,12 +17,7 @@ namespace fs = std::filesystem;
 namespace fp {
 namespace {
 
-template <class T>
-const T* find(const CommandList& list) {
-    for (const auto& c : list)
-        if (const T* t = std::get_if<T>(&c)) return t;
-    return nullptr;
-}
+using test::findCommand;
 
 class GeocodedCopyUi : public test::MainUiFixture {
 protected:
@@ -88,7 +84,7 @@ TEST_F(GeocodedCopyUi, TheIncidentsWindowOffersItAndTheDialogWritesNextToTheSour
 
     CommandList out;
     d.submit(out);
-    const SaveGeocodedCopy* save = find<SaveGeocodedCopy>(out);
+    const SaveGeocodedCopy* save = findCommand<SaveGeocodedCopy>(out);
     ASSERT_NE(save, nullptr);
     EXPECT_FALSE(save->replaceExisting);
     EXPECT_FALSE(save->overwriteSource);
@@ -146,9 +142,9 @@ TEST_F(GeocodedCopyUi, AsksBeforeReplacingAFileAndMoreSternlyBeforeWritingOverTh
     EXPECT_EQ(d.confirmation(), GeocodedCopyDialog::Confirm::None);
     d.submit(out);
     d.answer(true, out);  // Replace
-    ASSERT_NE(find<SaveGeocodedCopy>(out), nullptr);
-    EXPECT_TRUE(find<SaveGeocodedCopy>(out)->replaceExisting);
-    EXPECT_FALSE(find<SaveGeocodedCopy>(out)->overwriteSource);
+    ASSERT_NE(findCommand<SaveGeocodedCopy>(out), nullptr);
+    EXPECT_TRUE(findCommand<SaveGeocodedCopy>(out)->replaceExisting);
+    EXPECT_FALSE(findCommand<SaveGeocodedCopy>(out)->overwriteSource);
     apply(out);
     EXPECT_GT(fs::file_size(d.output), 1000u);
 
@@ -161,8 +157,8 @@ TEST_F(GeocodedCopyUi, AsksBeforeReplacingAFileAndMoreSternlyBeforeWritingOverTh
     for (int i = 0; i < 3; ++i) frame();  // the modal is drawn while the question is open
     EXPECT_TRUE(ImGui::FindWindowByName("Overwrite the original source?") != nullptr);
     d.answer(true, out);
-    ASSERT_NE(find<SaveGeocodedCopy>(out), nullptr);
-    EXPECT_TRUE(find<SaveGeocodedCopy>(out)->overwriteSource);
+    ASSERT_NE(findCommand<SaveGeocodedCopy>(out), nullptr);
+    EXPECT_TRUE(findCommand<SaveGeocodedCopy>(out)->overwriteSource);
     apply(out);
     EXPECT_GT(fs::file_size(source), sourceBytes);  // columns were added to the original
 }

@@ -5,17 +5,13 @@
 #include <filesystem>
 #include <fstream>
 
+#include "command_find.h"
 #include "ui/panels/image_export_dialog.h"
 
 namespace fp {
 namespace {
 
-template <class T>
-const T* find(const CommandList& out) {
-    for (const auto& c : out)
-        if (const auto* t = std::get_if<T>(&c)) return t;
-    return nullptr;
-}
+using test::findCommand;
 
 TEST(ImageExportDialog, FormatFollowsTheExtensionAndSettingsTravelWithTheCommand) {
     ImageExportDialog d;
@@ -69,8 +65,8 @@ TEST(ImageExportDialog, AsksBeforeReplacingAndRemembersThePath) {
     EXPECT_TRUE(out.empty());
     EXPECT_TRUE(d.confirmingOverwrite());
     d.submit(out);  // Replace
-    ASSERT_NE(find<ExportImage>(out), nullptr);
-    EXPECT_EQ(find<ExportImage>(out)->outputPath, path);
+    ASSERT_NE(findCommand<ExportImage>(out), nullptr);
+    EXPECT_EQ(findCommand<ExportImage>(out)->outputPath, path);
     EXPECT_EQ(d.exportSettings().lastImagePath, path);
     std::filesystem::remove(path);
     ImageExportDialog again;

@@ -3,6 +3,7 @@
 
 #include <optional>
 
+#include "command_find.h"
 #include "imgui_harness.h"
 #include "main_ui_fixture.h"
 #include "ui/main_ui.h"
@@ -45,12 +46,7 @@ MapState stateWithIncidents() {
     return state;
 }
 
-template <class T>
-const T* find(const CommandList& out) {
-    for (const auto& c : out)
-        if (const auto* t = std::get_if<T>(&c)) return t;
-    return nullptr;
-}
+using test::findCommand;
 
 TEST(QueryIncidents, FiltersBySearchAndCategoryAndSortsByAnyColumn) {
     MapState state = stateWithIncidents();
@@ -132,11 +128,11 @@ TEST_F(IncidentUiTest, ClickingATableRowSelectsAndFliesToTheIncident) {
     auto row = scan(table, [&] { return table.hoveredRow() >= 0; });
     ASSERT_TRUE(row);
     CommandList out = click(table, *row);
-    const auto* fly = find<FlyToIncident>(out);
+    const auto* fly = findCommand<FlyToIncident>(out);
     ASSERT_NE(fly, nullptr);
     EXPECT_EQ(fly->incident.layerId, layer().id);
     EXPECT_EQ(layer().data->id(fly->incident.index), "b");
-    const auto* select = find<SelectIncident>(out);
+    const auto* select = findCommand<SelectIncident>(out);
     ASSERT_NE(select, nullptr);
     EXPECT_EQ(select->incident, fly->incident);
 }
@@ -161,7 +157,7 @@ TEST_F(IncidentUiTest, SortingByTitleThenClickingTheFirstRowFliesToIt) {
     auto first = scan(table, [&] { return table.hoveredRow() == table.rows()[0]; });
     ASSERT_TRUE(first);
     const CommandList out = click(table, *first);
-    const auto* fly = find<FlyToIncident>(out);
+    const auto* fly = findCommand<FlyToIncident>(out);
     ASSERT_NE(fly, nullptr);
     EXPECT_EQ(layer().data->id(fly->incident.index), "a");
 }
@@ -191,7 +187,7 @@ TEST_F(IncidentUiTest, LegendToggleHidesTheCategory) {
     auto box = scan(legend, [&] { return ImGui::GetCurrentContext()->HoveredId == target; });
     ASSERT_TRUE(box);
     CommandList out = click(legend, *box);
-    const auto* set = find<SetIncidentStyle>(out);
+    const auto* set = findCommand<SetIncidentStyle>(out);
     ASSERT_NE(set, nullptr);
     EXPECT_EQ(set->layerId, layer().id);
     EXPECT_EQ(set->style.hiddenCategories, std::vector<std::string>{"Arrest"});
@@ -200,7 +196,7 @@ TEST_F(IncidentUiTest, LegendToggleHidesTheCategory) {
     // Shown again with the next click once the state has it hidden.
     state.scene().incidentLayers[0].style = set->style;
     out = click(legend, *box);
-    set = find<SetIncidentStyle>(out);
+    set = findCommand<SetIncidentStyle>(out);
     ASSERT_NE(set, nullptr);
     EXPECT_TRUE(set->style.hiddenCategories.empty());
 }
@@ -212,7 +208,7 @@ TEST_F(IncidentUiTest, InspectorLinksOpenTheSourceUrl) {
     auto link = scan(inspector, [&] { return ImGui::GetMouseCursor() == ImGuiMouseCursor_Hand; });
     ASSERT_TRUE(link);
     const CommandList out = click(inspector, *link);
-    const auto* open = find<OpenUrl>(out);
+    const auto* open = findCommand<OpenUrl>(out);
     ASSERT_NE(open, nullptr);
     EXPECT_EQ(open->url, "https://example.org/story?id=1");
 }
@@ -261,7 +257,7 @@ TEST_F(IncidentPointerTest, ClicksSpreadGroupsAndSelectIncidents) {
     group.hits = {{{id, 0}, 7, 3, false}, {{id, 1}, 7, 3, false}, {{id, 2}, 7, 3, false}};
     group.total = 3;
     CommandList first = clickMap(group);
-    const auto* spread = find<SpreadIncidentGroup>(first);
+    const auto* spread = findCommand<SpreadIncidentGroup>(first);
     ASSERT_NE(spread, nullptr);
     EXPECT_EQ(spread->layerId, id);
     EXPECT_EQ(spread->group, 7u);
@@ -270,7 +266,7 @@ TEST_F(IncidentPointerTest, ClicksSpreadGroupsAndSelectIncidents) {
     member.hits = {{{id, 2}, 7, 3, true}};
     member.total = 1;
     CommandList out = clickMap(member);
-    const auto* select = find<SelectIncident>(out);
+    const auto* select = findCommand<SelectIncident>(out);
     ASSERT_NE(select, nullptr);
     EXPECT_EQ(select->incident, (IncidentRef{id, 2}));
     EXPECT_EQ(ui.selectedIncident(), (IncidentRef{id, 2}));
@@ -279,10 +275,10 @@ TEST_F(IncidentPointerTest, ClicksSpreadGroupsAndSelectIncidents) {
     // A click on empty map closes the spread group, and only that.
     ui.setIncidentPanelOpen(IncidentPanelId::Inspector, false);
     out = clickMap({});
-    spread = find<SpreadIncidentGroup>(out);
+    spread = findCommand<SpreadIncidentGroup>(out);
     ASSERT_NE(spread, nullptr);
     EXPECT_EQ(spread->layerId, 0u);
-    EXPECT_EQ(find<SelectIncident>(out), nullptr);
+    EXPECT_EQ(findCommand<SelectIncident>(out), nullptr);
 }
 
 TEST_F(IncidentPointerTest, ADragIsNotAClick) {
@@ -300,8 +296,8 @@ TEST_F(IncidentPointerTest, ADragIsNotAClick) {
     harness.io().MouseDown[0] = false;
     CommandList released = frame();
     out.insert(out.end(), released.begin(), released.end());
-    EXPECT_EQ(find<SelectIncident>(out), nullptr);
-    EXPECT_NE(find<Pan>(out), nullptr);
+    EXPECT_EQ(findCommand<SelectIncident>(out), nullptr);
+    EXPECT_NE(findCommand<Pan>(out), nullptr);
 }
 
 TEST_F(IncidentPointerTest, IncidentWindowsDrawWithoutAskingForAnything) {
