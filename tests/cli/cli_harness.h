@@ -58,4 +58,9 @@ protected:
     std::filesystem::path m_dir;
 };
 
+/// True when `text` (a run's output) contains `fragment`.
+inline bool has(const std::string& text, const std::string& fragment) {
+    return text.find(fragment) != std::string::npos;
+}
+
 }  // namespace fp::test

@@ -14,9 +14,7 @@ const std::string kPlaceNames = std::string(FP_FIXTURES_DIR) + "/incidents/acled
 
 using GeocodeFile = test::CliFixture;
 
-bool has(const std::string& text, const std::string& fragment) {
-    return text.find(fragment) != std::string::npos;
-}
+using test::has;
 
 /// Data lines of a CSV written by geocode-file (no value in the fixture spans lines).
 std::vector<std::string> lines(const std::string& text) {

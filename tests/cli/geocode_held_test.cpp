@@ -13,9 +13,7 @@ const std::string kHeld = std::string(FP_FIXTURES_DIR) + "/incidents/acled_place
 
 using GeocodeHeld = test::CliFixture;
 
-bool has(const std::string& text, const std::string& fragment) {
-    return text.find(fragment) != std::string::npos;
-}
+using test::has;
 
 TEST_F(GeocodeHeld, InfoDescribesAnIncidentSourceWithEveryRowHeld) {
     const test::CliRun text = run("info '" + kHeld + "'");

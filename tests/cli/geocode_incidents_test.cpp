@@ -17,9 +17,7 @@ const std::string kPlaceNames = std::string(FP_FIXTURES_DIR) + "/incidents/acled
 
 using GeocodeIncidents = test::CliFixture;
 
-bool has(const std::string& text, const std::string& fragment) {
-    return text.find(fragment) != std::string::npos;
-}
+using test::has;
 
 TEST_F(GeocodeIncidents, InfoCountsGeocodedAmbiguousAndUnmatchedRows) {
     const test::CliRun text = run("info '" + kPlaceNames + "'");
