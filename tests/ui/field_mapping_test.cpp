@@ -186,32 +186,9 @@ TEST_F(MainUiMappingTest, UnrecognisedColumnsOpenTheDialogAndTheMappingLoads) {
     const uint64_t id = state.scene().incidentLayers[0].id;
     ui.setIncidentPanelOpen(IncidentPanelId::Legend, true);
     frame();
-    ImGuiID target = 0;
-    harness.frame([&] {
-        ImGui::Begin(ui.incidentLegend().title());
-        ImGui::BeginChild("##incidentLayers");
-        ImGui::PushID(("incidents" + std::to_string(id)).c_str());
-        target = ImGui::GetID("Map fields\xE2\x80\xA6");
-        ImGui::PopID();
-        ImGui::EndChild();
-        ImGui::End();
-    });
-    ImGuiWindow* legend = ImGui::FindWindowByName(ui.incidentLegend().title());
-    ASSERT_NE(legend, nullptr);
-    std::optional<ImVec2> at;
-    for (float y = legend->Pos.y; !at && y < legend->Pos.y + legend->Size.y; y += 3.f)
-        for (float x = legend->Pos.x + 4.f; !at && x < legend->Pos.x + legend->Size.x; x += 10.f) {
-            harness.io().MousePos = {x, y};
-            frame();
-            if (ImGui::GetCurrentContext()->HoveredId == target) at = ImVec2(x, y);
-        }
-    ASSERT_TRUE(at);
-    harness.io().MouseDown[0] = true;
-    CommandList out = frame();
-    harness.io().MouseDown[0] = false;
-    CommandList released = frame();
-    out.insert(out.end(), released.begin(), released.end());
-    EXPECT_TRUE(out.empty());  // handled inside the UI
+    const std::optional<CommandList> out = clickLegendButton(id, "Map fields\xE2\x80\xA6");
+    ASSERT_TRUE(out);
+    EXPECT_TRUE(out->empty());  // handled inside the UI
     ASSERT_TRUE(dialog.isOpen());
     EXPECT_EQ(dialog.request().replaceLayerId, id);
     EXPECT_EQ(dialog.mapping().at("start"), "reported");  // what the layer was loaded with

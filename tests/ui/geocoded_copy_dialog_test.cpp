@@ -51,32 +51,10 @@ TEST_F(GeocodedCopyUi, TheIncidentsWindowOffersItAndTheDialogWritesNextToTheSour
     // The button sits in the layer's part of the Incidents window.
     ui.setIncidentPanelOpen(IncidentPanelId::Legend, true);
     frame();
-    ImGuiID target = 0;
-    harness.frame([&] {
-        ImGui::Begin(ui.incidentLegend().title());
-        ImGui::BeginChild("##incidentLayers");
-        ImGui::PushID(("incidents" + std::to_string(layerId)).c_str());
-        target = ImGui::GetID("Save geocoded copy\xE2\x80\xA6");
-        ImGui::PopID();
-        ImGui::EndChild();
-        ImGui::End();
-    });
-    ImGuiWindow* legend = ImGui::FindWindowByName(ui.incidentLegend().title());
-    ASSERT_NE(legend, nullptr);
-    std::optional<ImVec2> at;
-    for (float y = legend->Pos.y; !at && y < legend->Pos.y + legend->Size.y; y += 3.f)
-        for (float x = legend->Pos.x + 4.f; !at && x < legend->Pos.x + legend->Size.x; x += 10.f) {
-            harness.io().MousePos = {x, y};
-            frame();
-            if (ImGui::GetCurrentContext()->HoveredId == target) at = ImVec2(x, y);
-        }
-    ASSERT_TRUE(at) << "no Save geocoded copy button for a geocoded layer";
-    harness.io().MouseDown[0] = true;
-    CommandList clicked = frame();
-    harness.io().MouseDown[0] = false;
-    for (auto& c : frame()) clicked.push_back(std::move(c));
+    const std::optional<CommandList> clicked = clickLegendButton(layerId, "Save geocoded copy\xE2\x80\xA6");
+    ASSERT_TRUE(clicked) << "no Save geocoded copy button for a geocoded layer";
     // ShowGeocodedCopy is handled inside the UI: it opens the dialog.
-    EXPECT_TRUE(clicked.empty());
+    EXPECT_TRUE(clicked->empty());
     GeocodedCopyDialog& d = ui.geocodedCopyDialog();
     ASSERT_TRUE(d.isOpen());
     EXPECT_EQ(d.layerId(), layerId);
