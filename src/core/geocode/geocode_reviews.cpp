@@ -9,12 +9,6 @@ namespace fp {
 
 namespace {
 
-IncidentLayer* findLayer(MapScene& scene, uint64_t id) {
-    for (auto& layer : scene.incidentLayers)
-        if (layer.id == id) return &layer;
-    return nullptr;
-}
-
 void addToLayer(IncidentLayer& layer, std::vector<Incident> incidents) {
     if (incidents.empty()) return;
     const IncidentStore empty;
@@ -28,7 +22,7 @@ void GeocodeReviews::addLayer(MapScene& scene, uint64_t layerId, const std::stri
                               GeocodeSummary summary) {
     touch();
     std::vector<Incident> resolved = applyGeocodeChoices(summary, m_choices);
-    IncidentLayer* layer = findLayer(scene, layerId);
+    IncidentLayer* layer = scene.findIncidentLayer(layerId);
     if (layer) addToLayer(*layer, std::move(resolved));
     if (summary.pending.empty()) {
         if (summary.any()) m_geocodedLayers.insert(layerId);
@@ -51,7 +45,7 @@ void GeocodeReviews::removeLayer(uint64_t layerId) {
 Status GeocodeReviews::resolve(MapScene& scene, uint64_t layerId, const GeocodeChoice& choice) {
     auto review = std::find_if(m_layers.begin(), m_layers.end(),
                                [&](const LayerGeocodeReview& l) { return l.layerId == layerId; });
-    IncidentLayer* layer = findLayer(scene, layerId);
+    IncidentLayer* layer = scene.findIncidentLayer(layerId);
     if (review == m_layers.end() || !layer)
         return makeError(ErrorCode::NotFound, choice.source, "no incident layer with rows to review");
     touch();

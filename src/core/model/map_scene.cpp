@@ -44,6 +44,16 @@ const MapLayer* MapScene::find(uint64_t id) const {
     return const_cast<MapScene*>(this)->find(id);
 }
 
+IncidentLayer* MapScene::findIncidentLayer(uint64_t id) {
+    for (auto& l : incidentLayers)
+        if (l.id == id) return &l;
+    return nullptr;
+}
+
+const IncidentLayer* MapScene::findIncidentLayer(uint64_t id) const {
+    return const_cast<MapScene*>(this)->findIncidentLayer(id);
+}
+
 bool MapScene::remove(uint64_t id) {
     auto it = std::find_if(layers.begin(), layers.end(), [id](const MapLayer& l) { return l.id == id; });
     if (it == layers.end()) return false;

@@ -76,6 +76,9 @@ struct MapScene {
                               std::string attribution = {});
     MapLayer* find(uint64_t id);
     const MapLayer* find(uint64_t id) const;
+    /// The incident layer with id `id`; null when there is none.
+    IncidentLayer* findIncidentLayer(uint64_t id);
+    const IncidentLayer* findIncidentLayer(uint64_t id) const;
     bool remove(uint64_t id);
     /// Moves the layer one step up (towards the top, +1) or down (-1) in the drawing order.
     bool move(uint64_t id, int direction);

@@ -3,9 +3,7 @@
 namespace fp {
 
 Result<GeocodedCopyRequest> layerGeocodedCopyRequest(const MapState& state, uint64_t layerId) {
-    const IncidentLayer* layer = nullptr;
-    for (const auto& l : state.scene().incidentLayers)
-        if (l.id == layerId) layer = &l;
+    const IncidentLayer* layer = state.scene().findIncidentLayer(layerId);
     if (!layer)
         return makeError(ErrorCode::NotFound, "incident layer " + std::to_string(layerId), "is not loaded");
     GeocodedCopyRequest req;

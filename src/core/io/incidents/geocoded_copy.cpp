@@ -94,8 +94,7 @@ ColumnPlan planColumns(const IncidentFormatInfo& info, Format format) {
 }
 
 std::string utf8(std::string_view v) {
-    return incident_io::isAscii(v) || incident_io::isValidUtf8(v) ? std::string(v)
-                                                                  : incident_io::repairUtf8(v);
+    return incident_io::isValidUtf8(v) ? std::string(v) : incident_io::repairUtf8(v);
 }
 
 std::string candidateText(const GeocodeCandidate& c) {
