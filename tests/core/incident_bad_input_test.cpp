@@ -180,6 +180,15 @@ TEST(IncidentSecrets, ScrubRemovesPasswordsInEveryForm) {
     }
 }
 
+TEST(IncidentBadInput, DatabaseSourcesAreTheirPgPrefixInAnyCase) {
+    EXPECT_TRUE(isDatabaseSource("PG:dbname=ops"));
+    EXPECT_TRUE(isDatabaseSource("pg:dbname=ops"));
+    EXPECT_TRUE(isDatabaseSource("Pg:dbname=ops"));
+    EXPECT_FALSE(isDatabaseSource("pg"));
+    EXPECT_FALSE(isDatabaseSource("data/pg:incidents.csv"));
+    EXPECT_FALSE(isDatabaseSource(""));
+}
+
 TEST(IncidentSecrets, UnreachableDatabaseErrorHoldsNoPassword) {
     // Port 1 on the loopback refuses at once: no server is needed to test the failure path.
     const std::string source =

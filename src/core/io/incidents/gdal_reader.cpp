@@ -234,7 +234,7 @@ Result<LayerPlan> planLayer(OGRLayer& layer, const IncidentLoadOptions& options,
 Status readGdalIncidents(const std::string& source, const std::string& shownSource,
                          const IncidentLoadOptions& options, LoadReport& report, IncidentFormatInfo& info,
                          IncidentStoreBuilder& out, const IncidentRowObserver* observer) {
-    const bool database = source.rfind("PG:", 0) == 0 || source.rfind("pg:", 0) == 0;
+    const bool database = isDatabaseSource(source);
     ScrubbingGdalCapture capture;
     gdal::DatasetPtr ds(GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     if (!ds) {

@@ -19,10 +19,6 @@ using incident_io::lowerAscii;
 
 enum class Format { Csv, Gpkg };
 
-bool isDatabase(const std::string& source) {
-    return lowerAscii(source.substr(0, 3)) == "pg:";
-}
-
 std::string degrees(double v) {
     char buf[40];
     std::snprintf(buf, sizeof buf, "%.6f", v);  // 6 decimals: 0.1 m, finer than any gazetteer position
@@ -146,7 +142,7 @@ bool sameFile(const std::string& a, const std::string& b) {
 Result<GeocodedCopySummary> writeGeocodedCopy(const GeocodedCopyRequest& req) {
     const std::string& out = req.output;
     if (req.source.empty()) return makeError(ErrorCode::InvalidArgument, "(source)", "no source file given");
-    if (isDatabase(req.source))
+    if (isDatabaseSource(req.source))
         return makeError(ErrorCode::UnsupportedFormat, scrubSecrets(req.source),
                          "a geocoded copy can only be made of a file, not of a database table");
     const std::string ext = lowerAscii(fs::path(out).extension().string());

@@ -120,6 +120,10 @@ std::vector<std::string> canonicalIncidentFields() {
     return out;
 }
 
+bool isDatabaseSource(std::string_view source) {
+    return incident_io::lowerAscii(source.substr(0, 3)) == "pg:";
+}
+
 std::string scrubSecrets(std::string_view text) {
     return scrubUris(scrubKeyValues(text));
 }

@@ -88,6 +88,8 @@ Result<IncidentStore> loadIncidents(const std::string& source, const IncidentLoa
 /// `text` with passwords removed: "password=..." (any case, quoted or not, also inside "PGPASSWORD=...") and
 /// the password of "postgresql://user:password@host" URIs. Everything else is kept.
 std::string scrubSecrets(std::string_view text);
+/// True when `source` is a PostGIS connection ("PG:...", any case, as GDAL reads it) rather than a file.
+bool isDatabaseSource(std::string_view source);
 
 /// Short name for a layer made from `source`: the file name without extension, the table, or "SQL query".
 std::string incidentSourceName(const std::string& source, const IncidentLoadOptions& options);
