@@ -186,8 +186,8 @@ void MainUi::frame(const MapState& state, const UiMetrics& metrics, CommandList&
             continue;
         }
         if (const auto* copy = std::get_if<ShowGeocodedCopy>(&command)) {
-            for (const auto& layer : state.scene().incidentLayers)
-                if (layer.id == copy->layerId) m_geocodedCopy.open(layer.id, layer.name, layer.source);
+            if (const IncidentLayer* layer = state.scene().findIncidentLayer(copy->layerId))
+                m_geocodedCopy.open(layer->id, layer->name, layer->source);
             continue;
         }
         if (std::holds_alternative<ShowAnimationExport>(command)) {
@@ -227,7 +227,7 @@ std::set<uint64_t> MainUi::geocodedLayers(const MapState& state) const {
     std::set<uint64_t> ids;
     for (const auto& layer : state.scene().incidentLayers)
         // Only files can be copied (not database tables).
-        if (state.geocodeReviews().wasGeocoded(layer.id) && layer.source.rfind("PG:", 0) != 0)
+        if (state.geocodeReviews().wasGeocoded(layer.id) && !isDatabaseSource(layer.source))
             ids.insert(layer.id);
     return ids;
 }
@@ -272,7 +272,7 @@ size_t heldForReview(const MapState& state) {
 
 std::string shownSourceName(const std::string& source) {
     const std::string name = std::filesystem::path(source).filename().string();
-    return name.empty() || source.rfind("PG:", 0) == 0 ? "incidents" : name;
+    return name.empty() || isDatabaseSource(source) ? "incidents" : name;
 }
 
 }  // namespace

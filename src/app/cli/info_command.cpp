@@ -278,7 +278,7 @@ int runInfoCommand(const InfoOptions& o) {
     const Error& why = incidents.error();
     // Only sources that are readable but not incidents are tried as vector layers. Databases are not: the
     // vector loader would see the connection string (and its password) in its messages.
-    const bool database = o.source.rfind("PG:", 0) == 0 || o.source.rfind("pg:", 0) == 0;
+    const bool database = isDatabaseSource(o.source);
     if (why.code != ErrorCode::UnsupportedFormat || database || !o.sql.empty())
         return fail(why, report, nullptr, o.json);
     LoadReport vectorReport;

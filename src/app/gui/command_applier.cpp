@@ -120,12 +120,6 @@ Status reloadIncidents(MapState& state, const ReloadIncidents& r) {
     return {};
 }
 
-IncidentLayer* findIncidents(MapState& state, uint64_t id) {
-    for (auto& layer : state.scene().incidentLayers)
-        if (layer.id == id) return &layer;
-    return nullptr;
-}
-
 /// Centres the view on the incident and zooms in until its place fills the view: about 20 m per pixel for an
 /// exact place, the uncertainty disc across 80 % of the view otherwise. A closer view is kept.
 /// Centres the view on `at`, zooming in (never out) until `radiusMetres` around it fills 80% of the shorter
@@ -141,7 +135,7 @@ void centreOn(MapState& state, MapXY at, double radiusMetres) {
 }
 
 Status flyTo(MapState& state, const IncidentRef& ref) {
-    const IncidentLayer* layer = findIncidents(state, ref.layerId);
+    const IncidentLayer* layer = state.scene().findIncidentLayer(ref.layerId);
     if (!layer || !layer->data || ref.index >= layer->data->size())
         return makeError(ErrorCode::NotFound, "incident", "the incident is no longer loaded");
     const IncidentStore& store = *layer->data;
@@ -264,7 +258,8 @@ Status applyCommand(MapState& state, const Command& command) {
             },
             [&](const ZoomToLayer& z) -> Status {
                 const MapLayer* layer = state.scene().find(z.layerId);
-                if (const IncidentLayer* incidents = findIncidents(state, z.layerId); !layer && incidents) {
+                if (const IncidentLayer* incidents = state.scene().findIncidentLayer(z.layerId);
+                    !layer && incidents) {
                     if (incidents->data && !incidents->data->empty())
                         state.frame(withRoomAround(incidents->data->extent()));
                     return {};
@@ -285,7 +280,7 @@ Status applyCommand(MapState& state, const Command& command) {
             [&](const ShowIncidentPanel&) -> Status { return {}; },
             [&](const AddIncidents& a) -> Status { return addIncidents(state, a); },
             [&](const SetIncidentStyle& s) -> Status {
-                IncidentLayer* layer = findIncidents(state, s.layerId);
+                IncidentLayer* layer = state.scene().findIncidentLayer(s.layerId);
                 if (!layer) return layerMissing(s.layerId);
                 layer->style = s.style;
                 return {};

@@ -70,7 +70,7 @@ void IncidentInspectorPanel::draw(const UiContext& ctx, CommandList& out) {
         ImGui::End();
         return;
     }
-    const IncidentLayer* layer = findIncidentLayer(ctx.state.scene(), m_selected.layerId);
+    const IncidentLayer* layer = ctx.state.scene().findIncidentLayer(m_selected.layerId);
     if (!layer || !layer->data || m_selected.index >= layer->data->size()) {
         ImGui::TextDisabled("Click an incident on the map or in the table.");
         ImGui::End();

@@ -117,7 +117,7 @@ void IncidentTablePanel::draw(const UiContext& ctx, CommandList& out) {
     ImGui::SetNextWindowSize({std::min(820.f * s, display.x - 420.f * s), 320.f * s}, ImGuiCond_FirstUseEver);
     if (ImGui::Begin(title(), &m_open)) {
         const auto& layers = ctx.state.scene().incidentLayers;
-        const IncidentLayer* layer = findIncidentLayer(ctx.state.scene(), m_layerId);
+        const IncidentLayer* layer = ctx.state.scene().findIncidentLayer(m_layerId);
         if (!layer && !layers.empty()) layer = &layers.back();
         m_layerId = layer ? layer->id : 0;
         if (!layer || !layer->data) {

@@ -76,12 +76,6 @@ std::string incidentTooltipText(const IncidentStore& store, size_t i) {
     return text;
 }
 
-const IncidentLayer* findIncidentLayer(const MapScene& scene, uint64_t id) {
-    for (const auto& layer : scene.incidentLayers)
-        if (layer.id == id) return &layer;
-    return nullptr;
-}
-
 void IncidentPointer::update(const UiContext& ctx, const IncidentHover& hover,
                              const IncidentStyleSheet& sheet, bool groupSpread, CommandList& out) {
     const ImGuiIO& io = ImGui::GetIO();
@@ -89,7 +83,7 @@ void IncidentPointer::update(const UiContext& ctx, const IncidentHover& hover,
     const bool dragging = io.MouseDown[ImGuiMouseButton_Left] &&
                           io.MouseDragMaxDistanceSqr[ImGuiMouseButton_Left] > kClickSlopPx * kClickSlopPx;
     const IncidentHoverHit* top = hover.hits.empty() ? nullptr : &hover.hits.front();
-    const IncidentLayer* layer = top ? findIncidentLayer(ctx.state.scene(), top->incident.layerId) : nullptr;
+    const IncidentLayer* layer = top ? ctx.state.scene().findIncidentLayer(top->incident.layerId) : nullptr;
     if (layer && (!layer->data || top->incident.index >= layer->data->size())) layer = nullptr;
 
     if (layer && !io.WantCaptureMouse && !dragging) {

@@ -36,8 +36,6 @@ std::string locationPrecisionLabel(LocationPrecision precision);
 std::string incidentWindowStatus(const IncidentStore& store, size_t index, const MapScene& scene);
 /// Multi-line tooltip text: title, when, place, category, location precision.
 std::string incidentTooltipText(const IncidentStore& store, size_t index);
-/// The incident layer `id` in the scene, or null.
-const IncidentLayer* findIncidentLayer(const MapScene& scene, uint64_t id);
 
 /// Tooltips and clicks on incident markers over the map. A click (press and release without dragging,
 /// outside every window) on a group of several incidents spreads it apart; on a single or spread incident
