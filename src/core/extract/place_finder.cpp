@@ -1,0 +1,413 @@
+#include "core/extract/place_finder.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <unordered_set>
+
+#include "core/geocode/country_codes.h"
+#include "core/places/normalize.h"
+#include "core/proj/geodesic.h"
+
+namespace fp {
+
+namespace {
+
+/// "north" for "north", "northern", "North"; "central"; empty when the word names no direction.
+std::string_view directionOf(std::string_view lower) {
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 18> kWords{{
+        {"north", "north"},         {"northern", "north"},         {"south", "south"},
+        {"southern", "south"},      {"east", "east"},              {"eastern", "east"},
+        {"west", "west"},           {"western", "west"},           {"central", "central"},
+        {"northeast", "northeast"}, {"northeastern", "northeast"}, {"northwest", "northwest"},
+        {"northwestern", "northwest"}, {"southeast", "southeast"}, {"southeastern", "southeast"},
+        {"southwest", "southwest"}, {"southwestern", "southwest"}, {"centre", "central"},
+    }};
+    for (const auto& [word, dir] : kWords)
+        if (lower == word) return dir;
+    return {};
+}
+
+/// "northern" for "north": the adjective a part of a country is named with.
+std::string directionAdjective(std::string_view dir) {
+    return dir == "central" ? "central" : std::string(dir) + "ern";
+}
+
+/// Capitalised words that are not place names even when a village somewhere bears them.
+bool isStopword(std::string_view lower) {
+    static const std::unordered_set<std::string_view> kWords{
+        "the", "a", "an", "in", "on", "at", "as", "after", "before", "but", "and", "or", "if", "when", "while",
+        "since", "during", "for", "from", "to", "of", "by", "with", "this", "that", "these", "those", "it",
+        "its", "he", "she", "they", "we", "his", "her", "their", "our", "some", "many", "most", "both",
+        "other", "another", "there", "here", "then", "also", "meanwhile", "however", "earlier", "later",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+        "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+        "nov", "dec", "president", "prime", "minister", "mr", "mrs", "ms", "dr", "police", "army",
+        "government", "parliament", "ministry", "mayor", "officials", "official", "christmas",
+        "orthodox", "catholic", "muslim", "reuters", "comment", "share", "read", "more", "photo",
+        "updated", "published", "news", "agency", "office", "council", "union", "court", "security",
+        "special", "general", "central", "national", "state", "republic", "democratic", "liberal",
+        "people", "party", "new", "old", "one", "two", "first", "last", "local", "western"};
+    return kWords.count(lower) > 0;
+}
+
+bool isLocativeCue(std::string_view w) {
+    return w == "in" || w == "at" || w == "on" || w == "into" || w == "inside" || w == "across" ||
+           w == "through" || w == "throughout" || w == "to" || w == "toward" || w == "towards";
+}
+
+bool isNearCue(std::string_view w) {
+    return w == "near" || w == "outside" || w == "around" || w == "nearby" || w == "outskirts" ||
+           w == "vicinity" || w == "close" || w == "km" || w == "kilometres" || w == "kilometers" ||
+           w == "miles" || w == "area" || w == "surroundings";
+}
+
+/// Words between a preposition and a name that do not change where it is ("in the town of").
+bool isPlaceNoun(std::string_view w) {
+    return w == "the" || w == "town" || w == "village" || w == "city" || w == "hamlet" || w == "of" ||
+           w == "settlement" || w == "municipality" || w == "northern" || w == "southern" ||
+           w == "eastern" || w == "western" || w == "central" || w == "to" || w == "nearby" ||
+           w == "ethnically" || w == "mixed" || w == "divided" || w == "serb" || w == "albanian" ||
+           w == "majority" || w == "-" || w == "mostly" || w == "predominantly";
+}
+
+double distanceKm(LonLat a, LonLat b) {
+    return geodesicDistance(a, b) / 1000.0;
+}
+
+}  // namespace
+
+/// A mention being read: its candidates wait for the whole text's context.
+struct PlaceFinder::Pending {
+    PlaceMention mention;
+    std::vector<Candidate> candidates;
+    bool wantCrossing = false;  ///< "the Jarinje crossing"
+    bool wantArea = false;      ///< "the Zvečan municipality"
+    bool partOfTown = false;    ///< "north Mitrovica": part of a town, so near it
+    bool multiWord = false;     ///< a name of several words ("Zubin Potok"): rarely an English word
+};
+
+PlaceFinder::PlaceFinder(std::shared_ptr<const Gazetteer> gazetteer) : m_gazetteer(std::move(gazetteer)) {}
+
+const std::vector<PlaceFinder::Candidate>& PlaceFinder::lookup(std::string_view phrase) {
+    const std::string key(phrase);
+    if (const auto it = m_cache.find(key); it != m_cache.end()) return it->second;
+    std::vector<Candidate>& out = m_cache[key];
+    if (normalizePlaceName(phrase).size() < 3) return out;
+    PlaceSearchOptions options;
+    options.limit = 25;
+    options.fuzzy = false;
+    auto hits = m_gazetteer->search(phrase, options);
+    if (!hits) return out;
+    for (const PlaceHit& h : hits.value()) {
+        if (h.match != MatchKind::Exact) continue;
+        const Place& p = m_gazetteer->place(h.place);
+        const double cls = p.featureClass == 'P' ? 3.0 : p.featureClass == 'S' ? 2.0 : 0.0;
+        out.push_back({h.place, 10.0 * placeImportance(p) + cls});
+    }
+    return out;
+}
+
+std::optional<LonLat> PlaceFinder::countryPart(const std::string& country, std::string_view direction) {
+    const auto key = std::make_pair(country, std::string(direction));
+    if (const auto it = m_parts.find(key); it != m_parts.end()) return it->second;
+    if (m_countryPlaces.empty())
+        for (PlaceIndex i = 0; i < m_gazetteer->size(); ++i) {
+            const Place& p = m_gazetteer->place(i);
+            if (p.featureClass == 'P') m_countryPlaces[std::string(p.country())].push_back(i);
+        }
+    std::optional<LonLat>& result = m_parts[key];
+    const auto it = m_countryPlaces.find(country);
+    if (it == m_countryPlaces.end() || it->second.empty()) return result;
+    std::vector<LonLat> pts;
+    for (PlaceIndex i : it->second) pts.push_back(m_gazetteer->place(i).position);
+    auto centroid = [](const std::vector<LonLat>& v) {
+        LonLat c{0, 0};
+        for (const LonLat& p : v) c.lon += p.lon, c.lat += p.lat;
+        return LonLat{c.lon / static_cast<double>(v.size()), c.lat / static_cast<double>(v.size())};
+    };
+    const LonLat all = centroid(pts);
+    if (!direction.empty()) {
+        // The quarter of the country's places furthest in that direction (or nearest its middle).
+        const double dy = direction.find("north") != std::string_view::npos   ? 1
+                          : direction.find("south") != std::string_view::npos ? -1
+                                                                              : 0;
+        const double dx = direction.find("east") != std::string_view::npos   ? 1
+                          : direction.find("west") != std::string_view::npos ? -1
+                                                                             : 0;
+        const double cosLat = std::cos(all.lat * 3.14159265358979323846 / 180.0);
+        auto score = [&](const LonLat& p) {
+            if (dx == 0 && dy == 0) return -std::hypot((p.lon - all.lon) * cosLat, p.lat - all.lat);
+            return dy * (p.lat - all.lat) + dx * (p.lon - all.lon) * cosLat;
+        };
+        std::sort(pts.begin(), pts.end(), [&](const LonLat& a, const LonLat& b) { return score(a) > score(b); });
+        pts.resize(std::max<size_t>(1, pts.size() / 4));
+    }
+    result = centroid(pts);
+    return result;
+}
+
+namespace {
+
+/// Reads the words around a name: how it is introduced and what follows it.
+struct Surroundings {
+    size_t first = 0;         ///< first token of the whole expression
+    size_t end = 0;           ///< token after it
+    bool locative = false;
+    bool near = false;
+    bool actor = false;
+    bool crossing = false;
+    bool area = false;
+};
+
+Surroundings readSurroundings(const std::vector<Token>& tokens, const Sentence& s, size_t nameFirst,
+                              size_t nameEnd) {
+    Surroundings r;
+    r.first = nameFirst;
+    r.end = nameEnd;
+    size_t b = nameFirst;
+    while (b > s.firstToken && isPlaceNoun(tokens[b - 1].lower) && nameFirst - b < 5) --b;
+    if (b > s.firstToken) {
+        const std::string& w = tokens[b - 1].lower;
+        if (isNearCue(w)) r.near = true, r.locative = true, --b;
+        else if (isLocativeCue(w)) r.locative = true, --b;
+        else if (w == "from") r.actor = true;
+        // "close to X", "10 km north of X", "on the outskirts of X"
+        if (r.near && b > s.firstToken && (tokens[b - 1].lower == "the" || tokens[b - 1].lower == "on")) --b;
+    }
+    if (b < nameFirst && (tokens[b].lower == "the" || isPlaceNoun(tokens[b].lower))) r.first = b;
+    if (r.locative || r.near) r.first = b;
+    size_t e = nameEnd;
+    if (e < s.endToken && (tokens[e].lower == "border" || tokens[e].lower == "administrative")) ++e;
+    if (e < s.endToken) {
+        const std::string& w = tokens[e].lower;
+        if (w == "crossing" || w == "checkpoint" || w == "crossings" || w == "gate")
+            r.crossing = true, r.end = e + 1;
+        else if (w == "municipality" || w == "district" || w == "region" || w == "province")
+            r.area = true, r.end = e + 1;
+        else if (w == "area" || w == "areas" || w == "surroundings" || w == "outskirts")
+            r.near = true, r.end = e + 1;
+        else if ((w == "'" || w == "\xE2\x80\x99") && e + 1 < s.endToken && tokens[e + 1].lower == "s")
+            r.actor = true;
+    }
+    return r;
+}
+
+}  // namespace
+
+std::vector<PlaceMention> PlaceFinder::find(const TextUnits& units, std::string_view text,
+                                            std::vector<UnplacedName>* unplaced) {
+    const auto& tokens = units.tokens;
+    std::vector<Pending> pending;
+    auto phraseOf = [&](size_t a, size_t b) {
+        return text.substr(tokens[a].span.begin, tokens[b - 1].span.end - tokens[a].span.begin);
+    };
+    for (size_t si = 0; si < units.sentences.size(); ++si) {
+        const Sentence& s = units.sentences[si];
+        for (size_t t = s.firstToken; t < s.endToken; ++t) {
+            const Token& tok = tokens[t];
+            // "the north of the country", "the Serb-majority north", "the region"
+            if (tok.lower == "the" && t + 1 < s.endToken) {
+                size_t k = t + 1;
+                while (k < s.endToken && k - t < 5 && directionOf(tokens[k].lower).empty() &&
+                       (tokens[k].word || tokens[k].lower == "-") && tokens[k].lower != "region" &&
+                       tokens[k].lower != "country" && tokens[k].lower != "territory")
+                    ++k;
+                if (k < s.endToken && !tokens[k].capital) {
+                    const std::string& w = tokens[k].lower;
+                    const std::string_view dir = directionOf(w);
+                    const bool noun = !dir.empty() && !w.ends_with("ern") && w != "central";
+                    const bool anaphor = k == t + 1 && (w == "region" || w == "country" || w == "territory");
+                    const bool ofCountry = k + 3 < s.endToken && tokens[k + 1].lower == "of" &&
+                                           tokens[k + 2].lower == "the" && tokens[k + 3].lower == "country";
+                    const bool ofName = k + 2 < s.endToken && tokens[k + 1].lower == "of" && tokens[k + 2].capital;
+                    const bool followed = k + 1 < s.endToken && (tokens[k + 1].lower == "-" || tokens[k + 1].word) &&
+                                          tokens[k + 1].lower != "of" && !isLocativeCue(tokens[k + 1].lower) &&
+                                          tokens[k + 1].lower != "and" && tokens[k + 1].lower != "where";
+                    if (anaphor || (noun && !ofName && !followed)) {
+                        Pending p;
+                        PlaceMention& m = p.mention;
+                        m.kind = anaphor ? PlaceMentionKind::Anaphor : PlaceMentionKind::Part;
+                        m.firstToken = t;
+                        m.endToken = ofCountry ? k + 4 : k + 1;
+                        m.span = m.nameSpan = {tok.span.begin, tokens[m.endToken - 1].span.end};
+                        m.name = std::string(dir);
+                        m.locative = true;
+                        m.precision = LocationPrecision::Region;
+                        pending.push_back(std::move(p));
+                        t = m.endToken - 1;
+                        continue;
+                    }
+                }
+            }
+            if (!tok.capital) continue;
+            size_t runEnd = t;
+            while (runEnd < s.endToken && runEnd - t < 6 && tokens[runEnd].capital) ++runEnd;
+            size_t i = t;
+            while (i < runEnd && isStopword(tokens[i].lower) && directionOf(tokens[i].lower).empty()) ++i;
+            const bool guarded = i == t && t != s.firstToken;
+            bool anyFound = false;
+            while (i < runEnd) {
+                bool found = false;
+                for (size_t n = std::min<size_t>(4, runEnd - i); n >= 1 && !found; --n) {
+                    const std::string_view phrase = phraseOf(i, i + n);
+                    const bool shortCaps = tokens[i].allCaps && phrase.size() <= 3;
+                    std::string cc = shortCaps || phrase.size() < 4 ? std::string() : countryCodeFromText(phrase);
+                    const std::vector<Candidate>* cands = nullptr;
+                    if (cc.empty() && !isStopword(tokens[i].lower) && !(n == 1 && !directionOf(tokens[i].lower).empty()))
+                        cands = &lookup(phrase);
+                    if (cc.empty() && (!cands || cands->empty())) continue;
+                    Pending p;
+                    PlaceMention& m = p.mention;
+                    const Surroundings sur = readSurroundings(tokens, s, i, i + n);
+                    m.nameSpan = {tokens[i].span.begin, tokens[i + n - 1].span.end};
+                    m.firstToken = sur.first;
+                    m.endToken = sur.end;
+                    m.locative = sur.locative;
+                    m.actor = sur.actor;
+                    m.precision = sur.near ? LocationPrecision::Near : LocationPrecision::Exact;
+                    p.wantCrossing = sur.crossing;
+                    p.wantArea = sur.area;
+                    // A direction word before the name: "northern Kosovo", "North Mitrovica".
+                    size_t d = i;
+                    while (d > s.firstToken && (tokens[d - 1].lower == "-" || tokens[d - 1].lower == "serb" ||
+                                                tokens[d - 1].lower == "majority"))
+                        --d;
+                    std::string_view dir = d > s.firstToken ? directionOf(tokens[d - 1].lower) : std::string_view();
+                    if (!dir.empty()) m.firstToken = std::min(m.firstToken, d - 1);
+                    if (dir.empty() && i >= s.firstToken + 3 && tokens[i - 1].lower == "of" &&
+                        tokens[i - 3].lower == "the" && !directionOf(tokens[i - 2].lower).empty()) {
+                        dir = directionOf(tokens[i - 2].lower);
+                        m.firstToken = i - 3;
+                    }
+                    if (!cc.empty()) {
+                        m.kind = dir.empty() ? PlaceMentionKind::Country : PlaceMentionKind::Part;
+                        m.country = cc;
+                        m.name = std::string(dir);
+                        m.precision = LocationPrecision::Region;
+                        // "Kosovo's north"
+                        if (dir.empty() && sur.actor && i + n + 2 < s.endToken &&
+                            !directionOf(tokens[i + n + 2].lower).empty()) {
+                            m.kind = PlaceMentionKind::Part;
+                            m.name = std::string(directionOf(tokens[i + n + 2].lower));
+                            m.endToken = i + n + 3;
+                            m.actor = false;
+                        }
+                    } else {
+                        p.candidates = *cands;
+                        p.partOfTown = !dir.empty();
+                        p.multiWord = n > 1;
+                    }
+                    m.span = {tokens[m.firstToken].span.begin, tokens[m.endToken - 1].span.end};
+                    pending.push_back(std::move(p));
+                    i = std::max(i + n, m.endToken);
+                    found = anyFound = true;
+                }
+                if (!found) {
+                    // "Aleksandar Vucic", "Kosovo Police": after an unknown first word, the rest is one name.
+                    if (guarded && !anyFound && i == t && !tokens[i].allCaps && directionOf(tokens[i].lower).empty())
+                        break;
+                    ++i;
+                }
+            }
+            t = std::max(t, runEnd - 1);
+            if (!pending.empty()) t = std::max(t, pending.back().mention.endToken - 1);
+        }
+    }
+    resolve(pending);
+    std::vector<PlaceMention> out;
+    for (Pending& p : pending) {
+        if (p.mention.kind == PlaceMentionKind::Named && !p.mention.place) {
+            if (unplaced)
+                unplaced->push_back({p.mention.nameSpan,
+                                     "'" + std::string(phraseOf(p.mention.firstToken, p.mention.endToken)) +
+                                         "' names places only outside the countries the article is about"});
+            continue;
+        }
+        if (p.mention.name.empty() && p.mention.kind != PlaceMentionKind::Named) continue;
+        out.push_back(std::move(p.mention));
+    }
+    return out;
+}
+
+void PlaceFinder::resolve(std::vector<Pending>& pending) {
+    std::map<std::string, int> countryCount;
+    std::string firstCountry;
+    for (const Pending& p : pending)
+        if (!p.mention.country.empty()) {
+            ++countryCount[p.mention.country];
+            if (firstCountry.empty()) firstCountry = p.mention.country;
+        }
+    m_mainCountry = firstCountry;
+    for (const auto& [cc, n] : countryCount)
+        if (n > countryCount[m_mainCountry]) m_mainCountry = cc;
+    auto acceptable = [&](const Candidate& c, bool multiWord) {
+        const Place& p = m_gazetteer->place(c.place);
+        if (countryCount.count(std::string(p.country()))) return true;
+        if (p.featureCode == "PPLC" || p.featureCode == "ADM1" || p.population >= 100000) return true;
+        return countryCount.empty() && multiWord;
+    };
+    // Anchors: names with one acceptable place (or one far ahead), which place the others.
+    std::vector<std::pair<size_t, LonLat>> anchors;
+    for (size_t k = 0; k < pending.size(); ++k) {
+        Pending& p = pending[k];
+        const bool multi = p.multiWord;
+        std::vector<Candidate> ok;
+        for (const Candidate& c : p.candidates)
+            if (acceptable(c, multi)) ok.push_back(c);
+        p.candidates = std::move(ok);
+        if (p.candidates.size() == 1) anchors.push_back({k, m_gazetteer->place(p.candidates[0].place).position});
+    }
+    for (size_t k = 0; k < pending.size(); ++k) {
+        Pending& p = pending[k];
+        PlaceMention& m = p.mention;
+        if (m.kind == PlaceMentionKind::Anaphor || (m.kind == PlaceMentionKind::Part && m.country.empty()))
+            m.country = m_mainCountry;
+        if (m.kind != PlaceMentionKind::Named) {
+            if (m.country.empty()) continue;
+            const std::string countryName = countryDisplayName(m.country);
+            const std::string dir = m.name;
+            const auto pos = countryPart(m.country, dir);
+            if (!pos) {
+                m.name.clear();
+                continue;
+            }
+            m.position = *pos;
+            m.name = dir.empty() ? countryName : directionAdjective(dir) + " " + countryName;
+            m.adminAreas = {countryName};
+            m.confidence = m.kind == PlaceMentionKind::Anaphor ? 0.6 : 0.9;
+            continue;
+        }
+        double best = -1e9, second = -1e9;
+        const Candidate* chosen = nullptr;
+        for (const Candidate& c : p.candidates) {
+            const Place& pl = m_gazetteer->place(c.place);
+            double score = c.prior;
+            if (pl.country() == m_mainCountry) score += 15.0;
+            if (p.wantCrossing) score += pl.featureClass == 'S' ? 40.0 : 0.0;
+            if (p.wantArea) score += pl.isArea() ? 40.0 : 0.0;
+            double nearest = 1e9;
+            for (const auto& [idx, pos] : anchors)
+                if (idx != k) nearest = std::min(nearest, distanceKm(pos, pl.position));
+            if (nearest < 1e9) score += 30.0 * std::exp(-nearest / 50.0);
+            if (score > best) second = best, best = score, chosen = &c;
+            else second = std::max(second, score);
+        }
+        if (!chosen) continue;
+        const Place& pl = m_gazetteer->place(chosen->place);
+        m.place = chosen->place;
+        m.name = std::string(pl.name);
+        m.country = std::string(pl.country());
+        m.position = pl.position;
+        m.adminAreas = {countryDisplayName(m.country)};
+        for (std::string_view a : {pl.admin1Name, pl.admin2Name})
+            if (!a.empty() && std::find(m.adminAreas.begin(), m.adminAreas.end(), a) == m.adminAreas.end())
+                m.adminAreas.emplace_back(a);
+        if (pl.isArea() || p.partOfTown)
+            m.precision = pl.featureCode == "ADM1" ? LocationPrecision::Region : LocationPrecision::Near;
+        m.confidence = p.candidates.size() == 1 ? 1.0 : 0.5 + 0.5 * std::min(1.0, (best - second) / 20.0);
+    }
+}
+
+}  // namespace fp
