@@ -28,10 +28,14 @@ struct Trigger {
     double weight;
 };
 
-constexpr std::array<Trigger, 88> kTriggers{{
+constexpr std::array<Trigger, 95> kTriggers{{
     // Phrases with event words that report no event; matched like triggers so their words are used up.
     {"barricad* themselves", {}, {}, 0.0},
     {"barricad* himself", {}, {}, 0.0},
+    {"house arrest", {}, {}, 0.0},
+    {"the detained", {}, {}, 0.0},
+    {"across the road*", kRoadblock, "Roadblock", 0.8},
+    {"reinforc*", kStrategic, "Reinforcements", 0.8},
     {"roadblock*", kRoadblock, "Roadblock", 1.0},
     {"road block*", kRoadblock, "Roadblock", 1.0},
     {"barricad*", kRoadblock, "Barricades", 1.0},
@@ -47,7 +51,6 @@ constexpr std::array<Trigger, 88> kTriggers{{
     {"dismantl* ~ roadblock*", kStrategic, "Roadblocks removed", 0.9},
     {"deploy*", kStrategic, "Deployment", 0.8},
     {"redeploy*", kStrategic, "Deployment", 0.8},
-    {"reinforcement*", kStrategic, "Reinforcements", 0.8},
     {"combat readiness", kStrategic, "Combat readiness raised", 1.0},
     {"level of readiness", kStrategic, "Combat readiness raised", 1.0},
     {"state of readiness", kStrategic, "Combat readiness raised", 1.0},
@@ -68,16 +71,14 @@ constexpr std::array<Trigger, 88> kTriggers{{
     {"fired ~ at", kArmed, "Shooting", 0.9},
     {"fired ~ on", kArmed, "Shooting", 0.9},
     {"shots", kArmed, "Shooting", 0.9},
-    {"gunm*n", kArmed, "Shooting", 0.8},
     {"ambush*", kArmed, "Ambush", 1.0},
-    {"attack*", kArmed, "Attack", 0.7},
+    {"attacked", kArmed, "Attack", 0.8},
     {"explosion*", kExplosion, "Explosion", 1.0},
     {"explosive*", kExplosion, "Explosion", 0.9},
     {"blast*", kExplosion, "Explosion", 0.9},
     {"grenade*", kExplosion, "Explosion", 0.9},
     {"bomb*", kExplosion, "Explosion", 0.8},
     {"detonat*", kExplosion, "Explosion", 0.9},
-    {"stun grenade*", kRiot, "Riot", 0.9},
     {"tear gas", kRiot, "Riot", 0.9},
     {"riot*", kRiot, "Riot", 1.0},
     {"clash* ~ police", kRiot, "Clashes with police", 1.0},
@@ -111,7 +112,13 @@ constexpr std::array<Trigger, 88> kTriggers{{
     {"denounc*", kStatement, "Statement", 0.8},
     {"visit*", kDiplomacy, "Diplomatic visit", 1.0},
     {"met with", kDiplomacy, "Meeting", 0.8},
-    {"met", kDiplomacy, "Meeting", 0.7},
+    {"met ~ president", kDiplomacy, "Meeting", 0.8},
+    {"met ~ minister", kDiplomacy, "Meeting", 0.8},
+    {"met ~ envoy*", kDiplomacy, "Meeting", 0.8},
+    {"met ~ delegation*", kDiplomacy, "Meeting", 0.8},
+    {"met ~ leader*", kDiplomacy, "Meeting", 0.8},
+    {"sent to", kStrategic, "Deployment", 0.7},
+    {"dispatch*", kStrategic, "Deployment", 0.8},
     {"increas* patrols", kStrategic, "Patrols increased", 0.8},
     {"stepped up patrols", kStrategic, "Patrols increased", 0.8},
     {"held talks", kDiplomacy, "Talks", 0.9},
@@ -206,12 +213,12 @@ bool speaksOfFuture(const TextUnits& units, size_t first, size_t end) {
     end = std::min(end, tokens.size());
     for (size_t t = first; t < end; ++t) {
         const std::string& w = tokens[t].lower;
-        if (w == "will" || w == "upcoming" || w == "planned" || w == "scheduled" || w == "next") return true;
+        if (w == "will" || w == "upcoming" || w == "shall" || w == "'ll") return true;
         const bool aux = w == "is" || w == "are" || w == "was" || w == "were";
         if (aux && t + 2 < end) {
             const std::string& v = tokens[t + 1].lower;
-            if ((v == "set" || v == "due" || v == "expected" || v == "scheduled" || v == "planning") &&
-                tokens[t + 2].lower == "to")
+            if ((v == "set" || v == "due" || v == "expected" || v == "scheduled" || v == "planning" || v == "to") &&
+                (tokens[t + 2].lower == "to" || v == "to"))
                 return true;
         }
         if ((w == "plans" || w == "plan" || w == "intends") && t + 1 < end && tokens[t + 1].lower == "to")

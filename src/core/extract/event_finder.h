@@ -27,7 +27,7 @@ const std::vector<std::string_view>& eventCategories();
 std::vector<EventMention> findEvents(const TextUnits& units, size_t first, size_t end);
 
 /// True when tokens [first, end) speak of the future: "will", "is set to", "plans to", "is due to",
-/// "is expected to", "is scheduled", "next", "upcoming".
+/// "is expected to", "is scheduled to", "is to", "upcoming".
 bool speaksOfFuture(const TextUnits& units, size_t first, size_t end);
 
 }  // namespace fp

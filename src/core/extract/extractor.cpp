@@ -6,7 +6,6 @@
 
 #include "core/extract/event_finder.h"
 #include "core/extract/place_finder.h"
-#include "core/proj/geodesic.h"
 
 namespace fp {
 
@@ -47,36 +46,88 @@ void markDateline(const TextUnits& units, std::vector<PlaceMention>& places) {
     }
 }
 
-struct PlaceChoice {
-    const PlaceMention* mention = nullptr;
-    double score = -1e9;
+/// How an event word stands in its sentence.
+struct EventRole {
+    bool hypothetical = false;  ///< "the right to redeploy", "threatened to block"
+    bool definite = false;      ///< "the barricades", "this attack": an event already known
+    bool reaction = false;      ///< "condemned the shooting", "protest against the attack", "ending a blockade"
 };
 
-/// The place of the sentence that an event at tokens [first, end) most likely happened at.
-PlaceChoice choosePlace(const EventMention& e, const std::vector<const PlaceMention*>& places) {
-    PlaceChoice best;
+bool isOneOf(std::string_view w, std::initializer_list<std::string_view> words) {
+    return std::find(words.begin(), words.end(), w) != words.end();
+}
+
+EventRole roleOf(const EventMention& e, const Sentence& s, const std::vector<Token>& tokens, bool future) {
+    EventRole r;
+    const size_t t = e.firstToken;
+    if (!future && t >= s.firstToken + 2 && tokens[t - 1].lower == "to")
+        r.hypothetical = isOneOf(tokens[t - 2].lower,
+                                 {"right", "threatened", "threaten", "threatens", "want", "wants", "wanted",
+                                  "allowed", "ready", "refused", "refuse", "tried", "try", "trying", "attempt",
+                                  "attempted", "able", "unable", "vowed", "asked", "permission", "bid", "plot",
+                                  "failed", "would", "could", "might"});
+    const bool followedByOf = e.endToken < s.endToken && tokens[e.endToken].lower == "of";
+    for (size_t k = t; k > s.firstToken && t - k < 3; --k) {
+        const Token& b = tokens[k - 1];
+        if (!b.word) break;
+        if (isOneOf(b.lower, {"the", "this", "that", "these", "those"})) {
+            r.definite = !followedByOf;
+            break;
+        }
+    }
+    for (size_t k = t; k > s.firstToken && t - k < 6; --k)
+        if (isOneOf(tokens[k - 1].lower, {"against", "condemned", "condemning", "condemns", "denounced", "accused",
+                                          "investigation", "investigating", "praising", "praised", "mourn",
+                                          "mourned", "following", "ending", "ended", "lifting", "lifted"}))
+            r.reaction = true;
+    return r;
+}
+
+size_t tokenDistance(const PlaceMention& m, const EventMention& e) {
+    if (m.endToken <= e.firstToken) return e.firstToken - m.endToken;
+    if (m.firstToken >= e.endToken) return m.firstToken - e.endToken;
+    return 0;
+}
+
+/// The event word a place belongs to: the nearest one before it ("deployed around the building in
+/// Zvecan after fresh clashes"), or the first after it when it opens the sentence ("In Zvecan, protesters
+/// threw stones").
+const EventMention* ownerOf(const PlaceMention& m, const std::vector<EventMention>& events) {
+    const EventMention* before = nullptr;
+    for (const EventMention& e : events)
+        if (e.firstToken < m.firstToken) before = &e;
+    if (before) return before;
+    return events.empty() ? nullptr : &events.front();
+}
+
+/// The place of the sentence an event most likely happened at, among those that belong to it. Countries
+/// and, for statements, any other name only count when introduced as where something happened ("in
+/// Kosovo"); otherwise they name who acted ("Kosovo police", "demanded that Belgrade...").
+const PlaceMention* choosePlace(const EventMention& e, const std::vector<EventMention>& events,
+                                const std::vector<const PlaceMention*>& places) {
+    const PlaceMention* best = nullptr;
+    double bestScore = -1e9;
+    const bool statement = e.category == "Political statement / Demand";
     for (const PlaceMention* m : places) {
-        const double before = m->endToken <= e.firstToken ? static_cast<double>(e.firstToken - m->endToken) : 0;
-        const double after = m->firstToken >= e.endToken ? static_cast<double>(m->firstToken - e.endToken) : 0;
-        double score = -(before * 1.2 + after);
+        if ((m->kind == PlaceMentionKind::Country || statement) && !m->locative) continue;
+        if (ownerOf(*m, events) != &e) continue;
+        const size_t d = tokenDistance(*m, e);
+        double score = -(m->endToken <= e.firstToken ? 1.2 : 1.0) * static_cast<double>(d);
         if (m->locative) score += 5;
         if (m->actor) score -= 4;
-        switch (m->kind) {
-            case PlaceMentionKind::Named:
-                score += 3;
-                break;
-            case PlaceMentionKind::Part:
-                score += 1.5;
-                break;
-            case PlaceMentionKind::Country:
-                break;
-            case PlaceMentionKind::Anaphor:
-                score -= 3;
-                break;
-        }
-        if (score > best.score) best = {m, score};
+        if (m->kind == PlaceMentionKind::Named) score += 3;
+        if (m->kind == PlaceMentionKind::Part) score += 1.5;
+        if (m->kind == PlaceMentionKind::Anaphor) score -= 3;
+        if (score > bestScore) best = m, bestScore = score;
     }
     return best;
+}
+
+/// A country named as an actor in the sentence ("Serbia's defence minister"), for events with no place.
+const PlaceMention* actorCountry(const std::vector<const PlaceMention*>& places) {
+    for (const PlaceMention* m : places)
+        if (m->kind == PlaceMentionKind::Country && !m->locative) return m;
+    return nullptr;
 }
 
 /// The chosen place and the names listed with it ("in Zvecan, Leposavic and Zubin Potok"): an event
@@ -85,21 +136,15 @@ std::vector<const PlaceMention*> listedWith(const PlaceMention* chosen, const st
                                             const std::vector<Token>& tokens) {
     std::vector<const PlaceMention*> out{chosen};
     if (chosen->kind != PlaceMentionKind::Named) return out;
-    auto joined = [&](size_t from, size_t to) {
-        if (from >= to) return false;
-        for (size_t t = from; t < to; ++t)
-            if (tokens[t].lower != "and" && tokens[t].lower != "," && tokens[t].lower != "or") return false;
+    auto joined = [&](const PlaceMention* a, const PlaceMention* b) {
+        if (b->kind != PlaceMentionKind::Named || a->endToken >= b->firstToken) return false;
+        for (size_t t = a->endToken; t < b->firstToken; ++t)
+            if (!isOneOf(tokens[t].lower, {"and", ",", "or"})) return false;
         return true;
     };
     const auto at = std::find(places.begin(), places.end(), chosen);
-    for (auto it = at; it + 1 != places.end() && (*(it + 1))->kind == PlaceMentionKind::Named &&
-                       joined((*it)->endToken, (*(it + 1))->firstToken);
-         ++it)
-        out.push_back(*(it + 1));
-    for (auto it = at; it != places.begin() && (*(it - 1))->kind == PlaceMentionKind::Named &&
-                       joined((*(it - 1))->endToken, (*it)->firstToken);
-         --it)
-        out.push_back(*(it - 1));
+    for (auto it = at; it + 1 != places.end() && joined(*it, *(it + 1)); ++it) out.push_back(*(it + 1));
+    for (auto it = at; it != places.begin() && joined(*(it - 1), *it); --it) out.push_back(*(it - 1));
     return out;
 }
 
@@ -115,16 +160,16 @@ const DateMention* chooseDate(const EventMention& e, const std::vector<DateMenti
     return best;
 }
 
-bool isProtestLike(std::string_view category) {
-    return category == "Protests" || category == "Roadblock / Protest";
-}
-
-bool overlaps(const IncidentProposal& a, const IncidentProposal& b) {
-    return a.first <= b.last && b.first <= a.last;
-}
-
-bool samePlace(const IncidentProposal& a, const IncidentProposal& b) {
-    return a.place == b.place && a.locationPrecision == b.locationPrecision;
+/// Categories that one sentence may give for one event ("gathered to protest, blocking the road"), and
+/// the one that describes it best.
+std::string_view sameEventCategory(std::string_view a, std::string_view b) {
+    auto pair = [&](std::string_view x, std::string_view y) { return (a == x && b == y) || (a == y && b == x); };
+    if (pair("Protests", "Roadblock / Protest")) return "Roadblock / Protest";
+    if (pair("Riots", "Explosions/Remote violence") || pair("Riots", "Protests")) return "Riots";
+    // Demands voiced at a protest are part of it.
+    if (pair("Protests", "Political statement / Demand")) return "Protests";
+    if (pair("Roadblock / Protest", "Political statement / Demand")) return "Roadblock / Protest";
+    return {};
 }
 
 std::string lowerFirst(std::string s) {
@@ -132,11 +177,11 @@ std::string lowerFirst(std::string s) {
     return s;
 }
 
-std::string makeTitle(const EventMention& e, bool planned, const IncidentProposal& p) {
-    std::string label = planned ? "Planned " + lowerFirst(std::string(e.label)) : std::string(e.label);
-    const bool visit = e.category == "Diplomacy" && e.label == "Diplomatic visit";
+std::string makeTitle(std::string_view label, std::string_view category, bool planned, const IncidentProposal& p) {
+    std::string text = planned ? "Planned " + lowerFirst(std::string(label)) : std::string(label);
+    const bool visit = category == "Diplomacy" && label == "Diplomatic visit";
     const char* prep = p.locationPrecision == LocationPrecision::Near ? " near " : visit ? " to " : " in ";
-    return label + prep + p.place;
+    return text + prep + p.place;
 }
 
 void setPlace(IncidentProposal& p, const PlaceMention& m) {
@@ -146,14 +191,24 @@ void setPlace(IncidentProposal& p, const PlaceMention& m) {
     p.adminAreas = m.adminAreas;
 }
 
-/// What the extractor remembers of the paragraph it reads.
-struct Memory {
-    size_t paragraph = SIZE_MAX;
-    std::optional<size_t> lastIncident;  ///< index into the output of the last incident of the paragraph
+/// What the extractor knows of a proposal besides what it shows.
+struct ProposalInfo {
+    size_t sentence = 0;             ///< where it was first told
+    std::vector<size_t> toldIn;      ///< every sentence that told it
+    bool defaultDate = false;  ///< no date in the text: the publication day
+    std::string label;
 };
 
 class Extractor {
 public:
+    /// The end of the dateline holding `m`: the dash after it.
+    size_t datelineEnd(const PlaceMention& m) const {
+        const auto& tokens = m_units.tokens;
+        for (size_t t = m.endToken; t < tokens.size() && t < m.endToken + 8; ++t)
+            if (isOneOf(tokens[t].lower, {"\xE2\x80\x94", "\xE2\x80\x93", "-"})) return tokens[t].span.end;
+        return m.span.end;
+    }
+
     Extractor(const ArticleText& article, const ExtractOptions& options)
         : m_article(article), m_options(options), m_units(splitText(article.text)), m_finder(options.gazetteer) {}
 
@@ -162,28 +217,58 @@ public:
         m_places = m_finder.find(m_units, m_article.text, &unplaced);
         markDateline(m_units, m_places);
         for (const PlaceMention& m : m_places)
-            if (m.dateline && m.kind == PlaceMentionKind::Named && !m_dateline) m_dateline = &m;
+            if (m.dateline) {
+                if (m.kind == PlaceMentionKind::Named && !m_dateline) m_dateline = &m;
+                m_datelineEnd = std::max(m_datelineEnd, datelineEnd(m));
+            }
         for (const UnplacedName& u : unplaced) unresolved(u.span, u.reason);
+        std::vector<size_t> headlines;
         size_t placeAt = 0;
-        for (const Sentence& s : m_units.sentences) {
+        for (size_t si = 0; si < m_units.sentences.size(); ++si) {
+            const Sentence& s = m_units.sentences[si];
             std::vector<const PlaceMention*> here;
             while (placeAt < m_places.size() && m_places[placeAt].firstToken < s.firstToken) ++placeAt;
             for (size_t k = placeAt; k < m_places.size() && m_places[k].firstToken < s.endToken; ++k)
                 if (!m_places[k].dateline) here.push_back(&m_places[k]);
-            sentence(s, here);
+            if (isHeadline(si)) headlines.push_back(si);
+            else sentence(si, here);
         }
+        // A headline tells again what the body tells; its events count only when the body has none.
+        if (m_out.incidents.empty())
+            for (size_t si : headlines) {
+                std::vector<const PlaceMention*> here;
+                for (const PlaceMention& m : m_places)
+                    if (!m.dateline && m.firstToken >= m_units.sentences[si].firstToken &&
+                        m.firstToken < m_units.sentences[si].endToken)
+                        here.push_back(&m);
+                sentence(si, here);
+            }
         return std::move(m_out);
     }
 
 private:
+    /// A line of its own at the top without closing punctuation: a headline or title.
+    bool isHeadline(size_t si) const {
+        const Sentence& s = m_units.sentences[si];
+        if (s.paragraph > 2) return false;
+        if (si + 1 < m_units.sentences.size() && m_units.sentences[si + 1].paragraph == s.paragraph) return false;
+        if (si > 0 && m_units.sentences[si - 1].paragraph == s.paragraph) return false;
+        const std::string& last = m_units.tokens[s.endToken - 1].lower;
+        return last != "." && last != "!" && last != "?" && last != "\"" && last != "\xE2\x80\x9D";
+    }
+
     void unresolved(TextSpan span, std::string reason) {
         m_out.unresolved.push_back({m_article.text.substr(span.begin, span.size()), std::move(reason), span});
     }
 
-    void sentence(const Sentence& s, const std::vector<const PlaceMention*>& places);
-    void event(const Sentence& s, const EventMention& e, const std::vector<const PlaceMention*>& places,
-               const std::vector<DateMention>& dates, bool future, bool back);
-    void add(IncidentProposal p, bool dateFromText);
+    void sentence(size_t si, const std::vector<const PlaceMention*>& places);
+    void event(size_t si, const EventMention& e, const std::vector<EventMention>& events,
+               const std::vector<const PlaceMention*>& places, const std::vector<DateMention>& dates, bool future);
+    void add(IncidentProposal p, ProposalInfo info);
+    bool hasCategory(std::string_view category) const {
+        return std::any_of(m_out.incidents.begin(), m_out.incidents.end(),
+                           [&](const IncidentProposal& p) { return p.category == category; });
+    }
 
     const ArticleText& m_article;
     const ExtractOptions& m_options;
@@ -191,91 +276,112 @@ private:
     PlaceFinder m_finder;
     std::vector<PlaceMention> m_places;
     const PlaceMention* m_dateline = nullptr;
-    Memory m_memory;
+    size_t m_datelineEnd = 0;  ///< byte offset where the dateline ends (0: none)
+    std::optional<size_t> m_last;  ///< the incident proposed or confirmed last
+    std::vector<ProposalInfo> m_info;
     Extraction m_out;
 };
 
-void Extractor::sentence(const Sentence& s, const std::vector<const PlaceMention*>& places) {
-    if (s.paragraph != m_memory.paragraph) m_memory = {s.paragraph, std::nullopt};
-    const std::vector<EventMention> events = findEvents(m_units, s.firstToken, s.endToken);
-    if (events.empty()) return;
+void Extractor::sentence(size_t si, const std::vector<const PlaceMention*>& places) {
+    const Sentence& s = m_units.sentences[si];
+    const auto& tokens = m_units.tokens;
+    std::vector<EventMention> found = findEvents(m_units, s.firstToken, s.endToken);
+    if (found.empty()) return;
     const bool future = speaksOfFuture(m_units, s.firstToken, s.endToken);
-    const std::vector<DateMention> dates =
-        findDates(m_units, s.firstToken, s.endToken, {m_options.published, future});
-    const bool back = refersBack(m_units, s);
     // "The man was arrested after the incident near Strpce": the place named here refines the last
     // incident when that one was only placed in a region.
-    if (back && m_memory.lastIncident) {
-        IncidentProposal& prev = m_out.incidents[*m_memory.lastIncident];
+    if (refersBack(m_units, s) && m_last) {
+        IncidentProposal& prev = m_out.incidents[*m_last];
         for (const PlaceMention* m : places)
             if (m->kind == PlaceMentionKind::Named && prev.locationPrecision == LocationPrecision::Region) {
                 setPlace(prev, *m);
-                if (prev.locationPrecision == LocationPrecision::Exact)
-                    prev.locationPrecision = LocationPrecision::Near;
-                prev.title = prev.title.substr(0, prev.title.rfind(" in ")) + " near " + prev.place;
+                if (prev.locationPrecision == LocationPrecision::Exact) prev.locationPrecision = LocationPrecision::Near;
+                prev.title = makeTitle(m_info[*m_last].label, prev.category, prev.planned, prev);
                 prev.evidence.push_back({EvidenceKind::Place, m->nameSpan});
-                prev.note = "place from the next sentence, which refers back to it";
+                prev.note = "place from a later sentence that refers back to it";
                 break;
             }
     }
-    for (const EventMention& e : events) event(s, e, places, dates, future, back);
+    std::vector<EventMention> events;
+    std::vector<EventRole> roles;
+    for (const EventMention& e : found) roles.push_back(roleOf(e, s, tokens, future));
+    const bool anyNew = std::any_of(roles.begin(), roles.end(), [](const EventRole& r) { return !r.definite; });
+    for (size_t k = 0; k < found.size(); ++k) {
+        const std::string words = m_article.text.substr(found[k].span.begin, found[k].span.size());
+        if (roles[k].hypothetical)
+            unresolved(found[k].span, "'" + words + "' is not reported as having happened");
+        else if (roles[k].reaction || (roles[k].definite && (anyNew || hasCategory(found[k].category))))
+            unresolved(found[k].span, "'" + words + "' refers to an event told elsewhere");
+        else
+            events.push_back(found[k]);
+    }
+    std::vector<DateMention> dates = findDates(m_units, s.firstToken, s.endToken, {m_options.published, future});
+    // A date in the dateline is the publication's, not an event's.
+    std::erase_if(dates, [&](const DateMention& d) { return d.span.begin < m_datelineEnd; });
+    // Events whose category takes in others told with them ("protesters threw stones": a riot) first.
+    std::vector<const EventMention*> order;
+    for (const EventMention& e : events) order.push_back(&e);
+    std::stable_sort(order.begin(), order.end(), [](const EventMention* a, const EventMention* b) {
+        auto rank = [](std::string_view c) { return c == "Riots" ? 0 : c == "Roadblock / Protest" ? 1 : 2; };
+        return rank(a->category) < rank(b->category);
+    });
+    for (const EventMention* e : order) event(si, *e, events, places, dates, future);
 }
 
-void Extractor::event(const Sentence& s, const EventMention& e, const std::vector<const PlaceMention*>& places,
-                      const std::vector<DateMention>& dates, bool future, bool back) {
-    const auto& tokens = m_units.tokens;
+void Extractor::event(size_t si, const EventMention& e, const std::vector<EventMention>& events,
+                      const std::vector<const PlaceMention*>& places, const std::vector<DateMention>& dates,
+                      bool future) {
+    const Sentence& s = m_units.sentences[si];
     const std::string words = m_article.text.substr(e.span.begin, e.span.size());
-    // "the right to redeploy", "threatened to block": an infinitive outside a plan is no event.
-    if (!future && e.firstToken > s.firstToken && tokens[e.firstToken - 1].lower == "to") {
-        unresolved(e.span, "'" + words + "' is not reported as having happened");
-        return;
-    }
     IncidentProposal p;
+    ProposalInfo info{si, {}, false, std::string(e.label)};
     p.category = std::string(e.category);
     p.sentenceSpan = s.span;
     p.sentence = m_article.text.substr(s.span.begin, s.span.size());
     p.planned = future;
     p.evidence.push_back({EvidenceKind::Event, e.span});
     double confidence = e.weight;
-    const PlaceChoice choice = choosePlace(e, places);
-    const IncidentProposal* prev = m_memory.lastIncident ? &m_out.incidents[*m_memory.lastIncident] : nullptr;
-    if (choice.mention && !(back && prev && choice.mention->kind == PlaceMentionKind::Anaphor)) {
-        setPlace(p, *choice.mention);
-        p.evidence.push_back({EvidenceKind::Place, choice.mention->nameSpan});
-        confidence *= choice.mention->confidence;
-    } else if (prev) {
+    const PlaceMention* chosen = choosePlace(e, events, places);
+    const IncidentProposal* prev = m_last ? &m_out.incidents[*m_last] : nullptr;
+    const bool recent = prev && m_info[*m_last].sentence + 1 >= si;
+    const bool statement = e.category == "Political statement / Demand";
+    const PlaceMention* actor = actorCountry(places);
+    if (chosen) {
+        setPlace(p, *chosen);
+        p.evidence.push_back({EvidenceKind::Place, chosen->nameSpan});
+        confidence *= chosen->confidence;
+    } else if (prev && !statement && (recent || !actor)) {
         p.place = prev->place;
         p.location = prev->location;
         p.locationPrecision = prev->locationPrecision;
         p.adminAreas = prev->adminAreas;
         p.note = "place from an earlier sentence";
-        confidence *= 0.75;
-    } else if (m_dateline && e.category == "Political statement / Demand") {
-        setPlace(p, *m_dateline);
-        p.note = "place from the dateline";
+        confidence *= recent ? 0.75 : 0.6;
+    } else if (actor) {
+        setPlace(p, *actor);
+        p.evidence.push_back({EvidenceKind::Place, actor->nameSpan});
+        p.note = "place: the country that acted";
         confidence *= 0.6;
     } else {
         unresolved(e.span, "no place is named for '" + words + "'");
         return;
     }
-    const DateMention* date = chooseDate(e, dates, tokens);
-    bool dateFromText = date != nullptr;
-    if (date) {
+    if (const DateMention* date = chooseDate(e, dates, m_units.tokens)) {
         p.first = date->first;
         p.last = date->last;
         p.timePrecision = date->precision;
         p.evidence.push_back({EvidenceKind::Date, date->span});
         confidence *= date->confidence;
-    } else if (prev) {
+    } else if (prev && !m_info[*m_last].defaultDate) {
         p.first = prev->first;
         p.last = prev->last;
         p.timePrecision = prev->timePrecision;
         p.note += std::string(p.note.empty() ? "" : "; ") + "date from an earlier sentence";
         confidence *= 0.8;
-        dateFromText = true;
     } else {
         p.first = p.last = m_options.published;
         p.note += std::string(p.note.empty() ? "" : "; ") + "no date given: the publication day";
+        info.defaultDate = true;
         confidence *= 0.6;
     }
     if (p.last < m_options.published - m_options.backgroundDays) {
@@ -284,35 +390,50 @@ void Extractor::event(const Sentence& s, const EventMention& e, const std::vecto
     }
     p.confidence = std::round(std::clamp(confidence, 0.0, 1.0) * 100.0) / 100.0;
     const std::vector<const PlaceMention*> targets =
-        choice.mention && !p.note.starts_with("place from") ? listedWith(choice.mention, places, tokens)
-                                                            : std::vector<const PlaceMention*>{};
+        chosen ? listedWith(chosen, places, m_units.tokens) : std::vector<const PlaceMention*>{};
     for (size_t k = 1; k < targets.size(); ++k) {
         IncidentProposal q = p;
         setPlace(q, *targets[k]);
         q.evidence[1] = {EvidenceKind::Place, targets[k]->nameSpan};
-        q.title = makeTitle(e, future, q);
-        add(std::move(q), dateFromText);
+        q.title = makeTitle(e.label, e.category, future, q);
+        add(std::move(q), info);
     }
-    p.title = makeTitle(e, future, p);
-    add(std::move(p), dateFromText);
+    p.title = makeTitle(e.label, e.category, future, p);
+    add(std::move(p), info);
 }
 
-void Extractor::add(IncidentProposal p, bool dateFromText) {
+void Extractor::add(IncidentProposal p, ProposalInfo info) {
     // One incident per event: a later mention of the same kind of event at the same place, at a time that
     // overlaps (or at no time of its own), is the same event told again.
     for (size_t k = 0; k < m_out.incidents.size(); ++k) {
         IncidentProposal& q = m_out.incidents[k];
-        // A protest that blocks a road is one event, told with both words in one sentence.
-        const bool protestPair = q.sentenceSpan == p.sentenceSpan && isProtestLike(q.category) &&
-                                 isProtestLike(p.category);
-        if ((q.category != p.category && !protestPair) || !samePlace(q, p) || q.planned != p.planned) continue;
-        if (!overlaps(q, p) && dateFromText) continue;
+        ProposalInfo& qi = m_info[k];
+        const bool sameSentence = std::find(qi.toldIn.begin(), qi.toldIn.end(), info.sentence) != qi.toldIn.end();
+        const std::string_view joint = sameSentence ? sameEventCategory(q.category, p.category) : std::string_view();
+        if ((q.category != p.category && joint.empty()) || q.place != p.place || q.planned != p.planned) continue;
+        if (!(q.first <= p.last && p.first <= q.last) && !info.defaultDate && !qi.defaultDate) continue;
+        if (!joint.empty() && q.category != joint) {
+            q.category = std::string(joint);
+            qi.label = info.label;
+            q.title = makeTitle(qi.label, q.category, q.planned, q);
+        }
+        const bool narrower = p.first >= q.first && p.last <= q.last && p.last - p.first < q.last - q.first;
+        if ((qi.defaultDate && !info.defaultDate) || (!info.defaultDate && narrower)) {
+            q.first = p.first;
+            q.last = p.last;
+            q.timePrecision = p.timePrecision;
+            qi.defaultDate = false;
+        }
+        for (const Evidence& ev : p.evidence) q.evidence.push_back(ev);
+        if (!sameSentence) qi.toldIn.push_back(info.sentence);
         q.confidence = std::max(q.confidence, p.confidence);
-        m_memory.lastIncident = k;
+        m_last = k;
         return;
     }
+    info.toldIn = {info.sentence};
     m_out.incidents.push_back(std::move(p));
-    m_memory.lastIncident = m_out.incidents.size() - 1;
+    m_info.push_back(std::move(info));
+    m_last = m_out.incidents.size() - 1;
 }
 
 }  // namespace

@@ -7,7 +7,6 @@
 
 #include "core/geocode/country_codes.h"
 #include "core/places/normalize.h"
-#include "core/proj/geodesic.h"
 
 namespace fp {
 
@@ -21,7 +20,7 @@ std::string_view directionOf(std::string_view lower) {
         {"west", "west"},           {"western", "west"},           {"central", "central"},
         {"northeast", "northeast"}, {"northeastern", "northeast"}, {"northwest", "northwest"},
         {"northwestern", "northwest"}, {"southeast", "southeast"}, {"southeastern", "southeast"},
-        {"southwest", "southwest"}, {"southwestern", "southwest"}, {"centre", "central"},
+        {"southwest", "southwest"}, {"southwestern", "southwest"}, {"middle", "central"},
     }};
     for (const auto& [word, dir] : kWords)
         if (lower == word) return dir;
@@ -72,8 +71,11 @@ bool isPlaceNoun(std::string_view w) {
            w == "majority" || w == "-" || w == "mostly" || w == "predominantly";
 }
 
+/// Distance for ranking (equirectangular: exact enough within a region, and cheap).
 double distanceKm(LonLat a, LonLat b) {
-    return geodesicDistance(a, b) / 1000.0;
+    const double rad = 3.14159265358979323846 / 180.0;
+    const double x = (a.lon - b.lon) * std::cos((a.lat + b.lat) * 0.5 * rad), y = a.lat - b.lat;
+    return std::sqrt(x * x + y * y) * 111.195;
 }
 
 }  // namespace
@@ -104,7 +106,8 @@ const std::vector<PlaceFinder::Candidate>& PlaceFinder::lookup(std::string_view 
         if (h.match != MatchKind::Exact) continue;
         const Place& p = m_gazetteer->place(h.place);
         const double cls = p.featureClass == 'P' ? 3.0 : p.featureClass == 'S' ? 2.0 : 0.0;
-        out.push_back({h.place, 10.0 * placeImportance(p) + cls});
+        const bool mainName = h.matchedName == p.name || h.matchedName == p.asciiName;
+        out.push_back({h.place, 10.0 * placeImportance(p) + cls, mainName});
     }
     return out;
 }
@@ -176,6 +179,9 @@ Surroundings readSurroundings(const std::vector<Token>& tokens, const Sentence& 
         // "close to X", "10 km north of X", "on the outskirts of X"
         if (r.near && b > s.firstToken && (tokens[b - 1].lower == "the" || tokens[b - 1].lower == "on")) --b;
     }
+    if (nameFirst >= s.firstToken + 2 && tokens[nameFirst - 1].lower == "," &&
+        (tokens[nameFirst - 2].lower == "crossing" || tokens[nameFirst - 2].lower == "checkpoint"))
+        r.crossing = true;
     if (b < nameFirst && (tokens[b].lower == "the" || isPlaceNoun(tokens[b].lower))) r.first = b;
     if (r.locative || r.near) r.first = b;
     size_t e = nameEnd;
@@ -315,6 +321,13 @@ std::vector<PlaceMention> PlaceFinder::find(const TextUnits& units, std::string_
             if (!pending.empty()) t = std::max(t, pending.back().mention.endToken - 1);
         }
     }
+    for (size_t k = pending.size(); k-- > 1;) {
+        const PlaceMention& a = pending[k - 1].mention;
+        const PlaceMention& b = pending[k].mention;
+        if (!pending[k].wantCrossing || a.endToken >= b.firstToken || b.firstToken - a.endToken > 1) continue;
+        const std::string& between = tokens[a.endToken].lower;
+        if (between == "and" || between == "," || between == "or") pending[k - 1].wantCrossing = true;
+    }
     resolve(pending);
     std::vector<PlaceMention> out;
     for (Pending& p : pending) {
@@ -332,32 +345,51 @@ std::vector<PlaceMention> PlaceFinder::find(const TextUnits& units, std::string_
 }
 
 void PlaceFinder::resolve(std::vector<Pending>& pending) {
+    // The article's countries: those it names, and those of names found in one country only (a name
+    // such as "Shtërpcë" tells the country as well as a country name would).
     std::map<std::string, int> countryCount;
     std::string firstCountry;
-    for (const Pending& p : pending)
+    auto count = [&](const std::string& cc) {
+        ++countryCount[cc];
+        if (firstCountry.empty()) firstCountry = cc;
+    };
+    for (const Pending& p : pending) {
         if (!p.mention.country.empty()) {
-            ++countryCount[p.mention.country];
-            if (firstCountry.empty()) firstCountry = p.mention.country;
+            count(p.mention.country);
+            continue;
         }
+        if (p.candidates.empty() || (!p.multiWord && p.mention.nameSpan.size() < 6)) continue;
+        const std::string_view cc = m_gazetteer->place(p.candidates.front().place).country();
+        const bool oneCountry = std::all_of(p.candidates.begin(), p.candidates.end(), [&](const Candidate& c) {
+            return m_gazetteer->place(c.place).country() == cc;
+        });
+        const bool byOwnName = std::any_of(p.candidates.begin(), p.candidates.end(),
+                                           [](const Candidate& c) { return c.mainName; });
+        if (oneCountry && byOwnName) count(std::string(cc));
+    }
     m_mainCountry = firstCountry;
     for (const auto& [cc, n] : countryCount)
         if (n > countryCount[m_mainCountry]) m_mainCountry = cc;
-    auto acceptable = [&](const Candidate& c, bool multiWord) {
+    // Elsewhere only well-known places by their own name: "Interior" is an alternate name of an Omani
+    // province, "Police" a Polish town, but an article about Kosovo means neither.
+    auto acceptable = [&](const Candidate& c, bool crossing) {
         const Place& p = m_gazetteer->place(c.place);
         if (countryCount.count(std::string(p.country()))) return true;
-        if (p.featureCode == "PPLC" || p.featureCode == "ADM1" || p.population >= 100000) return true;
-        return countryCount.empty() && multiWord;
+        if (crossing && p.featureClass == 'S') return true;
+        return c.mainName && (p.featureCode == "PPLC" || p.population >= 100000);
     };
-    // Anchors: names with one acceptable place (or one far ahead), which place the others.
-    std::vector<std::pair<size_t, LonLat>> anchors;
-    for (size_t k = 0; k < pending.size(); ++k) {
-        Pending& p = pending[k];
-        const bool multi = p.multiWord;
+    // Anchors: names with one acceptable place, which place the others ("Banjska" near "Zvečan").
+    std::vector<std::pair<PlaceIndex, LonLat>> anchors;
+    for (Pending& p : pending) {
         std::vector<Candidate> ok;
         for (const Candidate& c : p.candidates)
-            if (acceptable(c, multi)) ok.push_back(c);
+            if (acceptable(c, p.wantCrossing)) ok.push_back(c);
         p.candidates = std::move(ok);
-        if (p.candidates.size() == 1) anchors.push_back({k, m_gazetteer->place(p.candidates[0].place).position});
+        if (p.candidates.size() == 1) {
+            const PlaceIndex at = p.candidates[0].place;
+            if (std::none_of(anchors.begin(), anchors.end(), [&](const auto& a) { return a.first == at; }))
+                anchors.push_back({at, m_gazetteer->place(at).position});
+        }
     }
     for (size_t k = 0; k < pending.size(); ++k) {
         Pending& p = pending[k];
@@ -365,7 +397,10 @@ void PlaceFinder::resolve(std::vector<Pending>& pending) {
         if (m.kind == PlaceMentionKind::Anaphor || (m.kind == PlaceMentionKind::Part && m.country.empty()))
             m.country = m_mainCountry;
         if (m.kind != PlaceMentionKind::Named) {
-            if (m.country.empty()) continue;
+            if (m.country.empty()) {
+                m.name.clear();
+                continue;
+            }
             const std::string countryName = countryDisplayName(m.country);
             const std::string dir = m.name;
             const auto pos = countryPart(m.country, dir);
@@ -388,8 +423,8 @@ void PlaceFinder::resolve(std::vector<Pending>& pending) {
             if (p.wantCrossing) score += pl.featureClass == 'S' ? 40.0 : 0.0;
             if (p.wantArea) score += pl.isArea() ? 40.0 : 0.0;
             double nearest = 1e9;
-            for (const auto& [idx, pos] : anchors)
-                if (idx != k) nearest = std::min(nearest, distanceKm(pos, pl.position));
+            for (const auto& [at, pos] : anchors)
+                if (at != c.place) nearest = std::min(nearest, distanceKm(pos, pl.position));
             if (nearest < 1e9) score += 30.0 * std::exp(-nearest / 50.0);
             if (score > best) second = best, best = score, chosen = &c;
             else second = std::max(second, score);

@@ -71,6 +71,7 @@ private:
     struct Candidate {
         PlaceIndex place;
         double prior;
+        bool mainName;  ///< matched the place's main or ASCII name, not an alternate one
     };
     struct Pending;
 
