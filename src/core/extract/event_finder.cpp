@@ -135,16 +135,38 @@ bool itemMatches(std::string_view item, std::string_view w) {
     return w.size() >= head.size() + tail.size() && w.starts_with(head) && w.ends_with(tail);
 }
 
-/// Matches `pattern` at token t; returns the token after the match, or 0.
-size_t matchAt(std::string_view pattern, const std::vector<Token>& tokens, size_t t, size_t end) {
-    size_t at = t;
+/// A trigger split into its items once, so matching a token costs no parsing.
+struct CompiledTrigger {
+    const Trigger* trigger;
+    std::vector<std::string_view> items;  ///< words or "stem*"; "~" marks a gap before the next item
+};
+
+const std::vector<CompiledTrigger>& compiledTriggers() {
+    static const std::vector<CompiledTrigger> kCompiled = [] {
+        std::vector<CompiledTrigger> out;
+        for (const Trigger& t : kTriggers) {
+            CompiledTrigger c{&t, {}};
+            size_t p = 0;
+            while (p < t.pattern.size()) {
+                size_t q = t.pattern.find(' ', p);
+                if (q == std::string_view::npos) q = t.pattern.size();
+                c.items.push_back(t.pattern.substr(p, q - p));
+                p = q + 1;
+            }
+            out.push_back(std::move(c));
+        }
+        return out;
+    }();
+    return kCompiled;
+}
+
+/// Matches a trigger at token t; returns the token after the match, or 0.
+size_t matchAt(const CompiledTrigger& trig, const std::vector<Token>& tokens, size_t t, size_t end) {
+    if (!itemMatches(trig.items.front(), tokens[t].lower)) return 0;
+    size_t at = t + 1;
     bool gap = false;
-    size_t p = 0;
-    while (p < pattern.size()) {
-        size_t q = pattern.find(' ', p);
-        if (q == std::string_view::npos) q = pattern.size();
-        const std::string_view item = pattern.substr(p, q - p);
-        p = q + 1;
+    for (size_t i = 1; i < trig.items.size(); ++i) {
+        const std::string_view item = trig.items[i];
         if (item == "~") {
             gap = true;
             continue;
@@ -182,9 +204,9 @@ std::vector<EventMention> findEvents(const TextUnits& units, size_t first, size_
         if (!tokens[t].word) continue;
         const Trigger* best = nullptr;
         size_t bestEnd = 0;
-        for (const Trigger& trig : kTriggers) {
-            const size_t e = matchAt(trig.pattern, tokens, t, end);
-            if (e > bestEnd) best = &trig, bestEnd = e;
+        for (const CompiledTrigger& trig : compiledTriggers()) {
+            const size_t e = matchAt(trig, tokens, t, end);
+            if (e > bestEnd) best = trig.trigger, bestEnd = e;
         }
         if (!best) continue;
         if (best->category.empty()) {

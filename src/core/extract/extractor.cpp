@@ -197,7 +197,20 @@ struct ProposalInfo {
     std::vector<size_t> toldIn;      ///< every sentence that told it
     bool defaultDate = false;  ///< no date in the text: the publication day
     std::string label;
+    bool merged = false;       ///< folded into another proposal of the same event (dropped at the end)
 };
+
+/// True when region-level `r` contains point-level `x` (same country; near enough for part of one), so
+/// that two mentions of one kind of event at one time are one event, told once vaguely and once precisely.
+bool regionHolds(const IncidentProposal& r, const IncidentProposal& x) {
+    if (r.locationPrecision != LocationPrecision::Region || x.locationPrecision == LocationPrecision::Region)
+        return false;
+    if (r.adminAreas.empty() || x.adminAreas.empty() || r.adminAreas[0] != x.adminAreas[0]) return false;
+    if (r.place == r.adminAreas[0]) return true;  // the whole country
+    const double rad = 3.14159265358979323846 / 180.0;
+    const double dx = (r.location.lon - x.location.lon) * std::cos(r.location.lat * rad), dy = r.location.lat - x.location.lat;
+    return std::sqrt(dx * dx + dy * dy) * 111.195 < 60.0;
+}
 
 class Extractor {
 public:
@@ -230,8 +243,13 @@ public:
             while (placeAt < m_places.size() && m_places[placeAt].firstToken < s.firstToken) ++placeAt;
             for (size_t k = placeAt; k < m_places.size() && m_places[k].firstToken < s.endToken; ++k)
                 if (!m_places[k].dateline) here.push_back(&m_places[k]);
-            if (isHeadline(si)) headlines.push_back(si);
-            else sentence(si, here);
+            if (isHeadline(si)) {
+                headlines.push_back(si);
+                continue;
+            }
+            sentence(si, here);
+            for (const PlaceMention* m : here)
+                if (m->kind == PlaceMentionKind::Named || m->kind == PlaceMentionKind::Part) m_focus = {m, si};
         }
         // A headline tells again what the body tells; its events count only when the body has none.
         if (m_out.incidents.empty())
@@ -243,7 +261,11 @@ public:
                         here.push_back(&m);
                 sentence(si, here);
             }
-        return std::move(m_out);
+        Extraction out;
+        out.unresolved = std::move(m_out.unresolved);
+        for (size_t k = 0; k < m_out.incidents.size(); ++k)
+            if (!m_info[k].merged) out.incidents.push_back(std::move(m_out.incidents[k]));
+        return out;
     }
 
 private:
@@ -265,6 +287,7 @@ private:
     void event(size_t si, const EventMention& e, const std::vector<EventMention>& events,
                const std::vector<const PlaceMention*>& places, const std::vector<DateMention>& dates, bool future);
     void add(IncidentProposal p, ProposalInfo info);
+    void consolidate(size_t si);
     bool hasCategory(std::string_view category) const {
         return std::any_of(m_out.incidents.begin(), m_out.incidents.end(),
                            [&](const IncidentProposal& p) { return p.category == category; });
@@ -278,6 +301,8 @@ private:
     const PlaceMention* m_dateline = nullptr;
     size_t m_datelineEnd = 0;  ///< byte offset where the dateline ends (0: none)
     std::optional<size_t> m_last;  ///< the incident proposed or confirmed last
+    std::optional<size_t> m_lastBefore;  ///< the last one not a statement, before the current sentence
+    std::pair<const PlaceMention*, size_t> m_focus{nullptr, 0};  ///< last place named, and its sentence
     std::vector<ProposalInfo> m_info;
     Extraction m_out;
 };
@@ -318,14 +343,13 @@ void Extractor::sentence(size_t si, const std::vector<const PlaceMention*>& plac
     std::vector<DateMention> dates = findDates(m_units, s.firstToken, s.endToken, {m_options.published, future});
     // A date in the dateline is the publication's, not an event's.
     std::erase_if(dates, [&](const DateMention& d) { return d.span.begin < m_datelineEnd; });
-    // Events whose category takes in others told with them ("protesters threw stones": a riot) first.
-    std::vector<const EventMention*> order;
-    for (const EventMention& e : events) order.push_back(&e);
-    std::stable_sort(order.begin(), order.end(), [](const EventMention* a, const EventMention* b) {
-        auto rank = [](std::string_view c) { return c == "Riots" ? 0 : c == "Roadblock / Protest" ? 1 : 2; };
-        return rank(a->category) < rank(b->category);
-    });
-    for (const EventMention* e : order) event(si, *e, events, places, dates, future);
+    for (const EventMention& e : events) event(si, e, events, places, dates, future);
+    consolidate(si);
+    for (size_t k = m_out.incidents.size(); k-- > 0;)
+        if (!m_info[k].merged && m_out.incidents[k].category != "Political statement / Demand") {
+            m_lastBefore = k;
+            break;
+        }
 }
 
 void Extractor::event(size_t si, const EventMention& e, const std::vector<EventMention>& events,
@@ -343,25 +367,37 @@ void Extractor::event(size_t si, const EventMention& e, const std::vector<EventM
     double confidence = e.weight;
     const PlaceMention* chosen = choosePlace(e, events, places);
     const IncidentProposal* prev = m_last ? &m_out.incidents[*m_last] : nullptr;
-    const bool recent = prev && m_info[*m_last].sentence + 1 >= si;
+    const IncidentProposal* before = m_lastBefore ? &m_out.incidents[*m_lastBefore] : nullptr;
     const bool statement = e.category == "Political statement / Demand";
     const PlaceMention* actor = actorCountry(places);
+    const bool focusNear = m_focus.first && m_focus.second + 2 >= si;
+    const bool beforeNear = before && m_info[*m_lastBefore].sentence + 2 >= si;
+    auto inherit = [&](const IncidentProposal& from, double factor) {
+        p.place = from.place;
+        p.location = from.location;
+        p.locationPrecision = from.locationPrecision;
+        p.adminAreas = from.adminAreas;
+        p.note = "place from an earlier sentence";
+        confidence *= factor;
+    };
     if (chosen) {
         setPlace(p, *chosen);
         p.evidence.push_back({EvidenceKind::Place, chosen->nameSpan});
         confidence *= chosen->confidence;
-    } else if (prev && !statement && (recent || !actor)) {
-        p.place = prev->place;
-        p.location = prev->location;
-        p.locationPrecision = prev->locationPrecision;
-        p.adminAreas = prev->adminAreas;
+    } else if (!statement && focusNear) {
+        // The place the text was last about ("...inside the nearby Banjska monastery. After a gun battle").
+        setPlace(p, *m_focus.first);
         p.note = "place from an earlier sentence";
-        confidence *= recent ? 0.75 : 0.6;
+        confidence *= 0.75 * m_focus.first->confidence;
+    } else if (!statement && beforeNear) {
+        inherit(*before, 0.75);
     } else if (actor) {
         setPlace(p, *actor);
         p.evidence.push_back({EvidenceKind::Place, actor->nameSpan});
         p.note = "place: the country that acted";
         confidence *= 0.6;
+    } else if (!statement && before) {
+        inherit(*before, 0.5);
     } else {
         unresolved(e.span, "no place is named for '" + words + "'");
         return;
@@ -402,15 +438,49 @@ void Extractor::event(size_t si, const EventMention& e, const std::vector<EventM
     add(std::move(p), info);
 }
 
+void Extractor::consolidate(size_t si) {
+    // "In Zvecan, protesters threw stones and stun grenades": one riot, told with three event words.
+    for (size_t a = 0; a < m_out.incidents.size(); ++a) {
+        if (m_info[a].merged || std::find(m_info[a].toldIn.begin(), m_info[a].toldIn.end(), si) == m_info[a].toldIn.end())
+            continue;
+        for (size_t b = a + 1; b < m_out.incidents.size(); ++b) {
+            IncidentProposal& x = m_out.incidents[a];
+            const IncidentProposal& y = m_out.incidents[b];
+            if (m_info[b].merged || std::find(m_info[b].toldIn.begin(), m_info[b].toldIn.end(), si) == m_info[b].toldIn.end())
+                continue;
+            const std::string_view joint = sameEventCategory(x.category, y.category);
+            if (joint.empty() || x.place != y.place || !(x.first <= y.last && y.first <= x.last)) continue;
+            if (x.category != joint) {
+                x.category = std::string(joint);
+                m_info[a].label = m_info[b].label;
+                x.title = makeTitle(m_info[a].label, x.category, x.planned, x);
+            }
+            for (const Evidence& ev : y.evidence) x.evidence.push_back(ev);
+            x.confidence = std::max(x.confidence, y.confidence);
+            m_info[b].merged = true;
+            if (m_last == b) m_last = a;
+        }
+    }
+}
+
 void Extractor::add(IncidentProposal p, ProposalInfo info) {
     // One incident per event: a later mention of the same kind of event at the same place, at a time that
     // overlaps (or at no time of its own), is the same event told again.
     for (size_t k = 0; k < m_out.incidents.size(); ++k) {
         IncidentProposal& q = m_out.incidents[k];
         ProposalInfo& qi = m_info[k];
+        if (qi.merged) continue;
         const bool sameSentence = std::find(qi.toldIn.begin(), qi.toldIn.end(), info.sentence) != qi.toldIn.end();
         const std::string_view joint = sameSentence ? sameEventCategory(q.category, p.category) : std::string_view();
-        if ((q.category != p.category && joint.empty()) || q.place != p.place || q.planned != p.planned) continue;
+        const bool samePlace = q.place == p.place || regionHolds(q, p) || regionHolds(p, q);
+        if ((q.category != p.category && joint.empty()) || !samePlace || q.planned != p.planned) continue;
+        if (regionHolds(q, p)) {
+            q.place = p.place;
+            q.location = p.location;
+            q.locationPrecision = p.locationPrecision;
+            q.adminAreas = p.adminAreas;
+            q.title = makeTitle(qi.label, q.category, q.planned, q);
+        }
         if (!(q.first <= p.last && p.first <= q.last) && !info.defaultDate && !qi.defaultDate) continue;
         if (!joint.empty() && q.category != joint) {
             q.category = std::string(joint);

@@ -92,11 +92,13 @@ struct PlaceFinder::Pending {
 
 PlaceFinder::PlaceFinder(std::shared_ptr<const Gazetteer> gazetteer) : m_gazetteer(std::move(gazetteer)) {}
 
-const std::vector<PlaceFinder::Candidate>& PlaceFinder::lookup(std::string_view phrase) {
-    const std::string key(phrase);
+const PlaceFinder::Lookup& PlaceFinder::lookup(std::string_view phrase, bool shortCaps) {
+    std::string key(phrase);
+    if (shortCaps) key += '\n';  // "KOS" as a code is not "Kos" the island
     if (const auto it = m_cache.find(key); it != m_cache.end()) return it->second;
-    std::vector<Candidate>& out = m_cache[key];
-    if (normalizePlaceName(phrase).size() < 3) return out;
+    Lookup& out = m_cache[key];
+    if (!shortCaps && phrase.size() >= 4) out.country = countryCodeFromText(phrase);
+    if (!out.country.empty() || normalizePlaceName(phrase).size() < 3) return out;
     PlaceSearchOptions options;
     options.limit = 25;
     options.fuzzy = false;
@@ -107,7 +109,7 @@ const std::vector<PlaceFinder::Candidate>& PlaceFinder::lookup(std::string_view 
         const Place& p = m_gazetteer->place(h.place);
         const double cls = p.featureClass == 'P' ? 3.0 : p.featureClass == 'S' ? 2.0 : 0.0;
         const bool mainName = h.matchedName == p.name || h.matchedName == p.asciiName;
-        out.push_back({h.place, 10.0 * placeImportance(p) + cls, mainName});
+        out.candidates.push_back({h.place, 10.0 * placeImportance(p) + cls, mainName});
     }
     return out;
 }
@@ -259,11 +261,11 @@ std::vector<PlaceMention> PlaceFinder::find(const TextUnits& units, std::string_
                 for (size_t n = std::min<size_t>(4, runEnd - i); n >= 1 && !found; --n) {
                     const std::string_view phrase = phraseOf(i, i + n);
                     const bool shortCaps = tokens[i].allCaps && phrase.size() <= 3;
-                    std::string cc = shortCaps || phrase.size() < 4 ? std::string() : countryCodeFromText(phrase);
-                    const std::vector<Candidate>* cands = nullptr;
-                    if (cc.empty() && !isStopword(tokens[i].lower) && !(n == 1 && !directionOf(tokens[i].lower).empty()))
-                        cands = &lookup(phrase);
-                    if (cc.empty() && (!cands || cands->empty())) continue;
+                    if (n == 1 && (isStopword(tokens[i].lower) || !directionOf(tokens[i].lower).empty())) continue;
+                    const Lookup& names = lookup(phrase, shortCaps);
+                    const std::string& cc = names.country;
+                    const std::vector<Candidate>* cands = &names.candidates;
+                    if (cc.empty() && cands->empty()) continue;
                     Pending p;
                     PlaceMention& m = p.mention;
                     const Surroundings sur = readSurroundings(tokens, s, i, i + n);

@@ -75,11 +75,16 @@ private:
     };
     struct Pending;
 
-    const std::vector<Candidate>& lookup(std::string_view phrase);
+    /// What a phrase names: a country (ISO code) or gazetteer places. Cached per phrase.
+    struct Lookup {
+        std::string country;
+        std::vector<Candidate> candidates;
+    };
+    const Lookup& lookup(std::string_view phrase, bool shortCaps);
     void resolve(std::vector<Pending>& pending);
 
     std::shared_ptr<const Gazetteer> m_gazetteer;
-    std::unordered_map<std::string, std::vector<Candidate>> m_cache;
+    std::unordered_map<std::string, Lookup> m_cache;
     std::map<std::pair<std::string, std::string>, std::optional<LonLat>> m_parts;
     std::unordered_map<std::string, std::vector<PlaceIndex>> m_countryPlaces;
     std::string m_mainCountry;
