@@ -67,10 +67,13 @@ EventRole roleOf(const EventMention& e, const Sentence& s, const std::vector<Tok
                                   "attempted", "able", "unable", "vowed", "asked", "permission", "bid", "plot",
                                   "failed", "would", "could", "might"});
     const bool followedByOf = e.endToken < s.endToken && tokens[e.endToken].lower == "of";
-    for (size_t k = t; k > s.firstToken && t - k < 3; --k) {
+    // "the barricades", "the Christmas Eve shooting", but not "The man was arrested", "that led to road blocks".
+    for (size_t k = t; k > s.firstToken && t - k < 4; --k) {
         const Token& b = tokens[k - 1];
-        if (!b.word) break;
-        if (isOneOf(b.lower, {"the", "this", "that", "these", "those"})) {
+        if (!b.word || isOneOf(b.lower, {"was", "were", "is", "are", "be", "been", "had", "has", "have", "to",
+                                         "and", "or", "that", "who", "which", "of", "in", "on", "at", "by"}))
+            break;
+        if (isOneOf(b.lower, {"the", "this", "these", "those"})) {
             r.definite = !followedByOf;
             break;
         }
@@ -123,11 +126,31 @@ const PlaceMention* choosePlace(const EventMention& e, const std::vector<EventMe
     return best;
 }
 
-/// A country named as an actor in the sentence ("Serbia's defence minister"), for events with no place.
-const PlaceMention* actorCountry(const std::vector<const PlaceMention*>& places) {
-    for (const PlaceMention* m : places)
-        if (m->kind == PlaceMentionKind::Country && !m->locative) return m;
+/// A country named as the actor of this event ("Serbia's defence minister ... raised combat readiness"): a
+/// country not introduced as a location, whose next event word is this one.
+const PlaceMention* actorCountry(const EventMention& e, const std::vector<EventMention>& events,
+                                 const std::vector<const PlaceMention*>& places) {
+    for (const PlaceMention* m : places) {
+        if (m->kind != PlaceMentionKind::Country || m->locative) continue;
+        const EventMention* next = nullptr;
+        for (const EventMention& o : events)
+            if (o.firstToken >= m->endToken) {
+                next = &o;
+                break;
+            }
+        if (next == &e || (!next && &events.back() == &e)) return m;
+    }
     return nullptr;
+}
+
+/// The locative place of the sentence nearest to the event, whichever event it belongs to.
+const PlaceMention* nearestLocative(const EventMention& e, const std::vector<const PlaceMention*>& places) {
+    const PlaceMention* best = nullptr;
+    for (const PlaceMention* m : places)
+        if (m->locative && m->kind != PlaceMentionKind::Anaphor &&
+            (!best || tokenDistance(*m, e) < tokenDistance(*best, e)))
+            best = m;
+    return best;
 }
 
 /// The chosen place and the names listed with it ("in Zvecan, Leposavic and Zubin Potok"): an event
@@ -369,7 +392,8 @@ void Extractor::event(size_t si, const EventMention& e, const std::vector<EventM
     const IncidentProposal* prev = m_last ? &m_out.incidents[*m_last] : nullptr;
     const IncidentProposal* before = m_lastBefore ? &m_out.incidents[*m_lastBefore] : nullptr;
     const bool statement = e.category == "Political statement / Demand";
-    const PlaceMention* actor = actorCountry(places);
+    const PlaceMention* actor = actorCountry(e, events, places);
+    const PlaceMention* nearby = statement ? nullptr : nearestLocative(e, places);
     const bool focusNear = m_focus.first && m_focus.second + 2 >= si;
     const bool beforeNear = before && m_info[*m_lastBefore].sentence + 2 >= si;
     auto inherit = [&](const IncidentProposal& from, double factor) {
@@ -396,6 +420,11 @@ void Extractor::event(size_t si, const EventMention& e, const std::vector<EventM
         p.evidence.push_back({EvidenceKind::Place, actor->nameSpan});
         p.note = "place: the country that acted";
         confidence *= 0.6;
+    } else if (nearby) {
+        setPlace(p, *nearby);
+        p.evidence.push_back({EvidenceKind::Place, nearby->nameSpan});
+        p.note = "place named with another event of the sentence";
+        confidence *= 0.6 * nearby->confidence;
     } else if (!statement && before) {
         inherit(*before, 0.5);
     } else {
@@ -474,6 +503,7 @@ void Extractor::add(IncidentProposal p, ProposalInfo info) {
         const std::string_view joint = sameSentence ? sameEventCategory(q.category, p.category) : std::string_view();
         const bool samePlace = q.place == p.place || regionHolds(q, p) || regionHolds(p, q);
         if ((q.category != p.category && joint.empty()) || !samePlace || q.planned != p.planned) continue;
+        if (!(q.first <= p.last && p.first <= q.last) && !info.defaultDate && !qi.defaultDate) continue;
         if (regionHolds(q, p)) {
             q.place = p.place;
             q.location = p.location;
@@ -481,7 +511,6 @@ void Extractor::add(IncidentProposal p, ProposalInfo info) {
             q.adminAreas = p.adminAreas;
             q.title = makeTitle(qi.label, q.category, q.planned, q);
         }
-        if (!(q.first <= p.last && p.first <= q.last) && !info.defaultDate && !qi.defaultDate) continue;
         if (!joint.empty() && q.category != joint) {
             q.category = std::string(joint);
             qi.label = info.label;

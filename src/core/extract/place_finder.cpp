@@ -331,13 +331,18 @@ std::vector<PlaceMention> PlaceFinder::find(const TextUnits& units, std::string_
         if (between == "and" || between == "," || between == "or") pending[k - 1].wantCrossing = true;
     }
     resolve(pending);
+    std::unordered_set<std::string> reported;
     std::vector<PlaceMention> out;
     for (Pending& p : pending) {
         if (p.mention.kind == PlaceMentionKind::Named && !p.mention.place) {
-            if (unplaced)
-                unplaced->push_back({p.mention.nameSpan,
-                                     "'" + std::string(phraseOf(p.mention.firstToken, p.mention.endToken)) +
-                                         "' names places only outside the countries the article is about"});
+            // Reported once per name; a lone word opening a sentence ("Are you...") is no name at all.
+            const std::string name(text.substr(p.mention.nameSpan.begin, p.mention.nameSpan.size()));
+            const bool opening = std::any_of(units.sentences.begin(), units.sentences.end(), [&](const Sentence& s) {
+                return tokens[s.firstToken].span.begin == p.mention.nameSpan.begin;
+            });
+            if (unplaced && !opening && reported.insert(name).second)
+                unplaced->push_back(
+                    {p.mention.nameSpan, "'" + name + "' names places only outside the countries the article is about"});
             continue;
         }
         if (p.mention.name.empty() && p.mention.kind != PlaceMentionKind::Named) continue;
