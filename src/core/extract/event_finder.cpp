@@ -28,7 +28,7 @@ struct Trigger {
     double weight;
 };
 
-constexpr std::array<Trigger, 95> kTriggers{{
+constexpr std::array<Trigger, 96> kTriggers{{
     // Phrases with event words that report no event; matched like triggers so their words are used up.
     {"barricad* themselves", {}, {}, 0.0},
     {"barricad* himself", {}, {}, 0.0},
@@ -71,6 +71,7 @@ constexpr std::array<Trigger, 95> kTriggers{{
     {"fired ~ at", kArmed, "Shooting", 0.9},
     {"fired ~ on", kArmed, "Shooting", 0.9},
     {"shots", kArmed, "Shooting", 0.9},
+    {"wounded", kArmed, "Shooting", 0.6},
     {"ambush*", kArmed, "Ambush", 1.0},
     {"attacked", kArmed, "Attack", 0.8},
     {"explosion*", kExplosion, "Explosion", 1.0},
