@@ -392,10 +392,16 @@ void PlaceFinder::resolve(std::vector<Pending>& pending) {
         for (const Candidate& c : p.candidates)
             if (acceptable(c, p.wantCrossing)) ok.push_back(c);
         p.candidates = std::move(ok);
-        if (p.candidates.size() == 1) {
-            const PlaceIndex at = p.candidates[0].place;
-            if (std::none_of(anchors.begin(), anchors.end(), [&](const auto& a) { return a.first == at; }))
-                anchors.push_back({at, m_gazetteer->place(at).position});
+        // One place, or a town and its municipality: all candidates within a few kilometres.
+        if (p.candidates.empty()) continue;
+        const LonLat first = m_gazetteer->place(p.candidates[0].place).position;
+        const bool oneSpot = std::all_of(p.candidates.begin(), p.candidates.end(), [&](const Candidate& c) {
+            return distanceKm(first, m_gazetteer->place(c.place).position) < 15.0;
+        });
+        for (const Candidate& c : p.candidates) {
+            if (!oneSpot) break;
+            if (std::none_of(anchors.begin(), anchors.end(), [&](const auto& a) { return a.first == c.place; }))
+                anchors.push_back({c.place, m_gazetteer->place(c.place).position});
         }
     }
     for (size_t k = 0; k < pending.size(); ++k) {
