@@ -22,11 +22,12 @@ void printScore(const char* name, const MatchScore& s) {
 
 void printArticle(const EvaluatedArticle& a) {
     std::printf("== %s: %zu proposed, %zu gold; place %zu, place+date %zu, category %zu\n", a.file.c_str(),
-                a.extraction.incidents.size(), a.gold.size(), a.placeMatches, a.placeDateMatches, a.categoryMatches);
+                a.extraction.incidents.size(), a.gold.size(), a.placeMatches, a.placeDateMatches,
+                a.categoryMatches);
     for (const auto& p : a.extraction.incidents)
-        std::printf("   + %-48s %s..%s %-28s %.4f,%.4f p%d c%.2f\n", p.title.c_str(), formatDay(p.first).c_str(),
-                    formatDay(p.last).c_str(), p.category.c_str(), p.location.lat, p.location.lon,
-                    int(p.locationPrecision), p.confidence);
+        std::printf("   + %-48s %s..%s %-28s %.4f,%.4f p%d c%.2f\n", p.title.c_str(),
+                    formatDay(p.first).c_str(), formatDay(p.last).c_str(), p.category.c_str(), p.location.lat,
+                    p.location.lon, int(p.locationPrecision), p.confidence);
     for (const auto& g : a.gold)
         std::printf("   = %-48s %s..%s %-28s %.4f,%.4f\n", g.place.c_str(), formatDay(g.first).c_str(),
                     formatDay(g.last).c_str(), g.category.c_str(), g.location.lat, g.location.lon);
@@ -39,9 +40,12 @@ int main(int argc, char** argv) {
     std::string dir = std::string(FP_SOURCE_DIR) + "/tests/fixtures/articles";
     bool verbose = false;
     for (int i = 1; i < argc; ++i) {
-        if (!std::strcmp(argv[i], "--gazetteer") && i + 1 < argc) gazetteerPath = argv[++i];
-        else if (!std::strcmp(argv[i], "--articles") && i + 1 < argc) dir = argv[++i];
-        else if (!std::strcmp(argv[i], "--verbose")) verbose = true;
+        if (!std::strcmp(argv[i], "--gazetteer") && i + 1 < argc)
+            gazetteerPath = argv[++i];
+        else if (!std::strcmp(argv[i], "--articles") && i + 1 < argc)
+            dir = argv[++i];
+        else if (!std::strcmp(argv[i], "--verbose"))
+            verbose = true;
         else {
             std::fprintf(stderr, "usage: fp_extract_eval [--gazetteer FILE] [--articles DIR] [--verbose]\n");
             return 2;
@@ -77,7 +81,7 @@ int main(int argc, char** argv) {
     const auto t0 = std::chrono::steady_clock::now();
     const Extraction x = extractIncidents(text, options);
     const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    std::printf("speed: %.2f MB coded in %.3f s (%zu incidents, %zu unresolved)\n", double(big.size()) / 1048576.0, s,
-                x.incidents.size(), x.unresolved.size());
+    std::printf("speed: %.2f MB coded in %.3f s (%zu incidents, %zu unresolved)\n",
+                double(big.size()) / 1048576.0, s, x.incidents.size(), x.unresolved.size());
     return 0;
 }

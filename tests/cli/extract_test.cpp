@@ -27,8 +27,8 @@ TEST_F(CliFixture, ExtractJsonHasExactlyTheDocumentedFields) {
     const auto& road = j["incidents"][0];
     std::vector<std::string> keys;
     for (auto it = road.begin(); it != road.end(); ++it) keys.push_back(it.key());
-    EXPECT_EQ(keys, (std::vector<std::string>{"title", "category", "place", "lat", "lon", "locationPrecision", "start",
-                                               "end", "timePrecision", "sentence", "confidence"}));
+    EXPECT_EQ(keys, (std::vector<std::string>{"title", "category", "place", "lat", "lon", "locationPrecision",
+                                              "start", "end", "timePrecision", "sentence", "confidence"}));
     EXPECT_EQ(road["title"], "Barricades near Zubin Potok");
     EXPECT_EQ(road["category"], "Roadblock / Protest");
     EXPECT_EQ(road["place"], "Zubin Potok");
@@ -38,7 +38,8 @@ TEST_F(CliFixture, ExtractJsonHasExactlyTheDocumentedFields) {
     EXPECT_EQ(road["start"], "2023-01-07");
     EXPECT_EQ(road["end"], "2023-01-07");
     EXPECT_EQ(road["timePrecision"], "day");
-    EXPECT_EQ(road["sentence"], "ZVECAN, Kosovo — Serbs set up barricades near Zubin Potok on Saturday, police said.");
+    EXPECT_EQ(road["sentence"],
+              "ZVECAN, Kosovo — Serbs set up barricades near Zubin Potok on Saturday, police said.");
     EXPECT_GT(road["confidence"].get<double>(), 0.0);
     const auto& visit = j["incidents"][1];
     EXPECT_EQ(visit["title"], "Planned diplomatic visit to Pristina");
@@ -52,12 +53,16 @@ TEST_F(CliFixture, ExtractSummaryListsIncidentsAndWhatStayedUnresolved) {
     write(path("a.txt"), std::string(kArticle) + "NATO troops deployed in Kosovo in 1999.\n");
     const CliRun r = run("extract '" + path("a.txt") + "' --published 2023-01-08");
     ASSERT_EQ(r.exitCode, 0) << r.err;
-    EXPECT_EQ(r.out.rfind(path("a.txt") + " (published 2023-01-08): 2 incidents proposed, 1 unresolved\n", 0), 0u)
+    EXPECT_EQ(r.out.rfind(path("a.txt") + " (published 2023-01-08): 2 incidents proposed, 1 unresolved\n", 0),
+              0u)
         << r.out;
-    EXPECT_TRUE(has(r.out, " 1. Barricades near Zubin Potok [Roadblock / Protest]\n    2023-01-07 (day); Zubin Potok "
-                           "(near, 42.91444, 20.68972); confidence "))
+    EXPECT_TRUE(
+        has(r.out,
+            " 1. Barricades near Zubin Potok [Roadblock / Protest]\n    2023-01-07 (day); Zubin Potok "
+            "(near, 42.91444, 20.68972); confidence "))
         << r.out;
-    EXPECT_TRUE(has(r.out, "Unresolved:\n  - 'deployed' is background: dated 1999-01-01, long before publication\n"))
+    EXPECT_TRUE(
+        has(r.out, "Unresolved:\n  - 'deployed' is background: dated 1999-01-01, long before publication\n"))
         << r.out;
 }
 
@@ -82,13 +87,16 @@ TEST_F(CliFixture, ExtractReducesHtmlWithoutItsScripts) {
 
 TEST_F(CliFixture, ExtractRefusesEmptyBinaryMissingAndFolderInputsWithExitOne) {
     write(path("empty.txt"), "");
-    write(path("blob.bin"), std::string("\x7f" "ELF\0\0\0\x01", 8));
+    write(path("blob.bin"), std::string("\x7f"
+                                        "ELF\0\0\0\x01",
+                                        8));
     const struct {
         std::string input, message;
     } cases[] = {
         {path("empty.txt"), path("empty.txt") + ": is empty: there is no text to code incidents from"},
         {path("blob.bin"),
-         path("blob.bin") + ": is a binary file (it holds NUL bytes), not text; give a .txt, .md or .html article"},
+         path("blob.bin") +
+             ": is a binary file (it holds NUL bytes), not text; give a .txt, .md or .html article"},
         {path("missing.txt"), path("missing.txt") + ": does not exist"},
         {m_dir.string(), m_dir.string() + ": is a folder, not a text file"},
     };
@@ -104,11 +112,14 @@ TEST_F(CliFixture, ExtractBadFlagsExitTwo) {
     write(path("a.txt"), kArticle);
     const CliRun date = run("extract '" + path("a.txt") + "' --published 08.01.2023");
     EXPECT_EQ(date.exitCode, 2);
-    EXPECT_EQ(date.err, "flashpoint extract: error: --published '08.01.2023' is not a date YYYY-MM-DD (e.g. 2023-01-08)\n");
+    EXPECT_EQ(
+        date.err,
+        "flashpoint extract: error: --published '08.01.2023' is not a date YYYY-MM-DD (e.g. 2023-01-08)\n");
     const CliRun none = run("extract '" + path("a.txt") + "'");
     EXPECT_EQ(none.exitCode, 2);
     EXPECT_TRUE(has(none.err, "--published is required")) << none.err;
-    const CliRun out = run("extract '" + path("a.txt") + "' --published 2023-01-08 -o '" + path("o.shp") + "'");
+    const CliRun out =
+        run("extract '" + path("a.txt") + "' --published 2023-01-08 -o '" + path("o.shp") + "'");
     EXPECT_EQ(out.exitCode, 2);
     EXPECT_EQ(out.err, "flashpoint extract: error: --output '" + path("o.shp") +
                            "': give a .gpkg, .csv or .geojson file name\n");

@@ -22,7 +22,8 @@ const IncidentProposal* find(const Extraction& x, const std::string& category, c
 }
 
 TEST(ExtractArticles, TextWithoutEventsGivesNoIncident) {
-    const Extraction x = test::extractFrom("The weather in Pristina was mild on Sunday. Markets were busy.", "2023-01-08");
+    const Extraction x =
+        test::extractFrom("The weather in Pristina was mild on Sunday. Markets were busy.", "2023-01-08");
     EXPECT_TRUE(x.incidents.empty());
 }
 
@@ -37,7 +38,8 @@ TEST(ExtractArticles, ProposalCarriesSentenceEvidenceAndDates) {
     EXPECT_EQ(road.category, "Roadblock / Protest");
     EXPECT_EQ(road.locationPrecision, LocationPrecision::Near);
     EXPECT_EQ(formatDay(road.first), "2023-01-07");
-    EXPECT_EQ(road.sentence, "MITROVICA, Kosovo — Serbs set up barricades near Zubin Potok on Saturday, police said.");
+    EXPECT_EQ(road.sentence,
+              "MITROVICA, Kosovo — Serbs set up barricades near Zubin Potok on Saturday, police said.");
     ASSERT_EQ(road.evidence.size(), 3u);
     auto words = [&](const Evidence& e) { return text.substr(e.span.begin, e.span.size()); };
     EXPECT_EQ(words(road.evidence[0]), "barricades");
@@ -85,8 +87,9 @@ std::string seedStory() {
 
 TEST(ExtractArticles, SeedStoryGivesRoadblocksArrestShootingAndPlannedVisit) {
     const std::string path = seedStory();
-    ASSERT_FALSE(path.empty()) << "the seed story shared/seed/kosovo-kfor-2023-01-08.txt was not found next to "
-                               << FP_SOURCE_DIR << " (nor one folder higher): it must be present";
+    ASSERT_FALSE(path.empty())
+        << "the seed story shared/seed/kosovo-kfor-2023-01-08.txt was not found next to " << FP_SOURCE_DIR
+        << " (nor one folder higher): it must be present";
     auto article = readArticleText(path);
     ASSERT_TRUE(article.ok()) << article.error().describe();
     ExtractOptions options;
@@ -132,7 +135,8 @@ TEST(ExtractArticles, IncidentsWrittenInEveryFormatLoadBack) {
         "2022-12-11");
     ASSERT_EQ(x.incidents.size(), 2u);
     std::vector<Incident> incidents;
-    for (const IncidentProposal& p : x.incidents) incidents.push_back(toIncident(p, "article.txt", dayNumber(2022, 12, 11)));
+    for (const IncidentProposal& p : x.incidents)
+        incidents.push_back(toIncident(p, "article.txt", dayNumber(2022, 12, 11)));
     const fs::path dir = fs::temp_directory_path() / ("fp-extract-" + std::to_string(::getpid()));
     fs::create_directories(dir);
     for (const char* ext : {"csv", "gpkg", "geojson"}) {

@@ -13,7 +13,8 @@ std::vector<PlaceMention> placesIn(const std::string& text, std::vector<Unplaced
     return finder.find(units, text, unplaced);
 }
 
-const PlaceMention* named(const std::vector<PlaceMention>& all, const std::string& text, const std::string& name) {
+const PlaceMention* named(const std::vector<PlaceMention>& all, const std::string& text,
+                          const std::string& name) {
     for (const PlaceMention& m : all)
         if (text.substr(m.nameSpan.begin, m.nameSpan.size()) == name) return &m;
     return nullptr;
@@ -35,7 +36,8 @@ TEST(ExtractPlaces, StrpceIsFoundInEverySpellingAndScript) {
 
 TEST(ExtractPlaces, CueWordsSetPrecisionAndKind) {
     const std::string text =
-        "Serbs gathered at the Jarinje crossing, near Zubin Potok and in north Mitrovica, while police patrolled "
+        "Serbs gathered at the Jarinje crossing, near Zubin Potok and in north Mitrovica, while police "
+        "patrolled "
         "northern Kosovo.";
     const auto all = placesIn(text);
     const PlaceMention* jarinje = named(all, text, "Jarinje");
@@ -56,18 +58,19 @@ TEST(ExtractPlaces, CueWordsSetPrecisionAndKind) {
     EXPECT_EQ(north->name, "northern Kosovo");
     EXPECT_EQ(north->precision, LocationPrecision::Region);
     EXPECT_FALSE(north->place.has_value());  // a region, never a point in a town
-    EXPECT_GT(north->position.lat, 42.8);  // the north of Kosovo (which spans 41.9 .. 43.3)
+    EXPECT_GT(north->position.lat, 42.8);    // the north of Kosovo (which spans 41.9 .. 43.3)
 }
 
 TEST(ExtractPlaces, PartsOfTheCountryAndAnaphorsTakeTheMainCountry) {
     const std::string text =
-        "Kosovo police said roads were blocked in the north of the country. Tension rose in Kosovo and in the "
+        "Kosovo police said roads were blocked in the north of the country. Tension rose in Kosovo and in "
+        "the "
         "Serb-majority north. Envoys will visit the region.";
     const auto all = placesIn(text);
     std::vector<std::string> names;
     for (const PlaceMention& m : all) names.push_back(m.name + "/" + std::to_string(int(m.kind)));
-    EXPECT_EQ(names, (std::vector<std::string>{"Kosovo/1", "northern Kosovo/2", "Kosovo/1", "northern Kosovo/2",
-                                                "Kosovo/3"}));
+    EXPECT_EQ(names, (std::vector<std::string>{"Kosovo/1", "northern Kosovo/2", "Kosovo/1",
+                                               "northern Kosovo/2", "Kosovo/3"}));
 }
 
 TEST(ExtractPlaces, AmbiguousNamesAreResolvedFromTheOtherPlacesOfTheText) {
@@ -91,7 +94,8 @@ TEST(ExtractPlaces, AmbiguousNamesAreResolvedFromTheOtherPlacesOfTheText) {
 TEST(ExtractPlaces, CommonWordsAndPeopleAreNotPlaces) {
     std::vector<UnplacedName> unplaced;
     const std::string text =
-        "Kosovo's Interior Minister Xhelal Svecla and President Aleksandar Vucic spoke to Police on Sunday in "
+        "Kosovo's Interior Minister Xhelal Svecla and President Aleksandar Vucic spoke to Police on Sunday "
+        "in "
         "Pristina.";
     const auto all = placesIn(text, &unplaced);
     std::vector<std::string> names;

@@ -22,14 +22,15 @@ TEST(ExtractText, HtmlIsReducedWithoutScriptsStylesOrTags) {
     auto a = makeArticleText(html, "page.html");
     ASSERT_TRUE(a.ok()) << a.error().describe();
     EXPECT_EQ(a.value().format, ArticleFormat::Html);
-    EXPECT_EQ(a.value().text,
-              "Roadblocks in the north\n\nSerbs set up barricades near Zubin Potok on Dec. 10 \xE2\x80\x94 police "
-              "said.\n\nSecond paragraph & more.");
+    EXPECT_EQ(
+        a.value().text,
+        "Roadblocks in the north\n\nSerbs set up barricades near Zubin Potok on Dec. 10 \xE2\x80\x94 police "
+        "said.\n\nSecond paragraph & more.");
 }
 
 TEST(ExtractText, MarkdownKeepsWordsAndDropsMarkup) {
-    auto a = makeArticleText("# Title\n\nIn **Mitrovica**, [police](http://x.org) _said_.\n\n```\ncode\n```\n",
-                             "a.md");
+    auto a = makeArticleText(
+        "# Title\n\nIn **Mitrovica**, [police](http://x.org) _said_.\n\n```\ncode\n```\n", "a.md");
     ASSERT_TRUE(a.ok());
     EXPECT_EQ(a.value().text, "Title\n\nIn Mitrovica, police said.");
 }
@@ -56,9 +57,14 @@ TEST(ExtractText, EmptyAndBinaryInputsAreRefusedWithTheReason) {
 }
 
 TEST(ExtractText, AFewBadBytesBecomeReplacementCharacters) {
-    auto a = makeArticleText("Police in Zve\xe8" "an said.\r\nMore.", "a.txt");
+    auto a = makeArticleText(
+        "Police in Zve\xe8"
+        "an said.\r\nMore.",
+        "a.txt");
     ASSERT_TRUE(a.ok());
-    EXPECT_EQ(a.value().text, "Police in Zve\xEF\xBF\xBD" "an said.\nMore.");
+    EXPECT_EQ(a.value().text,
+              "Police in Zve\xEF\xBF\xBD"
+              "an said.\nMore.");
 }
 
 TEST(ExtractText, SentencesDoNotEndAtAbbreviationsOrInitials) {
@@ -166,7 +172,8 @@ TEST(ExtractEvents, PhrasesMapToStyleSheetCategories) {
         EXPECT_EQ(found[0].category, c.category) << c.text;
         EXPECT_EQ(t.substr(found[0].span.begin, found[0].span.size()), c.words) << c.text;
     }
-    const TextUnits none = splitText("The gunmen barricaded themselves inside; he was moved to house arrest.");
+    const TextUnits none =
+        splitText("The gunmen barricaded themselves inside; he was moved to house arrest.");
     EXPECT_TRUE(findEvents(none, 0, none.tokens.size()).empty());
 }
 
@@ -181,7 +188,8 @@ TEST(ExtractEvents, EveryCategoryIsOneOfTheShippedStyleSheet) {
 }
 
 TEST(ExtractEvents, FutureWordingIsRecognised) {
-    for (const char* t : {"A delegation is set to visit", "He will travel", "They plan to meet", "It is due to open"}) {
+    for (const char* t :
+         {"A delegation is set to visit", "He will travel", "They plan to meet", "It is due to open"}) {
         const TextUnits u = splitText(t);
         EXPECT_TRUE(speaksOfFuture(u, 0, u.tokens.size())) << t;
     }

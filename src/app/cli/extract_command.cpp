@@ -39,7 +39,8 @@ std::string printJson(const Extraction& x) {
                              {"sentence", p.sentence},
                              {"confidence", p.confidence}});
     nlohmann::ordered_json unresolved = nlohmann::ordered_json::array();
-    for (const UnresolvedMention& u : x.unresolved) unresolved.push_back({{"text", u.text}, {"reason", u.reason}});
+    for (const UnresolvedMention& u : x.unresolved)
+        unresolved.push_back({{"text", u.text}, {"reason", u.reason}});
     const nlohmann::ordered_json doc{{"incidents", incidents}, {"unresolved", unresolved}};
     return doc.dump(2) + "\n";
 }
@@ -51,11 +52,12 @@ std::string printSummary(const ArticleText& article, const std::string& publishe
     char buf[256];
     for (size_t i = 0; i < x.incidents.size(); ++i) {
         const IncidentProposal& p = x.incidents[i];
-        std::snprintf(buf, sizeof buf, "%2zu. %s [%s]\n    %s%s%s (%s); %s (%s, %.5f, %.5f); confidence %.2f\n",
-                      i + 1, p.title.c_str(), p.category.c_str(), formatDay(p.first).c_str(),
-                      p.last != p.first ? " to " : "", p.last != p.first ? formatDay(p.last).c_str() : "",
-                      timePrecisionName(p.timePrecision), p.place.c_str(),
-                      locationPrecisionName(p.locationPrecision), p.location.lat, p.location.lon, p.confidence);
+        std::snprintf(
+            buf, sizeof buf, "%2zu. %s [%s]\n    %s%s%s (%s); %s (%s, %.5f, %.5f); confidence %.2f\n", i + 1,
+            p.title.c_str(), p.category.c_str(), formatDay(p.first).c_str(), p.last != p.first ? " to " : "",
+            p.last != p.first ? formatDay(p.last).c_str() : "", timePrecisionName(p.timePrecision),
+            p.place.c_str(), locationPrecisionName(p.locationPrecision), p.location.lat, p.location.lon,
+            p.confidence);
         out += buf;
         out += "    \"" + p.sentence + "\"\n";
         if (!p.note.empty()) out += "    (" + p.note + ")\n";
@@ -72,10 +74,12 @@ void addExtractCommand(CLI::App& app, ExtractCommandOptions& o) {
         "extract", "Propose incidents from a news article (places, dates and events found in its text)");
     cmd->add_option("input", o.input, "The article: a .txt, .md or .html file, or - for standard input")
         ->required();
-    cmd->add_option("--published", o.published, "Publication date of the article (relative dates count from it)")
+    cmd->add_option("--published", o.published,
+                    "Publication date of the article (relative dates count from it)")
         ->type_name("YYYY-MM-DD")
         ->required();
-    cmd->add_flag("--json", o.json, "Print {\"incidents\": [...], \"unresolved\": [...]} instead of a summary");
+    cmd->add_flag("--json", o.json,
+                  "Print {\"incidents\": [...], \"unresolved\": [...]} instead of a summary");
     cmd->add_option("-o,--output", o.output,
                     "Also write the incidents to OUT.gpkg, OUT.csv or OUT.geojson (replaced if it exists)");
     cmd->add_option("--gazetteer", o.gazetteer, "Gazetteer file (default: the embedded one)");
@@ -85,7 +89,8 @@ int runExtractCommand(const ExtractCommandOptions& o) {
     auto published = parseTime(o.published);
     if (!published || published.value().precision != TimePrecision::Day ||
         o.published.find_first_not_of("0123456789-") != std::string::npos || o.published.size() != 10)
-        return fail("--published '" + o.published + "' is not a date YYYY-MM-DD (e.g. 2023-01-08)", kExitUsage);
+        return fail("--published '" + o.published + "' is not a date YYYY-MM-DD (e.g. 2023-01-08)",
+                    kExitUsage);
     if (!o.output.empty()) {
         const std::string out = o.output;
         auto ends = [&](const char* e) {
@@ -100,7 +105,8 @@ int runExtractCommand(const ExtractCommandOptions& o) {
     if (!article) return fail(article.error().describe());
     const std::string path = o.gazetteer.empty() ? Gazetteer::defaultPath() : o.gazetteer;
     if (path.empty())
-        return fail("no gazetteer: the geodata folder was not found (set FLASHPOINT_DATA_DIR or pass --gazetteer)");
+        return fail(
+            "no gazetteer: the geodata folder was not found (set FLASHPOINT_DATA_DIR or pass --gazetteer)");
     auto gazetteer = Gazetteer::load(path);
     if (!gazetteer) return fail(gazetteer.error().describe());
     ExtractOptions options;

@@ -70,7 +70,7 @@ size_t decodeEntity(std::string_view s, size_t i, std::string& out) {
         for (char c : digits) {
             const int v = std::isdigit(static_cast<unsigned char>(c))           ? c - '0'
                           : hex && std::isxdigit(static_cast<unsigned char>(c)) ? std::tolower(c) - 'a' + 10
-                                                                                 : -1;
+                                                                                : -1;
             if (v < 0 || cp > 0x10FFFF) return 0;
             cp = cp * (hex ? 16 : 10) + static_cast<uint32_t>(v);
         }
@@ -78,9 +78,22 @@ size_t decodeEntity(std::string_view s, size_t i, std::string& out) {
         return semi - i + 1;
     }
     static constexpr std::array<std::pair<std::string_view, uint32_t>, 16> kNamed{{
-        {"amp", '&'}, {"lt", '<'}, {"gt", '>'}, {"quot", '"'}, {"apos", '\''}, {"nbsp", ' '},
-        {"mdash", 0x2014}, {"ndash", 0x2013}, {"rsquo", 0x2019}, {"lsquo", 0x2018}, {"ldquo", 0x201C},
-        {"rdquo", 0x201D}, {"hellip", 0x2026}, {"shy", 0x200B}, {"laquo", 0xAB}, {"raquo", 0xBB},
+        {"amp", '&'},
+        {"lt", '<'},
+        {"gt", '>'},
+        {"quot", '"'},
+        {"apos", '\''},
+        {"nbsp", ' '},
+        {"mdash", 0x2014},
+        {"ndash", 0x2013},
+        {"rsquo", 0x2019},
+        {"lsquo", 0x2018},
+        {"ldquo", 0x201C},
+        {"rdquo", 0x201D},
+        {"hellip", 0x2026},
+        {"shy", 0x200B},
+        {"laquo", 0xAB},
+        {"raquo", 0xBB},
     }};
     for (const auto& [name, cp] : kNamed)
         if (body == name) {
@@ -93,7 +106,7 @@ size_t decodeEntity(std::string_view s, size_t i, std::string& out) {
 /// Element names whose start or end breaks a paragraph.
 bool isBlockTag(std::string_view tag) {
     static constexpr std::array<std::string_view, 22> kBlocks{
-        "p",  "div", "br", "li",  "ul", "ol", "h1",      "h2",     "h3",      "h4",         "h5",
+        "p",  "div", "br", "li", "ul",    "ol",      "h1",      "h2",     "h3",     "h4",         "h5",
         "h6", "tr",  "td", "th", "table", "section", "article", "header", "footer", "blockquote", "title"};
     return std::find(kBlocks.begin(), kBlocks.end(), tag) != kBlocks.end();
 }
@@ -186,8 +199,10 @@ std::string htmlToText(std::string_view s) {
             if (tag == "head") out += "\n\n";
             continue;
         }
-        if (isBlockTag(tag)) out += tag == "br" ? "\n" : "\n\n";
-        else out += ' ';
+        if (isBlockTag(tag))
+            out += tag == "br" ? "\n" : "\n\n";
+        else
+            out += ' ';
     }
     return tidyWhitespace(out);
 }
@@ -245,8 +260,9 @@ std::string markdownToText(std::string_view md) {
 Result<ArticleText> makeArticleText(std::string_view bytes, const std::string& name) {
     if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
     if (bytes.find('\0') != std::string_view::npos)
-        return makeError(ErrorCode::UnsupportedFormat, name,
-                         "is a binary file (it holds NUL bytes), not text; give a .txt, .md or .html article");
+        return makeError(
+            ErrorCode::UnsupportedFormat, name,
+            "is a binary file (it holds NUL bytes), not text; give a .txt, .md or .html article");
     std::string clean;
     clean.reserve(bytes.size());
     size_t bad = 0;
@@ -300,9 +316,9 @@ Result<ArticleText> readArticleText(const std::string& path) {
                          errno == EACCES ? "cannot be read: permission denied" : "does not exist");
     if (S_ISDIR(st.st_mode)) return makeError(ErrorCode::IsDirectory, path, "is a folder, not a text file");
     if (static_cast<uint64_t>(st.st_size) > kMaxArticleBytes)
-        return makeError(ErrorCode::InvalidArgument, path,
-                         "is " + std::to_string(st.st_size / (1024 * 1024)) +
-                             " MB; articles of at most 64 MB are read");
+        return makeError(
+            ErrorCode::InvalidArgument, path,
+            "is " + std::to_string(st.st_size / (1024 * 1024)) + " MB; articles of at most 64 MB are read");
     std::FILE* f = std::fopen(path.c_str(), "rb");
     if (!f)
         return makeError(errno == EACCES ? ErrorCode::PermissionDenied : ErrorCode::IoError, path,

@@ -26,9 +26,9 @@ std::string formatDay(DayNumber day) {
 
 namespace {
 
-constexpr std::array<std::string_view, 12> kMonths{"january", "february", "march",     "april",
-                                                   "may",     "june",     "july",      "august",
-                                                   "september", "october", "november", "december"};
+constexpr std::array<std::string_view, 12> kMonths{"january",   "february", "march",    "april",
+                                                   "may",       "june",     "july",     "august",
+                                                   "september", "october",  "november", "december"};
 constexpr std::array<std::string_view, 7> kWeekdays{"monday", "tuesday",  "wednesday", "thursday",
                                                     "friday", "saturday", "sunday"};
 constexpr std::array<std::string_view, 10> kNumberWords{"one", "two",   "three", "four", "five",
@@ -161,8 +161,10 @@ std::optional<DateMention> DateReader::single(size_t t, size_t& next) const {
         if (const int d = dayOfMonth(a); d && !is(a + 1, ":")) {
             size_t e = a + 1;
             int y = 0;
-            if (is(e, ",") && year(e + 1)) y = year(e + 1), e += 2;
-            else if (year(e)) y = year(e), e += 1;
+            if (is(e, ",") && year(e + 1))
+                y = year(e + 1), e += 2;
+            else if (year(e))
+                y = year(e), e += 1;
             if (!y) y = inferYear(m, d);
             if (!isValidDate(y, m, d)) return std::nullopt;
             next = e;
@@ -173,8 +175,8 @@ std::optional<DateMention> DateReader::single(size_t t, size_t& next) const {
         int y = year(e) ? year(e) : (is(e, "of") && year(e + 1)) ? year(e + 1) : 0;
         if (y) e += is(e, "of") ? 2 : 1;
         // "May" alone is a verb more often than a month: a bare month needs a year or a preposition.
-        static constexpr std::array<std::string_view, 9> kCues{"in",   "since", "until", "by",  "from",
-                                                                "of", "during", "through", "till"};
+        static constexpr std::array<std::string_view, 9> kCues{"in", "since",  "until",   "by",  "from",
+                                                               "of", "during", "through", "till"};
         const bool cue = t > m_first && std::find(kCues.begin(), kCues.end(), low(t - 1)) != kCues.end();
         if (!y && !cue) return std::nullopt;
         if (!y) y = inferYear(m, 1);
@@ -189,8 +191,10 @@ std::optional<DateMention> DateReader::single(size_t t, size_t& next) const {
         if (const int m = month(m0, a)) {
             size_t e = a;
             int y = year(e);
-            if (y) ++e;
-            else y = inferYear(m, d);
+            if (y)
+                ++e;
+            else
+                y = inferYear(m, d);
             if (!isValidDate(y, m, d)) return std::nullopt;
             next = e;
             const DayNumber day = dayNumber(y, m, d);
@@ -241,7 +245,8 @@ std::optional<DateMention> DateReader::relative(size_t t, size_t& next) const {
             if (last) start = sunday ? cur : cur - 7;
             if (nextW || (thisW && sunday && m_ctx.future)) start = cur + 7;
             next = u + 1;
-            if (w == "earlier") return make(t, next, cur, std::max(cur, pub - 1), TimePrecision::Day, true, 0.8);
+            if (w == "earlier")
+                return make(t, next, cur, std::max(cur, pub - 1), TimePrecision::Day, true, 0.8);
             return make(t, next, start, start + 6, TimePrecision::Week, true, 0.85);
         }
         if (unit == "month") {
@@ -250,7 +255,8 @@ std::optional<DateMention> DateReader::relative(size_t t, size_t& next) const {
             if (m > 12) m = 1, ++y;
             next = u + 1;
             const DayNumber first = dayNumber(y, m, 1);
-            if (w == "earlier") return make(t, next, first, std::max(first, pub - 1), TimePrecision::Day, true, 0.8);
+            if (w == "earlier")
+                return make(t, next, first, std::max(first, pub - 1), TimePrecision::Day, true, 0.8);
             return make(t, next, first, dayNumber(y, m, daysInMonth(y, m)), TimePrecision::Month, true, 0.85);
         }
         if (unit == "year") {
@@ -285,7 +291,8 @@ std::optional<DateMention> DateReader::relative(size_t t, size_t& next) const {
         const int wd = static_cast<int>(k);
         DayNumber day = pub - ((weekday(pub) - wd + 7) % 7);
         if (last && day == pub) day -= 7;
-        if (nextW || (m_ctx.future && !last)) day = pub + ((wd - weekday(pub) + 7) % 7 == 0 ? 7 : (wd - weekday(pub) + 7) % 7);
+        if (nextW || (m_ctx.future && !last))
+            day = pub + ((wd - weekday(pub) + 7) % 7 == 0 ? 7 : (wd - weekday(pub) + 7) % 7);
         next = d + 1;
         if (is(next, "night") || is(next, "morning") || is(next, "evening") || is(next, "afternoon")) ++next;
         return make(t, next, day, day, TimePrecision::Day, true, 0.85);
@@ -301,13 +308,16 @@ std::optional<DateMention> DateReader::partOfMonth(size_t t, size_t& next) const
     if (w == "early" || w == "beginning" || w == "start") part = 0;
     if (w == "mid" || w == "middle") part = 1;
     if (w == "late" || w == "end") part = 2;
-    if (w == "the" && (is(t + 1, "beginning") || is(t + 1, "start") || is(t + 1, "middle") || is(t + 1, "end")) &&
+    if (w == "the" &&
+        (is(t + 1, "beginning") || is(t + 1, "start") || is(t + 1, "middle") || is(t + 1, "end")) &&
         is(t + 2, "of")) {
         part = is(t + 1, "end") ? 2 : is(t + 1, "middle") ? 1 : 0;
         m0 = t + 3;
     } else if (part >= 0) {
-        if (is(m0, "-")) ++m0;
-        else if (is(m0, "of")) ++m0;
+        if (is(m0, "-"))
+            ++m0;
+        else if (is(m0, "of"))
+            ++m0;
     }
     if (part < 0) return std::nullopt;
     size_t a = 0;
@@ -324,14 +334,17 @@ std::optional<DateMention> DateReader::partOfMonth(size_t t, size_t& next) const
 std::optional<DateMention> DateReader::at(size_t t, size_t& next) const {
     const std::string& w = low(t);
     // "10-12 December", "between 10 and 12 December": the first day borrows the second's month.
-    if (const int d1 = dayOfMonth(t); d1 && (is(t + 1, "-") || is(t + 1, "\xE2\x80\x93") || is(t + 1, "and"))) {
+    if (const int d1 = dayOfMonth(t);
+        d1 && (is(t + 1, "-") || is(t + 1, "\xE2\x80\x93") || is(t + 1, "and"))) {
         size_t after = 0;
-        if (std::optional<DateMention> second = single(t + 2, after); second && second->precision == TimePrecision::Day) {
+        if (std::optional<DateMention> second = single(t + 2, after);
+            second && second->precision == TimePrecision::Day) {
             const CivilTime c = civilDay(second->first);
             if (d1 < c.day) {
                 next = after;
                 const size_t from = t > m_first && is(t - 1, "between") ? t - 1 : t;
-                return make(from, next, dayNumber(c.year, c.month, d1), second->first, TimePrecision::Day, false, 0.95);
+                return make(from, next, dayNumber(c.year, c.month, d1), second->first, TimePrecision::Day,
+                            false, 0.95);
             }
         }
     }
@@ -345,8 +358,8 @@ std::optional<DateMention> DateReader::at(size_t t, size_t& next) const {
         d->precision = TimePrecision::Day;
         return d;
     }
-    if (from && (is(next, "to") || is(next, "until") || is(next, "through") || is(next, "till") || is(next, "and") ||
-                 is(next, "-"))) {
+    if (from && (is(next, "to") || is(next, "until") || is(next, "through") || is(next, "till") ||
+                 is(next, "and") || is(next, "-"))) {
         size_t after = 0;
         if (std::optional<DateMention> end = single(next + 1, after); end && end->last >= d->first) {
             d->span = {m_tokens[t].span.begin, end->span.end};

@@ -21,12 +21,12 @@ std::string formatDay(DayNumber day);
 
 /// A date or span of dates found in a text.
 struct DateMention {
-    TextSpan span;                ///< the words that give it ("since Dec. 10", "last week")
-    DayNumber first = 0;          ///< first day covered
-    DayNumber last = 0;           ///< last day covered (== first for one day)
+    TextSpan span;                                 ///< the words that give it ("since Dec. 10", "last week")
+    DayNumber first = 0;                           ///< first day covered
+    DayNumber last = 0;                            ///< last day covered (== first for one day)
     TimePrecision precision = TimePrecision::Day;  ///< Day (one day or a span of days), Week, Month, Year
-    bool relative = false;        ///< worked out from the publication date ("on Saturday", "last week")
-    double confidence = 1.0;      ///< lower for guesses (a weekday, a month without a year)
+    bool relative = false;    ///< worked out from the publication date ("on Saturday", "last week")
+    double confidence = 1.0;  ///< lower for guesses (a weekday, a month without a year)
 };
 
 /// What the dates of one sentence are read against.

@@ -14,7 +14,8 @@ namespace {
 
 Result<DayNumber> readDay(const nlohmann::json& j, const char* key, const std::string& where) {
     if (!j.contains(key) || !j[key].is_string())
-        return makeError(ErrorCode::InvalidArgument, where, std::string("'") + key + "' is missing or not text");
+        return makeError(ErrorCode::InvalidArgument, where,
+                         std::string("'") + key + "' is missing or not text");
     auto t = parseTime(j[key].get<std::string>());
     if (!t) return makeError(ErrorCode::InvalidArgument, where, t.error().message);
     return t.value().time.seconds / 86400;
@@ -22,7 +23,8 @@ Result<DayNumber> readDay(const nlohmann::json& j, const char* key, const std::s
 
 /// Greedy one-to-one matching of proposals and gold incidents that `ok` accepts, nearest pairs first.
 template <class Ok>
-size_t countMatches(const std::vector<IncidentProposal>& props, const std::vector<GoldIncident>& gold, Ok ok) {
+size_t countMatches(const std::vector<IncidentProposal>& props, const std::vector<GoldIncident>& gold,
+                    Ok ok) {
     struct Pair {
         double cost;
         size_t p, g;
@@ -32,7 +34,8 @@ size_t countMatches(const std::vector<IncidentProposal>& props, const std::vecto
         for (size_t j = 0; j < gold.size(); ++j) {
             const double km = geodesicDistance(props[i].location, gold[j].location) / 1000.0;
             if (km <= EvaluationReport::kMatchKm && ok(props[i], gold[j]))
-                pairs.push_back({km - daySpanOverlap(props[i].first, props[i].last, gold[j].first, gold[j].last), i, j});
+                pairs.push_back(
+                    {km - daySpanOverlap(props[i].first, props[i].last, gold[j].first, gold[j].last), i, j});
         }
     std::sort(pairs.begin(), pairs.end(), [](const Pair& a, const Pair& b) { return a.cost < b.cost; });
     std::vector<bool> usedP(props.size()), usedG(gold.size());
@@ -45,8 +48,10 @@ size_t countMatches(const std::vector<IncidentProposal>& props, const std::vecto
 Result<EvaluatedArticle> evaluateOne(const nlohmann::json& a, const std::string& dir,
                                      const std::shared_ptr<const Gazetteer>& gazetteer) {
     EvaluatedArticle out;
-    if (!a.contains("file") || !a["file"].is_string() || !a.contains("incidents") || !a["incidents"].is_array())
-        return makeError(ErrorCode::InvalidArgument, dir + "/gold.json", "an article lacks 'file' or 'incidents'");
+    if (!a.contains("file") || !a["file"].is_string() || !a.contains("incidents") ||
+        !a["incidents"].is_array())
+        return makeError(ErrorCode::InvalidArgument, dir + "/gold.json",
+                         "an article lacks 'file' or 'incidents'");
     out.file = a["file"].get<std::string>();
     const std::string where = dir + "/gold.json: " + out.file;
     auto published = readDay(a, "published", where);
@@ -58,8 +63,11 @@ Result<EvaluatedArticle> evaluateOne(const nlohmann::json& a, const std::string&
         if (!last) return last.error();
         if (!g.contains("lat") || !g.contains("lon") || !g["lat"].is_number() || !g["lon"].is_number())
             return makeError(ErrorCode::InvalidArgument, where, "a gold incident lacks lat/lon");
-        out.gold.push_back({g.value("place", ""), g.value("category", ""), {g["lon"].get<double>(), g["lat"].get<double>()},
-                            first.value(), last.value()});
+        out.gold.push_back({g.value("place", ""),
+                            g.value("category", ""),
+                            {g["lon"].get<double>(), g["lat"].get<double>()},
+                            first.value(),
+                            last.value()});
     }
     auto article = readArticleText(dir + "/" + out.file);
     if (!article) return article.error();
@@ -69,11 +77,13 @@ Result<EvaluatedArticle> evaluateOne(const nlohmann::json& a, const std::string&
     out.extraction = extractIncidents(article.value(), options);
     const auto& props = out.extraction.incidents;
     out.placeMatches = countMatches(props, out.gold, [](const auto&, const auto&) { return true; });
-    out.placeDateMatches = countMatches(props, out.gold, [](const IncidentProposal& p, const GoldIncident& g) {
-        return daySpanOverlap(p.first, p.last, g.first, g.last) >= 0.5;
+    out.placeDateMatches =
+        countMatches(props, out.gold, [](const IncidentProposal& p, const GoldIncident& g) {
+            return daySpanOverlap(p.first, p.last, g.first, g.last) >= 0.5;
+        });
+    out.categoryMatches = countMatches(props, out.gold, [](const IncidentProposal& p, const GoldIncident& g) {
+        return p.category == g.category;
     });
-    out.categoryMatches = countMatches(props, out.gold,
-                                       [](const IncidentProposal& p, const GoldIncident& g) { return p.category == g.category; });
     return out;
 }
 
@@ -86,7 +96,8 @@ double daySpanOverlap(DayNumber aFirst, DayNumber aLast, DayNumber bFirst, DayNu
     return double(to - from + 1) / double(either);
 }
 
-Result<EvaluationReport> evaluateArticles(const std::string& dir, std::shared_ptr<const Gazetteer> gazetteer) {
+Result<EvaluationReport> evaluateArticles(const std::string& dir,
+                                          std::shared_ptr<const Gazetteer> gazetteer) {
     const std::string path = dir + "/gold.json";
     std::ifstream in(path, std::ios::binary);
     if (!in) return makeError(ErrorCode::NotFound, path, "cannot be read");

@@ -191,8 +191,8 @@ size_t matchAt(const CompiledTrigger& trig, const std::vector<Token>& tokens, si
 }  // namespace
 
 const std::vector<std::string_view>& eventCategories() {
-    static const std::vector<std::string_view> kAll{kRoadblock, kProtest,  kArmed,     kExplosion,
-                                                    kRiot,      kBattle,   kCivilians, kArrest,
+    static const std::vector<std::string_view> kAll{kRoadblock, kProtest,   kArmed,     kExplosion,
+                                                    kRiot,      kBattle,    kCivilians, kArrest,
                                                     kStatement, kDiplomacy, kStrategic};
     return kAll;
 }
@@ -240,7 +240,8 @@ bool speaksOfFuture(const TextUnits& units, size_t first, size_t end) {
         const bool aux = w == "is" || w == "are" || w == "was" || w == "were";
         if (aux && t + 2 < end) {
             const std::string& v = tokens[t + 1].lower;
-            if ((v == "set" || v == "due" || v == "expected" || v == "scheduled" || v == "planning" || v == "to") &&
+            if ((v == "set" || v == "due" || v == "expected" || v == "scheduled" || v == "planning" ||
+                 v == "to") &&
                 (tokens[t + 2].lower == "to" || v == "to"))
                 return true;
         }

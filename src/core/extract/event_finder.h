@@ -9,12 +9,12 @@ namespace fp {
 
 /// A word or phrase that reports an event of one category.
 struct EventMention {
-    TextSpan span;               ///< the trigger words ("road blocks", "opened fire")
-    size_t firstToken = 0;       ///< tokens [firstToken, endToken) of the trigger
+    TextSpan span;          ///< the trigger words ("road blocks", "opened fire")
+    size_t firstToken = 0;  ///< tokens [firstToken, endToken) of the trigger
     size_t endToken = 0;
-    std::string_view category;   ///< a category of assets/incident_styles.json ("Arrest", "Diplomacy")
-    std::string_view label;      ///< a short title noun ("Roadblock", "Diplomatic visit")
-    double weight = 1.0;         ///< how surely the words report an event (0..1): "roadblock" 1, "talks" 0.5
+    std::string_view category;  ///< a category of assets/incident_styles.json ("Arrest", "Diplomacy")
+    std::string_view label;     ///< a short title noun ("Roadblock", "Diplomatic visit")
+    double weight = 1.0;        ///< how surely the words report an event (0..1): "roadblock" 1, "talks" 0.5
 };
 
 /// Every category findEvents can give, each the name of a category in the shipped style sheet.

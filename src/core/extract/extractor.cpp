@@ -50,7 +50,7 @@ void markDateline(const TextUnits& units, std::vector<PlaceMention>& places) {
 struct EventRole {
     bool hypothetical = false;  ///< "the right to redeploy", "threatened to block"
     bool definite = false;      ///< "the barricades", "this attack": an event already known
-    bool reaction = false;      ///< "condemned the shooting", "protest against the attack", "ending a blockade"
+    bool reaction = false;  ///< "condemned the shooting", "protest against the attack", "ending a blockade"
 };
 
 bool isOneOf(std::string_view w, std::initializer_list<std::string_view> words) {
@@ -61,17 +61,20 @@ EventRole roleOf(const EventMention& e, const Sentence& s, const std::vector<Tok
     EventRole r;
     const size_t t = e.firstToken;
     if (!future && t >= s.firstToken + 2 && tokens[t - 1].lower == "to")
-        r.hypothetical = isOneOf(tokens[t - 2].lower,
-                                 {"right", "threatened", "threaten", "threatens", "want", "wants", "wanted",
-                                  "allowed", "ready", "refused", "refuse", "tried", "try", "trying", "attempt",
-                                  "attempted", "able", "unable", "vowed", "asked", "permission", "bid", "plot",
-                                  "failed", "would", "could", "might"});
+        r.hypothetical =
+            isOneOf(tokens[t - 2].lower,
+                    {"right",   "threatened", "threaten", "threatens", "want",  "wants", "wanted",
+                     "allowed", "ready",      "refused",  "refuse",    "tried", "try",   "trying",
+                     "attempt", "attempted",  "able",     "unable",    "vowed", "asked", "permission",
+                     "bid",     "plot",       "failed",   "would",     "could", "might"});
     const bool followedByOf = e.endToken < s.endToken && tokens[e.endToken].lower == "of";
-    // "the barricades", "the Christmas Eve shooting", but not "The man was arrested", "that led to road blocks".
+    // "the barricades", "the Christmas Eve shooting", but not "The man was arrested", "that led to road
+    // blocks".
     for (size_t k = t; k > s.firstToken && t - k < 4; --k) {
         const Token& b = tokens[k - 1];
-        if (!b.word || isOneOf(b.lower, {"was", "were", "is", "are", "be", "been", "had", "has", "have", "to",
-                                         "and", "or", "that", "who", "which", "of", "in", "on", "at", "by"}))
+        if (!b.word ||
+            isOneOf(b.lower, {"was", "were", "is",   "are", "be",    "been", "had", "has", "have", "to",
+                              "and", "or",   "that", "who", "which", "of",   "in",  "on",  "at",   "by"}))
             break;
         if (isOneOf(b.lower, {"the", "this", "these", "those"})) {
             r.definite = !followedByOf;
@@ -79,9 +82,10 @@ EventRole roleOf(const EventMention& e, const Sentence& s, const std::vector<Tok
         }
     }
     for (size_t k = t; k > s.firstToken && t - k < 6; --k)
-        if (isOneOf(tokens[k - 1].lower, {"against", "condemned", "condemning", "condemns", "denounced", "accused",
-                                          "investigation", "investigating", "praising", "praised", "mourn",
-                                          "mourned", "following", "ending", "ended", "lifting", "lifted"}))
+        if (isOneOf(tokens[k - 1].lower,
+                    {"against", "condemned", "condemning", "condemns", "denounced", "accused",
+                     "investigation", "investigating", "praising", "praised", "mourn", "mourned", "following",
+                     "ending", "ended", "lifting", "lifted"}))
             r.reaction = true;
     return r;
 }
@@ -155,7 +159,8 @@ const PlaceMention* nearestLocative(const EventMention& e, const std::vector<con
 
 /// The chosen place and the names listed with it ("in Zvecan, Leposavic and Zubin Potok"): an event
 /// told of several places at once happened at each.
-std::vector<const PlaceMention*> listedWith(const PlaceMention* chosen, const std::vector<const PlaceMention*>& places,
+std::vector<const PlaceMention*> listedWith(const PlaceMention* chosen,
+                                            const std::vector<const PlaceMention*>& places,
                                             const std::vector<Token>& tokens) {
     std::vector<const PlaceMention*> out{chosen};
     if (chosen->kind != PlaceMentionKind::Named) return out;
@@ -186,7 +191,9 @@ const DateMention* chooseDate(const EventMention& e, const std::vector<DateMenti
 /// Categories that one sentence may give for one event ("gathered to protest, blocking the road"), and
 /// the one that describes it best.
 std::string_view sameEventCategory(std::string_view a, std::string_view b) {
-    auto pair = [&](std::string_view x, std::string_view y) { return (a == x && b == y) || (a == y && b == x); };
+    auto pair = [&](std::string_view x, std::string_view y) {
+        return (a == x && b == y) || (a == y && b == x);
+    };
     if (pair("Protests", "Roadblock / Protest")) return "Roadblock / Protest";
     if (pair("Riots", "Explosions/Remote violence") || pair("Riots", "Protests")) return "Riots";
     // Demands voiced at a protest are part of it.
@@ -200,7 +207,8 @@ std::string lowerFirst(std::string s) {
     return s;
 }
 
-std::string makeTitle(std::string_view label, std::string_view category, bool planned, const IncidentProposal& p) {
+std::string makeTitle(std::string_view label, std::string_view category, bool planned,
+                      const IncidentProposal& p) {
     std::string text = planned ? "Planned " + lowerFirst(std::string(label)) : std::string(label);
     const bool visit = category == "Diplomacy" && label == "Diplomatic visit";
     const char* prep = p.locationPrecision == LocationPrecision::Near ? " near " : visit ? " to " : " in ";
@@ -216,11 +224,11 @@ void setPlace(IncidentProposal& p, const PlaceMention& m) {
 
 /// What the extractor knows of a proposal besides what it shows.
 struct ProposalInfo {
-    size_t sentence = 0;             ///< where it was first told
-    std::vector<size_t> toldIn;      ///< every sentence that told it
-    bool defaultDate = false;  ///< no date in the text: the publication day
+    size_t sentence = 0;         ///< where it was first told
+    std::vector<size_t> toldIn;  ///< every sentence that told it
+    bool defaultDate = false;    ///< no date in the text: the publication day
     std::string label;
-    bool merged = false;       ///< folded into another proposal of the same event (dropped at the end)
+    bool merged = false;  ///< folded into another proposal of the same event (dropped at the end)
 };
 
 /// True when region-level `r` contains point-level `x` (same country; near enough for part of one), so
@@ -231,7 +239,8 @@ bool regionHolds(const IncidentProposal& r, const IncidentProposal& x) {
     if (r.adminAreas.empty() || x.adminAreas.empty() || r.adminAreas[0] != x.adminAreas[0]) return false;
     if (r.place == r.adminAreas[0]) return true;  // the whole country
     const double rad = 3.14159265358979323846 / 180.0;
-    const double dx = (r.location.lon - x.location.lon) * std::cos(r.location.lat * rad), dy = r.location.lat - x.location.lat;
+    const double dx = (r.location.lon - x.location.lon) * std::cos(r.location.lat * rad),
+                 dy = r.location.lat - x.location.lat;
     return std::sqrt(dx * dx + dy * dy) * 111.195 < 60.0;
 }
 
@@ -246,7 +255,10 @@ public:
     }
 
     Extractor(const ArticleText& article, const ExtractOptions& options)
-        : m_article(article), m_options(options), m_units(splitText(article.text)), m_finder(options.gazetteer) {}
+        : m_article(article),
+          m_options(options),
+          m_units(splitText(article.text)),
+          m_finder(options.gazetteer) {}
 
     Extraction run() {
         std::vector<UnplacedName> unplaced;
@@ -272,7 +284,8 @@ public:
             }
             sentence(si, here);
             for (const PlaceMention* m : here)
-                if (m->kind == PlaceMentionKind::Named || m->kind == PlaceMentionKind::Part) m_focus = {m, si};
+                if (m->kind == PlaceMentionKind::Named || m->kind == PlaceMentionKind::Part)
+                    m_focus = {m, si};
         }
         // A headline tells again what the body tells; its events count only when the body has none.
         if (m_out.incidents.empty())
@@ -296,7 +309,8 @@ private:
     bool isHeadline(size_t si) const {
         const Sentence& s = m_units.sentences[si];
         if (s.paragraph > 2) return false;
-        if (si + 1 < m_units.sentences.size() && m_units.sentences[si + 1].paragraph == s.paragraph) return false;
+        if (si + 1 < m_units.sentences.size() && m_units.sentences[si + 1].paragraph == s.paragraph)
+            return false;
         if (si > 0 && m_units.sentences[si - 1].paragraph == s.paragraph) return false;
         const std::string& last = m_units.tokens[s.endToken - 1].lower;
         return last != "." && last != "!" && last != "?" && last != "\"" && last != "\xE2\x80\x9D";
@@ -308,7 +322,8 @@ private:
 
     void sentence(size_t si, const std::vector<const PlaceMention*>& places);
     void event(size_t si, const EventMention& e, const std::vector<EventMention>& events,
-               const std::vector<const PlaceMention*>& places, const std::vector<DateMention>& dates, bool future);
+               const std::vector<const PlaceMention*>& places, const std::vector<DateMention>& dates,
+               bool future);
     void add(IncidentProposal p, ProposalInfo info);
     void consolidate(size_t si);
     bool hasCategory(std::string_view category) const {
@@ -322,8 +337,8 @@ private:
     PlaceFinder m_finder;
     std::vector<PlaceMention> m_places;
     const PlaceMention* m_dateline = nullptr;
-    size_t m_datelineEnd = 0;  ///< byte offset where the dateline ends (0: none)
-    std::optional<size_t> m_last;  ///< the incident proposed or confirmed last
+    size_t m_datelineEnd = 0;            ///< byte offset where the dateline ends (0: none)
+    std::optional<size_t> m_last;        ///< the incident proposed or confirmed last
     std::optional<size_t> m_lastBefore;  ///< the last one not a statement, before the current sentence
     std::pair<const PlaceMention*, size_t> m_focus{nullptr, 0};  ///< last place named, and its sentence
     std::vector<ProposalInfo> m_info;
@@ -343,7 +358,8 @@ void Extractor::sentence(size_t si, const std::vector<const PlaceMention*>& plac
         for (const PlaceMention* m : places)
             if (m->kind == PlaceMentionKind::Named && prev.locationPrecision == LocationPrecision::Region) {
                 setPlace(prev, *m);
-                if (prev.locationPrecision == LocationPrecision::Exact) prev.locationPrecision = LocationPrecision::Near;
+                if (prev.locationPrecision == LocationPrecision::Exact)
+                    prev.locationPrecision = LocationPrecision::Near;
                 prev.title = makeTitle(m_info[*m_last].label, prev.category, prev.planned, prev);
                 prev.evidence.push_back({EvidenceKind::Place, m->nameSpan});
                 prev.note = "place from a later sentence that refers back to it";
@@ -353,7 +369,8 @@ void Extractor::sentence(size_t si, const std::vector<const PlaceMention*>& plac
     std::vector<EventMention> events;
     std::vector<EventRole> roles;
     for (const EventMention& e : found) roles.push_back(roleOf(e, s, tokens, future));
-    const bool anyNew = std::any_of(roles.begin(), roles.end(), [](const EventRole& r) { return !r.definite; });
+    const bool anyNew =
+        std::any_of(roles.begin(), roles.end(), [](const EventRole& r) { return !r.definite; });
     for (size_t k = 0; k < found.size(); ++k) {
         const std::string words = m_article.text.substr(found[k].span.begin, found[k].span.size());
         if (roles[k].hypothetical)
@@ -363,7 +380,8 @@ void Extractor::sentence(size_t si, const std::vector<const PlaceMention*>& plac
         else
             events.push_back(found[k]);
     }
-    std::vector<DateMention> dates = findDates(m_units, s.firstToken, s.endToken, {m_options.published, future});
+    std::vector<DateMention> dates =
+        findDates(m_units, s.firstToken, s.endToken, {m_options.published, future});
     // A date in the dateline is the publication's, not an event's.
     std::erase_if(dates, [&](const DateMention& d) { return d.span.begin < m_datelineEnd; });
     for (const EventMention& e : events) event(si, e, events, places, dates, future);
@@ -450,7 +468,8 @@ void Extractor::event(size_t si, const EventMention& e, const std::vector<EventM
         confidence *= 0.6;
     }
     if (p.last < m_options.published - m_options.backgroundDays) {
-        unresolved(e.span, "'" + words + "' is background: dated " + formatDay(p.first) + ", long before publication");
+        unresolved(e.span, "'" + words + "' is background: dated " + formatDay(p.first) +
+                               ", long before publication");
         return;
     }
     p.confidence = std::round(std::clamp(confidence, 0.0, 1.0) * 100.0) / 100.0;
@@ -470,12 +489,14 @@ void Extractor::event(size_t si, const EventMention& e, const std::vector<EventM
 void Extractor::consolidate(size_t si) {
     // "In Zvecan, protesters threw stones and stun grenades": one riot, told with three event words.
     for (size_t a = 0; a < m_out.incidents.size(); ++a) {
-        if (m_info[a].merged || std::find(m_info[a].toldIn.begin(), m_info[a].toldIn.end(), si) == m_info[a].toldIn.end())
+        if (m_info[a].merged ||
+            std::find(m_info[a].toldIn.begin(), m_info[a].toldIn.end(), si) == m_info[a].toldIn.end())
             continue;
         for (size_t b = a + 1; b < m_out.incidents.size(); ++b) {
             IncidentProposal& x = m_out.incidents[a];
             const IncidentProposal& y = m_out.incidents[b];
-            if (m_info[b].merged || std::find(m_info[b].toldIn.begin(), m_info[b].toldIn.end(), si) == m_info[b].toldIn.end())
+            if (m_info[b].merged ||
+                std::find(m_info[b].toldIn.begin(), m_info[b].toldIn.end(), si) == m_info[b].toldIn.end())
                 continue;
             const std::string_view joint = sameEventCategory(x.category, y.category);
             if (joint.empty() || x.place != y.place || !(x.first <= y.last && y.first <= x.last)) continue;
@@ -499,8 +520,10 @@ void Extractor::add(IncidentProposal p, ProposalInfo info) {
         IncidentProposal& q = m_out.incidents[k];
         ProposalInfo& qi = m_info[k];
         if (qi.merged) continue;
-        const bool sameSentence = std::find(qi.toldIn.begin(), qi.toldIn.end(), info.sentence) != qi.toldIn.end();
-        const std::string_view joint = sameSentence ? sameEventCategory(q.category, p.category) : std::string_view();
+        const bool sameSentence =
+            std::find(qi.toldIn.begin(), qi.toldIn.end(), info.sentence) != qi.toldIn.end();
+        const std::string_view joint =
+            sameSentence ? sameEventCategory(q.category, p.category) : std::string_view();
         const bool samePlace = q.place == p.place || regionHolds(q, p) || regionHolds(p, q);
         if ((q.category != p.category && joint.empty()) || !samePlace || q.planned != p.planned) continue;
         if (!(q.first <= p.last && p.first <= q.last) && !info.defaultDate && !qi.defaultDate) continue;

@@ -28,15 +28,15 @@ struct IncidentProposal {
     LonLat location;
     LocationPrecision locationPrecision = LocationPrecision::Exact;
     std::vector<std::string> adminAreas;  ///< largest first
-    DayNumber first = 0;  ///< first day (UTC) the incident covers
-    DayNumber last = 0;   ///< last day it covers
+    DayNumber first = 0;                  ///< first day (UTC) the incident covers
+    DayNumber last = 0;                   ///< last day it covers
     TimePrecision timePrecision = TimePrecision::Day;
-    bool planned = false;      ///< the text announces it ("is set to visit next week")
-    std::string sentence;      ///< the sentence it was coded from
+    bool planned = false;  ///< the text announces it ("is set to visit next week")
+    std::string sentence;  ///< the sentence it was coded from
     TextSpan sentenceSpan;
-    double confidence = 0.0;   ///< 0..1: how sure the event, place and date readings are, together
+    double confidence = 0.0;         ///< 0..1: how sure the event, place and date readings are, together
     std::vector<Evidence> evidence;  ///< the event words first, then place and date words when in the text
-    std::string note;          ///< how place or date were found when not in the sentence ("place from ...")
+    std::string note;  ///< how place or date were found when not in the sentence ("place from ...")
 };
 
 /// Something that looked like an event or a place but gave no incident, and why.
@@ -54,8 +54,8 @@ struct Extraction {
 
 /// How to read a text.
 struct ExtractOptions {
-    DayNumber published = 0;                       ///< publication day: relative dates count from it
-    std::shared_ptr<const Gazetteer> gazetteer;    ///< required
+    DayNumber published = 0;                     ///< publication day: relative dates count from it
+    std::shared_ptr<const Gazetteer> gazetteer;  ///< required
     /// Events dated this many days or more before publication are background (history), not incidents.
     int backgroundDays = 365;
 };

@@ -15,12 +15,24 @@ namespace {
 /// "north" for "north", "northern", "North"; "central"; empty when the word names no direction.
 std::string_view directionOf(std::string_view lower) {
     static constexpr std::array<std::pair<std::string_view, std::string_view>, 18> kWords{{
-        {"north", "north"},         {"northern", "north"},         {"south", "south"},
-        {"southern", "south"},      {"east", "east"},              {"eastern", "east"},
-        {"west", "west"},           {"western", "west"},           {"central", "central"},
-        {"northeast", "northeast"}, {"northeastern", "northeast"}, {"northwest", "northwest"},
-        {"northwestern", "northwest"}, {"southeast", "southeast"}, {"southeastern", "southeast"},
-        {"southwest", "southwest"}, {"southwestern", "southwest"}, {"middle", "central"},
+        {"north", "north"},
+        {"northern", "north"},
+        {"south", "south"},
+        {"southern", "south"},
+        {"east", "east"},
+        {"eastern", "east"},
+        {"west", "west"},
+        {"western", "west"},
+        {"central", "central"},
+        {"northeast", "northeast"},
+        {"northeastern", "northeast"},
+        {"northwest", "northwest"},
+        {"northwestern", "northwest"},
+        {"southeast", "southeast"},
+        {"southeastern", "southeast"},
+        {"southwest", "southwest"},
+        {"southwestern", "southwest"},
+        {"middle", "central"},
     }};
     for (const auto& [word, dir] : kWords)
         if (lower == word) return dir;
@@ -35,19 +47,26 @@ std::string directionAdjective(std::string_view dir) {
 /// Capitalised words that are not place names even when a village somewhere bears them.
 bool isStopword(std::string_view lower) {
     static const std::unordered_set<std::string_view> kWords{
-        "the", "a", "an", "in", "on", "at", "as", "after", "before", "but", "and", "or", "if", "when", "while",
-        "since", "during", "for", "from", "to", "of", "by", "with", "this", "that", "these", "those", "it",
-        "its", "he", "she", "they", "we", "his", "her", "their", "our", "some", "many", "most", "both",
-        "other", "another", "there", "here", "then", "also", "meanwhile", "however", "earlier", "later",
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-        "february", "march", "april", "may", "june", "july", "august", "september", "october",
-        "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-        "nov", "dec", "president", "prime", "minister", "mr", "mrs", "ms", "dr", "police", "army",
-        "government", "parliament", "ministry", "mayor", "officials", "official", "christmas",
-        "orthodox", "catholic", "muslim", "reuters", "comment", "share", "read", "more", "photo",
-        "updated", "published", "news", "agency", "office", "council", "union", "court", "security",
-        "special", "general", "central", "national", "state", "republic", "democratic", "liberal",
-        "people", "party", "new", "old", "one", "two", "first", "last", "local", "western"};
+        "the",        "a",          "an",       "in",         "on",        "at",        "as",
+        "after",      "before",     "but",      "and",        "or",        "if",        "when",
+        "while",      "since",      "during",   "for",        "from",      "to",        "of",
+        "by",         "with",       "this",     "that",       "these",     "those",     "it",
+        "its",        "he",         "she",      "they",       "we",        "his",       "her",
+        "their",      "our",        "some",     "many",       "most",      "both",      "other",
+        "another",    "there",      "here",     "then",       "also",      "meanwhile", "however",
+        "earlier",    "later",      "monday",   "tuesday",    "wednesday", "thursday",  "friday",
+        "saturday",   "sunday",     "january",  "february",   "march",     "april",     "may",
+        "june",       "july",       "august",   "september",  "october",   "november",  "december",
+        "jan",        "feb",        "mar",      "apr",        "jun",       "jul",       "aug",
+        "sep",        "sept",       "oct",      "nov",        "dec",       "president", "prime",
+        "minister",   "mr",         "mrs",      "ms",         "dr",        "police",    "army",
+        "government", "parliament", "ministry", "mayor",      "officials", "official",  "christmas",
+        "orthodox",   "catholic",   "muslim",   "reuters",    "comment",   "share",     "read",
+        "more",       "photo",      "updated",  "published",  "news",      "agency",    "office",
+        "council",    "union",      "court",    "security",   "special",   "general",   "central",
+        "national",   "state",      "republic", "democratic", "liberal",   "people",    "party",
+        "new",        "old",        "one",      "two",        "first",     "last",      "local",
+        "western"};
     return kWords.count(lower) > 0;
 }
 
@@ -65,10 +84,10 @@ bool isNearCue(std::string_view w) {
 /// Words between a preposition and a name that do not change where it is ("in the town of").
 bool isPlaceNoun(std::string_view w) {
     return w == "the" || w == "town" || w == "village" || w == "city" || w == "hamlet" || w == "of" ||
-           w == "settlement" || w == "municipality" || w == "northern" || w == "southern" ||
-           w == "eastern" || w == "western" || w == "central" || w == "to" || w == "nearby" ||
-           w == "ethnically" || w == "mixed" || w == "divided" || w == "serb" || w == "albanian" ||
-           w == "majority" || w == "-" || w == "mostly" || w == "predominantly";
+           w == "settlement" || w == "municipality" || w == "northern" || w == "southern" || w == "eastern" ||
+           w == "western" || w == "central" || w == "to" || w == "nearby" || w == "ethnically" ||
+           w == "mixed" || w == "divided" || w == "serb" || w == "albanian" || w == "majority" || w == "-" ||
+           w == "mostly" || w == "predominantly";
 }
 
 /// Distance for ranking (equirectangular: exact enough within a region, and cheap).
@@ -146,7 +165,8 @@ std::optional<LonLat> PlaceFinder::countryPart(const std::string& country, std::
             if (dx == 0 && dy == 0) return -std::hypot((p.lon - all.lon) * cosLat, p.lat - all.lat);
             return dy * (p.lat - all.lat) + dx * (p.lon - all.lon) * cosLat;
         };
-        std::sort(pts.begin(), pts.end(), [&](const LonLat& a, const LonLat& b) { return score(a) > score(b); });
+        std::sort(pts.begin(), pts.end(),
+                  [&](const LonLat& a, const LonLat& b) { return score(a) > score(b); });
         pts.resize(std::max<size_t>(1, pts.size() / 4));
     }
     result = centroid(pts);
@@ -157,8 +177,8 @@ namespace {
 
 /// Reads the words around a name: how it is introduced and what follows it.
 struct Surroundings {
-    size_t first = 0;         ///< first token of the whole expression
-    size_t end = 0;           ///< token after it
+    size_t first = 0;  ///< first token of the whole expression
+    size_t end = 0;    ///< token after it
     bool locative = false;
     bool near = false;
     bool actor = false;
@@ -175,9 +195,12 @@ Surroundings readSurroundings(const std::vector<Token>& tokens, const Sentence& 
     while (b > s.firstToken && isPlaceNoun(tokens[b - 1].lower) && nameFirst - b < 5) --b;
     if (b > s.firstToken) {
         const std::string& w = tokens[b - 1].lower;
-        if (isNearCue(w)) r.near = true, r.locative = true, --b;
-        else if (isLocativeCue(w)) r.locative = true, --b;
-        else if (w == "from") r.actor = true;
+        if (isNearCue(w))
+            r.near = true, r.locative = true, --b;
+        else if (isLocativeCue(w))
+            r.locative = true, --b;
+        else if (w == "from")
+            r.actor = true;
         // "close to X", "10 km north of X", "on the outskirts of X"
         if (r.near && b > s.firstToken && (tokens[b - 1].lower == "the" || tokens[b - 1].lower == "on")) --b;
     }
@@ -229,10 +252,12 @@ std::vector<PlaceMention> PlaceFinder::find(const TextUnits& units, std::string_
                     const bool anaphor = k == t + 1 && (w == "region" || w == "country" || w == "territory");
                     const bool ofCountry = k + 3 < s.endToken && tokens[k + 1].lower == "of" &&
                                            tokens[k + 2].lower == "the" && tokens[k + 3].lower == "country";
-                    const bool ofName = k + 2 < s.endToken && tokens[k + 1].lower == "of" && tokens[k + 2].capital;
-                    const bool followed = k + 1 < s.endToken && (tokens[k + 1].lower == "-" || tokens[k + 1].word) &&
-                                          tokens[k + 1].lower != "of" && !isLocativeCue(tokens[k + 1].lower) &&
-                                          tokens[k + 1].lower != "and" && tokens[k + 1].lower != "where";
+                    const bool ofName =
+                        k + 2 < s.endToken && tokens[k + 1].lower == "of" && tokens[k + 2].capital;
+                    const bool followed =
+                        k + 1 < s.endToken && (tokens[k + 1].lower == "-" || tokens[k + 1].word) &&
+                        tokens[k + 1].lower != "of" && !isLocativeCue(tokens[k + 1].lower) &&
+                        tokens[k + 1].lower != "and" && tokens[k + 1].lower != "where";
                     if (anaphor || (noun && !ofName && !followed)) {
                         Pending p;
                         PlaceMention& m = p.mention;
@@ -261,7 +286,8 @@ std::vector<PlaceMention> PlaceFinder::find(const TextUnits& units, std::string_
                 for (size_t n = std::min<size_t>(4, runEnd - i); n >= 1 && !found; --n) {
                     const std::string_view phrase = phraseOf(i, i + n);
                     const bool shortCaps = tokens[i].allCaps && phrase.size() <= 3;
-                    if (n == 1 && (isStopword(tokens[i].lower) || !directionOf(tokens[i].lower).empty())) continue;
+                    if (n == 1 && (isStopword(tokens[i].lower) || !directionOf(tokens[i].lower).empty()))
+                        continue;
                     const Lookup& names = lookup(phrase, shortCaps);
                     const std::string& cc = names.country;
                     const std::vector<Candidate>* cands = &names.candidates;
@@ -282,7 +308,8 @@ std::vector<PlaceMention> PlaceFinder::find(const TextUnits& units, std::string_
                     while (d > s.firstToken && (tokens[d - 1].lower == "-" || tokens[d - 1].lower == "serb" ||
                                                 tokens[d - 1].lower == "majority"))
                         --d;
-                    std::string_view dir = d > s.firstToken ? directionOf(tokens[d - 1].lower) : std::string_view();
+                    std::string_view dir =
+                        d > s.firstToken ? directionOf(tokens[d - 1].lower) : std::string_view();
                     if (!dir.empty()) m.firstToken = std::min(m.firstToken, d - 1);
                     if (dir.empty() && i >= s.firstToken + 3 && tokens[i - 1].lower == "of" &&
                         tokens[i - 3].lower == "the" && !directionOf(tokens[i - 2].lower).empty()) {
@@ -314,7 +341,8 @@ std::vector<PlaceMention> PlaceFinder::find(const TextUnits& units, std::string_
                 }
                 if (!found) {
                     // "Aleksandar Vucic", "Kosovo Police": after an unknown first word, the rest is one name.
-                    if (guarded && !anyFound && i == t && !tokens[i].allCaps && directionOf(tokens[i].lower).empty())
+                    if (guarded && !anyFound && i == t && !tokens[i].allCaps &&
+                        directionOf(tokens[i].lower).empty())
                         break;
                     ++i;
                 }
@@ -337,12 +365,14 @@ std::vector<PlaceMention> PlaceFinder::find(const TextUnits& units, std::string_
         if (p.mention.kind == PlaceMentionKind::Named && !p.mention.place) {
             // Reported once per name; a lone word opening a sentence ("Are you...") is no name at all.
             const std::string name(text.substr(p.mention.nameSpan.begin, p.mention.nameSpan.size()));
-            const bool opening = std::any_of(units.sentences.begin(), units.sentences.end(), [&](const Sentence& s) {
-                return tokens[s.firstToken].span.begin == p.mention.nameSpan.begin;
-            });
+            const bool opening =
+                std::any_of(units.sentences.begin(), units.sentences.end(), [&](const Sentence& s) {
+                    return tokens[s.firstToken].span.begin == p.mention.nameSpan.begin;
+                });
             if (unplaced && !opening && reported.insert(name).second)
                 unplaced->push_back(
-                    {p.mention.nameSpan, "'" + name + "' names places only outside the countries the article is about"});
+                    {p.mention.nameSpan,
+                     "'" + name + "' names places only outside the countries the article is about"});
             continue;
         }
         if (p.mention.name.empty() && p.mention.kind != PlaceMentionKind::Named) continue;
@@ -367,9 +397,9 @@ void PlaceFinder::resolve(std::vector<Pending>& pending) {
         }
         if (p.candidates.empty() || (!p.multiWord && p.mention.nameSpan.size() < 6)) continue;
         const std::string_view cc = m_gazetteer->place(p.candidates.front().place).country();
-        const bool oneCountry = std::all_of(p.candidates.begin(), p.candidates.end(), [&](const Candidate& c) {
-            return m_gazetteer->place(c.place).country() == cc;
-        });
+        const bool oneCountry =
+            std::all_of(p.candidates.begin(), p.candidates.end(),
+                        [&](const Candidate& c) { return m_gazetteer->place(c.place).country() == cc; });
         const bool byOwnName = std::any_of(p.candidates.begin(), p.candidates.end(),
                                            [](const Candidate& c) { return c.mainName; });
         if (oneCountry && byOwnName) count(std::string(cc));
@@ -400,7 +430,8 @@ void PlaceFinder::resolve(std::vector<Pending>& pending) {
         });
         for (const Candidate& c : p.candidates) {
             if (!oneSpot) break;
-            if (std::none_of(anchors.begin(), anchors.end(), [&](const auto& a) { return a.first == c.place; }))
+            if (std::none_of(anchors.begin(), anchors.end(),
+                             [&](const auto& a) { return a.first == c.place; }))
                 anchors.push_back({c.place, m_gazetteer->place(c.place).position});
         }
     }
@@ -439,8 +470,10 @@ void PlaceFinder::resolve(std::vector<Pending>& pending) {
             for (const auto& [at, pos] : anchors)
                 if (at != c.place) nearest = std::min(nearest, distanceKm(pos, pl.position));
             if (nearest < 1e9) score += 30.0 * std::exp(-nearest / 50.0);
-            if (score > best) second = best, best = score, chosen = &c;
-            else second = std::max(second, score);
+            if (score > best)
+                second = best, best = score, chosen = &c;
+            else
+                second = std::max(second, score);
         }
         if (!chosen) continue;
         const Place& pl = m_gazetteer->place(chosen->place);

@@ -15,29 +15,29 @@ namespace fp {
 
 /// How a place mention was written, which says how an event at it may be placed.
 enum class PlaceMentionKind : uint8_t {
-    Named,    ///< a town, village, crossing or admin area of the gazetteer ("Zvečan", "the Jarinje crossing")
+    Named,  ///< a town, village, crossing or admin area of the gazetteer ("Zvečan", "the Jarinje crossing")
     Country,  ///< a whole country ("Kosovo")
-    Part,     ///< part of a country ("northern Kosovo", "the north of the country", "the Serb-majority north")
+    Part,  ///< part of a country ("northern Kosovo", "the north of the country", "the Serb-majority north")
     Anaphor,  ///< "the region", "the country": the article's main country
 };
 
 /// A place found in a text and where it was resolved to.
 struct PlaceMention {
-    TextSpan span;           ///< the whole expression ("near the town of Strpce", "northern Kosovo")
-    TextSpan nameSpan;       ///< the name itself ("Strpce", "Kosovo"); == span for an anaphor
-    size_t firstToken = 0;   ///< tokens [firstToken, endToken) of the whole expression
+    TextSpan span;          ///< the whole expression ("near the town of Strpce", "northern Kosovo")
+    TextSpan nameSpan;      ///< the name itself ("Strpce", "Kosovo"); == span for an anaphor
+    size_t firstToken = 0;  ///< tokens [firstToken, endToken) of the whole expression
     size_t endToken = 0;
     PlaceMentionKind kind = PlaceMentionKind::Named;
-    std::string name;        ///< display name: the gazetteer's main name ("Štrpce"), "northern Kosovo"
-    std::string country;     ///< ISO 3166-1 alpha-2
+    std::string name;     ///< display name: the gazetteer's main name ("Štrpce"), "northern Kosovo"
+    std::string country;  ///< ISO 3166-1 alpha-2
     LonLat position;
     LocationPrecision precision = LocationPrecision::Exact;
-    std::optional<PlaceIndex> place;  ///< the gazetteer place, for Named
+    std::optional<PlaceIndex> place;      ///< the gazetteer place, for Named
     std::vector<std::string> adminAreas;  ///< largest first: country, district, municipality
-    bool locative = false;   ///< introduced by in/at/near/outside... (where something happened)
-    bool actor = false;      ///< "from X", "X's": the place stands for people or a government
-    bool dateline = false;   ///< the dateline of the article ("BELGRADE, Serbia —")
-    double confidence = 1.0; ///< 1 unambiguous; lower when context had to choose among namesakes
+    bool locative = false;                ///< introduced by in/at/near/outside... (where something happened)
+    bool actor = false;                   ///< "from X", "X's": the place stands for people or a government
+    bool dateline = false;                ///< the dateline of the article ("BELGRADE, Serbia —")
+    double confidence = 1.0;              ///< 1 unambiguous; lower when context had to choose among namesakes
 };
 
 /// A name-like phrase that could not be placed, and why.

@@ -13,9 +13,9 @@ namespace {
 /// Words that end with a period without ending a sentence.
 bool isAbbreviation(std::string_view lower) {
     static constexpr std::array<std::string_view, 34> kAbbrev{
-        "jan", "feb", "mar", "apr", "jun", "jul",  "aug",  "sep",  "sept", "oct",   "nov", "dec",
-        "mr",  "mrs", "ms",  "dr",  "gen", "lt",   "col",  "maj",  "capt", "sgt",   "st",  "no",
-        "gov", "sen", "rep", "jr",  "sr",  "prof", "rev",  "vs",   "approx", "cpl"};
+        "jan", "feb", "mar", "apr", "jun", "jul",  "aug", "sep", "sept",   "oct", "nov", "dec",
+        "mr",  "mrs", "ms",  "dr",  "gen", "lt",   "col", "maj", "capt",   "sgt", "st",  "no",
+        "gov", "sen", "rep", "jr",  "sr",  "prof", "rev", "vs",  "approx", "cpl"};
     return std::find(kAbbrev.begin(), kAbbrev.end(), lower) != kAbbrev.end();
 }
 
@@ -63,9 +63,9 @@ size_t readToken(std::string_view text, size_t i, bool spaceBefore, std::vector<
             // An apostrophe inside a word ("O'Brien", "don't") keeps it whole; "'s" is split off below.
             if (isApostrophe(c.cp) && k + c.length < text.size()) {
                 const CodePoint next = decodeAt(text, k + c.length);
-                const bool possessive = (next.cp == 's' || next.cp == 'S') &&
-                                        (k + c.length + 1 >= text.size() ||
-                                         !isWordChar(decodeAt(text, k + c.length + 1).cp));
+                const bool possessive =
+                    (next.cp == 's' || next.cp == 'S') &&
+                    (k + c.length + 1 >= text.size() || !isWordChar(decodeAt(text, k + c.length + 1).cp));
                 if (isWordChar(next.cp) && !possessive && u_isalpha(next.cp)) {
                     k += c.length;
                     continue;

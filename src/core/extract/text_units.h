@@ -12,11 +12,11 @@ namespace fp {
 /// One word, number or punctuation mark of a text.
 struct Token {
     TextSpan span;
-    std::string lower;     ///< the text with ASCII letters lower-cased (other bytes as they are)
-    bool word = false;     ///< letters (any script), possibly with digits
-    bool number = false;   ///< ASCII digits only
-    bool capital = false;  ///< a word starting with an upper-case letter (any script)
-    bool allCaps = false;  ///< a word of two or more letters, every one upper-case ("BELGRADE", "KFOR")
+    std::string lower;         ///< the text with ASCII letters lower-cased (other bytes as they are)
+    bool word = false;         ///< letters (any script), possibly with digits
+    bool number = false;       ///< ASCII digits only
+    bool capital = false;      ///< a word starting with an upper-case letter (any script)
+    bool allCaps = false;      ///< a word of two or more letters, every one upper-case ("BELGRADE", "KFOR")
     bool spaceBefore = false;  ///< white space separates it from the token before
 };
 

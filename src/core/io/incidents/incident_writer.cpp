@@ -59,9 +59,10 @@ Status writeGeoJson(const std::string& path, const std::vector<Incident>& incide
         for (size_t c = 0; c + 2 < columns.size(); ++c)
             if (!values[c].empty()) props[columns[c]] = values[c];
         props["location_precision"] = static_cast<int>(inc.locationPrecision);
-        features.push_back({{"type", "Feature"},
-                            {"properties", props},
-                            {"geometry", {{"type", "Point"}, {"coordinates", {inc.location.lon, inc.location.lat}}}}});
+        features.push_back(
+            {{"type", "Feature"},
+             {"properties", props},
+             {"geometry", {{"type", "Point"}, {"coordinates", {inc.location.lon, inc.location.lat}}}}});
     }
     const nlohmann::json doc{{"type", "FeatureCollection"}, {"features", features}};
     return writeFileAtomically(path, doc.dump(1) + "\n");
@@ -71,20 +72,24 @@ Status writeGeoJson(const std::string& path, const std::vector<Incident>& incide
 
 const std::vector<std::string>& incidentFileColumns() {
     static const std::vector<std::string> kColumns{
-        "id",          "title",   "description", "category",  "sub_category",       "actors",      "start",
-        "end",         "time_precision", "location_precision", "place", "admin_areas", "fatalities",
-        "injured",     "source",  "source_url",  "source_date", "tags", "lon", "lat"};
+        "id",     "title",          "description",        "category", "sub_category", "actors",     "start",
+        "end",    "time_precision", "location_precision", "place",    "admin_areas",  "fatalities", "injured",
+        "source", "source_url",     "source_date",        "tags",     "lon",          "lat"};
     return kColumns;
 }
 
 Status writeIncidentFile(const std::string& path, const std::vector<Incident>& incidents,
                          const std::string& layerName) {
     const std::string lower = incident_io::lowerAscii(path);
-    auto ends = [&](const char* ext) { return lower.size() > std::string(ext).size() && lower.ends_with(ext); };
+    auto ends = [&](const char* ext) {
+        return lower.size() > std::string(ext).size() && lower.ends_with(ext);
+    };
     if (ends(".geojson") || ends(".json")) return writeGeoJson(path, incidents);
     std::unique_ptr<incident_io::CopySink> sink;
-    if (ends(".csv")) sink = incident_io::makeCsvSink(path);
-    else if (ends(".gpkg")) sink = incident_io::makeGpkgSink(path, layerName);
+    if (ends(".csv"))
+        sink = incident_io::makeCsvSink(path);
+    else if (ends(".gpkg"))
+        sink = incident_io::makeGpkgSink(path, layerName);
     else
         return makeError(ErrorCode::InvalidArgument, path,
                          "cannot be written: give a .gpkg, .csv or .geojson file name");
