@@ -5,8 +5,8 @@
 #include <cstdlib>
 
 #include "core/extract/event_finder.h"
-#include "core/extract/sentence_reading.h"
 #include "core/extract/place_finder.h"
+#include "core/extract/sentence_reading.h"
 
 namespace fp {
 
@@ -136,6 +136,11 @@ private:
     void event(size_t si, const EventMention& e, const std::vector<EventMention>& events,
                const std::vector<const PlaceMention*>& places, const std::vector<DateMention>& dates,
                bool future);
+    bool placeEvent(size_t si, const EventMention& e, const std::vector<EventMention>& events,
+                    const std::vector<const PlaceMention*>& places, const PlaceMention* chosen,
+                    IncidentProposal& p, double& confidence) const;
+    void dateEvent(const EventMention& e, const std::vector<DateMention>& dates, IncidentProposal& p,
+                   ProposalInfo& info, double& confidence) const;
     void add(IncidentProposal p, ProposalInfo info);
     void consolidate(size_t si);
     bool hasCategory(std::string_view category) const {
@@ -219,13 +224,45 @@ void Extractor::event(size_t si, const EventMention& e, const std::vector<EventM
     p.evidence.push_back({EvidenceKind::Event, e.span});
     double confidence = e.weight;
     const PlaceMention* chosen = choosePlace(e, events, places);
-    const IncidentProposal* prev = m_last ? &m_out.incidents[*m_last] : nullptr;
+    if (!placeEvent(si, e, events, places, chosen, p, confidence)) {
+        unresolved(e.span, "no place is named for '" + words + "'");
+        return;
+    }
+    dateEvent(e, dates, p, info, confidence);
+    if (p.last < m_options.published - m_options.backgroundDays) {
+        unresolved(e.span, "'" + words + "' is background: dated " + formatDay(p.first) +
+                               ", long before publication");
+        return;
+    }
+    p.confidence = std::round(std::clamp(confidence, 0.0, 1.0) * 100.0) / 100.0;
+    const std::vector<const PlaceMention*> targets =
+        chosen ? listedWith(chosen, places, m_units.tokens) : std::vector<const PlaceMention*>{};
+    for (size_t k = 1; k < targets.size(); ++k) {
+        IncidentProposal q = p;
+        setPlace(q, *targets[k]);
+        q.evidence[1] = {EvidenceKind::Place, targets[k]->nameSpan};
+        q.title = makeTitle(e.label, e.category, future, q);
+        add(std::move(q), info);
+    }
+    p.title = makeTitle(e.label, e.category, future, p);
+    add(std::move(p), info);
+}
+
+bool Extractor::placeEvent(size_t si, const EventMention& e, const std::vector<EventMention>& events,
+                           const std::vector<const PlaceMention*>& places, const PlaceMention* chosen,
+                           IncidentProposal& p, double& confidence) const {
     const IncidentProposal* before = m_lastBefore ? &m_out.incidents[*m_lastBefore] : nullptr;
     const bool statement = e.category == "Political statement / Demand";
     const PlaceMention* actor = actorCountry(e, events, places);
     const PlaceMention* nearby = statement ? nullptr : nearestLocative(e, places);
     const bool focusNear = m_focus.first && m_focus.second + 2 >= si;
     const bool beforeNear = before && m_info[*m_lastBefore].sentence + 2 >= si;
+    auto use = [&](const PlaceMention& m, double factor, const char* note, bool evidence) {
+        setPlace(p, m);
+        if (evidence) p.evidence.push_back({EvidenceKind::Place, m.nameSpan});
+        p.note = note;
+        confidence *= factor * m.confidence;
+    };
     auto inherit = [&](const IncidentProposal& from, double factor) {
         p.place = from.place;
         p.location = from.location;
@@ -234,33 +271,26 @@ void Extractor::event(size_t si, const EventMention& e, const std::vector<EventM
         p.note = "place from an earlier sentence";
         confidence *= factor;
     };
-    if (chosen) {
-        setPlace(p, *chosen);
-        p.evidence.push_back({EvidenceKind::Place, chosen->nameSpan});
-        confidence *= chosen->confidence;
-    } else if (!statement && focusNear) {
-        // The place the text was last about ("...inside the nearby Banjska monastery. After a gun battle").
-        setPlace(p, *m_focus.first);
-        p.note = "place from an earlier sentence";
-        confidence *= 0.75 * m_focus.first->confidence;
-    } else if (!statement && beforeNear) {
+    if (chosen) use(*chosen, 1.0, "", true);
+    // The place the text was last about ("...inside the nearby Banjska monastery. After a gun battle").
+    else if (!statement && focusNear)
+        use(*m_focus.first, 0.75, "place from an earlier sentence", false);
+    else if (!statement && beforeNear)
         inherit(*before, 0.75);
-    } else if (actor) {
-        setPlace(p, *actor);
-        p.evidence.push_back({EvidenceKind::Place, actor->nameSpan});
-        p.note = "place: the country that acted";
-        confidence *= 0.6;
-    } else if (nearby) {
-        setPlace(p, *nearby);
-        p.evidence.push_back({EvidenceKind::Place, nearby->nameSpan});
-        p.note = "place named with another event of the sentence";
-        confidence *= 0.6 * nearby->confidence;
-    } else if (!statement && before) {
+    else if (actor)
+        use(*actor, 0.6, "place: the country that acted", true);
+    else if (nearby)
+        use(*nearby, 0.6, "place named with another event of the sentence", true);
+    else if (!statement && before)
         inherit(*before, 0.5);
-    } else {
-        unresolved(e.span, "no place is named for '" + words + "'");
-        return;
-    }
+    else
+        return false;
+    return true;
+}
+
+void Extractor::dateEvent(const EventMention& e, const std::vector<DateMention>& dates, IncidentProposal& p,
+                          ProposalInfo& info, double& confidence) const {
+    const IncidentProposal* prev = m_last ? &m_out.incidents[*m_last] : nullptr;
     if (const DateMention* date = chooseDate(e, dates, m_units.tokens)) {
         p.first = date->first;
         p.last = date->last;
@@ -279,23 +309,6 @@ void Extractor::event(size_t si, const EventMention& e, const std::vector<EventM
         info.defaultDate = true;
         confidence *= 0.6;
     }
-    if (p.last < m_options.published - m_options.backgroundDays) {
-        unresolved(e.span, "'" + words + "' is background: dated " + formatDay(p.first) +
-                               ", long before publication");
-        return;
-    }
-    p.confidence = std::round(std::clamp(confidence, 0.0, 1.0) * 100.0) / 100.0;
-    const std::vector<const PlaceMention*> targets =
-        chosen ? listedWith(chosen, places, m_units.tokens) : std::vector<const PlaceMention*>{};
-    for (size_t k = 1; k < targets.size(); ++k) {
-        IncidentProposal q = p;
-        setPlace(q, *targets[k]);
-        q.evidence[1] = {EvidenceKind::Place, targets[k]->nameSpan};
-        q.title = makeTitle(e.label, e.category, future, q);
-        add(std::move(q), info);
-    }
-    p.title = makeTitle(e.label, e.category, future, p);
-    add(std::move(p), info);
 }
 
 void Extractor::consolidate(size_t si) {

@@ -225,128 +225,128 @@ Surroundings readSurroundings(const std::vector<Token>& tokens, const Sentence& 
     return r;
 }
 
+/// "the north of the country", "the Serb-majority north", "the region" starting at token t ("the").
+bool readRegionPhrase(const std::vector<Token>& tokens, const Sentence& s, size_t t, PlaceMention& m) {
+    size_t k = t + 1;
+    while (k < s.endToken && k - t < 5 && directionOf(tokens[k].lower).empty() &&
+           (tokens[k].word || tokens[k].lower == "-") && tokens[k].lower != "region" &&
+           tokens[k].lower != "country" && tokens[k].lower != "territory")
+        ++k;
+    if (k >= s.endToken || tokens[k].capital) return false;
+    const std::string& w = tokens[k].lower;
+    const std::string_view dir = directionOf(w);
+    const bool noun = !dir.empty() && !w.ends_with("ern") && w != "central";
+    const bool anaphor = k == t + 1 && (w == "region" || w == "country" || w == "territory");
+    const bool ofCountry = k + 3 < s.endToken && tokens[k + 1].lower == "of" &&
+                           tokens[k + 2].lower == "the" && tokens[k + 3].lower == "country";
+    const bool ofName = k + 2 < s.endToken && tokens[k + 1].lower == "of" && tokens[k + 2].capital;
+    const bool followed = k + 1 < s.endToken && (tokens[k + 1].lower == "-" || tokens[k + 1].word) &&
+                          tokens[k + 1].lower != "of" && !isLocativeCue(tokens[k + 1].lower) &&
+                          tokens[k + 1].lower != "and" && tokens[k + 1].lower != "where";
+    if (!anaphor && !(noun && !ofName && !followed)) return false;
+    m.kind = anaphor ? PlaceMentionKind::Anaphor : PlaceMentionKind::Part;
+    m.firstToken = t;
+    m.endToken = ofCountry ? k + 4 : k + 1;
+    m.span = m.nameSpan = {tokens[t].span.begin, tokens[m.endToken - 1].span.end};
+    m.name = std::string(dir);
+    m.locative = true;
+    m.precision = LocationPrecision::Region;
+    return true;
+}
+
 }  // namespace
+
+PlaceFinder::Pending PlaceFinder::readName(const std::vector<Token>& tokens, const Sentence& s, size_t i,
+                                           size_t n, const Lookup& names) const {
+    Pending p;
+    PlaceMention& m = p.mention;
+    const Surroundings sur = readSurroundings(tokens, s, i, i + n);
+    m.nameSpan = {tokens[i].span.begin, tokens[i + n - 1].span.end};
+    m.firstToken = sur.first;
+    m.endToken = sur.end;
+    m.locative = sur.locative;
+    m.actor = sur.actor;
+    m.precision = sur.near ? LocationPrecision::Near : LocationPrecision::Exact;
+    p.wantCrossing = sur.crossing;
+    p.wantArea = sur.area;
+    // A direction word before the name: "northern Kosovo", "North Mitrovica", "the north of Mitrovica".
+    size_t d = i;
+    while (d > s.firstToken &&
+           (tokens[d - 1].lower == "-" || tokens[d - 1].lower == "serb" || tokens[d - 1].lower == "majority"))
+        --d;
+    std::string_view dir = d > s.firstToken ? directionOf(tokens[d - 1].lower) : std::string_view();
+    if (!dir.empty()) m.firstToken = std::min(m.firstToken, d - 1);
+    if (dir.empty() && i >= s.firstToken + 3 && tokens[i - 1].lower == "of" && tokens[i - 3].lower == "the" &&
+        !directionOf(tokens[i - 2].lower).empty()) {
+        dir = directionOf(tokens[i - 2].lower);
+        m.firstToken = i - 3;
+    }
+    if (!names.country.empty()) {
+        m.kind = dir.empty() ? PlaceMentionKind::Country : PlaceMentionKind::Part;
+        m.country = names.country;
+        m.name = std::string(dir);
+        m.precision = LocationPrecision::Region;
+        // "Kosovo's north"
+        if (dir.empty() && sur.actor && i + n + 2 < s.endToken &&
+            !directionOf(tokens[i + n + 2].lower).empty()) {
+            m.kind = PlaceMentionKind::Part;
+            m.name = std::string(directionOf(tokens[i + n + 2].lower));
+            m.endToken = i + n + 3;
+            m.actor = false;
+        }
+    } else {
+        p.candidates = names.candidates;
+        p.partOfTown = !dir.empty();
+        p.multiWord = n > 1;
+    }
+    m.span = {tokens[m.firstToken].span.begin, tokens[m.endToken - 1].span.end};
+    return p;
+}
+
+void PlaceFinder::readRun(const std::vector<Token>& tokens, std::string_view text, const Sentence& s,
+                          size_t t, size_t runEnd, std::vector<Pending>& pending) {
+    size_t i = t;
+    while (i < runEnd && isStopword(tokens[i].lower) && directionOf(tokens[i].lower).empty()) ++i;
+    const bool guarded = i == t && t != s.firstToken;
+    bool anyFound = false;
+    while (i < runEnd) {
+        bool found = false;
+        for (size_t n = std::min<size_t>(4, runEnd - i); n >= 1 && !found; --n) {
+            if (n == 1 && (isStopword(tokens[i].lower) || !directionOf(tokens[i].lower).empty())) continue;
+            const std::string_view phrase =
+                text.substr(tokens[i].span.begin, tokens[i + n - 1].span.end - tokens[i].span.begin);
+            const Lookup& names = lookup(phrase, tokens[i].allCaps && phrase.size() <= 3);
+            if (names.country.empty() && names.candidates.empty()) continue;
+            pending.push_back(readName(tokens, s, i, n, names));
+            i = std::max(i + n, pending.back().mention.endToken);
+            found = anyFound = true;
+        }
+        if (found) continue;
+        // "Aleksandar Vucic", "Kosovo Police": after an unknown first word, the rest is one name.
+        if (guarded && !anyFound && i == t && !tokens[i].allCaps && directionOf(tokens[i].lower).empty())
+            break;
+        ++i;
+    }
+}
 
 std::vector<PlaceMention> PlaceFinder::find(const TextUnits& units, std::string_view text,
                                             std::vector<UnplacedName>* unplaced) {
     const auto& tokens = units.tokens;
     std::vector<Pending> pending;
-    auto phraseOf = [&](size_t a, size_t b) {
-        return text.substr(tokens[a].span.begin, tokens[b - 1].span.end - tokens[a].span.begin);
-    };
-    for (size_t si = 0; si < units.sentences.size(); ++si) {
-        const Sentence& s = units.sentences[si];
+    for (const Sentence& s : units.sentences) {
         for (size_t t = s.firstToken; t < s.endToken; ++t) {
-            const Token& tok = tokens[t];
-            // "the north of the country", "the Serb-majority north", "the region"
-            if (tok.lower == "the" && t + 1 < s.endToken) {
-                size_t k = t + 1;
-                while (k < s.endToken && k - t < 5 && directionOf(tokens[k].lower).empty() &&
-                       (tokens[k].word || tokens[k].lower == "-") && tokens[k].lower != "region" &&
-                       tokens[k].lower != "country" && tokens[k].lower != "territory")
-                    ++k;
-                if (k < s.endToken && !tokens[k].capital) {
-                    const std::string& w = tokens[k].lower;
-                    const std::string_view dir = directionOf(w);
-                    const bool noun = !dir.empty() && !w.ends_with("ern") && w != "central";
-                    const bool anaphor = k == t + 1 && (w == "region" || w == "country" || w == "territory");
-                    const bool ofCountry = k + 3 < s.endToken && tokens[k + 1].lower == "of" &&
-                                           tokens[k + 2].lower == "the" && tokens[k + 3].lower == "country";
-                    const bool ofName =
-                        k + 2 < s.endToken && tokens[k + 1].lower == "of" && tokens[k + 2].capital;
-                    const bool followed =
-                        k + 1 < s.endToken && (tokens[k + 1].lower == "-" || tokens[k + 1].word) &&
-                        tokens[k + 1].lower != "of" && !isLocativeCue(tokens[k + 1].lower) &&
-                        tokens[k + 1].lower != "and" && tokens[k + 1].lower != "where";
-                    if (anaphor || (noun && !ofName && !followed)) {
-                        Pending p;
-                        PlaceMention& m = p.mention;
-                        m.kind = anaphor ? PlaceMentionKind::Anaphor : PlaceMentionKind::Part;
-                        m.firstToken = t;
-                        m.endToken = ofCountry ? k + 4 : k + 1;
-                        m.span = m.nameSpan = {tok.span.begin, tokens[m.endToken - 1].span.end};
-                        m.name = std::string(dir);
-                        m.locative = true;
-                        m.precision = LocationPrecision::Region;
-                        pending.push_back(std::move(p));
-                        t = m.endToken - 1;
-                        continue;
-                    }
+            if (tokens[t].lower == "the") {
+                Pending p;
+                if (readRegionPhrase(tokens, s, t, p.mention)) {
+                    t = p.mention.endToken - 1;
+                    pending.push_back(std::move(p));
+                    continue;
                 }
             }
-            if (!tok.capital) continue;
+            if (!tokens[t].capital) continue;
             size_t runEnd = t;
             while (runEnd < s.endToken && runEnd - t < 6 && tokens[runEnd].capital) ++runEnd;
-            size_t i = t;
-            while (i < runEnd && isStopword(tokens[i].lower) && directionOf(tokens[i].lower).empty()) ++i;
-            const bool guarded = i == t && t != s.firstToken;
-            bool anyFound = false;
-            while (i < runEnd) {
-                bool found = false;
-                for (size_t n = std::min<size_t>(4, runEnd - i); n >= 1 && !found; --n) {
-                    const std::string_view phrase = phraseOf(i, i + n);
-                    const bool shortCaps = tokens[i].allCaps && phrase.size() <= 3;
-                    if (n == 1 && (isStopword(tokens[i].lower) || !directionOf(tokens[i].lower).empty()))
-                        continue;
-                    const Lookup& names = lookup(phrase, shortCaps);
-                    const std::string& cc = names.country;
-                    const std::vector<Candidate>* cands = &names.candidates;
-                    if (cc.empty() && cands->empty()) continue;
-                    Pending p;
-                    PlaceMention& m = p.mention;
-                    const Surroundings sur = readSurroundings(tokens, s, i, i + n);
-                    m.nameSpan = {tokens[i].span.begin, tokens[i + n - 1].span.end};
-                    m.firstToken = sur.first;
-                    m.endToken = sur.end;
-                    m.locative = sur.locative;
-                    m.actor = sur.actor;
-                    m.precision = sur.near ? LocationPrecision::Near : LocationPrecision::Exact;
-                    p.wantCrossing = sur.crossing;
-                    p.wantArea = sur.area;
-                    // A direction word before the name: "northern Kosovo", "North Mitrovica".
-                    size_t d = i;
-                    while (d > s.firstToken && (tokens[d - 1].lower == "-" || tokens[d - 1].lower == "serb" ||
-                                                tokens[d - 1].lower == "majority"))
-                        --d;
-                    std::string_view dir =
-                        d > s.firstToken ? directionOf(tokens[d - 1].lower) : std::string_view();
-                    if (!dir.empty()) m.firstToken = std::min(m.firstToken, d - 1);
-                    if (dir.empty() && i >= s.firstToken + 3 && tokens[i - 1].lower == "of" &&
-                        tokens[i - 3].lower == "the" && !directionOf(tokens[i - 2].lower).empty()) {
-                        dir = directionOf(tokens[i - 2].lower);
-                        m.firstToken = i - 3;
-                    }
-                    if (!cc.empty()) {
-                        m.kind = dir.empty() ? PlaceMentionKind::Country : PlaceMentionKind::Part;
-                        m.country = cc;
-                        m.name = std::string(dir);
-                        m.precision = LocationPrecision::Region;
-                        // "Kosovo's north"
-                        if (dir.empty() && sur.actor && i + n + 2 < s.endToken &&
-                            !directionOf(tokens[i + n + 2].lower).empty()) {
-                            m.kind = PlaceMentionKind::Part;
-                            m.name = std::string(directionOf(tokens[i + n + 2].lower));
-                            m.endToken = i + n + 3;
-                            m.actor = false;
-                        }
-                    } else {
-                        p.candidates = *cands;
-                        p.partOfTown = !dir.empty();
-                        p.multiWord = n > 1;
-                    }
-                    m.span = {tokens[m.firstToken].span.begin, tokens[m.endToken - 1].span.end};
-                    pending.push_back(std::move(p));
-                    i = std::max(i + n, m.endToken);
-                    found = anyFound = true;
-                }
-                if (!found) {
-                    // "Aleksandar Vucic", "Kosovo Police": after an unknown first word, the rest is one name.
-                    if (guarded && !anyFound && i == t && !tokens[i].allCaps &&
-                        directionOf(tokens[i].lower).empty())
-                        break;
-                    ++i;
-                }
-            }
+            readRun(tokens, text, s, t, runEnd, pending);
             t = std::max(t, runEnd - 1);
             if (!pending.empty()) t = std::max(t, pending.back().mention.endToken - 1);
         }

@@ -82,6 +82,12 @@ private:
     };
     const Lookup& lookup(std::string_view phrase, bool shortCaps);
     void resolve(std::vector<Pending>& pending);
+    /// The mention of the name at tokens [i, i + n) with the words around it.
+    Pending readName(const std::vector<Token>& tokens, const Sentence& s, size_t i, size_t n,
+                     const Lookup& names) const;
+    /// Names in a run of capitalised words [t, runEnd), longest first.
+    void readRun(const std::vector<Token>& tokens, std::string_view text, const Sentence& s, size_t t,
+                 size_t runEnd, std::vector<Pending>& pending);
 
     std::shared_ptr<const Gazetteer> m_gazetteer;
     std::unordered_map<std::string, Lookup> m_cache;

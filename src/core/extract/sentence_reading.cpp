@@ -39,7 +39,6 @@ void markDateline(const TextUnits& units, std::vector<PlaceMention>& places) {
     }
 }
 
-
 bool isOneOf(std::string_view w, std::initializer_list<std::string_view> words) {
     return std::find(words.begin(), words.end(), w) != words.end();
 }

@@ -25,7 +25,7 @@ void markDateline(const TextUnits& units, std::vector<PlaceMention>& places);
 struct EventRole {
     bool hypothetical = false;  ///< "the right to redeploy", "threatened to block"
     bool definite = false;      ///< "the barricades", "this attack": an event already known
-    bool reaction = false;      ///< "condemned the shooting", "protest against the attack", "ending a blockade"
+    bool reaction = false;  ///< "condemned the shooting", "protest against the attack", "ending a blockade"
 };
 
 EventRole roleOf(const EventMention& e, const Sentence& s, const std::vector<Token>& tokens, bool future);
@@ -50,7 +50,8 @@ const PlaceMention* actorCountry(const EventMention& e, const std::vector<EventM
 const PlaceMention* nearestLocative(const EventMention& e, const std::vector<const PlaceMention*>& places);
 
 /// The chosen place and the names listed with it ("in Zvecan, Leposavic and Zubin Potok").
-std::vector<const PlaceMention*> listedWith(const PlaceMention* chosen, const std::vector<const PlaceMention*>& places,
+std::vector<const PlaceMention*> listedWith(const PlaceMention* chosen,
+                                            const std::vector<const PlaceMention*>& places,
                                             const std::vector<Token>& tokens);
 
 /// The date of the sentence nearest the event word (dates after it bind more often).
