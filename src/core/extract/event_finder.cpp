@@ -161,6 +161,17 @@ const std::vector<CompiledTrigger>& compiledTriggers() {
     return kCompiled;
 }
 
+/// The triggers whose first word starts with byte `c` (every word of a pattern starts with a letter).
+const std::vector<const CompiledTrigger*>& triggersStartingWith(char c) {
+    static const std::array<std::vector<const CompiledTrigger*>, 256> kByFirst = [] {
+        std::array<std::vector<const CompiledTrigger*>, 256> out;
+        for (const CompiledTrigger& t : compiledTriggers())
+            out[static_cast<unsigned char>(t.items.front().front())].push_back(&t);
+        return out;
+    }();
+    return kByFirst[static_cast<unsigned char>(c)];
+}
+
 /// Matches a trigger at token t; returns the token after the match, or 0.
 size_t matchAt(const CompiledTrigger& trig, const std::vector<Token>& tokens, size_t t, size_t end) {
     if (!itemMatches(trig.items.front(), tokens[t].lower)) return 0;
@@ -205,9 +216,9 @@ std::vector<EventMention> findEvents(const TextUnits& units, size_t first, size_
         if (!tokens[t].word) continue;
         const Trigger* best = nullptr;
         size_t bestEnd = 0;
-        for (const CompiledTrigger& trig : compiledTriggers()) {
-            const size_t e = matchAt(trig, tokens, t, end);
-            if (e > bestEnd) best = trig.trigger, bestEnd = e;
+        for (const CompiledTrigger* trig : triggersStartingWith(tokens[t].lower[0])) {
+            const size_t e = matchAt(*trig, tokens, t, end);
+            if (e > bestEnd) best = trig->trigger, bestEnd = e;
         }
         if (!best) continue;
         if (best->category.empty()) {

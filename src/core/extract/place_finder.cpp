@@ -136,16 +136,13 @@ const PlaceFinder::Lookup& PlaceFinder::lookup(std::string_view phrase, bool sho
 std::optional<LonLat> PlaceFinder::countryPart(const std::string& country, std::string_view direction) {
     const auto key = std::make_pair(country, std::string(direction));
     if (const auto it = m_parts.find(key); it != m_parts.end()) return it->second;
-    if (m_countryPlaces.empty())
-        for (PlaceIndex i = 0; i < m_gazetteer->size(); ++i) {
-            const Place& p = m_gazetteer->place(i);
-            if (p.featureClass == 'P') m_countryPlaces[std::string(p.country())].push_back(i);
-        }
     std::optional<LonLat>& result = m_parts[key];
-    const auto it = m_countryPlaces.find(country);
-    if (it == m_countryPlaces.end() || it->second.empty()) return result;
     std::vector<LonLat> pts;
-    for (PlaceIndex i : it->second) pts.push_back(m_gazetteer->place(i).position);
+    for (PlaceIndex i = 0; i < m_gazetteer->size(); ++i) {
+        const Place& p = m_gazetteer->place(i);
+        if (p.featureClass == 'P' && p.country() == country) pts.push_back(p.position);
+    }
+    if (pts.empty()) return result;
     auto centroid = [](const std::vector<LonLat>& v) {
         LonLat c{0, 0};
         for (const LonLat& p : v) c.lon += p.lon, c.lat += p.lat;

@@ -92,7 +92,6 @@ private:
     std::shared_ptr<const Gazetteer> m_gazetteer;
     std::unordered_map<std::string, Lookup> m_cache;
     std::map<std::pair<std::string, std::string>, std::optional<LonLat>> m_parts;
-    std::unordered_map<std::string, std::vector<PlaceIndex>> m_countryPlaces;
     std::string m_mainCountry;
 };
 
