@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/cli/animate_command.h"
+#include "app/cli/extract_command.h"
 #include "app/cli/geocode_file_command.h"
 #include "app/cli/info_command.h"
 #include "app/cli/places_command.h"
@@ -64,6 +65,8 @@ int runCli(int argc, char** argv) {
     addPlacesCommands(app, geocode, placesBuild);
     GeocodeFileOptions geocodeFile;
     addGeocodeFileCommand(app, geocodeFile);
+    ExtractCommandOptions extract;
+    addExtractCommand(app, extract);
     GuiOptions gui;
     CLI::App* guiCmd = app.add_subcommand("gui", "Open the map window (what running without arguments does)");
     guiCmd
@@ -117,6 +120,7 @@ int runCli(int argc, char** argv) {
     if (app.got_subcommand("geocode")) return runGeocodeCommand(geocode);
     if (app.got_subcommand("places-build")) return runPlacesBuildCommand(placesBuild);
     if (app.got_subcommand("geocode-file")) return runGeocodeFileCommand(geocodeFile);
+    if (app.got_subcommand("extract")) return runExtractCommand(extract);
     std::fprintf(stderr, "flashpoint: error: no subcommand given\nRun 'flashpoint --help' for usage.\n");
     return kExitUsage;
 }
