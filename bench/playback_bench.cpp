@@ -14,6 +14,8 @@
 //   Counters: target_met is 1 when the mean frame is within 50 ms.
 // BM_PlaybackFrameSubmit/N/fade/ghosts: the same without glFinish (paused): CPU time of the calling thread
 //   to issue the frame, which on llvmpipe includes the vertex stage of what is drawn.
+// BM_PlaybackFrameWithoutIncidents/N: the same frames with the incident layer hidden (base map, labels,
+//   timeline): what the rest of the frame costs.
 // BM_PlaybackRanges/N: the per-frame search for the parts of the marker buffer the window needs
 //   (InstanceRanges::collect), and the instances it sends to the vertex stage per frame.
 // BM_PlaybackBadges/N: collectBadges with the advancing window (capped budget).
@@ -158,6 +160,14 @@ void BM_PlaybackFrame(benchmark::State& st) {
 void BM_PlaybackFrameSubmit(benchmark::State& st) {
     drawFrames(st, false);
 }
+/// The same frames with the incident layer hidden: what the base map (copied), labels, timeline and
+/// glFinish cost on their own.
+void BM_PlaybackFrameWithoutIncidents(benchmark::State& st) {
+    Fixture& f = prepared(st);
+    f.state->scene().incidentLayers[0].style.visible = false;
+    drawFrames(st, true);
+    f.state->scene().incidentLayers[0].style.visible = true;
+}
 
 void BM_PlaybackRanges(benchmark::State& st) {
     auto store = syntheticStore(static_cast<size_t>(st.range(0)), true);
@@ -222,6 +232,11 @@ void playbackArgs(benchmark::internal::Benchmark* b) {
 
 BENCHMARK(BM_PlaybackFrame)->Apply(playbackArgs)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_PlaybackFrameSubmit)->Apply(playbackArgs)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_PlaybackFrameWithoutIncidents)
+    ->Args({1'000'000, 0, 0})
+    ->ArgNames({"n", "fade", "ghosts"})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 BENCHMARK(BM_PlaybackRanges)->Arg(10'000)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_PlaybackBadges)->Arg(10'000)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMicrosecond);
 
