@@ -55,8 +55,8 @@ int main(int argc, char** argv) {
         if (million) state.scene().addIncidentLayer(syntheticStore(1000000), "synthetic", "synthetic");
         state.resize(1280, 720, 1.f);
         state.frame(defaultFocusBBox());
-        state.scene().timeWindow =
-            TimeSpan{parseTime("2022-12-09").value().time, parseTime("2023-01-09").value().time};
+        state.scene().time = timeStateShowing(
+            TimeSpan{parseTime("2022-12-09").value().time, parseTime("2023-01-09").value().time});
         renderer->sync(state.scene(), state.projection());
         MapExporter exporter;
         struct Case {

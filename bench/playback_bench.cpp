@@ -1,22 +1,26 @@
-// Per-frame cost while playing incidents through time, headless (EGL surfaceless, Mesa llvmpipe here).
+// Playback at scale, headless (EGL surfaceless, Mesa llvmpipe here): issue 11's target is a whole frame of
+// at most 50 ms wall at 1920x1080 with 1M incidents while a 7-day window moves, and per-frame CPU that does
+// not grow with the number of incidents.
 //
-// The synthetic incidents of synthetic_incidents.h (10k, 100k, 1M over three years from 2021) are drawn by
-// MapRenderer on top of the embedded default at 1920x1080, framed on the whole region. Playing: a moving
-// seven-day window whose cursor advances one day per frame from 2022-01-01 (looping after two years), each
-// frame MapState::applyTime() then MapRenderer::draw(). Arguments: incidents, fade by age (0/1), ghosts
-// (0/1).
+// The synthetic incidents of synthetic_incidents.h (10k, 100k, 1M over three years from 2021, with 4%
+// week/month precision and 1-20 day spans) over the embedded default at 1920x1080, framed on the whole
+// region. Playing: a 7-day window whose cursor advances one day per frame from 2022-01-01 (looping after two
+// years). Arguments: incidents, fade by age (0/1), ghosts (0/1).
 //
-// BM_PlaybackFrameSubmit/N/fade/ghosts: CPU time of the calling thread to advance the cursor and issue the
-//   frame, glFinish excluded (paused). On llvmpipe the vertex shader runs on this thread inside the draw
-//   call, so this includes the software "GPU" vertex work, which grows with N; compare with
-//   BM_StaticFrameSubmit (same frame, cursor fixed): the difference is what time filtering costs the CPU.
-// BM_StaticFrameSubmit/N: the same window and flags, the cursor never moving.
-// BM_PlaybackFrameFull/N/fade/ghosts: the whole frame including the software GPU (glFinish), wall clock.
-// BM_PlaybackApplyTime/N: MapState::applyTime() alone with the cursor advancing: the CPU work of playback
-//   outside the renderer (O(incident layers)).
-// BM_PlaybackBadges/N: collectBadges with the advancing window: the only per-frame CPU step that reads
-//   incident data (bounded by the badge budget, binary search per group).
+// BM_PlaybackFrame/N/fade/ghosts: the whole frame as the GUI makes it, wall clock: the cursor moves (the
+//   scene's time state, which the renderer reads), MapRenderer::draw (base map, labels, incidents, badges),
+//   the timeline panel and the map's date overlay built by ImGui (their draw lists are not rasterised:
+//   that needs the app's window backend), and glFinish, so llvmpipe's rasterisation is included.
+//   Counters: target_met is 1 when the mean frame is within 50 ms.
+// BM_PlaybackFrameSubmit/N/fade/ghosts: the same without glFinish (paused): CPU time of the calling thread
+//   to issue the frame, which on llvmpipe includes the vertex stage of what is drawn.
+// BM_PlaybackFrameWithoutIncidents/N: the same frames with the incident layer hidden (base map, labels,
+//   timeline): what the rest of the frame costs.
+// BM_PlaybackRanges/N: the per-frame search for the parts of the marker buffer the window needs
+//   (InstanceRanges::collect), and the instances it sends to the vertex stage per frame.
+// BM_PlaybackBadges/N: collectBadges with the advancing window (capped budget).
 #include <benchmark/benchmark.h>
+#include <imgui.h>
 
 #include <memory>
 
@@ -29,11 +33,13 @@
 #include "render/incidents/incident_time.h"
 #include "render/map_renderer.h"
 #include "synthetic_incidents.h"
+#include "ui/timeline/timeline_panel.h"
 
 namespace fp {
 namespace {
 
 constexpr int kWidth = 1920, kHeight = 1080;
+constexpr double kTargetMs = 50.0;
 constexpr int64_t kDay = 86400;
 const TimePoint kFirstCursor{1640995200};  // 2022-01-01
 constexpr int kLoopDays = 730;
@@ -43,15 +49,49 @@ HeadlessContext& context() {
     return *ctx;
 }
 
+/// The timeline bar as the GUI shows it, built by ImGui each frame.
+struct TimelineUi {
+    TimelineUi() {
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = {static_cast<float>(kWidth), static_cast<float>(kHeight)};
+        io.DeltaTime = 1.f / 60.f;
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+        panel.setTimeCache(&cache);
+        panel.setPlaying(true);
+    }
+    ~TimelineUi() { ImGui::DestroyContext(); }
+    TimelineUi(const TimelineUi&) = delete;
+    TimelineUi& operator=(const TimelineUi&) = delete;
+
+    void frame(const MapState& state) {
+        ImGui::NewFrame();
+        const UiContext ctx{state, log};
+        CommandList out;
+        panel.draw(ctx, out);
+        panel.drawMapOverlay(ctx, ImGui::GetFrameHeight());
+        ImGui::Render();
+        benchmark::DoNotOptimize(ImGui::GetDrawData());
+    }
+
+    LogSnapshot log;
+    IncidentTimeCache cache;
+    TimelinePanel panel;
+};
+
 struct Fixture {
     size_t incidents = 0;
     std::unique_ptr<MapState> state;
     std::unique_ptr<MapRenderer> renderer;
     OffscreenTarget target;
+    std::unique_ptr<TimelineUi> timeline;
 };
 
 /// The scene with `incidents` synthetic incidents, prepared and drawn once; kept between benchmarks with the
-/// same count (preparing 1M incidents takes seconds).
+/// same count (preparing 1M incidents takes a second or two).
 Fixture& fixture(size_t incidents) {
     static std::unique_ptr<Fixture> cached;
     if (cached && cached->incidents == incidents) return *cached;
@@ -59,13 +99,12 @@ Fixture& fixture(size_t incidents) {
     context();
     std::vector<LoadReport> reports;
     MapScene scene = loadDefaultScene(reports).value();
-    scene.addIncidentLayer(syntheticStore(incidents), "synthetic", "bench");
+    scene.addIncidentLayer(syntheticStore(incidents, true), "synthetic", "bench");
     auto state = std::make_unique<MapState>(MapState::create(std::move(scene)).value());
     state->resize(kWidth, kHeight, 1.0f);
     state->frame(defaultFocusBBox());
     state->time().window = parseWindowLength("7d").value();
     state->time().cursor = kFirstCursor;
-    state->applyTime();
     auto renderer = MapRenderer::create().value();
     renderer->sync(state->scene(), state->projection());
     auto target = OffscreenTarget::create(kWidth, kHeight).value();
@@ -73,12 +112,13 @@ Fixture& fixture(size_t incidents) {
     target.bind();
     for (bool on : {false, true}) {
         state->time().fadeByAge = state->time().showGhosts = on;
-        state->applyTime();
         renderer->draw(state->scene(), state->view());
     }
     glFinish();
+    auto timeline = std::make_unique<TimelineUi>();
+    timeline->frame(*state);
     cached = std::make_unique<Fixture>(
-        Fixture{incidents, std::move(state), std::move(renderer), std::move(target)});
+        Fixture{incidents, std::move(state), std::move(renderer), std::move(target), std::move(timeline)});
     return *cached;
 }
 
@@ -88,52 +128,76 @@ Fixture& prepared(const benchmark::State& st) {
     f.state->time().fadeByAge = st.range(1) != 0;
     f.state->time().showGhosts = st.range(2) != 0;
     f.state->time().cursor = kFirstCursor;
-    f.state->applyTime();
     return f;
 }
 
 void advance(MapState& state, int& frame) {
     frame = (frame + 1) % kLoopDays;
     state.time().cursor = TimePoint{kFirstCursor.seconds + frame * kDay};
-    state.applyTime();
 }
 
-/// Draws frames into the fixture's target, the cursor advancing a day each frame when `playing`; the GPU's
-/// work (glFinish) is timed only when `withGpu`.
-void drawFrames(benchmark::State& st, bool playing, bool withGpu) {
+/// Draws playing frames into the fixture's target; the rasterisation (glFinish) is timed when `withGpu`.
+void drawFrames(benchmark::State& st, bool withGpu) {
     Fixture& f = prepared(st);
     int frame = 0;
     for (auto _ : st) {
-        if (playing) advance(*f.state, frame);
+        advance(*f.state, frame);
         f.target.bind();
         f.renderer->draw(f.state->scene(), f.state->view());
+        f.timeline->frame(*f.state);
         if (!withGpu) st.PauseTiming();
         glFinish();
         if (!withGpu) st.ResumeTiming();
     }
 }
 
+void BM_PlaybackFrame(benchmark::State& st) {
+    drawFrames(st, true);
+    // Google Benchmark divides the real time by the iterations for the reported figure; the target
+    // compares that mean.
+    st.counters["target_ms"] = kTargetMs;
+}
 void BM_PlaybackFrameSubmit(benchmark::State& st) {
-    drawFrames(st, true, false);
+    drawFrames(st, false);
 }
-void BM_StaticFrameSubmit(benchmark::State& st) {
-    drawFrames(st, false, false);
-}
-void BM_PlaybackFrameFull(benchmark::State& st) {
-    drawFrames(st, true, true);
+/// The same frames with the incident layer hidden: what the base map (copied), labels, timeline and
+/// glFinish cost on their own.
+void BM_PlaybackFrameWithoutIncidents(benchmark::State& st) {
+    Fixture& f = prepared(st);
+    f.state->scene().incidentLayers[0].style.visible = false;
+    drawFrames(st, true);
+    f.state->scene().incidentLayers[0].style.visible = true;
 }
 
-void BM_PlaybackApplyTime(benchmark::State& st) {
-    Fixture& f = prepared(st);
+void BM_PlaybackRanges(benchmark::State& st) {
+    auto store = syntheticStore(static_cast<size_t>(st.range(0)), true);
+    auto projection = MapProjection::create(Crs::fromUserInput("EPSG:32634").value()).value();
+    const IncidentPrep prep = prepareIncidents(*store, projection);
+    const MapBBox rel =
+        MapBBox::fromCorners(prep.extent.minX - prep.origin.x, prep.extent.minY - prep.origin.y,
+                             prep.extent.maxX - prep.origin.x, prep.extent.maxY - prep.origin.y);
+    TimeState time{parseWindowLength("7d").value(), kFirstCursor};
+    std::vector<InstanceSegment> segments;
     int frame = 0;
+    double sent = 0.0, calls = 0.0;
     for (auto _ : st) {
-        advance(*f.state, frame);
-        benchmark::DoNotOptimize(f.state->scene().timeWindow);
+        frame = (frame + 1) % kLoopDays;
+        time.cursor = TimePoint{kFirstCursor.seconds + frame * kDay};
+        const IncidentTimeUniforms u =
+            incidentTimeUniforms(windowAt(time, store->timeRange()), false, false, prep.epochBase);
+        segments.clear();
+        prep.markerRanges.collect(u.windowStart, u.windowEnd, rel, 0.0, segments);
+        for (const InstanceSegment& s : segments) sent += s.count;
+        calls += static_cast<double>(segments.size());
     }
+    const double frames = static_cast<double>(std::max<int64_t>(1, st.iterations()));
+    st.counters["sent_per_frame"] = sent / frames;
+    st.counters["draws_per_frame"] = calls / frames;
+    st.counters["runs"] = static_cast<double>(prep.markerRanges.runCount());
 }
 
 void BM_PlaybackBadges(benchmark::State& st) {
-    auto store = syntheticStore(static_cast<size_t>(st.range(0)));
+    auto store = syntheticStore(static_cast<size_t>(st.range(0)), true);
     auto projection = MapProjection::create(Crs::fromUserInput("EPSG:32634").value()).value();
     const IncidentPrep prep = prepareIncidents(*store, projection);
     IncidentFilter filter;
@@ -165,20 +229,15 @@ void playbackArgs(benchmark::internal::Benchmark* b) {
             for (int64_t ghosts : {0, 1}) b->Args({n, fade, ghosts});
     b->ArgNames({"n", "fade", "ghosts"});
 }
-void staticArgs(benchmark::internal::Benchmark* b) {
-    for (int64_t n : {10'000, 100'000, 1'000'000}) b->Args({n, 0, 0})->Args({n, 1, 1});
-    b->ArgNames({"n", "fade", "ghosts"});
-}
 
+BENCHMARK(BM_PlaybackFrame)->Apply(playbackArgs)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_PlaybackFrameSubmit)->Apply(playbackArgs)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_StaticFrameSubmit)->Apply(staticArgs)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_PlaybackFrameFull)->Apply(playbackArgs)->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK(BM_PlaybackApplyTime)
-    ->Args({10'000, 1, 1})
-    ->Args({100'000, 1, 1})
-    ->Args({1'000'000, 1, 1})
+BENCHMARK(BM_PlaybackFrameWithoutIncidents)
+    ->Args({1'000'000, 0, 0})
     ->ArgNames({"n", "fade", "ghosts"})
-    ->Unit(benchmark::kNanosecond);
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK(BM_PlaybackRanges)->Arg(10'000)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_PlaybackBadges)->Arg(10'000)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMicrosecond);
 
 }  // namespace

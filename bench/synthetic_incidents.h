@@ -13,10 +13,12 @@ namespace fp {
 
 /// `n` incidents over Kosovo and Serbia (lon 19-23, lat 42-46.2), three years from 2021-01-01, in ten
 /// categories of the shipped style sheet; 70% exact, 20% near, 10% region; casualties on one in five. A third
-/// of them sit exactly at one of 2,000 towns (co-located groups), the rest anywhere in the region.
-inline std::shared_ptr<const IncidentStore> syntheticStore(size_t n) {
-    static std::map<size_t, std::shared_ptr<const IncidentStore>> cache;
-    auto& slot = cache[n];
+/// of them sit exactly at one of 2,000 towns (co-located groups), the rest anywhere in the region. With
+/// `spans`, as real exports have them: 2% week and 1% month time precision, and 1% spans (roadblocks) of
+/// 1-20 days.
+inline std::shared_ptr<const IncidentStore> syntheticStore(size_t n, bool spans = false) {
+    static std::map<std::pair<size_t, bool>, std::shared_ptr<const IncidentStore>> cache;
+    auto& slot = cache[{n, spans}];
     if (slot) return slot;
     static const char* kCategories[] = {"Protests",
                                         "Riots",
@@ -44,6 +46,15 @@ inline std::shared_ptr<const IncidentStore> syntheticStore(size_t n) {
         inc.locationPrecision = p < 0.7   ? LocationPrecision::Exact
                                 : p < 0.9 ? LocationPrecision::Near
                                           : LocationPrecision::Region;
+        if (spans) {
+            const uint64_t kind = rng() % 100;
+            if (kind < 2)
+                inc.timePrecision = TimePrecision::Week;
+            else if (kind < 3)
+                inc.timePrecision = TimePrecision::Month;
+            else if (kind < 4)
+                inc.end = TimePoint{inc.start.seconds + static_cast<int64_t>(1 + rng() % 20) * 86400};
+        }
         if (rng() % 5 == 0) {
             inc.fatalities = static_cast<int32_t>(rng() % 12);
             inc.injured = static_cast<int32_t>(rng() % 30);

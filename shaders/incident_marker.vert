@@ -27,6 +27,7 @@ uniform vec2 uGhostStyle;       // ghost alpha, share of the category colour kep
 uniform uint uSpreadGroup;      // 0xffffffff: none
 uniform float uSpreadSpacingPx;
 uniform int uSelected;          // instance index, -1: none
+uniform int uIndexBase;         // instance index of the draw's first instance (quads; 0 for points)
 uniform float uShrink;          // 0..1: size factor for dense views (the selected marker keeps full size)
 
 out vec2 vCorner;               // px from the marker centre, y up
@@ -80,7 +81,7 @@ void main() {
         float age = clamp((uFade.x - (float(aTime.y) + 1.0)) * uFade.y, 0.0, 1.0);
         vAlpha = mix(1.0, uFade.z, age);
     }
-    bool selected = FP_INDEX == uSelected && uGhosts == 0;
+    bool selected = FP_INDEX + uIndexBase == uSelected && uGhosts == 0;
     float shrink = selected ? 1.0 : uShrink;
     float diameter = mix(uDiameterPx.x, uDiameterPx.y, float(aClass.y) / 15.0) * shrink;
     vec2 centre = (aPos + uOffset) / uUnitsPerPixel;

@@ -5,6 +5,7 @@
 
 #include "core/places/place_labels.h"
 #include "core/util/log.h"
+#include "render/base_map_cache.h"
 #include "render/gl/gl_objects.h"
 #include "render/labels.h"
 #include "render/prep/layer_geometry.h"
@@ -55,8 +56,8 @@ struct MapRenderer::Impl {
     std::vector<PlaceLabelItem>& placeLabelsFor(const MapScene& scene, const MapView& view);
     void drawDots(const MapView& view, const PlaceLabelLook& look);
     std::unique_ptr<IncidentDrawer> incidents;
-    std::optional<TimeSpan> sceneWindow;          // the scene's time window last given to the drawer
-    bool sceneFade = false, sceneGhosts = false;  // and its fade and ghost flags
+    BaseMapCache baseCache;
+    FrameStats baseStats;  // of the base map the cache holds
 };
 
 MapRenderer::MapRenderer() : m_impl(std::make_unique<Impl>()) {}
@@ -251,7 +252,6 @@ FrameStats MapRenderer::draw(const MapScene& scene, const MapView& view) {
 }
 
 FrameStats MapRenderer::draw(const MapScene& scene, const MapView& view, const DrawPlacement& placement) {
-    FrameStats stats;
     const int targetHeight = placement.targetHeightPx > 0 ? placement.targetHeightPx : view.heightPx;
     // GL counts viewport rows from the bottom; the placement from the top.
     const int viewportY = targetHeight - placement.offsetY - view.heightPx;
@@ -269,6 +269,44 @@ FrameStats MapRenderer::draw(const MapScene& scene, const MapView& view, const D
         glEnable(GL_SCISSOR_TEST);
         glScissor(placement.offsetX, viewportY, view.widthPx, view.heightPx);
     }
+    const auto& places = m_impl->placeLabelsFor(scene, view);
+    FrameStats stats = drawBaseMap(scene, view, placement, places);
+    // Incidents above the labels: a place name's halo must never hide an incident at that place. They follow
+    // the scene's time state and selection every frame.
+    stats.drawCalls += m_impl->incidents->draw(scene, view);
+    if (scissor) glDisable(GL_SCISSOR_TEST);
+    return stats;
+}
+
+FrameStats MapRenderer::drawBaseMap(const MapScene& scene, const MapView& view,
+                                    const DrawPlacement& placement,
+                                    const std::vector<PlaceLabelItem>& places) {
+    Impl& impl = *m_impl;
+    // Only whole-framebuffer frames are kept (tiles and insets of exports are one-offs).
+    const bool whole = placement.targetHeightPx <= 0 && placement.offsetX == 0 && placement.offsetY == 0 &&
+                       placement.clear && placement.labelObstacles.empty();
+    if (!whole) return drawBaseLayers(scene, view, placement, places);
+    const BaseMapKey key = currentBaseMapKey(scene, view, impl.placeGeneration);
+    switch (impl.baseCache.plan(key)) {
+        case BaseMapCache::Step::Copy:
+            if (impl.baseCache.copyToTarget()) return impl.baseStats;
+            break;
+        case BaseMapCache::Step::Capture:
+            if (!impl.baseCache.beginCapture(key)) break;
+            impl.baseStats = drawBaseLayers(scene, view, placement, places);
+            if (impl.baseCache.endCapture(key)) return impl.baseStats;
+            glViewport(0, 0, view.widthPx, view.heightPx);
+            break;
+        case BaseMapCache::Step::Draw:
+            break;
+    }
+    return drawBaseLayers(scene, view, placement, places);
+}
+
+FrameStats MapRenderer::drawBaseLayers(const MapScene& scene, const MapView& view,
+                                       const DrawPlacement& placement,
+                                       const std::vector<PlaceLabelItem>& places) {
+    FrameStats stats;
     if (placement.clear) {
         const Color& bg = scene.background;
         glClearColor(bg.r, bg.g, bg.b, bg.a);
@@ -276,7 +314,27 @@ FrameStats MapRenderer::draw(const MapScene& scene, const MapView& view, const D
     } else {
         glClear(GL_STENCIL_BUFFER_BIT);
     }
+    stats.drawCalls += drawVectorLayers(scene, view);
+    std::vector<LabelSource> sources;
+    for (const auto& layer : scene.layers) {
+        if (!layer.style.visible || layer.style.labelField.empty()) continue;
+        auto it = m_impl->layers.find(layer.data.get());
+        if (it == m_impl->layers.end()) continue;
+        sources.push_back({&layer, &it->second.labelAnchors});
+    }
+    PlaceLabelLook look;
+    look.sizePx = scene.placeLabels.sizePx;
+    LabelStats ls =
+        m_impl->labels->draw(sources, view, scene.crs.isGeographic(), places, look, placement.labelObstacles);
+    m_impl->drawDots(view, look);
+    stats.labelCandidates = ls.candidates;
+    stats.labelsPlaced = ls.placed;
+    stats.drawCalls += ls.drawCalls;
+    return stats;
+}
 
+size_t MapRenderer::drawVectorLayers(const MapScene& scene, const MapView& view) {
+    size_t drawCalls = 0;
     const double upp = view.unitsPerPixel;
     const float vw = static_cast<float>(view.widthPx), vh = static_cast<float>(view.heightPx);
     const MapBBox visible = view.visibleExtent();
@@ -303,7 +361,7 @@ FrameStats MapRenderer::draw(const MapScene& scene, const MapView& view, const D
             glBindVertexArray(b.fillVao.id());
             glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(lod.fillIndexCount), GL_UNSIGNED_INT,
                            reinterpret_cast<const void*>(lod.fillIndexStart * sizeof(uint32_t)));
-            ++stats.drawCalls;
+            ++drawCalls;
         }
         const float halfWidth = 0.5f * s.outlineWidthPx * view.pixelRatio;
         if (lod.segmentCount > 0 && s.outlineWidthPx > 0.f && s.outline.a * s.opacity > 0.f) {
@@ -315,7 +373,7 @@ FrameStats MapRenderer::draw(const MapScene& scene, const MapView& view, const D
             setColor(m_impl->line.uniform("uColor"), s.outline, s.opacity);
             glBindVertexArray(b.lineVaos[level].id());
             glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(lod.segmentCount));
-            ++stats.drawCalls;
+            ++drawCalls;
         }
         if (b.pointCount > 0) {
             m_impl->point.use();
@@ -327,41 +385,11 @@ FrameStats MapRenderer::draw(const MapScene& scene, const MapView& view, const D
             setColor(m_impl->point.uniform("uStroke"), s.outline, s.opacity);
             glBindVertexArray(b.pointVao.id());
             glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, b.pointCount);
-            ++stats.drawCalls;
+            ++drawCalls;
         }
     }
     glBindVertexArray(0);
-
-    std::vector<LabelSource> sources;
-    for (const auto& layer : scene.layers) {
-        if (!layer.style.visible || layer.style.labelField.empty()) continue;
-        auto it = m_impl->layers.find(layer.data.get());
-        if (it == m_impl->layers.end()) continue;
-        sources.push_back({&layer, &it->second.labelAnchors});
-    }
-    PlaceLabelLook look;
-    look.sizePx = scene.placeLabels.sizePx;
-    const auto& places = m_impl->placeLabelsFor(scene, view);
-    LabelStats ls =
-        m_impl->labels->draw(sources, view, scene.crs.isGeographic(), places, look, placement.labelObstacles);
-    m_impl->drawDots(view, look);
-    stats.labelCandidates = ls.candidates;
-    stats.labelsPlaced = ls.placed;
-    stats.drawCalls += ls.drawCalls;
-    // The scene's time window reaches the drawer whenever it changes (a window set on the drawer directly
-    // stays until then).
-    if (scene.timeWindow != m_impl->sceneWindow || scene.fadeByAge != m_impl->sceneFade ||
-        scene.showGhosts != m_impl->sceneGhosts) {
-        m_impl->sceneWindow = scene.timeWindow;
-        m_impl->sceneFade = scene.fadeByAge;
-        m_impl->sceneGhosts = scene.showGhosts;
-        m_impl->incidents->setTimeWindow(scene.timeWindow);
-        m_impl->incidents->setTimeEffects(scene.fadeByAge, scene.showGhosts);
-    }
-    // Incidents above the labels: a place name's halo must never hide an incident at that place.
-    stats.drawCalls += m_impl->incidents->draw(scene, view);
-    if (scissor) glDisable(GL_SCISSOR_TEST);
-    return stats;
+    return drawCalls;
 }
 
 }  // namespace fp

@@ -52,7 +52,10 @@ public:
     void sync(const MapScene& scene, const MapProjection& projection);
 
     /// Draws the scene (background, fills, outlines, points, labels, then incident layers) into the bound
-    /// framebuffer, whose size must be view.widthPx x view.heightPx. Per-frame CPU work is O(layers +
+    /// framebuffer, whose size must be view.widthPx x view.heightPx. When a frame's base map (everything
+    /// below the incidents) is the same as the frame before's, it is kept and from then on copied instead of
+    /// drawn again (BaseMapCache), bit for bit the same; incidents, their time state and the selection are
+    /// drawn fresh every frame. Per-frame CPU work is O(layers +
     /// labelled features + place labels + incident badges); it grows with neither the number of incidents nor
     /// the gazetteer's size (places are queried only when the view leaves the last query's box or scale step,
     /// at most 4 x PlaceLabelStyle::maxLabels of them).
@@ -66,13 +69,17 @@ public:
     /// The labels (boundary areas and places) the last draw() placed, in placement order.
     const std::vector<DrawnLabel>& drawnLabels() const;
 
-    /// The incident layers' drawer: style sheet, selection and spread group, time window, and hit tests
-    /// against the drawn markers.
+    /// The incident layers' drawer: style sheet and hit tests against the drawn markers.
     IncidentDrawer& incidents();
     const IncidentDrawer& incidents() const;
 
 private:
     MapRenderer();
+    FrameStats drawBaseMap(const MapScene& scene, const MapView& view, const DrawPlacement& placement,
+                           const std::vector<PlaceLabelItem>& places);
+    FrameStats drawBaseLayers(const MapScene& scene, const MapView& view, const DrawPlacement& placement,
+                              const std::vector<PlaceLabelItem>& places);
+    size_t drawVectorLayers(const MapScene& scene, const MapView& view);
     struct Impl;
     std::unique_ptr<Impl> m_impl;
 };

@@ -48,7 +48,7 @@ TEST(FurnitureContent, SubtitleAndTimestampFollowTheWindow) {
                            "x", "x");
     EXPECT_EQ(defaultSubtitle(scene), "03 Dec 2022 \u2013 05 Jan 2023")
         << "the data's range without a window";
-    scene.timeWindow = TimeSpan{utc(2022, 12, 10), utc(2023, 1, 9)};
+    scene.time = timeStateShowing(TimeSpan{utc(2022, 12, 10), utc(2023, 1, 9)});
     EXPECT_EQ(defaultSubtitle(scene), "10 Dec 2022 \u2013 08 Jan 2023");
     EXPECT_EQ(timestampText(scene), "08 Jan 2023");
 }
@@ -67,7 +67,7 @@ TEST(FurnitureContent, LegendCountsIncidentsOverlappingTheWindowPerCategory) {
             incident("Weather", utc(2022, 12, 14)),
         })),
         "a", "a");
-    scene.timeWindow = TimeSpan{utc(2022, 12, 10), utc(2023, 1, 9)};
+    scene.time = timeStateShowing(TimeSpan{utc(2022, 12, 10), utc(2023, 1, 9)});
     const auto entries = legendEntries(scene, sheet());
     ASSERT_EQ(entries.size(), 3u);
     // Ordered by the count over all time; ties keep the style sheet's order, unknown categories last.
@@ -82,7 +82,7 @@ TEST(FurnitureContent, LegendCountsIncidentsOverlappingTheWindowPerCategory) {
 
     scene.incidentLayers[0].style.hiddenCategories = {"Weather"};
     EXPECT_EQ(legendEntries(scene, sheet()).size(), 2u) << "hidden categories are not in the legend";
-    scene.timeWindow.reset();
+    scene.time.window.mode = WindowMode::All;
     const auto all = legendEntries(scene, sheet());
     EXPECT_EQ(all[0].name, "Arrest") << "no window: all incidents";
     EXPECT_EQ(all[0].count, 3u);
@@ -99,7 +99,7 @@ TEST(FurnitureContent, LegendRowsStayTheSameWhileTheWindowMoves) {
                            "a", "a");
     std::vector<std::string> firstRows;
     for (TimePoint day : {utc(2022, 12, 1), utc(2022, 12, 10), utc(2023, 1, 6), utc(2023, 3, 1)}) {
-        scene.timeWindow = TimeSpan{day, TimePoint{day.seconds + 86400}};
+        scene.time = timeStateShowing(TimeSpan{day, TimePoint{day.seconds + 86400}});
         const auto entries = legendEntries(scene, sheet());
         std::vector<std::string> rows;
         size_t inWindow = 0;

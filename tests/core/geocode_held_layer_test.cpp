@@ -72,8 +72,7 @@ TEST(GeocodeHeldLayer, MapStateAddsTheLayerAndPlacingARowPutsItOnTheMap) {
     EXPECT_EQ(state.dataTimeSpan().begin.seconds, 0);
     EXPECT_EQ(state.dataTimeSpan().end.seconds, 0);
     state.time().window = TimeWindowSpec{WindowMode::Moving, 7 * 86400, 0};
-    state.applyTime();
-    ASSERT_TRUE(state.scene().timeWindow.has_value());
+    ASSERT_TRUE(state.scene().timeWindow().has_value());
 
     const PendingGeocodeRow& first = state.geocodeReviews().layers()[0].summary.pending[0];
     ASSERT_EQ(first.query.name, "Mitrovica");

@@ -39,15 +39,13 @@ TEST(MapStateTimeTest, AllShowsEverythingAndMovingWindowFollowsTheCursor) {
     auto state = MapState::create(MapScene{});
     ASSERT_TRUE(state);
     state->time().showGhosts = true;
-    state->applyTime();
-    EXPECT_FALSE(state->scene().timeWindow.has_value());
-    EXPECT_TRUE(state->scene().showGhosts);
+    EXPECT_FALSE(state->scene().timeWindow().has_value());
+    EXPECT_TRUE(state->scene().time.showGhosts);
     state->time().window = TimeWindowSpec{WindowMode::Moving, 7 * 86400, 0};
     state->time().cursor = day(2022, 12, 20);
-    state->applyTime();
-    ASSERT_TRUE(state->scene().timeWindow.has_value());
-    EXPECT_EQ(state->scene().timeWindow->begin, day(2022, 12, 13));
-    EXPECT_EQ(state->scene().timeWindow->end, day(2022, 12, 20));
+    ASSERT_TRUE(state->scene().timeWindow().has_value());
+    EXPECT_EQ(state->scene().timeWindow()->begin, day(2022, 12, 13));
+    EXPECT_EQ(state->scene().timeWindow()->end, day(2022, 12, 20));
 }
 
 }  // namespace

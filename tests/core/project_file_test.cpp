@@ -63,7 +63,6 @@ MapState richState() {
     state.time().cursor = fromCivil({2023, 5, 28, 12, 0, 0});
     state.time().fadeByAge = true;
     state.playback() = {TimeStep{StepUnit::Hour, 6}, 3600.0 * 12, true};
-    state.applyTime();
     return state;
 }
 
@@ -109,8 +108,8 @@ TEST_F(ProjectFileTest, SaveThenLoadGivesTheSameState) {
     EXPECT_EQ(after, before);
     // What the scene shows follows from it.
     EXPECT_EQ(loaded->state.scene().crs.authorityCode(), "EPSG:3035");
-    EXPECT_EQ(loaded->state.scene().timeWindow, state.scene().timeWindow);
-    EXPECT_TRUE(loaded->state.scene().fadeByAge);
+    EXPECT_EQ(loaded->state.scene().timeWindow(), state.scene().timeWindow());
+    EXPECT_TRUE(loaded->state.scene().time.fadeByAge);
     ASSERT_EQ(loaded->state.scene().incidentLayers.size(), 1u);
     EXPECT_EQ(loaded->state.scene().incidentLayers[0].data->size(),
               state.scene().incidentLayers[0].data->size());

@@ -88,7 +88,7 @@ TEST_F(AnimationFrameTest, FrameKEqualsTheMapViewAtTheSameTime) {
     const TimeState before = m_state->time();
     ASSERT_TRUE(runExport(s));
     EXPECT_EQ(m_state->time(), before) << "the export leaves the map's own time state as it was";
-    EXPECT_FALSE(m_state->scene().timeWindow.has_value());
+    EXPECT_FALSE(m_state->scene().timeWindow().has_value());
 
     Image previous;
     for (size_t k : {0u, 2u, 6u}) {
@@ -97,7 +97,6 @@ TEST_F(AnimationFrameTest, FrameKEqualsTheMapViewAtTheSameTime) {
         // The map view at the frame's time, as the timeline would set it.
         m_state->time() = s.time;
         m_state->time().cursor = s.plan.cursors[k];
-        m_state->applyTime();
         const Image view = drawMapView();
         const test::ImageDiff diff = test::compareImages(frame.value(), view, 0);
         EXPECT_EQ(diff.differing, 0u)

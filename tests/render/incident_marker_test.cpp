@@ -144,7 +144,7 @@ TEST_F(IncidentRender, AGroupShowsItsCountAndSpreadsApartOnRequest) {
     IncidentFocus focus;
     focus.spreadLayer = layer.id;
     focus.spreadGroup = hits[0].group;
-    renderer->incidents().setFocus(focus);
+    state.scene().incidentFocus = focus;
     Image spread = render(state);
     EXPECT_FALSE(isColor(at(spread, c), colorOf("Arrest"), 60))
         << "the place empties: only leader lines meet";
@@ -161,7 +161,6 @@ TEST_F(IncidentRender, AGroupShowsItsCountAndSpreadsApartOnRequest) {
         EXPECT_TRUE(member[0].spread);
         EXPECT_EQ(layer.data->id(member[0].index), "g" + std::to_string(rank));
     }
-    renderer->incidents().setFocus({});
 }
 
 TEST_F(IncidentRender, HiddenCategoriesDisappearWithoutNewBuffers) {
@@ -190,9 +189,10 @@ TEST_F(IncidentRender, TheTimeWindowHidesIncidentsOutsideIt) {
                        makeIncident("late", "Riots", late.lon, late.lat, LocationPrecision::Exact, 30)},
                       {21.005, 42.5}, 10.0, 200, 100);
     // From day 20 on: only the late one. The window is a uniform: nothing is prepared again.
-    renderer->incidents().setTimeWindow(TimeSpan{TimePoint{1670630400 + 20 * 86400}, TimePoint{1900000000}});
+    state.scene().time =
+        timeStateShowing(TimeSpan{TimePoint{1670630400 + 20 * 86400}, TimePoint{1900000000}});
     Image img = render(state);
-    renderer->incidents().setTimeWindow(std::nullopt);
+    state.scene().time.window.mode = WindowMode::All;
     EXPECT_TRUE(isWhite(at(img, screenOf(state, early))));
     EXPECT_TRUE(isColor(at(img, screenOf(state, late)), colorOf("Riots")));
     EXPECT_TRUE(isColor(at(render(state), screenOf(state, early)), colorOf("Battles")));
@@ -228,9 +228,8 @@ TEST_F(IncidentRender, HollowMarkersDiscsBadgeAndSelectionMatchGolden) {
     focus.selectedLayer = layer.id;
     for (uint32_t i = 0; i < layer.data->size(); ++i)
         if (layer.data->id(i) == "e2") focus.selectedIndex = i;
-    renderer->incidents().setFocus(focus);
+    state.scene().incidentFocus = focus;
     Image img = render(state);
-    renderer->incidents().setFocus({});
     // Badge digits depend on the system font's hinting: a looser budget keeps the test about the markers.
     EXPECT_TRUE(test::matchesGolden(img, "incident_hollow_discs_badge", 16, 0.005));
 }

@@ -61,7 +61,6 @@ protected:
         state.time().cursor = day(8);
         state.time().fadeByAge = fade;
         state.time().showGhosts = ghosts;
-        state.applyTime();
         return state;
     }
 };
@@ -89,8 +88,8 @@ TEST_F(IncidentTimeEffects, FadeByAgeDimsOlderIncidentsInTheWindow) {
     MapState plain = rowState(false, false);
     Image cut = render(plain);
     MapState state = rowState(true, false);
-    ASSERT_TRUE(state.scene().timeWindow.has_value());
-    const TimeSpan window = *state.scene().timeWindow;
+    ASSERT_TRUE(state.scene().timeWindow().has_value());
+    const TimeSpan window = *state.scene().timeWindow();
     Image img = render(state);
     for (int d = 0; d < 10; ++d) {
         const ScreenXY c = screenOf(state, rowPlace(d));
@@ -137,7 +136,6 @@ TEST_F(IncidentTimeEffects, GhostsShowOutOfWindowIncidentsFaintGreyAndUnpickable
 TEST_F(IncidentTimeEffects, WithoutAWindowFadeAndGhostsChangeNothing) {
     MapState state = rowState(true, true);
     state.time().window = TimeWindowSpec{WindowMode::All, 0, 0};
-    state.applyTime();
     Image img = render(state);
     for (int d = 0; d < 10; ++d) {
         const ScreenXY c = screenOf(state, rowPlace(d));

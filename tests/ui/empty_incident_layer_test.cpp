@@ -25,7 +25,6 @@ TEST_F(EmptyIncidentLayerUi, EveryPanelDrawsItWithoutAskingForAnything) {
     ui.setIncidentPanelOpen(IncidentPanelId::Legend, true);
     for (int i = 0; i < 3; ++i) EXPECT_TRUE(frame().empty());
     state.time().window = TimeWindowSpec{WindowMode::Moving, 7 * 86400, 0};
-    state.applyTime();
     for (int i = 0; i < 3; ++i) EXPECT_TRUE(frame().empty());
     EXPECT_TRUE(ui.isIncidentPanelOpen(IncidentPanelId::Table));
     EXPECT_TRUE(ui.isIncidentPanelOpen(IncidentPanelId::Legend));

@@ -54,7 +54,6 @@ protected:
             EXPECT_TRUE(applyCommand(state, c).ok());
             if (std::holds_alternative<Play>(c)) {
                 clock.play(state.time(), state.dataTimeSpan());
-                state.applyTime();
             }
             if (std::holds_alternative<Pause>(c)) clock.pause();
         }
@@ -74,7 +73,6 @@ protected:
         t.window = spec;
         t.cursor = cursor;
         state.time() = t;
-        state.applyTime();
         step();
     }
     ImVec2 overTimeline(TimePoint t) {

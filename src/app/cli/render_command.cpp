@@ -343,7 +343,6 @@ int runRenderCommand(const RenderOptions& o) {
         state.time().fadeByAge = state.time().fadeByAge || o.fade;
         state.time().showGhosts = state.time().showGhosts || o.ghosts;
     }
-    state.applyTime();
 
     fitProjectView(state, view, width, height, 1.0f);
     if (state.view().visibleExtent().empty())

@@ -186,7 +186,6 @@ Status moveCursor(MapState& state, Move move) {
         return makeError(ErrorCode::NotFound, "time", "no incidents with dates loaded");
     state.time() = withActiveWindow(state.time(), state.playback().step, data);
     state.time().cursor = move(data);
-    state.applyTime();
     return {};
 }
 
@@ -295,15 +294,22 @@ Status applyCommand(MapState& state, const Command& command) {
                 layers.erase(it);
                 return {};
             },
-            [&](const SelectIncident&) -> Status { return {}; },
+            [&](const SelectIncident& s) -> Status {
+                state.scene().incidentFocus.selectedLayer = s.incident.layerId;
+                state.scene().incidentFocus.selectedIndex = s.incident.index;
+                return {};
+            },
             [&](const FlyToIncident& f) -> Status { return flyTo(state, f.incident); },
-            [&](const SpreadIncidentGroup&) -> Status { return {}; },
+            [&](const SpreadIncidentGroup& s) -> Status {
+                state.scene().incidentFocus.spreadLayer = s.layerId;
+                state.scene().incidentFocus.spreadGroup = s.group;
+                return {};
+            },
             [&](const OpenUrl& o) -> Status { return openUrl(o.url); },
             [&](const ReloadIncidents& r) -> Status { return reloadIncidents(state, r); },
             [&](const ShowFieldMapping&) -> Status { return {}; },
             [&](const SetTimeState& t) -> Status {
                 state.time() = t.state;
-                state.applyTime();
                 return {};
             },
             [&](const SetPlayback& p) -> Status {

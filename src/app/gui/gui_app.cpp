@@ -74,7 +74,6 @@ Result<std::optional<TimeState>> timeStateFromOptions(const GuiOptions& o) {
 
 void GuiApp::setTime(const TimeState& time) {
     m_state.time() = time;
-    m_state.applyTime();
 }
 
 void GuiApp::findPlace(const std::string& query) {

@@ -70,11 +70,9 @@ void GuiApp::drawFrame() {
             continue;
         }
         if (const auto* theme = std::get_if<SetTheme>(&command)) applyTheme(theme->theme);
-        noteIncidentFocus(command);
         apply(command);
         if (std::holds_alternative<Play>(command) && m_state.time().window.mode != WindowMode::All) {
             m_clock.play(m_state.time(), m_state.dataTimeSpan());
-            m_state.applyTime();
         }
         if (std::holds_alternative<Pause>(command)) m_clock.pause();
         if (std::holds_alternative<ResetView>(command)) frameAboveTimeline();
@@ -90,7 +88,6 @@ void GuiApp::drawFrame() {
     }
     ImGui::Render();
 
-    m_renderer->incidents().setFocus(m_incidentFocus);
     m_animation.tick(m_state, *m_renderer);
     if (m_imageExport.tick(*m_renderer, m_state)) {
         const ImageExportStatus& done = m_imageExport.status();
@@ -130,8 +127,7 @@ void GuiApp::advancePlayback() {
     // A stall (a file loading) would jump far ahead: at most half a second of play per frame.
     const double elapsed = std::clamp(now - m_lastFrameTime, 0.0, 0.5);
     m_lastFrameTime = now;
-    if (m_clock.advance(m_state.time(), m_state.playback(), m_state.dataTimeSpan(), elapsed))
-        m_state.applyTime();
+    m_clock.advance(m_state.time(), m_state.playback(), m_state.dataTimeSpan(), elapsed);
 }
 
 void GuiApp::apply(Command command) {
@@ -179,16 +175,6 @@ IncidentHover GuiApp::hoverUnderMouse() const {
          m_renderer->incidents().pick(m_state.scene(), m_state.view(), pointer, 16, &hover.total))
         hover.hits.push_back({{hit.layerId, hit.index}, hit.group, hit.groupSize, hit.spread});
     return hover;
-}
-
-void GuiApp::noteIncidentFocus(const Command& command) {
-    if (const auto* select = std::get_if<SelectIncident>(&command)) {
-        m_incidentFocus.selectedLayer = select->incident.layerId;
-        m_incidentFocus.selectedIndex = select->incident.index;
-    } else if (const auto* spread = std::get_if<SpreadIncidentGroup>(&command)) {
-        m_incidentFocus.spreadLayer = spread->layerId;
-        m_incidentFocus.spreadGroup = spread->group;
-    }
 }
 
 }  // namespace fp

@@ -77,7 +77,6 @@ private:
     /// The incidents under the mouse, from the renderer's hit test against what it last drew.
     IncidentHover hoverUnderMouse() const;
     /// Keeps the renderer's selection and spread group in step with the UI's commands.
-    void noteIncidentFocus(const Command& command);
     Image readWindowPixels() const;
     /// Applies `command` to the state (with the field mapping remembered for an incident source) and reports
     /// the result to the UI.
@@ -106,7 +105,6 @@ private:
     float m_contentScale = 1.f;
     bool m_captureNextFrame = false;
     Image m_captured;
-    IncidentFocus m_incidentFocus;
     GuiSettings* m_settings = nullptr;
     std::string m_settingsPath;
     PlaybackClock m_clock;

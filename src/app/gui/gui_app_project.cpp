@@ -71,7 +71,6 @@ void GuiApp::adoptProject(LoadedProject project) {
     applyTheme(m_ui.theme());
     m_homeView = project.view;
     m_project.adopt(project);
-    m_incidentFocus = {};
     if (!project.path.empty() && !m_project.needsNewPath()) rememberRecent(project.path);
     int fw = 0, fh = 0;
     m_window.framebufferSize(fw, fh);

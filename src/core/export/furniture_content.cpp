@@ -53,7 +53,7 @@ std::string formatDateRange(TimeSpan window) {
 }
 
 std::string defaultSubtitle(const MapScene& scene) {
-    if (scene.timeWindow) return formatDateRange(*scene.timeWindow);
+    if (const std::optional<TimeSpan> window = scene.timeWindow()) return formatDateRange(*window);
     std::optional<TimeSpan> data;
     for (const auto& layer : scene.incidentLayers) {
         if (!layer.style.visible || !layer.data || layer.data->empty()) continue;
@@ -64,16 +64,17 @@ std::string defaultSubtitle(const MapScene& scene) {
 }
 
 std::string timestampText(const MapScene& scene) {
-    if (!scene.timeWindow) return {};
-    const TimePoint end = scene.timeWindow->end;
-    if (atMidnight(end) && scene.timeWindow->begin < end)
-        return formatDay(toCivil(TimePoint{end.seconds - 1}));
+    const std::optional<TimeSpan> window = scene.timeWindow();
+    if (!window) return {};
+    const TimePoint end = window->end;
+    if (atMidnight(end) && window->begin < end) return formatDay(toCivil(TimePoint{end.seconds - 1}));
     return formatDayTime(toCivil(end));
 }
 
 std::vector<LegendEntry> legendEntries(const MapScene& scene, const IncidentStyleSheet& sheet) {
     const auto& styles = sheet.categories();
     std::vector<LegendEntry> entries;
+    const std::optional<TimeSpan> window = scene.timeWindow();
     for (const auto& s : styles) entries.push_back({s.name, s.color, s.shape, 0});
     std::unordered_map<std::string, size_t> unknown;  // categories the sheet does not know, by name
     for (const auto& layer : scene.incidentLayers) {
@@ -102,11 +103,11 @@ std::vector<LegendEntry> legendEntries(const MapScene& scene, const IncidentStyl
             if (row[cat[i]] < 0) continue;
             LegendEntry& entry = entries[static_cast<size_t>(row[cat[i]])];
             ++entry.total;
-            if (scene.timeWindow) {
+            if (window) {
                 const TimeSpan covered =
                     coveredSpan(TimePoint{store.startSeconds()[i]}, TimePoint{store.endSeconds()[i]},
                                 static_cast<TimePrecision>(store.timePrecision()[i]));
-                if (!overlaps(covered, *scene.timeWindow)) continue;
+                if (!overlaps(covered, *window)) continue;
             }
             ++entry.count;
         }

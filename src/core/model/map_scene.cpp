@@ -78,4 +78,21 @@ GeoBBox MapScene::extent() const {
     return box;
 }
 
+TimeSpan MapScene::dataTimeSpan() const {
+    TimeSpan span;
+    bool any = false;
+    for (const auto& layer : incidentLayers) {
+        if (!layer.data || layer.data->empty()) continue;
+        const TimeSpan r = layer.data->timeRange();
+        span = any ? TimeSpan{std::min(span.begin, r.begin), std::max(span.end, r.end)} : r;
+        any = true;
+    }
+    return span;
+}
+
+std::optional<TimeSpan> MapScene::timeWindow() const {
+    if (time.window.mode == WindowMode::All) return std::nullopt;
+    return windowAt(time, dataTimeSpan());
+}
+
 }  // namespace fp

@@ -13,10 +13,20 @@
 #include "core/model/place_label_style.h"
 #include "core/model/vector_layer.h"
 #include "core/proj/crs.h"
+#include "core/time/time_window.h"
 
 namespace fp {
 
 class Gazetteer;
+
+/// Which incident is selected and which place's incidents are spread apart, for highlighting and layout.
+struct IncidentFocus {
+    uint64_t selectedLayer = 0;  ///< IncidentLayer::id; 0: nothing selected
+    uint32_t selectedIndex = 0;  ///< IncidentStore row
+    uint64_t spreadLayer = 0;    ///< 0: no group spread
+    uint32_t spreadGroup = 0;    ///< the renderer's group index, as its hit test reported it
+    friend bool operator==(const IncidentFocus&, const IncidentFocus&) = default;
+};
 
 /// A layer on the map: shared immutable data plus its style. `id` is unique for the process's life, so
 /// renderers can cache per-layer GPU buffers by it.
@@ -56,13 +66,11 @@ struct MapScene {
     std::vector<IncidentLayer> incidentLayers;  ///< drawn above all vector layers, first at the bottom
     Crs crs = Crs::fromUserInput("EPSG:32634").value();
     Color background = Color::rgb(214, 228, 238);  ///< sea / outside every layer
-    /// Incidents shown: those whose covered span overlaps this half-open window (see
-    /// core/time/time_window.h); nullopt shows all of them.
-    std::optional<TimeSpan> timeWindow;
-    /// With a window: in-window incidents fade with age (by where their covered span ends in the window).
-    bool fadeByAge = false;
-    /// With a window: out-of-window incidents are drawn faint instead of hidden.
-    bool showGhosts = false;
+    /// The time controls' state (window mode and length, cursor, fade by age, ghosts): the only copy. What
+    /// the map shows follows it every frame (timeWindow()); nothing else needs updating when it changes.
+    TimeState time{TimeWindowSpec{WindowMode::All, 0, 0}, TimePoint{}};
+    /// The selected incident and the spread group, drawn by the renderer every frame.
+    IncidentFocus incidentFocus;
     /// Offline gazetteer for place labels and reverse geocoding; null when none is loaded.
     std::shared_ptr<const Gazetteer> gazetteer;
     /// How the gazetteer's places are labelled (nothing is drawn without a gazetteer).
@@ -84,6 +92,13 @@ struct MapScene {
     bool move(uint64_t id, int direction);
     /// Extent of all visible layers in lon/lat; empty when there are none.
     GeoBBox extent() const;
+
+    /// Union of the time ranges of all incident layers (by covered span); {0, 0} when there are none.
+    TimeSpan dataTimeSpan() const;
+    /// Incidents shown: those whose covered span overlaps this half-open window (see
+    /// core/time/time_window.h); nullopt (WindowMode::All) shows all of them. windowAt(time, dataTimeSpan()):
+    /// O(incident layers), cheap enough to ask every frame.
+    std::optional<TimeSpan> timeWindow() const;
 };
 
 /// A new process-unique layer id.

@@ -63,27 +63,6 @@ Result<uint64_t> MapState::addIncidents(const std::string& source, const Inciden
     return id;
 }
 
-TimeSpan MapState::dataTimeSpan() const {
-    TimeSpan span;
-    bool any = false;
-    for (const auto& layer : m_scene.incidentLayers) {
-        if (!layer.data || layer.data->empty()) continue;
-        const TimeSpan r = layer.data->timeRange();
-        span = any ? TimeSpan{std::min(span.begin, r.begin), std::max(span.end, r.end)} : r;
-        any = true;
-    }
-    return span;
-}
-
-void MapState::applyTime() {
-    m_scene.fadeByAge = m_time.fadeByAge;
-    m_scene.showGhosts = m_time.showGhosts;
-    if (m_time.window.mode == WindowMode::All)
-        m_scene.timeWindow.reset();
-    else
-        m_scene.timeWindow = windowAt(m_time, dataTimeSpan());
-}
-
 Status MapState::setCrs(const std::string& definition) {
     auto crs = Crs::fromUserInput(definition);
     if (!crs) {

@@ -48,18 +48,15 @@ public:
     /// same ground scale. On failure the old CRS stays and the Error says why.
     Status setCrs(const std::string& definition);
 
-    /// The time state (window mode and length, cursor, fade, ghosts). Starts as WindowMode::All with the
-    /// cursor at 0; change it, then call applyTime() to update what the scene shows.
-    TimeState& time() { return m_time; }
-    const TimeState& time() const { return m_time; }
+    /// The time state (window mode and length, cursor, fade, ghosts): the scene's (MapScene::time), which
+    /// the map follows every frame. Starts as WindowMode::All with the cursor at 0.
+    TimeState& time() { return m_scene.time; }
+    const TimeState& time() const { return m_scene.time; }
     /// Playback step, speed and loop (used by the GUI's player and by animation exports).
     PlaybackSettings& playback() { return m_playback; }
     const PlaybackSettings& playback() const { return m_playback; }
-    /// Union of the time ranges of all incident layers (by start time); {0, 0} when there are none.
-    TimeSpan dataTimeSpan() const;
-    /// Sets the scene's time window, fade and ghost flags from time(): WindowMode::All shows every incident
-    /// (no window); otherwise windowAt(time(), dataTimeSpan()). O(incident layers).
-    void applyTime();
+    /// Union of the time ranges of all incident layers; {0, 0} when there are none.
+    TimeSpan dataTimeSpan() const { return m_scene.dataTimeSpan(); }
 
     /// Frames a lon/lat box in the current viewport (aspect ratio kept, never stretched).
     void frame(const GeoBBox& box, double marginFraction = 0.04);
@@ -76,7 +73,6 @@ private:
     IncidentFormatInfo m_lastIncidentFormat;
     GeocodeReviews m_geocodeReviews;
     size_t m_userLayersAdded = 0;
-    TimeState m_time{TimeWindowSpec{WindowMode::All, 0, 0}, TimePoint{}};
     PlaybackSettings m_playback;
 };
 

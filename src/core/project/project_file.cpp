@@ -162,7 +162,6 @@ Result<LoadedProject> instantiateProject(const ProjectDocument& doc, const std::
         state->geocodeReviews().addLayer(state->scene(), h.layerId, h.name, std::move(h.summary));
     state->time() = doc.time;
     state->playback() = doc.playback;
-    state->applyTime();
     LoadedProject project{projectPath,
                           doc.name.empty() ? fs::path(projectPath).stem().string() : doc.name,
                           std::move(state).value(),

@@ -84,6 +84,13 @@ TimeSpan windowAt(const TimeState& state, TimeSpan data) {
     return {TimePoint{cursor.seconds - state.window.seconds}, cursor};
 }
 
+TimeState timeStateShowing(TimeSpan window) {
+    TimeState state;
+    state.window = {WindowMode::Moving, window.end.seconds - window.begin.seconds, 0};
+    state.cursor = window.end;
+    return state;
+}
+
 bool overlaps(TimeSpan incidentCovered, TimeSpan window) {
     return incidentCovered.begin < incidentCovered.end && window.begin < window.end &&
            incidentCovered.begin < window.end && window.begin < incidentCovered.end;

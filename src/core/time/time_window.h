@@ -49,6 +49,10 @@ TimePoint addMonths(TimePoint t, int months);
 /// cursor) (empty, [cursor, cursor), when the data starts later); All is `data` itself.
 TimeSpan windowAt(const TimeState& state, TimeSpan data);
 
+/// A time state whose window is exactly `window` (a Moving window of its length ending at its end), for
+/// showing a fixed span such as an export's period.
+TimeState timeStateShowing(TimeSpan window);
+
 /// True when the half-open spans share at least one second: an incident's coveredSpan() and a window.
 /// Spans that only touch ([a, b) and [b, c)) do not overlap; an empty span overlaps nothing.
 bool overlaps(TimeSpan incidentCovered, TimeSpan window);

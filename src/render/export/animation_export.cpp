@@ -69,10 +69,8 @@ Status AnimationExport::renderNext(MapState& state, MapRenderer& renderer) {
     const TimeState saved = state.time();
     state.time() = m_spec.time;
     state.time().cursor = m_spec.plan.cursors[k];
-    state.applyTime();
     auto image = renderFrame(state, renderer);
     state.time() = saved;
-    state.applyTime();
     if (!image) {
         cancel();
         return image.error();

@@ -30,6 +30,8 @@ public:
     Image readPixels() const;
     int width() const { return m_width; }
     int height() const { return m_height; }
+    /// The multisampled framebuffer bind() binds (a glBlitFramebuffer source or destination).
+    GLuint framebufferId() const { return m_msFbo.id(); }
 
 private:
     int m_width = 0;

@@ -30,8 +30,8 @@ uint32_t shownCount(const IncidentPrep& prep, const IncidentFilter& filter, cons
         allVisible = visible(prep.groupCategories[k]);
     if (allVisible)
         return timeless ? g.count
-                        : overlapping(prep.memberStarts.data() + g.firstMember,
-                                      prep.memberEnds.data() + g.firstMember, g.count, filter);
+                        : overlapping(prep.memberStarts.data() + g.firstTime,
+                                      prep.memberEnds.data() + g.firstTime, g.count, filter);
     uint32_t n = 0;
     for (uint32_t k = g.firstCategory; k < g.firstCategory + g.categoryCount; ++k) {
         const GroupCategoryCount& c = prep.groupCategories[k];

@@ -9,7 +9,7 @@
 #include "core/util/log.h"
 #include "render/gl/gl_objects.h"
 #include "render/gl/shader_sources.h"
-#include "render/incidents/incident_badges.h"
+#include "render/incidents/incident_drawer_impl.h"
 #include "render/incidents/incident_gpu.h"
 #include "render/incidents/incident_layout.h"
 #include "render/incidents/incident_picker.h"
@@ -23,12 +23,6 @@ namespace fp {
 
 namespace {
 
-constexpr size_t kMaxBadges = 300;
-// Shrunk markers never get smaller than this (smallest size class, physical pixels)...
-constexpr float kMinShrunkDiameterPx = 2.5f;
-// ...and are drawn as point sprites (one vertex each instead of four) when their quads are at most this big.
-constexpr float kPointSpriteMaxPx = 8.f;
-
 /// The marker program with `defines` ("#define FP_POINTS\n" ...) after each shader's #version line.
 Result<gl::Program> markerVariant(const std::string& defines) {
     std::string vs(embeddedShader("incident_marker.vert")), fs(embeddedShader("incident_marker.frag"));
@@ -40,40 +34,6 @@ Result<gl::Program> markerVariant(const std::string& defines) {
 }
 
 }  // namespace
-
-struct IncidentDrawer::Impl {
-    gl::Program marker;        // quads, no spread group
-    gl::Program markerSpread;  // quads with the spider layout
-    gl::Program markerPoints;  // point sprites, no spread group
-    gl::Program ring, line;
-    float maxPointSize = 1.f;
-    gl::Buffer leaderVbo;
-    gl::VertexArray leaderVao;
-    std::unordered_map<const IncidentStore*, PreparedIncidents> prepared;
-    std::unordered_map<uint64_t, LayerCategories> layers;
-    std::vector<std::pair<std::shared_ptr<const IncidentStore>, std::future<IncidentPrep>>> jobs;
-    std::string jobsCrs;
-    std::optional<TextRenderer> badgeText;
-    bool badgeFontFailed = false;
-    LabelPlacer placer;
-
-    const PreparedIncidents* find(const IncidentLayer& layer) const {
-        auto it = prepared.find(layer.data.get());
-        return it == prepared.end() ? nullptr : &it->second;
-    }
-    LayerCategories& categoriesFor(const IncidentLayer& layer, const IncidentStyleSheet& sheet) {
-        LayerCategories& lc = layers[layer.id];
-        if (lc.data != layer.data.get() || lc.sheet != &sheet || lc.hidden != layer.style.hiddenCategories ||
-            !lc.texture) {
-            lc.data = layer.data.get();
-            lc.sheet = &sheet;
-            lc.hidden = layer.style.hiddenCategories;
-            lc.filter.categoryVisible = categoryVisibility(*layer.data, lc.hidden);
-            uploadCategories(lc, *layer.data, sheet);
-        }
-        return lc;
-    }
-};
 
 IncidentDrawer::IncidentDrawer() : m_impl(std::make_unique<Impl>()), m_sheet(IncidentStyleSheet::shipped()) {}
 IncidentDrawer::~IncidentDrawer() {
@@ -116,78 +76,148 @@ void IncidentDrawer::setStyleSheet(std::shared_ptr<const IncidentStyleSheet> she
 }
 
 void IncidentDrawer::beginSync(const MapScene& scene, const MapProjection& projection) {
-    Impl& m = *m_impl;
+    Impl& impl = *m_impl;
     const std::string& crs = projection.crs().definition();
     std::unordered_map<const IncidentStore*, std::shared_ptr<const IncidentStore>> wanted;
     for (const auto& layer : scene.incidentLayers)
         if (layer.data) wanted.emplace(layer.data.get(), layer.data);
-    for (auto it = m.prepared.begin(); it != m.prepared.end();)
-        it = wanted.count(it->first) ? std::next(it) : m.prepared.erase(it);
-    for (auto it = m.layers.begin(); it != m.layers.end();) {
+    for (auto it = impl.prepared.begin(); it != impl.prepared.end();)
+        it = wanted.count(it->first) ? std::next(it) : impl.prepared.erase(it);
+    for (auto it = impl.layers.begin(); it != impl.layers.end();) {
         const bool used = std::any_of(scene.incidentLayers.begin(), scene.incidentLayers.end(),
                                       [&](const IncidentLayer& l) { return l.id == it->first; });
-        it = used ? std::next(it) : m.layers.erase(it);
+        it = used ? std::next(it) : impl.layers.erase(it);
     }
-    m.jobsCrs = crs;
+    impl.jobsCrs = crs;
     for (const auto& [ptr, data] : wanted) {
-        auto found = m.prepared.find(ptr);
-        if (found != m.prepared.end() && found->second.crsDefinition == crs) continue;
+        auto found = impl.prepared.find(ptr);
+        if (found != impl.prepared.end() && found->second.crsDefinition == crs) continue;
         const Crs mapCrs = projection.crs();
         // One MapProjection per task: PROJ objects must not be shared between threads.
-        m.jobs.emplace_back(data, std::async(std::launch::async, [data, mapCrs] {
-                                auto local = MapProjection::create(mapCrs);
-                                return local ? prepareIncidents(*data, local.value()) : IncidentPrep{};
-                            }));
+        impl.jobs.emplace_back(data, std::async(std::launch::async, [data, mapCrs] {
+                                   auto local = MapProjection::create(mapCrs);
+                                   return local ? prepareIncidents(*data, local.value()) : IncidentPrep{};
+                               }));
     }
 }
 
 void IncidentDrawer::finishSync() {
-    Impl& m = *m_impl;
-    for (auto& [data, future] : m.jobs) {
-        PreparedIncidents p;
-        p.crsDefinition = m.jobsCrs;
-        p.data = data;
-        p.prep = future.get();
-        if (p.prep.projectionFailures > 0)
-            logWarning(std::to_string(p.prep.projectionFailures) +
+    Impl& impl = *m_impl;
+    for (auto& [data, future] : impl.jobs) {
+        PreparedIncidents prepared;
+        prepared.crsDefinition = impl.jobsCrs;
+        prepared.data = data;
+        prepared.prep = future.get();
+        if (prepared.prep.projectionFailures > 0)
+            logWarning(std::to_string(prepared.prep.projectionFailures) +
                        " incidents lie outside the area where the map CRS is defined and are not drawn");
-        uploadIncidents(p);
-        m.prepared[data.get()] = std::move(p);
+        uploadIncidents(prepared);
+        impl.prepared[data.get()] = std::move(prepared);
     }
-    m.jobs.clear();
+    impl.jobs.clear();
 }
 
-size_t IncidentDrawer::drawLeaders(const IncidentPrep& prep, const IncidentFilter& filter,
-                                   const IncidentLayer& layer, const MapView& view, float ox, float oy) {
+std::optional<IncidentDrawer::LayerFrame> IncidentDrawer::layerFrame(const MapScene& scene,
+                                                                     const IncidentLayer& layer,
+                                                                     const MapView& view) {
+    const IncidentStyle& style = layer.style;
+    if (!style.visible || !layer.data || style.opacity <= 0.f) return std::nullopt;
+    const PreparedIncidents* prepared = m_impl->find(layer);
+    if (!prepared || prepared->prep.instances.empty()) return std::nullopt;
+    LayerFrame frame;
+    frame.layer = &layer;
+    frame.prepared = prepared;
+    frame.scale = style.markerScale * view.pixelRatio;
+    const IncidentPrep& prep = prepared->prep;
+    const MapBBox visible = view.visibleExtent();
+    const double reach = (m_sheet->marker().maxSizePx * frame.scale + 8.0) * view.unitsPerPixel +
+                         (style.showUncertainty ? prepared->maxRingRadius : 0.0);
+    const MapBBox& e = prep.extent;
+    if (!MapBBox::fromCorners(e.minX - reach, e.minY - reach, e.maxX + reach, e.maxY + reach)
+             .intersects(visible))
+        return std::nullopt;
+    frame.categories = &m_impl->categoriesFor(layer, *m_sheet);
+    frame.time =
+        incidentTimeUniforms(scene.timeWindow(), scene.time.fadeByAge, scene.time.showGhosts, prep.epochBase);
+    frame.categories->filter.windowStart = frame.time.windowStart;
+    frame.categories->filter.windowEnd = frame.time.windowEnd;
+    frame.focus = scene.incidentFocus;
+    frame.offsetX = static_cast<float>(prep.origin.x - view.center.x);
+    frame.offsetY = static_cast<float>(prep.origin.y - view.center.y);
+    frame.visible = MapBBox::fromCorners(visible.minX - prep.origin.x, visible.minY - prep.origin.y,
+                                         visible.maxX - prep.origin.x, visible.maxY - prep.origin.y);
+    return frame;
+}
+
+size_t IncidentDrawer::drawDiscs(const LayerFrame& frame, const MapView& view) {
+    const IncidentPrep& prep = frame.prep();
+    const IncidentStyle& style = frame.layer->style;
+    const double viewportPx = static_cast<double>(view.widthPx) * view.heightPx;
+    const float fade = style.showUncertainty && !prep.rings.empty()
+                           ? discFade(*frame.prepared, view.visibleExtent(), view.unitsPerPixel, viewportPx)
+                           : 0.f;
+    if (fade <= 0.f) return 0;
+    std::vector<InstanceSegment>& segments = m_impl->segments;
+    segments.clear();
+    // Quads reach 2 px past the disc (see incident_ring.vert).
+    prep.ringRanges.collect(frame.time.windowStart, frame.time.windowEnd, frame.visible,
+                            2.0 * view.unitsPerPixel, segments);
+    if (segments.empty()) return 0;
+    const UncertaintyStyle& look = m_sheet->uncertainty();
+    const gl::Program& program = m_impl->ring;
+    program.use();
+    glUniform2f(program.uniform("uOffset"), frame.offsetX, frame.offsetY);
+    glUniform1f(program.uniform("uUnitsPerPixel"), static_cast<float>(view.unitsPerPixel));
+    glUniform2f(program.uniform("uViewportPx"), static_cast<float>(view.widthPx),
+                static_cast<float>(view.heightPx));
+    glUniform1i(program.uniform("uCategories"), 0);
+    glUniform2i(program.uniform("uTimeWindow"), frame.time.windowStart, frame.time.windowEnd);
+    glUniform3f(program.uniform("uFade"), frame.time.fadeEnd, frame.time.fadeInvLength,
+                frame.time.fadeOldest);
+    glUniform1f(program.uniform("uMarkerRadiusPx"), 0.5f * m_sheet->marker().sizePx * frame.scale);
+    glUniform1f(program.uniform("uFillOpacity"), look.fillOpacity);
+    glUniform1f(program.uniform("uStrokeOpacity"), look.strokeOpacity);
+    glUniform1f(program.uniform("uStrokePx"), look.strokeWidthPx * view.pixelRatio);
+    glUniform1f(program.uniform("uOpacity"), style.opacity * fade);
+    glBindVertexArray(frame.prepared->ringVao.id());
+    glBindBuffer(GL_ARRAY_BUFFER, frame.prepared->ringVbo.id());
+    for (const InstanceSegment& s : segments) {
+        pointRingAttributes(s.first);
+        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(s.count));
+    }
+    pointRingAttributes(0);
+    return segments.size();
+}
+
+size_t IncidentDrawer::drawLeaders(const LayerFrame& frame, const MapView& view) {
     // Thin lines from the place to each spread-apart member: CPU work for this one group only.
-    Impl& m = *m_impl;
-    const IncidentGroup& g = prep.groups[m_focus.spreadGroup];
+    const IncidentPrep& prep = frame.prep();
+    const IncidentGroup& group = prep.groups[frame.focus.spreadGroup];
     const double upp = view.unitsPerPixel;
-    const float spacing = spreadSpacingPx(layer, view);
+    const float spacing = spreadSpacingPx(*frame.layer, view);
     std::vector<float> segments;
-    segments.reserve(static_cast<size_t>(g.count) * 4);
-    for (uint32_t r = 0; r < g.count; ++r) {
-        const IncidentInstance& inst = prep.instances[prep.groupMembers[g.firstMember + r]];
-        if (!filter.shows(inst)) continue;
+    segments.reserve(static_cast<size_t>(group.count) * 4);
+    for (uint32_t rank = 0; rank < group.count; ++rank) {
+        const IncidentInstance& inst = prep.instances[prep.groupMembers[group.firstMember + rank]];
+        if (!frame.categories->filter.shows(inst)) continue;
         const SpiderOffset o = spiderOffset(inst.rank, inst.groupSize, spacing);
-        segments.insert(segments.end(),
-                        {static_cast<float>(g.x), static_cast<float>(g.y),
-                         static_cast<float>(inst.x + o.x * upp), static_cast<float>(inst.y + o.y * upp)});
+        segments.insert(segments.end(), {group.x, group.y, static_cast<float>(inst.x + o.x * upp),
+                                         static_cast<float>(inst.y + o.y * upp)});
     }
     if (segments.empty()) return 0;
-    glBindBuffer(GL_ARRAY_BUFFER, m.leaderVbo.id());
+    glBindBuffer(GL_ARRAY_BUFFER, m_impl->leaderVbo.id());
     glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(segments.size() * sizeof(float)), segments.data(),
                  GL_STREAM_DRAW);
-    const gl::Program& l = m.line;
-    l.use();
-    glUniform2f(l.uniform("uOffset"), ox, oy);
-    glUniform1f(l.uniform("uUnitsPerPixel"), static_cast<float>(upp));
-    glUniform2f(l.uniform("uViewportPx"), static_cast<float>(view.widthPx),
+    const gl::Program& program = m_impl->line;
+    program.use();
+    glUniform2f(program.uniform("uOffset"), frame.offsetX, frame.offsetY);
+    glUniform1f(program.uniform("uUnitsPerPixel"), static_cast<float>(upp));
+    glUniform2f(program.uniform("uViewportPx"), static_cast<float>(view.widthPx),
                 static_cast<float>(view.heightPx));
-    glUniform1f(l.uniform("uHalfWidthPx"), 0.6f * view.pixelRatio);
+    glUniform1f(program.uniform("uHalfWidthPx"), 0.6f * view.pixelRatio);
     const Color& c = m_sheet->marker().outline;
-    glUniform4f(l.uniform("uColor"), c.r, c.g, c.b, c.a * 0.8f * layer.style.opacity);
-    glBindVertexArray(m.leaderVao.id());
+    glUniform4f(program.uniform("uColor"), c.r, c.g, c.b, c.a * 0.8f * frame.layer->style.opacity);
+    glBindVertexArray(m_impl->leaderVao.id());
     glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(segments.size() / 4));
     return 1;
 }
@@ -197,191 +227,24 @@ float IncidentDrawer::spreadSpacingPx(const IncidentLayer& layer, const MapView&
 }
 
 size_t IncidentDrawer::draw(const MapScene& scene, const MapView& view) {
-    Impl& m = *m_impl;
-    const IncidentStyleSheet& sheet = *m_sheet;
-    const MarkerMetrics& mm = sheet.marker();
-    const UncertaintyStyle& us = sheet.uncertainty();
-    const double upp = view.unitsPerPixel;
-    const float vw = static_cast<float>(view.widthPx), vh = static_cast<float>(view.heightPx);
-    const MapBBox visible = view.visibleExtent();
     size_t calls = 0;
-    struct BadgeLayer {
-        const IncidentLayer* layer;
-        const PreparedIncidents* p;
-        const IncidentFilter* filter;
-    };
-    std::vector<BadgeLayer> badgeLayers;
-
+    std::vector<LayerFrame> badgeLayers;
     for (const IncidentLayer& layer : scene.incidentLayers) {
-        const IncidentStyle& s = layer.style;
-        if (!s.visible || !layer.data || s.opacity <= 0.f) continue;
-        const PreparedIncidents* p = m.find(layer);
-        if (!p || p->prep.instances.empty()) continue;
-        const float scale = s.markerScale * view.pixelRatio;
-        const double reach =
-            (mm.maxSizePx * scale + 8.0) * upp + (s.showUncertainty ? p->maxRingRadius : 0.0);
-        MapBBox extent = p->prep.extent;
-        extent = MapBBox::fromCorners(extent.minX - reach, extent.minY - reach, extent.maxX + reach,
-                                      extent.maxY + reach);
-        if (!extent.intersects(visible)) continue;
-        LayerCategories& lc = m.categoriesFor(layer, sheet);
-        const IncidentPrep& prep = p->prep;
-        const float ox = static_cast<float>(prep.origin.x - view.center.x);
-        const float oy = static_cast<float>(prep.origin.y - view.center.y);
-        const IncidentTimeUniforms tu =
-            incidentTimeUniforms(m_window, m_fadeByAge, m_showGhosts, prep.epochBase);
-        lc.filter.windowStart = tu.windowStart;
-        lc.filter.windowEnd = tu.windowEnd;
+        std::optional<LayerFrame> frame = layerFrame(scene, layer, view);
+        if (!frame) continue;
         glActiveTexture(GL_TEXTURE0);
-        glBindTexture(GL_TEXTURE_2D, lc.texture.id());
-
-        const float fade = s.showUncertainty && !prep.rings.empty()
-                               ? discFade(*p, visible, upp, static_cast<double>(vw) * vh)
-                               : 0.f;
-        if (fade > 0.f) {
-            const gl::Program& r = m.ring;
-            r.use();
-            glUniform2f(r.uniform("uOffset"), ox, oy);
-            glUniform1f(r.uniform("uUnitsPerPixel"), static_cast<float>(upp));
-            glUniform2f(r.uniform("uViewportPx"), vw, vh);
-            glUniform1i(r.uniform("uCategories"), 0);
-            glUniform2i(r.uniform("uTimeWindow"), tu.windowStart, tu.windowEnd);
-            glUniform3f(r.uniform("uFade"), tu.fadeEnd, tu.fadeInvLength, tu.fadeOldest);
-            glUniform1f(r.uniform("uMarkerRadiusPx"), 0.5f * mm.sizePx * scale);
-            glUniform1f(r.uniform("uFillOpacity"), us.fillOpacity);
-            glUniform1f(r.uniform("uStrokeOpacity"), us.strokeOpacity);
-            glUniform1f(r.uniform("uStrokePx"), us.strokeWidthPx * view.pixelRatio);
-            glUniform1f(r.uniform("uOpacity"), s.opacity * fade);
-            glBindVertexArray(p->ringVao.id());
-            glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(prep.rings.size()));
-            ++calls;
-        }
-
-        const bool spread = m_focus.spreadLayer == layer.id && m_focus.spreadGroup < prep.groups.size();
-        if (spread) {
-            calls += drawLeaders(prep, lc.filter, layer, view, ox, oy);
-            glActiveTexture(GL_TEXTURE0);
-            glBindTexture(GL_TEXTURE_2D, lc.texture.id());
-        }
-
-        // Dense views: smaller markers (O(1) estimate), as point sprites once they are only a few pixels.
-        const float d0 = sheet.markerDiameterPx(0) * scale;
-        const float shrink = markerShrink(*p, visible, upp, static_cast<double>(vw) * vh, d0,
-                                          kMinShrunkDiameterPx * view.pixelRatio);
-        const float selectedSpan =
-            sheet.markerDiameterPx(kMaxSizeClass) * scale + 12.f + 2.f * mm.outlineWidthPx * view.pixelRatio;
-        const bool points = !spread && shrink < 1.f && d0 * shrink + 2.f <= kPointSpriteMaxPx &&
-                            selectedSpan <= m.maxPointSize;
-        const gl::Program& mk = spread ? m.markerSpread : points ? m.markerPoints : m.marker;
-        mk.use();
-        glUniform1f(mk.uniform("uShrink"), shrink);
-        glUniform2f(mk.uniform("uOffset"), ox, oy);
-        glUniform1f(mk.uniform("uUnitsPerPixel"), static_cast<float>(upp));
-        glUniform2f(mk.uniform("uViewportPx"), vw, vh);
-        glUniform1i(mk.uniform("uCategories"), 0);
-        glUniform2f(mk.uniform("uDiameterPx"), sheet.markerDiameterPx(0) * scale,
-                    sheet.markerDiameterPx(kMaxSizeClass) * scale);
-        glUniform1f(mk.uniform("uOutlinePx"), mm.outlineWidthPx * view.pixelRatio);
-        glUniform1f(mk.uniform("uHollowPx"), mm.hollowWidthPx * view.pixelRatio);
-        glUniform2i(mk.uniform("uTimeWindow"), tu.windowStart, tu.windowEnd);
-        glUniform3f(mk.uniform("uFade"), tu.fadeEnd, tu.fadeInvLength, tu.fadeOldest);
-        glUniform2f(mk.uniform("uGhostStyle"), kGhostAlpha, kGhostColourShare);
-        glUniform1ui(mk.uniform("uSpreadGroup"), spread ? m_focus.spreadGroup : kNoIncident);
-        glUniform1f(mk.uniform("uSpreadSpacingPx"), spreadSpacingPx(layer, view));
-        int selected = -1;
-        if (m_focus.selectedLayer == layer.id && m_focus.selectedIndex < prep.instanceOf.size() &&
-            prep.instanceOf[m_focus.selectedIndex] != kNoIncident)
-            selected = static_cast<int>(prep.instanceOf[m_focus.selectedIndex]);
-        glUniform1i(mk.uniform("uSelected"), selected);
-        const Color& o = mm.outline;
-        glUniform4f(mk.uniform("uOutline"), o.r, o.g, o.b, o.a);
-        glUniform1f(mk.uniform("uOpacity"), s.opacity);
-        // The shader antialiases every edge itself and the quad's border is transparent: per-sample coverage
-        // would add nothing but cost (about 15% of the marker pass on llvmpipe).
-        glDisable(GL_MULTISAMPLE);
-        if (points) glEnable(GL_PROGRAM_POINT_SIZE);
-        glBindVertexArray(points ? p->markerPointVao.id() : p->markerVao.id());
-        // Ghosts first, so that every in-window marker lies above them.
-        for (const int ghosts : {1, 0}) {
-            if (ghosts == 1 && !tu.ghosts) continue;
-            glUniform1i(mk.uniform("uGhosts"), ghosts);
-            if (points)
-                glDrawArrays(GL_POINTS, 0, static_cast<GLsizei>(prep.instances.size()));
-            else
-                glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(prep.instances.size()));
-            ++calls;
-        }
-        if (points) glDisable(GL_PROGRAM_POINT_SIZE);
-        glEnable(GL_MULTISAMPLE);
-        if (!prep.largestGroups.empty()) badgeLayers.push_back({&layer, p, &lc.filter});
+        glBindTexture(GL_TEXTURE_2D, frame->categories->texture.id());
+        calls += drawDiscs(*frame, view);
+        const IncidentPrep& prep = frame->prep();
+        const bool spread =
+            frame->focus.spreadLayer == layer.id && frame->focus.spreadGroup < prep.groups.size();
+        if (spread) calls += drawLeaders(*frame, view);
+        calls += drawMarkers(*frame, view, spread);
+        if (!prep.largestGroups.empty()) badgeLayers.push_back(*frame);
     }
     glBindVertexArray(0);
     glBindTexture(GL_TEXTURE_2D, 0);
-    if (badgeLayers.empty()) return calls;
-
-    // Count badges: at the upper right of each group's place, placed without overlaps, biggest counts first.
-    if (!m.badgeText && !m.badgeFontFailed) {
-        auto font = findSystemFont("DejaVu Sans", true);
-        FontAtlasOptions options;
-        options.width = 256;
-        options.initialHeight = 256;
-        options.maxHeight = 512;
-        auto text = font ? TextRenderer::create(font.value(), options) : Result<TextRenderer>(font.error());
-        if (text) {
-            m.badgeText.emplace(std::move(text).value());
-        } else {
-            m.badgeFontFailed = true;
-            logWarning("incident count badges are not drawn: " + text.error().describe());
-        }
-    }
-    if (!m.badgeText) return calls;
-    const BadgeStyle& bs = sheet.badge();
-    struct Badge {
-        std::string text;
-        float x, y;
-        float opacity;
-    };
-    std::vector<Badge> badges;
-    std::vector<LabelCandidate> candidates;
-    for (const BadgeLayer& bl : badgeLayers) {
-        const IncidentPrep& prep = bl.p->prep;
-        const MapBBox rel = MapBBox::fromCorners(visible.minX - prep.origin.x, visible.minY - prep.origin.y,
-                                                 visible.maxX - prep.origin.x, visible.maxY - prep.origin.y);
-        const uint32_t skip = m_focus.spreadLayer == bl.layer->id ? m_focus.spreadGroup : kNoIncident;
-        const float scale = bl.layer->style.markerScale * view.pixelRatio;
-        const float size = bs.sizePx * view.pixelRatio;
-        const float offset = 0.5f * sheet.markerDiameterPx(0) * scale * 0.8f;
-        for (const BadgeCandidate& b : collectBadges(prep, *bl.filter, rel, skip)) {
-            const IncidentGroup& g = prep.groups[b.group];
-            const ScreenXY at = view.toScreen({prep.origin.x + g.x, prep.origin.y + g.y});
-            const std::string text = badgeText(b.count);
-            const TextMetrics tm = m.badgeText->measure(text, size);
-            LabelCandidate c;
-            c.id = badges.size();
-            c.width = tm.width + 4.f * view.pixelRatio;
-            c.height = tm.height();
-            c.centerX = static_cast<float>(at.x) + offset + 0.5f * c.width;
-            c.centerY = static_cast<float>(at.y) - offset - 0.5f * c.height + 2.f * view.pixelRatio;
-            c.priority = static_cast<float>(b.count);
-            candidates.push_back(c);
-            badges.push_back({text, c.centerX, c.centerY, bl.layer->style.opacity});
-        }
-    }
-    auto placed = m.placer.place(candidates, vw, vh, 1.f);
-    if (placed.size() > kMaxBadges) placed.resize(kMaxBadges);
-    if (placed.empty()) return calls;
-    m.badgeText->begin(view.widthPx, view.heightPx);
-    for (const PlacedLabel& p : placed) {
-        const Badge& b = badges[p.id];
-        TextStyle ts;
-        ts.sizePx = bs.sizePx * view.pixelRatio;
-        ts.fill = bs.text.withAlpha(bs.text.a * b.opacity);
-        ts.halo = bs.halo.withAlpha(bs.halo.a * b.opacity);
-        ts.haloWidthPx = 2.f * view.pixelRatio;
-        m.badgeText->addText(b.text, b.x, b.y, ts);
-    }
-    m.badgeText->flush();
-    return calls + 1;
+    return calls + drawBadges(badgeLayers, view);
 }
 
 std::vector<IncidentHit> IncidentDrawer::pick(const MapScene& scene, const MapView& view, ScreenXY pointer,
@@ -389,6 +252,8 @@ std::vector<IncidentHit> IncidentDrawer::pick(const MapScene& scene, const MapVi
     std::vector<IncidentHit> hits;
     size_t all = 0;
     const MapXY point = view.toMap(pointer);
+    const std::optional<TimeSpan> window = scene.timeWindow();
+    const IncidentFocus& focus = scene.incidentFocus;
     for (auto it = scene.incidentLayers.rbegin(); it != scene.incidentLayers.rend(); ++it) {
         const IncidentLayer& layer = *it;
         if (!layer.style.visible || !layer.data || layer.style.opacity <= 0.f) continue;
@@ -397,9 +262,9 @@ std::vector<IncidentHit> IncidentDrawer::pick(const MapScene& scene, const MapVi
         IncidentFilter filter;
         filter.categoryVisible = categoryVisibility(*layer.data, layer.style.hiddenCategories);
         // Ghosts are never picked: only the window counts.
-        const IncidentTimeUniforms tu = incidentTimeUniforms(m_window, false, false, p->prep.epochBase);
-        filter.windowStart = tu.windowStart;
-        filter.windowEnd = tu.windowEnd;
+        const IncidentTimeUniforms time = incidentTimeUniforms(window, false, false, p->prep.epochBase);
+        filter.windowStart = time.windowStart;
+        filter.windowEnd = time.windowEnd;
         IncidentPickQuery q;
         q.point = point;
         q.unitsPerPixel = view.unitsPerPixel;
@@ -407,7 +272,7 @@ std::vector<IncidentHit> IncidentDrawer::pick(const MapScene& scene, const MapVi
         q.minDiameterPx = m_sheet->markerDiameterPx(0) * scale;
         q.maxDiameterPx = m_sheet->markerDiameterPx(kMaxSizeClass) * scale;
         q.slopPx = 3.f * view.pixelRatio;
-        if (m_focus.spreadLayer == layer.id) q.spreadGroup = m_focus.spreadGroup;
+        if (focus.spreadLayer == layer.id) q.spreadGroup = focus.spreadGroup;
         q.spreadSpacingPx = spreadSpacingPx(layer, view);
         q.maxHits = maxHits > hits.size() ? maxHits - hits.size() : 0;
         IncidentPickResult r = pickIncidents(p->prep, filter, q);

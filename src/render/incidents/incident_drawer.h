@@ -13,16 +13,11 @@
 
 namespace fp {
 
+namespace gl {
+class Program;
+}
 struct IncidentPrep;
 struct IncidentFilter;
-
-/// Which incident the user selected and which group is spread apart, for highlighting and layout.
-struct IncidentFocus {
-    uint64_t selectedLayer = 0;  ///< IncidentLayer::id; 0: nothing selected
-    uint32_t selectedIndex = 0;  ///< IncidentStore row
-    uint64_t spreadLayer = 0;    ///< 0: no group spread
-    uint32_t spreadGroup = 0;    ///< IncidentPrep group index (IncidentHit::group)
-};
 
 /// An incident under the pointer.
 struct IncidentHit {
@@ -33,9 +28,11 @@ struct IncidentHit {
     bool spread = false;     ///< hit at its spread-apart position
 };
 
-/// Draws the scene's incident layers: per layer one instanced draw of ground uncertainty discs and one of
-/// markers from buffers uploaded once per data and CRS, then count badges on groups. Also answers hit tests
-/// against the same positions. Needs a current GL 3.3 context for its whole life.
+/// Draws the scene's incident layers: per layer instanced draws of ground uncertainty discs and of markers
+/// from buffers uploaded once per data and CRS, then count badges on groups. Also answers hit tests against
+/// the same positions. What it shows follows the scene every frame: its time state (MapScene::time: window,
+/// fade by age, ghosts) and its selection (MapScene::incidentFocus); the drawer keeps no copy of either.
+/// Needs a current GL 3.3 context for its whole life.
 class IncidentDrawer {
 public:
     static Result<std::unique_ptr<IncidentDrawer>> create();
@@ -47,26 +44,15 @@ public:
     /// without re-uploading instances.
     void setStyleSheet(std::shared_ptr<const IncidentStyleSheet> sheet);
     const IncidentStyleSheet& styleSheet() const { return *m_sheet; }
-    void setFocus(const IncidentFocus& focus) { m_focus = focus; }
-    const IncidentFocus& focus() const { return m_focus; }
-    /// Shows only incidents whose covered span (coveredSpan() at their time precision) overlaps the half-open
-    /// window [begin, end); nullopt shows all (the default). A uniform: nothing is prepared again.
-    void setTimeWindow(std::optional<TimeSpan> window) { m_window = window; }
-    /// With a window: `fadeByAge` fades in-window incidents (and their discs) by age (see ageAlpha in
-    /// incident_time.h); `showGhosts` draws out-of-window incidents as faint grey ghosts (kGhostAlpha, no
-    /// disc, no badge, never picked) under the others, in one more draw call per layer. Uniforms only.
-    void setTimeEffects(bool fadeByAge, bool showGhosts) {
-        m_fadeByAge = fadeByAge;
-        m_showGhosts = showGhosts;
-    }
-
     /// Starts preparing (on worker threads) the incident data that is new or whose CRS changed; finishSync
     /// uploads it. Call both from the GL thread; other work may run in between.
     void beginSync(const MapScene& scene, const MapProjection& projection);
     void finishSync();
 
     /// Draws every visible incident layer into the bound framebuffer (bottom layer first), then the badges.
-    /// Per-frame CPU work is O(layers + categories + badge budget): it does not grow with the incidents.
+    /// Only the parts of the instance buffers that can hold an incident in the time window and the view go
+    /// through the vertex stage (InstanceRanges: never one that is shown); ghosts, when on, need every
+    /// incident in the view. Per-frame CPU work is O(layers + runs + candidate blocks + badge budget).
     /// A layer's uncertainty discs fade out when, by an O(1) estimate, together they would cover the view
     /// more than 1.5 times over (gone at 4 times): zoomed far out over dense data they would only wash the
     /// map over, at a large fill cost; zooming in brings them back. Markers likewise shrink when, by an O(1)
@@ -88,15 +74,19 @@ public:
 
 private:
     IncidentDrawer();
-    size_t drawLeaders(const IncidentPrep& prep, const IncidentFilter& filter, const IncidentLayer& layer,
-                       const MapView& view, float ox, float oy);
+    struct LayerFrame;
+    std::optional<LayerFrame> layerFrame(const MapScene& scene, const IncidentLayer& layer,
+                                         const MapView& view);
+    size_t drawDiscs(const LayerFrame& frame, const MapView& view);
+    size_t drawLeaders(const LayerFrame& frame, const MapView& view);
+    size_t drawMarkers(const LayerFrame& frame, const MapView& view, bool spread);
+    size_t drawMarkerSegments(const gl::Program& program, const LayerFrame& frame, int32_t windowStart,
+                              int32_t windowEnd, double reach, bool ghosts, bool points);
+    size_t drawBadges(const std::vector<LayerFrame>& frames, const MapView& view);
+    bool ensureBadgeFont();
     struct Impl;
     std::unique_ptr<Impl> m_impl;
     std::shared_ptr<const IncidentStyleSheet> m_sheet;
-    IncidentFocus m_focus;
-    std::optional<TimeSpan> m_window;
-    bool m_fadeByAge = false;
-    bool m_showGhosts = false;
 };
 
 }  // namespace fp

@@ -88,24 +88,36 @@ const void* at(size_t byteOffset) {
     return reinterpret_cast<const void*>(byteOffset);
 }
 
-/// Points attributes 0-4 of the bound VAO at the IncidentInstance fields of the bound buffer: per instance
-/// (one quad per marker) or per vertex (one point sprite per marker).
+/// Enables attributes 0-4 of the bound VAO: per instance (one quad per marker) or per vertex (one point
+/// sprite per marker), pointed at the bound buffer's first marker.
 void describeMarkerAttributes(bool perInstance) {
-    constexpr GLsizei stride = sizeof(IncidentInstance);
-    glEnableVertexAttribArray(0);
-    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, at(offsetof(IncidentInstance, x)));
-    glEnableVertexAttribArray(1);
-    glVertexAttribIPointer(1, 2, GL_INT, stride, at(offsetof(IncidentInstance, start)));
-    glEnableVertexAttribArray(2);
-    glVertexAttribIPointer(2, 1, GL_UNSIGNED_INT, stride, at(offsetof(IncidentInstance, group)));
-    glEnableVertexAttribArray(3);
-    glVertexAttribIPointer(3, 3, GL_UNSIGNED_SHORT, stride, at(offsetof(IncidentInstance, category)));
-    glEnableVertexAttribArray(4);
-    glVertexAttribIPointer(4, 2, GL_UNSIGNED_BYTE, stride, at(offsetof(IncidentInstance, precision)));
-    for (GLuint a = 0; a <= 4; ++a) glVertexAttribDivisor(a, perInstance ? 1 : 0);
+    for (GLuint a = 0; a <= 4; ++a) {
+        glEnableVertexAttribArray(a);
+        glVertexAttribDivisor(a, perInstance ? 1 : 0);
+    }
+    pointMarkerAttributes(0);
 }
 
 }  // namespace
+
+void pointMarkerAttributes(uint32_t first) {
+    constexpr GLsizei stride = sizeof(IncidentInstance);
+    const size_t base = static_cast<size_t>(first) * stride;
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, at(base + offsetof(IncidentInstance, x)));
+    glVertexAttribIPointer(1, 2, GL_INT, stride, at(base + offsetof(IncidentInstance, start)));
+    glVertexAttribIPointer(2, 1, GL_UNSIGNED_INT, stride, at(base + offsetof(IncidentInstance, group)));
+    glVertexAttribIPointer(3, 3, GL_UNSIGNED_SHORT, stride, at(base + offsetof(IncidentInstance, category)));
+    glVertexAttribIPointer(4, 2, GL_UNSIGNED_BYTE, stride, at(base + offsetof(IncidentInstance, precision)));
+}
+
+void pointRingAttributes(uint32_t first) {
+    constexpr GLsizei stride = sizeof(UncertaintyInstance);
+    const size_t base = static_cast<size_t>(first) * stride;
+    glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, stride, at(base + offsetof(UncertaintyInstance, x)));
+    glVertexAttribIPointer(1, 2, GL_INT, stride, at(base + offsetof(UncertaintyInstance, start)));
+    glVertexAttribIPointer(2, 2, GL_UNSIGNED_SHORT, stride,
+                           at(base + offsetof(UncertaintyInstance, category)));
+}
 
 void uploadIncidents(PreparedIncidents& p) {
     const auto& inst = p.prep.instances;
@@ -135,15 +147,11 @@ void uploadIncidents(PreparedIncidents& p) {
         glBindBuffer(GL_ARRAY_BUFFER, p.ringVbo.id());
         glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(rings.size() * sizeof(UncertaintyInstance)),
                      rings.data(), GL_STATIC_DRAW);
-        constexpr GLsizei ringStride = sizeof(UncertaintyInstance);
-        glEnableVertexAttribArray(0);
-        glVertexAttribPointer(0, 4, GL_FLOAT, GL_FALSE, ringStride, at(offsetof(UncertaintyInstance, x)));
-        glEnableVertexAttribArray(1);
-        glVertexAttribIPointer(1, 2, GL_INT, ringStride, at(offsetof(UncertaintyInstance, start)));
-        glEnableVertexAttribArray(2);
-        glVertexAttribIPointer(2, 2, GL_UNSIGNED_SHORT, ringStride,
-                               at(offsetof(UncertaintyInstance, category)));
-        for (GLuint a = 0; a <= 2; ++a) glVertexAttribDivisor(a, 1);
+        for (GLuint a = 0; a <= 2; ++a) {
+            glEnableVertexAttribArray(a);
+            glVertexAttribDivisor(a, 1);
+        }
+        pointRingAttributes(0);
     }
     glBindVertexArray(0);
 }

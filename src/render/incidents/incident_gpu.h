@@ -27,6 +27,12 @@ struct PreparedIncidents {
 /// UncertaintyInstance (shaders/incident_marker.vert, incident_ring.vert); fills the disc totals.
 void uploadIncidents(PreparedIncidents& p);
 
+/// Points the bound marker VAO's attributes (quads or point sprites) at instance `first` of the buffer bound
+/// to GL_ARRAY_BUFFER, so a draw starting at 0 draws from there (GL 3.3 has no base instance).
+void pointMarkerAttributes(uint32_t first);
+/// The same for the bound disc VAO and UncertaintyInstance `first`.
+void pointRingAttributes(uint32_t first);
+
 /// Share (0..1) of `extent` inside `visible`; 1 when the extent has no area.
 double visibleShare(const MapBBox& extent, const MapBBox& visible);
 

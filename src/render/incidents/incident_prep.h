@@ -6,6 +6,7 @@
 #include "core/geo/types.h"
 #include "core/model/incident.h"
 #include "core/proj/crs.h"
+#include "render/incidents/instance_ranges.h"
 #include "render/incidents/point_grid.h"
 
 namespace fp {
@@ -48,11 +49,12 @@ static_assert(sizeof(UncertaintyInstance) == 28);
 
 /// Incidents at (nearly) the same place: within kGroupToleranceMetres of the first one.
 struct IncidentGroup {
-    double x = 0.0, y = 0.0;     ///< map units from IncidentPrep::origin (the first member's position)
+    float x = 0.f, y = 0.f;      ///< map units from IncidentPrep::origin (the first member's position)
     uint32_t firstMember = 0;    ///< into IncidentPrep::groupMembers
     uint32_t count = 0;          ///< members, in rank order
     uint32_t firstCategory = 0;  ///< into IncidentPrep::groupCategories (multi-member groups only)
     uint32_t categoryCount = 0;  ///< distinct categories among the members
+    uint32_t firstTime = 0;  ///< into IncidentPrep::memberStarts and memberEnds (multi-member groups only)
 };
 
 /// How many members of a group have one category (so a badge can count visible categories in O(categories)),
@@ -70,7 +72,8 @@ struct IncidentPrep {
     MapBBox extent;         ///< of the drawn markers, absolute map units
     int64_t epochBase = 0;  ///< seconds since 1970 that instance times are relative to
 
-    /// Drawing order: larger size classes first, so small markers stay visible on top of large ones.
+    /// Drawing order: larger size classes first, so small markers stay visible on top of large ones; within
+    /// a size class longer spans first, then by time and place (see chooseDrawingOrder).
     std::vector<IncidentInstance> instances;
     std::vector<uint32_t> storeIndex;  ///< instance -> IncidentStore row
     std::vector<uint32_t> instanceOf;  ///< IncidentStore row -> instance, kNoIncident when not drawn
@@ -81,13 +84,15 @@ struct IncidentPrep {
     std::vector<GroupCategoryCount> groupCategories;
     /// Per GroupCategoryCount, its members' IncidentInstance::start and ::end, each range sorted ascending.
     std::vector<int32_t> groupStarts, groupEnds;
-    /// Per multi-member group, all its members' starts and ends, each sorted ascending, at the group's
-    /// groupMembers positions [firstMember, firstMember + count) (single members: unused).
+    /// Per multi-member group, all its members' starts and ends, each sorted ascending, at
+    /// [firstTime, firstTime + count) (single members have none).
     std::vector<int32_t> memberStarts, memberEnds;
     std::vector<uint32_t> largestGroups;  ///< multi-member groups, most members first (at most 256)
 
     PointGrid markerGrid;  ///< instance positions (relative), ids are instance indices
     PointGrid groupGrid;   ///< multi-member group positions (relative), ids are group indices
+    /// Which parts of the instance and disc buffers a time window and a view need (see InstanceRanges).
+    InstanceRanges markerRanges, ringRanges;
 
     size_t projectionFailures = 0;  ///< incidents outside the CRS's domain: not drawn
 
@@ -99,7 +104,8 @@ struct IncidentPrep {
 };
 
 /// Projects, groups and packs `store` for drawing in `projection`'s CRS. Incidents that do not project are
-/// left out and counted. Cost: O(n) plus four geodesic points per group with approximate locations.
+/// left out and counted. Cost: O(n log n), on two threads for large stores, plus four geodesic points per
+/// group with approximate locations; no allocation per incident.
 IncidentPrep prepareIncidents(const IncidentStore& store, const MapProjection& projection);
 
 }  // namespace fp

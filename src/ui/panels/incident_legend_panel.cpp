@@ -99,7 +99,7 @@ void IncidentLegendPanel::drawLayer(const IncidentLayer& layer, const UiContext&
     const float buttonsWidth = zoomWidth + ImGui::GetFrameHeight() + st.ItemSpacing.x;
     const float right = ImGui::GetWindowContentRegionMax().x;
     const size_t total = layer.data ? layer.data->size() : 0;
-    const std::optional<TimeSpan>& window = ctx.state.scene().timeWindow;
+    const std::optional<TimeSpan> window = ctx.state.scene().timeWindow();
     const bool windowed = window && m_cache && layer.data;
     if (windowed) m_cache->windowCounts(layer.data).countAll(*window, m_inWindow);
     char label[64];

@@ -144,7 +144,7 @@ void IncidentTablePanel::draw(const UiContext& ctx, CommandList& out) {
 }
 
 void IncidentTablePanel::updateWindowFilter(const UiContext& ctx, const IncidentLayer& layer) {
-    const std::optional<TimeSpan>& window = ctx.state.scene().timeWindow;
+    const std::optional<TimeSpan> window = ctx.state.scene().timeWindow();
     m_filtering = m_inWindowOnly && window.has_value() && m_cache;
     m_filterPending = false;
     if (!m_filtering) return;
@@ -205,7 +205,7 @@ void IncidentTablePanel::drawFilters(const IncidentLayer& layer, const UiContext
         }
         ImGui::EndCombo();
     }
-    if (ctx.state.scene().timeWindow && m_cache) {
+    if (ctx.state.scene().timeWindow() && m_cache) {
         ImGui::SameLine();
         ImGui::Checkbox("In window only", &m_inWindowOnly);
         itemTooltip("List only the incidents the map's time window shows");

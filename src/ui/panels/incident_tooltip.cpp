@@ -39,8 +39,9 @@ std::string incidentWhen(const IncidentStore& store, size_t i) {
 }
 
 std::string incidentWindowStatus(const IncidentStore& store, size_t i, const MapScene& scene) {
-    if (!scene.timeWindow) return {};
-    const TimeSpan window = *scene.timeWindow;
+    const std::optional<TimeSpan> shown = scene.timeWindow();
+    if (!shown) return {};
+    const TimeSpan window = *shown;
     const TimeSpan covered = coveredSpan(TimePoint{store.startSeconds()[i]}, TimePoint{store.endSeconds()[i]},
                                          static_cast<TimePrecision>(store.timePrecision()[i]));
     const std::string range = formatWindowRange(window);
@@ -109,7 +110,7 @@ void IncidentPointer::update(const UiContext& ctx, const IncidentHover& hover,
                 ImGui::TextUnformatted(status.c_str());
             else
                 ImGui::TextDisabled("%s%s", status.c_str(),
-                                    ctx.state.scene().showGhosts ? ": drawn as a ghost" : "");
+                                    ctx.state.scene().time.showGhosts ? ": drawn as a ghost" : "");
         }
         if (hover.total > 1) {
             ImGui::Separator();

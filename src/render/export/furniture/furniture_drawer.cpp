@@ -321,9 +321,7 @@ FurnitureLayout FurnitureDrawer::layout(const MapState& state, const MapView& vi
             inset.scene.crs = scene.crs;
             inset.scene.background = scene.background;
             // The same time state as the main scene, so the shared incident drawer is not reset in between.
-            inset.scene.timeWindow = scene.timeWindow;
-            inset.scene.fadeByAge = scene.fadeByAge;
-            inset.scene.showGhosts = scene.showGhosts;
+            inset.scene.time = scene.time;
             for (const auto& layer : scene.layers) {
                 if (!layer.style.visible || !layer.style.filled) continue;
                 MapLayer copy = layer;
