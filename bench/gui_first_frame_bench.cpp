@@ -26,8 +26,8 @@ int main(int argc, char** argv) {
     for (int i = 0; i < runs; ++i) {
         // A fresh configuration folder each run: no saved window geometry or recent projects.
         const std::string cmd = "rm -rf '" + config + "' && XDG_CONFIG_HOME='" + config +
-                                "' FLASHPOINT_REPORT_FIRST_FRAME=1 '" + FP_BINARY + "' gui --screenshot " + shot +
-                                " --frames 1 2>&1 >/dev/null";
+                                "' FLASHPOINT_REPORT_FIRST_FRAME=1 '" + FP_BINARY + "' gui --screenshot " +
+                                shot + " --frames 1 2>&1 >/dev/null";
         const auto t0 = std::chrono::steady_clock::now();
         FILE* p = popen(cmd.c_str(), "r");
         if (!p) return 1;
@@ -36,11 +36,13 @@ int main(int argc, char** argv) {
         double seen = -1.0;
         while (std::fgets(line, sizeof line, p)) {
             if (seen < 0 && std::string(line).find("first map frame drawn") != std::string::npos)
-                seen = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+                seen =
+                    std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
             text += line;
         }
         const int status = pclose(p);
-        const double all = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+        const double all =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
         if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || seen < 0) {
             std::fprintf(stderr, "run %d failed:\n%s\n", i, text.c_str());
             return 1;
