@@ -29,7 +29,7 @@ NE_VERSION="1.0.8"
 NE_TGZ_SHA256="3b5f0b28420a13399b4b2618062deb9537e91541f0f9060a0d91cf39bc68d703"
 NE_JSON_SHA256="b2eaff7bae9cedfbf4c576ec8b20009f965ba7e0bdd8075eb6ab5cc9d91ae0df"
 STAGED_SHA256="cd57e3dbd5cf1a2de42c164c91140c08d748e4c478612397e33c7cfb54a7e304"
-MAX_BYTES=$((25 * 1024 * 1024))
+MAX_BYTES=$((80 * 1024 * 1024))
 
 die() { echo "make_places: ERROR: $*" >&2; exit 1; }
 log() { echo "make_places: $*" >&2; }

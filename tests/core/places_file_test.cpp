@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 
@@ -91,15 +92,54 @@ TEST_F(GazetteerFile, GarbageAndFlippedBytesAreRefused) {
     put(path("text.fpgaz"), "id\tname\n1\tZvečan\n");
     expectRefused(path("text.fpgaz"), ErrorCode::UnsupportedFormat, "wrong magic");
     std::string b = bytes(written());
-    b[b.size() - 20] ^= 0x5a;  // inside the compressed payload
+    b[b.size() - 20] ^= 0x5a;  // inside the last table
     put(path("flipped.fpgaz"), b);
+    // Opening maps the file and checks only its header and directory; the first search checks it all.
     auto g = Gazetteer::load(path("flipped.fpgaz"));
-    ASSERT_FALSE(g.ok());
-    EXPECT_EQ(g.error().code, ErrorCode::UnsupportedFormat);
+    if (g.ok()) {
+        const Status v = g.value()->verify();
+        ASSERT_FALSE(v.ok());
+        EXPECT_EQ(v.error().code, ErrorCode::UnsupportedFormat);
+        EXPECT_EQ(v.error().source, path("flipped.fpgaz"));
+        EXPECT_NE(v.error().describe().find("checksum mismatch"), std::string::npos) << v.error().describe();
+        auto hits = g.value()->search("Zvečan");
+        ASSERT_FALSE(hits.ok());
+        EXPECT_EQ(hits.error().describe(), v.error().describe());
+        EXPECT_FALSE(g.value()->findById(783770).has_value());
+    } else {
+        EXPECT_EQ(g.error().code, ErrorCode::UnsupportedFormat);
+    }
     b = bytes(written());
     b[8] = 99;  // format version
     put(path("version.fpgaz"), b);
     expectRefused(path("version.fpgaz"), ErrorCode::UnsupportedFormat, "format version 99");
+}
+
+TEST_F(GazetteerFile, DamagedRowsNeverReadOutsideTheFile) {
+    std::string b = bytes(written());
+    // The section table follows the 24-byte header: {u32 tag, u32 0, u64 offset, u64 size}; PLAC is second.
+    uint64_t placesAt = 0;
+    std::memcpy(&placesAt, b.data() + 24 + 24 + 8, sizeof placesAt);
+    const uint32_t farAway[2] = {0xFFFFFF00u, 0x100u};  // feature code: offset and size past the pool
+    std::memcpy(b.data() + placesAt + 28, farAway, sizeof farAway);
+    put(path("rows.fpgaz"), b);
+    auto g = Gazetteer::load(path("rows.fpgaz"));
+    ASSERT_TRUE(g.ok()) << g.error().describe();
+    EXPECT_EQ(g.value()->place(0).featureCode, "");  // clamped, not read past the pool
+    EXPECT_EQ(g.value()->place(0).name, "Štrpce");
+    EXPECT_FALSE(g.value()->verify().ok());
+    EXPECT_THROW(g.value()->place(static_cast<PlaceIndex>(g.value()->size())), std::out_of_range);
+}
+
+TEST_F(GazetteerFile, DevicesAndPipesAreRefused) {
+    expectRefused("/dev/zero", ErrorCode::UnsupportedFormat, "not a regular file");
+}
+
+TEST_F(GazetteerFile, TheEmbeddedFileVerifies) {
+    auto g = Gazetteer::load(Gazetteer::defaultPath());
+    ASSERT_TRUE(g.ok()) << g.error().describe();
+    const Status v = g.value()->verify();
+    EXPECT_TRUE(v.ok()) << v.error().describe();
 }
 
 TEST_F(GazetteerFile, PlaceTableIsReadAndBadRowsAreNamed) {

@@ -19,7 +19,7 @@ protected:
     }
     static void TearDownTestSuite() { s_world.reset(); }
 
-    static const Place& first(const std::string& query, PlaceSearchOptions o = {}) {
+    static Place first(const std::string& query, PlaceSearchOptions o = {}) {
         auto hits = s_world->search(query, o);
         EXPECT_TRUE(hits.ok() && !hits.value().empty()) << query;
         static const Place none;

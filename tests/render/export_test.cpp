@@ -2,6 +2,9 @@
 // join without seams or doubled labels, and a different size or DPI keeps the ground extent and centre.
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <filesystem>
+
 #include "core/project/default_scene.h"
 #include "core/project/map_state.h"
 #include "core/time/time_point.h"
@@ -75,6 +78,31 @@ TEST(Export, TilesJoinWithoutSeamsAndPlaceLabelsOnce) {
     EXPECT_EQ(calls, 7 * 5);
     const test::ImageDiff d = test::compareImages(pieces, whole, 8);
     EXPECT_LE(d.fraction(), 0.0005) << d.differing << " pixels differ, max delta " << d.maxChannelDelta;
+}
+
+TEST(Export, StreamedPngEqualsTheRenderedImage) {
+    // Tiles of 128 px: four bands of five tiles, each band read back and encoded before the next is drawn.
+    MapState state = defaultState(600, 500);
+    ExportOptions tiled;
+    tiled.maxTilePx = 128;
+    ExportSettings settings;
+    settings.widthPx = 600;
+    settings.heightPx = 500;
+    settings.format = ImageFormat::Png;
+    const std::string path = ::testing::TempDir() + "streamed-export.png";
+    ASSERT_TRUE(renderExportToFile(renderer(), state, settings, tiled, path, GeoReference{}).ok());
+    auto streamed = readImage(path);
+    ASSERT_TRUE(streamed.ok()) << streamed.error().describe();
+    const Image rendered = exportOf(state, 600, 500, settings.dpi, tiled);
+    EXPECT_TRUE(streamed->rgba == rendered.rgba);
+    std::remove(path.c_str());
+
+    // Cancelled half-way: no file under the name.
+    tiled.progress = [](int done, int) { return done < 6; };
+    const Status cancelled = renderExportToFile(renderer(), state, settings, tiled, path, GeoReference{});
+    ASSERT_FALSE(cancelled.ok());
+    EXPECT_EQ(cancelled.error().code, ErrorCode::Cancelled);
+    EXPECT_FALSE(std::filesystem::exists(path));
 }
 
 TEST(Export, CancelStopsWithCancelled) {

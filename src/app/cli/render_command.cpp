@@ -374,15 +374,13 @@ int runRenderCommand(const RenderOptions& o) {
     exportOptions.furniture = !o.noFurniture && (!o.project.empty() || o.furniture || !o.title.empty() ||
                                                  !o.subtitle.empty() || !o.banner.empty());
     exportOptions.defaultTitle = project->name;
-    auto image = renderExport(*renderer.value(), state, settings, exportOptions);
-    if (!image) return fail(image.error());
-    timer.lap("frame drawn and read back");
-    if (Status s = writeExportImage(image.value(), o.output, settings.format, settings.jpegQuality,
-                                    exportGeoReference(state, settings));
+    // PNG streams band by band into the file: drawing, read-back and encoding are one phase.
+    if (Status s = renderExportToFile(*renderer.value(), state, settings, exportOptions, o.output,
+                                      exportGeoReference(state, settings));
         !s)
         return fail(s.error());
-    timer.lap("write image");
-    std::fprintf(stdout, "wrote %s (%dx%d)\n", o.output.c_str(), image->width, image->height);
+    timer.lap("draw, read back, write image");
+    std::fprintf(stdout, "wrote %s (%dx%d)\n", o.output.c_str(), width, height);
     return kExitOk;
 }
 

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 
 #include "app/gui/command_applier.h"
@@ -107,6 +109,16 @@ void GuiApp::drawFrame() {
     }
     glfwSwapBuffers(m_window.handle());
     m_window.endFrameInput();
+    if (m_framesDrawn == 1) reportFirstFrame();
+}
+
+void GuiApp::reportFirstFrame() {
+    // For bench/gui_first_frame_bench.cpp: the moment the first map frame is really on screen.
+    static const bool wanted = std::getenv("FLASHPOINT_REPORT_FIRST_FRAME") != nullptr;
+    if (!wanted) return;
+    glFinish();
+    std::fprintf(stderr, "flashpoint: first map frame drawn\n");
+    std::fflush(stderr);
 }
 
 void GuiApp::frameAboveTimeline() {

@@ -74,6 +74,8 @@ private:
     void updateScale(bool initial);
     void applyTheme(Theme theme);
     void drawFrame();
+    /// With FLASHPOINT_REPORT_FIRST_FRAME set: waits for the first frame to finish and says so on stderr.
+    void reportFirstFrame();
     /// The incidents under the mouse, from the renderer's hit test against what it last drew.
     IncidentHover hoverUnderMouse() const;
     /// Keeps the renderer's selection and spread group in step with the UI's commands.

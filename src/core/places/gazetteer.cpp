@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <mutex>
+#include <stdexcept>
 #include <unordered_map>
 
 #include "core/places/gazetteer_data.h"
@@ -118,49 +120,60 @@ struct SearchContext {
     std::string hintKey;  ///< normalised admin hint, empty = none
 };
 
-struct Gazetteer::Impl {
-    GazetteerData data;
+/// The search structures, built from the tables on first need.
+struct SearchIndex {
     std::vector<float> importance;
-    std::vector<PlaceIndex> byImportance;
-    std::vector<uint32_t> rank;  ///< position of each place in byImportance
-    std::unordered_map<uint32_t, PlaceIndex> byId;
     std::unordered_map<std::string_view, std::string> adminKeys;  ///< admin name -> its search key
     NameIndex index;
-    PlaceGrid grid;
 
-    explicit Impl(GazetteerData d) : data(std::move(d)) {
-        const auto& places = data.places;
-        importance.resize(places.size());
-        byImportance.resize(places.size());
-        byId.reserve(places.size());
-        for (PlaceIndex i = 0; i < places.size(); ++i) {
-            importance[i] = static_cast<float>(placeImportance(places[i]));
-            byImportance[i] = i;
-            byId.emplace(places[i].id, i);
-            for (std::string_view admin : {places[i].admin1Name, places[i].admin2Name})
+    explicit SearchIndex(const GazetteerTables& t) {
+        importance.resize(t.places.size());
+        for (PlaceIndex i = 0; i < t.places.size(); ++i) {
+            const Place p = t.place(i);
+            importance[i] = static_cast<float>(placeImportance(p));
+            for (std::string_view admin : {p.admin1Name, p.admin2Name})
                 if (!admin.empty() && !adminKeys.count(admin))
                     adminKeys.emplace(admin, normalizePlaceName(admin));
         }
-        std::stable_sort(byImportance.begin(), byImportance.end(), [&](PlaceIndex a, PlaceIndex b) {
-            return importance[a] != importance[b] ? importance[a] > importance[b]
-                                                  : places[a].population > places[b].population;
-        });
-        rank.resize(places.size());
-        for (uint32_t r = 0; r < byImportance.size(); ++r) rank[byImportance[r]] = r;
-        index.build(data);
-        grid.build(places, byImportance);
+        index.build(t);
     }
+};
+
+struct Gazetteer::Impl {
+    std::optional<GazetteerData> owned;     ///< built from records
+    std::optional<MappedGazetteer> mapped;  ///< or read from a file
+    GazetteerTables t;
+    std::string source;
+    PlaceGrid grid;
+    mutable std::once_flag searchOnce;
+    mutable std::unique_ptr<const SearchIndex> searchIndex;
+    mutable Status verified;
+
+    void attach(GazetteerTables tables) {
+        t = tables;
+        grid = PlaceGrid(t.gridStart, t.gridItems);
+    }
+
+    /// The search structures after a full check of the tables; null when they are damaged (see verified).
+    const SearchIndex* search() const {
+        std::call_once(searchOnce, [&] {
+            verified = verifyGazetteerTables(t, source, mapped ? &*mapped : nullptr);
+            if (verified) searchIndex = std::make_unique<const SearchIndex>(t);
+        });
+        return searchIndex.get();
+    }
+    const SearchIndex& si() const { return *searchIndex; }
 
     /// Scores one match of `key` on name `name` of place `p` and appends it, unless a filter drops the place.
     void addHit(const std::string& key, PlaceIndex p, uint32_t name, MatchKind kind, int distance,
                 size_t termSize, const SearchContext& ctx, std::vector<PlaceHit>& hits) const {
-        const Place& place = data.places[p];
+        const Place place = t.place(p);
         if (!ctx.country.empty() && place.country() != ctx.country) return;
         if (!ctx.options.includeAreas && place.isArea()) return;
-        const PlaceName& n = data.names[name];
+        const PlaceName n = t.name(name);
         double score = matchBase(kind, distance, key.size(), termSize);
         if (n.kind != NameKind::Alternate) score += 4.0;
-        score += 40.0 * importance[p];
+        score += 40.0 * si().importance[p];
         if (ctx.options.near) score += 15.0 * std::exp(-approxKm(*ctx.options.near, place.position) / 250.0);
         if (!ctx.hintKey.empty() && adminMatches(place, ctx.hintKey)) score += 20.0;
         hits.push_back({p, score, kind, distance, n.text});
@@ -171,9 +184,9 @@ struct Gazetteer::Impl {
     void importantPrefixHits(const std::string& key, const SearchContext& ctx,
                              std::vector<PlaceHit>& hits) const {
         auto consider = [&](PlaceIndex p) {
-            const Place& place = data.places[p];
-            for (uint32_t n = place.firstName; n < place.firstName + place.nameCount; ++n) {
-                const std::string_view k = data.names[n].key;
+            const auto [first, end] = t.nameRange(t.places[p]);
+            for (uint32_t n = first; n < end; ++n) {
+                const std::string_view k = t.str(t.names[n].key);
                 if (k.size() > key.size() && k.starts_with(key)) {
                     addHit(key, p, n, MatchKind::Prefix, 0, k.size(), ctx, hits);
                     return true;
@@ -188,7 +201,7 @@ struct Gazetteer::Impl {
         };
         const size_t want = ctx.options.limit * 8 + 64;
         size_t found = 0, scanned = 0;
-        for (PlaceIndex p : byImportance) {
+        for (PlaceIndex p : t.byImportance) {
             if (consider(p)) ++found;
             if (found >= want || ++scanned >= kMaxImportantScan) break;
         }
@@ -205,6 +218,7 @@ struct Gazetteer::Impl {
     /// Appends every hit of one normalised key (several per place possible) to `hits`.
     void collectHits(const std::string& key, const SearchContext& ctx, std::vector<PlaceHit>& hits) const {
         std::vector<TermMatch> matches;
+        const NameIndex& index = si().index;
         const auto range = index.prefixRange(key);
         const bool anyExact = range.first < range.second && index.term(range.first) == key;
         const size_t termsFound = range.second - range.first;
@@ -248,8 +262,8 @@ struct Gazetteer::Impl {
     bool adminMatches(const Place& p, std::string_view hintKey) const {
         for (std::string_view admin : {p.admin1Name, p.admin2Name}) {
             if (admin.empty()) continue;
-            const auto it = adminKeys.find(admin);
-            if (it == adminKeys.end() || it->second.empty()) continue;
+            const auto it = si().adminKeys.find(admin);
+            if (it == si().adminKeys.end() || it->second.empty()) continue;
             const std::string& key = it->second;
             if (hintKey.starts_with(key)) return true;
             for (size_t at = key.find(hintKey); at != std::string::npos; at = key.find(hintKey, at + 1)) {
@@ -265,11 +279,15 @@ Gazetteer::Gazetteer(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
 Gazetteer::~Gazetteer() = default;
 
 Result<std::shared_ptr<const Gazetteer>> Gazetteer::load(const std::string& path) {
-    Result<GazetteerData> data = readGazetteerFile(path);
-    if (!data) return data.error();
-    if (data.value().places.empty())
+    Result<MappedGazetteer> mapped = mapGazetteerFile(path);
+    if (!mapped) return mapped.error();
+    if (mapped.value().tables.places.empty())
         return makeError(ErrorCode::EmptyLayer, path, "the gazetteer file holds no places");
-    return std::shared_ptr<const Gazetteer>(new Gazetteer(std::make_unique<Impl>(std::move(data).value())));
+    auto impl = std::make_unique<Impl>();
+    impl->source = path;
+    impl->mapped = std::move(mapped).value();
+    impl->attach(impl->mapped->tables);
+    return std::shared_ptr<const Gazetteer>(new Gazetteer(std::move(impl)));
 }
 
 std::string Gazetteer::defaultPath() {
@@ -281,26 +299,50 @@ Result<std::shared_ptr<const Gazetteer>> Gazetteer::fromRecords(std::vector<Plac
                                                                 const std::string& sourceName) {
     Result<GazetteerData> data = dataFromRecords(records, sourceName);
     if (!data) return data.error();
-    return std::shared_ptr<const Gazetteer>(new Gazetteer(std::make_unique<Impl>(std::move(data).value())));
+    auto impl = std::make_unique<Impl>();
+    impl->source = sourceName;
+    impl->owned = std::move(data).value();
+    impl->attach(impl->owned->tables());
+    return std::shared_ptr<const Gazetteer>(new Gazetteer(std::move(impl)));
 }
 
 size_t Gazetteer::size() const {
-    return m_impl->data.places.size();
+    return m_impl->t.places.size();
 }
 
-const Place& Gazetteer::place(PlaceIndex index) const {
-    return m_impl->data.places.at(index);
+Place Gazetteer::place(PlaceIndex index) const {
+    if (index >= m_impl->t.places.size())
+        throw std::out_of_range("gazetteer place index " + std::to_string(index) + " out of range");
+    return m_impl->t.place(index);
 }
 
-std::span<const PlaceName> Gazetteer::names(PlaceIndex index) const {
-    const Place& p = place(index);
-    return {m_impl->data.names.data() + p.firstName, p.nameCount};
+PlaceName PlaceNameList::operator[](size_t i) const {
+    return m_tables->name(m_first + static_cast<uint32_t>(i));
+}
+
+PlaceNameList Gazetteer::names(PlaceIndex index) const {
+    if (index >= m_impl->t.places.size())
+        throw std::out_of_range("gazetteer place index " + std::to_string(index) + " out of range");
+    const auto [first, end] = m_impl->t.nameRange(m_impl->t.places[index]);
+    PlaceNameList list;
+    list.m_tables = &m_impl->t;
+    list.m_first = first;
+    list.m_count = end - first;
+    return list;
 }
 
 std::optional<PlaceIndex> Gazetteer::findById(uint32_t id) const {
-    const auto it = m_impl->byId.find(id);
-    if (it == m_impl->byId.end()) return std::nullopt;
-    return it->second;
+    if (!m_impl->search()) return std::nullopt;
+    const auto& ids = m_impl->t.ids;
+    const auto it =
+        std::lower_bound(ids.begin(), ids.end(), id, [](const IdRow& r, uint32_t v) { return r.id < v; });
+    if (it == ids.end() || it->id != id) return std::nullopt;
+    return it->place;
+}
+
+Status Gazetteer::verify() const {
+    m_impl->search();
+    return m_impl->verified;
 }
 
 Result<std::vector<PlaceHit>> Gazetteer::search(std::string_view query,
@@ -331,6 +373,7 @@ Result<std::vector<PlaceHit>> Gazetteer::search(std::string_view query,
     if (keys.empty())
         return makeError(ErrorCode::InvalidArgument, "query",
                          query.empty() ? "is empty" : "has no letters or digits to search for");
+    if (!m_impl->search()) return m_impl->verified.error();
     const SearchContext ctx{
         options, country, options.adminHint.empty() ? std::string() : normalizePlaceName(options.adminHint)};
     std::vector<PlaceHit> hits;
@@ -369,9 +412,8 @@ std::vector<PlaceDistance> Gazetteer::nearest(LonLat point, const NearestOptions
         for (int dc = -span; dc <= span; ++dc) {
             const int col = ((c + dc) % PlaceGrid::kColumns + PlaceGrid::kColumns) % PlaceGrid::kColumns;
             if (dc > 0 && dc + span >= PlaceGrid::kColumns) continue;  // wrapped onto a column already seen
-            for (const PlaceIndex* i = m_impl->grid.cellBegin(col, r); i != m_impl->grid.cellEnd(col, r);
-                 ++i) {
-                const Place& p = m_impl->data.places[*i];
+            for (const uint32_t* i = m_impl->grid.cellBegin(col, r); i != m_impl->grid.cellEnd(col, r); ++i) {
+                const Place p = m_impl->t.place(*i);
                 if (options.populatedOnly && p.featureClass != 'P') continue;
                 if (p.population < options.minPopulation) continue;
                 if (approxKm(point, p.position) > radiusKm * 1.05 + 1.0) continue;
@@ -395,15 +437,15 @@ std::vector<PlaceIndex> Gazetteer::inBox(const GeoBBox& box, size_t limit, bool 
     if (box.empty() || limit == 0) return out;
     const Impl& im = *m_impl;
     auto wanted = [&](PlaceIndex i) {
-        const Place& p = im.data.places[i];
-        return (!populatedOnly || p.featureClass == 'P') && box.contains(p.position.lon, p.position.lat);
+        const PlaceRow& row = im.t.places[i];
+        return (!populatedOnly || row.featureClass == 'P') && box.contains(row.lonE6 / 1e6, row.latE6 / 1e6);
     };
     const int c0 = PlaceGrid::column(box.minX), c1 = PlaceGrid::column(box.maxX);
     const int r0 = PlaceGrid::row(box.minY), r1 = PlaceGrid::row(box.maxY);
     const long cells = static_cast<long>(c1 - c0 + 1) * (r1 - r0 + 1);
     if (cells > 2000) {
         // A large box: walking the global importance order finds the top places soonest.
-        for (PlaceIndex i : im.byImportance) {
+        for (PlaceIndex i : im.t.byImportance) {
             if (wanted(i)) out.push_back(i);
             if (out.size() >= limit) break;
         }
@@ -412,8 +454,8 @@ std::vector<PlaceIndex> Gazetteer::inBox(const GeoBBox& box, size_t limit, bool 
     for (int r = r0; r <= r1; ++r)
         for (int col = c0; col <= c1; ++col) {
             size_t taken = 0;
-            for (const PlaceIndex* i = im.grid.cellBegin(col, r);
-                 i != im.grid.cellEnd(col, r) && taken < limit; ++i)
+            for (const uint32_t* i = im.grid.cellBegin(col, r); i != im.grid.cellEnd(col, r) && taken < limit;
+                 ++i)
                 if (wanted(*i)) {
                     out.push_back(*i);
                     ++taken;
@@ -421,13 +463,13 @@ std::vector<PlaceIndex> Gazetteer::inBox(const GeoBBox& box, size_t limit, bool 
         }
     const size_t keep = std::min(out.size(), limit);
     std::partial_sort(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(keep), out.end(),
-                      [&](PlaceIndex a, PlaceIndex b) { return im.rank[a] < im.rank[b]; });
+                      [&](PlaceIndex a, PlaceIndex b) { return im.t.rank[a] < im.t.rank[b]; });
     out.resize(keep);
     return out;
 }
 
 std::string Gazetteer::adminLabel(PlaceIndex index) const {
-    const Place& p = place(index);
+    const Place p = place(index);
     std::string out(p.admin2Name);
     if (!p.admin1Name.empty() && p.admin1Name != p.admin2Name) {
         if (!out.empty()) out += ", ";

@@ -60,16 +60,56 @@ struct NearestOptions {
     uint32_t minPopulation = 0;
 };
 
+struct GazetteerTables;
+
+/// The names of one place, the Primary name first, read from the gazetteer on access (valid while it lives).
+class PlaceNameList {
+public:
+    size_t size() const { return m_count; }
+    bool empty() const { return m_count == 0; }
+    /// Name `i` (< size()).
+    PlaceName operator[](size_t i) const;
+
+    class Iterator {
+    public:
+        using value_type = PlaceName;
+        using difference_type = std::ptrdiff_t;
+        PlaceName operator*() const { return (*m_list)[m_i]; }
+        Iterator& operator++() {
+            ++m_i;
+            return *this;
+        }
+        bool operator==(const Iterator& o) const { return m_i == o.m_i; }
+
+    private:
+        friend class PlaceNameList;
+        Iterator(const PlaceNameList* list, size_t i) : m_list(list), m_i(i) {}
+        const PlaceNameList* m_list;
+        size_t m_i;
+    };
+    Iterator begin() const { return {this, 0}; }
+    Iterator end() const { return {this, m_count}; }
+
+private:
+    friend class Gazetteer;
+    const GazetteerTables* m_tables = nullptr;
+    uint32_t m_first = 0;
+    size_t m_count = 0;
+};
+
 /// An offline, read-only gazetteer: places with multilingual names, searched by name (case, diacritic and
 /// script insensitive, typo tolerant) and by position. Build it once (load() or fromRecords()), then share
-/// it: every const method is safe to call from several threads at once.
+/// it: every const method is safe to call from several threads at once. A loaded gazetteer reads its file in
+/// place (memory-mapped): opening it costs next to nothing, lookups by position read only the places they
+/// touch, and the name index is built, after a full check of the file, on the first search or id lookup.
 class Gazetteer {
 public:
     /// Longest query search() accepts, in bytes of UTF-8; longer ones are refused with InvalidArgument.
     static constexpr size_t kMaxQueryBytes = 256;
 
-    /// Loads a gazetteer file written by writeGazetteerFile(). Fails with NotFound, PermissionDenied or
-    /// UnsupportedFormat (wrong magic, version, truncated or corrupt data), the Error naming the file.
+    /// Opens a gazetteer file written by writeGazetteerFile(). Fails with NotFound, PermissionDenied or
+    /// UnsupportedFormat (wrong magic, version, truncated or damaged tables), the Error naming the file.
+    /// Damage inside the place and name rows is found by verify(), which the first search runs.
     static Result<std::shared_ptr<const Gazetteer>> load(const std::string& path);
 
     /// The default gazetteer file: <data dir>/places/places.fpgaz (see findDataDir()); empty if no data dir.
@@ -81,15 +121,21 @@ public:
                                                                 const std::string& sourceName);
 
     size_t size() const;
-    const Place& place(PlaceIndex index) const;
+    /// The place at `index` (< size(); std::out_of_range otherwise), its views into the gazetteer.
+    Place place(PlaceIndex index) const;
     /// Every name of a place, the Primary name first.
-    std::span<const PlaceName> names(PlaceIndex index) const;
+    PlaceNameList names(PlaceIndex index) const;
     /// The place with this GeoNames/Flashpoint id, if present.
     std::optional<PlaceIndex> findById(uint32_t id) const;
 
+    /// Checks the whole gazetteer once (file checksum, every row and table); later calls return the first
+    /// result. UnsupportedFormat naming the file when it is damaged.
+    Status verify() const;
+
     /// Ranked candidates for a name typed by a user or found in a source. An empty result is not an error.
     /// Fails (InvalidArgument) when the query is empty or has nothing searchable (only punctuation), when it
-    /// is longer than kMaxQueryBytes, or when options are out of range. Work is bounded for any input.
+    /// is longer than kMaxQueryBytes, or when options are out of range; with verify()'s error when the
+    /// gazetteer file is damaged. Work is bounded for any input.
     Result<std::vector<PlaceHit>> search(std::string_view query,
                                          const PlaceSearchOptions& options = {}) const;
 

@@ -1,88 +1,125 @@
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <zlib.h>
 
-#include <algorithm>
 #include <bit>
+#include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <system_error>
 
 #include "core/places/gazetteer_data.h"
 #include "core/places/normalize.h"
+#include "core/places/place_grid.h"
 #include "core/util/atomic_file.h"
 
 namespace fp {
 
-// File layout (little-endian):
-//   header  "FPGAZET\n" | u32 format version | u32 normalisation version | u64 payload bytes |
-//           u64 compressed bytes | u32 CRC-32 of the payload
-//   zlib stream of the payload:
-//     u32 places | u32 names | u32 pool bytes | pool
-//     per place: u32 id, i32 lon*1e6, i32 lat*1e6, u32 population, u8 class, u8 source, u8 cc[2],
-//                5 string refs (feature code, admin1 code, admin2 code, admin1 name, admin2 name),
-//                u32 first name, u32 name count
-//     per name:  string ref text, string ref key (size kDerivedKey: derive from the ASCII text), string ref
-//                lang, u8 kind
-//   A string ref is u32 offset + u32 size into the pool.
+// File layout (little-endian), used in place: the file is mapped and its tables read where they lie.
+//   header   "FPGAZET\n" | u32 format version | u32 name normalisation version | u32 section count |
+//            u32 CRC-32 of every byte after the header
+//   sections count x {u32 tag, u32 zero, u64 offset, u64 size}, then each section at an 8-byte aligned
+//            offset (zero padding between): POOL (strings), PLAC (PlaceRow[]), NAME (NameRow[]),
+//            ORDR (u32 place by importance), RANK (u32 position in ORDR), GRDS (u32 cell starts,
+//            360 x 180 + 1), GRDI (u32 places by cell), IDS (IdRow[] by id)
+//   Rows are the structs of gazetteer_data.h byte for byte.
 static_assert(std::endian::native == std::endian::little, "gazetteer files are read as little-endian");
 
 namespace {
 
 constexpr char kMagic[8] = {'F', 'P', 'G', 'A', 'Z', 'E', 'T', '\n'};
-constexpr uint32_t kFormatVersion = 1;
-constexpr uint32_t kDerivedKey = 0xFFFFFFFFu;
-constexpr size_t kHeaderBytes = 8 + 4 + 4 + 8 + 8 + 4;
-constexpr uint64_t kMaxPayloadBytes = 1ull << 30;
+constexpr uint32_t kFormatVersion = 2;
+constexpr size_t kHeaderBytes = 8 + 4 + 4 + 4 + 4;
 
-class Writer {
-public:
-    template <class T>
-    void put(T v) {
-        const char* p = reinterpret_cast<const char*>(&v);
-        m_out.append(p, sizeof v);
-    }
-    void bytes(const char* p, size_t n) { m_out.append(p, n); }
-    std::string& out() { return m_out; }
-
-private:
-    std::string m_out;
+struct SectionEntry {
+    uint32_t tag = 0;
+    uint32_t zero = 0;
+    uint64_t offset = 0;
+    uint64_t size = 0;
 };
+static_assert(sizeof(SectionEntry) == 24);
 
-class Reader {
-public:
-    Reader(const unsigned char* p, size_t n) : m_p(p), m_end(p + n) {}
-    template <class T>
-    bool get(T& v) {
-        if (static_cast<size_t>(m_end - m_p) < sizeof v) return false;
-        std::memcpy(&v, m_p, sizeof v);
-        m_p += sizeof v;
-        return true;
-    }
-    const unsigned char* take(size_t n) {
-        if (static_cast<size_t>(m_end - m_p) < n) return nullptr;
-        const unsigned char* p = m_p;
-        m_p += n;
-        return p;
-    }
-    bool atEnd() const { return m_p == m_end; }
-
-private:
-    const unsigned char* m_p;
-    const unsigned char* m_end;
-};
-
-void putRef(Writer& w, const std::vector<char>& pool, std::string_view s) {
-    if (s.empty()) {
-        w.put<uint32_t>(0);
-        w.put<uint32_t>(0);
-        return;
-    }
-    w.put<uint32_t>(static_cast<uint32_t>(s.data() - pool.data()));
-    w.put<uint32_t>(static_cast<uint32_t>(s.size()));
+constexpr uint32_t tag(const char (&s)[5]) {
+    return uint32_t(uint8_t(s[0])) | uint32_t(uint8_t(s[1])) << 8 | uint32_t(uint8_t(s[2])) << 16 |
+           uint32_t(uint8_t(s[3])) << 24;
 }
+constexpr uint32_t kPool = tag("POOL"), kPlaces = tag("PLAC"), kNames = tag("NAME"), kOrder = tag("ORDR"),
+                   kRank = tag("RANK"), kGridStart = tag("GRDS"), kGridItems = tag("GRDI"),
+                   kIds = tag("IDS ");
+constexpr uint32_t kTags[] = {kPool, kPlaces, kNames, kOrder, kRank, kGridStart, kGridItems, kIds};
+constexpr size_t kSectionCount = sizeof kTags / sizeof kTags[0];
 
 Error corrupt(const std::string& path, const std::string& why) {
     return makeError(ErrorCode::UnsupportedFormat, path, "not a valid Flashpoint gazetteer file: " + why);
+}
+
+template <class T>
+std::string_view bytesOf(const std::vector<T>& v) {
+    return {reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T)};
+}
+
+template <class T>
+void put(std::string& out, T v) {
+    out.append(reinterpret_cast<const char*>(&v), sizeof v);
+}
+
+/// A read-only mapping of a whole file, unmapped when the last owner goes.
+struct Mapping {
+    void* base = nullptr;
+    size_t size = 0;
+    ~Mapping() {
+        if (base) ::munmap(base, size);
+    }
+};
+
+Result<std::shared_ptr<const Mapping>> mapFile(const std::string& path) {
+    std::error_code ec;
+    const auto status = std::filesystem::status(path, ec);
+    if (!std::filesystem::exists(status))
+        return makeError(ErrorCode::NotFound, path, "gazetteer file not found");
+    if (std::filesystem::is_directory(status))
+        return makeError(ErrorCode::IsDirectory, path, "is a directory, not a gazetteer file");
+    if (!std::filesystem::is_regular_file(status))
+        return corrupt(path, "not a regular file (a device, pipe or socket)");
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return makeError(ErrorCode::PermissionDenied, path,
+                         std::string("cannot open the gazetteer file for reading: ") + std::strerror(errno));
+    struct stat st {};
+    auto m = std::make_shared<Mapping>();
+    if (::fstat(fd, &st) == 0 && st.st_size > 0) {
+        m->size = static_cast<size_t>(st.st_size);
+        void* p = ::mmap(nullptr, m->size, PROT_READ, MAP_PRIVATE, fd, 0);
+        if (p != MAP_FAILED) m->base = p;
+    }
+    ::close(fd);
+    if (!m->base && m->size > 0) return makeError(ErrorCode::IoError, path, "cannot map the gazetteer file");
+    return std::shared_ptr<const Mapping>(std::move(m));
+}
+
+template <class T>
+std::span<const T> sectionSpan(const unsigned char* base, const SectionEntry& s) {
+    return {reinterpret_cast<const T*>(base + s.offset), s.size / sizeof(T)};
+}
+
+/// Checks that the order, rank and grid tables only name existing places and cells run in order: the label
+/// path reads them without further checks.
+Status checkDirectory(const GazetteerTables& t, const std::string& path) {
+    const size_t n = t.places.size();
+    if (t.byImportance.size() != n || t.rank.size() != n || t.gridItems.size() != n || t.ids.size() != n)
+        return corrupt(path, "table sizes disagree with the place count");
+    if (t.gridStart.size() != size_t{kGridColumns} * kGridRows + 1)
+        return corrupt(path, "the place grid has the wrong number of cells");
+    for (size_t i = 0; i < n; ++i)
+        if (t.byImportance[i] >= n || t.rank[i] >= n || t.gridItems[i] >= n)
+            return corrupt(path, "the place order names a place out of range");
+    if (t.gridStart.front() != 0 || t.gridStart.back() != n)
+        return corrupt(path, "the place grid is damaged");
+    for (size_t c = 0; c + 1 < t.gridStart.size(); ++c)
+        if (t.gridStart[c] > t.gridStart[c + 1]) return corrupt(path, "the place grid is damaged");
+    return {};
 }
 
 }  // namespace
@@ -91,78 +128,42 @@ Status writeGazetteerFile(const std::vector<PlaceRecord>& records, const std::st
     Result<GazetteerData> built = dataFromRecords(records, path);
     if (!built) return built.error();
     const GazetteerData& d = built.value();
-    Writer w;
-    w.put<uint32_t>(static_cast<uint32_t>(d.places.size()));
-    w.put<uint32_t>(static_cast<uint32_t>(d.names.size()));
-    w.put<uint32_t>(static_cast<uint32_t>(d.pool.size()));
-    w.bytes(d.pool.data(), d.pool.size());
-    for (const Place& p : d.places) {
-        w.put<uint32_t>(p.id);
-        w.put<int32_t>(static_cast<int32_t>(std::lround(p.position.lon * 1e6)));
-        w.put<int32_t>(static_cast<int32_t>(std::lround(p.position.lat * 1e6)));
-        w.put<uint32_t>(p.population);
-        w.put<uint8_t>(static_cast<uint8_t>(p.featureClass));
-        w.put<uint8_t>(static_cast<uint8_t>(p.source));
-        w.put<uint8_t>(static_cast<uint8_t>(p.countryCode[0]));
-        w.put<uint8_t>(static_cast<uint8_t>(p.countryCode[1]));
-        for (std::string_view s : {p.featureCode, p.admin1Code, p.admin2Code, p.admin1Name, p.admin2Name})
-            putRef(w, d.pool, s);
-        w.put<uint32_t>(p.firstName);
-        w.put<uint32_t>(p.nameCount);
+    const std::string_view bodies[kSectionCount] = {
+        {d.pool.data(), d.pool.size()}, bytesOf(d.places), bytesOf(d.names),
+        bytesOf(d.byImportance),        bytesOf(d.rank),   bytesOf(d.gridStart),
+        bytesOf(d.gridItems),           bytesOf(d.ids)};
+    std::string body;
+    uint64_t offset = kHeaderBytes + kSectionCount * sizeof(SectionEntry);
+    for (size_t i = 0; i < kSectionCount; ++i) {
+        offset = (offset + 7) & ~uint64_t{7};
+        put(body, SectionEntry{kTags[i], 0, offset, bodies[i].size()});
+        offset += bodies[i].size();
     }
-    for (const PlaceName& n : d.names) {
-        putRef(w, d.pool, n.text);
-        const bool derived = !n.key.empty() && n.key.data() >= d.derived.data() &&
-                             n.key.data() < d.derived.data() + d.derived.size();
-        if (derived) {
-            w.put<uint32_t>(0);
-            w.put<uint32_t>(kDerivedKey);
-        } else {
-            putRef(w, d.pool, n.key);
-        }
-        putRef(w, d.pool, n.lang);
-        w.put<uint8_t>(static_cast<uint8_t>(n.kind));
+    for (size_t i = 0; i < kSectionCount; ++i) {
+        while ((kHeaderBytes + body.size()) % 8) body.push_back('\0');
+        body.append(bodies[i]);
     }
-    const std::string& payload = w.out();
-    uLongf zSize = compressBound(payload.size());
-    std::string z(zSize, '\0');
-    if (compress2(reinterpret_cast<Bytef*>(z.data()), &zSize, reinterpret_cast<const Bytef*>(payload.data()),
-                  payload.size(), Z_BEST_COMPRESSION) != Z_OK)
-        return makeError(ErrorCode::Internal, path, "zlib compression failed");
-    z.resize(zSize);
-    Writer file;
-    file.bytes(kMagic, sizeof kMagic);
-    file.put<uint32_t>(kFormatVersion);
-    file.put<uint32_t>(kPlaceNameNormalizationVersion);
-    file.put<uint64_t>(payload.size());
-    file.put<uint64_t>(z.size());
-    file.put<uint32_t>(static_cast<uint32_t>(
-        crc32(0L, reinterpret_cast<const Bytef*>(payload.data()), static_cast<uInt>(payload.size()))));
-    file.bytes(z.data(), z.size());
-    return writeFileAtomically(path, file.out());
+    std::string file(kMagic, sizeof kMagic);
+    put(file, kFormatVersion);
+    put(file, kPlaceNameNormalizationVersion);
+    put(file, static_cast<uint32_t>(kSectionCount));
+    put(file, static_cast<uint32_t>(crc32_z(0L, reinterpret_cast<const Bytef*>(body.data()),
+                                            static_cast<z_size_t>(body.size()))));
+    file += body;
+    return writeFileAtomically(path, file);
 }
 
-Result<GazetteerData> readGazetteerFile(const std::string& path) {
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec))
-        return makeError(ErrorCode::NotFound, path, "gazetteer file not found");
-    if (std::filesystem::is_directory(path, ec))
-        return makeError(ErrorCode::IsDirectory, path, "is a directory, not a gazetteer file");
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return makeError(ErrorCode::PermissionDenied, path, "cannot open the gazetteer file for reading");
-    std::string file((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (std::memcmp(file.data(), kMagic, std::min(file.size(), sizeof kMagic)) != 0)
+Result<MappedGazetteer> mapGazetteerFile(const std::string& path) {
+    auto mapping = mapFile(path);
+    if (!mapping) return mapping.error();
+    const auto* base = static_cast<const unsigned char*>(mapping.value()->base);
+    const size_t size = mapping.value()->size;
+    if (!base || std::memcmp(base, kMagic, std::min(size, sizeof kMagic)) != 0)
         return corrupt(path, "wrong magic bytes");
-    if (file.size() < kHeaderBytes) return corrupt(path, "too short for the header (truncated?)");
-    Reader h(reinterpret_cast<const unsigned char*>(file.data()) + 8, kHeaderBytes - 8);
-    uint32_t version = 0, normVersion = 0, crc = 0;
-    uint64_t rawSize = 0, zSize = 0;
-    h.get(version);
-    h.get(normVersion);
-    h.get(rawSize);
-    h.get(zSize);
-    h.get(crc);
+    if (size < kHeaderBytes) return corrupt(path, "too short for the header (truncated?)");
+    uint32_t head[4];
+    std::memcpy(head, base + 8, sizeof head);
+    const auto [version, normVersion, count, crc] = head;
     if (version != kFormatVersion)
         return corrupt(path, "format version " + std::to_string(version) + ", this build reads version " +
                                  std::to_string(kFormatVersion) +
@@ -171,90 +172,84 @@ Result<GazetteerData> readGazetteerFile(const std::string& path) {
         return corrupt(path, "made for name normalisation version " + std::to_string(normVersion) +
                                  ", this build uses " + std::to_string(kPlaceNameNormalizationVersion) +
                                  " (rebuild it with geodata/make_places.sh)");
-    if (zSize != file.size() - kHeaderBytes)
-        return corrupt(path, "compressed data is " + std::to_string(file.size() - kHeaderBytes) +
-                                 " bytes, the header says " + std::to_string(zSize) + " (truncated?)");
-    if (rawSize > kMaxPayloadBytes) return corrupt(path, "implausible payload size");
-    std::vector<unsigned char> raw(rawSize);
-    uLongf got = rawSize;
-    if (uncompress(raw.data(), &got, reinterpret_cast<const Bytef*>(file.data() + kHeaderBytes), zSize) !=
-            Z_OK ||
-        got != rawSize)
-        return corrupt(path, "compressed data does not inflate (damaged)");
-    if (crc32(0L, raw.data(), static_cast<uInt>(raw.size())) != crc)
-        return corrupt(path, "checksum mismatch");
+    if (count != kSectionCount || size < kHeaderBytes + count * sizeof(SectionEntry))
+        return corrupt(path, "truncated or damaged section table");
+    SectionEntry sections[kSectionCount];
+    std::memcpy(sections, base + kHeaderBytes, sizeof sections);
+    static constexpr size_t kRowSize[kSectionCount] = {1, sizeof(PlaceRow), sizeof(NameRow), 4, 4, 4,
+                                                       4, sizeof(IdRow)};
+    for (size_t i = 0; i < kSectionCount; ++i) {
+        const SectionEntry& s = sections[i];
+        if (s.tag != kTags[i] || s.offset % 8 != 0 || s.size % kRowSize[i] != 0)
+            return corrupt(path, "damaged section table");
+        if (s.offset > size || s.size > size - s.offset)
+            return corrupt(path, "a section runs past the end of the file (truncated?)");
+    }
+    if (sections[kSectionCount - 1].offset + sections[kSectionCount - 1].size != size)
+        return corrupt(path, "unexpected bytes after the last section (or truncated)");
+    MappedGazetteer m;
+    m.tables.pool = sectionSpan<char>(base, sections[0]);
+    m.tables.places = sectionSpan<PlaceRow>(base, sections[1]);
+    m.tables.names = sectionSpan<NameRow>(base, sections[2]);
+    m.tables.byImportance = sectionSpan<uint32_t>(base, sections[3]);
+    m.tables.rank = sectionSpan<uint32_t>(base, sections[4]);
+    m.tables.gridStart = sectionSpan<uint32_t>(base, sections[5]);
+    m.tables.gridItems = sectionSpan<uint32_t>(base, sections[6]);
+    m.tables.ids = sectionSpan<IdRow>(base, sections[7]);
+    if (Status s = checkDirectory(m.tables, path); !s) return s.error();
+    m.checked = {base + kHeaderBytes, size - kHeaderBytes};
+    m.crc = crc;
+    m.mapping = std::shared_ptr<const void>(mapping.value(), mapping.value()->base);
+    return m;
+}
 
-    Reader r(raw.data(), raw.size());
-    GazetteerData d;
-    uint32_t nPlaces = 0, nNames = 0, poolSize = 0;
-    if (!r.get(nPlaces) || !r.get(nNames) || !r.get(poolSize)) return corrupt(path, "truncated counts");
-    const unsigned char* poolBytes = r.take(poolSize);
-    if (!poolBytes) return corrupt(path, "truncated string pool");
-    d.pool.assign(poolBytes, poolBytes + poolSize);
-    bool bad = false;
-    auto ref = [&](Reader& rd) -> std::string_view {
-        uint32_t off = 0, size = 0;
-        if (!rd.get(off) || !rd.get(size) || (size && (off > poolSize || size > poolSize - off))) {
-            bad = true;
-            return {};
+Status verifyGazetteerTables(const GazetteerTables& t, const std::string& source,
+                             const MappedGazetteer* mapped) {
+    if (mapped && crc32_z(0L, mapped->checked.data(), mapped->checked.size()) != mapped->crc)
+        return corrupt(source, "checksum mismatch (the file is damaged)");
+    if (Status s = checkDirectory(t, source); !s) return s;
+    auto inPool = [&](StrRef r) { return r.offset <= t.pool.size() && r.size <= t.pool.size() - r.offset; };
+    const size_t nNames = t.names.size();
+    for (uint32_t i = 0; i < t.places.size(); ++i) {
+        const PlaceRow& p = t.places[i];
+        const bool refs = inPool(p.featureCode) && inPool(p.admin1Code) && inPool(p.admin2Code) &&
+                          inPool(p.admin1Name) && inPool(p.admin2Name);
+        if (!refs || !isValidLonLat({p.lonE6 / 1e6, p.latE6 / 1e6}) || p.source > 2 || p.nameCount == 0 ||
+            p.firstName > nNames || p.nameCount > nNames - p.firstName)
+            return corrupt(source, "place " + std::to_string(p.id) + " is out of range");
+        if (t.byImportance[t.rank[i]] != i)
+            return corrupt(source, "place " + std::to_string(p.id) + " is missing from the importance order");
+    }
+    // Each cell holds only its own places, most important first, as the order says.
+    for (int cell = 0; cell + 1 < static_cast<int>(t.gridStart.size()); ++cell)
+        for (uint32_t k = t.gridStart[cell]; k < t.gridStart[cell + 1]; ++k) {
+            const PlaceRow& p = t.places[t.gridItems[k]];
+            if (PlaceGrid::row(p.latE6 / 1e6) * kGridColumns + PlaceGrid::column(p.lonE6 / 1e6) != cell ||
+                (k > t.gridStart[cell] && t.rank[t.gridItems[k - 1]] >= t.rank[t.gridItems[k]]))
+                return corrupt(source, "the place grid is damaged");
         }
-        return size ? std::string_view(d.pool.data() + off, size) : std::string_view();
-    };
-    d.places.resize(nPlaces);
-    for (Place& p : d.places) {
-        int32_t lon = 0, lat = 0;
-        uint8_t cls = 0, src = 0, c0 = 0, c1 = 0;
-        if (!r.get(p.id) || !r.get(lon) || !r.get(lat) || !r.get(p.population) || !r.get(cls) ||
-            !r.get(src) || !r.get(c0) || !r.get(c1))
-            return corrupt(path, "truncated place table");
-        p.position = {lon / 1e6, lat / 1e6};
-        p.featureClass = static_cast<char>(cls);
-        p.source = static_cast<PlaceSource>(src);
-        p.countryCode[0] = static_cast<char>(c0);
-        p.countryCode[1] = static_cast<char>(c1);
-        p.featureCode = ref(r);
-        p.admin1Code = ref(r);
-        p.admin2Code = ref(r);
-        p.admin1Name = ref(r);
-        p.admin2Name = ref(r);
-        if (!r.get(p.firstName) || !r.get(p.nameCount) || bad) return corrupt(path, "truncated place table");
-        if (!isValidLonLat(p.position) || src > 2 || p.nameCount == 0 || p.firstName > nNames ||
-            p.nameCount > nNames - p.firstName)
-            return corrupt(path, "place " + std::to_string(p.id) + " is out of range");
+    // The stored order must be the one placeImportance() gives now (a file made by an older ranking is
+    // stale).
+    float last = 2.f;
+    uint32_t lastPopulation = 0;
+    for (uint32_t r = 0; r < t.byImportance.size(); ++r) {
+        const uint32_t i = t.byImportance[r];
+        const float importance = static_cast<float>(placeImportance(t.place(i)));
+        if (importance > last || (importance == last && t.places[i].population > lastPopulation))
+            return corrupt(source,
+                           "its place order differs from this build's ranking (rebuild it with "
+                           "geodata/make_places.sh)");
+        last = importance;
+        lastPopulation = t.places[i].population;
     }
-    d.names.resize(nNames);
-    std::vector<std::string> derivedKeys;
-    std::vector<uint32_t> derivedOf;
-    for (uint32_t i = 0; i < nNames; ++i) {
-        PlaceName& n = d.names[i];
-        n.text = ref(r);
-        uint32_t keyOff = 0, keySize = 0;
-        if (!r.get(keyOff) || !r.get(keySize)) return corrupt(path, "truncated name table");
-        if (keySize == kDerivedKey) {
-            derivedKeys.push_back(normalizeAsciiPlaceName(n.text));
-            derivedOf.push_back(i);
-        } else if (keySize && (keyOff > poolSize || keySize > poolSize - keyOff)) {
-            return corrupt(path, "name key out of range");
-        } else {
-            n.key = std::string_view(d.pool.data() + keyOff, keySize);
-        }
-        n.lang = ref(r);
-        uint8_t kind = 0;
-        if (!r.get(kind) || bad || kind > 2 || n.text.empty()) return corrupt(path, "bad name table");
-        n.kind = static_cast<NameKind>(kind);
-    }
-    if (!r.atEnd()) return corrupt(path, "unexpected bytes after the name table");
-    size_t total = 0;
-    for (const auto& k : derivedKeys) total += k.size();
-    d.derived.reserve(total);
-    for (const auto& k : derivedKeys) d.derived.insert(d.derived.end(), k.begin(), k.end());
-    size_t off = 0;
-    for (size_t i = 0; i < derivedKeys.size(); ++i) {
-        d.names[derivedOf[i]].key = std::string_view(d.derived.data() + off, derivedKeys[i].size());
-        off += derivedKeys[i].size();
-    }
-    linkMainNames(d);
-    return d;
+    for (const NameRow& n : t.names)
+        if (!inPool(n.text) || !inPool(n.key) || !inPool(n.lang) || n.kind > 2 || n.text.size == 0)
+            return corrupt(source, "bad name table");
+    for (size_t i = 0; i < t.ids.size(); ++i)
+        if (t.ids[i].place >= t.places.size() || t.places[t.ids[i].place].id != t.ids[i].id ||
+            (i > 0 && t.ids[i - 1].id >= t.ids[i].id))
+            return corrupt(source, "the id table is damaged");
+    return {};
 }
 
 }  // namespace fp

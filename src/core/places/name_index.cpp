@@ -86,20 +86,20 @@ std::pair<int, int> boundedEditDistance(std::string_view a, std::string_view b, 
     return {whole, std::min(best, over)};
 }
 
-void NameIndex::build(const GazetteerData& data) {
+void NameIndex::build(const GazetteerTables& t) {
     struct Raw {
         uint64_t head;
         std::string_view term;
         NameIndexEntry entry;
     };
     std::vector<Raw> raw;
-    raw.reserve(data.names.size() * 2);
-    for (PlaceIndex p = 0; p < data.places.size(); ++p) {
-        const Place& place = data.places[p];
-        for (uint32_t n = place.firstName; n < place.firstName + place.nameCount; ++n) {
-            const std::string_view key = data.names[n].key;
+    raw.reserve(t.names.size() * 2);
+    for (PlaceIndex p = 0; p < t.places.size(); ++p) {
+        const auto [first, end] = t.nameRange(t.places[p]);
+        for (uint32_t n = first; n < end; ++n) {
+            const std::string_view key = t.str(t.names[n].key);
             bool seen = false;
-            for (uint32_t k = place.firstName; k < n && !seen; ++k) seen = data.names[k].key == key;
+            for (uint32_t k = first; k < n && !seen; ++k) seen = t.str(t.names[k].key) == key;
             if (seen || key.empty()) continue;
             raw.push_back({head(key), key, {p, n, false}});
             for (size_t i = 1; i < key.size(); ++i)

@@ -9,7 +9,7 @@
 
 namespace fp {
 
-struct GazetteerData;
+struct GazetteerTables;
 
 /// A place's name as reached through the index: `word` is false when the term is the whole name, true when
 /// it starts at a later word ("mitrovica" of "sremska mitrovica").
@@ -30,7 +30,8 @@ struct TermMatch {
 /// the names they come from, plus a trigram index over the terms for typo-tolerant lookup.
 class NameIndex {
 public:
-    void build(const GazetteerData& data);
+    /// Indexes every name of `t` (views into t.pool, which must outlive the index).
+    void build(const GazetteerTables& t);
 
     /// The contiguous range [first, end) of terms equal to or starting with `key`.
     std::pair<uint32_t, uint32_t> prefixRange(std::string_view key) const;

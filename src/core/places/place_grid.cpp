@@ -13,17 +13,16 @@ int PlaceGrid::row(double lat) {
     return std::clamp(static_cast<int>(std::floor(lat + 90.0)), 0, kRows - 1);
 }
 
-void PlaceGrid::build(const std::vector<Place>& places, const std::vector<PlaceIndex>& order) {
-    m_start.assign(kColumns * kRows + 1, 0);
-    for (const Place& p : places) ++m_start[cellId(column(p.position.lon), row(p.position.lat)) + 1];
-    for (size_t c = 0; c + 1 < m_start.size(); ++c) m_start[c + 1] += m_start[c];
-    m_items.resize(places.size());
-    std::vector<uint32_t> fill(m_start.begin(), m_start.end() - 1);
+void PlaceGrid::build(std::span<const PlaceRow> places, std::span<const uint32_t> order,
+                      std::vector<uint32_t>& start, std::vector<uint32_t>& items) {
+    auto cellOf = [](const PlaceRow& p) { return cellId(column(p.lonE6 / 1e6), row(p.latE6 / 1e6)); };
+    start.assign(kColumns * kRows + 1, 0);
+    for (const PlaceRow& p : places) ++start[cellOf(p) + 1];
+    for (size_t c = 0; c + 1 < start.size(); ++c) start[c + 1] += start[c];
+    items.resize(places.size());
+    std::vector<uint32_t> fill(start.begin(), start.end() - 1);
     // Filling in importance order keeps each cell sorted by importance.
-    for (PlaceIndex i : order) {
-        const Place& p = places[i];
-        m_items[fill[cellId(column(p.position.lon), row(p.position.lat))]++] = i;
-    }
+    for (uint32_t i : order) items[fill[cellOf(places[i])]++] = i;
 }
 
 }  // namespace fp

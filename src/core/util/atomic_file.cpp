@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <utility>
 
 namespace fs = std::filesystem;
 
@@ -38,43 +39,75 @@ Status checkWritableOutput(const std::string& path) {
     return {};
 }
 
-Status writeFileAtomically(const std::string& path, std::string_view bytes) {
-    if (Status s = checkWritableOutput(path); !s) return s;
+Result<AtomicFileWriter> AtomicFileWriter::open(const std::string& path) {
+    if (Status s = checkWritableOutput(path); !s) return s.error();
     std::string tmpl =
         (fs::path(parentDir(path)) / ("." + fs::path(path).filename().string() + ".XXXXXX")).string();
-    int fd = ::mkstemp(tmpl.data());
+    const int fd = ::mkstemp(tmpl.data());
     if (fd < 0) return ioError(path, "cannot create a temporary file", errno);
-    auto fail = [&](const std::string& what) {
-        int err = errno;
-        ::close(fd);
-        ::unlink(tmpl.c_str());
-        return ioError(path, what, err);
-    };
+    return AtomicFileWriter(path, std::move(tmpl), fd);
+}
+
+AtomicFileWriter::AtomicFileWriter(AtomicFileWriter&& o) noexcept
+    : m_path(std::move(o.m_path)), m_tmp(std::move(o.m_tmp)), m_fd(std::exchange(o.m_fd, -1)) {}
+
+AtomicFileWriter::~AtomicFileWriter() {
+    discard();
+}
+
+void AtomicFileWriter::discard() {
+    if (m_fd < 0) return;
+    ::close(m_fd);
+    ::unlink(m_tmp.c_str());
+    m_fd = -1;
+}
+
+Status AtomicFileWriter::write(std::string_view bytes) {
+    if (m_fd < 0) return makeError(ErrorCode::IoError, m_path, "write after the file was closed");
     size_t done = 0;
     while (done < bytes.size()) {
-        ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        const ssize_t n = ::write(m_fd, bytes.data() + done, bytes.size() - done);
         if (n < 0) {
             if (errno == EINTR) continue;
-            return fail("write failed");
+            const int err = errno;
+            discard();
+            return ioError(m_path, "write failed", err);
         }
         done += static_cast<size_t>(n);
     }
-    if (::fsync(fd) != 0) return fail("could not flush to disk");
-    // mkstemp creates 0600; a written image should have the usual permissions.
-    mode_t mask = ::umask(0);
-    ::umask(mask);
-    ::fchmod(fd, 0666 & ~mask);
-    if (::close(fd) != 0) {
-        int err = errno;
-        ::unlink(tmpl.c_str());
-        return ioError(path, "close failed", err);
+    return {};
+}
+
+Status AtomicFileWriter::commit() {
+    if (m_fd < 0) return makeError(ErrorCode::IoError, m_path, "commit after the file was closed");
+    if (::fsync(m_fd) != 0) {
+        const int err = errno;
+        discard();
+        return ioError(m_path, "could not flush to disk", err);
     }
-    if (::rename(tmpl.c_str(), path.c_str()) != 0) {
-        int err = errno;
-        ::unlink(tmpl.c_str());
-        return ioError(path, "could not replace the file", err);
+    // mkstemp creates 0600; a written file should have the usual permissions.
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    ::fchmod(m_fd, 0666 & ~mask);
+    const int fd = std::exchange(m_fd, -1);
+    if (::close(fd) != 0) {
+        const int err = errno;
+        ::unlink(m_tmp.c_str());
+        return ioError(m_path, "close failed", err);
+    }
+    if (::rename(m_tmp.c_str(), m_path.c_str()) != 0) {
+        const int err = errno;
+        ::unlink(m_tmp.c_str());
+        return ioError(m_path, "could not replace the file", err);
     }
     return {};
+}
+
+Status writeFileAtomically(const std::string& path, std::string_view bytes) {
+    auto file = AtomicFileWriter::open(path);
+    if (!file) return file.error();
+    if (Status s = file.value().write(bytes); !s) return s;
+    return file.value().commit();
 }
 
 }  // namespace fp

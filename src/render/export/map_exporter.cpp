@@ -34,18 +34,83 @@ Status validateExportSize(int widthPx, int heightPx) {
     return {};
 }
 
+namespace {
+
+constexpr long kTilePixels = 2048L * 2048L;
+
+/// The export's framebuffers: multisampled colour (no depth or stencil: map drawing uses neither) resolved
+/// into a plain colour buffer that is read back.
+struct ExportTarget {
+    int width = 0, height = 0, samples = 0;
+    gl::Framebuffer msFbo, resolveFbo;
+    gl::Renderbuffer msColor, resolveColor;
+
+    static Result<ExportTarget> create(int w, int h, int samples) {
+        GLint maxSamples = 0;
+        glGetIntegerv(GL_MAX_SAMPLES, &maxSamples);
+        ExportTarget t;
+        t.width = w;
+        t.height = h;
+        t.samples = std::max(1, std::min(samples, static_cast<int>(maxSamples)));
+        auto attach = [&](gl::Framebuffer& fbo, gl::Renderbuffer& rb, int n) {
+            GLuint ids[2] = {0, 0};
+            glGenFramebuffers(1, &ids[0]);
+            glGenRenderbuffers(1, &ids[1]);
+            fbo = gl::Framebuffer(ids[0]);
+            rb = gl::Renderbuffer(ids[1]);
+            glBindRenderbuffer(GL_RENDERBUFFER, rb.id());
+            if (n > 1)
+                glRenderbufferStorageMultisample(GL_RENDERBUFFER, n, GL_RGBA8, w, h);
+            else
+                glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, w, h);
+            glBindFramebuffer(GL_FRAMEBUFFER, fbo.id());
+            glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, rb.id());
+            return glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+        };
+        bool complete = attach(t.resolveFbo, t.resolveColor, 1);
+        if (t.samples > 1) complete = complete && attach(t.msFbo, t.msColor, t.samples);
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        if (auto err = gl::takeGlError(); !err.empty() || !complete)
+            return makeError(ErrorCode::GraphicsError, std::to_string(w) + "x" + std::to_string(h),
+                             "cannot allocate the export framebuffer" + (err.empty() ? "" : ": " + err) +
+                                 " (out of memory?)");
+        return t;
+    }
+
+    void bind() const {
+        glBindFramebuffer(GL_FRAMEBUFFER, samples > 1 ? msFbo.id() : resolveFbo.id());
+        glViewport(0, 0, width, height);
+    }
+
+    /// Resolves the samples and reads the top `rows` rows (top-down) of the leftmost `cols` columns into
+    /// `dst`, whose rows are `rowLength` pixels apart, bottom row first (GL order).
+    void readTop(int cols, int rows, uint8_t* dst, int rowLength) const {
+        if (samples > 1) {
+            glBindFramebuffer(GL_READ_FRAMEBUFFER, msFbo.id());
+            glBindFramebuffer(GL_DRAW_FRAMEBUFFER, resolveFbo.id());
+            glBlitFramebuffer(0, 0, width, height, 0, 0, width, height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+        }
+        glBindFramebuffer(GL_READ_FRAMEBUFFER, resolveFbo.id());
+        glPixelStorei(GL_PACK_ALIGNMENT, 1);
+        glPixelStorei(GL_PACK_ROW_LENGTH, rowLength);
+        glReadPixels(0, height - rows, cols, rows, GL_RGBA, GL_UNSIGNED_BYTE, dst);
+        glPixelStorei(GL_PACK_ROW_LENGTH, 0);
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    }
+};
+
+}  // namespace
+
 struct MapExporter::Impl {
-    std::optional<OffscreenTarget> target;
-    int targetSamples = 0;
+    std::optional<ExportTarget> target;
     std::unique_ptr<FurnitureDrawer> furniture;
 
-    Result<OffscreenTarget*> targetFor(int w, int h, int samples) {
-        if (!target || target->width() != w || target->height() != h || targetSamples != samples) {
+    Result<ExportTarget*> targetFor(int w, int h, int samples) {
+        if (!target || target->width != w || target->height != h || target->samples != samples) {
             target.reset();  // free the old tile before allocating the new one
-            auto t = OffscreenTarget::create(w, h, samples);
+            auto t = ExportTarget::create(w, h, samples);
             if (!t) return t.error();
             target = std::move(t).value();
-            targetSamples = samples;
         }
         return &*target;
     }
@@ -56,8 +121,26 @@ MapExporter::~MapExporter() = default;
 
 Result<Image> MapExporter::render(MapRenderer& renderer, const MapState& state,
                                   const ExportSettings& settings, const ExportOptions& options) {
+    Image out;
+    int y = 0;
+    Status s = renderBands(renderer, state, settings, options, [&](const RowBand& band) {
+        if (out.rgba.empty()) {
+            out.width = settings.widthPx;
+            out.height = settings.heightPx;
+            out.rgba.resize(static_cast<size_t>(out.width) * out.height * 4);
+        }
+        for (int r = 0; r < band.rows; ++r, ++y)
+            std::memcpy(out.pixel(0, y), band.top + r * band.stride, static_cast<size_t>(out.width) * 4);
+        return Status();
+    });
+    if (!s) return s.error();
+    return out;
+}
+
+Status MapExporter::renderBands(MapRenderer& renderer, const MapState& state, const ExportSettings& settings,
+                                const ExportOptions& options, const BandSink& sink) {
     const int w = settings.widthPx, h = settings.heightPx;
-    if (Status s = validateExportSize(w, h); !s) return s.error();
+    if (Status s = validateExportSize(w, h); !s) return s;
     const int maxViewport = MapRenderer::maxViewportSize();
     if (w > maxViewport || h > maxViewport)
         return makeError(
@@ -65,9 +148,16 @@ Result<Image> MapExporter::render(MapRenderer& renderer, const MapState& state,
             "this graphics driver lays out at most " + std::to_string(maxViewport) + " pixels a side");
     GLint maxRenderbuffer = 0;
     glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &maxRenderbuffer);
-    int tile = options.maxTilePx > 0 ? options.maxTilePx : 2048;
-    tile = std::max(1, std::min(tile, static_cast<int>(maxRenderbuffer)));
-    const int tileW = std::min(tile, w), tileH = std::min(tile, h);
+    const int maxSide = std::max(1, static_cast<int>(maxRenderbuffer));
+    int tileW, tileH;
+    if (options.maxTilePx > 0) {
+        tileW = std::min({options.maxTilePx, maxSide, w});
+        tileH = std::min({options.maxTilePx, maxSide, h});
+    } else {
+        // Whole-width bands: fewer tiles (each draws every layer again) for the same multisample memory.
+        tileW = std::min(maxSide, w);
+        tileH = static_cast<int>(std::clamp<long>(kTilePixels / tileW, 1, std::min(maxSide, h)));
+    }
     const int cols = (w + tileW - 1) / tileW, rows = (h + tileH - 1) / tileH;
 
     const MapView view = exportView(state.view(), w, h, settings.dpi);
@@ -90,31 +180,30 @@ Result<Image> MapExporter::render(MapRenderer& renderer, const MapState& state,
     auto target = m_impl->targetFor(tileW, tileH, options.samples);
     if (!target) return target.error();
 
-    Image out;
-    out.width = w;
-    out.height = h;
-    out.rgba.resize(static_cast<size_t>(w) * h * 4);
+    // One band of tiles, read back in place: GL's bottom-up rows become a band with a negative stride.
+    std::vector<uint8_t> band(static_cast<size_t>(w) * tileH * 4);
+    const std::ptrdiff_t stride = static_cast<std::ptrdiff_t>(w) * 4;
     int done = 0;
     for (int ty = 0; ty < rows; ++ty) {
+        const int y0 = ty * tileH, ch = std::min(tileH, h - y0);
         for (int tx = 0; tx < cols; ++tx) {
-            const int x0 = tx * tileW, y0 = ty * tileH;
+            const int x0 = tx * tileW;
             placement.offsetX = -x0;
             placement.offsetY = -y0;
             target.value()->bind();
             renderer.draw(state.scene(), view, placement);
             if (layout) m_impl->furniture->draw(*layout, renderer, view, placement);
-            Image part = target.value()->readPixels();
-            const int cw = std::min(tileW, w - x0), ch = std::min(tileH, h - y0);
-            for (int y = 0; y < ch; ++y)
-                std::memcpy(out.pixel(x0, y0 + y), part.pixel(0, y), static_cast<size_t>(cw) * 4);
+            target.value()->readTop(std::min(tileW, w - x0), ch, band.data() + static_cast<size_t>(x0) * 4,
+                                    w);
             ++done;
             if (options.progress && !options.progress(done, rows * cols))
                 return makeError(ErrorCode::Cancelled, "export", "cancelled");
         }
+        if (auto err = gl::takeGlError(); !err.empty())
+            return makeError(ErrorCode::GraphicsError, "export", "OpenGL error while drawing: " + err);
+        if (Status s = sink({band.data() + (ch - 1) * stride, -stride, ch}); !s) return s;
     }
-    if (auto err = gl::takeGlError(); !err.empty())
-        return makeError(ErrorCode::GraphicsError, "export", "OpenGL error while drawing: " + err);
-    return out;
+    return {};
 }
 
 Result<Image> renderExport(MapRenderer& renderer, const MapState& state, const ExportSettings& settings,
@@ -143,6 +232,24 @@ namespace {
 std::string sidecarPath(const std::string& path, const char* ext) {
     return fs::path(path).replace_extension(ext).string();
 }
+
+/// Writes the .pgw and .prj of `path`, then the image through `writeImage`; a failure part-way removes the
+/// sidecars this export wrote.
+Status withWorldFile(const std::string& path, const GeoReference& ref,
+                     const std::function<Status()>& writeImage) {
+    auto prj = prjText(ref.crs);
+    if (!prj) return makeError(prj.error().code, path, prj.error().message);
+    const std::string pgw = sidecarPath(path, ".pgw"), prjPath = sidecarPath(path, ".prj");
+    if (Status s = writeFileAtomically(pgw, worldFileText(ref)); !s) return s;
+    Status s = writeFileAtomically(prjPath, prj.value());
+    if (s) s = writeImage();
+    if (!s) {
+        std::error_code ec;
+        fs::remove(pgw, ec);
+        fs::remove(prjPath, ec);
+    }
+    return s;
+}
 }  // namespace
 
 Status writeExportImage(const Image& image, const std::string& path, ImageFormat format, int jpegQuality,
@@ -155,25 +262,32 @@ Status writeExportImage(const Image& image, const std::string& path, ImageFormat
             return writeJpeg(image, path, jpegQuality);
         case ImageFormat::GeoTiff:
             return writeGeoTiff(image.rgba.data(), image.width, image.height, ref, path);
-        case ImageFormat::PngWorldFile: {
-            auto prj = prjText(ref.crs);
-            if (!prj) return makeError(prj.error().code, path, prj.error().message);
-            auto png = encodePng(image);
-            if (!png) return makeError(png.error().code, path, png.error().message);
-            const std::string pgw = sidecarPath(path, ".pgw"), prjPath = sidecarPath(path, ".prj");
-            // Sidecars first, the image last: a failure part-way removes what this export wrote.
-            if (Status s = writeFileAtomically(pgw, worldFileText(ref)); !s) return s;
-            Status s = writeFileAtomically(prjPath, prj.value());
-            if (s) s = writeFileAtomically(path, png.value());
-            if (!s) {
-                std::error_code ec;
-                fs::remove(pgw, ec);
-                fs::remove(prjPath, ec);
-            }
-            return s;
-        }
+        case ImageFormat::PngWorldFile:
+            return withWorldFile(path, ref, [&] { return writePng(image, path); });
     }
     return makeError(ErrorCode::Internal, path, "unknown image format");
+}
+
+Status renderExportToFile(MapRenderer& renderer, const MapState& state, const ExportSettings& settings,
+                          const ExportOptions& options, const std::string& path, const GeoReference& ref) {
+    if (Status s = checkWritableOutput(path); !s) return s;
+    MapExporter exporter;
+    if (settings.format != ImageFormat::Png && settings.format != ImageFormat::PngWorldFile) {
+        auto image = exporter.render(renderer, state, settings, options);
+        if (!image) return image.error();
+        return writeExportImage(image.value(), path, settings.format, settings.jpegQuality, ref);
+    }
+    auto streamPng = [&]() -> Status {
+        if (Status s = validateExportSize(settings.widthPx, settings.heightPx); !s) return s;
+        auto png = PngFileWriter::open(path, settings.widthPx, settings.heightPx);
+        if (!png) return png.error();
+        Status s = exporter.renderBands(renderer, state, settings, options,
+                                        [&](const RowBand& band) { return png.value()->addRows(band); });
+        if (!s) return s;  // the writer removes its temporary file
+        return png.value()->finish();
+    };
+    if (settings.format == ImageFormat::PngWorldFile) return withWorldFile(path, ref, streamPng);
+    return streamPng();
 }
 
 }  // namespace fp

@@ -9,6 +9,7 @@
 #include "core/export/georef_writer.h"
 #include "core/project/map_state.h"
 #include "core/util/result.h"
+#include "render/export/image_io.h"
 #include "render/gl/offscreen_target.h"
 #include "render/map_renderer.h"
 
@@ -27,8 +28,9 @@ Status validateExportSize(int widthPx, int heightPx);
 
 /// How renderExport() works, apart from what ExportSettings says.
 struct ExportOptions {
-    /// Largest tile side, pixels; 0 picks min(2048, GL_MAX_RENDERBUFFER_SIZE). Images larger than one tile
-    /// are drawn in tiles that share one layout, so labels are placed once for the whole image.
+    /// Largest tile side, pixels; 0 picks tiles as wide as the image (up to GL_MAX_RENDERBUFFER_SIZE) and
+    /// 4 Mpx in area, so a 4K image is two bands and a huge one streams band by band. Images larger than one
+    /// tile are drawn in tiles that share one layout, so labels are placed once for the whole image.
     int maxTilePx = 0;
     int samples = 4;        ///< multisampling per tile (clamped to GL_MAX_SAMPLES)
     bool furniture = true;  ///< false: the map only, whatever settings.furniture says
@@ -56,6 +58,14 @@ public:
     Result<Image> render(MapRenderer& renderer, const MapState& state, const ExportSettings& settings,
                          const ExportOptions& options = {});
 
+    /// Receives the image band by band, top to bottom (see RowBand); a failure stops the export.
+    using BandSink = std::function<Status(const RowBand&)>;
+    /// render() without holding the image: each band of tiles is read back straight into one band buffer
+    /// (bottom-up, as GL gives it) and handed to `sink`. Peak memory: one multisampled tile (colour only,
+    /// at most 4 Mpx) and one band.
+    Status renderBands(MapRenderer& renderer, const MapState& state, const ExportSettings& settings,
+                       const ExportOptions& options, const BandSink& sink);
+
 private:
     struct Impl;
     std::unique_ptr<Impl> m_impl;
@@ -74,6 +84,12 @@ Result<ImageFormat> imageFormatForPath(const std::string& path, bool worldFile =
 /// PNG + world file export leaves no sidecar behind. The Error names the path and the reason.
 Status writeExportImage(const Image& image, const std::string& path, ImageFormat format, int jpegQuality,
                         const GeoReference& ref);
+
+/// Renders and writes an export in one go, in settings.format at settings.jpegQuality, georeferenced with
+/// `ref` as writeExportImage() does. PNG (with or without world file) streams into the file band by band, so
+/// even 16384 x 16384 needs memory for one tile, not the image; other formats render the image first.
+Status renderExportToFile(MapRenderer& renderer, const MapState& state, const ExportSettings& settings,
+                          const ExportOptions& options, const std::string& path, const GeoReference& ref);
 
 /// The georeference of an export of `state` with `settings` (exportView() in the map CRS).
 GeoReference exportGeoReference(const MapState& state, const ExportSettings& settings);
