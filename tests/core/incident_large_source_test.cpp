@@ -53,5 +53,38 @@ TEST(IncidentLargeSource, ThreadedReadingKeepsEveryRowAndReportsBadOnesInOrder) 
     EXPECT_FALSE(seen[5000]);
 }
 
+// A CSV larger than the 32 MB steps in which the reader gives read pages of its mapping back: the rows after
+// each step, a quoted value with a line break among them, keep their text, and a broken row is reported at
+// its line.
+TEST(IncidentLargeSource, CsvBeyondTheReleasedPagesKeepsItsText) {
+    const size_t n = 24000;
+    const std::string filler(1800, 'x');
+    const fs::path path = fs::temp_directory_path() / ("fp-large-" + std::to_string(::getpid()) + ".csv");
+    {
+        std::ofstream out(path);
+        out << "id,title,description,category,start,lon,lat\n";
+        for (size_t i = 1; i <= n; ++i) {
+            const bool broken = i == 20000;  // about 38 MB into the file
+            out << "r" << i << ",Row " << i << ",\"" << filler << (i % 997 == 0 ? "\nsecond line" : "") << " "
+                << i << "\",Protests," << (broken ? "not a date" : "2022-12-01") << ",20.5,42.5\n";
+        }
+    }
+    LoadReport report;
+    auto store = loadIncidents(path.string(), {}, report);
+    fs::remove(path);
+    ASSERT_TRUE(store.ok()) << store.error().describe();
+    ASSERT_EQ(store->size(), n - 1);
+    ASSERT_EQ(report.problems.size(), 1u);
+    EXPECT_EQ(report.problems[0].row, 20000);
+    // Rows in time order keep their input order: row 23928 (index 23926, after the broken row) has a line
+    // break.
+    const Incident last = store->get(n - 2);
+    EXPECT_EQ(last.id, "r" + std::to_string(n));
+    EXPECT_EQ(last.description, filler + " " + std::to_string(n));
+    const Incident wrapped = store->get(23928 - 2);
+    EXPECT_EQ(wrapped.id, "r23928");
+    EXPECT_EQ(wrapped.description, filler + "\nsecond line 23928");
+}
+
 }  // namespace
 }  // namespace fp

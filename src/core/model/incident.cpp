@@ -84,17 +84,6 @@ const char* locationPrecisionName(LocationPrecision p) {
     return "exact";
 }
 
-void StringColumn::reserve(size_t count, size_t chars) {
-    m_offsets.reserve(count + 1);
-    m_chars.reserve(chars);
-}
-
-void StringColumn::shrinkToFit() {
-    // Copying a large column to save a few per cent is not worth it.
-    if (m_chars.capacity() - m_chars.size() > m_chars.size() / 16) m_chars.shrink_to_fit();
-    m_offsets.shrink_to_fit();
-}
-
 namespace {
 
 /// Appends `s` to `out` with the packing separators replaced.
@@ -139,36 +128,55 @@ void permute(std::vector<T>& v, const std::vector<uint32_t>& order) {
     v = std::move(out);
 }
 
-/// Input indices of `keys` in ascending key order, equal keys in input order: an LSD radix sort over the
-/// bits the key range needs (11 at a time), as start times span far fewer than 64 bits.
-/// `keys` end up sorted.
-std::vector<uint32_t> sortKeys(std::vector<int64_t>& keys) {
+/// Input indices of `keys` in ascending key order, equal keys in input order: an LSD radix sort of the
+/// indices over the bits the key range needs (11 at a time; start times span far fewer than 64 bits). It
+/// needs two index arrays, 8 bytes per incident, where sorting (key, index) pairs would need 24.
+std::vector<uint32_t> sortOrder(const std::vector<int64_t>& keys) {
     const size_t n = keys.size();
     const auto [loAt, hiAt] = std::minmax_element(keys.begin(), keys.end());
-    const int64_t lowest = *loAt;
-    const uint64_t range = static_cast<uint64_t>(*hiAt) - static_cast<uint64_t>(lowest);
-    std::vector<uint64_t> rel(n), relTmp(n);
-    for (size_t i = 0; i < n; ++i) rel[i] = static_cast<uint64_t>(keys[i]) - static_cast<uint64_t>(lowest);
+    const auto lowest = static_cast<uint64_t>(*loAt);
+    const uint64_t range = static_cast<uint64_t>(*hiAt) - lowest;
     std::vector<uint32_t> order(n), tmp(n);
     std::iota(order.begin(), order.end(), uint32_t{0});
     constexpr int kBits = 11;
     constexpr size_t kBuckets = size_t{1} << kBits;
     std::vector<size_t> count(kBuckets);
     for (int shift = 0; shift < 64 && (range >> shift) != 0; shift += kBits) {
+        auto digit = [&](uint32_t k) {
+            return ((static_cast<uint64_t>(keys[k]) - lowest) >> shift) & (kBuckets - 1);
+        };
         std::fill(count.begin(), count.end(), 0);
-        for (size_t i = 0; i < n; ++i) ++count[(rel[i] >> shift) & (kBuckets - 1)];
+        for (size_t i = 0; i < n; ++i) ++count[digit(static_cast<uint32_t>(i))];
         size_t sum = 0;
         for (size_t& c : count) sum += std::exchange(c, sum);
-        for (size_t i = 0; i < n; ++i) {
-            const size_t at = count[(rel[i] >> shift) & (kBuckets - 1)]++;
-            tmp[at] = order[i];
-            relTmp[at] = rel[i];
-        }
+        for (uint32_t k : order) tmp[count[digit(k)]++] = k;
         order.swap(tmp);
-        rel.swap(relTmp);
     }
-    for (size_t i = 0; i < n; ++i) keys[i] = static_cast<int64_t>(rel[i] + static_cast<uint64_t>(lowest));
     return order;
+}
+
+/// The final 16-bit category of every incident from its builder id (`ids`, into `names`): categories are
+/// numbered in order of first appearance in `ids`, and their names moved into `categories` in that order.
+std::vector<uint16_t> finalCategories(const std::vector<uint32_t>& ids, std::vector<std::string>& names,
+                                      std::vector<std::string>& categories) {
+    constexpr uint32_t kUnset = 0;
+    std::vector<uint32_t> finalIndex(names.size(), kUnset);  // final index + 1, 0 while unseen
+    std::vector<uint16_t> out(ids.size());
+    for (size_t i = 0; i < ids.size(); ++i) {
+        uint32_t& index = finalIndex[ids[i]];
+        if (index == kUnset) {
+            if (categories.size() + 1 < kMaxCategories) {
+                categories.push_back(std::move(names[ids[i]]));
+                index = static_cast<uint32_t>(categories.size());
+            } else {
+                // One shared bucket keeps the index within 16 bits; the GPU colours categories by this index.
+                if (categories.size() + 1 == kMaxCategories) categories.push_back(kOverflowCategory);
+                index = static_cast<uint32_t>(kMaxCategories);
+            }
+        }
+        out[i] = static_cast<uint16_t>(index - 1);
+    }
+    return out;
 }
 
 }  // namespace
@@ -216,9 +224,23 @@ void IncidentStoreBuilder::reserve(size_t n) {
     s.m_locationPrecision.reserve(n);
     s.m_fatalities.reserve(n);
     s.m_injured.reserve(n);
-    for (StringColumn* c : {&s.m_id, &s.m_title, &s.m_description, &s.m_subCategory, &s.m_place, &s.m_actors,
-                            &s.m_adminAreas, &s.m_tags, &s.m_sources})
-        c->reserve(n, 0);
+}
+
+uint32_t IncidentStoreBuilder::categoryId(std::string_view name) {
+    if (m_lastId != UINT32_MAX && name == m_lastName) return m_lastId;
+    m_lastName = name;
+    // A handful of categories is the usual case: a scan beats hashing the name.
+    constexpr size_t kScan = 16;
+    if (m_names.size() <= kScan) {
+        for (size_t k = 0; k < m_names.size(); ++k)
+            if (m_names[k] == name) return m_lastId = static_cast<uint32_t>(k);
+    } else if (auto found = m_nameIndex.find(m_lastName); found != m_nameIndex.end()) {
+        return m_lastId = found->second;
+    }
+    m_lastId = static_cast<uint32_t>(m_names.size());
+    m_names.emplace_back(name);
+    m_nameIndex.emplace(std::string(name), m_lastId);
+    return m_lastId;
 }
 
 void IncidentStoreBuilder::append(const Incident& inc, const IncidentText& text) {
@@ -233,58 +255,26 @@ void IncidentStoreBuilder::append(const Incident& inc, const IncidentText& text)
     s.m_lon.push_back(inc.location.lon);
     s.m_lat.push_back(inc.location.lat);
     s.m_extent.extend(inc.location.lon, inc.location.lat);
-
-    if (m_lastId == UINT32_MAX || text.category != m_lastName) {
-        // A handful of categories is the usual case: a scan beats hashing the name.
-        constexpr size_t kScan = 16;
-        auto found = m_nameIndex.end();
-        bool known = false;
-        if (m_names.size() <= kScan) {
-            for (size_t k = 0; k < m_names.size() && !known; ++k) {
-                if (m_names[k] == text.category) {
-                    m_lastId = static_cast<uint32_t>(k);
-                    known = true;
-                }
-            }
-        } else if ((found = m_nameIndex.find(std::string(text.category))) != m_nameIndex.end()) {
-            m_lastId = found->second;
-            known = true;
-        }
-        if (!known) {
-            m_lastId = static_cast<uint32_t>(m_names.size());
-            m_names.emplace_back(text.category);
-            m_nameIndex.emplace(std::string(text.category), m_lastId);
-        }
-        m_lastName = text.category;
-    }
-    m_categoryIds.push_back(m_lastId);
+    m_categoryIds.push_back(categoryId(text.category));
     s.m_timePrecision.push_back(static_cast<uint8_t>(inc.timePrecision));
     s.m_locationPrecision.push_back(static_cast<uint8_t>(inc.locationPrecision));
     s.m_fatalities.push_back(inc.fatalities);
     s.m_injured.push_back(inc.injured);
 
-    s.m_id.push(text.id);
-    s.m_title.push(text.title);
-    s.m_description.push(text.description);
-    s.m_subCategory.push(text.subCategory);
-    s.m_place.push(text.placeName);
-    packListInto(m_scratch, inc.actors);
-    s.m_actors.push(m_scratch);
-    packListInto(m_scratch, inc.adminAreas);
-    s.m_adminAreas.push(m_scratch);
-    packListInto(m_scratch, inc.tags);
-    s.m_tags.push(m_scratch);
-    packSourcesInto(m_scratch, inc.sources);
-    s.m_sources.push(m_scratch);
+    packListInto(m_actors, inc.actors);
+    packListInto(m_adminAreas, inc.adminAreas);
+    packListInto(m_tags, inc.tags);
+    packSourcesInto(m_sources, inc.sources);
+    // In the order of the store's field numbers (IncidentStore::kIdField ...).
+    static_assert(IncidentStore::kTagsField + 1 == PackedTextRows::kFields);
+    s.m_text.append({text.id, text.title, text.placeName, m_sources, text.description, text.subCategory,
+                     m_actors, m_adminAreas, m_tags});
 
     constexpr size_t kSample = 4096;
     if (s.m_start.size() == kSample && m_expected > kSample) {
-        // Size the text columns from the first rows, so that they do not grow (and copy) step by step.
-        for (StringColumn* c : {&s.m_id, &s.m_title, &s.m_description, &s.m_subCategory, &s.m_place,
-                                &s.m_actors, &s.m_adminAreas, &s.m_tags, &s.m_sources}) {
-            const size_t chars = c->m_chars.size();
-            if (chars > 0) c->m_chars.reserve(chars / kSample * m_expected * 9 / 8 + chars);
-        }
+        // Size the text from the first rows, so that it does not grow (and copy) step by step.
+        const size_t more = m_expected - kSample;
+        s.m_text.reserve(more, s.m_text.bytesPerRow() * more * 9 / 8);
     }
 }
 
@@ -295,10 +285,11 @@ IncidentStore IncidentStoreBuilder::build() {
     const bool sorted = m_sorted;
     *this = IncidentStoreBuilder{};
 
+    s.m_text.finish();
     if (!sorted) {
         // One stable permutation by start time, applied column by column: only one column is ever doubled.
-        std::vector<uint32_t> order = sortKeys(s.m_start);
-        s.m_start.shrink_to_fit();
+        std::vector<uint32_t> order = sortOrder(s.m_start);
+        permute(s.m_start, order);
         permute(s.m_end, order);
         permute(s.m_lon, order);
         permute(s.m_lat, order);
@@ -314,51 +305,30 @@ IncidentStore IncidentStoreBuilder::build() {
         for (auto* v : {&s.m_timePrecision, &s.m_locationPrecision}) v->shrink_to_fit();
         for (auto* v : {&s.m_fatalities, &s.m_injured}) v->shrink_to_fit();
     }
-    for (StringColumn* c : {&s.m_id, &s.m_title, &s.m_description, &s.m_subCategory, &s.m_place, &s.m_actors,
-                            &s.m_adminAreas, &s.m_tags, &s.m_sources})
-        c->shrinkToFit();
-
-    // Categories get their final 16-bit index in order of first appearance in time order.
-    constexpr uint32_t kUnset = 0;
-    std::vector<uint32_t> finalIndex(names.size(), kUnset);  // final index + 1, 0 while unseen
-    s.m_category.resize(ids.size());
-    for (size_t i = 0; i < ids.size(); ++i) {
-        uint32_t& index = finalIndex[ids[i]];
-        if (index == kUnset) {
-            if (s.m_categories.size() + 1 < kMaxCategories) {
-                s.m_categories.push_back(std::move(names[ids[i]]));
-                index = static_cast<uint32_t>(s.m_categories.size());
-            } else {
-                // One shared bucket keeps the index within 16 bits; the GPU colours categories by this index.
-                if (s.m_categories.size() + 1 == kMaxCategories) s.m_categories.push_back(kOverflowCategory);
-                index = static_cast<uint32_t>(kMaxCategories);
-            }
-        }
-        s.m_category[i] = static_cast<uint16_t>(index - 1);
-    }
+    s.m_category = finalCategories(ids, names, s.m_categories);
     return s;
 }
 
 Incident IncidentStore::get(size_t i) const {
     Incident inc;
     const size_t t = textRow(i);
-    inc.id = m_id[t];
-    inc.title = m_title[t];
-    inc.description = m_description[t];
+    inc.id = m_text.field(t, kIdField);
+    inc.title = m_text.field(t, kTitleField);
+    inc.description = m_text.field(t, kDescriptionField);
     inc.category = m_categories.empty() ? std::string() : m_categories[m_category[i]];
-    inc.subCategory = m_subCategory[t];
-    inc.actors = unpackList(m_actors[t]);
+    inc.subCategory = m_text.field(t, kSubCategoryField);
+    inc.actors = unpackList(m_text.field(t, kActorsField));
     inc.start = TimePoint{m_start[i]};
     if (m_end[i] != m_start[i]) inc.end = TimePoint{m_end[i]};
     inc.timePrecision = static_cast<TimePrecision>(m_timePrecision[i]);
     inc.location = {m_lon[i], m_lat[i]};
     inc.locationPrecision = static_cast<LocationPrecision>(m_locationPrecision[i]);
-    inc.placeName = m_place[t];
-    inc.adminAreas = unpackList(m_adminAreas[t]);
+    inc.placeName = m_text.field(t, kPlaceField);
+    inc.adminAreas = unpackList(m_text.field(t, kAdminAreasField));
     inc.fatalities = m_fatalities[i];
     inc.injured = m_injured[i];
-    inc.sources = unpackSources(m_sources[t]);
-    inc.tags = unpackList(m_tags[t]);
+    inc.sources = unpackSources(m_text.field(t, kSourcesField));
+    inc.tags = unpackList(m_text.field(t, kTagsField));
     return inc;
 }
 
@@ -372,10 +342,7 @@ size_t IncidentStore::memoryBytes() const {
                    vectorBytes(m_fatalities) + vectorBytes(m_injured) + vectorBytes(m_categories) +
                    vectorBytes(m_textRow);
     for (const auto& c : m_categories) bytes += c.capacity() > 15 ? c.capacity() + 1 : 0;
-    for (const StringColumn* c : {&m_id, &m_title, &m_description, &m_subCategory, &m_place, &m_actors,
-                                  &m_adminAreas, &m_tags, &m_sources})
-        bytes += c->bytes();
-    return bytes;
+    return bytes + m_text.memoryBytes();
 }
 
 }  // namespace fp

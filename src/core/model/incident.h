@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/geo/types.h"
+#include "core/model/packed_text.h"
 #include "core/time/time_point.h"
 
 namespace fp {
@@ -51,34 +52,10 @@ struct Incident {
     std::vector<std::string> tags;
 };
 
-/// Many strings in one buffer (no per-string allocation): string i is chars[offsets[i] .. offsets[i+1]).
-class StringColumn {
-public:
-    /// Appends a copy of `s` as the last string.
-    void push(std::string_view s) {
-        m_chars.append(s);
-        m_offsets.push_back(m_chars.size());
-    }
-    std::string_view operator[](size_t i) const {
-        return {m_chars.data() + m_offsets[i], m_offsets[i + 1] - m_offsets[i]};
-    }
-    size_t size() const { return m_offsets.size() - 1; }
-    /// Heap bytes held (capacity, not size).
-    size_t bytes() const { return m_chars.capacity() + m_offsets.capacity() * sizeof(uint64_t); }
-    /// Reserves room for `count` strings of `chars` bytes in total.
-    void reserve(size_t count, size_t chars);
-    /// Releases spare capacity (of the characters only when it is more than a few per cent).
-    void shrinkToFit();
-
-private:
-    friend class IncidentStoreBuilder;
-    std::string m_chars;
-    std::vector<uint64_t> m_offsets{0};
-};
-
 /// All incidents of one source as flat columns (structure of arrays) sorted by start time, so that time
 /// windows are binary searches and the GPU gets one array per attribute. Built once, then immutable. Sized
-/// for 1,000,000+ incidents: about 60 bytes per incident plus its strings.
+/// for 10,000,000 incidents: 48 bytes per incident in the columns drawing reads, plus its text packed (see
+/// PackedTextRows: repeated values once, empty fields free).
 class IncidentStore {
 public:
     friend class IncidentStoreBuilder;
@@ -107,9 +84,9 @@ public:
     /// Distinct category names; categoryIndex() points into this.
     const std::vector<std::string>& categories() const { return m_categories; }
 
-    std::string_view id(size_t i) const { return m_id[textRow(i)]; }
-    std::string_view title(size_t i) const { return m_title[textRow(i)]; }
-    std::string_view placeName(size_t i) const { return m_place[textRow(i)]; }
+    std::string_view id(size_t i) const { return text(i, kIdField); }
+    std::string_view title(size_t i) const { return text(i, kTitleField); }
+    std::string_view placeName(size_t i) const { return text(i, kPlaceField); }
     /// The whole row, for the inspector, tooltips and exports. `end` is empty when it equalled the start.
     Incident get(size_t i) const;
 
@@ -124,6 +101,11 @@ public:
     size_t memoryBytes() const;
 
 private:
+    // Field numbers in m_text: the fields most often set first, so that the usual mask takes one byte.
+    static constexpr size_t kIdField = 0, kTitleField = 1, kPlaceField = 2, kSourcesField = 3,
+                            kDescriptionField = 4, kSubCategoryField = 5, kActorsField = 6,
+                            kAdminAreasField = 7, kTagsField = 8;
+    std::string_view text(size_t i, size_t field) const { return m_text.field(textRow(i), field); }
     /// Where incident i's text is: the text columns stay in input order (moving every string into time
     /// order would cost more than this one index).
     size_t textRow(size_t i) const { return m_textRow.empty() ? i : m_textRow[i]; }
@@ -134,9 +116,8 @@ private:
     std::vector<uint8_t> m_timePrecision, m_locationPrecision;
     std::vector<int32_t> m_fatalities, m_injured;
     std::vector<std::string> m_categories;
-    StringColumn m_id, m_title, m_description, m_subCategory, m_place;
-    // Rarely read, variable-length fields stay per incident but packed as text with '\x1f' separators.
-    StringColumn m_actors, m_adminAreas, m_tags, m_sources;
+    // Every text field, in input order; lists (actors, areas, tags, sources) packed with '\x1f' separators.
+    PackedTextRows m_text;
     std::vector<uint32_t> m_textRow;  ///< input row of each incident; empty when input was in time order
     GeoBBox m_extent;
     TimeSpan m_timeRange;
@@ -177,7 +158,9 @@ private:
     uint32_t m_lastId = UINT32_MAX;
     size_t m_expected = 0;  // reserve() hint
     bool m_sorted = true;
-    std::string m_scratch;
+    std::string m_actors, m_adminAreas, m_tags, m_sources;  // packed lists of the row being appended
+
+    uint32_t categoryId(std::string_view name);
 };
 
 /// Resets `inc` to a default-constructed Incident while keeping its buffers, so that a reader can reuse one

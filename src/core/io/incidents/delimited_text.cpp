@@ -100,7 +100,20 @@ char DelimitedText::sniffDelimiter() const {
     return kCandidates[best];
 }
 
+void DelimitedText::releaseRead() {
+    // Pages read stay resident (and count in the process's memory) until the mapping ends: a 1 GB file would
+    // end up wholly in memory. Reading never goes back before the record being read, so the pages before it
+    // can go; touched again, they would come back from the file.
+    constexpr size_t kStep = size_t{32} << 20;
+    if (!m_map->address || m_pos < m_released + kStep) return;
+    const auto page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
+    const size_t upTo = m_pos / page * page;
+    ::madvise(static_cast<char*>(m_map->address) + m_released, upTo - m_released, MADV_DONTNEED);
+    m_released = upTo;
+}
+
 bool DelimitedText::next(TextRecord& out) {
+    releaseRead();
     const std::string_view s = m_text;
     size_t lineEnd = 0;
     while (m_pos < s.size() && isBlankLine(s, m_pos, lineEnd)) {

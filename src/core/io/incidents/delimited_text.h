@@ -57,7 +57,11 @@ private:
     struct Mapping;
     std::unique_ptr<Mapping> m_map;
     std::string_view m_text;
+    /// Gives the mapped pages before the current position back to the system (see next()).
+    void releaseRead();
+
     size_t m_pos = 0;
+    size_t m_released = 0;  // bytes at the start of the mapping given back by releaseRead()
     int64_t m_line = 1;
     char m_delimiter = ',';
 };

@@ -2,19 +2,14 @@
 #include <cpl_string.h>
 
 #include <cmath>
-#include <condition_variable>
-#include <cstdio>
-#include <deque>
-#include <mutex>
 #include <optional>
-#include <system_error>
-#include <thread>
 #include <utility>
 
 #include "core/io/gdal_env.h"
 #include "core/io/gdal_handles.h"
 #include "core/io/incidents/acled.h"
 #include "core/io/incidents/field_mapping.h"
+#include "core/io/incidents/gdal_feature_pipe.h"
 #include "core/io/incidents/gdal_field_text.h"
 #include "core/io/incidents/readers.h"
 #include "core/io/incidents/row_geocoder.h"
@@ -24,157 +19,6 @@
 namespace fp::incident_io {
 
 namespace {
-
-/// `text` on one line: GDAL passes on libpq's multi-line, tab-indented messages as they are.
-std::string oneLine(std::string_view text) {
-    std::string out;
-    for (char c : text) {
-        const bool space = c == '\n' || c == '\t' || c == '\r' || c == ' ';
-        if (space && (out.empty() || out.back() == ' ')) continue;
-        out += space ? ' ' : c;
-    }
-    while (!out.empty() && out.back() == ' ') out.pop_back();
-    return out;
-}
-
-/// While alive, takes every GDAL message raised on this thread, removes passwords from it, logs warnings and
-/// keeps failures (which the reader quotes in its own errors) instead of letting them reach the log raw.
-class ScrubbingGdalCapture {
-public:
-    ScrubbingGdalCapture() {
-        initGdal();
-        CPLPushErrorHandlerEx(&ScrubbingGdalCapture::handle, this);
-    }
-    ~ScrubbingGdalCapture() { CPLPopErrorHandler(); }
-    ScrubbingGdalCapture(const ScrubbingGdalCapture&) = delete;
-    ScrubbingGdalCapture& operator=(const ScrubbingGdalCapture&) = delete;
-
-    const std::string& lastError() const { return m_lastError; }
-    /// Failures raised since the last call (e.g. while reading features), oldest first.
-    std::vector<std::string> takeFailures() { return std::exchange(m_failures, {}); }
-    /// Keeps a (scrubbed) failure raised on another thread as if it had been raised on this one.
-    void addFailure(std::string text) {
-        m_lastError = text;
-        if (m_failures.size() < 100) m_failures.push_back(std::move(text));
-    }
-
-private:
-    static void CPL_STDCALL handle(CPLErr cls, CPLErrorNum, const char* message) {
-        auto* self = static_cast<ScrubbingGdalCapture*>(CPLGetErrorHandlerUserData());
-        std::string text = scrubSecrets(oneLine(message ? message : ""));
-        if (cls == CE_Failure || cls == CE_Fatal) {
-            self->addFailure(std::move(text));
-        } else if (cls == CE_Warning) {
-            logWarning("GDAL: " + text);
-        } else {
-            logDebug("GDAL: " + text);
-        }
-    }
-    std::string m_lastError;
-    std::vector<std::string> m_failures;
-};
-
-/// Reads a layer's features on a thread of its own and hands them over in batches through a small bounded
-/// queue, so that GDAL's decoding overlaps the conversion on the calling thread. While the pipe runs, only
-/// its thread touches the layer (GDAL datasets are not thread-safe); features are plain objects the
-/// consumer may read and free. GDAL failures raised on the reader thread are captured there and travel with
-/// the batch read when they were raised. The destructor stops and joins the thread.
-class FeaturePipe {
-public:
-    static constexpr size_t kBatchSize = 512;
-    static constexpr size_t kQueuedBatches = 3;
-
-    struct Batch {
-        std::vector<OGRFeatureUniquePtr> features;
-        std::vector<std::string> failures;  // scrubbed GDAL failures raised while reading these features
-    };
-
-    explicit FeaturePipe(OGRLayer& layer) : m_layer(layer) {}
-    ~FeaturePipe() { stop(); }
-    FeaturePipe(const FeaturePipe&) = delete;
-    FeaturePipe& operator=(const FeaturePipe&) = delete;
-
-    /// Starts the reader thread; false (and nothing read) when no thread could be started.
-    bool start() {
-        try {
-            m_thread = std::thread([this] { run(); });
-        } catch (const std::system_error&) {
-            return false;
-        }
-        return true;
-    }
-
-    /// The next batch into `batch` (its features replaced), waiting for it; false once everything was read.
-    bool next(Batch& batch) {
-        std::unique_lock lock(m_mutex);
-        m_changed.wait(lock, [this] { return !m_queue.empty() || m_done; });
-        if (m_queue.empty()) return false;
-        // The features of the batch before go back to be freed on the reader thread, which allocated them.
-        if (!batch.features.empty()) m_spent.push_back(std::move(batch.features));
-        batch = std::move(m_queue.front());
-        m_queue.pop_front();
-        lock.unlock();
-        m_changed.notify_all();
-        return true;
-    }
-
-    /// Stops reading (what is queued is dropped) and joins the thread. Idempotent.
-    void stop() {
-        {
-            std::lock_guard lock(m_mutex);
-            m_stopping = true;
-        }
-        m_changed.notify_all();
-        if (m_thread.joinable()) m_thread.join();
-        m_queue.clear();
-        m_spent.clear();
-    }
-
-private:
-    void run() {
-        ScrubbingGdalCapture capture;  // GDAL's error handlers are per thread
-        m_layer.ResetReading();
-        Batch batch;
-        batch.features.reserve(kBatchSize);
-        for (;;) {
-            OGRFeature* feature = m_layer.GetNextFeature();
-            if (feature) batch.features.emplace_back(feature);
-            if (feature && batch.features.size() < kBatchSize) continue;
-            batch.failures = capture.takeFailures();
-            const bool more = feature != nullptr;
-            {
-                std::unique_lock lock(m_mutex);
-                m_changed.wait(lock, [this] { return m_queue.size() < kQueuedBatches || m_stopping; });
-                if (m_stopping) return;
-                if (!batch.features.empty() || !batch.failures.empty()) m_queue.push_back(std::move(batch));
-                m_done = !more;
-            }
-            m_changed.notify_all();
-            if (!more) return;
-            batch = {};
-            {
-                std::lock_guard lock(m_mutex);
-                if (!m_spent.empty()) {
-                    batch.features = std::move(m_spent.back());
-                    m_spent.pop_back();
-                }
-            }
-            batch.features.clear();  // frees the spent features here, where GDAL allocated them
-            batch.features.reserve(kBatchSize);
-        }
-    }
-
-    OGRLayer& m_layer;
-    std::mutex m_mutex;
-    std::condition_variable m_changed;  // the queue, m_done or m_stopping changed
-    std::deque<Batch> m_queue;
-    // Converted features, to be freed on the reader thread: malloc is much slower when one thread frees what
-    // another allocates.
-    std::vector<std::vector<OGRFeatureUniquePtr>> m_spent;
-    bool m_done = false;
-    bool m_stopping = false;
-    std::thread m_thread;
-};
 
 /// Below this many features (or when the count is unknown) the layer is read on the calling thread: the
 /// reader thread does not pay for itself.
@@ -200,6 +44,7 @@ bool isPointLike(OGRwkbGeometryType type) {
 /// How a layer will be read, or why it is not incidents.
 struct LayerPlan {
     ColumnMapping mapping;
+    std::vector<OGRFieldType> types;    // of every column
     std::optional<AcledColumns> acled;  // an ACLED table (e.g. an .xlsx export): its own columns locate rows
     bool useGeometry = false;
     std::string whyNot;  // empty when the layer holds incidents
@@ -208,10 +53,13 @@ struct LayerPlan {
 Result<LayerPlan> planLayer(OGRLayer& layer, const IncidentLoadOptions& options, const std::string& where) {
     std::vector<std::string> columns;
     OGRFeatureDefn* defn = layer.GetLayerDefn();
-    for (int i = 0; i < defn->GetFieldCount(); ++i) columns.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
+    LayerPlan plan;
+    for (int i = 0; i < defn->GetFieldCount(); ++i) {
+        columns.emplace_back(defn->GetFieldDefn(i)->GetNameRef());
+        plan.types.push_back(defn->GetFieldDefn(i)->GetType());
+    }
     auto mapping = mapColumns(columns, options.fieldMapping, where);
     if (!mapping) return mapping.error();
-    LayerPlan plan;
     plan.mapping = std::move(mapping).value();
     if (options.fieldMapping.empty() && isAcledHeader(columns)) {
         plan.acled.emplace(columns);
@@ -229,262 +77,369 @@ Result<LayerPlan> planLayer(OGRLayer& layer, const IncidentLoadOptions& options,
     return plan;
 }
 
+/// The layer to read and how, or why the source holds none.
+struct ChosenLayer {
+    OGRLayer* layer = nullptr;
+    std::optional<LayerPlan> plan;
+    std::string whyNot;
+};
+
+Result<gdal::DatasetPtr> openSource(const std::string& source, const std::string& shownSource,
+                                    const ScrubbingGdalCapture& capture) {
+    gdal::DatasetPtr ds(GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    if (ds) return ds;
+    const std::string& reason = capture.lastError();
+    if (isDatabaseSource(source)) {
+        return makeError(
+            ErrorCode::IoError, shownSource,
+            "cannot open the database: " + (reason.empty() ? std::string("no reason given") : reason));
+    }
+    std::string why = "not a vector data format GDAL can read";
+    if (!reason.empty()) why += " (" + reason + ")";
+    return makeError(ErrorCode::UnsupportedFormat, shownSource, why);
+}
+
+/// The first layer of `ds` that holds incidents; further ones are reported as not read.
+Result<ChosenLayer> firstIncidentLayer(GDALDataset& ds, const IncidentLoadOptions& options,
+                                       const std::string& shownSource, bool database, LoadReport& report) {
+    ChosenLayer chosen;
+    std::vector<std::string> others;
+    const int layerCount = ds.GetLayerCount();
+    for (int i = 0; i < layerCount; ++i) {
+        OGRLayer* candidate = ds.GetLayer(i);
+        auto plan = planLayer(*candidate, options, shownSource);
+        if (!plan) return plan.error();
+        if (plan->whyNot.empty() && chosen.layer) {
+            others.emplace_back(candidate->GetName());
+        } else if (plan->whyNot.empty()) {
+            chosen.layer = candidate;
+            chosen.plan = std::move(plan).value();
+        } else if (chosen.whyNot.empty()) {
+            chosen.whyNot = layerCount > 1
+                                ? std::string("layer ") + candidate->GetName() + ": " + plan->whyNot
+                                : plan->whyNot;
+        }
+    }
+    if (!chosen.layer && layerCount == 0) chosen.whyNot = "it holds no layers";
+    if (!others.empty()) {
+        std::string list;
+        for (const auto& name : others) list += (list.empty() ? "'" : ", '") + name + "'";
+        report.add(makeError(ErrorCode::InvalidArgument, shownSource,
+                             "also holds incident " + std::string(database ? "tables " : "layers ") + list +
+                                 ", not read: choose one with --table"));
+    }
+    return chosen;
+}
+
+/// The result of options.sql, the layer options.table names, or else the first layer holding incidents.
+Result<ChosenLayer> chooseLayer(GDALDataset& ds, SqlLayer& sqlLayer, const IncidentLoadOptions& options,
+                                const std::string& shownSource, const ScrubbingGdalCapture& capture,
+                                LoadReport& report, IncidentFormatInfo& info) {
+    const bool database = isDatabaseSource(shownSource);
+    ChosenLayer chosen;
+    if (!options.sql.empty()) {
+        chosen.layer = ds.ExecuteSQL(options.sql.c_str(), nullptr, nullptr);
+        if (!chosen.layer) {
+            const std::string& reason = capture.lastError();
+            return makeError(ErrorCode::InvalidArgument, shownSource,
+                             "the SQL query failed: " + (reason.empty() ? std::string("no result") : reason));
+        }
+        sqlLayer.dataset = &ds;
+        sqlLayer.layer = chosen.layer;
+        info.layer = "(SQL query)";
+    } else if (!options.table.empty()) {
+        chosen.layer = ds.GetLayerByName(options.table.c_str());
+        if (!chosen.layer) {
+            return makeError(
+                ErrorCode::NotFound, shownSource,
+                "has no " + std::string(database ? "table" : "layer") + " named '" + options.table + "'");
+        }
+    } else {
+        return firstIncidentLayer(ds, options, shownSource, database, report);
+    }
+    auto plan = planLayer(*chosen.layer, options, shownSource);
+    if (!plan) return plan.error();
+    chosen.whyNot = plan->whyNot;
+    chosen.plan = std::move(plan).value();
+    return chosen;
+}
+
+/// The source's format and field mapping as `plan` reads it.
+void describeFormat(const LayerPlan& plan, IncidentFormatInfo& info) {
+    info.columns = plan.mapping.columns;
+    info.format = isFlashpointSchema(plan.mapping.columns) ? "flashpoint" : info.driver;
+    info.fieldMapping = plan.mapping.describe();
+    if (plan.acled) {
+        info.format = "acled";
+        info.fieldMapping = plan.acled->describe();
+        info.attribution = kAcledAttribution;
+    }
+}
+
+/// Turns a layer's points into WGS 84 lon/lat.
+struct PointReader {
+    std::optional<Transformer> toGeo;
+    bool identity = false;  // the layer is in WGS 84 lon/lat already
+    std::string column;     // the geometry column, for messages
+
+    LonLat lonLat(const OGRPoint& p) const {
+        if (!identity) {
+            const MapXY xy = toGeo->forward(p.getX(), p.getY());
+            return {xy.x, xy.y};
+        }
+        LonLat point{p.getX(), p.getY()};
+        // As Transformer::forward marks points it cannot transform.
+        if (!std::isfinite(point.lon) || !std::isfinite(point.lat)) point = {HUGE_VAL, HUGE_VAL};
+        return point;
+    }
+};
+
+/// The layer's CRS as PROJ reads it; WGS 84 (said in the report) when it has none.
+Result<Crs> layerCrs(OGRLayer& layer, const std::string& shownSource, LoadReport& report,
+                     IncidentFormatInfo& info) {
+    const OGRSpatialReference* srs = layer.GetSpatialRef();
+    if (!srs) {
+        info.crs = "WGS 84 (assumed: no CRS in the source)";
+        report.add(makeError(ErrorCode::InvalidCrs, shownSource,
+                             "no CRS: coordinates are read as EPSG:4326 (WGS 84 lon/lat)"));
+        return Crs::wgs84();
+    }
+    char* wkt = nullptr;
+    const char* wktOptions[] = {"FORMAT=WKT2_2019", nullptr};
+    srs->exportToWkt(&wkt, wktOptions);
+    auto crs = Crs::fromUserInput(wkt ? wkt : "");
+    CPLFree(wkt);
+    if (!crs) return makeError(ErrorCode::InvalidCrs, shownSource, "its CRS is not understood by PROJ");
+    info.crs = crs->name();
+    return crs;
+}
+
+Result<PointReader> pointReader(OGRLayer& layer, const LayerPlan& plan, const std::string& shownSource,
+                                LoadReport& report, IncidentFormatInfo& info) {
+    PointReader reader;
+    reader.column = layer.GetGeometryColumn();
+    if (reader.column.empty()) reader.column = "geometry";
+    if (!plan.useGeometry) {
+        info.crs = "WGS 84 (lon/lat assumed for coordinate columns)";
+        return reader;
+    }
+    info.fieldMapping.emplace_back("location", "point geometry (" + reader.column + ")");
+    auto crs = layerCrs(layer, shownSource, report, info);
+    if (!crs) return crs.error();
+    auto transformer = Transformer::create(crs.value(), Crs::wgs84());
+    if (!transformer)
+        return makeError(ErrorCode::InvalidCrs, shownSource, "no transformation from its CRS to WGS 84");
+    reader.toGeo.emplace(std::move(transformer).value());
+    // PROJ's operation between EPSG:4326 and itself is a no-op: skip a call per point.
+    reader.identity = !crs->authorityCode().empty() && crs->authorityCode() == Crs::wgs84().authorityCode();
+    return reader;
+}
+
+/// Converts a layer's features one at a time into rows of the store (or problems in the report) and shows
+/// each to the observer, when there is one.
+class FeatureConverter {
+public:
+    FeatureConverter(const LayerPlan& plan, const PointReader& points, const IncidentLoadOptions& options,
+                     const std::string& shownSource, LoadReport& report, IncidentFormatInfo& info,
+                     IncidentStoreBuilder& out, const IncidentRowObserver* observer);
+    void convert(OGRFeature& feature);
+
+private:
+    void readValues(OGRFeature& feature);
+    /// Reads the feature's point (m_geometry when it is usable); false when the row is rejected.
+    bool readGeometry(OGRFeature& feature);
+    /// Converts and places the row; true when it went to the store.
+    bool storeRow(bool& looked);
+    void notify(IncidentRowView::Outcome outcome, bool looked);
+
+    const LayerPlan& m_plan;
+    const PointReader& m_points;
+    const IncidentLoadOptions& m_options;
+    LoadReport& m_report;
+    IncidentFormatInfo& m_info;
+    IncidentStoreBuilder& m_out;
+    const IncidentRowObserver* m_observer;
+    RowContext m_ctx;
+    RowGeocoder m_geocoder;
+    // Without ACLED's conversion values are read as views: into the feature (text) or into m_values.
+    bool m_byView;
+    std::vector<std::string> m_values;
+    std::vector<std::string_view> m_views;
+    Incident m_incident;  // reused for every row
+    IncidentText m_text;
+    LonLat m_point;
+    const LonLat* m_geometry = nullptr;
+    int64_t m_row = 0;
+};
+
+FeatureConverter::FeatureConverter(const LayerPlan& plan, const PointReader& points,
+                                   const IncidentLoadOptions& options, const std::string& shownSource,
+                                   LoadReport& report, IncidentFormatInfo& info, IncidentStoreBuilder& out,
+                                   const IncidentRowObserver* observer)
+    : m_plan(plan),
+      m_points(points),
+      m_options(options),
+      m_report(report),
+      m_info(info),
+      m_out(out),
+      m_observer(observer),
+      m_ctx(report, shownSource),
+      m_geocoder(options, info.geocoding,
+                 plan.acled ? plan.acled->placeColumn() : plan.mapping.columnName(Field::Place)),
+      m_byView(!plan.acled),
+      m_values(plan.mapping.columns.size()),
+      m_views(plan.mapping.columns.size()) {}
+
+void FeatureConverter::readValues(OGRFeature& feature) {
+    const ColumnMapping& mapping = m_plan.mapping;
+    for (size_t k = 0; k < m_values.size(); ++k) {
+        const int field = static_cast<int>(k);
+        std::string& value = m_values[k];
+        if (m_byView && m_plan.types[k] == OFTString) {
+            // Text stays in the feature's own buffer unless it needs repairing.
+            std::string_view text;
+            if (feature.IsFieldSetAndNotNull(field)) text = feature.GetFieldAsString(field);
+            if (!isAscii(text) && !isValidUtf8(text)) {
+                value.assign(text);
+                checkUtf8(m_ctx, mapping.columns[k], value);
+                text = value;
+            }
+            m_views[k] = text;
+            continue;
+        }
+        // Numbers and dates come out as ASCII; text is checked (and repaired) here, once.
+        if (fieldText(value, feature, field, m_plan.types[k])) checkUtf8(m_ctx, mapping.columns[k], value);
+        m_views[k] = value;
+    }
+}
+
+bool FeatureConverter::readGeometry(OGRFeature& feature) {
+    const ColumnMapping& mapping = m_plan.mapping;
+    const OGRGeometry* g = feature.GetGeometryRef();
+    const OGRPoint* point = nullptr;
+    if (g && !g->IsEmpty()) {
+        const auto type = wkbFlatten(g->getGeometryType());
+        if (type == wkbPoint) {
+            point = g->toPoint();
+        } else if (type == wkbMultiPoint && g->toMultiPoint()->getNumGeometries() == 1) {
+            point = g->toMultiPoint()->getGeometryRef(0);
+        } else {
+            m_ctx.reject(ErrorCode::InvalidGeometry, m_points.column,
+                         std::string("geometry is a ") + g->getGeometryName() +
+                             "; an incident needs a single point; row not loaded");
+        }
+    } else if (!mapping.hasCoordinates() &&
+               (!mapping.has(Field::Place) ||
+                trimmed(m_views[static_cast<size_t>(mapping.index(Field::Place))]).empty())) {
+        m_ctx.reject(ErrorCode::InvalidGeometry, m_points.column,
+                     "feature has no geometry (and no place name to geocode); row not loaded");
+    }
+    if (point) {
+        m_point = m_points.lonLat(*point);
+        if (checkLonLat(m_ctx, m_points.column, m_point, "the point's")) m_geometry = &m_point;
+    }
+    return !m_ctx.rejected();
+}
+
+bool FeatureConverter::storeRow(bool& looked) {
+    clearIncident(m_incident);
+    const bool converted = m_plan.acled
+                               ? m_plan.acled->convert(m_values, m_options.categories, m_ctx, m_incident)
+                               : convertMappedRow(m_plan.mapping, m_views, m_geometry, m_options.categories,
+                                                  m_ctx, m_incident, m_text);
+    looked = converted && m_ctx.needsGeocode();
+    if (!converted || (looked && !m_geocoder.locate(m_ctx, m_incident, m_plan.acled ? nullptr : &m_text)))
+        return false;
+    if (m_plan.acled)
+        m_out.append(m_incident);
+    else
+        m_out.append(m_incident, m_text);  // views into this feature, copied before the next one
+    return true;
+}
+
+void FeatureConverter::convert(OGRFeature& feature) {
+    using Outcome = IncidentRowView::Outcome;
+    ++m_row;
+    ++m_report.featuresRead;
+    m_ctx.begin(m_row);
+    readValues(feature);
+    m_geometry = nullptr;
+    if (m_plan.useGeometry && !readGeometry(feature)) {
+        ++m_report.featuresSkipped;
+        if (m_observer) notify(Outcome::NotLoaded, false);
+        return;
+    }
+    bool looked = false;
+    const bool stored = storeRow(looked);
+    ++(stored ? m_report.featuresLoaded : m_report.featuresSkipped);
+    if (m_observer) notify(stored ? Outcome::Loaded : looked ? Outcome::Held : Outcome::NotLoaded, looked);
+}
+
+void FeatureConverter::notify(IncidentRowView::Outcome outcome, bool looked) {
+    if (!m_byView) m_views.assign(m_values.begin(), m_values.end());  // ACLED's conversion repaired m_values
+    IncidentRowView v;
+    v.row = m_row;
+    v.values = &m_views;
+    v.geometry = m_geometry;
+    v.outcome = outcome;
+    if (outcome == IncidentRowView::Outcome::Loaded) v.incident = &m_incident;
+    if (looked) v.geocode = m_geocoder.lastResult();
+    if (outcome == IncidentRowView::Outcome::Held) v.held = &m_info.geocoding.pending.back();
+    (*m_observer)(v);
+}
+
+/// Reads every feature of `layer` into `converter`, on a thread of its own when there are enough of them.
+void readFeatures(OGRLayer& layer, GIntBig count, FeatureConverter& converter,
+                  ScrubbingGdalCapture& capture) {
+    if (count >= kPipeMinFeatures) {
+        FeaturePipe pipe(layer);
+        if (pipe.start()) {
+            FeaturePipe::Batch batch;
+            while (pipe.next(batch)) {
+                for (auto& failure : batch.failures) capture.addFailure(std::move(failure));
+                for (auto& feature : batch.features) converter.convert(*feature);
+            }
+            return;
+        }
+    }
+    layer.ResetReading();
+    for (auto& feature : layer) converter.convert(*feature);
+}
+
 }  // namespace
 
 Status readGdalIncidents(const std::string& source, const std::string& shownSource,
                          const IncidentLoadOptions& options, LoadReport& report, IncidentFormatInfo& info,
                          IncidentStoreBuilder& out, const IncidentRowObserver* observer) {
-    const bool database = isDatabaseSource(source);
     ScrubbingGdalCapture capture;
-    gdal::DatasetPtr ds(GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
-    if (!ds) {
-        if (database) {
-            return makeError(
-                ErrorCode::IoError, shownSource,
-                "cannot open the database: " +
-                    (capture.lastError().empty() ? std::string("no reason given") : capture.lastError()));
-        }
-        std::string why = "not a vector data format GDAL can read";
-        if (!capture.lastError().empty()) why += " (" + capture.lastError() + ")";
-        return makeError(ErrorCode::UnsupportedFormat, shownSource, why);
-    }
-    info.driver = ds->GetDriver() ? ds->GetDriver()->GetDescription() : "";
-
-    SqlLayer sqlLayer;
-    OGRLayer* layer = nullptr;
-    std::optional<LayerPlan> plan;
-    if (!options.sql.empty()) {
-        layer = ds->ExecuteSQL(options.sql.c_str(), nullptr, nullptr);
-        if (!layer) {
-            return makeError(
-                ErrorCode::InvalidArgument, shownSource,
-                "the SQL query failed: " +
-                    (capture.lastError().empty() ? std::string("no result") : capture.lastError()));
-        }
-        sqlLayer.dataset = ds.get();
-        sqlLayer.layer = layer;
-        info.layer = "(SQL query)";
-    } else if (!options.table.empty()) {
-        layer = ds->GetLayerByName(options.table.c_str());
-        if (!layer) {
-            return makeError(
-                ErrorCode::NotFound, shownSource,
-                "has no " + std::string(database ? "table" : "layer") + " named '" + options.table + "'");
-        }
-    }
-    std::string whyNot;
-    if (layer) {
-        auto p = planLayer(*layer, options, shownSource);
-        if (!p) return p.error();
-        plan = std::move(p).value();
-        whyNot = plan->whyNot;
-    } else {
-        std::vector<std::string> others;  // further incident layers, which are not read
-        for (int i = 0; i < ds->GetLayerCount(); ++i) {
-            OGRLayer* candidate = ds->GetLayer(i);
-            auto p = planLayer(*candidate, options, shownSource);
-            if (!p) return p.error();
-            if (p->whyNot.empty() && layer) {
-                others.emplace_back(candidate->GetName());
-            } else if (p->whyNot.empty()) {
-                layer = candidate;
-                plan = std::move(p).value();
-            } else if (whyNot.empty()) {
-                whyNot = ds->GetLayerCount() > 1
-                             ? std::string("layer ") + candidate->GetName() + ": " + p->whyNot
-                             : p->whyNot;
-            }
-        }
-        if (!layer && ds->GetLayerCount() == 0) whyNot = "it holds no layers";
-        std::string list;
-        for (const auto& o : others) list += (list.empty() ? "'" : ", '") + o + "'";
-        if (!others.empty()) {
-            report.add(makeError(ErrorCode::InvalidArgument, shownSource,
-                                 "also holds incident " + std::string(database ? "tables " : "layers ") +
-                                     list + ", not read: choose one with --table"));
-        }
-    }
+    auto opened = openSource(source, shownSource, capture);
+    if (!opened) return opened.error();
+    GDALDataset& ds = *opened.value();
+    info.driver = ds.GetDriver() ? ds.GetDriver()->GetDescription() : "";
+    SqlLayer sqlLayer;  // released before the dataset closes
+    auto chosen = chooseLayer(ds, sqlLayer, options, shownSource, capture, report, info);
+    if (!chosen) return chosen.error();
+    OGRLayer* layer = chosen->layer;
     if (layer && info.layer.empty()) info.layer = layer->GetName();
-    if (!layer || !plan->whyNot.empty()) {
+    if (!layer || !chosen->plan->whyNot.empty()) {
         // What was recognised, for a field-mapping dialog to start from.
-        if (plan) {
-            if (info.columns.empty()) info.columns = plan->mapping.columns;
-            info.fieldMapping = plan->mapping.describe();
+        if (chosen->plan) {
+            if (info.columns.empty()) info.columns = chosen->plan->mapping.columns;
+            info.fieldMapping = chosen->plan->mapping.describe();
         }
-        return makeError(ErrorCode::UnsupportedFormat, shownSource, "is not an incident source: " + whyNot);
+        return makeError(ErrorCode::UnsupportedFormat, shownSource,
+                         "is not an incident source: " + chosen->whyNot);
     }
-
-    const ColumnMapping& mapping = plan->mapping;
-    info.columns = mapping.columns;
-    info.format = isFlashpointSchema(mapping.columns) ? "flashpoint" : info.driver;
-    info.fieldMapping = mapping.describe();
-    if (plan->acled) {
-        info.format = "acled";
-        info.fieldMapping = plan->acled->describe();
-        info.attribution = kAcledAttribution;
-    }
-
-    std::optional<Transformer> toGeo;
-    bool identity = false;  // the layer is in WGS 84 lon/lat already
-    std::string geometryColumn = layer->GetGeometryColumn();
-    if (geometryColumn.empty()) geometryColumn = "geometry";
-    if (plan->useGeometry) {
-        info.fieldMapping.emplace_back("location", "point geometry (" + geometryColumn + ")");
-        Crs sourceCrs = Crs::wgs84();
-        if (const OGRSpatialReference* srs = layer->GetSpatialRef()) {
-            char* wkt = nullptr;
-            const char* wktOptions[] = {"FORMAT=WKT2_2019", nullptr};
-            srs->exportToWkt(&wkt, wktOptions);
-            auto crs = Crs::fromUserInput(wkt ? wkt : "");
-            CPLFree(wkt);
-            if (!crs)
-                return makeError(ErrorCode::InvalidCrs, shownSource, "its CRS is not understood by PROJ");
-            sourceCrs = crs.value();
-            info.crs = sourceCrs.name();
-        } else {
-            info.crs = "WGS 84 (assumed: no CRS in the source)";
-            report.add(makeError(ErrorCode::InvalidCrs, shownSource,
-                                 "no CRS: coordinates are read as EPSG:4326 (WGS 84 lon/lat)"));
-        }
-        auto t = Transformer::create(sourceCrs, Crs::wgs84());
-        if (!t)
-            return makeError(ErrorCode::InvalidCrs, shownSource, "no transformation from its CRS to WGS 84");
-        toGeo.emplace(std::move(t).value());
-        // PROJ's operation between EPSG:4326 and itself is a no-op: skip a call per point.
-        identity =
-            !sourceCrs.authorityCode().empty() && sourceCrs.authorityCode() == Crs::wgs84().authorityCode();
-    } else {
-        info.crs = "WGS 84 (lon/lat assumed for coordinate columns)";
-    }
-
-    OGRFeatureDefn* defn = layer->GetLayerDefn();
-    const int fieldCount = defn->GetFieldCount();
-    std::vector<OGRFieldType> types;
-    for (int i = 0; i < fieldCount; ++i) types.push_back(defn->GetFieldDefn(i)->GetType());
+    const LayerPlan& plan = *chosen->plan;
+    describeFormat(plan, info);
+    auto points = pointReader(*layer, plan, shownSource, report, info);
+    if (!points) return points.error();
 
     // A cheap count (GeoPackage, FlatGeobuf, Shapefile keep one) sizes the columns once.
     const GIntBig count = layer->TestCapability(OLCFastFeatureCount) ? layer->GetFeatureCount(FALSE) : -1;
     if (count > 0) out.reserve(static_cast<size_t>(count));
-    Incident inc;  // reused for every row
-    IncidentText text;
-    RowContext ctx(report, shownSource);
-    RowGeocoder geocoder(options, info.geocoding,
-                         plan->acled ? plan->acled->placeColumn() : mapping.columnName(Field::Place));
-    std::vector<std::string> values(static_cast<size_t>(fieldCount));
-    // Without ACLED's conversion, values are read as views: into the feature (text) or into `values`.
-    const bool byView = !plan->acled;
-    std::vector<std::string_view> views(static_cast<size_t>(fieldCount));
-    int64_t row = 0;
-    LonLat point;
-    const LonLat* geometry = nullptr;
-    auto notify = [&](IncidentRowView::Outcome outcome, bool looked) {
-        if (!byView) views.assign(values.begin(), values.end());  // ACLED's conversion repaired `values`
-        IncidentRowView v;
-        v.row = row;
-        v.values = &views;
-        v.geometry = geometry;
-        v.outcome = outcome;
-        if (outcome == IncidentRowView::Outcome::Loaded) v.incident = &inc;
-        if (looked) v.geocode = geocoder.lastResult();
-        if (outcome == IncidentRowView::Outcome::Held) v.held = &info.geocoding.pending.back();
-        (*observer)(v);
-    };
-    auto convertFeature = [&](OGRFeature* feature) {
-        ++row;
-        ++report.featuresRead;
-        ctx.begin(row);
-        for (int i = 0; i < fieldCount; ++i) {
-            const auto k = static_cast<size_t>(i);
-            std::string& v = values[k];
-            if (byView && types[k] == OFTString) {
-                // Text stays in the feature's own buffer unless it needs repairing.
-                std::string_view text;
-                if (feature->IsFieldSetAndNotNull(i)) text = feature->GetFieldAsString(i);
-                if (!isAscii(text) && !isValidUtf8(text)) {
-                    v.assign(text);
-                    checkUtf8(ctx, mapping.columns[k], v);
-                    text = v;
-                }
-                views[k] = text;
-                continue;
-            }
-            // Numbers and dates come out as ASCII; text is checked (and repaired) here, once.
-            if (fieldText(v, *feature, i, types[k])) checkUtf8(ctx, mapping.columns[k], v);
-            views[k] = v;
-        }
-        geometry = nullptr;
-        if (plan->useGeometry) {
-            const OGRGeometry* g = feature->GetGeometryRef();
-            const OGRPoint* p = nullptr;
-            if (g && !g->IsEmpty()) {
-                const auto type = wkbFlatten(g->getGeometryType());
-                if (type == wkbPoint) {
-                    p = g->toPoint();
-                } else if (type == wkbMultiPoint && g->toMultiPoint()->getNumGeometries() == 1) {
-                    p = g->toMultiPoint()->getGeometryRef(0);
-                } else {
-                    ctx.reject(ErrorCode::InvalidGeometry, geometryColumn,
-                               std::string("geometry is a ") + g->getGeometryName() +
-                                   "; an incident needs a single point; row not loaded");
-                }
-            } else if (!mapping.hasCoordinates() &&
-                       (!mapping.has(Field::Place) ||
-                        trimmed(views[static_cast<size_t>(mapping.index(Field::Place))]).empty())) {
-                ctx.reject(ErrorCode::InvalidGeometry, geometryColumn,
-                           "feature has no geometry (and no place name to geocode); row not loaded");
-            }
-            if (p) {
-                if (identity) {
-                    point = {p->getX(), p->getY()};
-                    // As Transformer::forward marks points it cannot transform.
-                    if (!std::isfinite(point.lon) || !std::isfinite(point.lat)) point = {HUGE_VAL, HUGE_VAL};
-                } else {
-                    const MapXY xy = toGeo->forward(p->getX(), p->getY());
-                    point = {xy.x, xy.y};
-                }
-                if (checkLonLat(ctx, geometryColumn, point, "the point's")) geometry = &point;
-            }
-            if (ctx.rejected()) {
-                ++report.featuresSkipped;
-                if (observer) notify(IncidentRowView::Outcome::NotLoaded, false);
-                return;
-            }
-        }
-        clearIncident(inc);
-        const bool converted =
-            plan->acled ? plan->acled->convert(values, options.categories, ctx, inc)
-                        : convertMappedRow(mapping, views, geometry, options.categories, ctx, inc, text);
-        const bool looked = converted && ctx.needsGeocode();
-        const bool located =
-            converted && (!looked || geocoder.locate(ctx, inc, plan->acled ? nullptr : &text));
-        if (located) {
-            if (plan->acled)
-                out.append(inc);
-            else
-                out.append(inc, text);  // views into this feature, copied before the next one
-            ++report.featuresLoaded;
-        } else {
-            ++report.featuresSkipped;
-        }
-        if (observer) {
-            using O = IncidentRowView::Outcome;
-            notify(located ? O::Loaded : looked ? O::Held : O::NotLoaded, looked);
-        }
-    };
-    bool piped = false;
-    if (count >= kPipeMinFeatures) {
-        FeaturePipe pipe(*layer);
-        piped = pipe.start();
-        FeaturePipe::Batch batch;
-        while (piped && pipe.next(batch)) {
-            for (auto& failure : batch.failures) capture.addFailure(std::move(failure));
-            for (auto& feature : batch.features) convertFeature(feature.get());
-        }
-    }
-    if (!piped) {
-        layer->ResetReading();
-        for (auto& feature : *layer) convertFeature(feature.get());
-    }
+    FeatureConverter converter(plan, points.value(), options, shownSource, report, info, out, observer);
+    readFeatures(*layer, count, converter, capture);
     for (auto& failure : capture.takeFailures())
         report.add(makeError(ErrorCode::IoError, shownSource, "GDAL reported: " + failure));
     return {};

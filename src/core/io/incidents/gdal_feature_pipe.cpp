@@ -1,0 +1,108 @@
+#include "core/io/incidents/gdal_feature_pipe.h"
+
+#include <cpl_error.h>
+
+#include <system_error>
+#include <utility>
+
+#include "core/io/gdal_env.h"
+#include "core/io/incidents/incident_loader.h"
+#include "core/util/log.h"
+
+namespace fp::incident_io {
+
+std::string oneLine(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        const bool space = c == '\n' || c == '\t' || c == '\r' || c == ' ';
+        if (space && (out.empty() || out.back() == ' ')) continue;
+        out += space ? ' ' : c;
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
+ScrubbingGdalCapture::ScrubbingGdalCapture() {
+    initGdal();
+    CPLPushErrorHandlerEx(&ScrubbingGdalCapture::handle, this);
+}
+
+void CPL_STDCALL ScrubbingGdalCapture::handle(CPLErr cls, CPLErrorNum, const char* message) {
+    auto* self = static_cast<ScrubbingGdalCapture*>(CPLGetErrorHandlerUserData());
+    std::string text = scrubSecrets(oneLine(message ? message : ""));
+    if (cls == CE_Failure || cls == CE_Fatal) {
+        self->addFailure(std::move(text));
+    } else if (cls == CE_Warning) {
+        logWarning("GDAL: " + text);
+    } else {
+        logDebug("GDAL: " + text);
+    }
+}
+
+bool FeaturePipe::start() {
+    try {
+        m_thread = std::thread([this] { run(); });
+    } catch (const std::system_error&) {
+        return false;
+    }
+    return true;
+}
+
+bool FeaturePipe::next(Batch& batch) {
+    std::unique_lock lock(m_mutex);
+    m_changed.wait(lock, [this] { return !m_queue.empty() || m_done; });
+    if (m_queue.empty()) return false;
+    // The features of the batch before go back to be freed on the reader thread, which allocated them.
+    if (!batch.features.empty()) m_spent.push_back(std::move(batch.features));
+    batch = std::move(m_queue.front());
+    m_queue.pop_front();
+    lock.unlock();
+    m_changed.notify_all();
+    return true;
+}
+
+void FeaturePipe::stop() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_changed.notify_all();
+    if (m_thread.joinable()) m_thread.join();
+    m_queue.clear();
+    m_spent.clear();
+}
+
+void FeaturePipe::run() {
+    ScrubbingGdalCapture capture;  // GDAL's error handlers are per thread
+    m_layer.ResetReading();
+    Batch batch;
+    batch.features.reserve(kBatchSize);
+    for (;;) {
+        OGRFeature* feature = m_layer.GetNextFeature();
+        if (feature) batch.features.emplace_back(feature);
+        if (feature && batch.features.size() < kBatchSize) continue;
+        batch.failures = capture.takeFailures();
+        const bool more = feature != nullptr;
+        {
+            std::unique_lock lock(m_mutex);
+            m_changed.wait(lock, [this] { return m_queue.size() < kQueuedBatches || m_stopping; });
+            if (m_stopping) return;
+            if (!batch.features.empty() || !batch.failures.empty()) m_queue.push_back(std::move(batch));
+            m_done = !more;
+        }
+        m_changed.notify_all();
+        if (!more) return;
+        batch = {};
+        {
+            std::lock_guard lock(m_mutex);
+            if (!m_spent.empty()) {
+                batch.features = std::move(m_spent.back());
+                m_spent.pop_back();
+            }
+        }
+        batch.features.clear();  // frees the spent features here, where GDAL allocated them
+        batch.features.reserve(kBatchSize);
+    }
+}
+
+}  // namespace fp::incident_io
