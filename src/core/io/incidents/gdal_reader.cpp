@@ -14,7 +14,9 @@
 #include "core/io/gdal_env.h"
 #include "core/io/gdal_handles.h"
 #include "core/io/incidents/acled.h"
+#include "core/io/incidents/feature_point.h"
 #include "core/io/incidents/field_mapping.h"
+#include "core/io/incidents/gdal_date_survey.h"
 #include "core/io/incidents/gdal_field_text.h"
 #include "core/io/incidents/readers.h"
 #include "core/io/incidents/row_geocoder.h"
@@ -192,11 +194,6 @@ struct SqlLayer {
     }
 };
 
-bool isPointLike(OGRwkbGeometryType type) {
-    const auto flat = wkbFlatten(type);
-    return flat == wkbPoint || flat == wkbMultiPoint || flat == wkbUnknown || flat == wkbGeometryCollection;
-}
-
 /// How a layer will be read, or why it is not incidents.
 struct LayerPlan {
     ColumnMapping mapping;
@@ -217,14 +214,12 @@ Result<LayerPlan> planLayer(OGRLayer& layer, const IncidentLoadOptions& options,
         plan.acled.emplace(columns);
         return plan;
     }
-    const OGRwkbGeometryType type = layer.GetGeomType();
-    plan.useGeometry = type != wkbNone && isPointLike(type);
+    // Lines and areas locate their incident at a point on them (see feature_point.h).
+    plan.useGeometry = layer.GetGeomType() != wkbNone;
     if (!plan.mapping.has(Field::Start)) {
         plan.whyNot = "no date column (looked for " + startColumnNames() + ")";
     } else if (!plan.useGeometry && !plan.mapping.canLocate()) {
-        plan.whyNot = type == wkbNone ? "no geometry, no coordinate columns and no place-name column"
-                                      : std::string("its geometries are ") + OGRGeometryTypeToName(type) +
-                                            ", not points, and it has no coordinate or place-name columns";
+        plan.whyNot = "no geometry, no coordinate columns and no place-name column";
     }
     return plan;
 }
@@ -311,7 +306,25 @@ Status readGdalIncidents(const std::string& source, const std::string& shownSour
             if (info.columns.empty()) info.columns = plan->mapping.columns;
             info.fieldMapping = plan->mapping.describe();
         }
+        // An empty layer (a FeatureCollection without features) has no columns to judge: it has no rows.
+        OGRLayer* only = layer ? layer : ds->GetLayerCount() == 1 ? ds->GetLayer(0) : nullptr;
+        if (only && only->GetFeatureCount(TRUE) == 0) {
+            info.layer = only->GetName();
+            info.format = info.driver;
+            return makeError(ErrorCode::EmptyLayer, shownSource,
+                             "has no incidents: the layer has no features");
+        }
         return makeError(ErrorCode::UnsupportedFormat, shownSource, "is not an incident source: " + whyNot);
+    }
+    {
+        auto dates = planGdalDates(
+            *layer, plan->acled ? plan->acled->dateColumns() : plan->mapping.dateColumns(),
+            plan->acled ? plan->acled->yearColumn() : plan->mapping.yearColumn, options, shownSource, info);
+        if (!dates) return dates.error();
+        if (plan->acled)
+            plan->acled->setDates(std::move(dates).value());
+        else
+            plan->mapping.dates = std::move(dates).value();
     }
 
     const ColumnMapping& mapping = plan->mapping;
@@ -377,6 +390,17 @@ Status readGdalIncidents(const std::string& source, const std::string& shownSour
     int64_t row = 0;
     LonLat point;
     const LonLat* geometry = nullptr;
+    OGRPoint onFeature;                               // the point standing for a line or area feature
+    std::optional<std::pair<LonLat, LonLat>> spread;  // corners of such a feature's extent
+    auto toLonLat = [&](double x, double y) -> LonLat {
+        if (!identity) {
+            const MapXY xy = toGeo->forward(x, y);
+            return {xy.x, xy.y};
+        }
+        // As Transformer::forward marks points it cannot transform.
+        if (!std::isfinite(x) || !std::isfinite(y)) return {HUGE_VAL, HUGE_VAL};
+        return {x, y};
+    };
     auto notify = [&](IncidentRowView::Outcome outcome, bool looked) {
         if (!byView) views.assign(values.begin(), values.end());  // ACLED's conversion repaired `values`
         IncidentRowView v;
@@ -416,16 +440,19 @@ Status readGdalIncidents(const std::string& source, const std::string& shownSour
         if (plan->useGeometry) {
             const OGRGeometry* g = feature->GetGeometryRef();
             const OGRPoint* p = nullptr;
+            spread.reset();
             if (g && !g->IsEmpty()) {
-                const auto type = wkbFlatten(g->getGeometryType());
-                if (type == wkbPoint) {
-                    p = g->toPoint();
-                } else if (type == wkbMultiPoint && g->toMultiPoint()->getNumGeometries() == 1) {
-                    p = g->toMultiPoint()->getGeometryRef(0);
+                if (pointOnFeature(*g, onFeature)) {
+                    p = &onFeature;
+                    if (!isSinglePoint(*g)) {
+                        OGREnvelope e;
+                        g->getEnvelope(&e);
+                        spread = std::pair{toLonLat(e.MinX, e.MinY), toLonLat(e.MaxX, e.MaxY)};
+                    }
                 } else {
                     ctx.reject(ErrorCode::InvalidGeometry, geometryColumn,
                                std::string("geometry is a ") + g->getGeometryName() +
-                                   "; an incident needs a single point; row not loaded");
+                                   " of several points; an incident needs one place; row not loaded");
                 }
             } else if (!mapping.hasCoordinates() &&
                        (!mapping.has(Field::Place) ||
@@ -434,14 +461,7 @@ Status readGdalIncidents(const std::string& source, const std::string& shownSour
                            "feature has no geometry (and no place name to geocode); row not loaded");
             }
             if (p) {
-                if (identity) {
-                    point = {p->getX(), p->getY()};
-                    // As Transformer::forward marks points it cannot transform.
-                    if (!std::isfinite(point.lon) || !std::isfinite(point.lat)) point = {HUGE_VAL, HUGE_VAL};
-                } else {
-                    const MapXY xy = toGeo->forward(p->getX(), p->getY());
-                    point = {xy.x, xy.y};
-                }
+                point = toLonLat(p->getX(), p->getY());
                 if (checkLonLat(ctx, geometryColumn, point, "the point's")) geometry = &point;
             }
             if (ctx.rejected()) {
@@ -454,6 +474,10 @@ Status readGdalIncidents(const std::string& source, const std::string& shownSour
         const bool converted =
             plan->acled ? plan->acled->convert(values, options.categories, ctx, inc)
                         : convertMappedRow(mapping, views, geometry, options.categories, ctx, inc, text);
+        // A line or area feature: its size is how uncertain the point standing for it is.
+        if (converted && spread && !plan->acled && !mapping.has(Field::LocationPrecision))
+            inc.locationPrecision =
+                std::max(inc.locationPrecision, precisionForExtent(spread->first, spread->second));
         const bool looked = converted && ctx.needsGeocode();
         const bool located =
             converted && (!looked || geocoder.locate(ctx, inc, plan->acled ? nullptr : &text));
@@ -487,6 +511,7 @@ Status readGdalIncidents(const std::string& source, const std::string& shownSour
     }
     for (auto& failure : capture.takeFailures())
         report.add(makeError(ErrorCode::IoError, shownSource, "GDAL reported: " + failure));
+    info.dateFormats = describeDates(plan->acled ? plan->acled->dates() : mapping.dates);
     return {};
 }
 
