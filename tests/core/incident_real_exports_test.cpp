@@ -66,7 +66,8 @@ TEST(RealExports, AcledPreambleBeforeTheHeaderIsSkippedAndSaid) {
     EXPECT_EQ(l.info.format, "acled");
     EXPECT_EQ(l.store.value().size(), 1u);
     ASSERT_EQ(l.report.problems.size(), 1u) << describeAll(l.report);
-    EXPECT_NE(l.report.problems[0].message.find("line 1: '(Sample)' comes before the header"), std::string::npos)
+    EXPECT_NE(l.report.problems[0].message.find("line 1: '(Sample)' comes before the header"),
+              std::string::npos)
         << describeAll(l.report);
 }
 
@@ -179,9 +180,10 @@ TEST(RealExports, MonthFirstColumnDecidedByAValueOverTwelve) {
     ASSERT_TRUE(forced.store.ok());
     EXPECT_EQ(forced.store.value().size(), 1u);
     ASSERT_EQ(forced.report.problems.size(), 1u);
-    EXPECT_EQ(forced.report.problems[0].message,
-              "line 2: '12/31/2022': no such month (31); the column's dates are dd/mm/yyyy (as chosen); row not "
-              "loaded");
+    EXPECT_EQ(
+        forced.report.problems[0].message,
+        "line 2: '12/31/2022': no such month (31); the column's dates are dd/mm/yyyy (as chosen); row not "
+        "loaded");
 }
 
 TEST(RealExports, ABadDateFormatOptionIsAnError) {
@@ -220,12 +222,17 @@ TEST(RealExports, Utf16WithByteOrderMark) {
 }
 
 TEST(RealExports, Windows1252IsReadAsSuchAndSaidOnce) {
-    const std::string path = writeTemp("cp1252.csv", "date,lon,lat,title\n2022-12-10,21.16,42.66,Zve\xE8" "an\n"
-                                                     "2022-12-11,21.16,42.66,K\xEB" "ll\n");
+    const std::string path = writeTemp("cp1252.csv",
+                                       "date,lon,lat,title\n2022-12-10,21.16,42.66,Zve\xE8"
+                                       "an\n"
+                                       "2022-12-11,21.16,42.66,K\xEB"
+                                       "ll\n");
     auto l = load(path);
     ASSERT_TRUE(l.store.ok()) << l.store.error().describe();
     EXPECT_EQ(l.info.encoding, "WINDOWS-1252");
-    EXPECT_EQ(l.store.value().get(0).title, "Zve\xC3\xA8" "an");
+    EXPECT_EQ(l.store.value().get(0).title,
+              "Zve\xC3\xA8"
+              "an");
     ASSERT_EQ(l.report.problems.size(), 1u) << describeAll(l.report);
     EXPECT_NE(l.report.problems[0].message.find("read as Windows-1252"), std::string::npos);
     // --encoding chooses another: ISO-8859-2 has č at 0xE8.
@@ -233,7 +240,9 @@ TEST(RealExports, Windows1252IsReadAsSuchAndSaidOnce) {
     latin2.encoding = "ISO-8859-2";
     auto chosen = load(path, latin2);
     ASSERT_TRUE(chosen.store.ok());
-    EXPECT_EQ(chosen.store.value().get(0).title, "Zve\xC4\x8D" "an");
+    EXPECT_EQ(chosen.store.value().get(0).title,
+              "Zve\xC4\x8D"
+              "an");
     EXPECT_TRUE(chosen.report.problems.empty()) << describeAll(chosen.report);
 }
 

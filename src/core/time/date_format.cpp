@@ -145,7 +145,8 @@ Result<std::optional<DateFormat>> parseDateFormatOption(std::string_view text) {
                    c == 's' || c == '/' || c == '-' || c == '.' || c == ' ' || c == ',' || c == ':';
         });
         const size_t d = lower.find('d'), m = lower.find('m');
-        if (!known || d == std::string::npos || m == std::string::npos || lower.find('y') == std::string::npos) {
+        if (!known || d == std::string::npos || m == std::string::npos ||
+            lower.find('y') == std::string::npos) {
             return makeError(ErrorCode::InvalidArgument, "--date-format",
                              "'" + t + "' is not a date format (expected " + dateFormatOptionValues() + ")");
         }
@@ -256,7 +257,9 @@ void DateColumnSurvey::add(std::string_view text, std::string_view yearText) {
                 addYear(toInt(tokens[i].text), l == 2, yearText);
                 break;
             case Month:
-                form += tokens[i].kind == Token::Kind::Letters ? (l == 3 ? "Mon" : "Month") : l == 1 ? "m" : "mm";
+                form += tokens[i].kind == Token::Kind::Letters ? (l == 3 ? "Mon" : "Month")
+                        : l == 1                               ? "m"
+                                                               : "mm";
                 break;
             case Day:
                 form += l == 1 ? "d" : "dd";
@@ -321,7 +324,8 @@ DateFormat DateColumnSurvey::result() const {
     }
     f.hints.monthFirst = m_secondOver12 > m_firstOver12;
     std::vector<std::pair<std::string, size_t>> forms(m_forms.begin(), m_forms.end());
-    std::stable_sort(forms.begin(), forms.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::stable_sort(forms.begin(), forms.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
     for (size_t i = 0; i < forms.size() && i < 3; ++i)
         f.forms += (i ? " or " : "") + resolvedForm(forms[i].first, f.hints.monthFirst);
     if (m_numericDates > 0 && orderUndecided()) {

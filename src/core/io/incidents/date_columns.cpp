@@ -52,8 +52,9 @@ bool DatePlanner::wantsMore() const {
     return false;
 }
 
-std::vector<DateReading> DatePlanner::finish(const std::optional<DateFormat>& chosen,
-                                             std::vector<std::pair<std::string, std::string>>& described) const {
+std::vector<DateReading> DatePlanner::finish(
+    const std::optional<DateFormat>& chosen,
+    std::vector<std::pair<std::string, std::string>>& described) const {
     std::vector<DateReading> out;
     for (const auto& c : m_columns) {
         DateReading r{c.index, c.name, chosen ? *chosen : c.survey.result()};

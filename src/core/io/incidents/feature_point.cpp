@@ -57,7 +57,8 @@ bool pointOnFeature(const OGRGeometry& g, OGRPoint& out) {
         out = *g.toMultiPoint()->getGeometryRef(0);
         return true;
     }
-    if (OGR_GT_IsSurface(type) || type == wkbMultiPolygon || type == wkbMultiSurface) return insideArea(g, out);
+    if (OGR_GT_IsSurface(type) || type == wkbMultiPolygon || type == wkbMultiSurface)
+        return insideArea(g, out);
     if (OGR_GT_IsCurve(type)) return middleOfCurve(*g.toCurve(), out);
     if (type == wkbMultiLineString || type == wkbMultiCurve) {
         const OGRGeometryCollection& parts = *g.toGeometryCollection();

@@ -6,7 +6,8 @@
 
 namespace fp::incident_io {
 
-Result<std::vector<DateReading>> planGdalDates(OGRLayer& layer, const std::vector<std::pair<int, std::string>>& columns,
+Result<std::vector<DateReading>> planGdalDates(OGRLayer& layer,
+                                               const std::vector<std::pair<int, std::string>>& columns,
                                                int yearColumn, const IncidentLoadOptions& options,
                                                const std::string& source, IncidentFormatInfo& info) {
     auto chosen = parseDateFormatOption(options.dateFormat);

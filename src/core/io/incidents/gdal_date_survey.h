@@ -17,7 +17,8 @@ namespace fp::incident_io {
 /// afterwards. Each column's format goes to info.dateFormats. InvalidArgument naming `source` for a bad
 /// options.dateFormat; UnsupportedFormat when no feature has a value in any date column (a KML without
 /// times, say).
-Result<std::vector<DateReading>> planGdalDates(OGRLayer& layer, const std::vector<std::pair<int, std::string>>& columns,
+Result<std::vector<DateReading>> planGdalDates(OGRLayer& layer,
+                                               const std::vector<std::pair<int, std::string>>& columns,
                                                int yearColumn, const IncidentLoadOptions& options,
                                                const std::string& source, IncidentFormatInfo& info);
 

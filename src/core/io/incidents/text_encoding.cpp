@@ -52,11 +52,13 @@ Result<DecodedText> decodeText(std::string_view bytes, const std::string& encodi
     for (char c : encoding) asked += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
     if (asked == "UTF8") asked = "UTF-8";
     if (!asked.empty() && asked != "UTF-8") {
-        // iconv leaves a UTF-16 byte-order mark out when told the byte order; with plain "UTF-16" it reads it.
+        // iconv leaves a UTF-16 byte-order mark out when told the byte order; with plain "UTF-16" it reads
+        // it.
         auto text = convert(bytes, asked);
         if (!text) {
-            return makeError(ErrorCode::InvalidArgument, path,
-                             "unknown encoding '" + encoding + "' (e.g. UTF-8, WINDOWS-1252, ISO-8859-2, UTF-16)");
+            return makeError(
+                ErrorCode::InvalidArgument, path,
+                "unknown encoding '" + encoding + "' (e.g. UTF-8, WINDOWS-1252, ISO-8859-2, UTF-16)");
         }
         d.utf8 = std::move(text);
         d.encoding = asked;

@@ -42,7 +42,9 @@ public:
 private:
     int find(const char* name) const;
     std::string_view get(const std::vector<std::string>& values, int index) const;
-    std::string col(int index) const { return index >= 0 ? m_header[static_cast<size_t>(index)] : std::string(); }
+    std::string col(int index) const {
+        return index >= 0 ? m_header[static_cast<size_t>(index)] : std::string();
+    }
 
     std::vector<std::string> m_header;  // lower case
     std::vector<DateReading> m_dates;
