@@ -6,6 +6,8 @@
 #include <cmath>
 #include <vector>
 
+#include "core/util/text.h"
+
 namespace fp {
 
 namespace {
@@ -15,14 +17,6 @@ bool isDigit(char c) {
 }
 bool isAlpha(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
-        s.remove_suffix(1);
-    return s;
 }
 
 int toInt(std::string_view digits) {
@@ -112,7 +106,7 @@ const char* dateFormatOptionValues() {
 }
 
 Result<std::optional<DateFormat>> parseDateFormatOption(std::string_view text) {
-    std::string t(trim(text));
+    std::string t(trimSpaces(text));
     std::string lower = t;
     for (char& c : lower)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -183,7 +177,7 @@ void DateColumnSurvey::addNumber(std::string_view text) {
 void DateColumnSurvey::addYear(int year, bool twoDigits, std::string_view yearText) {
     if (twoDigits) {
         ++m_twoDigitYears;
-        const std::string_view y = trim(yearText);
+        const std::string_view y = trimSpaces(yearText);
         int full = 0;
         if (y.size() == 4 && isNumber(y)) full = toInt(y);
         year = expandTwoDigitYear(year, full);
@@ -195,7 +189,7 @@ void DateColumnSurvey::addYear(int year, bool twoDigits, std::string_view yearTe
 }
 
 void DateColumnSurvey::add(std::string_view text, std::string_view yearText) {
-    const std::string_view t = trim(text);
+    const std::string_view t = trimSpaces(text);
     if (t.empty()) return;
     ++m_values;
     if (isNumber(t)) {

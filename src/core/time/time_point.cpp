@@ -1,5 +1,7 @@
 #include "core/time/time_point.h"
 
+#include "core/util/text.h"
+
 #include <array>
 #include <charconv>
 #include <chrono>
@@ -46,14 +48,6 @@ bool equalsIgnoreCase(std::string_view a, std::string_view b) {
     for (size_t i = 0; i < a.size(); ++i)
         if (lower(a[i]) != lower(b[i])) return false;
     return true;
-}
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
-        s.remove_suffix(1);
-    return s;
 }
 
 /// A small cursor over the text being parsed.
@@ -271,7 +265,7 @@ const char* timePrecisionName(TimePrecision p) {
 }
 
 Result<TimePrecision> parseTimePrecision(std::string_view text) {
-    std::string_view t = trim(text);
+    std::string_view t = trimSpaces(text);
     for (TimePrecision p : {TimePrecision::Exact, TimePrecision::Day, TimePrecision::Week,
                             TimePrecision::Month, TimePrecision::Year}) {
         if (equalsIgnoreCase(t, timePrecisionName(p))) return p;
@@ -318,7 +312,7 @@ Result<ParsedTime> parseTime(std::string_view text) {
 }
 
 Result<ParsedTime> parseTime(std::string_view text, const DateHints& hints) {
-    const std::string_view t = trim(text);
+    const std::string_view t = trimSpaces(text);
     if (t.empty()) return badTime(text, "empty date");
     Cursor c{t};
     if (hints.numbers != DateHints::Numbers::Calendar) return parseCount(text, t, hints);

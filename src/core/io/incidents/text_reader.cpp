@@ -98,22 +98,17 @@ Result<TextPlan> planText(const TextRecord& first, char delimiter, const Inciden
     }
     for (const auto& f : first.fields) plan.header.emplace_back(trimmed(f));
     info.columns = plan.header;
-    if (options.fieldMapping.empty() && isAcledHeader(plan.header)) {
-        plan.kind = Kind::Acled;
-        plan.acled.emplace(plan.header);
-        info.format = "acled";
-        info.fieldMapping = plan.acled->describe();
-        info.attribution = kAcledAttribution;
+    auto known = [&](Kind kind, const char* format, const auto& columns, const char* attribution) {
+        plan.kind = kind;
+        info.format = format;
+        info.fieldMapping = columns.describe();
+        info.attribution = attribution;
         return plan;
-    }
-    if (options.fieldMapping.empty() && isUcdpHeader(plan.header)) {
-        plan.kind = Kind::Ucdp;
-        plan.ucdp.emplace(plan.header);
-        info.format = "ucdp-ged";
-        info.fieldMapping = plan.ucdp->describe();
-        info.attribution = kUcdpAttribution;
-        return plan;
-    }
+    };
+    if (options.fieldMapping.empty() && isAcledHeader(plan.header))
+        return known(Kind::Acled, "acled", plan.acled.emplace(plan.header), kAcledAttribution);
+    if (options.fieldMapping.empty() && isUcdpHeader(plan.header))
+        return known(Kind::Ucdp, "ucdp-ged", plan.ucdp.emplace(plan.header), kUcdpAttribution);
     auto mapped = mapColumns(plan.header, options.fieldMapping, path);
     if (!mapped) return mapped.error();
     plan.mapping = std::move(mapped).value();
