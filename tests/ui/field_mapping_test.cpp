@@ -109,7 +109,8 @@ TEST_F(FieldMappingTest, TheDateFormatChosenGoesWithTheReloadAndIsKeptByTheLayer
     ASSERT_TRUE(dialog.choose("start", "reported"));
     ASSERT_TRUE(dialog.choose("lon", "pos_e"));
     ASSERT_TRUE(dialog.choose("lat", "pos_n"));
-    const auto* reload = findCommand<ReloadIncidents>(clickButton("Apply"));
+    const CommandList out = clickButton("Apply");
+    const auto* reload = findCommand<ReloadIncidents>(out);
     ASSERT_NE(reload, nullptr);
     EXPECT_EQ(reload->dateFormat, "day-first");
 
