@@ -110,6 +110,7 @@ struct ReloadIncidents {
     std::string table;   ///< IncidentLoadOptions::table
     std::map<std::string, std::string> fieldMapping{};  ///< every canonical field; "" leaves it unread
     uint64_t replaceLayerId = 0;
+    std::string dateFormat{};  ///< IncidentLoadOptions::dateFormat: "" infers it per date column
 };
 /// Open the field-mapping dialog for a loaded incident layer. Handled inside the UI: the app never sees it.
 struct ShowFieldMapping {

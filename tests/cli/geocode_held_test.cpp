@@ -2,6 +2,8 @@
 // source with 0 incidents placed, not a failure, and both commands say how many rows wait for review.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include <nlohmann/json.hpp>
 
 #include "cli_harness.h"
@@ -63,10 +65,16 @@ TEST_F(GeocodeHeld, RenderSucceedsAndReportsTheHeldRows) {
     EXPECT_TRUE(has(p.err, "0 incidents placed; 3 rows held for geocoding review")) << p.err;
 }
 
-TEST_F(GeocodeHeld, SourcesWithNoDataRowsStillFail) {
-    const test::CliRun r = run("info '" + std::string(FP_FIXTURES_DIR) + "/incidents/header_only.csv" + "'");
-    EXPECT_EQ(r.exitCode, 1) << r.out;
-    EXPECT_TRUE(has(r.err, "no data rows")) << r.err;
+TEST_F(GeocodeHeld, SourcesWithNoDataRowsAreZeroIncidentsForInfoButNoLayer) {
+    const std::string headerOnly = std::string(FP_FIXTURES_DIR) + "/incidents/header_only.csv";
+    const test::CliRun r = run("info '" + headerOnly + "'");
+    EXPECT_EQ(r.exitCode, 0) << r.out << r.err;
+    EXPECT_TRUE(has(r.out, "incidents:   0 (0 rows read, 0 not loaded)")) << r.out;
+    const test::CliRun render =
+        run("render --incidents '" + headerOnly + "' --size 64x64 -o '" +
+            (std::filesystem::temp_directory_path() / "fp-header-only.png").string() + "'");
+    EXPECT_EQ(render.exitCode, 1) << render.out;
+    EXPECT_TRUE(has(render.err, "no data rows")) << render.err;
 }
 
 }  // namespace

@@ -157,6 +157,54 @@ TEST(InfoCli, WholeFileFailuresExitOne) {
     EXPECT_EQ(parsed["error"].value("code", ""), "not-found");
 }
 
+TEST(InfoCli, DateFormatsArePerColumnAndCanBeChosen) {
+    InfoRun text = runInfo(kIncidents + "acled_excel_dmonyy.csv");
+    ASSERT_EQ(text.exitCode, 0) << text.out << text.err;
+    EXPECT_TRUE(has(text.out,
+                    "dates:       event_date: dd-Mon-yy or d-Mon-yy, day first, century from the year "
+                    "column, years 1999\u20132020\n"))
+        << text.out;
+
+    InfoRun chosen = runInfo(kIncidents + "month_first.csv --date-format dd/mm/yyyy --json");
+    ASSERT_EQ(chosen.exitCode, 0) << chosen.out << chosen.err;
+    json j = parse(chosen);
+    EXPECT_EQ(j["dateFormats"].value("date", ""), "dd/mm/yyyy, as chosen, year 2023");
+    EXPECT_EQ(j.value("count", 0), 1);
+    ASSERT_EQ(j["problems"].size(), 1u);
+    EXPECT_EQ(
+        j["problems"][0].value("message", ""),
+        "line 2: '12/31/2022': no such month (31); the column's dates are dd/mm/yyyy (as chosen); row not "
+        "loaded");
+
+    InfoRun bad = runInfo(kIncidents + "month_first.csv --date-format sometimes");
+    EXPECT_EQ(bad.exitCode, 2) << bad.out << bad.err;
+    EXPECT_TRUE(has(bad.err, "'sometimes' is not a date format")) << bad.err;
+}
+
+TEST(InfoCli, EncodingIsSaidAndCanBeChosen) {
+    const fs::path path =
+        fs::temp_directory_path() / ("fp-info-cp1252-" + std::to_string(::getpid()) + ".csv");
+    std::ofstream(path, std::ios::binary) << "date,lon,lat,title\n2022-12-10,21.16,42.66,Zve\xE8"
+                                             "an\n";
+    InfoRun guessed = runInfo(path.string());
+    EXPECT_EQ(guessed.exitCode, 0) << guessed.err;
+    EXPECT_TRUE(has(guessed.out, "encoding:    WINDOWS-1252\n")) << guessed.out;
+    EXPECT_TRUE(has(guessed.out, "is not valid UTF-8: read as Windows-1252")) << guessed.out;
+    InfoRun chosen = runInfo(path.string() + " --encoding ISO-8859-2 --json");
+    EXPECT_EQ(chosen.exitCode, 0) << chosen.err;
+    EXPECT_EQ(parse(chosen).value("encoding", ""), "ISO-8859-2");
+    InfoRun unknown = runInfo(path.string() + " --encoding KLINGON");
+    EXPECT_EQ(unknown.exitCode, 1);
+    EXPECT_TRUE(has(unknown.err, "unknown encoding 'KLINGON'")) << unknown.err;
+    fs::remove(path);
+}
+
+TEST(InfoCli, AnEmptyLayerIsZeroIncidents) {
+    InfoRun r = runInfo(kFixtures + "/empty.geojson");
+    ASSERT_EQ(r.exitCode, 0) << r.out << r.err;
+    EXPECT_TRUE(has(r.out, "incidents:   0 (0 rows read, 0 not loaded)")) << r.out;
+}
+
 TEST(InfoCli, UsageErrorsExitTwo) {
     for (const std::string& args : {std::string(""), "--frobnicate " + kIncidents + "native.geojson",
                                     kIncidents + "native.geojson --table a --sql 'SELECT 1'"}) {

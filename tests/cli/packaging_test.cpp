@@ -15,7 +15,8 @@ class PackagingTest : public test::CliFixture {};
 
 std::set<std::string> matches(const std::string& text, const std::regex& pattern, int group) {
     std::set<std::string> found;
-    for (auto it = std::sregex_iterator(text.begin(), text.end(), pattern); it != std::sregex_iterator(); ++it)
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), pattern); it != std::sregex_iterator();
+         ++it)
         found.insert((*it)[group].str());
     return found;
 }
@@ -78,7 +79,8 @@ TEST_F(PackagingTest, ACopiedBinaryOutsideItsBuildTreeDoesNotReadTheSourceTree) 
     fs::create_directories(path("bin"));
     fs::copy_file(FP_BINARY, copy);
     const std::string cmd = "env -u DISPLAY -u FLASHPOINT_DATA_DIR EGL_PLATFORM=surfaceless '" + copy +
-                            "' render -o '" + path("x.png") + "' --size 64x64 >'" + path("out.txt") + "' 2>&1";
+                            "' render -o '" + path("x.png") + "' --size 64x64 >'" + path("out.txt") +
+                            "' 2>&1";
     const int status = std::system(cmd.c_str());
     const std::string out = test::slurp(path("out.txt"));
     EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 1) << out;
@@ -87,9 +89,10 @@ TEST_F(PackagingTest, ACopiedBinaryOutsideItsBuildTreeDoesNotReadTheSourceTree) 
     // Laid out as installed (<prefix>/bin and <prefix>/share/flashpoint), the same copy finds its data.
     fs::create_directories(path("share/flashpoint"));
     fs::create_directory_symlink(FP_GEODATA_DIR, path("share/flashpoint/geodata"));
-    const int installed = std::system(("env -u DISPLAY -u FLASHPOINT_DATA_DIR EGL_PLATFORM=surfaceless '" + copy +
-                                       "' render -o '" + path("y.png") + "' --size 64x64 >/dev/null 2>&1")
-                                          .c_str());
+    const int installed =
+        std::system(("env -u DISPLAY -u FLASHPOINT_DATA_DIR EGL_PLATFORM=surfaceless '" + copy +
+                     "' render -o '" + path("y.png") + "' --size 64x64 >/dev/null 2>&1")
+                        .c_str());
     EXPECT_TRUE(WIFEXITED(installed) && WEXITSTATUS(installed) == 0);
     EXPECT_TRUE(fs::exists(path("y.png")));
 }

@@ -54,9 +54,23 @@ TEST(IncidentBadInput, BrokenQuotingIsReportedAndReadingRecovers) {
     expectAccounted(report);
 }
 
-TEST(IncidentBadInput, NonUtf8TextIsRepairedAndReported) {
+TEST(IncidentBadInput, ANonUtf8FileIsReadAsWindows1252AndSaidOnce) {
     LoadReport report;
     auto store = loadIncidents(kDir + "non_utf8.csv", {}, report);
+    ASSERT_TRUE(store.ok()) << store.error().describe();
+    ASSERT_EQ(store->size(), 2u);
+    EXPECT_EQ(store->title(0), "Pej\xC3\xAB market");
+    ASSERT_EQ(report.problems.size(), 1u) << describeAll(report);
+    EXPECT_EQ(report.problems[0].message,
+              "is not valid UTF-8: read as Windows-1252 (choose another encoding with --encoding, e.g. "
+              "ISO-8859-2)");
+}
+
+TEST(IncidentBadInput, NonUtf8TextInAFileSaidToBeUtf8IsRepairedAndReported) {
+    LoadReport report;
+    IncidentLoadOptions utf8;
+    utf8.encoding = "UTF-8";
+    auto store = loadIncidents(kDir + "non_utf8.csv", utf8, report);
     ASSERT_TRUE(store.ok()) << store.error().describe();
     ASSERT_EQ(store->size(), 2u);
     EXPECT_EQ(store->title(0), "Pej\xEF\xBF\xBD market");
@@ -132,13 +146,14 @@ TEST(IncidentBadInput, WholeFileFailuresAreOneError) {
         const char* fragment;
     };
     const std::string fixtures = FP_FIXTURES_DIR;
-    for (const Case& c : {Case{kDir + "missing.csv", ErrorCode::NotFound, "file not found"},
-                          Case{kDir + "missing.gpkg", ErrorCode::NotFound, "file not found"},
-                          Case{kDir, ErrorCode::IsDirectory, "is a directory"},
-                          Case{kDir + "empty.csv", ErrorCode::EmptyLayer, "is empty"},
-                          Case{kDir + "header_only.csv", ErrorCode::EmptyLayer, "no data rows"},
-                          Case{fixtures + "/notes.txt", ErrorCode::UnsupportedFormat, "no date column"},
-                          Case{fixtures + "/empty.geojson", ErrorCode::UnsupportedFormat, ""}}) {
+    for (const Case& c :
+         {Case{kDir + "missing.csv", ErrorCode::NotFound, "file not found"},
+          Case{kDir + "missing.gpkg", ErrorCode::NotFound, "file not found"},
+          Case{kDir, ErrorCode::IsDirectory, "is a directory"},
+          Case{kDir + "empty.csv", ErrorCode::EmptyLayer, "is empty"},
+          Case{kDir + "header_only.csv", ErrorCode::EmptyLayer, "no data rows"},
+          Case{fixtures + "/notes.txt", ErrorCode::UnsupportedFormat, "no date column"},
+          Case{fixtures + "/empty.geojson", ErrorCode::EmptyLayer, "the layer has no features"}}) {
         LoadReport report;
         auto r = loadIncidents(c.path, {}, report);
         ASSERT_FALSE(r.ok()) << c.path;

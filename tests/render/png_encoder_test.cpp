@@ -66,7 +66,8 @@ TEST(PngEncoder, BandsOfAnySizeAndBottomUpRows) {
     ASSERT_TRUE(writer.value()->addRows({img.pixel(0, 0), stride, 1}).ok());
     ASSERT_TRUE(writer.value()->addRows({img.pixel(0, 1), stride, 200}).ok());
     std::vector<uint8_t> flipped;
-    for (int y = img.height - 1; y >= 201; --y) flipped.insert(flipped.end(), img.pixel(0, y), img.pixel(0, y) + stride);
+    for (int y = img.height - 1; y >= 201; --y)
+        flipped.insert(flipped.end(), img.pixel(0, y), img.pixel(0, y) + stride);
     const int rest = img.height - 201;
     EXPECT_FALSE(fs::exists(path)) << "nothing under the final name before finish()";
     ASSERT_TRUE(writer.value()->addRows({flipped.data() + (rest - 1) * stride, -stride, rest}).ok());
@@ -89,8 +90,9 @@ TEST(PngEncoder, MissingRowsFailAndLeaveNoFile) {
     }
     EXPECT_FALSE(fs::exists(path));
     for (const auto& entry : fs::directory_iterator(fs::temp_directory_path()))
-        EXPECT_EQ(entry.path().filename().string().find(".fp-png-" + std::to_string(::getpid()) + "-short.png"),
-                  std::string::npos)
+        EXPECT_EQ(
+            entry.path().filename().string().find(".fp-png-" + std::to_string(::getpid()) + "-short.png"),
+            std::string::npos)
             << "temporary file left behind: " << entry.path();
 }
 

@@ -99,6 +99,27 @@ TEST_F(FieldMappingTest, ApplyEmitsAReloadWithTheChosenMapping) {
     EXPECT_FALSE(dialog.isOpen());
 }
 
+TEST_F(FieldMappingTest, TheDateFormatChosenGoesWithTheReloadAndIsKeptByTheLayer) {
+    FieldMappingRequest request = unmappedRequest();
+    request.dateFormat = "month-first";  // chosen before for this source
+    dialog.open(request);
+    EXPECT_EQ(dialog.dateFormat(), "month-first");
+    EXPECT_FALSE(dialog.chooseDateFormat("whenever"));
+    EXPECT_TRUE(dialog.chooseDateFormat("day-first"));
+    ASSERT_TRUE(dialog.choose("start", "reported"));
+    ASSERT_TRUE(dialog.choose("lon", "pos_e"));
+    ASSERT_TRUE(dialog.choose("lat", "pos_n"));
+    const CommandList out = clickButton("Apply");
+    const auto* reload = findCommand<ReloadIncidents>(out);
+    ASSERT_NE(reload, nullptr);
+    EXPECT_EQ(reload->dateFormat, "day-first");
+
+    const std::string fixture = std::string(FP_FIXTURES_DIR) + "/incidents/unmapped_columns.csv";
+    ASSERT_TRUE(applyCommand(state, ReloadIncidents{fixture, {}, reload->fieldMapping, 0, "day-first"}).ok());
+    ASSERT_EQ(state.scene().incidentLayers.size(), 1u);
+    EXPECT_EQ(state.scene().incidentLayers[0].loadOptions.dateFormat, "day-first");
+}
+
 TEST_F(FieldMappingTest, CancelEmitsNothingAndCloses) {
     dialog.open(unmappedRequest());
     dialog.choose("start", "reported");

@@ -81,8 +81,10 @@ Result<LoadedProject> loadStartingProject(const AnimateOptions& o) {
     if (!project) return project.error();
     for (const auto& path : o.layers)
         if (auto ids = project->state.addLayers(path); !ids) return ids.error();
+    IncidentLoadOptions readOptions;
+    applyIncidentReadFlags(o.read, readOptions);
     for (const auto& source : o.incidents)
-        if (auto id = project->state.addIncidents(source); !id) return id.error();
+        if (auto id = project->state.addIncidents(source, readOptions); !id) return id.error();
     if (project->state.scene().layers.empty() && project->state.scene().incidentLayers.empty())
         return makeError(ErrorCode::EmptyLayer, "animate", "nothing to draw: no layers");
     return project;
@@ -146,6 +148,7 @@ void addAnimateCommand(CLI::App& app, AnimateOptions& o) {
     cmd->add_option("--layer", o.layers, "Extra vector layer to draw on top; repeatable");
     cmd->add_option("--incidents", o.incidents, "Incident source to draw as markers; repeatable")
         ->type_name("SOURCE");
+    addIncidentReadFlags(cmd, o.read);
     cmd->add_flag("--no-default-layers", o.noDefaultLayers, "Leave out the embedded Kosovo/Serbia layers");
     cmd->add_flag("-q,--quiet", o.quiet, "No progress on stderr");
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "app/cli/incident_read_flags.h"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,6 +27,7 @@ struct AnimateOptions {
     std::string bbox;
     std::vector<std::string> layers;
     std::vector<std::string> incidents;
+    IncidentReadFlags read;  ///< --date-format, --encoding for `incidents`
     bool noDefaultLayers = false;
     bool quiet = false;  ///< no progress on stderr
 };

@@ -40,6 +40,7 @@ void addGeocodeFileCommand(CLI::App& app, GeocodeFileOptions& o) {
     cmd->add_option("--table", o.table, "Layer of a multi-layer file");
     cmd->add_option("--gazetteer", o.gazetteer, "Gazetteer file (default: the embedded one)");
     cmd->add_flag("--force", o.force, "Replace OUTPUT if it exists, even when it is INPUT itself");
+    addIncidentReadFlags(cmd, o.read);
 }
 
 int runGeocodeFileCommand(const GeocodeFileOptions& o) {
@@ -79,6 +80,7 @@ int runGeocodeFileCommand(const GeocodeFileOptions& o) {
         req.options.fieldMapping[field] = m.substr(eq + 1);
     }
     if (!o.table.empty()) req.options.table = o.table;
+    applyIncidentReadFlags(o.read, req.options);
     if (!o.gazetteer.empty()) {
         auto gazetteer = Gazetteer::load(o.gazetteer);
         if (!gazetteer) return fail(gazetteer.error().describe());

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "app/cli/incident_read_flags.h"
+
 #include <string>
 #include <vector>
 
@@ -18,6 +20,7 @@ struct GeocodeFileOptions {
     std::string table;             ///< layer of a multi-layer file
     std::string gazetteer;         ///< gazetteer file; empty = the embedded one
     bool force = false;            ///< replace an existing OUTPUT, also when it is INPUT itself
+    IncidentReadFlags read;        ///< --date-format, --encoding
 };
 
 /// Declares the subcommand and its flags on `app`.

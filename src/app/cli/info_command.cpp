@@ -138,6 +138,8 @@ int describeIncidents(const IncidentStore& s, const IncidentFormatInfo& info, co
         for (const auto& [field, column] : info.fieldMapping) mapping[field] = column;
         json cats = json::array();
         for (const auto& [name, count] : categories) cats.push_back({{"name", name}, {"count", count}});
+        json dateFormats = json::object();
+        for (const auto& [column, format] : info.dateFormats) dateFormats[column] = format;
         json j = {
             {"source", report.source},
             {"kind", "incidents"},
@@ -146,6 +148,8 @@ int describeIncidents(const IncidentStore& s, const IncidentFormatInfo& info, co
             {"layer", info.layer},
             {"crs", info.crs},
             {"attribution", info.attribution},
+            {"dateFormats", dateFormats},
+            {"encoding", info.encoding},
             {"columns", info.columns},
             {"fieldMapping", mapping},
             {"count", s.size()},
@@ -171,6 +175,13 @@ int describeIncidents(const IncidentStore& s, const IncidentFormatInfo& info, co
         std::printf("%s%s <- %s\n", label, field.c_str(), column.c_str());
         label = "             ";
     }
+    label = "dates:       ";
+    for (const auto& [column, format] : info.dateFormats) {
+        std::printf("%s%s: %s\n", label, column.c_str(), format.c_str());
+        label = "             ";
+    }
+    if (!info.encoding.empty() && info.encoding != "UTF-8")
+        std::printf("encoding:    %s\n", info.encoding.c_str());
     std::printf("incidents:   %zu (%zu rows read, %zu not loaded)\n", s.size(), report.featuresRead,
                 report.featuresSkipped);
     if (const std::string held = info.geocoding.placedAndHeld(s.size()); !held.empty())
@@ -264,18 +275,23 @@ void addInfoCommand(CLI::App& app, InfoOptions& o) {
     CLI::Option* table = cmd->add_option("--table", o.table, "PostGIS table, or layer of a multi-layer file");
     CLI::Option* sql = cmd->add_option("--sql", o.sql, "SQL query to read instead of a table");
     table->excludes(sql);
+    addIncidentReadFlags(cmd, o.read);
 }
 
 int runInfoCommand(const InfoOptions& o) {
     IncidentLoadOptions options;
     options.table = o.table;
     options.sql = o.sql;
+    applyIncidentReadFlags(o.read, options);
     LoadReport report;
     IncidentFormatInfo info;
     auto incidents = loadIncidents(o.source, options, report, &info);
     if (incidents) return describeIncidents(incidents.value(), info, report, o.json);
 
     const Error& why = incidents.error();
+    // A source recognised as incidents but without a single data row holds 0 incidents: that is an answer.
+    if (why.code == ErrorCode::EmptyLayer && report.featuresRead == 0 && !info.format.empty())
+        return describeIncidents(IncidentStoreBuilder().build(), info, report, o.json);
     // Only sources that are readable but not incidents are tried as vector layers. Databases are not: the
     // vector loader would see the connection string (and its password) in its messages.
     const bool database = isDatabaseSource(o.source);

@@ -87,6 +87,7 @@ void addRenderCommand(CLI::App& app, RenderOptions& o) {
            "Incident source to draw as markers (Flashpoint, ACLED or GDELT CSV, GeoJSON, GeoPackage, "
            "PG:...); repeatable")
         ->type_name("SOURCE");
+    addIncidentReadFlags(cmd, o.read);
     cmd->add_flag("--no-default-layers", o.noDefaultLayers,
                   "Without a project: leave out the embedded Kosovo/Serbia layers");
     cmd->add_flag("--no-labels", o.noLabels, "Do not draw labels");
@@ -290,8 +291,10 @@ int runRenderCommand(const RenderOptions& o) {
         if (!ids) layerFailed = true;  // already logged to stderr with its reason
     }
     GeoBBox incidentExtent;
+    IncidentLoadOptions readOptions;
+    applyIncidentReadFlags(o.read, readOptions);
     for (const auto& source : o.incidents) {
-        auto id = state.addIncidents(source);
+        auto id = state.addIncidents(source, readOptions);
         if (!id) {
             layerFailed = true;  // already logged to stderr with its reason
             continue;

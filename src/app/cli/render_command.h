@@ -1,5 +1,7 @@
 #pragma once
 
+#include "app/cli/incident_read_flags.h"
+
 #include <string>
 #include <vector>
 
@@ -19,6 +21,7 @@ struct RenderOptions {
     std::string crs;
     std::vector<std::string> layers;
     std::vector<std::string> incidents;  ///< incident sources drawn above the layers
+    IncidentReadFlags read;              ///< --date-format, --encoding for `incidents`
     bool noDefaultLayers = false;
     bool noLabels = false;
     std::string placeLabels;   ///< --place-labels none|local|latin|english; empty: the project's, else local

@@ -100,6 +100,7 @@ Status reloadIncidents(MapState& state, const ReloadIncidents& r) {
     IncidentLoadOptions options;
     options.fieldMapping = r.fieldMapping;
     options.table = r.table;
+    options.dateFormat = r.dateFormat;
     auto id = state.addIncidents(r.source, options);
     if (!id) return id.error();
     auto& layers = state.scene().incidentLayers;

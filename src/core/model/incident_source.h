@@ -20,6 +20,12 @@ struct IncidentLoadOptions {
     std::string table;
     /// SQL query to read instead of a table (PostgreSQL SQL for PostGIS, OGR SQL for files).
     std::string sql;
+    /// How the dates are written, for every date column: empty or "auto" to infer it from each column's
+    /// values, else a value of parseDateFormatOption ("day-first", "mm/dd/yyyy", "unix", "excel", ...).
+    std::string dateFormat;
+    /// Character encoding of a text file (e.g. "WINDOWS-1252", "ISO-8859-2"): empty to detect it (UTF-16 with
+    /// a byte-order mark, UTF-8, else Windows-1252, reported).
+    std::string encoding;
     /// When not empty, rows whose category is not in this list (any case) are reported and not loaded.
     std::vector<std::string> categories;
     /// Gazetteer for rows that name a place but have no coordinates (see docs/INCIDENTS.md, "Geocoding place

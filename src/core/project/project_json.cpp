@@ -171,6 +171,8 @@ std::string projectToJson(const ProjectDocument& doc, const std::string& project
         if (!i.options.sql.empty()) j["sql"] = i.options.sql;
         if (!i.options.fieldMapping.empty()) j["fieldMapping"] = i.options.fieldMapping;
         if (!i.options.categories.empty()) j["categories"] = i.options.categories;
+        if (!i.options.dateFormat.empty()) j["dateFormat"] = i.options.dateFormat;
+        if (!i.options.encoding.empty()) j["encoding"] = i.options.encoding;
         j["attribution"] = i.attribution;
         j["style"] = incidentStyleJson(i.style);
         incidents.push_back(std::move(j));

@@ -335,6 +335,8 @@ ProjectDocument readDocument(const Json& root, const std::string& projectPath) {
         ir.read("table", inc.options.table);
         ir.read("sql", inc.options.sql);
         ir.read("categories", inc.options.categories);
+        ir.read("dateFormat", inc.options.dateFormat);
+        ir.read("encoding", inc.options.encoding);
         if (const Json* mapping = ir.find("fieldMapping")) {
             if (!mapping->is_object())
                 throw FieldError{ir.field("fieldMapping"), "expected an object of field: column"};

@@ -1,8 +1,13 @@
 #include "core/time/time_point.h"
 
+#include "core/util/text.h"
+
 #include <array>
+#include <charconv>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
+#include <utility>
 
 namespace fp {
 
@@ -45,14 +50,6 @@ bool equalsIgnoreCase(std::string_view a, std::string_view b) {
     return true;
 }
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
-        s.remove_suffix(1);
-    return s;
-}
-
 /// A small cursor over the text being parsed.
 struct Cursor {
     std::string_view s;
@@ -87,7 +84,8 @@ struct Cursor {
     }
 };
 
-/// 1..12 for an English month name or its three-letter abbreviation ("Sept" too), 0 otherwise.
+}  // namespace
+
 int monthFromName(std::string_view name) {
     static constexpr std::array<const char*, 12> kNames = {"january",   "february", "march",    "april",
                                                            "may",       "june",     "july",     "august",
@@ -99,6 +97,17 @@ int monthFromName(std::string_view name) {
     }
     if (equalsIgnoreCase(name, "sept")) return 9;
     return 0;
+}
+
+namespace {
+
+/// Reads a two- or four-digit year (a two-digit one expanded as `hints` say).
+bool readYear(Cursor& c, const DateHints& hints, int& year) {
+    const size_t before = c.pos;
+    if (!c.number(2, 4, year)) return false;
+    const size_t digits = c.pos - before;
+    if (digits == 2) year = expandTwoDigitYear(year, hints.fullYear);
+    return digits == 2 || digits == 4;
 }
 
 Error badTime(std::string_view text, const std::string& why) {
@@ -157,6 +166,17 @@ Result<ParsedTime> makeDate(std::string_view text, int year, int month, int day,
     return ParsedTime{fromCivil({year, month, day, 0, 0, 0}), precision};
 }
 
+/// `date` followed, when the text goes on, by " HH:MM[:SS]" or "THH:MM[:SS]" and a zone (then Exact).
+Result<ParsedTime> withTimeOfDay(std::string_view text, Cursor& c, Result<ParsedTime> date) {
+    if (!date || c.atEnd()) return date;
+    if (!c.accept('T') && !c.accept('t') && !c.accept(' ')) return badTime(text, kExpected);
+    c.skipSpaces();
+    int64_t seconds = date->time.seconds;
+    if (Status s = parseTimeOfDay(c, text, seconds); !s) return s.error();
+    if (!c.atEnd()) return badTime(text, kExpected);
+    return ParsedTime{TimePoint{seconds}, TimePrecision::Exact};
+}
+
 /// Forms starting with a four-digit year followed by '-' or '/'.
 Result<ParsedTime> parseYearFirst(std::string_view text, Cursor& c, int year) {
     const char sep = c.peek();
@@ -168,18 +188,11 @@ Result<ParsedTime> parseYearFirst(std::string_view text, Cursor& c, int year) {
         return makeDate(text, year, month, 1, TimePrecision::Month);
     }
     if (!c.accept(sep) || !c.number(1, 2, day)) return badTime(text, kExpected);
-    auto date = makeDate(text, year, month, day, TimePrecision::Day);
-    if (!date || c.atEnd()) return date;
-    if (!c.accept('T') && !c.accept('t') && !c.accept(' ')) return badTime(text, kExpected);
-    c.skipSpaces();
-    int64_t seconds = date->time.seconds;
-    if (Status s = parseTimeOfDay(c, text, seconds); !s) return s.error();
-    if (!c.atEnd()) return badTime(text, kExpected);
-    return ParsedTime{TimePoint{seconds}, TimePrecision::Exact};
+    return withTimeOfDay(text, c, makeDate(text, year, month, day, TimePrecision::Day));
 }
 
-/// "10 December 2022", "December 10, 2022", "December 2022".
-Result<ParsedTime> parseWithMonthName(std::string_view text, Cursor& c) {
+/// "10 December 2022", "9-May-20", "December 10, 2022", "December 2022".
+Result<ParsedTime> parseWithMonthName(std::string_view text, Cursor& c, const DateHints& hints) {
     int day = 0, month = 0, year = 0;
     if (isDigit(c.peek())) {
         if (!c.number(1, 2, day)) return badTime(text, kExpected);
@@ -189,8 +202,8 @@ Result<ParsedTime> parseWithMonthName(std::string_view text, Cursor& c) {
         c.accept('.');
         c.skipSpaces();
         c.accept('-');
-        if (month == 0 || !c.number(4, 4, year) || !c.atEnd()) return badTime(text, kExpected);
-        return makeDate(text, year, month, day, TimePrecision::Day);
+        if (month == 0 || !readYear(c, hints, year)) return badTime(text, kExpected);
+        return withTimeOfDay(text, c, makeDate(text, year, month, day, TimePrecision::Day));
     }
     month = monthFromName(c.word());
     c.accept('.');
@@ -203,8 +216,34 @@ Result<ParsedTime> parseWithMonthName(std::string_view text, Cursor& c) {
     day = first;
     c.accept(',');
     c.skipSpaces();
-    if (!c.number(4, 4, year) || !c.atEnd()) return badTime(text, kExpected);
-    return makeDate(text, year, month, day, TimePrecision::Day);
+    if (!readYear(c, hints, year)) return badTime(text, kExpected);
+    return withTimeOfDay(text, c, makeDate(text, year, month, day, TimePrecision::Day));
+}
+
+/// Days from Excel's day 0 (1899-12-30 for serials after Excel's phantom 1900-02-29) to 1970-01-01.
+constexpr int64_t kExcelEpochDays = 25569;
+
+/// A bare number read as `hints.numbers` says (not Calendar).
+Result<ParsedTime> parseCount(std::string_view text, std::string_view t, const DateHints& hints) {
+    double v = 0.0;
+    const char* begin = t.data();
+    auto [ptr, ec] = std::from_chars(begin, t.data() + t.size(), v);
+    if (ec != std::errc() || ptr != t.data() + t.size() || !std::isfinite(v)) {
+        return badTime(text, hints.numbers == DateHints::Numbers::ExcelDays
+                                 ? "not an Excel serial day number (expected e.g. 44905)"
+                                 : "not a Unix time (expected a number of seconds, e.g. 1670630400)");
+    }
+    double seconds = v;
+    if (hints.numbers == DateHints::Numbers::UnixMillis) seconds = v / 1000.0;
+    if (hints.numbers == DateHints::Numbers::ExcelDays) {
+        // Serials below 61 lie before Excel's phantom 29 February 1900 and count from 1899-12-31.
+        const double days = v < 61 ? v - 1 : v;
+        seconds = (days - static_cast<double>(kExcelEpochDays)) * kSecondsPerDay;
+        seconds = std::round(seconds);
+    }
+    // Years -32767..32767, as fromCivil.
+    if (std::abs(seconds) > 1.0e15) return badTime(text, "date out of range");
+    return ParsedTime{TimePoint{static_cast<int64_t>(std::floor(seconds))}, TimePrecision::Exact};
 }
 
 }  // namespace
@@ -226,7 +265,7 @@ const char* timePrecisionName(TimePrecision p) {
 }
 
 Result<TimePrecision> parseTimePrecision(std::string_view text) {
-    std::string_view t = trim(text);
+    std::string_view t = trimSpaces(text);
     for (TimePrecision p : {TimePrecision::Exact, TimePrecision::Day, TimePrecision::Week,
                             TimePrecision::Month, TimePrecision::Year}) {
         if (equalsIgnoreCase(t, timePrecisionName(p))) return p;
@@ -263,12 +302,22 @@ CivilTime toCivil(TimePoint t) {
     return c;
 }
 
+int expandTwoDigitYear(int yy, int fullYear) {
+    if (fullYear != 0 && ((fullYear % 100) + 100) % 100 == yy) return fullYear;
+    return yy <= 68 ? 2000 + yy : 1900 + yy;
+}
+
 Result<ParsedTime> parseTime(std::string_view text) {
-    const std::string_view t = trim(text);
+    return parseTime(text, DateHints{});
+}
+
+Result<ParsedTime> parseTime(std::string_view text, const DateHints& hints) {
+    const std::string_view t = trimSpaces(text);
     if (t.empty()) return badTime(text, "empty date");
     Cursor c{t};
+    if (hints.numbers != DateHints::Numbers::Calendar) return parseCount(text, t, hints);
 
-    if (!isDigit(t.front())) return parseWithMonthName(text, c);
+    if (!isDigit(t.front())) return parseWithMonthName(text, c, hints);
 
     size_t digits = 0;
     while (digits < t.size() && isDigit(t[digits])) ++digits;
@@ -298,13 +347,14 @@ Result<ParsedTime> parseTime(std::string_view text) {
         ++c.pos;
         if (!isDigit(c.peek())) {
             c.pos = 0;  // "10-Dec-2022"
-            return parseWithMonthName(text, c);
+            return parseWithMonthName(text, c, hints);
         }
-        if (!c.number(1, 2, month) || !c.accept(sep) || !c.number(4, 4, year) || !c.atEnd())
+        if (!c.number(1, 2, month) || !c.accept(sep) || !readYear(c, hints, year))
             return badTime(text, kExpected);
-        return makeDate(text, year, month, day, TimePrecision::Day);
+        if (hints.monthFirst) std::swap(day, month);
+        return withTimeOfDay(text, c, makeDate(text, year, month, day, TimePrecision::Day));
     }
-    if (digits <= 2 && t[digits] == ' ') return parseWithMonthName(text, c);
+    if (digits <= 2 && t[digits] == ' ') return parseWithMonthName(text, c, hints);
     return badTime(text, kExpected);
 }
 

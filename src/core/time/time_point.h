@@ -46,17 +46,45 @@ struct ParsedTime {
     TimePrecision precision = TimePrecision::Day;
 };
 
+/// How to read a date whose text alone does not say it: which number of "10/12/2022" is the day, what a bare
+/// number counts, and the century of a two-digit year. A date column's hints are inferred from all its values
+/// (see DateColumnSurvey in core/time/date_format.h) or given by the user.
+struct DateHints {
+    enum class Numbers : uint8_t {
+        Calendar,     ///< a bare number is a year (4 digits), YYYYMMDD or YYYYMMDDHHMMSS
+        UnixSeconds,  ///< seconds since 1970-01-01T00:00:00Z (a fraction is dropped)
+        UnixMillis,   ///< milliseconds since 1970-01-01T00:00:00Z
+        ExcelDays,    ///< Excel's serial days (1900 date system: day 1 is 1900-01-01), a fraction is the time
+    };
+    Numbers numbers = Numbers::Calendar;
+    bool monthFirst = false;  ///< "10/12/2022" is 12 October (US order); day first otherwise
+    /// When not 0, the full year of the row (a `year` column): a two-digit year with the same last two digits
+    /// takes it. Otherwise two-digit years 00-68 are 2000-2068 and 69-99 are 1969-1999 (as POSIX strptime).
+    int fullYear = 0;
+    friend bool operator==(const DateHints&, const DateHints&) = default;
+};
+
 /// Parses the date forms incident sources use, with surrounding spaces ignored:
 /// - "2022-12-10" and "2022/12/10" (Day); "2022-12" and "December 2022" (Month); "2022" (Year);
-/// - "10-12-2022", "10/12/2022", "10.12.2022" (day first, as ACLED and European sources write them);
-/// - "10 December 2022", "10 Dec 2022", "December 10, 2022" (English month names, any case);
+/// - "10-12-2022", "10/12/2022", "10.12.2022" and two-digit years "10/12/22" (day first, as ACLED and
+/// European
+///   sources write them, unless `hints` say month first);
+/// - "10 December 2022", "10 Dec 2022", "December 10, 2022", "9-May-20", "01-January-2015" (English month
+///   names, any case, two- or four-digit years);
 /// - "20221210" (GDELT's Day, Day precision) and "20221210143000" (GDELT's DATEADDED, Exact);
 /// - "2022-12-10T14:30[:00[.sss]]" or with a space instead of the T (Exact), optionally followed by "Z",
 ///   "UTC" or an offset "+01:00" / "+0100" / "+01", which is applied so that the result is UTC. A time
 ///   without an offset is taken as UTC: Flashpoint never applies a local zone or daylight saving.
+/// - bare numbers as `hints.numbers` says (Unix seconds or milliseconds, Excel serial days: Exact).
 /// InvalidArgument naming the text for anything else, including impossible dates (2022-02-30), hours past 23
 /// and leap seconds.
+Result<ParsedTime> parseTime(std::string_view text, const DateHints& hints);
+/// parseTime with the default hints (day first, calendar numbers).
 Result<ParsedTime> parseTime(std::string_view text);
+/// 1..12 for an English month name or its three-letter abbreviation ("Sept" too, any case), 0 otherwise.
+int monthFromName(std::string_view name);
+/// The full year of a two-digit year `yy` (see DateHints::fullYear).
+int expandTwoDigitYear(int yy, int fullYear = 0);
 
 /// "2022-12-10" (precision Day or coarser) or "2022-12-10T14:30:00Z".
 std::string formatIso(TimePoint t, TimePrecision precision = TimePrecision::Exact);

@@ -30,7 +30,8 @@ std::string dataRoot() {
     std::error_code ec;
     const fs::path installed = exeDir / ".." / "share" / "flashpoint";
     if (fs::is_directory(installed / "geodata", ec)) return fs::weakly_canonical(installed, ec).string();
-    // Only a binary built here (build tree, benchmarks, tests) may fall back to the sources it was built from.
+    // Only a binary built here (build tree, benchmarks, tests) may fall back to the sources it was built
+    // from.
     if (isInside(exeDir, FP_BUILD_DIR) && fs::is_directory(fs::path(FP_SOURCE_DIR) / "geodata", ec))
         return FP_SOURCE_DIR;
     return {};

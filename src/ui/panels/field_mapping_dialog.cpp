@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <iterator>
 
 #include "ui/widgets.h"
 
@@ -15,6 +16,21 @@ bool isDatabaseSource(const std::string& source) {
     return source.size() >= 3 && (source[0] == 'P' || source[0] == 'p') &&
            (source[1] == 'G' || source[1] == 'g') && source[2] == ':';
 }
+
+/// The date formats offered: IncidentLoadOptions::dateFormat and how the dialog names it.
+struct DateFormatChoice {
+    const char* value;
+    const char* label;
+};
+constexpr DateFormatChoice kDateFormats[] = {
+    {"", "Inferred from each column"},
+    {"day-first", "Day first (31/12/2022, 31.12.22, 9-May-20)"},
+    {"month-first", "Month first (12/31/2022)"},
+    {"iso", "ISO (2022-12-31)"},
+    {"unix", "Unix seconds"},
+    {"unix-ms", "Unix milliseconds"},
+    {"excel", "Excel serial days"},
+};
 
 /// Fields loading cannot do without, marked in the dialog.
 bool isLocationField(const std::string& field) {
@@ -47,6 +63,8 @@ void FieldMappingDialog::prefill() {
         if (std::find(m_fields.begin(), m_fields.end(), field) == m_fields.end())
             m_fields.push_back(std::move(field));
     m_choice.assign(m_fields.size(), -1);
+    m_dateFormat = 0;
+    chooseDateFormat(m_request.dateFormat);
     const auto& columns = m_request.info.columns;
     // The loader records what it recognised even when a required column is missing.
     const auto& detected = m_request.info.fieldMapping;
@@ -105,6 +123,35 @@ bool FieldMappingDialog::choose(const std::string& field, const std::string& col
     return true;
 }
 
+std::string FieldMappingDialog::dateFormat() const {
+    return kDateFormats[m_dateFormat].value;
+}
+
+bool FieldMappingDialog::chooseDateFormat(const std::string& format) {
+    for (size_t i = 0; i < std::size(kDateFormats); ++i) {
+        if (format != kDateFormats[i].value) continue;
+        m_dateFormat = i;
+        return true;
+    }
+    return false;
+}
+
+void FieldMappingDialog::drawDateFormat() {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Dates");
+    std::string inferred;
+    for (const auto& [column, format] : m_request.info.dateFormats)
+        inferred += (inferred.empty() ? "" : "\n") + column + ": " + format;
+    itemTooltip(inferred.empty() ? "How the dates are written" : ("Inferred:\n" + inferred).c_str());
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(-1.f);
+    if (ImGui::BeginCombo("##dateFormat", kDateFormats[m_dateFormat].label)) {
+        for (size_t i = 0; i < std::size(kDateFormats); ++i)
+            if (ImGui::Selectable(kDateFormats[i].label, i == m_dateFormat)) m_dateFormat = i;
+        ImGui::EndCombo();
+    }
+}
+
 bool FieldMappingDialog::canApply() const {
     const FieldMapping m = mapping();
     auto has = [&](const char* field) {
@@ -156,7 +203,7 @@ void FieldMappingDialog::draw(const UiContext& ctx, CommandList& out) {
     ImGui::Separator();
 
     const ImGuiStyle& st = ImGui::GetStyle();
-    const float footer = ImGui::GetFrameHeightWithSpacing() + st.ItemSpacing.y +
+    const float footer = 2.f * ImGui::GetFrameHeightWithSpacing() + st.ItemSpacing.y +
                          (m_error.empty() ? 0.f : 3.f * ImGui::GetTextLineHeightWithSpacing());
     ImGui::BeginChild("##fields", {0.f, -footer});
     if (ImGui::BeginTable("##mapping", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
@@ -192,6 +239,7 @@ void FieldMappingDialog::draw(const UiContext& ctx, CommandList& out) {
         ImGui::EndTable();
     }
     ImGui::EndChild();
+    drawDateFormat();
 
     if (!m_error.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, logLevelColor(LogLevel::Error, ctx.theme));
@@ -202,8 +250,8 @@ void FieldMappingDialog::draw(const UiContext& ctx, CommandList& out) {
     if (ImGui::Button("Apply")) {
         m_waiting = true;
         m_error.clear();
-        out.push_back(
-            ReloadIncidents{m_request.source, m_request.table, mapping(), m_request.replaceLayerId});
+        out.push_back(ReloadIncidents{m_request.source, m_request.table, mapping(), m_request.replaceLayerId,
+                                      dateFormat()});
     }
     ImGui::EndDisabled();
     itemTooltip(canApply() ? "Load the incidents with these fields; they are remembered for this source"

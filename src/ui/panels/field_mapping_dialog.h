@@ -26,6 +26,7 @@ struct FieldMappingRequest {
     /// A mapping used before (remembered for the source): its fields whose columns still exist are pre-filled
     /// from it rather than from the detection.
     FieldMapping previous{};
+    std::string dateFormat{};  ///< IncidentLoadOptions::dateFormat used before: "" inferred
 };
 
 /// A window listing the source's columns with, for each canonical incident field (canonicalIncidentFields),
@@ -55,13 +56,20 @@ public:
     /// True when the mapping names a start column and a location (lon and lat, wkt, or the source's own point
     /// geometry): what loading needs at least.
     bool canApply() const;
+    /// The date format chosen (IncidentLoadOptions::dateFormat): "" to infer it from each date column.
+    std::string dateFormat() const;
+    /// Picks one of the offered date formats ("", "day-first", "month-first", "iso", "unix", "unix-ms",
+    /// "excel"); false for any other.
+    bool chooseDateFormat(const std::string& format);
 
 private:
     void prefill();
+    void drawDateFormat();
 
     FieldMappingRequest m_request;
     std::vector<std::string> m_fields;  // canonical, in order
     std::vector<int> m_choice;          // per field: index into m_request.info.columns, -1 for none
+    size_t m_dateFormat = 0;            // index into the offered date formats
     std::string m_error;
     bool m_waiting = false;
     bool m_appearing = false;

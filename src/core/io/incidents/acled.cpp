@@ -47,6 +47,13 @@ AcledColumns::AcledColumns(const std::vector<std::string>& header) : m_header(lo
     m_notes = find({"notes"});
     m_fatalities = find({"fatalities"});
     m_tags = find({"tags"});
+    m_year = find({"year"});
+    m_timestamp = find({"timestamp"});
+}
+
+std::vector<std::pair<int, std::string>> AcledColumns::dateColumns() const {
+    if (m_date < 0) return {};
+    return {{m_date, m_header[static_cast<size_t>(m_date)]}};
 }
 
 int AcledColumns::find(std::initializer_list<const char*> names) const {
@@ -59,7 +66,8 @@ int AcledColumns::find(std::initializer_list<const char*> names) const {
 
 std::string_view AcledColumns::get(const std::vector<std::string>& values, int index) const {
     if (index < 0 || static_cast<size_t>(index) >= values.size()) return {};
-    return trimmed(values[static_cast<size_t>(index)]);
+    const std::string_view v = trimmed(values[static_cast<size_t>(index)]);
+    return isMissingMarker(v) ? std::string_view() : v;  // R writes "NA" for a missing value
 }
 
 bool AcledColumns::convert(std::vector<std::string>& values,
@@ -68,7 +76,10 @@ bool AcledColumns::convert(std::vector<std::string>& values,
     for (size_t i = 0; i < values.size() && i < m_header.size(); ++i) checkUtf8(ctx, m_header[i], values[i]);
     auto col = [&](int index) { return index >= 0 ? m_header[static_cast<size_t>(index)] : std::string(); };
 
-    if (!readTimes(ctx, {col(m_date), get(values, m_date), {}, {}}, out)) return false;
+    TimeInputs times{col(m_date), get(values, m_date), {}, {}};
+    times.startReading = findDateReading(m_dates, m_date);
+    times.yearText = get(values, m_year);
+    if (!readTimes(ctx, times, out)) return false;
     const std::string_view tp = get(values, m_timePrecision);
     if (tp == "2") {
         applyTimePrecision(ctx, col(m_timePrecision), TimePrecision::Week, out);
@@ -111,6 +122,17 @@ bool AcledColumns::convert(std::vector<std::string>& values,
     out.fatalities = readCount(ctx, col(m_fatalities), get(values, m_fatalities));
     for (auto& s : splitList(get(values, m_source))) out.sources.push_back({std::move(s), {}, std::nullopt});
     out.tags = splitList(get(values, m_tags));
+    // `timestamp` is when ACLED last changed the row (Unix seconds), not the event: kept as a tag, which is
+    // what telling changed rows between two exports needs.
+    if (const std::string_view changed = get(values, m_timestamp); !changed.empty()) {
+        DateHints unix;
+        unix.numbers = DateHints::Numbers::UnixSeconds;
+        if (auto t = parseTime(changed, unix); t)
+            out.tags.push_back("updated=" + formatIso(t->time));
+        else
+            ctx.warn(ErrorCode::InvalidArgument, col(m_timestamp),
+                     quoted(changed) + " is not a Unix time; left out, row loaded");
+    }
     return checkCategory(ctx, col(m_eventType), allowedCategories, out);
 }
 
@@ -136,7 +158,9 @@ std::vector<std::pair<std::string, std::string>> AcledColumns::describe() const 
         {"admin_areas", join({m_country, m_admin1, m_admin2, m_admin3}, ", ")},
         {"fatalities", col(m_fatalities)},
         {"source", col(m_source)},
-        {"tags", col(m_tags)},
+        {"tags", m_timestamp >= 0
+                     ? join({m_tags}, "") + (m_tags >= 0 ? ", " : "") + "updated=" + col(m_timestamp)
+                     : col(m_tags)},
         {"lon", col(m_lon)},
         {"lat", col(m_lat)},
     };

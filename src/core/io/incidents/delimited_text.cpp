@@ -1,5 +1,7 @@
 #include "core/io/incidents/delimited_text.h"
 
+#include "core/io/incidents/text_encoding.h"
+
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -37,7 +39,7 @@ DelimitedText::DelimitedText(DelimitedText&&) noexcept = default;
 DelimitedText& DelimitedText::operator=(DelimitedText&&) noexcept = default;
 DelimitedText::~DelimitedText() = default;
 
-Result<DelimitedText> DelimitedText::open(const std::string& path) {
+Result<DelimitedText> DelimitedText::open(const std::string& path, const std::string& encoding) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         const int err = errno;
@@ -70,8 +72,30 @@ Result<DelimitedText> DelimitedText::open(const std::string& path) {
     t.m_text = t.m_map->address
                    ? std::string_view(static_cast<const char*>(t.m_map->address), t.m_map->length)
                    : std::string_view(t.m_map->copy);
+    auto decoded = decodeText(t.m_text, encoding, path);
+    if (!decoded) return decoded.error();
+    t.m_encoding = decoded->encoding;
+    t.m_guessed = decoded->guessed;
+    if (decoded->utf8) t.useCopy(std::move(*decoded->utf8));
+    // Lone CR line ends (classic Mac OS, some Excel exports): the first line end tells.
+    const size_t firstEnd = t.m_text.find_first_of("\r\n");
+    if (firstEnd != std::string_view::npos && t.m_text[firstEnd] == '\r' &&
+        (firstEnd + 1 == t.m_text.size() || t.m_text[firstEnd + 1] != '\n')) {
+        std::string copy(t.m_text);
+        for (size_t i = 0; i < copy.size(); ++i)
+            if (copy[i] == '\r' && (i + 1 == copy.size() || copy[i + 1] != '\n')) copy[i] = '\n';
+        t.useCopy(std::move(copy));
+    }
+    t.m_hasNul = t.m_text.find('\0') != std::string_view::npos;
     if (t.m_text.substr(0, 3) == "\xEF\xBB\xBF") t.m_pos = 3;
     return t;
+}
+
+void DelimitedText::useCopy(std::string text) {
+    auto map = std::make_unique<Mapping>();
+    map->copy = std::move(text);
+    m_map = std::move(map);
+    m_text = m_map->copy;
 }
 
 bool DelimitedText::blank() const {

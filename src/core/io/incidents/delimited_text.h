@@ -30,8 +30,11 @@ struct TextRecord {
 /// A memory-mapped (or, failing that, read) text file split into records.
 class DelimitedText {
 public:
-    /// Maps `path`. NotFound/PermissionDenied/IoError naming it when it cannot be read.
-    static Result<DelimitedText> open(const std::string& path);
+    /// Maps `path` and decodes it (see decodeText: `encoding` when given, else UTF-16 with a byte-order mark,
+    /// UTF-8, or Windows-1252 when the bytes are not UTF-8). Line ends may be LF, CRLF or lone CR.
+    /// NotFound/PermissionDenied/IoError naming it when it cannot be read, InvalidArgument for an unknown
+    /// encoding.
+    static Result<DelimitedText> open(const std::string& path, const std::string& encoding = {});
 
     DelimitedText(DelimitedText&&) noexcept;
     DelimitedText& operator=(DelimitedText&&) noexcept;
@@ -46,6 +49,23 @@ public:
     /// Size of the text in bytes.
     size_t sizeBytes() const { return m_text.size(); }
 
+    /// The encoding the text was read in ("UTF-8", "WINDOWS-1252", ...), and whether it was a guess.
+    const std::string& encoding() const { return m_encoding; }
+    bool encodingGuessed() const { return m_guessed; }
+    /// True when the text holds a NUL byte somewhere (then values are checked for one).
+    bool hasNul() const { return m_hasNul; }
+
+    /// Where reading is, to come back to with rewind().
+    struct Mark {
+        size_t pos = 0;
+        int64_t line = 1;
+    };
+    Mark mark() const { return {m_pos, m_line}; }
+    void rewind(const Mark& m) {
+        m_pos = m.pos;
+        m_line = m.line;
+    }
+
     /// Reads the next record; false at the end. Blank lines are skipped (they hold no row).
     bool next(TextRecord& out);
     /// Continues reading at the line after the first line of `record`: how reading recovers from a quote that
@@ -54,6 +74,8 @@ public:
 
 private:
     DelimitedText() = default;
+    /// Reads from `text` (decoded or rewritten) instead of the mapping.
+    void useCopy(std::string text);
     struct Mapping;
     std::unique_ptr<Mapping> m_map;
     std::string_view m_text;
@@ -64,6 +86,9 @@ private:
     size_t m_released = 0;  // bytes at the start of the mapping given back by releaseRead()
     int64_t m_line = 1;
     char m_delimiter = ',';
+    std::string m_encoding = "UTF-8";
+    bool m_guessed = false;
+    bool m_hasNul = false;
 };
 
 }  // namespace fp::incident_io

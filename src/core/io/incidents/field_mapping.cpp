@@ -45,8 +45,8 @@ const std::array<std::vector<const char*>, kFieldCount>& candidates() {
         {"subcategory", "sub_event_type", "subtype", "sub_type", "sub_catego"},
         {"actor", "parties", "actor_names"},
         {"date", "event_date", "start_date", "start_time", "datetime", "date_time", "time", "event_time",
-         "begin", "begin_date", "when", "timestamp", "start_dat"},
-        {"end_date", "end_time", "finish", "until", "end_dat"},
+         "begin", "begin_date", "when", "date_start", "timestamp", "start_dat"},
+        {"end_date", "end_time", "date_end", "finish", "until", "end_dat"},
         {"time_preci", "date_precision"},
         {"location_p", "geo_precision", "loc_precision"},
         {"location", "place_name", "placename", "locality", "city", "town", "village", "settlement", "site"},
@@ -68,12 +68,20 @@ const std::array<std::vector<const char*>, kFieldCount>& candidates() {
     return kCandidates;
 }
 
-/// Lower case, with spaces and hyphens as underscores: "Event Date" and "event-date" both give "event_date".
+/// Lower case, with spaces, hyphens and colons as underscores: "Event Date", "event-date" and "event:date"
+/// all give "event_date".
 std::string normalise(std::string_view name) {
     std::string out = lowerAscii(trimmed(name));
     for (char& c : out)
-        if (c == ' ' || c == '-') c = '_';
+        if (c == ' ' || c == '-' || c == ':') c = '_';
     return out;
+}
+
+/// A namespaced name without its namespace ("incident:date:start" -> "date_start", as OpenStreetMap-style
+/// tags write them); empty when the name has no colon.
+std::string withoutNamespace(std::string_view name) {
+    const size_t colon = name.find(':');
+    return colon == std::string_view::npos ? std::string() : normalise(name.substr(colon + 1));
 }
 
 template <class Values>
@@ -108,17 +116,33 @@ std::vector<std::pair<std::string, std::string>> ColumnMapping::describe() const
     return out;
 }
 
+std::vector<std::pair<int, std::string>> ColumnMapping::dateColumns() const {
+    std::vector<std::pair<int, std::string>> out;
+    auto add = [&](int c) {
+        if (c >= 0) out.emplace_back(c, columns[static_cast<size_t>(c)]);
+    };
+    add(index(Field::Start));
+    for (int alt : startAlternatives) add(alt);
+    add(index(Field::End));
+    return out;
+}
+
 Result<ColumnMapping> mapColumns(const std::vector<std::string>& columns,
                                  const std::map<std::string, std::string>& overrides,
                                  const std::string& source) {
     ColumnMapping m;
     m.columns = columns;
-    std::vector<std::string> normalised;
-    for (const auto& c : columns) normalised.push_back(normalise(c));
+    std::vector<std::string> normalised, local;
+    for (const auto& c : columns) {
+        normalised.push_back(normalise(c));
+        local.push_back(withoutNamespace(c));
+    }
     std::vector<bool> used(columns.size(), false);
     auto find = [&](std::string_view want) -> int {
         for (size_t i = 0; i < normalised.size(); ++i)
             if (!used[i] && normalised[i] == want) return static_cast<int>(i);
+        for (size_t i = 0; i < local.size(); ++i)
+            if (!used[i] && local[i] == want) return static_cast<int>(i);
         return -1;
     };
 
@@ -165,6 +189,8 @@ Result<ColumnMapping> mapColumns(const std::vector<std::string>& columns,
             }
         }
     }
+    for (size_t i = 0; i < normalised.size() && m.yearColumn < 0; ++i)
+        if (normalised[i] == "year") m.yearColumn = static_cast<int>(i);
     if (!fixed[static_cast<size_t>(Field::Start)] && m.has(Field::Start)) {
         for (const char* alias : candidates()[static_cast<size_t>(Field::Start)])
             if (int col = find(alias); col >= 0) m.startAlternatives.push_back(col);
@@ -234,15 +260,21 @@ bool convertCheckedRow(const ColumnMapping& m, const Values& values, const LonLa
 
     std::string_view startName = name(Field::Start);
     std::string_view startText = get(Field::Start);
+    int startColumn = m.index(Field::Start);
     for (size_t k = 0; startText.empty() && k < m.startAlternatives.size(); ++k) {
         const auto col = static_cast<size_t>(m.startAlternatives[k]);
         if (col < values.size() && !trimmed(std::string_view(values[col])).empty()) {
             startName = m.columns[col];
             startText = trimmed(std::string_view(values[col]));
+            startColumn = static_cast<int>(col);
         }
     }
-    const std::string_view endName = name(Field::End);
-    if (!readTimes(ctx, {startName, startText, endName, get(Field::End)}, out)) return false;
+    TimeInputs times{startName, startText, name(Field::End), get(Field::End)};
+    times.startReading = findDateReading(m.dates, startColumn);
+    times.endReading = findDateReading(m.dates, m.index(Field::End));
+    if (m.yearColumn >= 0 && static_cast<size_t>(m.yearColumn) < values.size())
+        times.yearText = std::string_view(values[static_cast<size_t>(m.yearColumn)]);
+    if (!readTimes(ctx, times, out)) return false;
     if (!get(Field::TimePrecision).empty()) {
         auto p = parseTimePrecision(get(Field::TimePrecision));
         if (p) {

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/io/incidents/date_columns.h"
 #include "core/io/incidents/incident_row.h"
 #include "core/util/result.h"
 
@@ -57,7 +58,14 @@ struct ColumnMapping {
     /// TimeSpan and `timestamp` for a TimeStamp). Empty when the start column was chosen explicitly.
     std::vector<int> startAlternatives;
 
+    /// How the date columns are written (start, its alternatives, end), once surveyed; see date_columns.h.
+    std::vector<DateReading> dates;
+    /// A `year` column, which confirms the century of two-digit years; -1 when there is none.
+    int yearColumn = -1;
+
     ColumnMapping() { column.fill(-1); }
+    /// (index, name) of the date columns to survey: start, its alternatives and end.
+    std::vector<std::pair<int, std::string>> dateColumns() const;
     bool has(Field f) const { return column[static_cast<size_t>(f)] >= 0; }
     int index(Field f) const { return column[static_cast<size_t>(f)]; }
     /// Name of the column mapped to `f`, empty when none.

@@ -9,6 +9,7 @@
 #include "core/io/gdal_handles.h"
 #include "core/io/incidents/acled.h"
 #include "core/io/incidents/field_mapping.h"
+#include "core/io/incidents/gdal_date_survey.h"
 #include "core/io/incidents/gdal_feature_pipe.h"
 #include "core/io/incidents/gdal_field_text.h"
 #include "core/io/incidents/readers.h"
@@ -36,11 +37,6 @@ struct SqlLayer {
     }
 };
 
-bool isPointLike(OGRwkbGeometryType type) {
-    const auto flat = wkbFlatten(type);
-    return flat == wkbPoint || flat == wkbMultiPoint || flat == wkbUnknown || flat == wkbGeometryCollection;
-}
-
 /// How a layer will be read, or why it is not incidents.
 struct LayerPlan {
     ColumnMapping mapping;
@@ -65,14 +61,12 @@ Result<LayerPlan> planLayer(OGRLayer& layer, const IncidentLoadOptions& options,
         plan.acled.emplace(columns);
         return plan;
     }
-    const OGRwkbGeometryType type = layer.GetGeomType();
-    plan.useGeometry = type != wkbNone && isPointLike(type);
+    // Lines and areas locate their incident at a point on them (see feature_point.h).
+    plan.useGeometry = layer.GetGeomType() != wkbNone;
     if (!plan.mapping.has(Field::Start)) {
         plan.whyNot = "no date column (looked for " + startColumnNames() + ")";
     } else if (!plan.useGeometry && !plan.mapping.canLocate()) {
-        plan.whyNot = type == wkbNone ? "no geometry, no coordinate columns and no place-name column"
-                                      : std::string("its geometries are ") + OGRGeometryTypeToName(type) +
-                                            ", not points, and it has no coordinate or place-name columns";
+        plan.whyNot = "no geometry, no coordinate columns and no place-name column";
     }
     return plan;
 }
@@ -182,16 +176,16 @@ struct PointReader {
     bool identity = false;  // the layer is in WGS 84 lon/lat already
     std::string column;     // the geometry column, for messages
 
-    LonLat lonLat(const OGRPoint& p) const {
+    LonLat lonLat(double x, double y) const {
         if (!identity) {
-            const MapXY xy = toGeo->forward(p.getX(), p.getY());
+            const MapXY xy = toGeo->forward(x, y);
             return {xy.x, xy.y};
         }
-        LonLat point{p.getX(), p.getY()};
         // As Transformer::forward marks points it cannot transform.
-        if (!std::isfinite(point.lon) || !std::isfinite(point.lat)) point = {HUGE_VAL, HUGE_VAL};
-        return point;
+        if (!std::isfinite(x) || !std::isfinite(y)) return {HUGE_VAL, HUGE_VAL};
+        return {x, y};
     }
+    LonLat lonLat(const OGRPoint& p) const { return lonLat(p.getX(), p.getY()); }
 };
 
 /// The layer's CRS as PROJ reads it; WGS 84 (said in the report) when it has none.
@@ -269,6 +263,8 @@ private:
     IncidentText m_text;
     LonLat m_point;
     const LonLat* m_geometry = nullptr;
+    OGRPoint m_onFeature;                               // the point standing for a line or area feature
+    std::optional<std::pair<LonLat, LonLat>> m_spread;  // corners of such a feature's extent
     int64_t m_row = 0;
 };
 
@@ -317,16 +313,19 @@ bool FeatureConverter::readGeometry(OGRFeature& feature) {
     const ColumnMapping& mapping = m_plan.mapping;
     const OGRGeometry* g = feature.GetGeometryRef();
     const OGRPoint* point = nullptr;
+    m_spread.reset();
     if (g && !g->IsEmpty()) {
-        const auto type = wkbFlatten(g->getGeometryType());
-        if (type == wkbPoint) {
-            point = g->toPoint();
-        } else if (type == wkbMultiPoint && g->toMultiPoint()->getNumGeometries() == 1) {
-            point = g->toMultiPoint()->getGeometryRef(0);
+        if (pointOnFeature(*g, m_onFeature)) {
+            point = &m_onFeature;
+            if (!isSinglePoint(*g)) {
+                OGREnvelope e;
+                g->getEnvelope(&e);
+                m_spread = std::pair{m_points.lonLat(e.MinX, e.MinY), m_points.lonLat(e.MaxX, e.MaxY)};
+            }
         } else {
             m_ctx.reject(ErrorCode::InvalidGeometry, m_points.column,
                          std::string("geometry is a ") + g->getGeometryName() +
-                             "; an incident needs a single point; row not loaded");
+                             " of several points; an incident needs one place; row not loaded");
         }
     } else if (!mapping.hasCoordinates() &&
                (!mapping.has(Field::Place) ||
@@ -347,6 +346,10 @@ bool FeatureConverter::storeRow(bool& looked) {
                                ? m_plan.acled->convert(m_values, m_options.categories, m_ctx, m_incident)
                                : convertMappedRow(m_plan.mapping, m_views, m_geometry, m_options.categories,
                                                   m_ctx, m_incident, m_text);
+    // A line or area feature: its size is how uncertain the point standing for it is.
+    if (converted && m_spread && !m_plan.acled && !m_plan.mapping.has(Field::LocationPrecision))
+        m_incident.locationPrecision =
+            std::max(m_incident.locationPrecision, precisionForExtent(m_spread->first, m_spread->second));
     looked = converted && m_ctx.needsGeocode();
     if (!converted || (looked && !m_geocoder.locate(m_ctx, m_incident, m_plan.acled ? nullptr : &m_text)))
         return false;
@@ -406,6 +409,20 @@ void readFeatures(OGRLayer& layer, GIntBig count, FeatureConverter& converter,
     for (auto& feature : layer) converter.convert(*feature);
 }
 
+/// The date columns' formats, inferred from their values (or as the options say), into `plan`.
+Status planDates(OGRLayer& layer, LayerPlan& plan, const IncidentLoadOptions& options,
+                 const std::string& shownSource, IncidentFormatInfo& info) {
+    auto dates = planGdalDates(layer, plan.acled ? plan.acled->dateColumns() : plan.mapping.dateColumns(),
+                               plan.acled ? plan.acled->yearColumn() : plan.mapping.yearColumn, options,
+                               shownSource, info);
+    if (!dates) return dates.error();
+    if (plan.acled)
+        plan.acled->setDates(std::move(dates).value());
+    else
+        plan.mapping.dates = std::move(dates).value();
+    return {};
+}
+
 }  // namespace
 
 Status readGdalIncidents(const std::string& source, const std::string& shownSource,
@@ -427,9 +444,19 @@ Status readGdalIncidents(const std::string& source, const std::string& shownSour
             if (info.columns.empty()) info.columns = chosen->plan->mapping.columns;
             info.fieldMapping = chosen->plan->mapping.describe();
         }
+        // An empty layer (a FeatureCollection without features) has no columns to judge: it has no rows.
+        OGRLayer* only = layer ? layer : ds.GetLayerCount() == 1 ? ds.GetLayer(0) : nullptr;
+        if (only && only->GetFeatureCount(TRUE) == 0) {
+            info.layer = only->GetName();
+            info.format = info.driver;
+            return makeError(ErrorCode::EmptyLayer, shownSource,
+                             "has no incidents: the layer has no features");
+        }
         return makeError(ErrorCode::UnsupportedFormat, shownSource,
                          "is not an incident source: " + chosen->whyNot);
     }
+    if (auto dated = planDates(*layer, *chosen->plan, options, shownSource, info); !dated)
+        return dated.error();
     const LayerPlan& plan = *chosen->plan;
     describeFormat(plan, info);
     auto points = pointReader(*layer, plan, shownSource, report, info);
@@ -442,6 +469,7 @@ Status readGdalIncidents(const std::string& source, const std::string& shownSour
     readFeatures(*layer, count, converter, capture);
     for (auto& failure : capture.takeFailures())
         report.add(makeError(ErrorCode::IoError, shownSource, "GDAL reported: " + failure));
+    info.dateFormats = describeDates(plan.acled ? plan.acled->dates() : plan.mapping.dates);
     return {};
 }
 

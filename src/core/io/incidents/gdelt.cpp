@@ -7,7 +7,8 @@ namespace fp::incident_io {
 
 namespace {
 
-// 0-based positions in the GDELT 2.0 event table (codebook V2.0).
+// 0-based positions in the GDELT 2.0 event table (codebook V2.0). Columns up to kActionGeoType - 2 are the
+// same in GDELT 1.0; from there on 1.0 sits earlier (see Layout).
 enum Column : size_t {
     kGlobalEventId = 0,
     kDay = 1,
@@ -58,6 +59,19 @@ const char* columnName(size_t c) {
         default:
             return "";
     }
+}
+
+/// Where a row's geography and trailing columns are: 2.0 has an ADM2Code after each ADM1Code, 1.0 does not.
+struct Layout {
+    size_t geoType, fullName, countryCode, lat, lon, dateAdded, sourceUrl;  // sourceUrl == 0: none
+};
+
+Layout layoutFor(size_t width) {
+    if (width == kGdeltColumns)
+        return {kActionGeoType, kActionGeoFullName, kActionGeoCountryCode, kActionGeoLat, kActionGeoLong,
+                kDateAdded,     kSourceUrl};
+    // GDELT 1.0: ActionGeo_Type is column 50 (1-based), DATEADDED 57, SOURCEURL 58 (daily files only).
+    return {49, 50, 51, 53, 54, 56, width == kGdelt1DailyColumns ? size_t{57} : size_t{0}};
 }
 
 bool allDigits(std::string_view s) {
@@ -114,19 +128,22 @@ bool convertGdeltRow(std::vector<std::string>& values, const std::vector<std::st
                      RowContext& ctx, Incident& out) {
     for (size_t i = 0; i < values.size(); ++i) {
         if (isAscii(values[i])) continue;  // no column name to build
-        const char* name = columnName(i);
+        const char* name = values.size() == kGdeltColumns || i < kActionGeoType - 2 ? columnName(i) : "";
         checkUtf8(ctx, *name ? name : "column " + std::to_string(i + 1), values[i]);
     }
     auto get = [&](size_t c) { return trimmed(values[c]); };
+    const Layout at = layoutFor(values.size());
 
     if (!readTimes(ctx, {columnName(kDay), get(kDay), {}, {}}, out)) return false;
-    const std::string_view geoType = get(kActionGeoType);
-    if (geoType.empty() || geoType == "0") {
+    const std::string_view geoType = get(at.geoType);
+    // Historical GDELT 1.0 rows may say type 0 and still give a place with its coordinates.
+    const bool placed = !get(at.fullName).empty() && parseDegrees(get(at.lat)) && parseDegrees(get(at.lon));
+    if ((geoType.empty() || geoType == "0") && !placed) {
         return ctx.reject(ErrorCode::InvalidGeometry, columnName(kActionGeoType),
                           "the event has no ActionGeo location (ActionGeo_Type 0); row not loaded");
     }
-    if (!readLonLat(ctx, columnName(kActionGeoLong), get(kActionGeoLong), columnName(kActionGeoLat),
-                    get(kActionGeoLat), out.location))
+    if (!readLonLat(ctx, columnName(kActionGeoLong), get(at.lon), columnName(kActionGeoLat), get(at.lat),
+                    out.location))
         return false;
     // Country (1) and state/province (2 US, 5 world) matches are centroids of a whole region; city matches
     // (3 US, 4 world) put the event somewhere in or near the city.
@@ -134,6 +151,11 @@ bool convertGdeltRow(std::vector<std::string>& values, const std::vector<std::st
         out.locationPrecision = LocationPrecision::Region;
     } else if (geoType == "3" || geoType == "4") {
         out.locationPrecision = LocationPrecision::Near;
+    } else if (geoType.empty() || geoType == "0") {
+        ctx.warn(ErrorCode::InvalidArgument, columnName(kActionGeoType),
+                 "ActionGeo_Type is " + std::string(geoType.empty() ? "empty" : "0") + " but the place " +
+                     quoted(get(at.fullName)) + " has coordinates; region precision assumed, row loaded");
+        out.locationPrecision = LocationPrecision::Region;
     } else {
         ctx.warn(ErrorCode::InvalidArgument, columnName(kActionGeoType),
                  quoted(geoType) +
@@ -159,25 +181,25 @@ bool convertGdeltRow(std::vector<std::string>& values, const std::vector<std::st
         out.title += ": " + out.actors[0];
         if (out.actors.size() > 1) out.title += " / " + out.actors[1];
     }
-    out.placeName = get(kActionGeoFullName);
+    out.placeName = get(at.fullName);
     // FullName reads "City, Province, Country": largest last, so reverse it.
     auto parts = splitList(out.placeName, ',');
     out.adminAreas.assign(parts.rbegin(), parts.rend());
-    if (out.adminAreas.empty() && !get(kActionGeoCountryCode).empty())
-        out.adminAreas.emplace_back(get(kActionGeoCountryCode));
+    if (out.adminAreas.empty() && !get(at.countryCode).empty())
+        out.adminAreas.push_back(fipsCountryName(get(at.countryCode)));
 
     out.description = "CAMEO event code " + std::string(get(kEventCode)) + ", Goldstein scale " +
                       std::string(get(kGoldstein)) + ", " + std::string(get(kNumMentions)) + " mentions in " +
                       std::string(get(kNumSources)) + " sources";
     IncidentSource src;
-    src.url = get(kSourceUrl);
+    if (at.sourceUrl != 0) src.url = get(at.sourceUrl);
     src.text = src.url.empty() ? "GDELT" : hostOf(src.url);
-    if (!get(kDateAdded).empty()) {
-        if (auto added = parseTime(get(kDateAdded)); added) {
+    if (!get(at.dateAdded).empty()) {
+        if (auto added = parseTime(get(at.dateAdded)); added) {
             src.published = added->time;
         } else {
             ctx.warn(ErrorCode::InvalidArgument, columnName(kDateAdded),
-                     quoted(get(kDateAdded)) + " is not a date; left empty, row loaded");
+                     quoted(get(at.dateAdded)) + " is not a date; left empty, row loaded");
         }
     }
     out.sources.push_back(std::move(src));

@@ -17,7 +17,8 @@ namespace fp {
 
 /// What loadIncidents found out about a source (filled as far as it got, also on failure).
 struct IncidentFormatInfo {
-    /// "flashpoint", "acled", "gdelt", "generic-csv", or for other generic sources the GDAL driver name
+    /// "flashpoint", "acled", "ucdp-ged", "gdelt", "generic-csv", or for other generic sources the GDAL
+    /// driver name
     /// ("GeoJSON", "GPKG", "ESRI Shapefile", "FlatGeobuf", "LIBKML", "PostgreSQL", ...). Empty when the
     /// source was not recognised as incidents.
     std::string format;
@@ -29,6 +30,11 @@ struct IncidentFormatInfo {
     std::vector<std::pair<std::string, std::string>> fieldMapping;
     std::vector<std::string> columns;  ///< every column of the source, in order
     std::string attribution;           ///< credit required by the data's licence, when the format implies one
+    /// date column -> how its values are read, inferred from the column or chosen
+    /// ("event_date" -> "d-Mon-yy, day first, years 2020–2024"); see DateColumnSurvey.
+    std::vector<std::pair<std::string, std::string>> dateFormats;
+    /// Encoding a text file was read in ("UTF-8", "WINDOWS-1252", ...); empty for other sources.
+    std::string encoding;
     /// Rows located from their place name, and those held for review (ambiguous or unmatched names).
     GeocodeSummary geocoding;
 };

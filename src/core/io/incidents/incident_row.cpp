@@ -132,26 +132,52 @@ void checkNonAsciiUtf8(RowContext& ctx, std::string_view field, std::string& val
              "UTF-8); the bad bytes are shown as U+FFFD, row loaded");
 }
 
+bool isMissingMarker(std::string_view text) {
+    const std::string_view t = trimmed(text);
+    if (t.size() < 2 || t.size() > 4) return false;
+    return t == "NA" || t == "N/A" || t == "NULL" || t == "null" || t == "None" || t == "NaN";
+}
+
+namespace {
+
+Result<ParsedTime> parseWith(std::string_view text, const DateReading* reading, std::string_view yearText) {
+    DateHints hints = reading ? reading->format.hints : DateHints{};
+    const std::string_view year = trimmed(yearText);
+    if (year.size() == 4) std::from_chars(year.data(), year.data() + 4, hints.fullYear);
+    return parseTime(text, hints);
+}
+
+/// The message of an unreadable date, with the form its column was expected to have.
+std::string unreadable(std::string_view text, const Error& e, const DateReading* reading) {
+    std::string out = quoted(text) + ": " + e.message;
+    if (reading) out += "; the column's dates are " + reading->format.expected();
+    return out + "; row not loaded";
+}
+
+}  // namespace
+
 bool readTimes(RowContext& ctx, const TimeInputs& in, Incident& out) {
     const std::string_view startText = trimmed(in.startText);
-    if (startText.empty())
+    if (startText.empty() || isMissingMarker(startText))
         return ctx.reject(ErrorCode::InvalidArgument, in.startField, "no start date; row not loaded");
-    auto start = parseTime(startText);
+    auto start = parseWith(startText, in.startReading, in.yearText);
     if (!start) {
         return ctx.reject(ErrorCode::InvalidArgument, in.startField,
-                          quoted(startText) + ": " + start.error().message + "; row not loaded");
+                          unreadable(startText, start.error(), in.startReading));
     }
+    if (in.startReading) in.startReading->saw(start->time);
     out.start = start->time;
     out.timePrecision = start->precision;
     out.end.reset();
 
     const std::string_view endText = trimmed(in.endText);
-    if (endText.empty()) return true;
-    auto end = parseTime(endText);
+    if (endText.empty() || isMissingMarker(endText)) return true;
+    auto end = parseWith(endText, in.endReading, in.yearText);
     if (!end) {
         return ctx.reject(ErrorCode::InvalidArgument, in.endField,
-                          quoted(endText) + ": " + end.error().message + "; row not loaded");
+                          unreadable(endText, end.error(), in.endReading));
     }
+    if (in.endReading) in.endReading->saw(end->time);
     TimePoint last = end->time;
     if (end->precision > out.timePrecision) {
         // A coarser end ("2022-12") means "until the end of that unit": keep the whole unit covered.
@@ -228,7 +254,7 @@ bool readLonLat(RowContext& ctx, std::string_view lonField, std::string_view lon
 
 int32_t readCount(RowContext& ctx, std::string_view field, std::string_view text) {
     const std::string_view t = trimmed(text);
-    if (t.empty()) return -1;
+    if (t.empty() || isMissingMarker(t)) return -1;
     int64_t v = 0;
     auto [ptr, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
     if (ec != std::errc() || ptr != t.data() + t.size()) {

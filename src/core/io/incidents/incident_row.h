@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/geocode/incident_geocoder.h"
+#include "core/io/incidents/date_columns.h"
 #include "core/io/load_report.h"
 #include "core/model/incident.h"
 
@@ -80,11 +81,20 @@ inline void checkUtf8(RowContext& ctx, std::string_view field, std::string& valu
     if (!isAscii(value)) checkNonAsciiUtf8(ctx, field, value);
 }
 
-/// Where an incident's time comes from: start is required, end optional.
+/// Where an incident's time comes from: start is required, end optional. The formats, when given, are how
+/// their columns are written (see date_columns.h); `yearText` is the row's year column, if any.
 struct TimeInputs {
+    TimeInputs(std::string_view startField_, std::string_view startText_, std::string_view endField_ = {},
+               std::string_view endText_ = {})
+        : startField(startField_), startText(startText_), endField(endField_), endText(endText_) {}
     std::string_view startField, startText;
     std::string_view endField, endText;
+    const DateReading* startReading = nullptr;
+    const DateReading* endReading = nullptr;
+    std::string_view yearText;
 };
+/// True for the words sources write for a missing value: "NA" (R), "N/A", "NULL", "null", "None", "NaN".
+bool isMissingMarker(std::string_view text);
 /// Parses start and end into `out` (start precision from the text, see parseTime). Rejects the row when the
 /// start is missing or unreadable, when the end is unreadable, or when the end lies before the start.
 bool readTimes(RowContext& ctx, const TimeInputs& in, Incident& out);
