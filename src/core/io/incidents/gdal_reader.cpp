@@ -236,7 +236,8 @@ Status readGdalIncidents(const std::string& source, const std::string& shownSour
                          IncidentStoreBuilder& out, const IncidentRowObserver* observer) {
     const bool database = isDatabaseSource(source);
     ScrubbingGdalCapture capture;
-    gdal::DatasetPtr ds(GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    gdal::DatasetPtr ds(
+        GDALDataset::Open(gdalDatabaseName(source).c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     if (!ds) {
         if (database) {
             return makeError(
