@@ -5,6 +5,7 @@
 #include <cstring>
 #include <filesystem>
 
+#include "core/export/output_guard.h"
 #include "core/util/atomic_file.h"
 #include "render/export/furniture/furniture_drawer.h"
 #include "render/export/image_io.h"
@@ -139,12 +140,6 @@ GeoReference exportGeoReference(const MapState& state, const ExportSettings& set
                            state.scene().crs);
 }
 
-namespace {
-std::string sidecarPath(const std::string& path, const char* ext) {
-    return fs::path(path).replace_extension(ext).string();
-}
-}  // namespace
-
 Status writeExportImage(const Image& image, const std::string& path, ImageFormat format, int jpegQuality,
                         const GeoReference& ref) {
     if (Status s = checkWritableOutput(path); !s) return s;
@@ -160,7 +155,8 @@ Status writeExportImage(const Image& image, const std::string& path, ImageFormat
             if (!prj) return makeError(prj.error().code, path, prj.error().message);
             auto png = encodePng(image);
             if (!png) return makeError(png.error().code, path, png.error().message);
-            const std::string pgw = sidecarPath(path, ".pgw"), prjPath = sidecarPath(path, ".prj");
+            const std::string pgw = exportSidecarPath(path, ".pgw"),
+                              prjPath = exportSidecarPath(path, ".prj");
             // Sidecars first, the image last: a failure part-way removes what this export wrote.
             if (Status s = writeFileAtomically(pgw, worldFileText(ref)); !s) return s;
             Status s = writeFileAtomically(prjPath, prj.value());
