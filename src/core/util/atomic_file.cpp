@@ -8,6 +8,8 @@
 #include <cstring>
 #include <filesystem>
 
+#include "core/util/temp_files.h"
+
 namespace fs = std::filesystem;
 
 namespace fp {
@@ -44,6 +46,7 @@ Status writeFileAtomically(const std::string& path, std::string_view bytes) {
         (fs::path(parentDir(path)) / ("." + fs::path(path).filename().string() + ".XXXXXX")).string();
     int fd = ::mkstemp(tmpl.data());
     if (fd < 0) return ioError(path, "cannot create a temporary file", errno);
+    const TempPathGuard guard(tmpl);  // a SIGTERM from here on removes it
     auto fail = [&](const std::string& what) {
         int err = errno;
         ::close(fd);
