@@ -191,27 +191,5 @@ TEST_F(HostileInput, SigtermDuringAnimationLeavesNoTemporaryFileAndNoFfmpeg) {
     }
 }
 
-TEST_F(HostileInput, SigtermDuringRenderLeavesNoTemporaryFile) {
-    // A large GeoTIFF takes long enough to write that the signal lands while its temporary file exists.
-    for (int attempt = 0; attempt < 3; ++attempt) {
-        const pid_t pid = spawn({"render", "--size", "8000x8000", "-o", path("big.tif")});
-        bool sawTemp = false;
-        for (int i = 0; i < 1200 && !sawTemp; ++i) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(25));
-            sawTemp = !hiddenEntries(m_dir).empty();
-        }
-        ::kill(pid, SIGTERM);
-        int status = 0;
-        ::waitpid(pid, &status, 0);
-        EXPECT_TRUE(hiddenEntries(m_dir).empty()) << hiddenEntries(m_dir).front();
-        if (sawTemp) {
-            EXPECT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM);
-            return;
-        }
-        fs::remove(path("big.tif"));
-    }
-    ADD_FAILURE() << "the render never showed a temporary file to interrupt";
-}
-
 }  // namespace
 }  // namespace fp
