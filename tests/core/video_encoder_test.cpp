@@ -247,7 +247,7 @@ TEST_F(VideoEncoderTest, FrameFolderReplacesOnlyItsOwnFrames) {
         const fs::path dir = m_dir / "user";
         fs::remove_all(dir);
         fs::create_directories(dir);
-        std::ofstream(dir / "frame_00001.png") << "an old frame";
+        std::ofstream(dir / "frame_00003.png") << "an old frame";
         c.make(dir);
         const auto before = [&] {
             std::vector<std::string> names;

@@ -68,13 +68,17 @@ std::string scrubKeyValues(std::string_view text) {
             ++eq;
             continue;
         }
-        const char before = keyBegin > 0 ? text[keyBegin - 1] : ' ';
+        // What precedes the key as it will read: the text before it, or what was kept before a removed pair.
+        const char before = keyBegin > copied ? text[keyBegin - 1]
+                            : !out.empty()    ? out.back()
+                            : keyBegin > 0    ? text[keyBegin - 1]
+                                              : ' ';
         const bool inQuery = before == '?' || before == '&' || before == ';';
         size_t j = eq + 1;
         while (j < text.size() && (text[j] == ' ' || text[j] == '\t')) ++j;
         j = valueEnd(text, j, inQuery);
         size_t cut = keyBegin;
-        if (inQuery && before == '&') {
+        if (inQuery && before == '&' && keyBegin > copied) {
             --cut;  // "a=1&token=x" reads "a=1"
         } else if (inQuery && j < text.size() && text[j] == '&') {
             ++j;  // "?token=x&a=1" reads "?a=1"
