@@ -39,11 +39,12 @@ protected:
     void TearDown() override { std::filesystem::remove_all(m_dir); }
     std::string path(const std::string& name) const { return (m_dir / name).string(); }
 
-    /// Runs flashpoint with `args` (shell-quoted where needed); stdout and stderr kept apart.
-    CliRun run(const std::string& args) const {
+    /// Runs flashpoint with `args` (shell-quoted where needed); stdout and stderr kept apart. `wrapper`
+    /// (e.g. "timeout -s KILL 60") goes before the binary.
+    CliRun run(const std::string& args, const std::string& wrapper = "") const {
         const std::filesystem::path out = m_dir / ".stdout", err = m_dir / ".stderr";
-        const std::string cmd = "env -u DISPLAY -u WAYLAND_DISPLAY EGL_PLATFORM=surfaceless '" +
-                                std::string(FP_BINARY) + "' " + args + " >'" + out.string() + "' 2>'" +
+        const std::string cmd = "env -u DISPLAY -u WAYLAND_DISPLAY EGL_PLATFORM=surfaceless " + wrapper +
+                                " '" + std::string(FP_BINARY) + "' " + args + " >'" + out.string() + "' 2>'" +
                                 err.string() + "'";
         CliRun r;
         const int status = std::system(cmd.c_str());

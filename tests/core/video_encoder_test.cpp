@@ -2,9 +2,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 #include "core/export/frame_folder.h"
@@ -218,6 +220,67 @@ TEST_F(VideoEncoderTest, FrameFolderNeverReplacesAFolderWithOtherFiles) {
     EXPECT_TRUE(FrameFolderWriter::checkTarget(path("empty")));
     std::ofstream(m_dir / "file") << "x";
     EXPECT_FALSE(FrameFolderWriter::checkTarget(path("file")));
+}
+
+TEST_F(VideoEncoderTest, FrameFolderReplacesOnlyItsOwnFrames) {
+    // Each of these is the user's, not a frame this writer made: the folder is refused and nothing goes.
+    struct Case {
+        const char* what;
+        std::function<void(const fs::path&)> make;
+        const char* reason;
+    };
+    const std::vector<Case> cases = {
+        {"jpeg", [](const fs::path& d) { std::ofstream(d / "frame_1.jpeg") << "photo"; }, "frame_1.jpeg"},
+        {"short number", [](const fs::path& d) { std::ofstream(d / "frame_1.png") << "png"; }, "frame_1.png"},
+        {"csv", [](const fs::path& d) { std::ofstream(d / "frames.csv") << "my,own,table\n1,2,3\n"; },
+         "frames.csv was not written by Flashpoint"},
+        {"folder",
+         [](const fs::path& d) {
+             fs::create_directories(d / "frame_00001.png");
+             std::ofstream(d / "frame_00001.png" / "keep.txt") << "mine";
+         },
+         "frame_00001.png is a folder, not a frame of a previous export"},
+        {"symlink", [](const fs::path& d) { fs::create_symlink("/etc/hostname", d / "frame_00002.png"); },
+         "frame_00002.png is not a regular file"},
+    };
+    for (const auto& c : cases) {
+        const fs::path dir = m_dir / "user";
+        fs::remove_all(dir);
+        fs::create_directories(dir);
+        std::ofstream(dir / "frame_00003.png") << "an old frame";
+        c.make(dir);
+        const auto before = [&] {
+            std::vector<std::string> names;
+            for (const auto& e : fs::recursive_directory_iterator(dir)) names.push_back(e.path().string());
+            std::sort(names.begin(), names.end());
+            return names;
+        }();
+        Status check = FrameFolderWriter::checkTarget(dir.string());
+        ASSERT_FALSE(check) << c.what;
+        EXPECT_NE(check.error().describe().find(c.reason), std::string::npos) << check.error().describe();
+        EXPECT_FALSE(FrameFolderWriter::start(dir.string())) << c.what;
+        std::vector<std::string> after;
+        for (const auto& e : fs::recursive_directory_iterator(dir)) after.push_back(e.path().string());
+        std::sort(after.begin(), after.end());
+        EXPECT_EQ(after, before) << c.what;
+    }
+}
+
+TEST_F(VideoEncoderTest, FrameFolderKeepsFilesAddedWhileItRendered) {
+    const std::string target = path("frames");
+    {
+        auto first = FrameFolderWriter::start(target);
+        ASSERT_TRUE(first && first->addFrame("png", "2022-12-01") && first->finish());
+    }
+    auto w = FrameFolderWriter::start(target);
+    ASSERT_TRUE(w);
+    ASSERT_TRUE(w->addFrame("png", "2022-12-02"));
+    std::ofstream(fs::path(target) / "notes.txt") << "written meanwhile";
+    Status s = w->finish();
+    ASSERT_FALSE(s);
+    EXPECT_NE(s.error().describe().find("notes.txt"), std::string::npos) << s.error().describe();
+    EXPECT_TRUE(fs::exists(fs::path(target) / "notes.txt"));
+    EXPECT_TRUE(fs::exists(fs::path(target) / "frame_00001.png"));
 }
 
 }  // namespace

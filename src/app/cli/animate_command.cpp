@@ -10,10 +10,12 @@
 
 #include "app/cli/cli.h"
 #include "core/export/frame_folder.h"
+#include "core/export/output_guard.h"
 #include "core/project/default_scene.h"
 #include "core/project/map_state.h"
 #include "core/project/project_file.h"
 #include "core/util/atomic_file.h"
+#include "core/util/input_file.h"
 #include "core/util/log.h"
 #include "render/export/animation_export.h"
 #include "render/gl/headless_context.h"
@@ -213,6 +215,9 @@ int runAnimateCommand(const AnimateOptions& o) {
 
     auto project = loadStartingProject(o);
     if (!project) return report(project.error(), kExitFailure);
+    std::vector<std::string> inputs = sceneInputs(project->state.scene());
+    if (!o.project.empty()) inputs.push_back(o.project);
+    if (Status s = checkOutputsAreNotInputs({o.output}, inputs); !s) return report(s.error(), kExitFailure);
     MapState* state = &project->state;
     // The project's export settings and playback step, with the flags over them.
     ExportSettings settings = project->exportSettings;

@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cctype>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -17,6 +18,8 @@
 #include "core/proj/crs.h"
 #include "core/util/log.h"
 #include "render/gl/headless_context.h"
+#include "core/util/secrets.h"
+#include "core/util/temp_files.h"
 
 namespace fp {
 
@@ -35,6 +38,37 @@ std::string versionText() {
 bool endsWith(const std::string& text, const std::string& suffix) {
     return text.size() >= suffix.size() &&
            text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+/// Free-text options where an empty value is a choice ("no subtitle"), not a mistake.
+bool emptyAllowed(const CLI::Option& option) {
+    for (const char* name : {"--title", "--subtitle", "--banner"})
+        if (option.check_name(name)) return true;
+    return false;
+}
+
+/// Every value the user types is checked the same way: an empty value ('') is refused instead of silently
+/// meaning "not given", and a number must be finite (CLI::Range lets NaN through).
+void checkEveryValue(CLI::App& app) {
+    for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
+        for (CLI::Option* option : sub->get_options()) {
+            if (option->get_expected_min() == 0 || option->check_name("--help")) continue;
+            const bool number = option->get_type_name().rfind("FLOAT", 0) == 0;
+            const bool empty = !emptyAllowed(*option);
+            option->check(CLI::Validator(
+                [number, empty](std::string& value) -> std::string {
+                    if (empty && value.empty()) return "is empty: give a value, or leave the option out";
+                    if (number) {
+                        std::string v = value;
+                        for (char& c : v) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+                        if (v.find("nan") != std::string::npos || v.find("inf") != std::string::npos)
+                            return "'" + value + "' is not a finite number";
+                    }
+                    return {};
+                },
+                ""));
+        }
+    }
 }
 
 }  // namespace
@@ -88,6 +122,14 @@ int runCli(int argc, char** argv) {
     guiCmd->add_option("--window", gui.window,
                        "With --at: window length 12h, 7d, 1w, 1m (calendar months), cumulative or all "
                        "(default 1d)");
+    checkEveryValue(app);
+    // Reading over the network is the user's explicit choice, never a project's (core/util/secrets.h).
+    bool allowNetwork = false;
+    for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; }))
+        if (sub->get_name() != "places-build")
+            sub->add_flag(
+                "--allow-network", allowNetwork,
+                "Let a project read layers or incidents over the network (http://, /vsicurl/, ...)");
     // Collect unknown top-level words ourselves (subcommands were created strict, before this), so the
     // message can name them instead of CLI11's generic "a subcommand is required".
     app.allow_extras();
@@ -112,8 +154,10 @@ int runCli(int argc, char** argv) {
             app.remaining().front().c_str());
         return kExitUsage;
     }
+    if (allowNetwork) setNetworkAllowed(true);
     if (app.got_subcommand("gui")) return runGuiWith(gui);  // installs its own stderr sink
     Log::instance().addSink(stderrSink(LogLevel::Warning));
+    installTerminationCleanup();  // SIGTERM or Ctrl+C leaves no temporary file beside an output
     if (app.got_subcommand("render")) return runRenderCommand(render);
     if (app.got_subcommand("info")) return runInfoCommand(info);
     if (app.got_subcommand("animate")) return runAnimateCommand(animate);

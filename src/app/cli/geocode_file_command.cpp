@@ -12,6 +12,7 @@
 #include "core/io/incidents/incident_loader.h"
 #include "core/places/gazetteer.h"
 #include "core/project/project_document.h"
+#include "core/util/input_file.h"
 
 namespace fp {
 
@@ -82,6 +83,7 @@ int runGeocodeFileCommand(const GeocodeFileOptions& o) {
     if (!o.table.empty()) req.options.table = o.table;
     applyIncidentReadFlags(o.read, req.options);
     if (!o.gazetteer.empty()) {
+        if (Status s = checkInputFile(o.gazetteer); !s) return fail(s.error().describe());
         auto gazetteer = Gazetteer::load(o.gazetteer);
         if (!gazetteer) return fail(gazetteer.error().describe());
         req.options.gazetteer = gazetteer.value();

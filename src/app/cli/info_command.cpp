@@ -35,9 +35,11 @@ std::string reasonOnly(const std::string& message) {
 }
 
 json errorJson(const Error& e) {
-    json j = {{"code", errorCodeName(e.code)}, {"message", e.message}, {"source", e.source}};
+    json j = {{"code", errorCodeName(e.code)},
+              {"message", scrubSecrets(e.message)},
+              {"source", scrubSecrets(e.source)}};
     j["row"] = e.row >= 0 ? json(e.row) : json(nullptr);
-    j["field"] = e.field.empty() ? json(nullptr) : json(e.field);
+    j["field"] = e.field.empty() ? json(nullptr) : json(scrubSecrets(e.field));
     j["text"] = e.describe();
     return j;
 }
@@ -222,7 +224,7 @@ int describeVectors(const std::vector<VectorLayer>& layers, const LoadReport& re
                           {"extent", extentJson(l.extent)},
                           {"fields", l.fieldNames}});
         }
-        json j = {{"source", report.source},
+        json j = {{"source", scrubSecrets(report.source)},
                   {"kind", "vector"},
                   {"notIncidents", reasonOnly(whyNotIncidents.message)},
                   {"layers", ls},
@@ -250,7 +252,7 @@ int describeVectors(const std::vector<VectorLayer>& layers, const LoadReport& re
 
 int fail(const Error& e, const LoadReport& report, const Error* secondary, bool asJson) {
     if (asJson) {
-        json j = {{"source", report.source.empty() ? e.source : report.source},
+        json j = {{"source", scrubSecrets(report.source.empty() ? e.source : report.source)},
                   {"error", errorJson(e)},
                   {"problems", problemsJson(report)}};
         if (secondary) j["vectorError"] = errorJson(*secondary);

@@ -9,6 +9,7 @@
 #include "app/cli/cli.h"
 #include "core/places/gazetteer.h"
 #include "core/places/place_record.h"
+#include "core/util/input_file.h"
 #include "core/util/text.h"
 
 namespace fp {
@@ -82,6 +83,10 @@ int runGeocodeCommand(const GeocodeOptions& o) {
         std::fprintf(stderr,
                      "flashpoint geocode: error: no gazetteer: the geodata folder was not found "
                      "(set FLASHPOINT_DATA_DIR or pass --gazetteer)\n");
+        return kExitFailure;
+    }
+    if (Status s = checkInputFile(path); !s) {
+        std::fprintf(stderr, "flashpoint geocode: error: %s\n", s.error().describe().c_str());
         return kExitFailure;
     }
     auto gazetteer = Gazetteer::load(path);

@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "app/cli/cli.h"
+#include "core/export/output_guard.h"
 #include "core/geocode/incident_geocoder.h"
 #include "core/places/gazetteer.h"
 #include "core/project/default_scene.h"
@@ -16,6 +17,7 @@
 #include "core/time/time_window.h"
 #include "core/util/atomic_file.h"
 #include "core/util/log.h"
+#include "core/util/secrets.h"
 #include "render/export/image_io.h"
 #include "render/export/map_exporter.h"
 #include "render/gl/gl.h"
@@ -244,6 +246,7 @@ int runRenderCommand(const RenderOptions& o) {
         if (!box) return usage(box.error());
         bboxFlag = box.value();
     }
+    if (Status s = checkImageFileName(o.output); !s) return usage(s.error());
     auto format = imageFormatForPath(o.output, o.worldFile);
     if (!format) return usage(format.error());
     if (o.worldFile && format.value() != ImageFormat::PngWorldFile)
@@ -277,7 +280,7 @@ int runRenderCommand(const RenderOptions& o) {
                                   " is over " + std::to_string(kMaxSide) + " pixels a side; give --size"));
     if (!o.crs.empty()) {
         // setCrs keeps the centre and ground scale of the saved view; the scale is then in the new units.
-        if (Status s = state.setCrs(o.crs); !s) return fail(s.error());
+        if (Status s = state.setCrs(o.crs); !s) return kExitFailure;  // already logged, with its reason
         if (!view.bbox) {
             const ProjectView saved = view;
             view = currentProjectView(state);
@@ -302,9 +305,15 @@ int runRenderCommand(const RenderOptions& o) {
         for (const auto& layer : state.scene().incidentLayers)
             if (layer.id == id.value() && layer.data) incidentExtent.extend(layer.data->extent());
         if (const GeocodeSummary& g = state.lastIncidentFormat().geocoding; g.any())
-            std::fprintf(stderr, "%s: %s\n", source.c_str(), g.describe().c_str());
+            std::fprintf(stderr, "%s: %s\n", scrubSecrets(source).c_str(), g.describe().c_str());
     }
     if (layerFailed) return kExitFailure;
+    {
+        // Nothing the render reads may be overwritten by what it writes.
+        std::vector<std::string> inputs = sceneInputs(state.scene());
+        if (!o.project.empty()) inputs.push_back(o.project);
+        if (Status s = checkExportTarget(o.output, format.value(), inputs); !s) return fail(s.error());
+    }
     if (state.scene().layers.empty() && state.scene().incidentLayers.empty())
         return fail(makeError(ErrorCode::EmptyLayer, "render", "nothing to draw: no layers"));
     if (bboxFlag) {

@@ -17,16 +17,58 @@ namespace fp {
 
 namespace {
 
-/// A file a previous export wrote: frames.csv or frame_<digits>.<ext>.
-bool isExportFile(const fs::path& name) {
-    const std::string s = name.filename().string();
-    if (s == "frames.csv") return true;
-    if (s.rfind("frame_", 0) != 0) return false;
-    const size_t dot = s.find('.');
-    if (dot == std::string::npos || dot == 6) return false;
-    for (size_t i = 6; i < dot; ++i)
+/// A frame's name as frameName() writes it: "frame_" + at least five digits + ".png".
+bool isFrameName(std::string_view s) {
+    constexpr std::string_view prefix = "frame_", suffix = ".png";
+    if (s.size() < prefix.size() + 5 + suffix.size() || s.substr(0, prefix.size()) != prefix ||
+        s.substr(s.size() - suffix.size()) != suffix)
+        return false;
+    for (size_t i = prefix.size(); i < s.size() - suffix.size(); ++i)
         if (s[i] < '0' || s[i] > '9') return false;
     return true;
+}
+
+/// True when `path` is a frames.csv this writer wrote: its header, then "N,frame_NNNNN.png,date" lines.
+bool isOwnFramesCsv(const fs::path& path) {
+    std::error_code ec;
+    if (fs::file_size(path, ec) > (64u << 20) || ec) return false;
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f) return false;
+    std::string text;
+    char buf[65536];
+    for (size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) text.append(buf, n);
+    std::fclose(f);
+    constexpr std::string_view header = "frame,file,date\n";
+    if (text.rfind(header, 0) != 0) return false;
+    size_t at = header.size();
+    while (at < text.size()) {
+        const size_t end = text.find('\n', at);
+        if (end == std::string::npos) return false;
+        const std::string_view line(text.data() + at, end - at);
+        const size_t c1 = line.find(','), c2 = line.find(',', c1 == std::string_view::npos ? 0 : c1 + 1);
+        if (c1 == std::string_view::npos || c2 == std::string_view::npos ||
+            !isFrameName(line.substr(c1 + 1, c2 - c1 - 1)))
+            return false;
+        at = end + 1;
+    }
+    return true;
+}
+
+/// Why `entry` of an existing target folder is not part of a previous export (which finish() may replace),
+/// or empty when it is: only regular files named exactly as this writer names them count.
+std::string whyNotExportFile(const fs::directory_entry& entry) {
+    const std::string name = entry.path().filename().string();
+    std::error_code ec;
+    const fs::file_status st = entry.symlink_status(ec);
+    const bool regular = !ec && fs::is_regular_file(st);
+    if (name == "frames.csv" || isFrameName(name)) {
+        if (fs::is_directory(st)) return name + " is a folder, not a frame of a previous export";
+        if (!regular) return name + " is not a regular file";
+        if (name == "frames.csv" && !isOwnFramesCsv(entry.path()))
+            return "frames.csv was not written by Flashpoint";
+        return {};
+    }
+    return "it holds other files (" + name + ")";
 }
 
 /// The target folder without a trailing slash: "out/" is the folder "out".
@@ -37,6 +79,17 @@ fs::path normalTarget(const std::string& dir) {
 
 fs::path parentOf(const fs::path& target) {
     return target.parent_path().empty() ? fs::path(".") : target.parent_path();
+}
+
+/// Deletes a previous export set aside by finish(): its frames and frames.csv one by one, then the folder if
+/// that emptied it. Never a recursive delete: a file it does not recognise stays, with the folder.
+void removeOldExport(const std::string& folder) {
+    std::error_code ec;
+    std::vector<fs::path> ours;
+    for (const auto& entry : fs::directory_iterator(folder, ec))
+        if (whyNotExportFile(entry).empty()) ours.push_back(entry.path());
+    for (const auto& p : ours) fs::remove(p, ec);
+    fs::remove(folder, ec);
 }
 
 Status writeWhole(const std::string& path, std::string_view bytes) {
@@ -75,10 +128,11 @@ Status FrameFolderWriter::checkTarget(const std::string& dir) {
         if (!fs::is_directory(target, ec))
             return makeError(ErrorCode::InvalidArgument, dir, "exists and is not a folder");
         for (const auto& entry : fs::directory_iterator(target, ec))
-            if (!isExportFile(entry.path()))
-                return makeError(ErrorCode::InvalidArgument, dir,
-                                 "folder holds other files (" + entry.path().filename().string() +
-                                     "); choose a new or empty folder for the frames");
+            if (const std::string why = whyNotExportFile(entry); !why.empty())
+                return makeError(
+                    ErrorCode::InvalidArgument, dir,
+                    "cannot replace this folder: " + why +
+                        "; Flashpoint only replaces its own frames. Choose a new or empty folder");
         if (ec) return makeError(ErrorCode::PermissionDenied, dir, "cannot list the folder: " + ec.message());
     }
     // The temporary folder is created beside the target, so its parent must take new entries.
@@ -102,6 +156,7 @@ Result<FrameFolderWriter> FrameFolderWriter::start(const std::string& dir) {
     FrameFolderWriter w;
     w.m_target = target.string();
     w.m_temp = tmpl;
+    w.m_tempGuard = TempPathGuard(tmpl, true);
     // mkdtemp makes it private (0700); frames are ordinary files for everyone the umask allows.
     const mode_t mask = ::umask(0);
     ::umask(mask);
@@ -112,6 +167,7 @@ Result<FrameFolderWriter> FrameFolderWriter::start(const std::string& dir) {
 FrameFolderWriter::FrameFolderWriter(FrameFolderWriter&& other) noexcept
     : m_target(std::move(other.m_target)),
       m_temp(std::exchange(other.m_temp, std::string())),
+      m_tempGuard(std::move(other.m_tempGuard)),
       m_files(std::move(other.m_files)),
       m_labels(std::move(other.m_labels)) {}
 
@@ -145,8 +201,13 @@ Status FrameFolderWriter::finish() {
     }
     std::error_code ec;
     // A previous export in the target is set aside first, and removed only once the new one is in place.
+    // The target is checked again: files may have been put there while the frames were drawn.
     std::string old;
     if (fs::exists(m_target, ec)) {
+        if (Status s = checkTarget(m_target); !s) {
+            cancel();
+            return s;
+        }
         old = m_temp + ".old";
         if (::rename(m_target.c_str(), old.c_str()) != 0) {
             const int err = errno;
@@ -163,7 +224,8 @@ Status FrameFolderWriter::finish() {
                          std::string("cannot move the frames into place: ") + std::strerror(err));
     }
     m_temp.clear();
-    if (!old.empty()) fs::remove_all(old, ec);
+    m_tempGuard.release();
+    if (!old.empty()) removeOldExport(old);
     return {};
 }
 
@@ -172,6 +234,7 @@ void FrameFolderWriter::cancel() {
     std::error_code ec;
     fs::remove_all(m_temp, ec);
     m_temp.clear();
+    m_tempGuard.release();
 }
 
 }  // namespace fp

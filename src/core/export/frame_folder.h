@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/util/result.h"
+#include "core/util/temp_files.h"
 
 namespace fp {
 
@@ -41,7 +42,8 @@ public:
 private:
     FrameFolderWriter() = default;
     std::string m_target;
-    std::string m_temp;  // empty once finished or cancelled
+    std::string m_temp;         // empty once finished or cancelled
+    TempPathGuard m_tempGuard;  // removes m_temp if a signal ends the process first
     std::vector<std::string> m_files;
     std::vector<std::string> m_labels;
 };

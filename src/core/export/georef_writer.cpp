@@ -12,6 +12,7 @@
 
 #include "core/io/gdal_env.h"
 #include "core/util/atomic_file.h"
+#include "core/util/temp_files.h"
 
 namespace fs = std::filesystem;
 
@@ -75,6 +76,7 @@ Status writeGeoTiff(const uint8_t* rgba, int width, int height, const GeoReferen
     const fs::path tmp = target.parent_path() / ("." + target.filename().string() + "." +
                                                  std::to_string(::getpid()) + "-" + std::to_string(rd()));
     const std::string tmpName = tmp.string();
+    const TempPathGuard guard(tmpName);  // a SIGTERM while GDAL writes removes it
     GdalErrorCapture capture;
     CPLErrorReset();
     const char* options[] = {"TILED=YES", "COMPRESS=DEFLATE", "PREDICTOR=2", "PHOTOMETRIC=RGB",

@@ -2,14 +2,15 @@
 
 #include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 
@@ -42,6 +43,27 @@ void ignoreSigpipeOnce() {
         return ::sigaction(SIGPIPE, &sa, nullptr) == 0;
     }();
     (void)done;
+}
+
+/// The file exec would run for `program`: itself when it names a path, else the first executable of that
+/// name on PATH; empty when there is none. Resolved before fork, so that the child only calls execve.
+std::string findProgram(const std::string& program) {
+    if (program.empty()) return {};
+    if (program.find('/') != std::string::npos) return ::access(program.c_str(), X_OK) == 0 ? program : "";
+    const char* path = std::getenv("PATH");
+    std::string dirs = path && *path ? path : "/usr/local/bin:/usr/bin:/bin";
+    size_t begin = 0;
+    while (begin <= dirs.size()) {
+        const size_t end = std::min(dirs.find(':', begin), dirs.size());
+        const std::string dir = end > begin ? dirs.substr(begin, end - begin) : ".";
+        const std::string candidate = dir + "/" + program;
+        struct stat st {};
+        if (::stat(candidate.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
+            ::access(candidate.c_str(), X_OK) == 0)
+            return candidate;
+        begin = end + 1;
+    }
+    return {};
 }
 
 }  // namespace
@@ -112,6 +134,7 @@ Result<std::unique_ptr<VideoEncoder>> VideoEncoder::start(const VideoEncoderOpti
                          std::string("cannot create a temporary file: ") + std::strerror(errno));
     ::close(tmpFd);
     enc->m_tempPath = tmpl;  // from here on the destructor removes it
+    enc->m_tempGuard = TempPathGuard(tmpl);
 
     enc->m_stderr = ::memfd_create("ffmpeg-log", MFD_CLOEXEC);
     int pipeFds[2];
@@ -126,35 +149,35 @@ Result<std::unique_ptr<VideoEncoder>> VideoEncoder::start(const VideoEncoderOpti
     for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
     argv.push_back(nullptr);
 
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, pipeFds[0], STDIN_FILENO);
-    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_adddup2(&actions, enc->m_stderr, STDERR_FILENO);
-    posix_spawnattr_t attr;
-    posix_spawnattr_init(&attr);
-    // Its own process group: Ctrl+C in a terminal reaches only us, and we decide how ffmpeg ends. Default
-    // SIGPIPE, which we ignore.
-    sigset_t defaults;
-    sigemptyset(&defaults);
-    sigaddset(&defaults, SIGPIPE);
-    posix_spawnattr_setsigdefault(&attr, &defaults);
-    posix_spawnattr_setpgroup(&attr, 0);
-    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF);
-    const int rc =
-        ::posix_spawnp(&enc->m_pid, options.program.c_str(), &actions, &attr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    posix_spawnattr_destroy(&attr);
-    ::close(pipeFds[0]);
-    if (rc != 0) {
-        enc->m_pid = -1;
-        if (rc == ENOENT)
-            return makeError(ErrorCode::NotFound, options.program,
-                             "program not found on PATH; MP4 and GIF export needs it (Debian/Ubuntu: "
-                             "apt-get install ffmpeg), or export PNG frames to a folder instead");
-        return makeError(ErrorCode::IoError, options.program,
-                         std::string("cannot start the program: ") + std::strerror(rc));
+    const std::string program = findProgram(options.program);
+    if (program.empty()) {
+        ::close(pipeFds[0]);
+        return makeError(ErrorCode::NotFound, options.program,
+                         "program not found on PATH; MP4 and GIF export needs it (Debian/Ubuntu: "
+                         "apt-get install ffmpeg), or export PNG frames to a folder instead");
     }
+    const pid_t parent = ::getpid();
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        // The child: only async-signal-safe calls until exec. It dies with us (SIGKILL when the parent
+        // thread ends, even by kill -9), runs in its own process group so that a Ctrl+C in the terminal
+        // reaches only us, and gets the default SIGPIPE that we ignore.
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (::getppid() != parent) ::_exit(127);
+        ::setpgid(0, 0);
+        ::signal(SIGPIPE, SIG_DFL);
+        const int devNull = ::open("/dev/null", O_WRONLY);
+        if (::dup2(pipeFds[0], STDIN_FILENO) < 0 || devNull < 0 || ::dup2(devNull, STDOUT_FILENO) < 0 ||
+            ::dup2(enc->m_stderr, STDERR_FILENO) < 0)
+            ::_exit(127);
+        ::execve(program.c_str(), argv.data(), environ);
+        ::_exit(127);
+    }
+    ::close(pipeFds[0]);
+    if (pid < 0)
+        return makeError(ErrorCode::IoError, options.program,
+                         std::string("cannot start the program: ") + std::strerror(errno));
+    enc->m_pid = pid;
     return enc;
 }
 
@@ -204,6 +227,7 @@ Status VideoEncoder::finish() {
     if (::rename(m_tempPath.c_str(), m_options.outputPath.c_str()) != 0)
         return failure(std::string("could not move the video into place: ") + std::strerror(errno));
     m_tempPath.clear();
+    m_tempGuard.release();
     m_done = true;
     return {};
 }
@@ -213,6 +237,7 @@ void VideoEncoder::cancel() {
     reap();
     if (!m_tempPath.empty()) ::unlink(m_tempPath.c_str());
     m_tempPath.clear();
+    m_tempGuard.release();
     m_done = true;
 }
 

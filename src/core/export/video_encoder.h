@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/util/result.h"
+#include "core/util/temp_files.h"
 
 namespace fp {
 
@@ -46,7 +47,8 @@ std::vector<std::string> ffmpegArguments(const VideoEncoderOptions& options, con
 class VideoEncoder {
 public:
     /// Checks the options (see checkVideoOptions) and starts ffmpeg. A missing program is a NotFound error
-    /// naming it and how to install it.
+    /// naming it and how to install it. ffmpeg dies with the calling thread (PR_SET_PDEATHSIG), also when the
+    /// process is killed with SIGKILL: call it from a thread that outlives the encoder (the main thread).
     static Result<std::unique_ptr<VideoEncoder>> start(const VideoEncoderOptions& options);
     ~VideoEncoder();
     VideoEncoder(const VideoEncoder&) = delete;
@@ -73,6 +75,7 @@ private:
 
     VideoEncoderOptions m_options;
     std::string m_tempPath;
+    TempPathGuard m_tempGuard;  // removes m_tempPath if a signal ends the process first
     pid_t m_pid = -1;
     int m_stdin = -1;   // write end of ffmpeg's stdin
     int m_stderr = -1;  // an unlinked temporary file ffmpeg's stderr goes to (a pipe could fill and block)

@@ -9,7 +9,9 @@
 #include "core/io/gdal_env.h"
 #include "core/io/gdal_handles.h"
 #include "core/proj/crs.h"
+#include "core/util/input_file.h"
 #include "core/util/log.h"
+#include "core/util/secrets.h"
 
 namespace fs = std::filesystem;
 
@@ -51,13 +53,16 @@ bool siblingExists(const fs::path& shp, const std::string& extLower) {
 }
 
 bool isRemoteOrVirtual(const std::string& path) {
-    return path.rfind("/vsi", 0) == 0 || path.rfind("PG:", 0) == 0 || path.find("://") != std::string::npos;
+    return path.rfind("/vsi", 0) == 0 || isDatabaseSource(path) || path.find("://") != std::string::npos;
 }
 
 /// Checks the file itself before GDAL sees it, so the common mistakes get a precise message.
 Status checkSourcePath(const std::string& path) {
     if (path.empty()) return makeError(ErrorCode::InvalidArgument, "(empty path)", "no file given");
     if (isRemoteOrVirtual(path)) return {};
+    // FIFOs, devices and symlink loops are refused before anything reads them (a folder gets its own
+    // message).
+    if (Status s = checkInputFile(path); !s && s.error().code != ErrorCode::IsDirectory) return s;
     std::error_code ec;
     fs::file_status st = fs::status(path, ec);
     if (ec || !fs::exists(st)) return makeError(ErrorCode::NotFound, path, "file not found");
@@ -277,7 +282,8 @@ Result<VectorLayer> loadLayer(OGRLayer& layer, const std::string& path, const st
     out.sourcePath = path;
     out.layerName = layer.GetName();
     out.driverName = driver;
-    std::string stem = fs::path(path).stem().string();
+    // A database's connection string (and its password) is no name to show: its table is.
+    std::string stem = isDatabaseSource(path) ? out.layerName : fs::path(path).stem().string();
     out.displayName = (onlyLayer || out.layerName == stem) ? stem : stem + " / " + out.layerName;
     const std::string where = onlyLayer ? path : path + " (layer " + out.layerName + ")";
 
@@ -423,11 +429,12 @@ Result<VectorLayer> loadLayer(OGRLayer& layer, const std::string& path, const st
 Result<std::vector<VectorLayer>> loadVectorSource(const std::string& source, LoadReport& report) {
     initGdal();
     SourceSpec spec = parseSource(source);
-    report.source = spec.path;
+    report.source = scrubSecrets(spec.path);
     if (Status s = checkSourcePath(spec.path); !s) return s.error();
 
     GdalErrorCapture capture;
-    gdal::DatasetPtr ds(GDALDataset::Open(spec.path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    gdal::DatasetPtr ds(
+        GDALDataset::Open(gdalDatabaseName(spec.path).c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     if (!ds) {
         std::string why = "not a vector data format GDAL can read";
         if (!capture.lastError().empty()) why += " (" + capture.lastError() + ")";

@@ -13,7 +13,9 @@
 #include "core/io/vector_loader.h"
 #include "core/places/gazetteer.h"
 #include "core/util/atomic_file.h"
+#include "core/util/input_file.h"
 #include "core/util/log.h"
+#include "core/util/secrets.h"
 
 namespace fs = std::filesystem;
 
@@ -25,7 +27,13 @@ Result<std::string> readText(const std::string& path) {
     std::error_code ec;
     if (fs::is_directory(path, ec))
         return makeError(ErrorCode::IsDirectory, path, "is a folder, not a project file");
-    if (!fs::exists(path, ec)) return makeError(ErrorCode::NotFound, path, "project file not found");
+    if (!fs::exists(path, ec) && !fs::is_symlink(path, ec))
+        return makeError(ErrorCode::NotFound, path, "project file not found");
+    if (Status s = checkInputFile(path); !s) return s.error();
+    // A project is a few kilobytes of JSON; anything huge is the wrong file and would only exhaust memory.
+    constexpr uintmax_t kMaxProjectBytes = 64u << 20;
+    if (fs::file_size(path, ec) > kMaxProjectBytes)
+        return makeError(ErrorCode::UnsupportedFormat, path, "is over 64 MB: too large to be a project file");
     std::ifstream in(path, std::ios::binary);
     if (!in) return makeError(ErrorCode::PermissionDenied, path, "project file cannot be read");
     std::ostringstream text;
@@ -74,9 +82,15 @@ Result<LoadedProject> instantiateProject(const ProjectDocument& doc, const std::
     scene.placeLabels = doc.placeLabels;
 
     // Every file loads once and in parallel (GDAL datasets and PROJ contexts are per thread in the loaders).
+    // A network source is not even opened without the user's consent (checkNetworkAllowed).
     std::map<std::string, std::future<VectorLoad>> vectorLoads;
     for (const auto& layer : doc.layers) {
         if (vectorLoads.count(layer.source)) continue;
+        if (Status s = checkNetworkAllowed(layer.source); !s) {
+            vectorLoads[layer.source] =
+                std::async(std::launch::deferred, [e = s.error()] { return VectorLoad(LoadReport{}, e); });
+            continue;
+        }
         vectorLoads[layer.source] = std::async(std::launch::async, [source = layer.source] {
             LoadReport report;
             auto loaded = loadVectorSource(source, report);
@@ -85,6 +99,12 @@ Result<LoadedProject> instantiateProject(const ProjectDocument& doc, const std::
     }
     std::vector<std::future<IncidentLoad>> incidentLoads;
     for (const auto& incidents : doc.incidents) {
+        if (Status s = checkNetworkAllowed(incidents.source); !s) {
+            incidentLoads.push_back(std::async(std::launch::deferred, [e = s.error()] {
+                return IncidentLoad(LoadReport{}, e, GeocodeSummary{});
+            }));
+            continue;
+        }
         incidentLoads.push_back(std::async(std::launch::async, [incidents] {
             LoadReport report;
             IncidentFormatInfo info;

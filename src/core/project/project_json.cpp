@@ -9,6 +9,7 @@
 
 #include "core/project/project_document.h"
 #include "core/project/project_json_detail.h"
+#include "core/util/secrets.h"
 
 namespace fs = std::filesystem;
 
@@ -17,7 +18,7 @@ namespace fp {
 namespace project_json {
 
 bool isPlainPath(const std::string& path) {
-    return !path.empty() && path.rfind("PG:", 0) != 0 && path.rfind("/vsi", 0) != 0 &&
+    return !path.empty() && !isDatabaseSource(path) && path.rfind("/vsi", 0) != 0 &&
            path.find("://") == std::string::npos;
 }
 
@@ -157,7 +158,8 @@ std::string projectToJson(const ProjectDocument& doc, const std::string& project
     root["view"] = view;
     Json layers = Json::array();
     for (const auto& l : doc.layers) {
-        Json j{{"name", l.name}, {"source", pathRelativeToProject(l.source, projectPath)}};
+        // A project file is shared and mailed around: it never holds a password or token.
+        Json j{{"name", l.name}, {"source", scrubSecrets(pathRelativeToProject(l.source, projectPath))}};
         if (!l.layer.empty()) j["layer"] = l.layer;
         j["attribution"] = l.attribution;
         j["style"] = styleJson(l.style);
@@ -166,7 +168,7 @@ std::string projectToJson(const ProjectDocument& doc, const std::string& project
     root["layers"] = std::move(layers);
     Json incidents = Json::array();
     for (const auto& i : doc.incidents) {
-        Json j{{"name", i.name}, {"source", pathRelativeToProject(i.source, projectPath)}};
+        Json j{{"name", i.name}, {"source", scrubSecrets(pathRelativeToProject(i.source, projectPath))}};
         if (!i.options.table.empty()) j["table"] = i.options.table;
         if (!i.options.sql.empty()) j["sql"] = i.options.sql;
         if (!i.options.fieldMapping.empty()) j["fieldMapping"] = i.options.fieldMapping;

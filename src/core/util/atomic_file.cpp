@@ -49,7 +49,10 @@ Result<AtomicFileWriter> AtomicFileWriter::open(const std::string& path) {
 }
 
 AtomicFileWriter::AtomicFileWriter(AtomicFileWriter&& o) noexcept
-    : m_path(std::move(o.m_path)), m_tmp(std::move(o.m_tmp)), m_fd(std::exchange(o.m_fd, -1)) {}
+    : m_path(std::move(o.m_path)),
+      m_tmp(std::move(o.m_tmp)),
+      m_fd(std::exchange(o.m_fd, -1)),
+      m_tmpGuard(std::move(o.m_tmpGuard)) {}
 
 AtomicFileWriter::~AtomicFileWriter() {
     discard();
@@ -60,6 +63,7 @@ void AtomicFileWriter::discard() {
     ::close(m_fd);
     ::unlink(m_tmp.c_str());
     m_fd = -1;
+    m_tmpGuard.release();
 }
 
 Status AtomicFileWriter::write(std::string_view bytes) {
@@ -95,11 +99,11 @@ Status AtomicFileWriter::commit() {
         ::unlink(m_tmp.c_str());
         return ioError(m_path, "close failed", err);
     }
-    if (::rename(m_tmp.c_str(), m_path.c_str()) != 0) {
-        const int err = errno;
-        ::unlink(m_tmp.c_str());
-        return ioError(m_path, "could not replace the file", err);
-    }
+    const int renamed = ::rename(m_tmp.c_str(), m_path.c_str());
+    const int err = errno;
+    if (renamed != 0) ::unlink(m_tmp.c_str());
+    m_tmpGuard.release();
+    if (renamed != 0) return ioError(m_path, "could not replace the file", err);
     return {};
 }
 

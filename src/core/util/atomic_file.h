@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "core/util/result.h"
+#include "core/util/temp_files.h"
 
 namespace fp {
 
@@ -33,10 +34,11 @@ public:
 
 private:
     AtomicFileWriter(std::string path, std::string tmp, int fd)
-        : m_path(std::move(path)), m_tmp(std::move(tmp)), m_fd(fd) {}
+        : m_path(std::move(path)), m_tmp(std::move(tmp)), m_fd(fd), m_tmpGuard(m_tmp) {}
     void discard();
     std::string m_path, m_tmp;
     int m_fd = -1;
+    TempPathGuard m_tmpGuard;  // a SIGTERM while the file is open removes the temporary file
 };
 
 /// Checks that a file could be created at `path` (its folder exists and is writable) before expensive work.

@@ -1,5 +1,7 @@
 #include "core/util/error.h"
 
+#include "core/util/secrets.h"
+
 namespace fp {
 
 const char* errorCodeName(ErrorCode code) {
@@ -42,7 +44,8 @@ std::string Error::describe() const {
     if (row >= 0) out += "row " + std::to_string(row) + ": ";
     if (!field.empty()) out += "field '" + field + "': ";
     out += message;
-    return out;
+    // Every message shown to the user passes here: no password or token may reach it from any source.
+    return scrubSecrets(out);
 }
 
 Error makeError(ErrorCode code, std::string source, std::string message) {

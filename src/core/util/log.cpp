@@ -3,6 +3,8 @@
 #include <chrono>
 #include <cstdio>
 
+#include "core/util/secrets.h"
+
 namespace fp {
 
 namespace {
@@ -35,7 +37,7 @@ Log& Log::instance() {
 void Log::write(LogLevel level, std::string message) {
     LogEntry entry;
     entry.level = level;
-    entry.message = std::move(message);
+    entry.message = scrubSecrets(message);  // logs are shown, saved and copied: never with a secret
     entry.secondsSinceStart =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - kStart).count();
     std::lock_guard lock(m_mutex);

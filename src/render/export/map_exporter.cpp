@@ -5,6 +5,7 @@
 #include <cstring>
 #include <filesystem>
 
+#include "core/export/output_guard.h"
 #include "core/util/atomic_file.h"
 #include "render/export/furniture/furniture_drawer.h"
 #include "render/export/image_io.h"
@@ -229,17 +230,13 @@ GeoReference exportGeoReference(const MapState& state, const ExportSettings& set
 }
 
 namespace {
-std::string sidecarPath(const std::string& path, const char* ext) {
-    return fs::path(path).replace_extension(ext).string();
-}
-
 /// Writes the .pgw and .prj of `path`, then the image through `writeImage`; a failure part-way removes the
 /// sidecars this export wrote.
 Status withWorldFile(const std::string& path, const GeoReference& ref,
                      const std::function<Status()>& writeImage) {
     auto prj = prjText(ref.crs);
     if (!prj) return makeError(prj.error().code, path, prj.error().message);
-    const std::string pgw = sidecarPath(path, ".pgw"), prjPath = sidecarPath(path, ".prj");
+    const std::string pgw = exportSidecarPath(path, ".pgw"), prjPath = exportSidecarPath(path, ".prj");
     if (Status s = writeFileAtomically(pgw, worldFileText(ref)); !s) return s;
     Status s = writeFileAtomically(prjPath, prj.value());
     if (s) s = writeImage();

@@ -12,6 +12,7 @@
 #include "core/model/incident.h"
 #include "core/model/incident_source.h"
 #include "core/util/result.h"
+#include "core/util/secrets.h"  // scrubSecrets, isDatabaseSource: every source shown goes through them
 
 namespace fp {
 
@@ -90,12 +91,6 @@ using IncidentRowObserver = std::function<void(const IncidentRowView&)>;
 Result<IncidentStore> loadIncidents(const std::string& source, const IncidentLoadOptions& options,
                                     LoadReport& report, IncidentFormatInfo* info,
                                     const IncidentRowObserver& observer);
-
-/// `text` with passwords removed: "password=..." (any case, quoted or not, also inside "PGPASSWORD=...") and
-/// the password of "postgresql://user:password@host" URIs. Everything else is kept.
-std::string scrubSecrets(std::string_view text);
-/// True when `source` is a PostGIS connection ("PG:...", any case, as GDAL reads it) rather than a file.
-bool isDatabaseSource(std::string_view source);
 
 /// Short name for a layer made from `source`: the file name without extension, the table, or "SQL query".
 std::string incidentSourceName(const std::string& source, const IncidentLoadOptions& options);

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <string>
+
+namespace fp {
+
+/// Registers a temporary file or folder that must not outlive the process: when SIGTERM, SIGINT or SIGHUP
+/// ends it (see installTerminationCleanup) the handler removes it (a folder with the files directly in it).
+/// Unregisters on destruction or release(), which is when the owner has renamed or removed it itself. At most
+/// 64 are registered at once; beyond that the guard does nothing (the owner still cleans up normally).
+class TempPathGuard {
+public:
+    TempPathGuard() = default;
+    explicit TempPathGuard(const std::string& path, bool folder = false);
+    TempPathGuard(TempPathGuard&& other) noexcept;
+    TempPathGuard& operator=(TempPathGuard&& other) noexcept;
+    TempPathGuard(const TempPathGuard&) = delete;
+    TempPathGuard& operator=(const TempPathGuard&) = delete;
+    ~TempPathGuard() { release(); }
+
+    /// Stops watching the path (it was renamed into place or removed).
+    void release();
+
+private:
+    int m_slot = -1;
+};
+
+/// Installs handlers for SIGTERM, SIGINT and SIGHUP that remove every registered temporary path, then end
+/// the process by the same signal (so the exit status still says which). Handlers installed later (e.g. an
+/// export's own Ctrl+C handling) take precedence while they are in place. Idempotent.
+void installTerminationCleanup();
+
+/// Removes every registered temporary path now; async-signal-safe (what the handlers call).
+void removeRegisteredTempPaths();
+
+}  // namespace fp
