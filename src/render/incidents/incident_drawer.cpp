@@ -9,6 +9,7 @@
 #include "core/util/log.h"
 #include "render/gl/gl_objects.h"
 #include "render/gl/shader_sources.h"
+#include "render/incidents/density_drawer.h"
 #include "render/incidents/incident_badges.h"
 #include "render/incidents/incident_gpu.h"
 #include "render/incidents/incident_layout.h"
@@ -47,6 +48,7 @@ struct IncidentDrawer::Impl {
     gl::Program markerPoints;  // point sprites, no spread group
     gl::Program ring, line;
     float maxPointSize = 1.f;
+    std::unique_ptr<DensityDrawer> density;
     gl::Buffer leaderVbo;
     gl::VertexArray leaderVao;
     std::unordered_map<const IncidentStore*, PreparedIncidents> prepared;
@@ -91,6 +93,9 @@ Result<std::unique_ptr<IncidentDrawer>> IncidentDrawer::create() {
     GLfloat pointRange[2] = {1.f, 1.f};
     glGetFloatv(GL_ALIASED_POINT_SIZE_RANGE, pointRange);
     d->m_impl->maxPointSize = pointRange[1];
+    auto density = DensityDrawer::create();
+    if (!density) return density.error();
+    d->m_impl->density = std::move(density).value();
     auto ring = gl::Program::fromEmbedded("incident_ring.vert", "incident_ring.frag");
     if (!ring) return ring.error();
     auto line = gl::Program::fromEmbedded("line.vert", "line.frag");
@@ -224,6 +229,11 @@ size_t IncidentDrawer::draw(const MapScene& scene, const MapView& view) {
         extent = MapBBox::fromCorners(extent.minX - reach, extent.minY - reach, extent.maxX + reach,
                                       extent.maxY + reach);
         if (!extent.intersects(visible)) continue;
+        if (const IncidentDrawStyle style = DensityDrawer::styleFor(layer, *p, view, m_window);
+            style != IncidentDrawStyle::Markers) {
+            calls += m.density->draw(layer, *p, view, m_window, style);
+            continue;
+        }
         LayerCategories& lc = m.categoriesFor(layer, sheet);
         const IncidentPrep& prep = p->prep;
         const float ox = static_cast<float>(prep.origin.x - view.center.x);
@@ -393,7 +403,7 @@ std::vector<IncidentHit> IncidentDrawer::pick(const MapScene& scene, const MapVi
         const IncidentLayer& layer = *it;
         if (!layer.style.visible || !layer.data || layer.style.opacity <= 0.f) continue;
         const PreparedIncidents* p = m_impl->find(layer);
-        if (!p) continue;
+        if (!p || DensityDrawer::styleFor(layer, *p, view, m_window) != IncidentDrawStyle::Markers) continue;
         IncidentFilter filter;
         filter.categoryVisible = categoryVisibility(*layer.data, layer.style.hiddenCategories);
         // Ghosts are never picked: only the window counts.
@@ -419,6 +429,15 @@ std::vector<IncidentHit> IncidentDrawer::pick(const MapScene& scene, const MapVi
     }
     if (total) *total = all;
     return hits;
+}
+
+std::optional<DensityScale> IncidentDrawer::densityScale(const IncidentLayer& layer, const MapView& view,
+                                                         std::optional<TimeSpan> window) {
+    const PreparedIncidents* p = m_impl->find(layer);
+    if (!p) return std::nullopt;
+    const IncidentDrawStyle style = DensityDrawer::styleFor(layer, *p, view, window);
+    if (style == IncidentDrawStyle::Markers) return std::nullopt;
+    return m_impl->density->scale(layer, *p, view, window, style);
 }
 
 std::optional<MapXY> IncidentDrawer::position(const IncidentLayer& layer, uint32_t index) const {
