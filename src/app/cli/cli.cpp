@@ -14,6 +14,18 @@
 
 namespace fp {
 
+Result<std::optional<IncidentDrawStyle>> parseStyleFlag(const std::string& text) {
+    if (text.empty()) return std::optional<IncidentDrawStyle>();
+    if (auto style = parseDrawStyle(text)) return std::optional<IncidentDrawStyle>(*style);
+    return makeError(ErrorCode::InvalidArgument, "--style",
+                     "'" + text + "' is not one of auto, markers, heatmap, hexbin");
+}
+
+void applyStyleFlag(MapScene& scene, std::optional<IncidentDrawStyle> style) {
+    if (!style) return;
+    for (IncidentLayer& layer : scene.incidentLayers) layer.style.drawStyle = *style;
+}
+
 int runCli(int argc, char** argv) {
     CLI::App app{
         "Flashpoint: map incidents over country boundaries, play them back in time, export briefings.\n"

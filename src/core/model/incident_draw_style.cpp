@@ -9,9 +9,9 @@ namespace fp {
 namespace {
 
 // Pale yellow to dark red through orange (a sequential ramp that stays readable over grey and green maps).
-constexpr std::array<Color, kDensityRampStops> kRamp = {
-    Color::rgb(255, 237, 160), Color::rgb(254, 196, 79), Color::rgb(253, 141, 60),
-    Color::rgb(240, 59, 32),   Color::rgb(189, 0, 38),   Color::rgb(110, 0, 40)};
+constexpr std::array<Color, kDensityRampStops> kRamp = {Color::rgb(255, 237, 160), Color::rgb(254, 196, 79),
+                                                        Color::rgb(253, 141, 60),  Color::rgb(240, 59, 32),
+                                                        Color::rgb(189, 0, 38),    Color::rgb(110, 0, 40)};
 
 constexpr std::array<std::pair<IncidentDrawStyle, const char*>, 4> kNames = {
     {{IncidentDrawStyle::Auto, "auto"},
@@ -48,7 +48,9 @@ float heatmapAlpha(float t) {
     return kHeatPeakAlpha * std::clamp(std::isfinite(t) ? t / kHeatFadeEnd : 0.f, 0.f, 1.f);
 }
 
-Color densityRampStop(int index) { return kRamp[static_cast<size_t>(std::clamp(index, 0, kDensityRampStops - 1))]; }
+Color densityRampStop(int index) {
+    return kRamp[static_cast<size_t>(std::clamp(index, 0, kDensityRampStops - 1))];
+}
 
 Color densityRampColor(float t) {
     const float x = std::clamp(std::isfinite(t) ? t : 0.f, 0.f, 1.f) * (kDensityRampStops - 1);

@@ -59,7 +59,8 @@ std::vector<PixelXY> hexagonCorners(float x, float y, float radius) {
     ring.reserve(6);
     for (int i = 0; i < 6; ++i) {
         const double a = M_PI / 180.0 * (60.0 * i - 30.0);
-        ring.push_back({x + radius * static_cast<float>(std::cos(a)), y + radius * static_cast<float>(std::sin(a))});
+        ring.push_back(
+            {x + radius * static_cast<float>(std::cos(a)), y + radius * static_cast<float>(std::sin(a))});
     }
     return ring;
 }
@@ -122,7 +123,8 @@ IncidentDrawStyle DensityDrawer::styleFor(const IncidentLayer& layer, const Prep
                    static_cast<double>(store.lowerBoundStart(window->begin));
     const double share = visibleShare(prepared.prep.extent, view.visibleExtent());
     const double viewportPx = static_cast<double>(view.widthPx) * view.heightPx;
-    return effectiveDrawStyle(IncidentDrawStyle::Auto, isDenseView(inWindow * share, viewportPx, view.pixelRatio));
+    return effectiveDrawStyle(IncidentDrawStyle::Auto,
+                              isDenseView(inWindow * share, viewportPx, view.pixelRatio));
 }
 
 LayerDensity& DensityDrawer::Impl::layerFor(const IncidentLayer& layer, const PreparedIncidents& p) {
@@ -147,9 +149,17 @@ LayerDensity& DensityDrawer::Impl::frameFor(const IncidentLayer& layer, const Pr
                                             IncidentDrawStyle style) {
     LayerDensity& d = layerFor(layer, p);
     const IncidentTimeUniforms time = incidentTimeUniforms(window, false, false, p.prep.epochBase);
-    FrameKey key{layer.data.get(),      p.crsDefinition, view.center,      view.unitsPerPixel,
-                 view.widthPx,          view.heightPx,   view.pixelRatio,  time.windowStart,
-                 time.windowEnd,        style,           layer.style.weightByFatalities,
+    FrameKey key{layer.data.get(),
+                 p.crsDefinition,
+                 view.center,
+                 view.unitsPerPixel,
+                 view.widthPx,
+                 view.heightPx,
+                 view.pixelRatio,
+                 time.windowStart,
+                 time.windowEnd,
+                 style,
+                 layer.style.weightByFatalities,
                  layer.style.hiddenCategories};
     if (d.computed && d.key == key) return d;
     DensityFilter filter;
@@ -222,7 +232,8 @@ TextRenderer* DensityDrawer::Impl::labelText() {
         options.width = 256;
         options.initialHeight = 128;
         options.maxHeight = 256;
-        auto created = font ? TextRenderer::create(font.value(), options) : Result<TextRenderer>(font.error());
+        auto created =
+            font ? TextRenderer::create(font.value(), options) : Result<TextRenderer>(font.error());
         if (created) {
             text.emplace(std::move(created).value());
         } else {
@@ -233,7 +244,8 @@ TextRenderer* DensityDrawer::Impl::labelText() {
     return text ? &*text : nullptr;
 }
 
-size_t DensityDrawer::Impl::drawHexes(const LayerDensity& d, const IncidentLayer& layer, const MapView& view) {
+size_t DensityDrawer::Impl::drawHexes(const LayerDensity& d, const IncidentLayer& layer,
+                                      const MapView& view) {
     const HexBins& h = d.hexes;
     if (h.bins.empty()) return 0;
     ShapeList list;
@@ -255,7 +267,8 @@ size_t DensityDrawer::Impl::drawHexes(const LayerDensity& d, const IncidentLayer
         const bool dark = std::sqrt(bin.value / h.maxValue) > 0.55f;
         TextStyle style;
         style.sizePx = size;
-        style.fill = (dark ? Color::rgb(255, 255, 255) : Color::rgb(40, 20, 10)).withAlpha(layer.style.opacity);
+        style.fill =
+            (dark ? Color::rgb(255, 255, 255) : Color::rgb(40, 20, 10)).withAlpha(layer.style.opacity);
         style.haloWidthPx = 0.f;
         labels->addText(label, bin.x, bin.y, style);
     }
@@ -271,7 +284,8 @@ size_t DensityDrawer::draw(const IncidentLayer& layer, const PreparedIncidents& 
 }
 
 DensityScale DensityDrawer::scale(const IncidentLayer& layer, const PreparedIncidents& prepared,
-                                  const MapView& view, std::optional<TimeSpan> window, IncidentDrawStyle style) {
+                                  const MapView& view, std::optional<TimeSpan> window,
+                                  IncidentDrawStyle style) {
     return m_impl->frameFor(layer, prepared, view, window, style).scale;
 }
 

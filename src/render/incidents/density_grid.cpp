@@ -116,7 +116,8 @@ HeatGrid computeHeatGrid(const DensityPoints& points, const DensityFilter& filte
         float* out = &across[static_cast<size_t>(y) * grid.cols];
         for (int x = 0; x < grid.cols; ++x) {
             float sum = 0.f;
-            for (int t = 0; t <= 2 * radius; ++t) sum += in[x + pad - radius + t] * taps[static_cast<size_t>(t)];
+            for (int t = 0; t <= 2 * radius; ++t)
+                sum += in[x + pad - radius + t] * taps[static_cast<size_t>(t)];
             out[x] = sum;
         }
     }
@@ -147,10 +148,13 @@ HexBins binHexagons(const DensityPoints& points, const DensityFilter& filter, co
     for (double x : {reach.minX, reach.maxX})
         for (double y : {reach.minY, reach.maxY}) {
             const auto [q, r] = axial(x, y);
-            qMin = std::min(qMin, q), qMax = std::max(qMax, q), rMin = std::min(rMin, r), rMax = std::max(rMax, r);
+            qMin = std::min(qMin, q), qMax = std::max(qMax, q), rMin = std::min(rMin, r),
+            rMax = std::max(rMax, r);
         }
-    const int64_t q0 = static_cast<int64_t>(std::floor(qMin)) - 1, r0 = static_cast<int64_t>(std::floor(rMin)) - 1;
-    const int64_t nq = static_cast<int64_t>(std::ceil(qMax)) + 2 - q0, nr = static_cast<int64_t>(std::ceil(rMax)) + 2 - r0;
+    const int64_t q0 = static_cast<int64_t>(std::floor(qMin)) - 1,
+                  r0 = static_cast<int64_t>(std::floor(rMin)) - 1;
+    const int64_t nq = static_cast<int64_t>(std::ceil(qMax)) + 2 - q0,
+                  nr = static_cast<int64_t>(std::ceil(rMax)) + 2 - r0;
     std::vector<HexBin> cells(static_cast<size_t>(nq * nr));
     forEachCounted(points, filter, [&](const DensityPoint& p, float weight) {
         const double x = points.origin.x + p.x, y = points.origin.y + p.y;

@@ -21,9 +21,9 @@ inline constexpr float kHexRadiusLogicalPx = 18.f;
 
 /// One incident as density drawing needs it (24 bytes).
 struct DensityPoint {
-    float x = 0.f, y = 0.f;       ///< map units from DensityPoints::origin
-    int32_t start = 0, end = 0;   ///< covered span as IncidentInstance::start and ::end
-    float fatalities = 0.f;       ///< reported fatalities; 0 when not reported
+    float x = 0.f, y = 0.f;      ///< map units from DensityPoints::origin
+    int32_t start = 0, end = 0;  ///< covered span as IncidentInstance::start and ::end
+    float fatalities = 0.f;      ///< reported fatalities; 0 when not reported
     uint16_t category = 0;
 };
 
@@ -32,7 +32,7 @@ struct DensityPoint {
 struct DensityPoints {
     MapXY origin;  ///< as IncidentPrep::origin
     std::vector<DensityPoint> points;
-    std::vector<int32_t> maxEndBefore;  ///< per row, the largest `end` among rows 0..i (non-decreasing)
+    std::vector<int32_t> maxEndBefore;   ///< per row, the largest `end` among rows 0..i (non-decreasing)
     std::vector<int32_t> minStartAfter;  ///< per row, the smallest `start` among rows i..n-1 (non-decreasing)
 
     /// Rows [first, last) outside which no point overlaps [windowStart, windowEnd] (inclusive seconds from

@@ -10,12 +10,12 @@
 #include "core/model/map_view.h"
 #include "core/time/time_point.h"
 #include "core/util/result.h"
+#include "render/incidents/density_drawer.h"
 
 namespace fp {
 
 struct IncidentPrep;
 struct IncidentFilter;
-struct DensityScale;
 
 /// Which incident the user selected and which group is spread apart, for highlighting and layout.
 struct IncidentFocus {

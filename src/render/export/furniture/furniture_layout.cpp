@@ -67,7 +67,8 @@ FreeSpace placeBanners(LayoutBuilder& b, const MapFurniture& f) {
         for (float y0 : {0.f, b.H - h}) {
             if (!b.claim("banner", {0.f, y0, b.W, y0 + h})) break;
             b.out.under.addRect(0.f, y0, b.W, y0 + h, kBanner);
-            b.text(f.bannerText, 0.5f * (b.W - textWidth), y0 + 0.5f * h, size, true, Color::rgb(255, 255, 255));
+            b.text(f.bannerText, 0.5f * (b.W - textWidth), y0 + 0.5f * h, size, true,
+                   Color::rgb(255, 255, 255));
         }
         space.top = h + b.margin;
         space.bottom = b.H - h - b.margin;
@@ -93,7 +94,8 @@ void placeTitle(LayoutBuilder& b, const std::string& title, const std::string& s
                 FreeSpace& space) {
     if (title.empty() && subtitle.empty()) return;
     const float pad = b.pad;
-    const float maxWidth = b.W - 2.f * b.margin - (rightReserved > 0.f ? rightReserved + b.gap : 0.f) - 2.f * pad;
+    const float maxWidth =
+        b.W - 2.f * b.margin - (rightReserved > 0.f ? rightReserved + b.gap : 0.f) - 2.f * pad;
     float titleSize = 24.f * b.k, subSize = 15.f * b.k;
     auto widest = [&] {
         return std::max(title.empty() ? 0.f : b.width(title, titleSize, true),
@@ -112,7 +114,8 @@ void placeTitle(LayoutBuilder& b, const std::string& title, const std::string& s
                        space.top + titleH + between + subH + 2.f * pad};
     if (!b.claimPanel("title", box)) return;
     if (!title.empty()) b.text(title, box.x0 + pad, box.y0 + pad + 0.5f * titleH, titleSize, true, kInk);
-    if (!subtitle.empty()) b.text(subtitle, box.x0 + pad, box.y1 - pad - 0.5f * subH, subSize, false, kInkSoft);
+    if (!subtitle.empty())
+        b.text(subtitle, box.x0 + pad, box.y1 - pad - 0.5f * subH, subSize, false, kInkSoft);
     space.leftTop = box.y1 + b.gap;
 }
 
@@ -144,8 +147,8 @@ void placeScaleBar(LayoutBuilder& b, double metresPerPixel, FreeSpace& space) {
     // Alternate quarters in white show the lengths in between.
     const float border = 1.f * k;
     for (int q = 1; q < 4; q += 2)
-        b.out.over.addRect(x0 + barPx * q / 4.f, y0 + border, x0 + barPx * (q + 1) / 4.f - border, y1 - border,
-                           Color::rgb(255, 255, 255));
+        b.out.over.addRect(x0 + barPx * q / 4.f, y0 + border, x0 + barPx * (q + 1) / 4.f - border,
+                           y1 - border, Color::rgb(255, 255, 255));
     b.text(len.label, x0, box.y0 + pad + 0.5f * lineH, size, false, kInk);
     space.leftBottom = box.y0 - b.gap;
 }
@@ -168,12 +171,12 @@ void placeAttribution(LayoutBuilder& b, const std::vector<std::string>& sources,
     lines.push_back(line);
     float w = 0.f;
     for (const auto& l : lines) w = std::max(w, b.width(l, size, false));
-    const LabelBox box{b.W - b.margin - w - 2.f * 5.f * k, space.bottom - lineH * lines.size() - 2.f * 4.f * k,
-                       b.W - b.margin, space.bottom};
+    const LabelBox box{b.W - b.margin - w - 2.f * 5.f * k,
+                       space.bottom - lineH * lines.size() - 2.f * 4.f * k, b.W - b.margin, space.bottom};
     if (!b.claimPanel("attribution", box)) return;
     for (size_t i = 0; i < lines.size(); ++i)
-        b.text(lines[i], box.x1 - 5.f * k - b.width(lines[i], size, false), box.y0 + 4.f * k + lineH * (i + 0.5f),
-               size, false, kInkSoft);
+        b.text(lines[i], box.x1 - 5.f * k - b.width(lines[i], size, false),
+               box.y0 + 4.f * k + lineH * (i + 0.5f), size, false, kInkSoft);
     space.rightBottom = box.y0 - b.gap;
 }
 
@@ -211,9 +214,11 @@ void placeInset(LayoutBuilder& b, const MapState& state, const MapView& view, Fr
     const float k = b.k;
     const MapBBox region = projectGeoBBox(state.scene().extent(), state.projection());
     const int iw = static_cast<int>(std::min(0.22f * b.W, 240.f * k));
-    const int ih = region.empty() ? 0
-                                  : static_cast<int>(std::clamp(
-                                        iw * static_cast<float>(region.height() / region.width()), 0.5f * iw, 1.2f * iw));
+    const int ih =
+        region.empty()
+            ? 0
+            : static_cast<int>(std::clamp(iw * static_cast<float>(region.height() / region.width()),
+                                          0.5f * iw, 1.2f * iw));
     const LabelBox box{b.W - b.margin - iw, space.rightBottom - ih, b.W - b.margin, space.rightBottom};
     if (iw < 40 || ih <= 0 || box.y0 <= space.rightTop || !b.claim("inset", box)) return;
     InsetMap inset;
@@ -229,10 +234,12 @@ void placeInset(LayoutBuilder& b, const MapState& state, const MapView& view, Fr
     const ScreenXY a = inset.view.toScreen({e.minX, e.maxY}), c = inset.view.toScreen({e.maxX, e.minY});
     const float minSide = 4.f * k;
     float x0 = static_cast<float>(std::max(0.0, a.x)), y0 = static_cast<float>(std::max(0.0, a.y));
-    float x1 = static_cast<float>(std::min<double>(iw, c.x)), y1 = static_cast<float>(std::min<double>(ih, c.y));
+    float x1 = static_cast<float>(std::min<double>(iw, c.x)),
+          y1 = static_cast<float>(std::min<double>(ih, c.y));
     if (x1 - x0 < minSide) x0 = 0.5f * (x0 + x1) - 0.5f * minSide, x1 = x0 + minSide;
     if (y1 - y0 < minSide) y0 = 0.5f * (y0 + y1) - 0.5f * minSide, y1 = y0 + minSide;
-    addFrame(b.out.over, box.x0 + x0, box.y0 + y0, box.x0 + x1, box.y0 + y1, 2.f * k, Color::rgb(200, 30, 40));
+    addFrame(b.out.over, box.x0 + x0, box.y0 + y0, box.x0 + x1, box.y0 + y1, 2.f * k,
+             Color::rgb(200, 30, 40));
     addFrame(b.out.over, box.x0, box.y0, box.x1, box.y1, 1.f * k, kInk);  // around the inset
     b.out.inset = std::move(inset);
 }

@@ -52,8 +52,8 @@ std::vector<LegendLine> legendLines(const std::vector<LegendEntry>& entries, siz
             n += entries[i].count;
             total += entries[i].total;
         }
-        lines.push_back({std::to_string(rest) + " more categories", std::to_string(n), std::to_string(total),
-                         n == 0});
+        lines.push_back(
+            {std::to_string(rest) + " more categories", std::to_string(n), std::to_string(total), n == 0});
     }
     return lines;
 }
@@ -90,7 +90,8 @@ void addDensityScale(LayoutBuilder& b, const LegendMetrics& m, const DensityLege
     }
     const float tickY = barY + m.barH + 2.f * b.k + 0.5f * m.tickH;
     b.text(c.low, x, tickY, m.tickSize, false, kInkSoft);
-    b.text(c.middle, x + 0.5f * (w - b.width(c.middle, m.tickSize, false)), tickY, m.tickSize, false, kInkSoft);
+    b.text(c.middle, x + 0.5f * (w - b.width(c.middle, m.tickSize, false)), tickY, m.tickSize, false,
+           kInkSoft);
     b.text(c.high, x + w - b.width(c.high, m.tickSize, false), tickY, m.tickSize, false, kInkSoft);
 }
 
@@ -146,7 +147,8 @@ void placeLegend(LayoutBuilder& b, const LegendContent& content, const IncidentS
     }
     float w = m.nameX + nameW + 12.f * k + countW + pad;
     for (const DensityLegend& d : content.densities)
-        w = std::max(w, 2.f * pad + std::max(m.scaleMinW, b.width(densityCaption(d).caption, m.captionSize, false)));
+        w = std::max(
+            w, 2.f * pad + std::max(m.scaleMinW, b.width(densityCaption(d).caption, m.captionSize, false)));
     const float h = 2.f * pad + m.headH + 4.f * k + m.row * static_cast<float>(lines.size()) + scalesH;
     const LabelBox box{b.margin, space.leftBottom - h, b.margin + w, space.leftBottom};
     if (!b.claimPanel("legend", box)) return;
