@@ -29,7 +29,9 @@ HeadlessContext& context() {
 }
 
 IncidentDrawStyle styleOf(int64_t arg) {
-    return arg == 0 ? IncidentDrawStyle::Markers : arg == 1 ? IncidentDrawStyle::Heatmap : IncidentDrawStyle::Hexbin;
+    return arg == 0   ? IncidentDrawStyle::Markers
+           : arg == 1 ? IncidentDrawStyle::Heatmap
+                      : IncidentDrawStyle::Hexbin;
 }
 
 struct Fixture {

@@ -12,7 +12,8 @@ TEST(IncidentDrawStyle, NamesRoundTripAndOnlyExactNamesParse) {
                        IncidentDrawStyle::Hexbin})
         EXPECT_EQ(parseDrawStyle(drawStyleName(style)), style);
     EXPECT_STREQ(drawStyleName(IncidentDrawStyle::Hexbin), "hexbin");
-    for (const char* bad : {"", "Heatmap", "heat", "hexbins", " markers"}) EXPECT_FALSE(parseDrawStyle(bad)) << bad;
+    for (const char* bad : {"", "Heatmap", "heat", "hexbins", " markers"})
+        EXPECT_FALSE(parseDrawStyle(bad)) << bad;
 }
 
 TEST(IncidentDrawStyle, AViewIsDenseBeyond25IncidentsPer100x100LogicalPixels) {
@@ -49,13 +50,13 @@ TEST(IncidentDrawStyle, RampRunsFromPaleToDarkAndHeatmapsFadeTheLowEnd) {
 }
 
 std::string projectWithIncidentStyle(const std::string& style) {
-    return R"({"format": "flashpoint-project", "version": 1, "incidents": [{"source": "x.csv", "style": )" + style +
-           "}]}";
+    return R"({"format": "flashpoint-project", "version": 1, "incidents": [{"source": "x.csv", "style": )" +
+           style + "}]}";
 }
 
 TEST(IncidentDrawStyle, ProjectsSaveAndReadTheStyleAndWeighting) {
-    auto doc = parseProjectJson(projectWithIncidentStyle(R"({"drawStyle": "hexbin", "weightByFatalities": true})"),
-                                "/tmp/p.json");
+    auto doc = parseProjectJson(
+        projectWithIncidentStyle(R"({"drawStyle": "hexbin", "weightByFatalities": true})"), "/tmp/p.json");
     ASSERT_TRUE(doc.ok()) << doc.error().describe();
     ASSERT_EQ(doc->incidents.size(), 1u);
     EXPECT_EQ(doc->incidents[0].style.drawStyle, IncidentDrawStyle::Hexbin);
@@ -64,7 +65,8 @@ TEST(IncidentDrawStyle, ProjectsSaveAndReadTheStyleAndWeighting) {
                        IncidentDrawStyle::Hexbin}) {
         doc->incidents[0].style.drawStyle = style;
         const std::string json = projectToJson(doc.value(), "/tmp/p.json");
-        EXPECT_NE(json.find(std::string("\"drawStyle\": \"") + drawStyleName(style) + "\""), std::string::npos)
+        EXPECT_NE(json.find(std::string("\"drawStyle\": \"") + drawStyleName(style) + "\""),
+                  std::string::npos)
             << json;
         auto again = parseProjectJson(json, "/tmp/p.json");
         ASSERT_TRUE(again.ok()) << again.error().describe();
@@ -83,7 +85,8 @@ TEST(IncidentDrawStyle, AnUnknownStyleInAProjectNamesTheFieldAndTheChoices) {
     auto doc = parseProjectJson(projectWithIncidentStyle(R"({"drawStyle": "dots"})"), "p.json");
     ASSERT_FALSE(doc.ok());
     EXPECT_EQ(doc.error().field, "incidents[0].style.drawStyle");
-    EXPECT_NE(doc.error().describe().find("'dots' is not auto, markers, heatmap or hexbin"), std::string::npos)
+    EXPECT_NE(doc.error().describe().find("'dots' is not auto, markers, heatmap or hexbin"),
+              std::string::npos)
         << doc.error().describe();
     auto weight = parseProjectJson(projectWithIncidentStyle(R"({"weightByFatalities": "yes"})"), "p.json");
     ASSERT_FALSE(weight.ok());

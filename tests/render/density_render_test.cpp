@@ -8,6 +8,7 @@
 #include "render/export/furniture/furniture_drawer.h"
 #include "render/export/map_exporter.h"
 #include "render/incidents/density_grid.h"
+#include "render/incidents/incident_time.h"
 
 namespace fp {
 namespace {
@@ -22,8 +23,8 @@ std::vector<Incident> cluster(LonLat centre, double spreadDeg, int n, int64_t da
     std::vector<Incident> out;
     for (int i = 0; i < n; ++i)
         out.push_back(test::makeIncident(std::to_string(seed) + "-" + std::to_string(i), "Protest",
-                                         centre.lon + d(rng), centre.lat + d(rng), LocationPrecision::Exact, day,
-                                         fatalities));
+                                         centre.lon + d(rng), centre.lat + d(rng), LocationPrecision::Exact,
+                                         day, fatalities));
     return out;
 }
 
@@ -89,8 +90,9 @@ TEST_F(DensityRender, HexagonsCountTheWindowAndWeighFatalities) {
         return n;
     };
     EXPECT_EQ(counted({}), 205u);  // every cluster lies well inside the view
-    const IncidentTimeUniforms day1 = incidentTimeUniforms(
-        TimeSpan{TimePoint{1670630400 + 86400}, TimePoint{1670630400 + 2 * 86400}}, false, false, prep.epochBase);
+    const IncidentTimeUniforms day1 =
+        incidentTimeUniforms(TimeSpan{TimePoint{1670630400 + 86400}, TimePoint{1670630400 + 2 * 86400}},
+                             false, false, prep.epochBase);
     DensityFilter f;
     f.windowStart = day1.windowStart;
     f.windowEnd = day1.windowEnd;
@@ -105,8 +107,8 @@ TEST_F(DensityRender, WindowRowRangeHoldsEveryOverlappingIncident) {
     std::vector<Incident> all;
     std::mt19937 rng(7);
     for (int i = 0; i < 400; ++i) {
-        Incident inc = test::makeIncident(std::to_string(i), "Arrest", 21.0 + 0.001 * i, 42.6, LocationPrecision::Exact,
-                                          static_cast<int64_t>(rng() % 60));
+        Incident inc = test::makeIncident(std::to_string(i), "Arrest", 21.0 + 0.001 * i, 42.6,
+                                          LocationPrecision::Exact, static_cast<int64_t>(rng() % 60));
         if (i % 7 == 0) inc.end = TimePoint{inc.start.seconds + static_cast<int64_t>(rng() % 20) * 86400};
         if (i % 11 == 0) inc.timePrecision = TimePrecision::Month;
         all.push_back(std::move(inc));
@@ -182,17 +184,17 @@ TEST_F(DensityRender, ExportEqualsTheScreenAndItsLegendShowsTheScale) {
         for (const FurnitureText& t : layout.texts) texts.push_back(t.text);
         const std::string caption =
             style == IncidentDrawStyle::Hexbin ? "Incidents per hexagon (" : "Incidents per ";
-        EXPECT_TRUE(std::any_of(texts.begin(), texts.end(),
-                                [&](const std::string& t) { return t.rfind(caption, 0) == 0; }))
-            << drawStyleName(style);
+        EXPECT_TRUE(std::any_of(texts.begin(), texts.end(), [&](const std::string& t) {
+            return t.rfind(caption, 0) == 0;
+        })) << drawStyleName(style);
         // No category rows: the only layer is drawn as density.
-        EXPECT_EQ(std::count(texts.begin(), texts.end(), "Protest"), 0);
+        EXPECT_EQ(std::count(texts.begin(), texts.end(), "Protests"), 0);
         // With markers the legend lists the category instead.
         layer(state).style.drawStyle = IncidentDrawStyle::Markers;
         layout = furniture.value()->layout(state, view, parts, *sheet, "", &renderer->incidents());
         texts.clear();
         for (const FurnitureText& t : layout.texts) texts.push_back(t.text);
-        EXPECT_EQ(std::count(texts.begin(), texts.end(), "Protest"), 1);
+        EXPECT_EQ(std::count(texts.begin(), texts.end(), "Protests"), 1);
     }
 }
 
