@@ -3,6 +3,8 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
+#include <string>
+#include <vector>
 
 #include "app/cli/animate_command.h"
 #include "app/cli/geocode_file_command.h"
@@ -10,7 +12,10 @@
 #include "app/cli/places_command.h"
 #include "app/cli/render_command.h"
 #include "app/gui/gui_app.h"
+#include "core/io/gdal_env.h"
+#include "core/proj/crs.h"
 #include "core/util/log.h"
+#include "render/gl/headless_context.h"
 
 namespace fp {
 
@@ -26,12 +31,37 @@ void applyStyleFlag(MapScene& scene, std::optional<IncidentDrawStyle> style) {
     for (IncidentLayer& layer : scene.incidentLayers) layer.style.drawStyle = *style;
 }
 
+namespace {
+
+/// `flashpoint --version`: the program and the GDAL, PROJ and OpenGL it runs with (a headless context is made
+/// to ask the driver; without one, the reason is given instead).
+std::string versionText() {
+    std::string text = std::string("flashpoint ") + FP_VERSION + "\nGDAL " + gdalVersion() + "\nPROJ " +
+                       projVersion() + "\nOpenGL ";
+    auto context = HeadlessContext::create();
+    text += context ? context.value()->describe() : "not available: " + context.error().describe();
+    return text;
+}
+
+bool endsWith(const std::string& text, const std::string& suffix) {
+    return text.size() >= suffix.size() &&
+           text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+}  // namespace
+
 int runCli(int argc, char** argv) {
+    // `flashpoint FILE.flashpoint.json [gui flags]` (a double-clicked project) opens the window on it.
+    if (argc >= 2 && endsWith(argv[1], ".flashpoint.json")) {
+        std::vector<char*> guiArgs{argv[0], const_cast<char*>("gui")};
+        guiArgs.insert(guiArgs.end(), argv + 1, argv + argc);
+        return runCli(static_cast<int>(guiArgs.size()), guiArgs.data());
+    }
     CLI::App app{
         "Flashpoint: map incidents over country boundaries, play them back in time, export briefings.\n"
         "Run without arguments to open the map window.",
         "flashpoint"};
-    app.set_version_flag("--version", std::string("flashpoint ") + FP_VERSION);
+    app.set_version_flag("--version", versionText, "Print the version and those of GDAL, PROJ and OpenGL");
     app.require_subcommand(0, 1);
     app.footer("Run 'flashpoint SUBCOMMAND --help' for the flags of a subcommand.");
 

@@ -52,6 +52,10 @@ void initGdal() {
     });
 }
 
+std::string gdalVersion() {
+    return GDALVersionInfo("RELEASE_NAME");
+}
+
 GdalErrorCapture::GdalErrorCapture() {
     initGdal();
     t_capture = this;

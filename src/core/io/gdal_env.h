@@ -7,6 +7,9 @@ namespace fp {
 /// Registers GDAL drivers and routes GDAL's messages into fp::Log. Idempotent and thread-safe.
 void initGdal();
 
+/// The GDAL library's release name at run time, e.g. "3.6.2".
+std::string gdalVersion();
+
 /// While alive, collects GDAL error messages raised on this thread (and still logs them), so a loader can
 /// quote GDAL's reason in its own Error.
 class GdalErrorCapture {

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "core/util/data_paths.h"
 #include "core/util/log.h"
 
 namespace fp {
@@ -122,12 +123,6 @@ public:
 private:
     const std::string& m_source;
 };
-
-fs::path executableDir() {
-    std::error_code ec;
-    fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    return ec ? fs::path() : exe.parent_path();
-}
 
 }  // namespace
 
@@ -264,15 +259,8 @@ std::string IncidentStyleSheet::findShippedPath() {
         if (fs::is_regular_file(env, ec)) return env;
         logWarning(std::string("FLASHPOINT_INCIDENT_STYLES=") + env + " is not a file; ignored");
     }
-    const fs::path name = fs::path("assets") / "incident_styles.json";
-    const fs::path exeDir = executableDir();
-    if (!exeDir.empty()) {
-        for (const fs::path& candidate : {exeDir / name, exeDir / ".." / name, exeDir / ".." / ".." / name,
-                                          exeDir / ".." / "share" / "flashpoint" / name})
-            if (fs::is_regular_file(candidate, ec)) return fs::weakly_canonical(candidate, ec).string();
-    }
-    const fs::path source = fs::path(FP_SOURCE_DIR) / name;
-    if (fs::is_regular_file(source, ec)) return source.string();
+    const std::string shipped = dataPath("assets/incident_styles.json");
+    if (!shipped.empty() && fs::is_regular_file(shipped, ec)) return shipped;
     return {};
 }
 

@@ -211,6 +211,10 @@ size_t MapProjection::projectInPlace(std::vector<MapXY>& pts) const {
     return m_toMap.forward(&pts[0].x, &pts[0].y, pts.size(), sizeof(MapXY));
 }
 
+std::string projVersion() {
+    return proj_info().version;
+}
+
 void installProjLogHandler() {
     // The default context is used by nothing of ours, but GDAL's PROJ calls go through it.
     proj_log_func(nullptr, nullptr,

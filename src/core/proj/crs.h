@@ -89,4 +89,7 @@ private:
 /// Routes PROJ's own diagnostics into fp::Log (call once at start-up; safe to call again).
 void installProjLogHandler();
 
+/// The PROJ library's release at run time, e.g. "9.1.1".
+std::string projVersion();
+
 }  // namespace fp

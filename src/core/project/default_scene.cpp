@@ -1,10 +1,9 @@
 #include "core/project/default_scene.h"
 
-#include <unistd.h>
-
 #include <cstdlib>
 #include <filesystem>
 
+#include "core/util/data_paths.h"
 #include "core/util/log.h"
 
 namespace fs = std::filesystem;
@@ -18,12 +17,6 @@ bool looksLikeDataDir(const fs::path& p) {
     return fs::is_directory(p / "boundaries", ec);
 }
 
-fs::path executableDir() {
-    std::error_code ec;
-    fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    return ec ? fs::path() : exe.parent_path();
-}
-
 }  // namespace
 
 constexpr const char* kDefaultProjectFile = "kosovo-serbia.flashpoint.json";
@@ -33,14 +26,9 @@ std::string findDataDir() {
         if (looksLikeDataDir(env)) return env;
         logWarning(std::string("FLASHPOINT_DATA_DIR=") + env + " has no boundaries/ folder; ignored");
     }
-    fs::path exeDir = executableDir();
-    for (fs::path candidate :
-         {exeDir / "geodata", exeDir / ".." / "geodata", exeDir / ".." / ".." / "geodata",
-          exeDir / ".." / "share" / "flashpoint" / "geodata"}) {
-        if (!exeDir.empty() && looksLikeDataDir(candidate)) return fs::weakly_canonical(candidate).string();
-    }
-    fs::path source = fs::path(FP_SOURCE_DIR) / "geodata";
-    if (looksLikeDataDir(source)) return source.string();
+    const std::string root = dataRoot();
+    if (!root.empty() && looksLikeDataDir(fs::path(root) / "geodata"))
+        return (fs::path(root) / "geodata").string();
     return {};
 }
 

@@ -10,8 +10,9 @@
 
 namespace fp {
 
-/// Folder holding the embedded data (boundaries/, ...): $FLASHPOINT_DATA_DIR, else `geodata/` next to or
-/// above the executable, else the source tree's geodata/. Empty when none exists.
+/// Folder holding the embedded data (boundaries/, ...): $FLASHPOINT_DATA_DIR, else `geodata/` under
+/// dataRoot() (core/util/data_paths.h: the install's share/flashpoint, or the source tree for a binary in its
+/// build tree). Empty when none exists.
 std::string findDataDir();
 
 /// The embedded default project, `kosovo-serbia.flashpoint.json` in findDataDir(); empty when there is no
