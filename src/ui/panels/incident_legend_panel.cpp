@@ -26,8 +26,8 @@ std::vector<CategoryCount> countCategories(const IncidentStore& store) {
 
 namespace {
 
-/// The layer's drawing style as a row of radio buttons (Auto, Markers, Heatmap, Hexbins), and the fatality
-/// weighting that heatmaps and hexagonal bins use. True when the user changed either.
+/// The layer's drawing style as a row of radio buttons (Auto, Markers, Heatmap, Hexbins). True when the user
+/// changed it.
 bool drawStyleChoice(IncidentStyle& style) {
     bool changed = false;
     ImGui::AlignTextToFramePadding();
@@ -46,10 +46,6 @@ bool drawStyleChoice(IncidentStyle& style) {
     itemTooltip(
         "Auto: markers until more than 25 incidents are visible per 100 x 100 pixels, then a heatmap. "
         "Heatmap: density of incidents on screen. Hexbins: hexagons coloured and labelled by their count.");
-    if (style.drawStyle != IncidentDrawStyle::Markers) {
-        changed |= ImGui::Checkbox("Weight by fatalities", &style.weightByFatalities);
-        itemTooltip("Heatmaps and hexagons count fatalities (unreported: 0) instead of incidents");
-    }
     return changed;
 }
 
@@ -213,6 +209,12 @@ void IncidentLegendPanel::drawLayer(const IncidentLayer& layer, const UiContext&
     changed |= ImGui::Checkbox("Uncertainty discs", &style.showUncertainty);
     itemTooltip(
         "Ground discs around incidents whose location is approximate (5 km near a place, 25 km region)");
+    if (style.drawStyle != IncidentDrawStyle::Markers) {
+        // On the discs' row: the panel stays as tall as before but for the style choice.
+        ImGui::SameLine();
+        changed |= ImGui::Checkbox("Weight by fatalities", &style.weightByFatalities);
+        itemTooltip("Heatmaps and hexagons count fatalities (unreported: 0) instead of incidents");
+    }
     ImGui::SetNextItemWidth(120.f * ctx.scale);
     changed |= ImGui::SliderFloat("Marker size", &style.markerScale, 0.5f, 3.f, "%.1fx",
                                   ImGuiSliderFlags_AlwaysClamp);
