@@ -201,6 +201,50 @@ TEST_F(IncidentUiTest, LegendToggleHidesTheCategory) {
     EXPECT_TRUE(set->style.hiddenCategories.empty());
 }
 
+TEST_F(IncidentUiTest, StyleChoiceEmitsTheLayersNewDrawStyle) {
+    IncidentLegendPanel legend;
+    legend.setOpen(true);
+    frame(legend);
+    EXPECT_EQ(layer().style.drawStyle, IncidentDrawStyle::Auto);
+    auto radio = [&](const char* label) {
+        ImGuiID target = 0;
+        ui.frame([&] {
+            ImGui::Begin(legend.title());
+            ImGui::BeginChild("##incidentLayers");
+            ImGui::PushID(("incidents" + std::to_string(layer().id)).c_str());
+            target = ImGui::GetID(label);
+            ImGui::PopID();
+            ImGui::EndChild();
+            ImGui::End();
+        });
+        return scan(legend, [&] { return ImGui::GetCurrentContext()->HoveredId == target; });
+    };
+    auto heatmap = radio("Heatmap");
+    ASSERT_TRUE(heatmap);
+    CommandList out = click(legend, *heatmap);
+    const auto* set = findCommand<SetIncidentStyle>(out);
+    ASSERT_NE(set, nullptr);
+    EXPECT_EQ(set->layerId, layer().id);
+    EXPECT_EQ(set->style.drawStyle, IncidentDrawStyle::Heatmap);
+    EXPECT_EQ(set->style.hiddenCategories, layer().style.hiddenCategories);
+
+    // Once applied, the weighting shows up and hexagons can be chosen; clicking the chosen style again
+    // emits nothing.
+    state.scene().incidentLayers[0].style = set->style;
+    out = click(legend, *heatmap);
+    EXPECT_EQ(findCommand<SetIncidentStyle>(out), nullptr);
+    auto hexbins = radio("Hexbins");
+    ASSERT_TRUE(hexbins);
+    set = findCommand<SetIncidentStyle>(out = click(legend, *hexbins));
+    ASSERT_NE(set, nullptr);
+    EXPECT_EQ(set->style.drawStyle, IncidentDrawStyle::Hexbin);
+    auto weight = radio("Weight by fatalities");
+    ASSERT_TRUE(weight);
+    set = findCommand<SetIncidentStyle>(out = click(legend, *weight));
+    ASSERT_NE(set, nullptr);
+    EXPECT_TRUE(set->style.weightByFatalities);
+}
+
 TEST_F(IncidentUiTest, InspectorLinksOpenTheSourceUrl) {
     IncidentInspectorPanel inspector;
     inspector.setOpen(true);

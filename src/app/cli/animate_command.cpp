@@ -152,6 +152,7 @@ void addAnimateCommand(CLI::App& app, AnimateOptions& o) {
         ->type_name("SOURCE");
     addIncidentReadFlags(cmd, o.read);
     cmd->add_flag("--no-default-layers", o.noDefaultLayers, "Leave out the embedded Kosovo/Serbia layers");
+    cmd->add_option("--style", o.style, kStyleFlagHelp)->type_name("STYLE");
     cmd->add_flag("-q,--quiet", o.quiet, "No progress on stderr");
 }
 
@@ -207,6 +208,8 @@ int runAnimateCommand(const AnimateOptions& o) {
         if (!box) return usage("--bbox", box.error());
         bboxFlag = box.value();
     }
+    auto style = parseStyleFlag(o.style);
+    if (!style) return report(style.error(), kExitUsage);
     if (output == AnimationOutput::PngFolder) {
         if (Status s = FrameFolderWriter::checkTarget(o.output); !s) return report(s.error(), kExitFailure);
     } else if (Status s = checkWritableOutput(o.output); !s) {
@@ -219,6 +222,7 @@ int runAnimateCommand(const AnimateOptions& o) {
     if (!o.project.empty()) inputs.push_back(o.project);
     if (Status s = checkOutputsAreNotInputs({o.output}, inputs); !s) return report(s.error(), kExitFailure);
     MapState* state = &project->state;
+    applyStyleFlag(state->scene(), style.value());
     // The project's export settings and playback step, with the flags over them.
     ExportSettings settings = project->exportSettings;
     if (o.fps) settings.fps = *o.fps;

@@ -24,6 +24,7 @@ struct AnimateOptions {
     std::string window;      ///< 7d, 1w, 1m, cumulative, all; empty: the time state's, or one step
     bool fade = false;
     bool ghosts = false;
+    std::string style;  ///< --style auto|markers|heatmap|hexbin; empty: each incident layer's own
     std::string bbox;
     std::vector<std::string> layers;
     std::vector<std::string> incidents;

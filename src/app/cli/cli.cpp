@@ -17,11 +17,23 @@
 #include "core/io/gdal_env.h"
 #include "core/proj/crs.h"
 #include "core/util/log.h"
-#include "render/gl/headless_context.h"
 #include "core/util/secrets.h"
 #include "core/util/temp_files.h"
+#include "render/gl/headless_context.h"
 
 namespace fp {
+
+Result<std::optional<IncidentDrawStyle>> parseStyleFlag(const std::string& text) {
+    if (text.empty()) return std::optional<IncidentDrawStyle>();
+    if (auto style = parseDrawStyle(text)) return std::optional<IncidentDrawStyle>(*style);
+    return makeError(ErrorCode::InvalidArgument, "--style",
+                     "'" + text + "' is not one of auto, markers, heatmap, hexbin");
+}
+
+void applyStyleFlag(MapScene& scene, std::optional<IncidentDrawStyle> style) {
+    if (!style) return;
+    for (IncidentLayer& layer : scene.incidentLayers) layer.style.drawStyle = *style;
+}
 
 namespace {
 

@@ -111,6 +111,7 @@ void addRenderCommand(CLI::App& app, RenderOptions& o) {
                     "Caveat or classification banner at the top and bottom (implies --furniture)")
         ->type_name("TEXT");
     cmd->add_flag("--world-file", o.worldFile, "With a .png: also write a .pgw world file and a .prj (CRS)");
+    cmd->add_option("--style", o.style, kStyleFlagHelp)->type_name("STYLE");
     cmd->add_option("--place-labels", o.placeLabels,
                     "Gazetteer place names on the map: none, local (each place's own name), latin "
                     "(transliterated) or english (default: as the project says, else local)")
@@ -262,6 +263,8 @@ int runRenderCommand(const RenderOptions& o) {
             return usage(makeError(ErrorCode::InvalidArgument, "--place-labels",
                                    "'" + o.placeLabels + "' is not one of none, local, latin, english"));
     }
+    auto style = parseStyleFlag(o.style);
+    if (!style) return usage(style.error());
     if (Status s = checkWritableOutput(o.output); !s) return fail(s.error());
 
     PhaseTimer timer(o.timings);
@@ -330,6 +333,7 @@ int runRenderCommand(const RenderOptions& o) {
     if (o.noLabels)
         for (auto& layer : state.scene().layers) layer.style.labelField.clear();
     MapScene& sc = state.scene();
+    applyStyleFlag(sc, style.value());
     // The project's (or the default's) place labels, unless the flag says otherwise.
     if (!o.placeLabels.empty()) sc.placeLabels.visible = placeScript.has_value();
     if (placeScript) sc.placeLabels.script = *placeScript;

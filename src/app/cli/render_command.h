@@ -24,6 +24,7 @@ struct RenderOptions {
     IncidentReadFlags read;              ///< --date-format, --encoding for `incidents`
     bool noDefaultLayers = false;
     bool noLabels = false;
+    std::string style;         ///< --style auto|markers|heatmap|hexbin; empty: each incident layer's own
     std::string placeLabels;   ///< --place-labels none|local|latin|english; empty: the project's, else local
     bool timings = false;      ///< print phase timings to stderr (for bench/)
     std::string at;            ///< --at DATE: the time cursor; empty: no time filter

@@ -8,6 +8,7 @@
 
 #include "core/model/color.h"
 #include "core/model/incident.h"
+#include "core/model/incident_draw_style.h"
 #include "core/model/incident_source.h"
 #include "core/model/layer_style.h"
 #include "core/model/place_label_style.h"
@@ -45,6 +46,10 @@ struct IncidentStyle {
     float markerScale = 1.0f;                   ///< multiplies the style sheet's marker sizes
     bool showUncertainty = true;                ///< rings for location precision 2 and 3
     std::vector<std::string> hiddenCategories;  ///< categories toggled off in the legend
+    /// Markers, a heatmap or hexagonal bins; Auto switches to a heatmap in dense views (isDenseView).
+    IncidentDrawStyle drawStyle = IncidentDrawStyle::Auto;
+    /// Heatmaps and hexagonal bins count fatalities (unreported: 0) instead of incidents.
+    bool weightByFatalities = false;
     friend bool operator==(const IncidentStyle&, const IncidentStyle&) = default;
 };
 

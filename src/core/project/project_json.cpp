@@ -79,7 +79,9 @@ Json incidentStyleJson(const IncidentStyle& s) {
                 {"opacity", shortFloat(s.opacity)},
                 {"markerScale", shortFloat(s.markerScale)},
                 {"showUncertainty", s.showUncertainty},
-                {"hiddenCategories", s.hiddenCategories}};
+                {"hiddenCategories", s.hiddenCategories},
+                {"drawStyle", drawStyleName(s.drawStyle)},
+                {"weightByFatalities", s.weightByFatalities}};
 }
 
 /// "7d", "1m", "cumulative", "all" as parseWindowLength reads them; a bare number of seconds otherwise.

@@ -160,6 +160,16 @@ IncidentStyle readIncidentStyle(const Json& j, const std::string& path) {
     r.read("markerScale", s.markerScale, 0.01, 100.0);
     r.read("showUncertainty", s.showUncertainty);
     r.read("hiddenCategories", s.hiddenCategories);
+    std::string drawStyle;
+    r.read("drawStyle", drawStyle);
+    if (!drawStyle.empty()) {
+        auto parsed = parseDrawStyle(drawStyle);
+        if (!parsed)
+            throw FieldError{r.field("drawStyle"),
+                             "'" + drawStyle + "' is not auto, markers, heatmap or hexbin"};
+        s.drawStyle = *parsed;
+    }
+    r.read("weightByFatalities", s.weightByFatalities);
     return s;
 }
 

@@ -172,7 +172,7 @@ Status MapExporter::renderBands(MapRenderer& renderer, const MapState& state, co
             m_impl->furniture = std::move(f).value();
         }
         layout = m_impl->furniture->layout(state, view, settings.furniture, renderer.incidents().styleSheet(),
-                                           options.defaultTitle);
+                                           options.defaultTitle, &renderer.incidents());
     }
     // Every tile is the same placement but for its offset; the furniture's parts are the labels' obstacles.
     DrawPlacement placement{0, 0, tileH, true, {}};

@@ -51,6 +51,9 @@ Result<std::unique_ptr<IncidentDrawer>> IncidentDrawer::create() {
     GLfloat pointRange[2] = {1.f, 1.f};
     glGetFloatv(GL_ALIASED_POINT_SIZE_RANGE, pointRange);
     d->m_impl->maxPointSize = pointRange[1];
+    auto density = DensityDrawer::create();
+    if (!density) return density.error();
+    d->m_impl->density = std::move(density).value();
     auto ring = gl::Program::fromEmbedded("incident_ring.vert", "incident_ring.frag");
     if (!ring) return ring.error();
     auto line = gl::Program::fromEmbedded("line.vert", "line.frag");
@@ -228,10 +231,16 @@ float IncidentDrawer::spreadSpacingPx(const IncidentLayer& layer, const MapView&
 
 size_t IncidentDrawer::draw(const MapScene& scene, const MapView& view) {
     size_t calls = 0;
+    const std::optional<TimeSpan> window = scene.timeWindow();
     std::vector<LayerFrame> badgeLayers;
     for (const IncidentLayer& layer : scene.incidentLayers) {
         std::optional<LayerFrame> frame = layerFrame(scene, layer, view);
         if (!frame) continue;
+        if (const IncidentDrawStyle style = DensityDrawer::styleFor(layer, *frame->prepared, view, window);
+            style != IncidentDrawStyle::Markers) {
+            calls += m_impl->density->draw(layer, *frame->prepared, view, window, style);
+            continue;
+        }
         glActiveTexture(GL_TEXTURE0);
         glBindTexture(GL_TEXTURE_2D, frame->categories->texture.id());
         calls += drawDiscs(*frame, view);
@@ -258,7 +267,7 @@ std::vector<IncidentHit> IncidentDrawer::pick(const MapScene& scene, const MapVi
         const IncidentLayer& layer = *it;
         if (!layer.style.visible || !layer.data || layer.style.opacity <= 0.f) continue;
         const PreparedIncidents* p = m_impl->find(layer);
-        if (!p) continue;
+        if (!p || DensityDrawer::styleFor(layer, *p, view, window) != IncidentDrawStyle::Markers) continue;
         IncidentFilter filter;
         filter.categoryVisible = categoryVisibility(*layer.data, layer.style.hiddenCategories);
         // Ghosts are never picked: only the window counts.
@@ -284,6 +293,15 @@ std::vector<IncidentHit> IncidentDrawer::pick(const MapScene& scene, const MapVi
     }
     if (total) *total = all;
     return hits;
+}
+
+std::optional<DensityScale> IncidentDrawer::densityScale(const IncidentLayer& layer, const MapView& view,
+                                                         std::optional<TimeSpan> window) {
+    const PreparedIncidents* p = m_impl->find(layer);
+    if (!p) return std::nullopt;
+    const IncidentDrawStyle style = DensityDrawer::styleFor(layer, *p, view, window);
+    if (style == IncidentDrawStyle::Markers) return std::nullopt;
+    return m_impl->density->scale(layer, *p, view, window, style);
 }
 
 std::optional<MapXY> IncidentDrawer::position(const IncidentLayer& layer, uint32_t index) const {

@@ -10,6 +10,7 @@
 #include "core/model/map_view.h"
 #include "core/time/time_point.h"
 #include "core/util/result.h"
+#include "render/incidents/density_drawer.h"
 
 namespace fp {
 
@@ -68,6 +69,12 @@ public:
     /// Absolute map position of a drawn incident (nullopt when its data is not prepared or it did not
     /// project).
     std::optional<MapXY> position(const IncidentLayer& layer, uint32_t index) const;
+
+    /// The density scale of `layer` as draw() colours it in `view` with `window` (for a legend); nullopt
+    /// when it is drawn as markers (its style, or Auto in a view that is not dense: DensityDrawer::styleFor)
+    /// or not prepared yet. Layers drawn as a heatmap or hexagonal bins get no badges and are not picked.
+    std::optional<DensityScale> densityScale(const IncidentLayer& layer, const MapView& view,
+                                             std::optional<TimeSpan> window);
 
     /// Spacing of spread-apart members for this view's pixel ratio and the layer's marker scale, pixels.
     float spreadSpacingPx(const IncidentLayer& layer, const MapView& view) const;

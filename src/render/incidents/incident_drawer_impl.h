@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "render/gl/gl_objects.h"
+#include "render/incidents/density_drawer.h"
 #include "render/incidents/incident_drawer.h"
 #include "render/incidents/incident_gpu.h"
 #include "render/incidents/incident_prep.h"
@@ -26,6 +27,7 @@ struct IncidentDrawer::Impl {
     gl::Program markerPoints;  // point sprites, no spread group
     gl::Program ring, line;
     float maxPointSize = 1.f;
+    std::unique_ptr<DensityDrawer> density;
     gl::Buffer leaderVbo;
     gl::VertexArray leaderVao;
     std::unordered_map<const IncidentStore*, PreparedIncidents> prepared;

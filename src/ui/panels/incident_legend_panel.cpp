@@ -24,6 +24,33 @@ std::vector<CategoryCount> countCategories(const IncidentStore& store) {
     return out;
 }
 
+namespace {
+
+/// The layer's drawing style as a row of radio buttons (Auto, Markers, Heatmap, Hexbins). True when the user
+/// changed it.
+bool drawStyleChoice(IncidentStyle& style) {
+    bool changed = false;
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("Draw as");
+    const std::pair<IncidentDrawStyle, const char*> choices[] = {{IncidentDrawStyle::Auto, "Auto"},
+                                                                 {IncidentDrawStyle::Markers, "Markers"},
+                                                                 {IncidentDrawStyle::Heatmap, "Heatmap"},
+                                                                 {IncidentDrawStyle::Hexbin, "Hexbins"}};
+    for (const auto& [value, label] : choices) {
+        ImGui::SameLine();
+        if (ImGui::RadioButton(label, style.drawStyle == value) && style.drawStyle != value) {
+            style.drawStyle = value;
+            changed = true;
+        }
+    }
+    itemTooltip(
+        "Auto: markers until more than 25 incidents are visible per 100 x 100 pixels, then a heatmap. "
+        "Heatmap: density of incidents on screen. Hexbins: hexagons coloured and labelled by their count.");
+    return changed;
+}
+
+}  // namespace
+
 void IncidentLegendPanel::addFinished(const std::string& source, bool ok, const std::string& error) {
     if (ok) {
         m_error.clear();
@@ -178,9 +205,16 @@ void IncidentLegendPanel::drawLayer(const IncidentLayer& layer, const UiContext&
             changed = true;
         }
     }
+    changed |= drawStyleChoice(style);
     changed |= ImGui::Checkbox("Uncertainty discs", &style.showUncertainty);
     itemTooltip(
         "Ground discs around incidents whose location is approximate (5 km near a place, 25 km region)");
+    if (style.drawStyle != IncidentDrawStyle::Markers) {
+        // On the discs' row: the panel stays as tall as before but for the style choice.
+        ImGui::SameLine();
+        changed |= ImGui::Checkbox("Weight by fatalities", &style.weightByFatalities);
+        itemTooltip("Heatmaps and hexagons count fatalities (unreported: 0) instead of incidents");
+    }
     ImGui::SetNextItemWidth(120.f * ctx.scale);
     changed |= ImGui::SliderFloat("Marker size", &style.markerScale, 0.5f, 3.f, "%.1fx",
                                   ImGuiSliderFlags_AlwaysClamp);

@@ -80,7 +80,8 @@ struct ChosenLayer {
 
 Result<gdal::DatasetPtr> openSource(const std::string& source, const std::string& shownSource,
                                     const ScrubbingGdalCapture& capture) {
-    gdal::DatasetPtr ds(GDALDataset::Open(gdalDatabaseName(source).c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+    gdal::DatasetPtr ds(
+        GDALDataset::Open(gdalDatabaseName(source).c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     if (ds) return ds;
     const std::string& reason = capture.lastError();
     if (isDatabaseSource(source)) {

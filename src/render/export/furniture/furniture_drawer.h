@@ -46,10 +46,10 @@ struct FurnitureLayout {
 };
 
 /// Lays out and draws the export furniture (MapFurniture): title and subtitle, time stamp, legend with
-/// per-category counts in the window, geodesic scale bar, north arrow towards true north, attribution from
-/// the layers' sources, caveat banners and an inset locator map. Everything is sized by the view's
-/// pixelRatio (dpi / 96) and sits on light panels with dark text, readable over any map.
-/// Needs a current GL 3.3 context for its whole life.
+/// per-category counts in the window and the colour scale of each layer drawn as a heatmap or hexagonal bins,
+/// geodesic scale bar, north arrow towards true north, attribution from the layers' sources, caveat banners
+/// and an inset locator map. Everything is sized by the view's pixelRatio (dpi / 96) and sits on light panels
+/// with dark text, readable over any map. Needs a current GL 3.3 context for its whole life.
 class FurnitureDrawer {
 public:
     /// Loads the furniture fonts (regular and bold) and the shape program.
@@ -59,8 +59,11 @@ public:
     /// Places the parts `furniture` switches on for an image showing `view` (the export view) of `state`.
     /// `defaultTitle` is used when MapFurniture::titleText is empty (no title when both are).
     /// Parts that would overlap others are left out (listed in `dropped`), most important kept first.
+    /// `incidents` (the renderer's drawer, synced with the scene) says which layers are drawn as density and
+    /// their scales; null lists every layer's categories as markers.
     FurnitureLayout layout(const MapState& state, const MapView& view, const MapFurniture& furniture,
-                           const IncidentStyleSheet& sheet, const std::string& defaultTitle);
+                           const IncidentStyleSheet& sheet, const std::string& defaultTitle,
+                           IncidentDrawer* incidents = nullptr);
 
     /// Draws `layout` over the map just drawn by `renderer` for `view` with `placement` (same arguments).
     void draw(const FurnitureLayout& layout, MapRenderer& renderer, const MapView& view,
