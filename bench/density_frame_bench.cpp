@@ -11,6 +11,7 @@
 
 #include "core/project/default_scene.h"
 #include "core/project/map_state.h"
+#include "core/time/time_window.h"
 #include "render/gl/headless_context.h"
 #include "render/gl/offscreen_target.h"
 #include "render/incidents/density_grid.h"
@@ -75,7 +76,7 @@ void BM_DensityPlayback(benchmark::State& st) {
     int64_t day = 0;
     for (auto _ : st) {
         const int64_t begin = data.begin.seconds + (day++ % 1000) * kDay;
-        f.state->scene().timeWindow = TimeSpan{TimePoint{begin}, TimePoint{begin + 7 * kDay}};
+        f.state->scene().time = timeStateShowing(TimeSpan{TimePoint{begin}, TimePoint{begin + 7 * kDay}});
         f.target.bind();
         f.renderer->draw(f.state->scene(), f.state->view());
         glFinish();

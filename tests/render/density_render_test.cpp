@@ -4,6 +4,7 @@
 
 #include <random>
 
+#include "core/time/time_window.h"
 #include "incident_render_fixture.h"
 #include "render/export/furniture/furniture_drawer.h"
 #include "render/export/map_exporter.h"
@@ -69,11 +70,12 @@ TEST_F(DensityRender, HeatmapCountsOnlyIncidentsInTheTimeWindow) {
     EXPECT_FALSE(isWhite(at(all, dayZero)));
     EXPECT_FALSE(isWhite(at(all, dayTwo)));
     // Only day 2: the biggest cluster (day 0) leaves no trace, the day-2 one is now the hottest.
-    state.scene().timeWindow = TimeSpan{TimePoint{1670630400 + 2 * 86400}, TimePoint{1670630400 + 3 * 86400}};
+    state.scene().time =
+        timeStateShowing(TimeSpan{TimePoint{1670630400 + 2 * 86400}, TimePoint{1670630400 + 3 * 86400}});
     const Image dayTwoOnly = render(state);
     EXPECT_TRUE(isWhite(at(dayTwoOnly, dayZero)));
     EXPECT_FALSE(isWhite(at(dayTwoOnly, dayTwo)));
-    auto scale = renderer->incidents().densityScale(layer(state), state.view(), state.scene().timeWindow);
+    auto scale = renderer->incidents().densityScale(layer(state), state.view(), state.scene().timeWindow());
     ASSERT_TRUE(scale);
     EXPECT_EQ(scale->style, IncidentDrawStyle::Heatmap);
     EXPECT_GT(scale->maxValue, 0.f);

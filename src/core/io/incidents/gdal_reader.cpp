@@ -8,6 +8,7 @@
 #include "core/io/gdal_env.h"
 #include "core/io/gdal_handles.h"
 #include "core/io/incidents/acled.h"
+#include "core/io/incidents/feature_point.h"
 #include "core/io/incidents/field_mapping.h"
 #include "core/io/incidents/gdal_date_survey.h"
 #include "core/io/incidents/gdal_feature_pipe.h"
