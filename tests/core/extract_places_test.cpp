@@ -76,17 +76,20 @@ TEST(ExtractPlaces, PartsOfTheCountryAndAnaphorsTakeTheMainCountry) {
 TEST(ExtractPlaces, AmbiguousNamesAreResolvedFromTheOtherPlacesOfTheText) {
     // Two Kosovo villages are called Banjska: one in Zvečan municipality, one near Vučitrn.
     const std::string zvecan = "Police in Zvecan and Leposavic said gunmen fled to Banjska in Kosovo.";
-    const PlaceMention* a = named(placesIn(zvecan), zvecan, "Banjska");
+    const auto inZvecan = placesIn(zvecan);  // kept: named() points into it
+    const PlaceMention* a = named(inZvecan, zvecan, "Banjska");
     ASSERT_NE(a, nullptr);
     EXPECT_NEAR(a->position.lon, 20.78, 0.02);
     EXPECT_LT(a->confidence, 1.0);
     const std::string vucitrn = "Police in Vucitrn said gunmen fled to Banjska in Kosovo.";
-    const PlaceMention* b = named(placesIn(vucitrn), vucitrn, "Banjska");
+    const auto inVucitrn = placesIn(vucitrn);
+    const PlaceMention* b = named(inVucitrn, vucitrn, "Banjska");
     ASSERT_NE(b, nullptr);
     EXPECT_NEAR(b->position.lon, 20.95, 0.02);
     // Mitrovica among towns of Syrmia, Serbia, is Sremska Mitrovica.
     const std::string srem = "Farmers in Serbia blocked roads near Ruma, Sid and Mitrovica.";
-    const PlaceMention* c = named(placesIn(srem), srem, "Mitrovica");
+    const auto inSrem = placesIn(srem);
+    const PlaceMention* c = named(inSrem, srem, "Mitrovica");
     ASSERT_NE(c, nullptr);
     EXPECT_EQ(test::worldGazetteer()->place(*c->place).id, 3190103u);
 }

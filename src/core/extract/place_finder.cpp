@@ -393,13 +393,14 @@ void PlaceFinder::resolve(std::vector<Pending>& pending) {
             continue;
         }
         if (p.candidates.empty() || (!p.multiWord && p.mention.nameSpan.size() < 6)) continue;
-        const std::string_view cc = m_gazetteer->place(p.candidates.front().place).country();
+        // place() returns a copy: keep the country, not a view into the temporary.
+        const std::string cc(m_gazetteer->place(p.candidates.front().place).country());
         const bool oneCountry =
             std::all_of(p.candidates.begin(), p.candidates.end(),
                         [&](const Candidate& c) { return m_gazetteer->place(c.place).country() == cc; });
         const bool byOwnName = std::any_of(p.candidates.begin(), p.candidates.end(),
                                            [](const Candidate& c) { return c.mainName; });
-        if (oneCountry && byOwnName) count(std::string(cc));
+        if (oneCountry && byOwnName) count(cc);
     }
     m_mainCountry = firstCountry;
     for (const auto& [cc, n] : countryCount)

@@ -74,7 +74,10 @@ bool AcledColumns::convert(std::vector<std::string>& values,
                            const std::vector<std::string>& allowedCategories, RowContext& ctx,
                            Incident& out) const {
     for (size_t i = 0; i < values.size() && i < m_header.size(); ++i) checkUtf8(ctx, m_header[i], values[i]);
-    auto col = [&](int index) { return index >= 0 ? m_header[static_cast<size_t>(index)] : std::string(); };
+    // Views into m_header: the names must outlive the row (TimeInputs and messages keep them as views).
+    auto col = [&](int index) -> std::string_view {
+        return index >= 0 ? std::string_view(m_header[static_cast<size_t>(index)]) : std::string_view();
+    };
 
     TimeInputs times{col(m_date), get(values, m_date), {}, {}};
     times.startReading = findDateReading(m_dates, m_date);
