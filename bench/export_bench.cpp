@@ -52,11 +52,14 @@ int main(int argc, char** argv) {
     for (const bool million : {false, true}) {
         std::vector<LoadReport> reports;
         MapState state = MapState::create(loadDefaultScene(reports).value()).value();
-        if (million) state.scene().addIncidentLayer(syntheticStore(1000000), "synthetic", "synthetic");
+        if (million) state.addIncidentLayer(syntheticStore(1000000), "synthetic", "synthetic");
         state.resize(1280, 720, 1.f);
         state.frame(defaultFocusBBox());
-        state.scene().timeWindow =
-            TimeSpan{parseTime("2022-12-09").value().time, parseTime("2023-01-09").value().time};
+        // Incidents from 2022-12-09 to 2023-01-09: a moving window of that length ending at 2023-01-09.
+        const TimePoint windowStart = parseTime("2022-12-09").value().time,
+                        windowEnd = parseTime("2023-01-09").value().time;
+        state.setTime(
+            {TimeWindowSpec{WindowMode::Moving, windowEnd.seconds - windowStart.seconds, 0}, windowEnd});
         renderer->sync(state.scene(), state.projection());
         MapExporter exporter;
         struct Case {

@@ -3,7 +3,7 @@
 // The synthetic incidents of synthetic_incidents.h (10k, 100k, 1M over three years from 2021) are drawn by
 // MapRenderer on top of the embedded default at 1920x1080, framed on the whole region. Playing: a moving
 // seven-day window whose cursor advances one day per frame from 2022-01-01 (looping after two years), each
-// frame MapState::applyTime() then MapRenderer::draw(). Arguments: incidents, fade by age (0/1), ghosts
+// frame MapState::setTime() then MapRenderer::draw(). Arguments: incidents, fade by age (0/1), ghosts
 // (0/1).
 //
 // BM_PlaybackFrameSubmit/N/fade/ghosts: CPU time of the calling thread to advance the cursor and issue the
@@ -12,7 +12,7 @@
 //   BM_StaticFrameSubmit (same frame, cursor fixed): the difference is what time filtering costs the CPU.
 // BM_StaticFrameSubmit/N: the same window and flags, the cursor never moving.
 // BM_PlaybackFrameFull/N/fade/ghosts: the whole frame including the software GPU (glFinish), wall clock.
-// BM_PlaybackApplyTime/N: MapState::applyTime() alone with the cursor advancing: the CPU work of playback
+// BM_PlaybackApplyTime/N: MapState::setTime() alone with the cursor advancing: the CPU work of playback
 //   outside the renderer (O(incident layers)).
 // BM_PlaybackBadges/N: collectBadges with the advancing window: the only per-frame CPU step that reads
 //   incident data (bounded by the badge budget, binary search per group).
@@ -34,7 +34,7 @@ namespace fp {
 namespace {
 
 constexpr int kWidth = 1920, kHeight = 1080;
-constexpr int64_t kDay = 86400;
+constexpr int64_t kDay = kSecondsPerDay;
 const TimePoint kFirstCursor{1640995200};  // 2022-01-01
 constexpr int kLoopDays = 730;
 
@@ -63,17 +63,18 @@ Fixture& fixture(size_t incidents) {
     auto state = std::make_unique<MapState>(MapState::create(std::move(scene)).value());
     state->resize(kWidth, kHeight, 1.0f);
     state->frame(defaultFocusBBox());
-    state->time().window = parseWindowLength("7d").value();
-    state->time().cursor = kFirstCursor;
-    state->applyTime();
+    TimeState time = state->time();
+    time.window = parseWindowLength("7d").value();
+    time.cursor = kFirstCursor;
+    state->setTime(time);
     auto renderer = MapRenderer::create().value();
     renderer->sync(state->scene(), state->projection());
     auto target = OffscreenTarget::create(kWidth, kHeight).value();
     // One frame with every variant to get llvmpipe's shader compilation out of the way.
     target.bind();
     for (bool on : {false, true}) {
-        state->time().fadeByAge = state->time().showGhosts = on;
-        state->applyTime();
+        time.fadeByAge = time.showGhosts = on;
+        state->setTime(time);
         renderer->draw(state->scene(), state->view());
     }
     glFinish();
@@ -85,17 +86,19 @@ Fixture& fixture(size_t incidents) {
 /// Sets the fixture's fade and ghost flags from the benchmark's arguments 1 and 2 and rewinds the cursor.
 Fixture& prepared(const benchmark::State& st) {
     Fixture& f = fixture(static_cast<size_t>(st.range(0)));
-    f.state->time().fadeByAge = st.range(1) != 0;
-    f.state->time().showGhosts = st.range(2) != 0;
-    f.state->time().cursor = kFirstCursor;
-    f.state->applyTime();
+    TimeState time = f.state->time();
+    time.fadeByAge = st.range(1) != 0;
+    time.showGhosts = st.range(2) != 0;
+    time.cursor = kFirstCursor;
+    f.state->setTime(time);
     return f;
 }
 
 void advance(MapState& state, int& frame) {
     frame = (frame + 1) % kLoopDays;
-    state.time().cursor = TimePoint{kFirstCursor.seconds + frame * kDay};
-    state.applyTime();
+    TimeState time = state.time();
+    time.cursor = TimePoint{kFirstCursor.seconds + frame * kDay};
+    state.setTime(time);
 }
 
 /// Draws frames into the fixture's target, the cursor advancing a day each frame when `playing`; the GPU's

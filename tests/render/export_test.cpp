@@ -22,8 +22,11 @@ MapState defaultState(int w, int h) {
     auto state = MapState::create(std::move(scene).value()).value();
     state.resize(w, h, 1.f);
     state.frame(defaultFocusBBox());
-    state.scene().timeWindow =
-        TimeSpan{parseTime("2022-12-08").value().time, parseTime("2023-01-09").value().time};
+    // Incidents from 2022-12-08 to 2023-01-09: a moving window of that length ending at 2023-01-09.
+    const TimePoint windowStart = parseTime("2022-12-08").value().time,
+                    windowEnd = parseTime("2023-01-09").value().time;
+    state.setTime(
+        {TimeWindowSpec{WindowMode::Moving, windowEnd.seconds - windowStart.seconds, 0}, windowEnd});
     return state;
 }
 

@@ -173,7 +173,9 @@ TEST_F(IncidentRender, HiddenCategoriesDisappearWithoutNewBuffers) {
     Image before = render(state);
     const auto position = renderer->incidents().position(state.scene().incidentLayers[0], 0);
     ASSERT_TRUE(position.has_value());
-    state.scene().incidentLayers[0].style.hiddenCategories = {"Arrest"};
+    IncidentStyle style = state.scene().incidentLayers[0].style;
+    style.hiddenCategories = {"Arrest"};
+    ASSERT_TRUE(state.setIncidentStyle(state.scene().incidentLayers[0].id, style).ok());
     Image after = render(state);
     EXPECT_FALSE(isWhite(at(before, screenOf(state, a), 0, -4.5)));  // its hollow outline
     EXPECT_TRUE(isWhite(at(after, screenOf(state, a), 0, -4.5)));
@@ -190,7 +192,8 @@ TEST_F(IncidentRender, TheTimeWindowHidesIncidentsOutsideIt) {
                        makeIncident("late", "Riots", late.lon, late.lat, LocationPrecision::Exact, 30)},
                       {21.005, 42.5}, 10.0, 200, 100);
     // From day 20 on: only the late one. The window is a uniform: nothing is prepared again.
-    renderer->incidents().setTimeWindow(TimeSpan{TimePoint{1670630400 + 20 * 86400}, TimePoint{1900000000}});
+    renderer->incidents().setTimeWindow(
+        TimeSpan{TimePoint{1670630400 + 20 * kSecondsPerDay}, TimePoint{1900000000}});
     Image img = render(state);
     renderer->incidents().setTimeWindow(std::nullopt);
     EXPECT_TRUE(isWhite(at(img, screenOf(state, early))));
