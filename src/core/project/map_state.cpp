@@ -72,6 +72,18 @@ Result<uint64_t> MapState::addIncidents(const std::string& source, const Inciden
 
 namespace {
 
+/// Clears the selection and the spread group when they are in layer `layerId`.
+void forgetSelectionIn(IncidentSelection& selection, uint64_t layerId) {
+    if (selection.selectedLayer == layerId) {
+        selection.selectedLayer = 0;
+        selection.selectedIndex = 0;
+    }
+    if (selection.spreadLayer == layerId) {
+        selection.spreadLayer = 0;
+        selection.spreadGroup = 0;
+    }
+}
+
 Error layerMissing(uint64_t id) {
     return makeError(ErrorCode::NotFound, "layer " + std::to_string(id), "the layer no longer exists");
 }
@@ -94,8 +106,7 @@ Status MapState::replaceIncidentLayer(uint64_t oldId, uint64_t newId) {
     // Categories the new mapping no longer has would stay hidden for nothing; harmless, so kept.
     logInfo("Replaced incident layer " + layers[oldIndex].name + " with the remapped one");
     m_geocodeReviews.removeLayer(oldId);
-    if (m_selection.selectedLayer == oldId) m_selection.selectedLayer = 0;
-    if (m_selection.spreadLayer == oldId) m_selection.spreadLayer = 0;
+    forgetSelectionIn(m_selection, oldId);
     layers.erase(layers.begin() + static_cast<std::ptrdiff_t>(newIndex));
     if (newIndex < oldIndex) --oldIndex;
     layers[oldIndex] = std::move(replacement);
@@ -141,8 +152,7 @@ Status MapState::removeIncidentLayer(uint64_t layerId) {
     if (it == layers.end()) return layerMissing(layerId);
     logInfo("Removed incident layer " + it->name);
     m_geocodeReviews.removeLayer(layerId);
-    if (m_selection.selectedLayer == layerId) m_selection.selectedLayer = 0;
-    if (m_selection.spreadLayer == layerId) m_selection.spreadLayer = 0;
+    forgetSelectionIn(m_selection, layerId);
     layers.erase(it);
     return {};
 }
@@ -241,10 +251,8 @@ void MapState::restore(const Snapshot& snapshot, unsigned parts) {
     if (parts & Playback) m_playback = snapshot.playback;
     if (parts & PlaceLabels) m_scene.placeLabels = snapshot.scene.placeLabels;
     applyTime();
-    if (m_selection.selectedLayer && !m_scene.findIncidentLayer(m_selection.selectedLayer))
-        m_selection.selectedLayer = 0;
-    if (m_selection.spreadLayer && !m_scene.findIncidentLayer(m_selection.spreadLayer))
-        m_selection.spreadLayer = 0;
+    for (uint64_t id : {m_selection.selectedLayer, m_selection.spreadLayer})
+        if (id && !m_scene.findIncidentLayer(id)) forgetSelectionIn(m_selection, id);
 }
 
 namespace {
