@@ -171,9 +171,13 @@ void BM_PlaybackFrameSubmit(benchmark::State& st) {
 /// glFinish cost on their own.
 void BM_PlaybackFrameWithoutIncidents(benchmark::State& st) {
     Fixture& f = prepared(st);
-    f.state->scene().incidentLayers[0].style.visible = false;
+    const IncidentLayer& layer = f.state->scene().incidentLayers[0];
+    IncidentStyle style = layer.style;
+    style.visible = false;
+    f.state->setIncidentStyle(layer.id, style);
     drawFrames(st, true);
-    f.state->scene().incidentLayers[0].style.visible = true;
+    style.visible = true;
+    f.state->setIncidentStyle(layer.id, style);
 }
 
 void BM_PlaybackRanges(benchmark::State& st) {

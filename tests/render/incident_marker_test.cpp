@@ -144,7 +144,7 @@ TEST_F(IncidentRender, AGroupShowsItsCountAndSpreadsApartOnRequest) {
     IncidentFocus focus;
     focus.spreadLayer = layer.id;
     focus.spreadGroup = hits[0].group;
-    state.scene().incidentFocus = focus;
+    state.setSelection(focus);
     Image spread = render(state);
     EXPECT_FALSE(isColor(at(spread, c), colorOf("Arrest"), 60))
         << "the place empties: only leader lines meet";
@@ -232,7 +232,7 @@ TEST_F(IncidentRender, HollowMarkersDiscsBadgeAndSelectionMatchGolden) {
     focus.selectedLayer = layer.id;
     for (uint32_t i = 0; i < layer.data->size(); ++i)
         if (layer.data->id(i) == "e2") focus.selectedIndex = i;
-    state.scene().incidentFocus = focus;
+    state.setSelection(focus);
     Image img = render(state);
     // Badge digits depend on the system font's hinting: a looser budget keeps the test about the markers.
     EXPECT_TRUE(test::matchesGolden(img, "incident_hollow_discs_badge", 16, 0.005));

@@ -114,9 +114,10 @@ TEST_F(FieldMappingTest, TheDateFormatChosenGoesWithTheReloadAndIsKeptByTheLayer
     EXPECT_EQ(reload->dateFormat, "day-first");
 
     const std::string fixture = std::string(FP_FIXTURES_DIR) + "/incidents/unmapped_columns.csv";
-    ASSERT_TRUE(applyCommand(state, ReloadIncidents{fixture, {}, reload->fieldMapping, 0, "day-first"}).ok());
-    ASSERT_EQ(state.scene().incidentLayers.size(), 1u);
-    EXPECT_EQ(state.scene().incidentLayers[0].loadOptions.dateFormat, "day-first");
+    Session session(std::move(state));
+    ASSERT_TRUE(session.apply(ReloadIncidents{fixture, {}, reload->fieldMapping, 0, "day-first"}).ok());
+    ASSERT_EQ(session.state().scene().incidentLayers.size(), 1u);
+    EXPECT_EQ(session.state().scene().incidentLayers[0].loadOptions.dateFormat, "day-first");
 }
 
 TEST_F(FieldMappingTest, CancelEmitsNothingAndCloses) {

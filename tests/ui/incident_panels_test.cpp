@@ -230,7 +230,7 @@ TEST_F(IncidentUiTest, StyleChoiceEmitsTheLayersNewDrawStyle) {
 
     // Once applied, the weighting shows up and hexagons can be chosen; clicking the chosen style again
     // emits nothing.
-    state.scene().incidentLayers[0].style = set->style;
+    ASSERT_TRUE(state.setIncidentStyle(set->layerId, set->style).ok());
     out = click(legend, *heatmap);
     EXPECT_EQ(findCommand<SetIncidentStyle>(out), nullptr);
     auto hexbins = radio("Hexbins");

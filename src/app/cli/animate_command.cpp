@@ -304,7 +304,8 @@ int runAnimateCommand(const AnimateOptions& o) {
         if (Status s = checkOutputsAreNotInputs({o.output}, inputs); !s)
             return printError(s.error(), kExitFailure);
     }
-    if (Status s = applyStyleFlag(session.value(), flags.style); !s) return printError(s.error(), kExitFailure);
+    if (Status s = applyStyleFlag(session.value(), flags.style); !s)
+        return printError(s.error(), kExitFailure);
     AnimationSpec spec;
     if (int code = animationSpecOf(o, flags, session.value(), spec); code != kExitOk) return code;
     session->resize(spec.settings.widthPx, spec.settings.heightPx,

@@ -8,9 +8,9 @@
 #include <filesystem>
 
 #include "app/cli/cli.h"
-#include "core/export/output_guard.h"
 #include "app/cli/cli_output.h"
 #include "app/session/session_startup.h"
+#include "core/export/output_guard.h"
 #include "core/geocode/incident_geocoder.h"
 #include "core/places/gazetteer.h"
 #include "core/project/default_scene.h"
@@ -296,7 +296,8 @@ int runRenderCommand(const RenderOptions& o) {
     }
     if (Status s = applyLabelFlags(session.value(), o, flags.value()); !s)
         return printError(s.error(), kExitFailure);
-    if (Status s = applyStyleFlag(session.value(), flags->style); !s) return printError(s.error(), kExitFailure);
+    if (Status s = applyStyleFlag(session.value(), flags->style); !s)
+        return printError(s.error(), kExitFailure);
     if (outcome.badTime) return printError(*outcome.badTime, kExitUsage);
 
     session->resize(settings.widthPx, settings.heightPx, 1.0f);
