@@ -149,6 +149,11 @@ TEST(RealExports, Gdelt1DailyAndHistoricalRowsInOneFile) {
     const Incident russia = s.get(findId(s, "900000003"));
     ASSERT_FALSE(russia.adminAreas.empty());
     EXPECT_EQ(russia.adminAreas[0], "Russia");
+    // The field mapping that info shows names the columns where both layouts have them.
+    std::string lat;
+    for (const auto& [field, column] : l.info.fieldMapping)
+        if (field == "lat") lat = column;
+    EXPECT_EQ(lat, "ActionGeo_Lat (column 57; 54 in GDELT 1.0)");
 }
 
 TEST(RealExports, DayFirstDatesWithMixedYearDigitsInGeoJson) {

@@ -207,8 +207,17 @@ bool convertGdeltRow(std::vector<std::string>& values, const std::vector<std::st
 }
 
 std::vector<std::pair<std::string, std::string>> gdeltMapping() {
-    auto col = [](size_t c) {
-        return std::string(columnName(c)) + " (column " + std::to_string(c + 1) + ")";
+    // Columns from ActionGeo on sit earlier in GDELT 1.0 (no ADM2Code columns): both positions are named.
+    const Layout gdelt1 = layoutFor(kGdelt1DailyColumns), gdelt2 = layoutFor(kGdeltColumns);
+    auto col = [&](size_t c) {
+        std::string text = std::string(columnName(c)) + " (column " + std::to_string(c + 1);
+        const size_t v2[] = {gdelt2.geoType, gdelt2.fullName,  gdelt2.lat,
+                             gdelt2.lon,     gdelt2.dateAdded, gdelt2.sourceUrl};
+        const size_t v1[] = {gdelt1.geoType, gdelt1.fullName,  gdelt1.lat,
+                             gdelt1.lon,     gdelt1.dateAdded, gdelt1.sourceUrl};
+        for (size_t i = 0; i < std::size(v2); ++i)
+            if (v2[i] == c) text += "; " + std::to_string(v1[i] + 1) + " in GDELT 1.0";
+        return text + ")";
     };
     return {
         {"id", col(kGlobalEventId)},
