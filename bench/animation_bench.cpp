@@ -47,10 +47,10 @@ void BM_AnimationExport(benchmark::State& st) {
                               : output == AnimationOutput::Gif ? "a.gif"
                                                                : "frames"))
                           .string();
-    spec.plan = planFrames(parseFrameCursor("2022-12-01", "from").value(),
-                           parseFrameCursor("2022-12-08", "to").value(), TimeStep{StepUnit::Day, 1})
+    spec.plan = planFrames(parseCursorField("2022-12-01", "from").value(),
+                           parseCursorField("2022-12-08", "to").value(), TimeStep{StepUnit::Day, 1})
                     .value();
-    spec.time.window = TimeWindowSpec{WindowMode::Moving, 7 * 86400, 0};
+    spec.time.window = TimeWindowSpec{WindowMode::Moving, 7 * kSecondsPerDay, 0};
     spec.settings.widthPx = w;
     spec.settings.heightPx = h;
     spec.settings.fps = 4;

@@ -22,7 +22,7 @@ namespace fp {
 namespace {
 
 constexpr int kWidth = 1920, kHeight = 1080;
-constexpr int64_t kDay = 86400;
+constexpr int64_t kDay = kSecondsPerDay;
 
 HeadlessContext& context() {
     static auto ctx = HeadlessContext::create().value();
@@ -63,7 +63,7 @@ void BM_DensityFrame(benchmark::State& st) {
     Fixture f = makeFixture(static_cast<size_t>(st.range(1)), styleOf(st.range(0)));
     int frame = 0;
     for (auto _ : st) {
-        f.state->view().panByPixels((frame++ % 2) ? 1 : -1, 0);
+        f.state->panByPixels((frame++ % 2) ? 1 : -1, 0);
         f.target.bind();
         f.renderer->draw(f.state->scene(), f.state->view());
         glFinish();
@@ -76,7 +76,7 @@ void BM_DensityPlayback(benchmark::State& st) {
     int64_t day = 0;
     for (auto _ : st) {
         const int64_t begin = data.begin.seconds + (day++ % 1000) * kDay;
-        f.state->scene().time = timeStateShowing(TimeSpan{TimePoint{begin}, TimePoint{begin + 7 * kDay}});
+        f.state->setTime(timeStateShowing(TimeSpan{TimePoint{begin}, TimePoint{begin + 7 * kDay}}));
         f.target.bind();
         f.renderer->draw(f.state->scene(), f.state->view());
         glFinish();

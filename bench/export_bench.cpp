@@ -52,11 +52,11 @@ int main(int argc, char** argv) {
     for (const bool million : {false, true}) {
         std::vector<LoadReport> reports;
         MapState state = MapState::create(loadDefaultScene(reports).value()).value();
-        if (million) state.scene().addIncidentLayer(syntheticStore(1000000), "synthetic", "synthetic");
+        if (million) state.addIncidentLayer(syntheticStore(1000000), "synthetic", "synthetic");
         state.resize(1280, 720, 1.f);
         state.frame(defaultFocusBBox());
-        state.scene().time = timeStateShowing(
-            TimeSpan{parseTime("2022-12-09").value().time, parseTime("2023-01-09").value().time});
+        state.setTime(timeStateShowing(
+            TimeSpan{parseTime("2022-12-09").value().time, parseTime("2023-01-09").value().time}));
         renderer->sync(state.scene(), state.projection());
         MapExporter exporter;
         struct Case {

@@ -97,7 +97,7 @@ void BM_FrameCpuSubmit(benchmark::State& st) {
     int frame = 0;
     for (auto _ : st) {
         // Pan a little each frame, as a user dragging the map would.
-        f.state->view().panByPixels((frame++ % 2) ? 3 : -3, 0);
+        f.state->panByPixels((frame++ % 2) ? 3 : -3, 0);
         f.target.bind();
         f.renderer->draw(f.state->scene(), f.state->view());
         st.PauseTiming();

@@ -68,7 +68,7 @@ struct Fixture {
         int w = 0, h = 0;
         io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
         state.resize(1600, 1000, 1.f);
-        state.geocodeReviews().addLayer(state.scene(), 1, "synthetic", heldRows(n));
+        state.holdForReview(1, "synthetic", heldRows(n));
     }
     ~Fixture() { ImGui::DestroyContext(); }
     void frame(const std::function<void()>& body) {
@@ -109,7 +109,7 @@ void BM_ReviewRebuild(benchmark::State& bench) {
     Fixture f(static_cast<size_t>(bench.range(0)));
     const std::vector<GeocodeChoice> none;
     for (auto _ : bench) {
-        f.state.geocodeReviews().setChoices(none);  // a new generation, as a decision makes
+        f.state.setGeocodeChoices(none);  // a new generation, as a decision makes
         f.panel.refresh(f.state.geocodeReviews());
         benchmark::DoNotOptimize(f.panel.visibleCount());
     }

@@ -69,7 +69,7 @@ void submitFrames(benchmark::State& st, size_t incidents, bool pan) {
     Fixture f = makeFixture(incidents);
     int frame = 0;
     for (auto _ : st) {
-        if (pan) f.state->view().panByPixels((frame++ % 2) ? 3 : -3, 0);
+        if (pan) f.state->panByPixels((frame++ % 2) ? 3 : -3, 0);
         f.target.bind();
         f.renderer->draw(f.state->scene(), f.state->view());
         st.PauseTiming();

@@ -53,7 +53,7 @@ Row makeRow(std::mt19937_64& rng, size_t i) {
     const int d = day(rng);
     auto iso = [](int days) {
         // 2021-01-01 plus days, through the C library (UTC).
-        std::time_t t = 1609459200 + static_cast<std::time_t>(days) * 86400;
+        std::time_t t = 1609459200 + static_cast<std::time_t>(days) * kSecondsPerDay;
         char buf[16];
         std::strftime(buf, sizeof buf, "%Y-%m-%d", std::gmtime(&t));
         return std::string(buf);

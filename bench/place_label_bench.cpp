@@ -89,7 +89,7 @@ void BM_PlaceLabelCachePan(benchmark::State& st) {
     PlaceLabelCache cache;
     size_t recomputed = 0, frames = 0;
     for (auto _ : st) {
-        state.view().panByPixels((frames++ % 2) ? 3 : -3, 0);
+        state.panByPixels((frames++ % 2) ? 3 : -3, 0);
         const GeoBBox view = unprojectMapBBox(state.view().visibleExtent(), state.projection());
         recomputed += cache.update(gazetteer(), view, metresPerPixel(state), state.scene().placeLabels);
         benchmark::DoNotOptimize(cache.labels());
@@ -123,7 +123,9 @@ Fixture& fixture(size_t incidents) {
     Fixture f;
     f.on = std::make_unique<MapState>(stateAt(0, incidents));
     f.off = std::make_unique<MapState>(stateAt(0, incidents));
-    f.off->scene().placeLabels.visible = false;
+    PlaceLabelStyle hidden = f.off->scene().placeLabels;
+    hidden.visible = false;
+    f.off->setPlaceLabels(hidden);
     f.onRenderer = MapRenderer::create().value();
     f.offRenderer = MapRenderer::create().value();
     f.onRenderer->sync(f.on->scene(), f.on->projection());
@@ -153,8 +155,8 @@ void BM_PlaceLabelFrame(benchmark::State& st) {
     int frame = 0;
     for (auto _ : st) {
         const double dx = (frame++ % 2) ? 3 : -3;
-        f.on->view().panByPixels(dx, 0);
-        f.off->view().panByPixels(dx, 0);
+        f.on->panByPixels(dx, 0);
+        f.off->panByPixels(dx, 0);
         // Paired frames (on, then off, same view), so that load changes on the shared machine hit both.
         const double a = frameMs(*f.onRenderer, *f.on, f.target, onStats);
         const double b = frameMs(*f.offRenderer, *f.off, f.target, offStats);

@@ -40,7 +40,7 @@ namespace {
 
 constexpr int kWidth = 1920, kHeight = 1080;
 constexpr double kTargetMs = 50.0;
-constexpr int64_t kDay = 86400;
+constexpr int64_t kDay = kSecondsPerDay;
 const TimePoint kFirstCursor{1640995200};  // 2022-01-01
 constexpr int kLoopDays = 730;
 
@@ -103,15 +103,18 @@ Fixture& fixture(size_t incidents) {
     auto state = std::make_unique<MapState>(MapState::create(std::move(scene)).value());
     state->resize(kWidth, kHeight, 1.0f);
     state->frame(defaultFocusBBox());
-    state->time().window = parseWindowLength("7d").value();
-    state->time().cursor = kFirstCursor;
+    TimeState time = state->time();
+    time.window = parseWindowLength("7d").value();
+    time.cursor = kFirstCursor;
+    state->setTime(time);
     auto renderer = MapRenderer::create().value();
     renderer->sync(state->scene(), state->projection());
     auto target = OffscreenTarget::create(kWidth, kHeight).value();
     // One frame with every variant to get llvmpipe's shader compilation out of the way.
     target.bind();
     for (bool on : {false, true}) {
-        state->time().fadeByAge = state->time().showGhosts = on;
+        time.fadeByAge = time.showGhosts = on;
+        state->setTime(time);
         renderer->draw(state->scene(), state->view());
     }
     glFinish();
@@ -125,15 +128,19 @@ Fixture& fixture(size_t incidents) {
 /// Sets the fixture's fade and ghost flags from the benchmark's arguments 1 and 2 and rewinds the cursor.
 Fixture& prepared(const benchmark::State& st) {
     Fixture& f = fixture(static_cast<size_t>(st.range(0)));
-    f.state->time().fadeByAge = st.range(1) != 0;
-    f.state->time().showGhosts = st.range(2) != 0;
-    f.state->time().cursor = kFirstCursor;
+    TimeState time = f.state->time();
+    time.fadeByAge = st.range(1) != 0;
+    time.showGhosts = st.range(2) != 0;
+    time.cursor = kFirstCursor;
+    f.state->setTime(time);
     return f;
 }
 
 void advance(MapState& state, int& frame) {
     frame = (frame + 1) % kLoopDays;
-    state.time().cursor = TimePoint{kFirstCursor.seconds + frame * kDay};
+    TimeState time = state.time();
+    time.cursor = TimePoint{kFirstCursor.seconds + frame * kDay};
+    state.setTime(time);
 }
 
 /// Draws playing frames into the fixture's target; the rasterisation (glFinish) is timed when `withGpu`.
@@ -164,9 +171,13 @@ void BM_PlaybackFrameSubmit(benchmark::State& st) {
 /// glFinish cost on their own.
 void BM_PlaybackFrameWithoutIncidents(benchmark::State& st) {
     Fixture& f = prepared(st);
-    f.state->scene().incidentLayers[0].style.visible = false;
+    const IncidentLayer& layer = f.state->scene().incidentLayers[0];
+    IncidentStyle style = layer.style;
+    style.visible = false;
+    f.state->setIncidentStyle(layer.id, style);
     drawFrames(st, true);
-    f.state->scene().incidentLayers[0].style.visible = true;
+    style.visible = true;
+    f.state->setIncidentStyle(layer.id, style);
 }
 
 void BM_PlaybackRanges(benchmark::State& st) {

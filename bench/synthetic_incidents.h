@@ -40,7 +40,7 @@ inline std::shared_ptr<const IncidentStore> syntheticStore(size_t n, bool spans 
         Incident& inc = incidents[i];
         inc.id = "S" + std::to_string(i);
         inc.category = kCategories[rng() % 10];
-        inc.start = TimePoint{t0 + static_cast<int64_t>(unit(rng) * 3 * 365 * 86400.0)};
+        inc.start = TimePoint{t0 + static_cast<int64_t>(unit(rng) * 3 * 365 * kSecondsPerDay)};
         inc.location = (i % 3 == 0) ? towns[rng() % towns.size()] : LonLat{lon(rng), lat(rng)};
         const double p = unit(rng);
         inc.locationPrecision = p < 0.7   ? LocationPrecision::Exact

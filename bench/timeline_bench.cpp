@@ -55,7 +55,7 @@ const IncidentStore& store(size_t n) {
         if (next() % 100 == 0) {
             inc.category = "Roadblock";
             inc.timePrecision = TimePrecision::Day;
-            inc.end = TimePoint{inc.start.seconds + static_cast<int64_t>(1 + next() % 20) * 86400};
+            inc.end = TimePoint{inc.start.seconds + static_cast<int64_t>(1 + next() % 20) * kSecondsPerDay};
         }
         b.append(inc);
     }
@@ -101,7 +101,7 @@ void BM_WindowCountsQuery(benchmark::State& st) {
     for (auto _ : st) {
         // A different window each time, as while playing.
         const TimePoint end{fromCivil({2022, 6, 1}).seconds + (day++ % 200) * 3600};
-        counts.countAll({TimePoint{end.seconds - 7 * 86400}, end}, out);
+        counts.countAll({TimePoint{end.seconds - 7 * kSecondsPerDay}, end}, out);
         benchmark::DoNotOptimize(out.data());
     }
 }
@@ -117,7 +117,7 @@ void BM_WindowRowFilter(benchmark::State& st) {
     int64_t hour = 0;
     for (auto _ : st) {
         const TimePoint end{fromCivil({2022, 6, 1}).seconds + (hour++ % 200) * 3600};
-        shown = filter.filter(counts, {TimePoint{end.seconds - 86400}, end}).size();
+        shown = filter.filter(counts, {TimePoint{end.seconds - kSecondsPerDay}, end}).size();
     }
     st.counters["shown"] = static_cast<double>(shown);
     st.counters["visited"] = static_cast<double>(filter.lastVisited());

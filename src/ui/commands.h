@@ -101,6 +101,8 @@ struct AddIncidents {
     /// Canonical field -> column (IncidentLoadOptions::fieldMapping). The UI leaves it empty; the app fills
     /// in the mapping remembered for the source.
     std::map<std::string, std::string> fieldMapping{};
+    std::string dateFormat{};  ///< IncidentLoadOptions::dateFormat (the CLI's --date-format); "" infers it
+    std::string encoding{};    ///< IncidentLoadOptions::encoding (the CLI's --encoding); "" detects it
 };
 /// Load a source's incidents again with the fields the user mapped (the field-mapping dialog's Apply): as a
 /// new layer on top, or in place of `replaceLayerId` (keeping its style and position) when that is not 0.
@@ -177,7 +179,7 @@ struct ShowAnimationExport {};
 /// reporting progress back to the dialog (MainUi::animationDialog().setStatus).
 struct ExportAnimation {
     std::string outputPath;  ///< .mp4, .gif, or a folder for PNG frames; replaced if it exists
-    TimePoint first;         ///< cursor of the first frame (see parseFrameCursor)
+    TimePoint first;         ///< cursor of the first frame (see parseCursorField)
     TimePoint last;          ///< cursor of the last frame, included
     TimeStep step;
     TimeState time;  ///< window mode and length, fade and ghosts of every frame (the cursor is ignored)
@@ -242,8 +244,14 @@ struct SaveGeocodedCopy {
     bool overwriteSource = false;
 };
 
-/// Everything the UI can ask of the application. Panels append these; the app applies them to its state
-/// after the UI frame and reports failures back (MainUi::onCommandResult).
+/// Revert the newest change of the project (Edit > Undo, Ctrl+Z); nothing to undo is not an error.
+struct Undo {};
+/// Apply the newest undone change again (Edit > Redo, Ctrl+Shift+Z).
+struct Redo {};
+
+/// Everything the UI can ask of the application. Panels append these; the app's Session applies them (one
+/// handler per kind, app/session) after the UI frame and the app reports failures back
+/// (MainUi::onCommandResult).
 using Command =
     std::variant<Pan, Zoom, ResetView, SetLayerStyle, MoveLayer, RemoveLayer, ZoomToLayer, AddLayer, SetCrs,
                  SetTheme, ClearLog, ShowPanel, Quit, ShowIncidentPanel, AddIncidents, SetIncidentStyle,
@@ -251,7 +259,7 @@ using Command =
                  ReloadIncidents, ShowFieldMapping, SetTimeState, SetPlayback, Play, Pause, StepTime,
                  SeekStart, SeekEnd, ShowAnimationExport, ExportAnimation, CancelAnimationExport,
                  ShowProjectDialog, NewProject, OpenProject, SaveProject, FlyToPlace, ShowImageExport,
-                 ExportImage, SetPlaceLabels, ShowGeocodedCopy, SaveGeocodedCopy, ResolveGeocode>;
+                 ExportImage, SetPlaceLabels, ShowGeocodedCopy, SaveGeocodedCopy, ResolveGeocode, Undo, Redo>;
 using CommandList = std::vector<Command>;
 
 }  // namespace fp

@@ -126,6 +126,12 @@ void MainUi::frame(const MapState& state, const UiMetrics& metrics, CommandList&
         if (m_incidentSources.count(layer.id)) mappable.insert(layer.id);
     m_incidentLegend.setMappableLayers(std::move(mappable));
     m_incidentLegend.setGeocodedLayers(geocodedLayers(state));
+    drawPanels(ctx, metrics, commands);
+    handleMapInput(ctx, commands);
+    routeCommands(state, commands, out);
+}
+
+void MainUi::drawPanels(const UiContext& ctx, const UiMetrics& metrics, CommandList& commands) {
     m_menu.setProject(&m_projectDialogs.project());
     m_menu.draw(ctx, commands);
     m_status.draw(ctx, commands);
@@ -151,8 +157,11 @@ void MainUi::frame(const MapState& state, const UiMetrics& metrics, CommandList&
     const float margin = 12.f * metrics.scale;
     drawScaleBar(ImGui::GetBackgroundDrawList(), margin,
                  ImGui::GetIO().DisplaySize.y - m_status.height() - m_timeline.height() - margin,
-                 state.view(), state.projection(), metrics.scale, metrics.fbScale, m_theme);
+                 ctx.state.view(), ctx.state.projection(), metrics.scale, metrics.fbScale, m_theme);
+}
 
+void MainUi::handleMapInput(const UiContext& ctx, CommandList& commands) {
+    const MapState& state = ctx.state;
     // In pick mode the click places a geocoding review row: it must not also select an incident.
     if (!m_geocodeReview.picking()) m_incidentPointer.update(ctx, m_hover, *m_sheet, m_groupSpread, commands);
     m_timeline.drawMapOverlay(ctx, ImGui::GetFrameHeight());
@@ -169,7 +178,13 @@ void MainUi::frame(const MapState& state, const UiMetrics& metrics, CommandList&
         commands.push_back(ShowPanel{PanelId::PlaceSearch, true, true});
     if (ImGui::GetIO().KeyCtrl && m_keys.e >= 0 && ImGui::IsKeyPressed(m_keys.e, false))
         commands.push_back(ShowImageExport{});
+    // In a text field Ctrl+Z undoes the typing instead.
+    if (ImGui::GetIO().KeyCtrl && !ImGui::GetIO().WantTextInput && m_keys.z >= 0 &&
+        ImGui::IsKeyPressed(m_keys.z, false))
+        commands.push_back(ImGui::GetIO().KeyShift ? Command{Redo{}} : Command{Undo{}});
+}
 
+void MainUi::routeCommands(const MapState& state, CommandList& commands, CommandList& out) {
     for (Command& command : commands) {
         if (const auto* show = std::get_if<ShowPanel>(&command)) {
             setPanelOpen(show->panel, show->show);
@@ -277,6 +292,74 @@ std::string shownSourceName(const std::string& source) {
 
 }  // namespace
 
+void MainUi::onAddIncidentsResult(const AddIncidents& add, const Status& status, const MapState* state) {
+    const std::string error = status.ok() ? std::string() : status.error().describe();
+    const std::string shown = shownSourceName(add.source);
+    // Columns not recognised, or a remembered mapping that no longer fits the source: hand over to the
+    // field-mapping dialog instead of just failing.
+    const bool mapFields = state && !status.ok() && !state->lastIncidentFormat().columns.empty() &&
+                           (status.error().code == ErrorCode::UnsupportedFormat ||
+                            (!add.fieldMapping.empty() && status.error().code == ErrorCode::InvalidArgument));
+    if (mapFields) {
+        m_incidentLegend.addFinished(
+            add.source, false,
+            "Columns not recognised: choose them in \"" + std::string(m_fieldMapping.title()) + "\".");
+        m_fieldMapping.open({add.source, {}, 0, state->lastIncidentFormat(), error, add.fieldMapping});
+        notify(LogLevel::Warning, "Choose the columns of " + shown);
+    } else {
+        m_incidentLegend.addFinished(add.source, status.ok(), error);
+        if (status.ok()) {
+            notify(LogLevel::Info, "Added " + shown);
+            m_incidentLegend.setOpen(true);
+        } else {
+            notify(LogLevel::Error, "Could not add " + shown + "\n" + error);
+            if (!add.orAsLayers) m_incidentLegend.setOpen(true);
+        }
+    }
+    if (state) {
+        if (status.ok()) noteIncidentSource(*state, add.source, {});
+        noteLoad(*state, status.ok() ? heldForReview(*state) : 0);
+    }
+}
+
+void MainUi::onReloadResult(const ReloadIncidents& reload, const Status& status, const MapState* state) {
+    const std::string error = status.ok() ? std::string() : status.error().describe();
+    m_fieldMapping.applyFinished(status.ok(), error, state ? &state->lastIncidentFormat() : nullptr);
+    const std::string shown = shownSourceName(reload.source);
+    if (status.ok()) {
+        // The Incidents field that handed the source over is done with it.
+        if (reload.replaceLayerId == 0) m_incidentLegend.addFinished(reload.source, true, {});
+        notify(LogLevel::Info, "Loaded " + shown + " with the chosen fields");
+        m_incidentLegend.setOpen(true);
+    } else {
+        notify(LogLevel::Error, "Could not load " + shown + "\n" + error);
+    }
+    if (state) {
+        if (status.ok()) noteIncidentSource(*state, reload.source, reload.table);
+        noteLoad(*state, status.ok() ? heldForReview(*state) : 0);
+    }
+}
+
+void MainUi::onResolveResult(const ResolveGeocode& resolve, const Status& status, const MapState* state) {
+    if (!status.ok()) {
+        notify(LogLevel::Error, "Could not apply the geocoding decision\n" + status.error().describe());
+        return;
+    }
+    if (!state) return;
+    const GeocodeChoice& c = resolve.choice;
+    const std::string row = "Row " + std::to_string(c.row) + " '" + c.name + "'";
+    if (c.kind == GeocodeChoice::Kind::Skip) {
+        notify(LogLevel::Info, row + " left off the map");
+        return;
+    }
+    notify(LogLevel::Info, row + " placed" + (c.placeName.empty() ? "" : " at " + c.placeName));
+    // The layer's store was replaced and re-sorted: select the row's incident (the inspector and the map's
+    // ring show where it went) rather than whatever now has the old index.
+    const IncidentRef placed = m_geocodeReview.placedIncident(*state, resolve);
+    if (placed.layerId != 0 || m_selected.layerId == resolve.layerId)
+        m_queued.push_back(SelectIncident{placed});
+}
+
 void MainUi::onCommandResult(const Command& command, const Status& status, const MapState* state) {
     const std::string error = status.ok() ? std::string() : status.error().describe();
     m_projectDialogs.onCommandResult(command, status);
@@ -298,72 +381,12 @@ void MainUi::onCommandResult(const Command& command, const Status& status, const
         if (state) noteLoad(*state);
         return;
     }
-    if (const auto* add = std::get_if<AddIncidents>(&command)) {
-        const std::string shown = shownSourceName(add->source);
-        // Columns not recognised, or a remembered mapping that no longer fits the source: hand over to the
-        // field-mapping dialog instead of just failing.
-        const bool mapFields =
-            state && !status.ok() && !state->lastIncidentFormat().columns.empty() &&
-            (status.error().code == ErrorCode::UnsupportedFormat ||
-             (!add->fieldMapping.empty() && status.error().code == ErrorCode::InvalidArgument));
-        if (mapFields) {
-            m_incidentLegend.addFinished(
-                add->source, false,
-                "Columns not recognised: choose them in \"" + std::string(m_fieldMapping.title()) + "\".");
-            m_fieldMapping.open({add->source, {}, 0, state->lastIncidentFormat(), error, add->fieldMapping});
-            notify(LogLevel::Warning, "Choose the columns of " + shown);
-        } else {
-            m_incidentLegend.addFinished(add->source, status.ok(), error);
-            if (status.ok()) {
-                notify(LogLevel::Info, "Added " + shown);
-                m_incidentLegend.setOpen(true);
-            } else {
-                notify(LogLevel::Error, "Could not add " + shown + "\n" + error);
-                if (!add->orAsLayers) m_incidentLegend.setOpen(true);
-            }
-        }
-        if (state) {
-            if (status.ok()) noteIncidentSource(*state, add->source, {});
-            noteLoad(*state, status.ok() ? heldForReview(*state) : 0);
-        }
-        return;
-    }
-    if (const auto* reload = std::get_if<ReloadIncidents>(&command)) {
-        m_fieldMapping.applyFinished(status.ok(), error, state ? &state->lastIncidentFormat() : nullptr);
-        const std::string shown = shownSourceName(reload->source);
-        if (status.ok()) {
-            // The Incidents field that handed the source over is done with it.
-            if (reload->replaceLayerId == 0) m_incidentLegend.addFinished(reload->source, true, {});
-            notify(LogLevel::Info, "Loaded " + shown + " with the chosen fields");
-            m_incidentLegend.setOpen(true);
-        } else {
-            notify(LogLevel::Error, "Could not load " + shown + "\n" + error);
-        }
-        if (state) {
-            if (status.ok()) noteIncidentSource(*state, reload->source, reload->table);
-            noteLoad(*state, status.ok() ? heldForReview(*state) : 0);
-        }
-        return;
-    }
-    if (const auto* resolve = std::get_if<ResolveGeocode>(&command)) {
-        if (status.ok() && state) {
-            const GeocodeChoice& c = resolve->choice;
-            const std::string row = "Row " + std::to_string(c.row) + " '" + c.name + "'";
-            if (c.kind == GeocodeChoice::Kind::Skip) {
-                notify(LogLevel::Info, row + " left off the map");
-            } else {
-                notify(LogLevel::Info, row + " placed" + (c.placeName.empty() ? "" : " at " + c.placeName));
-                // The layer's store was replaced and re-sorted: select the row's incident (the inspector and
-                // the map's ring show where it went) rather than whatever now has the old index.
-                const IncidentRef placed = m_geocodeReview.placedIncident(*state, *resolve);
-                if (placed.layerId != 0 || m_selected.layerId == resolve->layerId)
-                    m_queued.push_back(SelectIncident{placed});
-            }
-        } else if (!status.ok()) {
-            notify(LogLevel::Error, "Could not apply the geocoding decision\n" + error);
-        }
-        return;
-    }
+    if (const auto* add = std::get_if<AddIncidents>(&command))
+        return onAddIncidentsResult(*add, status, state);
+    if (const auto* reload = std::get_if<ReloadIncidents>(&command))
+        return onReloadResult(*reload, status, state);
+    if (const auto* resolve = std::get_if<ResolveGeocode>(&command))
+        return onResolveResult(*resolve, status, state);
     if (const auto* crs = std::get_if<SetCrs>(&command)) {
         m_crs.crsFinished(crs->definition, status.ok(), error);
         if (!status.ok()) notify(LogLevel::Error, "Map CRS unchanged\n" + error);

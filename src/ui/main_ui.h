@@ -43,7 +43,7 @@ class MainUi {
 public:
     MainUi();
 
-    /// Native codes of the keys ImGui 1.86 cannot name (WASD pan, Ctrl+Q quits).
+    /// Native codes of the keys ImGui 1.86 cannot name (WASD pan, Ctrl+Q quits, Ctrl+Z undoes).
     void setExtraKeys(const ExtraKeys& keys) {
         m_keys = keys;
         m_interaction.setExtraKeys(keys);
@@ -113,6 +113,17 @@ private:
     Panel& panel(PanelId id);
     const Panel& panel(PanelId id) const;
     Panel& incidentPanel(IncidentPanelId id);
+    /// onCommandResult for the loads and geocoding decisions: notifications, the load report, the field
+    /// mapping dialog, the selection of a placed row.
+    void onAddIncidentsResult(const AddIncidents& add, const Status& status, const MapState* state);
+    void onReloadResult(const ReloadIncidents& reload, const Status& status, const MapState* state);
+    void onResolveResult(const ResolveGeocode& resolve, const Status& status, const MapState* state);
+    /// The menu, the panels, the dialogs and the scale bar.
+    void drawPanels(const UiContext& ctx, const UiMetrics& metrics, CommandList& commands);
+    /// Mouse and keys over the map: incident picking, geocoding pick mode, time keys, shortcuts.
+    void handleMapInput(const UiContext& ctx, CommandList& commands);
+    /// Handles the commands that only open UI (ShowPanel, dialogs) and passes the rest on to `out`.
+    void routeCommands(const MapState& state, CommandList& commands, CommandList& out);
     /// Handles the incident commands the UI keeps state for; false when `command` must not be passed on.
     bool noteIncidentCommand(const Command& command);
     /// Copies the state's last load reports into the load report; opens it and notifies on problems.

@@ -18,6 +18,7 @@ struct ExtraKeys {
     int q = -1;
     int f = -1;  ///< Ctrl+F: find place
     int e = -1;  ///< Ctrl+E: export image
+    int z = -1;  ///< Ctrl+Z: undo, Ctrl+Shift+Z: redo
 };
 
 /// Turns mouse and keyboard input over the map into view commands: left drag pans, the wheel zooms about the

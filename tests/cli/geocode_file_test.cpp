@@ -76,7 +76,7 @@ TEST_F(GeocodeFile, AppliesTheChoiceAProjectSavedByTheAppHolds) {
         if (row8->result.candidates[i].name == "Sremska Mitrovica") sremska = i;
     ASSERT_LT(sremska, row8->result.candidates.size());
     const GeocodeChoice choice = choiceForCandidate(*row8, sremska);
-    ASSERT_TRUE(state.value().geocodeReviews().resolve(state.value().scene(), layer.value(), choice).ok());
+    ASSERT_TRUE(state.value().resolveGeocode(layer.value(), choice).ok());
     const std::string project = path("briefing.flashpoint.json");
     ASSERT_TRUE(saveProject(project, state.value(), "briefing", {}).ok());
     EXPECT_TRUE(has(test::slurp(project), "\"data/acled.csv\"")) << test::slurp(project);

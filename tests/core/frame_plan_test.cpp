@@ -65,18 +65,18 @@ TEST(FramePlanTest, RejectsTooManyFramesNamingTheCount) {
 }
 
 TEST(FramePlanTest, DatesPutTheCursorAtTheEndOfTheirDay) {
-    EXPECT_EQ(parseFrameCursor("2022-12-10", "--from").value(), day(2022, 12, 11));
-    EXPECT_EQ(parseFrameCursor("2022-12-10T06:00Z", "--from").value(), day(2022, 12, 10, 6));
-    EXPECT_EQ(parseFrameCursor("2022-12", "--to").value(), day(2023, 1, 1));
-    auto bad = parseFrameCursor("2022-13-01", "--to");
+    EXPECT_EQ(parseCursorField("2022-12-10", "--from").value(), day(2022, 12, 11));
+    EXPECT_EQ(parseCursorField("2022-12-10T06:00Z", "--from").value(), day(2022, 12, 10, 6));
+    EXPECT_EQ(parseCursorField("2022-12", "--to").value(), day(2023, 1, 1));
+    auto bad = parseCursorField("2022-13-01", "--to");
     ASSERT_FALSE(bad);
     EXPECT_EQ(bad.error().source, "--to");
     EXPECT_NE(bad.error().message.find("2022-13-01"), std::string::npos);
 }
 
 TEST(FramePlanTest, WindowOfStepIsAMovingWindowOfTheSameLength) {
-    EXPECT_EQ(windowOfStep({StepUnit::Day, 2}), (TimeWindowSpec{WindowMode::Moving, 2 * 86400, 0}));
-    EXPECT_EQ(windowOfStep({StepUnit::Week, 1}), (TimeWindowSpec{WindowMode::Moving, 7 * 86400, 0}));
+    EXPECT_EQ(windowOfStep({StepUnit::Day, 2}), (TimeWindowSpec{WindowMode::Moving, 2 * kSecondsPerDay, 0}));
+    EXPECT_EQ(windowOfStep({StepUnit::Week, 1}), (TimeWindowSpec{WindowMode::Moving, 7 * kSecondsPerDay, 0}));
     EXPECT_EQ(windowOfStep({StepUnit::Month, 1}), (TimeWindowSpec{WindowMode::Moving, 0, 1}));
     EXPECT_EQ(windowOfStep({StepUnit::Hour, 6}), (TimeWindowSpec{WindowMode::Moving, 6 * 3600, 0}));
 }

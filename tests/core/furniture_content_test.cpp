@@ -99,7 +99,7 @@ TEST(FurnitureContent, LegendRowsStayTheSameWhileTheWindowMoves) {
                            "a", "a");
     std::vector<std::string> firstRows;
     for (TimePoint day : {utc(2022, 12, 1), utc(2022, 12, 10), utc(2023, 1, 6), utc(2023, 3, 1)}) {
-        scene.time = timeStateShowing(TimeSpan{day, TimePoint{day.seconds + 86400}});
+        scene.time = timeStateShowing(TimeSpan{day, TimePoint{day.seconds + kSecondsPerDay}});
         const auto entries = legendEntries(scene, sheet());
         std::vector<std::string> rows;
         size_t inWindow = 0;

@@ -71,12 +71,14 @@ TEST(GeocodeHeldLayer, MapStateAddsTheLayerAndPlacingARowPutsItOnTheMap) {
     // Nothing placed: no data time span, and a time window over it is harmless.
     EXPECT_EQ(state.dataTimeSpan().begin.seconds, 0);
     EXPECT_EQ(state.dataTimeSpan().end.seconds, 0);
-    state.time().window = TimeWindowSpec{WindowMode::Moving, 7 * 86400, 0};
+    TimeState week = state.time();
+    week.window = TimeWindowSpec{WindowMode::Moving, 7 * kSecondsPerDay, 0};
+    state.setTime(week);
     ASSERT_TRUE(state.scene().timeWindow().has_value());
 
     const PendingGeocodeRow& first = state.geocodeReviews().layers()[0].summary.pending[0];
     ASSERT_EQ(first.query.name, "Mitrovica");
-    ASSERT_TRUE(state.geocodeReviews().resolve(state.scene(), id.value(), kosovoMitrovica(first)).ok());
+    ASSERT_TRUE(state.resolveGeocode(id.value(), kosovoMitrovica(first)).ok());
     const auto& data = state.scene().incidentLayers[0].data;
     ASSERT_EQ(data->size(), 1u);
     EXPECT_EQ(data->id(0), "XKXH001");
@@ -107,7 +109,7 @@ TEST(GeocodeHeldLayer, SavedAndLoadedWithAProjectWithAndWithoutChoices) {
 
     const PendingGeocodeRow& third = state.geocodeReviews().layers()[0].summary.pending[2];
     ASSERT_EQ(third.row, 3);
-    ASSERT_TRUE(state.geocodeReviews().resolve(state.scene(), id.value(), kosovoMitrovica(third)).ok());
+    ASSERT_TRUE(state.resolveGeocode(id.value(), kosovoMitrovica(third)).ok());
     ASSERT_TRUE(saveProject(file, state, "Held", ExportSettings{}).ok());
     auto loaded = loadProject(file, MissingSourcePolicy::Fail);
     ASSERT_TRUE(loaded.ok()) << loaded.error().describe();

@@ -27,7 +27,7 @@ TEST(GeocodeProject, AChoiceUpdatesTheLayerAndIsSavedWithTheProject) {
     size_t kosovo = 0;
     while (ambiguous.result.candidates.at(kosovo).country != "XK") ++kosovo;
     const GeocodeChoice choice = choiceForCandidate(ambiguous, kosovo);
-    ASSERT_TRUE(state.geocodeReviews().resolve(state.scene(), id.value(), choice).ok());
+    ASSERT_TRUE(state.resolveGeocode(id.value(), choice).ok());
     // A new store replaced the old one (stores are immutable); the old one is untouched.
     const auto after = state.scene().incidentLayers.back().data;
     EXPECT_NE(after, before);
@@ -37,15 +37,15 @@ TEST(GeocodeProject, AChoiceUpdatesTheLayerAndIsSavedWithTheProject) {
     EXPECT_NEAR(resolved.location.lat, 42.88, 0.1);
     EXPECT_EQ(state.geocodeReviews().pendingCount(), 1u);
     // Resolving it again is an error naming the row; so is a layer that has nothing to review.
-    EXPECT_FALSE(state.geocodeReviews().resolve(state.scene(), id.value(), choice).ok());
-    EXPECT_FALSE(state.geocodeReviews().resolve(state.scene(), id.value() + 100, choice).ok());
+    EXPECT_FALSE(state.resolveGeocode(id.value(), choice).ok());
+    EXPECT_FALSE(state.resolveGeocode(id.value() + 100, choice).ok());
     // Skipping the unmatched row keeps it listed (never dropped silently).
     const PendingGeocodeRow& unmatched = state.geocodeReviews().layers()[0].summary.pending[0];
     GeocodeChoice skip;
     skip.source = unmatched.source;
     skip.row = unmatched.row;
     skip.name = unmatched.query.name;
-    ASSERT_TRUE(state.geocodeReviews().resolve(state.scene(), id.value(), skip).ok());
+    ASSERT_TRUE(state.resolveGeocode(id.value(), skip).ok());
     EXPECT_TRUE(state.geocodeReviews().layers()[0].summary.pending[0].skipped);
     ASSERT_EQ(state.geocodeReviews().choices().size(), 2u);
 
@@ -100,7 +100,7 @@ TEST(GeocodeProject, ALayerWhoseNamesAllMatchedIsKnownAsGeocoded) {
     EXPECT_FALSE(loaded->state.geocodeReviews().wasGeocoded(layers[1].id));
     EXPECT_TRUE(loaded->state.geocodeReviews().layers().empty());
     // A removed layer is forgotten.
-    state.geocodeReviews().removeLayer(id.value());
+    ASSERT_TRUE(state.removeIncidentLayer(id.value()).ok());
     EXPECT_FALSE(state.geocodeReviews().wasGeocoded(id.value()));
     std::filesystem::remove_all(dir);
 }

@@ -13,7 +13,7 @@ TimePoint utc(int y, int mo, int d, int h = 0, int mi = 0) {
     return fromCivil({y, mo, d, h, mi, 0});
 }
 
-constexpr int64_t kDay = 86400;
+constexpr int64_t kDay = kSecondsPerDay;
 const TimeSpan kData{utc(2022, 12, 1), utc(2023, 1, 16)};
 
 TimeState moving(int64_t seconds, TimePoint cursor) {

@@ -38,11 +38,14 @@ TEST(TimeStepTest, StepsByCalendarUnits) {
 TEST(MapStateTimeTest, AllShowsEverythingAndMovingWindowFollowsTheCursor) {
     auto state = MapState::create(MapScene{});
     ASSERT_TRUE(state);
-    state->time().showGhosts = true;
+    TimeState time = state->time();
+    time.showGhosts = true;
+    state->setTime(time);
     EXPECT_FALSE(state->scene().timeWindow().has_value());
     EXPECT_TRUE(state->scene().time.showGhosts);
-    state->time().window = TimeWindowSpec{WindowMode::Moving, 7 * 86400, 0};
-    state->time().cursor = day(2022, 12, 20);
+    time.window = TimeWindowSpec{WindowMode::Moving, 7 * kSecondsPerDay, 0};
+    time.cursor = day(2022, 12, 20);
+    state->setTime(time);
     ASSERT_TRUE(state->scene().timeWindow().has_value());
     EXPECT_EQ(state->scene().timeWindow()->begin, day(2022, 12, 13));
     EXPECT_EQ(state->scene().timeWindow()->end, day(2022, 12, 20));

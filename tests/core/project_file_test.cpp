@@ -35,34 +35,39 @@ protected:
 
 /// A state with a styled vector layer and a remapped incident source, in LAEA Europe, at a set time.
 MapState richState() {
-    auto state = MapState::create(MapScene{}).value();
-    EXPECT_TRUE(state.addLayers(kFixtures + "/polygons.geojson").ok());
+    auto loaded = MapState::create(MapScene{}).value();
+    EXPECT_TRUE(loaded.addLayers(kFixtures + "/polygons.geojson").ok());
     IncidentLoadOptions options;
     options.fieldMapping = {{"start", "reported"},
                             {"lon", "pos_e"},
                             {"lat", "pos_n"},
                             {"title", "what"},
                             {"category", "kind_of_event"}};
-    EXPECT_TRUE(state.addIncidents(kFixtures + "/incidents/unmapped_columns.csv", options).ok());
-    LayerStyle& style = state.scene().layers[0].style;
+    EXPECT_TRUE(loaded.addIncidents(kFixtures + "/incidents/unmapped_columns.csv", options).ok());
+    // Names and attributions as a project file gives them: the scene the state starts from.
+    MapScene scene = loaded.scene();
+    LayerStyle& style = scene.layers[0].style;
     style.fill = Color{0.1f, 0.2f, 0.3f, 0.4f};  // not a whole number of bytes: written as numbers
     style.outlineWidthPx = 2.5f;
     style.labelField = "name";
     style.labelUppercase = true;
     style.visible = false;
-    state.scene().layers[0].name = "Areas of interest";
-    state.scene().layers[0].attribution = "Test fixture";
-    IncidentLayer& incidents = state.scene().incidentLayers[0];
+    scene.layers[0].name = "Areas of interest";
+    scene.layers[0].attribution = "Test fixture";
+    IncidentLayer& incidents = scene.incidentLayers[0];
     incidents.style.hiddenCategories = {"Protest"};
     incidents.style.markerScale = 1.5f;
     incidents.attribution = "Field notes";
+    auto state = MapState::create(std::move(scene)).value();
     EXPECT_TRUE(state.setCrs("EPSG:3035").ok());
     state.resize(1000, 700, 1.f);
     state.frame(GeoBBox::fromCorners(20.0, 42.0, 22.0, 43.5));
-    state.time().window = {WindowMode::Moving, 7 * 86400, 0};
-    state.time().cursor = fromCivil({2023, 5, 28, 12, 0, 0});
-    state.time().fadeByAge = true;
-    state.playback() = {TimeStep{StepUnit::Hour, 6}, 3600.0 * 12, true};
+    TimeState time;
+    time.window = {WindowMode::Moving, 7 * kSecondsPerDay, 0};
+    time.cursor = fromCivil({2023, 5, 28, 12, 0, 0});
+    time.fadeByAge = true;
+    state.setTime(time);
+    state.setPlayback({TimeStep{StepUnit::Hour, 6}, 3600.0 * 12, true});
     return state;
 }
 

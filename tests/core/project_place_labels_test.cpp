@@ -67,8 +67,10 @@ TEST(ProjectPlaceLabels, SavedFromTheMapAndLoadedIntoIt) {
     fs::create_directories(dir);
     const std::string file = (dir / "places.flashpoint.json").string();
     MapState state = MapState::create(MapScene{}).value();
-    state.scene().placeLabels.script = PlaceLabelScript::English;
-    state.scene().placeLabels.visible = false;
+    PlaceLabelStyle places = state.scene().placeLabels;
+    places.script = PlaceLabelScript::English;
+    places.visible = false;
+    state.setPlaceLabels(places);
     ASSERT_TRUE(saveProject(file, state, "Places", ExportSettings{}).ok());
     auto loaded = loadProject(file, MissingSourcePolicy::Fail);
     ASSERT_TRUE(loaded.ok()) << loaded.error().describe();

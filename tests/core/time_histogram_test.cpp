@@ -121,7 +121,8 @@ TEST(TimeHistogram, VisitsOnlyIncidentsNearTheView) {
     for (int i = 0; i < 20000; ++i) {
         const TimePoint start{t0.seconds + int64_t{i} * 3600};
         if (i % 1000 == 0)
-            v.push_back(make("r", start, "Roadblock", TimePrecision::Day, TimePoint{start.seconds + 86400}));
+            v.push_back(
+                make("r", start, "Roadblock", TimePrecision::Day, TimePoint{start.seconds + kSecondsPerDay}));
         else
             v.push_back(make("x", start, i % 2 ? "Battle" : "Protest", TimePrecision::Exact));
     }

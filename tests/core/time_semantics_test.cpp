@@ -63,7 +63,8 @@ TEST_F(LocalZone, DaylightSavingNeverShiftsADay) {
         EXPECT_EQ(c.hour, 0) << text << " is midnight UTC";
         EXPECT_EQ(formatIso(parsed->time, TimePrecision::Day), text);
         const TimeSpan day = coveredSpan(parsed->time, parsed->time, TimePrecision::Day);
-        EXPECT_EQ(day.end.seconds - day.begin.seconds, 86400) << text << ": every UTC day has 24 hours";
+        EXPECT_EQ(day.end.seconds - day.begin.seconds, kSecondsPerDay)
+            << text << ": every UTC day has 24 hours";
         // A one-day window ending at the next midnight holds exactly that day.
         const TimeSpan window = windowAt({parseWindowLength("1d").value(), day.end}, {});
         EXPECT_EQ(window, day) << text;

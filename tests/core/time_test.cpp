@@ -22,7 +22,7 @@ TEST(Time, CivilConversionMatchesKnownInstants) {
 
 TEST(Time, CivilRoundTripsOverFourCenturiesIncludingLeapDays) {
     for (int64_t day = -146097; day <= 146097; day += 7) {
-        const TimePoint t{day * 86400 + 3661};
+        const TimePoint t{day * kSecondsPerDay + 3661};
         const CivilTime c = toCivil(t);
         ASSERT_TRUE(isValidDate(c.year, c.month, c.day)) << day;
         ASSERT_EQ(fromCivil(c), t) << day;
@@ -162,7 +162,7 @@ TEST(Time, DaylightSavingSeasonDatesAreNotShifted) {
     ASSERT_TRUE(parsed.ok());
     EXPECT_EQ(parsed->time.seconds, 1679788800);
     const TimeSpan s = coveredSpan(parsed->time, parsed->time, TimePrecision::Day);
-    EXPECT_EQ(s.end.seconds - s.begin.seconds, 86400);
+    EXPECT_EQ(s.end.seconds - s.begin.seconds, kSecondsPerDay);
     EXPECT_EQ(formatIso(s.begin, TimePrecision::Day), "2023-03-26");
     auto summer = parseTime("2023-07-15T12:00:00");
     ASSERT_TRUE(summer.ok());

@@ -15,10 +15,10 @@ TimeSpan span(TimePoint a, TimePoint b) {
 
 TEST(TimeWindow, ParsesLengthsAndModes) {
     EXPECT_EQ(parseWindowLength("12h").value(), (TimeWindowSpec{WindowMode::Moving, 12 * 3600, 0}));
-    EXPECT_EQ(parseWindowLength("1d").value(), (TimeWindowSpec{WindowMode::Moving, 86400, 0}));
-    EXPECT_EQ(parseWindowLength(" 7D ").value(), (TimeWindowSpec{WindowMode::Moving, 7 * 86400, 0}));
-    EXPECT_EQ(parseWindowLength("1w").value(), (TimeWindowSpec{WindowMode::Moving, 7 * 86400, 0}));
-    EXPECT_EQ(parseWindowLength("2w").value(), (TimeWindowSpec{WindowMode::Moving, 14 * 86400, 0}));
+    EXPECT_EQ(parseWindowLength("1d").value(), (TimeWindowSpec{WindowMode::Moving, kSecondsPerDay, 0}));
+    EXPECT_EQ(parseWindowLength(" 7D ").value(), (TimeWindowSpec{WindowMode::Moving, 7 * kSecondsPerDay, 0}));
+    EXPECT_EQ(parseWindowLength("1w").value(), (TimeWindowSpec{WindowMode::Moving, 7 * kSecondsPerDay, 0}));
+    EXPECT_EQ(parseWindowLength("2w").value(), (TimeWindowSpec{WindowMode::Moving, 14 * kSecondsPerDay, 0}));
     EXPECT_EQ(parseWindowLength("1m").value(), (TimeWindowSpec{WindowMode::Moving, 0, 1}));
     EXPECT_EQ(parseWindowLength("3m").value(), (TimeWindowSpec{WindowMode::Moving, 0, 3}));
     EXPECT_EQ(parseWindowLength("cumulative").value().mode, WindowMode::Cumulative);

@@ -16,7 +16,7 @@ TimePoint utc(int y, int mo, int d, int h = 0) {
 IncidentStore randomStore(unsigned seed, size_t n) {
     std::mt19937 rng(seed);
     const int64_t t0 = utc(2022, 11, 1).seconds;
-    std::uniform_int_distribution<int64_t> start(0, 90 * 86400);
+    std::uniform_int_distribution<int64_t> start(0, 90 * kSecondsPerDay);
     std::uniform_int_distribution<int> precision(0, 4), category(0, 4), spanDays(0, 20), hasEnd(0, 3);
     std::vector<Incident> incidents;
     for (size_t i = 0; i < n; ++i) {
@@ -27,7 +27,7 @@ IncidentStore randomStore(unsigned seed, size_t n) {
         // Built without std::string + "literal", which trips a GCC 12 -Wrestrict false positive.
         const char* names[] = {"c0", "c1", "c2", "c3", "c4"};
         inc.category = names[category(rng)];
-        if (hasEnd(rng) == 0) inc.end = TimePoint{inc.start.seconds + spanDays(rng) * 86400 + 3600};
+        if (hasEnd(rng) == 0) inc.end = TimePoint{inc.start.seconds + spanDays(rng) * kSecondsPerDay + 3600};
         incidents.push_back(std::move(inc));
     }
     return IncidentStore::build(std::move(incidents));
@@ -49,10 +49,11 @@ TEST(WindowCounts, MatchesABruteForceCountOnRandomData) {
         const WindowCounts counts(store);
         std::mt19937 rng(seed * 7);
         std::uniform_int_distribution<int64_t> at(utc(2022, 10, 1).seconds, utc(2023, 3, 1).seconds);
-        std::uniform_int_distribution<int64_t> length(0, 40 * 86400);
+        std::uniform_int_distribution<int64_t> length(0, 40 * kSecondsPerDay);
         std::vector<size_t> fast;
         for (int q = 0; q < 300; ++q) {
-            const int64_t b = q % 3 == 0 ? (at(rng) / 86400) * 86400 : at(rng);  // midnight edges too
+            const int64_t b =
+                q % 3 == 0 ? (at(rng) / kSecondsPerDay) * kSecondsPerDay : at(rng);  // midnight edges too
             const TimeSpan w{TimePoint{b}, TimePoint{b + length(rng)}};
             counts.countAll(w, fast);
             const std::vector<size_t> slow = bruteForce(store, w);
@@ -112,7 +113,7 @@ TEST(WindowRowFilter, KeepsTableOrderAndMatchesABruteForceFilter) {
     filter.setRows(rows, store.size());
     std::mt19937 rng(11);
     std::uniform_int_distribution<int64_t> at(utc(2022, 10, 15).seconds, utc(2023, 2, 15).seconds);
-    std::uniform_int_distribution<int64_t> length(3600, 20 * 86400);
+    std::uniform_int_distribution<int64_t> length(3600, 20 * kSecondsPerDay);
     for (int q = 0; q < 200; ++q) {
         const int64_t b = at(rng);
         const TimeSpan w{TimePoint{b}, TimePoint{b + length(rng)}};
@@ -130,7 +131,7 @@ TEST(WindowRowFilter, VisitsOnlyTheIncidentsNearTheWindow) {
         Incident inc;
         inc.id = std::to_string(i);
         inc.category = std::string(1, i % 2 ? 'a' : 'b');
-        inc.start = TimePoint{utc(2022, 11, 1).seconds + (i / 100) * 86400 + (i % 100) * 60};
+        inc.start = TimePoint{utc(2022, 11, 1).seconds + (i / 100) * kSecondsPerDay + (i % 100) * 60};
         incidents.push_back(std::move(inc));
     }
     const IncidentStore store = IncidentStore::build(std::move(incidents));

@@ -46,10 +46,10 @@ protected:
         AnimationSpec s;
         s.outputPath = (m_dir / name).string();
         s.output = AnimationOutput::PngFolder;
-        s.plan = planFrames(parseFrameCursor("2022-12-08", "from").value(),
-                            parseFrameCursor("2022-12-14", "to").value(), TimeStep{StepUnit::Day, 1})
+        s.plan = planFrames(parseCursorField("2022-12-08", "from").value(),
+                            parseCursorField("2022-12-14", "to").value(), TimeStep{StepUnit::Day, 1})
                      .value();
-        s.time.window = TimeWindowSpec{WindowMode::Moving, 7 * 86400, 0};
+        s.time.window = TimeWindowSpec{WindowMode::Moving, 7 * kSecondsPerDay, 0};
         s.time.fadeByAge = true;
         s.settings.widthPx = w;
         s.settings.heightPx = h;
@@ -95,8 +95,9 @@ TEST_F(AnimationFrameTest, FrameKEqualsTheMapViewAtTheSameTime) {
         auto frame = readImage((m_dir / "frames" / FrameFolderWriter::frameName(k)).string());
         ASSERT_TRUE(frame) << k;
         // The map view at the frame's time, as the timeline would set it.
-        m_state->time() = s.time;
-        m_state->time().cursor = s.plan.cursors[k];
+        TimeState frameTime = s.time;
+        frameTime.cursor = s.plan.cursors[k];
+        m_state->setTime(frameTime);
         const Image view = drawMapView();
         const test::ImageDiff diff = test::compareImages(frame.value(), view, 0);
         EXPECT_EQ(diff.differing, 0u)

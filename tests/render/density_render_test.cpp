@@ -41,10 +41,15 @@ class DensityRender : public test::IncidentRender {
 protected:
     MapState clusters(IncidentDrawStyle style, int w = 320, int h = 240) {
         MapState state = test::incidentState("EPSG:32634", threeClusters(), kPristina, 130.0, w, h);
-        state.scene().incidentLayers[0].style.drawStyle = style;
+        setDrawStyle(state, style);
         return state;
     }
-    IncidentLayer& layer(MapState& state) { return state.scene().incidentLayers[0]; }
+    const IncidentLayer& layer(const MapState& state) { return state.scene().incidentLayers[0]; }
+    static void setDrawStyle(MapState& state, IncidentDrawStyle drawStyle) {
+        IncidentStyle style = state.scene().incidentLayers[0].style;
+        style.drawStyle = drawStyle;
+        ASSERT_TRUE(state.setIncidentStyle(state.scene().incidentLayers[0].id, style).ok());
+    }
     static size_t tinted(const Image& img) {
         size_t n = 0;
         for (int y = 0; y < img.height; ++y)
@@ -70,8 +75,8 @@ TEST_F(DensityRender, HeatmapCountsOnlyIncidentsInTheTimeWindow) {
     EXPECT_FALSE(isWhite(at(all, dayZero)));
     EXPECT_FALSE(isWhite(at(all, dayTwo)));
     // Only day 2: the biggest cluster (day 0) leaves no trace, the day-2 one is now the hottest.
-    state.scene().time =
-        timeStateShowing(TimeSpan{TimePoint{1670630400 + 2 * 86400}, TimePoint{1670630400 + 3 * 86400}});
+    state.setTime(timeStateShowing(
+        TimeSpan{TimePoint{1670630400 + 2 * kSecondsPerDay}, TimePoint{1670630400 + 3 * kSecondsPerDay}}));
     const Image dayTwoOnly = render(state);
     EXPECT_TRUE(isWhite(at(dayTwoOnly, dayZero)));
     EXPECT_FALSE(isWhite(at(dayTwoOnly, dayTwo)));
@@ -92,9 +97,9 @@ TEST_F(DensityRender, HexagonsCountTheWindowAndWeighFatalities) {
         return n;
     };
     EXPECT_EQ(counted({}), 205u);  // every cluster lies well inside the view
-    const IncidentTimeUniforms day1 =
-        incidentTimeUniforms(TimeSpan{TimePoint{1670630400 + 86400}, TimePoint{1670630400 + 2 * 86400}},
-                             false, false, prep.epochBase);
+    const IncidentTimeUniforms day1 = incidentTimeUniforms(
+        TimeSpan{TimePoint{1670630400 + kSecondsPerDay}, TimePoint{1670630400 + 2 * kSecondsPerDay}}, false,
+        false, prep.epochBase);
     DensityFilter f;
     f.windowStart = day1.windowStart;
     f.windowEnd = day1.windowEnd;
@@ -111,7 +116,8 @@ TEST_F(DensityRender, WindowRowRangeHoldsEveryOverlappingIncident) {
     for (int i = 0; i < 400; ++i) {
         Incident inc = test::makeIncident(std::to_string(i), "Arrest", 21.0 + 0.001 * i, 42.6,
                                           LocationPrecision::Exact, static_cast<int64_t>(rng() % 60));
-        if (i % 7 == 0) inc.end = TimePoint{inc.start.seconds + static_cast<int64_t>(rng() % 20) * 86400};
+        if (i % 7 == 0)
+            inc.end = TimePoint{inc.start.seconds + static_cast<int64_t>(rng() % 20) * kSecondsPerDay};
         if (i % 11 == 0) inc.timePrecision = TimePrecision::Month;
         all.push_back(std::move(inc));
     }
@@ -139,17 +145,18 @@ TEST_F(DensityRender, AutoDrawsMarkersUntilTheViewIsDense) {
     renderer->sync(dense.scene(), dense.projection());
     EXPECT_TRUE(renderer->incidents().densityScale(layer(dense), dense.view(), std::nullopt));
     // Chosen markers stay markers however dense.
-    layer(dense).style.drawStyle = IncidentDrawStyle::Markers;
+    setDrawStyle(dense, IncidentDrawStyle::Markers);
     EXPECT_FALSE(renderer->incidents().densityScale(layer(dense), dense.view(), std::nullopt));
     // A window holding only day 2's 25 incidents is not dense: markers again.
-    layer(dense).style.drawStyle = IncidentDrawStyle::Auto;
-    const TimeSpan dayTwo{TimePoint{1670630400 + 2 * 86400}, TimePoint{1670630400 + 3 * 86400}};
+    setDrawStyle(dense, IncidentDrawStyle::Auto);
+    const TimeSpan dayTwo{TimePoint{1670630400 + 2 * kSecondsPerDay},
+                          TimePoint{1670630400 + 3 * kSecondsPerDay}};
     EXPECT_FALSE(renderer->incidents().densityScale(layer(dense), dense.view(), dayTwo));
     // Drawn: the auto heatmap differs from markers, and matches an explicit heatmap.
     const Image autoImage = render(dense);
-    layer(dense).style.drawStyle = IncidentDrawStyle::Heatmap;
+    setDrawStyle(dense, IncidentDrawStyle::Heatmap);
     EXPECT_EQ(test::compareImages(render(dense), autoImage, 0).differing, 0u);
-    layer(dense).style.drawStyle = IncidentDrawStyle::Markers;
+    setDrawStyle(dense, IncidentDrawStyle::Markers);
     EXPECT_GT(test::compareImages(render(dense), autoImage, 8).differing, 1000u);
 }
 
@@ -158,7 +165,7 @@ TEST_F(DensityRender, DensityLayersAreNotPicked) {
     renderer->sync(state.scene(), state.projection());
     const ScreenXY c = screenOf(state, {21.10, 42.70});
     EXPECT_TRUE(renderer->incidents().pick(state.scene(), state.view(), c).empty());
-    layer(state).style.drawStyle = IncidentDrawStyle::Markers;
+    setDrawStyle(state, IncidentDrawStyle::Markers);
     EXPECT_FALSE(renderer->incidents().pick(state.scene(), state.view(), c).empty());
 }
 
@@ -192,7 +199,7 @@ TEST_F(DensityRender, ExportEqualsTheScreenAndItsLegendShowsTheScale) {
         // No category rows: the only layer is drawn as density.
         EXPECT_EQ(std::count(texts.begin(), texts.end(), "Protests"), 0);
         // With markers the legend lists the category instead.
-        layer(state).style.drawStyle = IncidentDrawStyle::Markers;
+        setDrawStyle(state, IncidentDrawStyle::Markers);
         layout = furniture.value()->layout(state, view, parts, *sheet, "", &renderer->incidents());
         texts.clear();
         for (const FurnitureText& t : layout.texts) texts.push_back(t.text);

@@ -25,8 +25,8 @@ MapState defaultState(int w, int h) {
     auto state = MapState::create(std::move(scene).value()).value();
     state.resize(w, h, 1.f);
     state.frame(defaultFocusBBox());
-    state.scene().time = timeStateShowing(
-        TimeSpan{parseTime("2022-12-08").value().time, parseTime("2023-01-09").value().time});
+    state.setTime(timeStateShowing(
+        TimeSpan{parseTime("2022-12-08").value().time, parseTime("2023-01-09").value().time}));
     return state;
 }
 

@@ -8,7 +8,7 @@
 #include <filesystem>
 #include <thread>
 
-#include "app/gui/image_export_job.h"
+#include "app/jobs/image_export_job.h"
 #include "core/project/map_state.h"
 #include "render/export/image_io.h"
 #include "render_test_util.h"

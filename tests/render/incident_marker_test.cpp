@@ -144,7 +144,7 @@ TEST_F(IncidentRender, AGroupShowsItsCountAndSpreadsApartOnRequest) {
     IncidentFocus focus;
     focus.spreadLayer = layer.id;
     focus.spreadGroup = hits[0].group;
-    state.scene().incidentFocus = focus;
+    state.setSelection(focus);
     Image spread = render(state);
     EXPECT_FALSE(isColor(at(spread, c), colorOf("Arrest"), 60))
         << "the place empties: only leader lines meet";
@@ -172,7 +172,9 @@ TEST_F(IncidentRender, HiddenCategoriesDisappearWithoutNewBuffers) {
     Image before = render(state);
     const auto position = renderer->incidents().position(state.scene().incidentLayers[0], 0);
     ASSERT_TRUE(position.has_value());
-    state.scene().incidentLayers[0].style.hiddenCategories = {"Arrest"};
+    IncidentStyle style = state.scene().incidentLayers[0].style;
+    style.hiddenCategories = {"Arrest"};
+    ASSERT_TRUE(state.setIncidentStyle(state.scene().incidentLayers[0].id, style).ok());
     Image after = render(state);
     EXPECT_FALSE(isWhite(at(before, screenOf(state, a), 0, -4.5)));  // its hollow outline
     EXPECT_TRUE(isWhite(at(after, screenOf(state, a), 0, -4.5)));
@@ -189,10 +191,12 @@ TEST_F(IncidentRender, TheTimeWindowHidesIncidentsOutsideIt) {
                        makeIncident("late", "Riots", late.lon, late.lat, LocationPrecision::Exact, 30)},
                       {21.005, 42.5}, 10.0, 200, 100);
     // From day 20 on: only the late one. The window is a uniform: nothing is prepared again.
-    state.scene().time =
-        timeStateShowing(TimeSpan{TimePoint{1670630400 + 20 * 86400}, TimePoint{1900000000}});
+    state.setTime(
+        timeStateShowing(TimeSpan{TimePoint{1670630400 + 20 * kSecondsPerDay}, TimePoint{1900000000}}));
     Image img = render(state);
-    state.scene().time.window.mode = WindowMode::All;
+    TimeState all = state.time();
+    all.window.mode = WindowMode::All;
+    state.setTime(all);
     EXPECT_TRUE(isWhite(at(img, screenOf(state, early))));
     EXPECT_TRUE(isColor(at(img, screenOf(state, late)), colorOf("Riots")));
     EXPECT_TRUE(isColor(at(render(state), screenOf(state, early)), colorOf("Battles")));
@@ -228,7 +232,7 @@ TEST_F(IncidentRender, HollowMarkersDiscsBadgeAndSelectionMatchGolden) {
     focus.selectedLayer = layer.id;
     for (uint32_t i = 0; i < layer.data->size(); ++i)
         if (layer.data->id(i) == "e2") focus.selectedIndex = i;
-    state.scene().incidentFocus = focus;
+    state.setSelection(focus);
     Image img = render(state);
     // Badge digits depend on the system font's hinting: a looser budget keeps the test about the markers.
     EXPECT_TRUE(test::matchesGolden(img, "incident_hollow_discs_badge", 16, 0.005));

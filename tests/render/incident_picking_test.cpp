@@ -95,7 +95,7 @@ TEST_F(IncidentPicking, HiddenCategoriesAndTheTimeWindowAreNotPicked) {
               (std::set<std::string>{"g1", "g2"}));
 
     IncidentFilter firstDays;
-    firstDays.windowEnd = 86400 + 10;  // days 0 and 1 only
+    firstDays.windowEnd = kSecondsPerDay + 10;  // days 0 and 1 only
     EXPECT_EQ(pickIncidents(prep, firstDays, queryAt({20.0, 42.5})).hits.size(), 1u);
     EXPECT_TRUE(pickIncidents(prep, firstDays, queryAt({20.5, 43.0}, 1.0)).hits.empty());
 }
@@ -157,8 +157,8 @@ TEST_F(IncidentPicking, BadgesCountOnlyMembersInTheTimeWindow) {
     const MapBBox everything = MapBBox::fromCorners(-1e7, -1e7, 1e7, 1e7);
     auto window = [&](int firstDay, int lastDay) {
         IncidentFilter f;
-        f.windowStart = static_cast<int32_t>(1670630400 + firstDay * 86400 - prep.epochBase);
-        f.windowEnd = static_cast<int32_t>(1670630400 + (lastDay + 1) * 86400 - 1 - prep.epochBase);
+        f.windowStart = static_cast<int32_t>(1670630400 + firstDay * kSecondsPerDay - prep.epochBase);
+        f.windowEnd = static_cast<int32_t>(1670630400 + (lastDay + 1) * kSecondsPerDay - 1 - prep.epochBase);
         return f;
     };
     auto count = [&](const IncidentFilter& f) {

@@ -30,8 +30,10 @@ inline MapState incidentState(const std::string& crs, std::vector<Incident> inci
     scene.incidentLayers.push_back(std::move(layer));
     auto state = MapState::create(std::move(scene)).value();
     state.resize(width, height, 1.f);
-    state.view().center = state.projection().project(centre);
-    state.view().unitsPerPixel = unitsPerPixel;
+    MapView view = state.view();
+    view.center = state.projection().project(centre);
+    view.unitsPerPixel = unitsPerPixel;
+    state.setView(view);
     return state;
 }
 

@@ -18,7 +18,7 @@ inline Incident makeIncident(std::string id, std::string category, double lon, d
     inc.category = std::move(category);
     inc.location = {lon, lat};
     inc.locationPrecision = precision;
-    inc.start = TimePoint{1670630400 + day * 86400};  // 2022-12-10 + day
+    inc.start = TimePoint{1670630400 + day * kSecondsPerDay};  // 2022-12-10 + day
     inc.fatalities = fatalities;
     inc.injured = injured;
     inc.placeName = "Place " + id;

@@ -16,7 +16,7 @@ using test::incidentState;
 using test::kWhite;
 using test::makeIncident;
 
-constexpr int64_t kDay = 86400;
+constexpr int64_t kDay = kSecondsPerDay;
 constexpr int64_t kDay0 = 1670630400;  // 2022-12-10, day 0 of makeIncident
 
 TimePoint day(int64_t d) {
@@ -57,10 +57,12 @@ protected:
     /// The row with a moving five-day window ending at day 8 (days 3-7 in the window).
     MapState rowState(bool fade, bool ghosts) {
         MapState state = incidentState("EPSG:32634", timeRow(), {20.83, 42.56}, 120.0, 400, 200, 1.5f);
-        state.time().window = parseWindowLength("5d").value();
-        state.time().cursor = day(8);
-        state.time().fadeByAge = fade;
-        state.time().showGhosts = ghosts;
+        TimeState time;
+        time.window = parseWindowLength("5d").value();
+        time.cursor = day(8);
+        time.fadeByAge = fade;
+        time.showGhosts = ghosts;
+        state.setTime(time);
         return state;
     }
 };
@@ -135,7 +137,9 @@ TEST_F(IncidentTimeEffects, GhostsShowOutOfWindowIncidentsFaintGreyAndUnpickable
 
 TEST_F(IncidentTimeEffects, WithoutAWindowFadeAndGhostsChangeNothing) {
     MapState state = rowState(true, true);
-    state.time().window = TimeWindowSpec{WindowMode::All, 0, 0};
+    TimeState all = state.time();
+    all.window = TimeWindowSpec{WindowMode::All, 0, 0};
+    state.setTime(all);
     Image img = render(state);
     for (int d = 0; d < 10; ++d) {
         const ScreenXY c = screenOf(state, rowPlace(d));

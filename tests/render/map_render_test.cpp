@@ -105,7 +105,9 @@ TEST(MapRender, PanningChangesOnlyTheViewNotTheBuffers) {
     target.bind();
     renderer->draw(state.scene(), state.view());
     Image before = target.readPixels();
-    state.view().panByPixels(10, 0);
+    MapView panned = state.view();
+    panned.panByPixels(10, 0);
+    state.setView(panned);
     target.bind();
     renderer->draw(state.scene(), state.view());
     Image after = target.readPixels();

@@ -53,9 +53,11 @@ protected:
 };
 
 TEST_F(AnimationDialogTest, DefaultsComeFromTheDataAndThePlaybackSettings) {
-    state.playback().step = TimeStep{StepUnit::Day, 2};
-    state.time().window = TimeWindowSpec{WindowMode::Moving, 7 * 86400, 0};
-    state.time().fadeByAge = true;
+    state.setPlayback({TimeStep{StepUnit::Day, 2}, state.playback().speed, state.playback().loop});
+    TimeState time = state.time();
+    time.window = TimeWindowSpec{WindowMode::Moving, 7 * kSecondsPerDay, 0};
+    time.fadeByAge = true;
+    state.setTime(time);
     dialog.open(state);
     const TimeSpan data = state.dataTimeSpan();
     ASSERT_LT(data.begin, data.end) << "the embedded default has incidents";
@@ -69,7 +71,8 @@ TEST_F(AnimationDialogTest, DefaultsComeFromTheDataAndThePlaybackSettings) {
 
     // "All" would make every frame alike: the dialog proposes a window of one step instead.
     AnimationDialog other;
-    state.time().window.mode = WindowMode::All;
+    time.window.mode = WindowMode::All;
+    state.setTime(time);
     other.open(state);
     EXPECT_EQ(other.window, "2d");
 }
@@ -113,10 +116,10 @@ TEST_F(AnimationDialogTest, ExportEmitsTheRequestAndRemembersThePath) {
     const auto* e = findCommand<ExportAnimation>(out);
     ASSERT_TRUE(e);
     EXPECT_EQ(e->outputPath, (dir / "crisis.mp4").string());
-    EXPECT_EQ(e->first, parseFrameCursor("2022-12-01", "From").value());
-    EXPECT_EQ(e->last, parseFrameCursor("2022-12-31", "To").value());
+    EXPECT_EQ(e->first, parseCursorField("2022-12-01", "From").value());
+    EXPECT_EQ(e->last, parseCursorField("2022-12-31", "To").value());
     EXPECT_EQ(e->step, (TimeStep{StepUnit::Day, 1}));
-    EXPECT_EQ(e->time.window, (TimeWindowSpec{WindowMode::Moving, 7 * 86400, 0}));
+    EXPECT_EQ(e->time.window, (TimeWindowSpec{WindowMode::Moving, 7 * kSecondsPerDay, 0}));
     EXPECT_TRUE(e->time.showGhosts);
     EXPECT_EQ(dialog.exportSettings().lastAnimationPath, (dir / "crisis.mp4").string());
 }

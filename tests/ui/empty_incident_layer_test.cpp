@@ -11,7 +11,7 @@ namespace {
 
 MapState stateWithEmptyLayer() {
     MapState state = MapState::create(MapScene{}).value();
-    state.scene().addIncidentLayer(std::make_shared<const IncidentStore>(), "held", "held.csv", "");
+    state.addIncidentLayer(std::make_shared<const IncidentStore>(), "held", "held.csv", "");
     return state;
 }
 
@@ -24,7 +24,9 @@ TEST_F(EmptyIncidentLayerUi, EveryPanelDrawsItWithoutAskingForAnything) {
     ui.setIncidentPanelOpen(IncidentPanelId::Table, true);
     ui.setIncidentPanelOpen(IncidentPanelId::Legend, true);
     for (int i = 0; i < 3; ++i) EXPECT_TRUE(frame().empty());
-    state.time().window = TimeWindowSpec{WindowMode::Moving, 7 * 86400, 0};
+    TimeState time = state.time();
+    time.window = TimeWindowSpec{WindowMode::Moving, 7 * kSecondsPerDay, 0};
+    ASSERT_TRUE(apply(SetTimeState{time}).ok());
     for (int i = 0; i < 3; ++i) EXPECT_TRUE(frame().empty());
     EXPECT_TRUE(ui.isIncidentPanelOpen(IncidentPanelId::Table));
     EXPECT_TRUE(ui.isIncidentPanelOpen(IncidentPanelId::Legend));

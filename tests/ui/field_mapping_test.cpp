@@ -5,8 +5,7 @@
 #include <fstream>
 #include <optional>
 
-#include "app/gui/command_applier.h"
-#include "app/gui/settings.h"
+#include "app/session/settings.h"
 #include "command_find.h"
 #include "imgui_harness.h"
 #include "main_ui_fixture.h"
@@ -115,9 +114,10 @@ TEST_F(FieldMappingTest, TheDateFormatChosenGoesWithTheReloadAndIsKeptByTheLayer
     EXPECT_EQ(reload->dateFormat, "day-first");
 
     const std::string fixture = std::string(FP_FIXTURES_DIR) + "/incidents/unmapped_columns.csv";
-    ASSERT_TRUE(applyCommand(state, ReloadIncidents{fixture, {}, reload->fieldMapping, 0, "day-first"}).ok());
-    ASSERT_EQ(state.scene().incidentLayers.size(), 1u);
-    EXPECT_EQ(state.scene().incidentLayers[0].loadOptions.dateFormat, "day-first");
+    Session session(std::move(state));
+    ASSERT_TRUE(session.apply(ReloadIncidents{fixture, {}, reload->fieldMapping, 0, "day-first"}).ok());
+    ASSERT_EQ(session.state().scene().incidentLayers.size(), 1u);
+    EXPECT_EQ(session.state().scene().incidentLayers[0].loadOptions.dateFormat, "day-first");
 }
 
 TEST_F(FieldMappingTest, CancelEmitsNothingAndCloses) {
@@ -175,7 +175,7 @@ using MainUiMappingTest = test::MainUiFixture;
 
 TEST_F(MainUiMappingTest, UnrecognisedColumnsOpenTheDialogAndTheMappingLoads) {
     const AddIncidents add{kUnmapped};
-    auto failed = state.addIncidents(kUnmapped);
+    const Status failed = apply(add);
     ASSERT_FALSE(failed);
     ASSERT_EQ(failed.error().code, ErrorCode::UnsupportedFormat);
     ui.onCommandResult(add, failed.error(), &state);
@@ -191,12 +191,10 @@ TEST_F(MainUiMappingTest, UnrecognisedColumnsOpenTheDialogAndTheMappingLoads) {
     dialog.choose("lat", "pos_n");
     dialog.choose("title", "what");
     dialog.choose("category", "kind_of_event");
-    IncidentLoadOptions options;
-    options.fieldMapping = dialog.mapping();
-    auto loaded = state.addIncidents(kUnmapped, options);
-    ASSERT_TRUE(loaded) << loaded.error().describe();
     const ReloadIncidents reload{kUnmapped, {}, dialog.mapping(), 0};
-    ui.onCommandResult(reload, {}, &state);
+    const Status loaded = apply(reload);
+    ASSERT_TRUE(loaded) << loaded.error().describe();
+    ui.onCommandResult(reload, loaded, &state);
     EXPECT_FALSE(dialog.isOpen());
     ASSERT_EQ(state.scene().incidentLayers.size(), 1u);
     const IncidentStore& store = *state.scene().incidentLayers[0].data;
@@ -222,17 +220,19 @@ TEST_F(MainUiMappingTest, ApplyingAMappingToALoadedLayerReplacesItInPlace) {
     mapping["start"] = "reported";
     mapping["lon"] = "pos_e";
     mapping["lat"] = "pos_n";
-    ASSERT_TRUE(applyCommand(state, ReloadIncidents{kUnmapped, {}, mapping, 0}).ok());
+    ASSERT_TRUE(apply(ReloadIncidents{kUnmapped, {}, mapping, 0}).ok());
     const std::string other = std::string(FP_FIXTURES_DIR) + "/incidents/generic_lonlat.csv";
-    ASSERT_TRUE(applyCommand(state, AddIncidents{other}).ok());
+    ASSERT_TRUE(apply(AddIncidents{other}).ok());
     ASSERT_EQ(state.scene().incidentLayers.size(), 2u);
-    IncidentLayer& first = state.scene().incidentLayers[0];
+    const IncidentLayer& first = state.scene().incidentLayers[0];
     const uint64_t oldId = first.id;
-    first.style.opacity = 0.5f;
+    IncidentStyle halfOpaque = first.style;
+    halfOpaque.opacity = 0.5f;
+    ASSERT_TRUE(apply(SetIncidentStyle{oldId, halfOpaque}).ok());
     EXPECT_TRUE(state.scene().incidentLayers[0].data->categories().size() <= 1);  // no category column yet
 
     mapping["category"] = "kind_of_event";
-    ASSERT_TRUE(applyCommand(state, ReloadIncidents{kUnmapped, {}, mapping, oldId}).ok());
+    ASSERT_TRUE(apply(ReloadIncidents{kUnmapped, {}, mapping, oldId}).ok());
     ASSERT_EQ(state.scene().incidentLayers.size(), 2u);
     const IncidentLayer& remapped = state.scene().incidentLayers[0];  // same place in the drawing order
     EXPECT_NE(remapped.id, oldId);
@@ -242,7 +242,7 @@ TEST_F(MainUiMappingTest, ApplyingAMappingToALoadedLayerReplacesItInPlace) {
     // A dropped table whose columns are not recognised is not a vector layer either: the incident error
     // comes back, so that the dialog can open.
     const size_t vectorLayers = state.scene().layers.size();
-    const Status dropped = applyCommand(state, AddIncidents{kUnmapped, true});
+    const Status dropped = apply(AddIncidents{kUnmapped, true});
     ASSERT_FALSE(dropped.ok());
     EXPECT_EQ(dropped.error().code, ErrorCode::UnsupportedFormat);
     EXPECT_EQ(state.lastIncidentFormat().columns.size(), 5u);
@@ -250,7 +250,7 @@ TEST_F(MainUiMappingTest, ApplyingAMappingToALoadedLayerReplacesItInPlace) {
 
     // A mapping that loads nothing leaves the map as it was.
     mapping["start"] = "what";
-    const Status failed = applyCommand(state, ReloadIncidents{kUnmapped, {}, mapping, remapped.id});
+    const Status failed = apply(ReloadIncidents{kUnmapped, {}, mapping, remapped.id});
     EXPECT_FALSE(failed.ok());
     ASSERT_EQ(state.scene().incidentLayers.size(), 2u);
     EXPECT_EQ(state.scene().incidentLayers[0].data->categories().size(), 4u);

@@ -7,8 +7,7 @@
 #include <filesystem>
 #include <stdexcept>
 
-#include "app/gui/command_applier.h"
-#include "app/gui/project_session.h"
+#include "app/session/session.h"
 #include "core/project/project_file.h"
 #include "main_ui_fixture.h"
 
@@ -46,11 +45,11 @@ std::vector<T> ofType(const CommandList& commands) {
 
 class GeocodeReviewUi : public test::MainUiFixture {
 protected:
+    GeocodeReviewUi() : MainUiFixture(withIncidents(kPlaceNames)) {}
     void SetUp() override {
         harness.io().KeyMap[ImGuiKey_Escape] = kKeyEscape;
-        auto id = state.addIncidents(kPlaceNames);
-        ASSERT_TRUE(id.ok()) << id.error().describe();
-        layerId = id.value();
+        layerId = newestIncidentLayer();
+        ASSERT_NE(layerId, 0u);
     }
     /// Clicks `label` in the candidates table's line `candidate`.
     std::optional<CommandList> clickCandidate(size_t candidate, const char* label) {
@@ -147,7 +146,7 @@ TEST_F(GeocodeReviewUi, UseEmitsTheCandidatesChoiceAndSkipASkip) {
     EXPECT_EQ(resolves[0].choice.name, "Xyzzyville");
 
     // Applied, the skipped row stays listed under Skipped and no longer counts as awaiting.
-    ASSERT_TRUE(applyCommand(state, resolves[0]).ok());
+    ASSERT_TRUE(apply(resolves[0]).ok());
     frame();
     EXPECT_EQ(panel.counts().skipped, 1u);
     EXPECT_EQ(ui.statusBar().geocodeHint(), "1 row awaits geocoding review");
@@ -211,21 +210,21 @@ TEST_F(GeocodeReviewUi, PickOnMapPlacesTheRowWhereClickedWithoutSelectingOrPanni
 }
 
 TEST(ResolveGeocodeCommand, PlacesTheRowMarksTheProjectUnsavedAndTheSavedProjectKeepsIt) {
-    MapState state = MapState::create(MapScene{}).value();
-    auto id = state.addIncidents(kPlaceNames);
+    MapState initial = MapState::create(MapScene{}).value();
+    auto id = initial.addIncidents(kPlaceNames);
     ASSERT_TRUE(id.ok()) << id.error().describe();
+    // As the GUI applies a command: through the session, whose unsaved mark follows its undo history.
+    Session session(std::move(initial));
+    const MapState& state = session.state();
     const auto before = state.scene().incidentLayers.back().data;
     ASSERT_EQ(before->size(), 9u);
     const PendingGeocodeRow& mitrovica = heldRow(state, "Mitrovica");
     const ResolveGeocode command{id.value(), choiceForCandidate(mitrovica, kosovoCandidate(mitrovica))};
     const LonLat position = command.choice.position;
 
-    // As the GUI applies a command: to the state, then the project is unsaved when the command changes it.
-    ProjectSession session;
-    session.startUntitled();
-    const Status applied = applyCommand(state, command);
+    EXPECT_FALSE(session.dirty());
+    const Status applied = session.apply(command);
     ASSERT_TRUE(applied.ok()) << applied.error().describe();
-    if (applied.ok() && changesProject(command)) session.markDirty();
     EXPECT_TRUE(session.dirty());
     const auto after = state.scene().incidentLayers.back().data;
     EXPECT_NE(after, before);  // a new store: the renderer and time caches, keyed on it, refresh
@@ -233,7 +232,7 @@ TEST(ResolveGeocodeCommand, PlacesTheRowMarksTheProjectUnsavedAndTheSavedProject
     EXPECT_EQ(state.geocodeReviews().pendingCount(), 1u);
 
     // A second application of the same decision fails, naming the row, and changes nothing.
-    const Status again = applyCommand(state, command);
+    const Status again = session.apply(command);
     ASSERT_FALSE(again.ok());
     EXPECT_EQ(again.error().code, ErrorCode::NotFound);
     EXPECT_NE(again.error().describe().find("row 8"), std::string::npos) << again.error().describe();
@@ -243,7 +242,7 @@ TEST(ResolveGeocodeCommand, PlacesTheRowMarksTheProjectUnsavedAndTheSavedProject
         std::filesystem::temp_directory_path() / ("fp_resolve_geocode_" + std::to_string(getpid()));
     std::filesystem::create_directories(dir);
     const std::string file = (dir / "review.flashpoint.json").string();
-    ASSERT_TRUE(session.save(state, file, Color::rgb(255, 255, 255)).ok());
+    ASSERT_TRUE(session.apply(SaveProject{file}).ok());
     EXPECT_FALSE(session.dirty());
     auto loaded = loadProject(file, MissingSourcePolicy::Fail);
     ASSERT_TRUE(loaded.ok()) << loaded.error().describe();
@@ -269,7 +268,7 @@ TEST_F(GeocodeReviewUi, AfterUseTheUiSelectsThePlacedIncident) {
     ASSERT_TRUE(used.has_value());
     const auto resolves = ofType<ResolveGeocode>(*used);
     ASSERT_EQ(resolves.size(), 1u);
-    const Status applied = applyCommand(state, resolves[0]);
+    const Status applied = apply(resolves[0]);
     ASSERT_TRUE(applied.ok());
     ui.onCommandResult(resolves[0], applied, &state);
     const auto selects = ofType<SelectIncident>(frame());
@@ -287,13 +286,14 @@ TEST_F(GeocodeReviewUi, AfterUseTheUiSelectsThePlacedIncident) {
 
 TEST(GeocodeReviewLoad, HeldRowsOpenTheReviewNotTheLoadReport) {
     test::ImGuiHarness harness;
-    MapState state = MapState::create(MapScene{}).value();
-    state.resize(1280, 800, 1.f);
+    Session session(MapState::create(MapScene{}).value());
+    session.resize(1280, 800, 1.f);
+    const MapState& state = session.state();
     MainUi ui;
     CommandList out;
     harness.frame([&] { ui.frame(state, {}, out); });
     const AddIncidents add{kPlaceNames};
-    const Status added = applyCommand(state, add);
+    const Status added = session.apply(add);
     ASSERT_TRUE(added.ok()) << added.error().describe();
     // The held rows are in the load report (as problems), but it is the review that opens for them.
     ui.onCommandResult(add, added, &state);
@@ -308,15 +308,14 @@ TEST_F(GeocodeReviewUi, AnotherProjectsHeldRowsOpenTheReviewAgain) {
     ui.setPanelOpen(PanelId::GeocodeReview, false);
     frame();
     ASSERT_FALSE(ui.isPanelOpen(PanelId::GeocodeReview));
-    // As opening a project does: a new map state with its own held rows.
+    // Opening another project: a new map state with its own held rows.
     const auto dir = std::filesystem::temp_directory_path() / ("fp_review_again_" + std::to_string(getpid()));
     std::filesystem::create_directories(dir);
     const std::string copy = (dir / "other.csv").string();
     std::filesystem::copy_file(kPlaceNames, copy, std::filesystem::copy_options::overwrite_existing);
-    state = MapState::create(MapScene{}).value();
-    state.resize(1280, 800, 1.f);
-    auto id = state.addIncidents(copy);
-    ASSERT_TRUE(id.ok()) << id.error().describe();
+    const std::string project = (dir / "other.flashpoint.json").string();
+    ASSERT_TRUE(saveProject(project, withIncidents(copy), "other", ExportSettings{}).ok());
+    ASSERT_TRUE(apply(OpenProject{project, true}).ok());
     frame();
     EXPECT_TRUE(ui.isPanelOpen(PanelId::GeocodeReview));
     std::filesystem::remove_all(dir);
@@ -326,11 +325,11 @@ TEST_F(GeocodeReviewUi, ThePanelClosesOnceEveryRowIsPlaced) {
     frame();
     ASSERT_TRUE(ui.isPanelOpen(PanelId::GeocodeReview));
     const PendingGeocodeRow& mitrovica = heldRow(state, "Mitrovica");
-    ASSERT_TRUE(applyCommand(state, ResolveGeocode{layerId, choiceForCandidate(mitrovica, 0)}).ok());
+    ASSERT_TRUE(apply(ResolveGeocode{layerId, choiceForCandidate(mitrovica, 0)}).ok());
     frame();
     EXPECT_TRUE(ui.isPanelOpen(PanelId::GeocodeReview));  // one row left
     const PendingGeocodeRow& xyzzy = heldRow(state, "Xyzzyville");
-    ASSERT_TRUE(applyCommand(state, ResolveGeocode{layerId, choiceForMapPoint(xyzzy, {20.9, 42.6})}).ok());
+    ASSERT_TRUE(apply(ResolveGeocode{layerId, choiceForMapPoint(xyzzy, {20.9, 42.6})}).ok());
     frame();
     EXPECT_FALSE(ui.isPanelOpen(PanelId::GeocodeReview));
     EXPECT_EQ(ui.statusBar().geocodeHint(), "");
@@ -338,18 +337,20 @@ TEST_F(GeocodeReviewUi, ThePanelClosesOnceEveryRowIsPlaced) {
 }
 
 TEST(ResolveGeocodeCommand, RemovingOrRemappingALayerForgetsItsHeldRows) {
-    MapState state = MapState::create(MapScene{}).value();
-    auto id = state.addIncidents(kPlaceNames);
+    MapState initial = MapState::create(MapScene{}).value();
+    auto id = initial.addIncidents(kPlaceNames);
     ASSERT_TRUE(id.ok()) << id.error().describe();
+    Session session(std::move(initial));
+    const MapState& state = session.state();
     ASSERT_EQ(state.geocodeReviews().pendingCount(), 2u);
-    ASSERT_TRUE(applyCommand(state, ReloadIncidents{kPlaceNames, {}, {}, id.value()}).ok());
+    ASSERT_TRUE(session.apply(ReloadIncidents{kPlaceNames, {}, {}, id.value()}).ok());
     // The remapped layer's rows are listed once, under its new id.
     ASSERT_EQ(state.geocodeReviews().layers().size(), 1u);
     const uint64_t remapped = state.geocodeReviews().layers()[0].layerId;
     EXPECT_NE(remapped, id.value());
     EXPECT_EQ(state.scene().incidentLayers.back().id, remapped);
     EXPECT_EQ(state.geocodeReviews().pendingCount(), 2u);
-    ASSERT_TRUE(applyCommand(state, RemoveIncidentLayer{remapped}).ok());
+    ASSERT_TRUE(session.apply(RemoveIncidentLayer{remapped}).ok());
     EXPECT_EQ(state.geocodeReviews().pendingCount(), 0u);
     EXPECT_TRUE(state.geocodeReviews().layers().empty());
 }

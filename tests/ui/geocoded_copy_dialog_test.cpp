@@ -7,8 +7,7 @@
 #include <fstream>
 #include <thread>
 
-#include "app/gui/command_applier.h"
-#include "app/gui/geocoded_copy_job.h"
+#include "app/jobs/geocoded_copy_job.h"
 #include "command_find.h"
 #include "main_ui_fixture.h"
 
@@ -19,17 +18,25 @@ namespace {
 
 using test::findCommand;
 
+/// A copy of the ACLED place-name fixture in a folder of its own.
+std::string sourceCopy(const fs::path& dir) {
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    const std::string source = (dir / "acled.csv").string();
+    fs::copy_file(std::string(FP_FIXTURES_DIR) + "/incidents/acled_placenames.csv", source);
+    return source;
+}
+
+const fs::path kDir = fs::temp_directory_path() / ("fp-geocoded-copy-ui-" + std::to_string(::getpid()));
+
 class GeocodedCopyUi : public test::MainUiFixture {
 protected:
+    GeocodedCopyUi() : MainUiFixture(withIncidents(sourceCopy(kDir))) {}
     void SetUp() override {
-        dir = fs::temp_directory_path() / ("fp-geocoded-copy-ui-" + std::to_string(::getpid()));
-        fs::remove_all(dir);
-        fs::create_directories(dir);
+        dir = kDir;
         source = (dir / "acled.csv").string();
-        fs::copy_file(std::string(FP_FIXTURES_DIR) + "/incidents/acled_placenames.csv", source);
-        auto id = state.addIncidents(source);
-        ASSERT_TRUE(id.ok()) << id.error().describe();
-        layerId = id.value();
+        layerId = newestIncidentLayer();
+        ASSERT_NE(layerId, 0u);
     }
     void TearDown() override { fs::remove_all(dir); }
 
@@ -37,7 +44,7 @@ protected:
     void apply(const CommandList& commands) {
         for (const auto& c : commands) {
             if (!std::holds_alternative<SaveGeocodedCopy>(c)) continue;
-            const Status s = applyCommand(state, c);
+            const Status s = session.apply(c);
             ui.onCommandResult(c, s, &state);
         }
     }

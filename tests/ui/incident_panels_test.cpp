@@ -22,7 +22,7 @@ Incident incident(std::string id, std::string title, std::string category, std::
     inc.title = std::move(title);
     inc.category = std::move(category);
     inc.placeName = std::move(place);
-    inc.start = TimePoint{1670630400 + day * 86400};
+    inc.start = TimePoint{1670630400 + day * kSecondsPerDay};
     inc.location = {20.5 + 0.1 * static_cast<double>(day), 42.6};
     inc.fatalities = fatalities;
     inc.sources = {{"AP via The Washington Post", "https://example.org/story?id=1", TimePoint{1673136000}}};
@@ -194,7 +194,7 @@ TEST_F(IncidentUiTest, LegendToggleHidesTheCategory) {
     EXPECT_EQ(set->style.markerScale, layer().style.markerScale);
 
     // Shown again with the next click once the state has it hidden.
-    state.scene().incidentLayers[0].style = set->style;
+    ASSERT_TRUE(state.setIncidentStyle(set->layerId, set->style).ok());
     out = click(legend, *box);
     set = findCommand<SetIncidentStyle>(out);
     ASSERT_NE(set, nullptr);
@@ -230,7 +230,7 @@ TEST_F(IncidentUiTest, StyleChoiceEmitsTheLayersNewDrawStyle) {
 
     // Once applied, the weighting shows up and hexagons can be chosen; clicking the chosen style again
     // emits nothing.
-    state.scene().incidentLayers[0].style = set->style;
+    ASSERT_TRUE(state.setIncidentStyle(set->layerId, set->style).ok());
     out = click(legend, *heatmap);
     EXPECT_EQ(findCommand<SetIncidentStyle>(out), nullptr);
     auto hexbins = radio("Hexbins");

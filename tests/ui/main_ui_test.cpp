@@ -12,7 +12,10 @@ class MainUiTest : public test::MainUiFixture {
 protected:
     MainUiTest() {
         ui.setExtraKeys({test::kKeyW, test::kKeyA, test::kKeyS, test::kKeyD, test::kKeyQ});
-        state.frame(GeoBBox::fromCorners(18.8, 41.8, 23.0, 46.2));
+        ProjectView home;
+        home.bbox = GeoBBox::fromCorners(18.8, 41.8, 23.0, 46.2);
+        session.setHomeView(home);
+        session.frameHome();
     }
 };
 

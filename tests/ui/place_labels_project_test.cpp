@@ -1,7 +1,7 @@
 // Changing the place labels (layers panel, "Places" row) is a change to the project: they are saved with it.
 #include <gtest/gtest.h>
 
-#include "app/gui/command_applier.h"
+#include "app/session/session.h"
 
 namespace fp {
 namespace {

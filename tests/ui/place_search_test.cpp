@@ -1,7 +1,6 @@
 #include <gtest/gtest.h>
 
 #include "../core/places_test_util.h"
-#include "app/gui/command_applier.h"
 #include "main_ui_fixture.h"
 
 namespace fp {
@@ -59,7 +58,7 @@ TEST_F(PlaceSearchUi, TypingCyrillicListsStrpceFirstWithCountryAndAdminAndEnterF
     EXPECT_NEAR(fly->position.lon, 21.02722, 1e-6);
     EXPECT_NEAR(fly->position.lat, 42.23944, 1e-6);
     const double beforeScale = state.view().unitsPerPixel;
-    ASSERT_TRUE(applyCommand(state, *fly).ok());
+    ASSERT_TRUE(apply(*fly).ok());
     const LonLat centre = state.projection().unproject(state.view().center);
     EXPECT_NEAR(centre.lon, 21.02722, 1e-6);
     EXPECT_NEAR(centre.lat, 42.23944, 1e-6);
@@ -103,21 +102,22 @@ TEST_F(PlaceSearchUi, NoMatchAndLoadErrorsAreShownNotFlown) {
 }
 
 TEST(PlaceFlyTo, AnInvalidPositionIsRefusedAndTheViewStays) {
-    auto state = MapState::create(MapScene{}).value();
-    state.resize(800, 600, 1.f);
+    Session session(MapState::create(MapScene{}).value());
+    session.resize(800, 600, 1.f);
+    const MapState& state = session.state();
     const MapXY before = state.view().center;
-    Status s = applyCommand(state, FlyToPlace{{500.0, 42.0}, 2000.0, "Nowhere"});
+    Status s = session.apply(FlyToPlace{{500.0, 42.0}, 2000.0, "Nowhere"});
     EXPECT_FALSE(s.ok());
     EXPECT_EQ(state.view().center, before);
 }
 
 TEST(PlaceLabelsCommand, ThePlacesRowChoiceReachesTheScene) {
-    auto state = MapState::create(MapScene{}).value();
+    Session session(MapState::create(MapScene{}).value());
     PlaceLabelStyle style;
     style.visible = false;
     style.script = PlaceLabelScript::English;
-    ASSERT_TRUE(applyCommand(state, SetPlaceLabels{style}).ok());
-    EXPECT_EQ(state.scene().placeLabels, style);
+    ASSERT_TRUE(session.apply(SetPlaceLabels{style}).ok());
+    EXPECT_EQ(session.state().scene().placeLabels, style);
 }
 
 }  // namespace

@@ -8,8 +8,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "app/gui/command_applier.h"
-#include "app/gui/project_session.h"
+#include "app/session/project_session.h"
+#include "app/session/session.h"
 #include "core/project/default_scene.h"
 #include "imgui_harness.h"
 #include "ui/panels/project_dialogs.h"

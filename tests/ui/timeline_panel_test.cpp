@@ -1,8 +1,6 @@
 #include <gtest/gtest.h>
 #include <imgui_internal.h>
 
-#include "app/gui/command_applier.h"
-#include "core/time/playback_clock.h"
 #include "main_ui_fixture.h"
 #include "ui/panels/incident_tooltip.h"
 
@@ -47,17 +45,11 @@ class TimelineUiTest : public test::MainUiFixture {
 protected:
     TimelineUiTest() : MainUiFixture(stateWithIncidents()) { step(); }
 
-    /// One frame, its commands applied as the app applies them (the clock included).
+    /// One frame, its commands applied by the session (its playback clock included).
     CommandList step() {
         CommandList out = frame();
-        for (const Command& c : out) {
-            EXPECT_TRUE(applyCommand(state, c).ok());
-            if (std::holds_alternative<Play>(c)) {
-                clock.play(state.time(), state.dataTimeSpan());
-            }
-            if (std::holds_alternative<Pause>(c)) clock.pause();
-        }
-        ui.setPlaying(clock.playing());
+        for (const Command& c : out) EXPECT_TRUE(apply(c).ok());
+        ui.setPlaying(session.playing());
         return out;
     }
     /// Presses and releases `key`; the commands of the press frame.
@@ -72,7 +64,7 @@ protected:
         TimeState t = state.time();
         t.window = spec;
         t.cursor = cursor;
-        state.time() = t;
+        EXPECT_TRUE(apply(SetTimeState{t}).ok());
         step();
     }
     ImVec2 overTimeline(TimePoint t) {
@@ -96,11 +88,15 @@ protected:
         return all;
     }
     TimelinePanel& timeline() { return ui.timeline(); }
-
-    PlaybackClock clock;
+    void setPlayback(double speed, TimeStep step) {
+        PlaybackSettings playback = state.playback();
+        playback.speed = speed;
+        playback.step = step;
+        EXPECT_TRUE(apply(SetPlayback{playback}).ok());
+    }
 };
 
-constexpr int64_t kDay = 86400;
+constexpr int64_t kDay = kSecondsPerDay;
 
 template <class T>
 bool has(const CommandList& out) {
@@ -112,18 +108,18 @@ bool has(const CommandList& out) {
 TEST_F(TimelineUiTest, SpacePlaysAndTimeAdvancesByWallClockUntilPaused) {
     ASSERT_EQ(state.time().window.mode, WindowMode::All);
     EXPECT_TRUE(has<Play>(press(test::kKeySpace)));
-    EXPECT_TRUE(clock.playing());
+    EXPECT_TRUE(session.playing());
     EXPECT_TRUE(timeline().playing());
     // From all time, playing switches to a moving window one step (a day) long at the start of the data.
     EXPECT_EQ(state.time().window, (TimeWindowSpec{WindowMode::Moving, kDay, 0}));
     const TimePoint start = state.time().cursor;
     EXPECT_EQ(start, playbackBounds(state.time(), state.dataTimeSpan()).begin);
-    state.playback().speed = kDay;  // 1 day per second
-    clock.advance(state.time(), state.playback(), state.dataTimeSpan(), 0.5);
+    setPlayback(kDay, state.playback().step);  // 1 day per second
+    session.advancePlayback(0.5);
     EXPECT_EQ(state.time().cursor.seconds, start.seconds + kDay / 2);
     EXPECT_TRUE(has<Pause>(press(test::kKeySpace)));
-    EXPECT_FALSE(clock.playing());
-    clock.advance(state.time(), state.playback(), state.dataTimeSpan(), 0.5);
+    EXPECT_FALSE(session.playing());
+    session.advancePlayback(0.5);
     EXPECT_EQ(state.time().cursor.seconds, start.seconds + kDay / 2);
 }
 
@@ -135,13 +131,13 @@ TEST_F(TimelineUiTest, ThePlayButtonPlaysAndPauses) {
         return drag(at, at);
     };
     EXPECT_TRUE(has<Play>(clickPlay()));
-    EXPECT_TRUE(clock.playing());
+    EXPECT_TRUE(session.playing());
     EXPECT_EQ(state.time().cursor, utc(2022, 12, 20));  // plays from where the cursor is
-    state.playback().speed = 3600.0;
-    clock.advance(state.time(), state.playback(), state.dataTimeSpan(), 2.0);
+    setPlayback(3600.0, state.playback().step);
+    session.advancePlayback(2.0);
     EXPECT_EQ(state.time().cursor, utc(2022, 12, 20, 2));
     EXPECT_TRUE(has<Pause>(clickPlay()));
-    EXPECT_FALSE(clock.playing());
+    EXPECT_FALSE(session.playing());
 }
 
 TEST_F(TimelineUiTest, ArrowsAndHomeEndActOnTimeOverTheTimelineAndOnTheMapElsewhere) {
@@ -160,7 +156,7 @@ TEST_F(TimelineUiTest, ArrowsAndHomeEndActOnTimeOverTheTimelineAndOnTheMapElsewh
     EXPECT_TRUE(has<StepTime>(out));
     EXPECT_FALSE(has<Pan>(out));
     EXPECT_EQ(state.time().cursor, utc(2022, 12, 21));
-    state.playback().step = {StepUnit::Week, 1};
+    setPlayback(state.playback().speed, {StepUnit::Week, 1});
     press(test::kKeyLeft);
     EXPECT_EQ(state.time().cursor, utc(2022, 12, 14));
     press(test::kKeyEnd);

@@ -7,8 +7,12 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <tuple>
 
 #include "app/cli/cli.h"
+#include "app/cli/cli_output.h"
+#include "app/session/session_startup.h"
+#include "core/export/export_limits.h"
 #include "core/export/frame_folder.h"
 #include "core/export/output_guard.h"
 #include "core/project/default_scene.h"
@@ -53,43 +57,13 @@ private:
     struct sigaction m_oldTerm {};
 };
 
-int report(const Error& e, int code) {
-    std::fprintf(stderr, "flashpoint: error: %s\n", e.describe().c_str());
-    return code;
-}
-
 /// An error about a flag's value: "--fps: '0': reason".
 int usage(const char* flag, const Error& e) {
     Error named = e;
     const bool quote = !e.source.empty() && e.source.rfind("--", 0) != 0;
     named.message = (quote ? "'" + e.source + "': " : "") + e.message;
     named.source = flag;
-    return report(named, kExitUsage);
-}
-
-/// The project given, else the embedded default project, else (--no-default-layers) an empty map framing
-/// Kosovo and Serbia; with --layer and --incidents on top. A project's missing source is an error.
-Result<LoadedProject> loadStartingProject(const AnimateOptions& o) {
-    auto project = !o.project.empty()   ? loadProject(o.project, MissingSourcePolicy::Fail)
-                   : !o.noDefaultLayers ? loadDefaultProject()
-                                        : Result<LoadedProject>(makeError(ErrorCode::Internal, "", ""));
-    if (o.project.empty() && o.noDefaultLayers) {
-        auto state = MapState::create(MapScene{});
-        if (!state) return state.error();
-        ProjectView view;
-        view.bbox = defaultFocusBBox();
-        project = LoadedProject{{}, "", std::move(state).value(), view, {}, {}, {}};
-    }
-    if (!project) return project.error();
-    for (const auto& path : o.layers)
-        if (auto ids = project->state.addLayers(path); !ids) return ids.error();
-    IncidentLoadOptions readOptions;
-    applyIncidentReadFlags(o.read, readOptions);
-    for (const auto& source : o.incidents)
-        if (auto id = project->state.addIncidents(source, readOptions); !id) return id.error();
-    if (project->state.scene().layers.empty() && project->state.scene().incidentLayers.empty())
-        return makeError(ErrorCode::EmptyLayer, "animate", "nothing to draw: no layers");
-    return project;
+    return printError(named, kExitUsage);
 }
 
 /// Progress on stderr: one rewritten line on a terminal, one line per frame otherwise (logs, pipes).
@@ -156,135 +130,134 @@ void addAnimateCommand(CLI::App& app, AnimateOptions& o) {
     cmd->add_flag("-q,--quiet", o.quiet, "No progress on stderr");
 }
 
-int runAnimateCommand(const AnimateOptions& o) {
-    // Everything the user typed is checked before any expensive work.
+namespace {
+
+/// What the flags say, checked before any expensive work.
+struct AnimateFlags {
+    std::optional<std::pair<int, int>> size;
+    AnimationOutput output = AnimationOutput::Mp4;
+    std::optional<TimeStep> step;
+    std::optional<TimeWindowSpec> window;
+    std::optional<TimePoint> from, to;
+    std::optional<GeoBBox> bbox;
+    std::optional<IncidentDrawStyle> style;  ///< --style; nullopt: each layer keeps its own
+};
+
+/// Checks every flag the user typed; prints the error (naming the flag) and returns the exit code, or 0.
+int checkFlags(const AnimateOptions& o, AnimateFlags& flags) {
     if (o.fps && (*o.fps < 1 || *o.fps > 60))
         return usage("--fps", makeError(ErrorCode::InvalidArgument, std::to_string(*o.fps),
                                         "frame rate must be 1..60 frames per second"));
-    std::optional<std::pair<int, int>> sizeFlag;
     if (!o.size.empty()) {
-        auto size = parseImageSize(o.size, 16384);
+        auto size = parseImageSize(o.size, kMaxExportSidePx);
         if (!size) return usage("--size", size.error());
-        sizeFlag = size.value();
+        flags.size = size.value();
     }
     auto outputKind = animationOutputForPath(o.output);
     if (!outputKind) return usage("--output", outputKind.error());
-    const AnimationOutput output = outputKind.value();
-    if (output == AnimationOutput::Mp4 && sizeFlag && (sizeFlag->first % 2 != 0 || sizeFlag->second % 2 != 0))
+    flags.output = outputKind.value();
+    if (flags.output == AnimationOutput::Mp4 && flags.size &&
+        (flags.size->first % 2 != 0 || flags.size->second % 2 != 0))
         return usage("--size", makeError(ErrorCode::InvalidArgument, o.size,
                                          "MP4 (H.264) needs an even width and height"));
-    std::optional<TimeStep> stepFlag;
     if (!o.step.empty()) {
         auto parsed = parseTimeStep(o.step);
         if (!parsed) return usage("--step", parsed.error());
-        stepFlag = parsed.value();
+        flags.step = parsed.value();
     }
-    std::optional<TimeWindowSpec> window;
     if (!o.window.empty()) {
-        auto parsed = parseWindowLength(o.window);
-        if (!parsed)
-            return usage("--window", makeError(ErrorCode::InvalidArgument, o.window,
-                                               "not a window: use 12h, 7d, 1w, 1m, cumulative or all"));
-        window = parsed.value();
+        auto parsed = parseWindowField(o.window, "--window");
+        if (!parsed) return printError(parsed.error(), kExitUsage);
+        flags.window = parsed.value();
     }
-    std::optional<TimePoint> from, to;
-    if (!o.from.empty()) {
-        auto t = parseFrameCursor(o.from, "--from");
-        if (!t) return report(t.error(), kExitUsage);
-        from = t.value();
+    for (auto [text, name, cursor] :
+         {std::tuple{&o.from, "--from", &flags.from}, std::tuple{&o.to, "--to", &flags.to}}) {
+        if (text->empty()) continue;
+        auto t = parseCursorField(*text, name);
+        if (!t) return printError(t.error(), kExitUsage);
+        *cursor = t.value();
     }
-    if (!o.to.empty()) {
-        auto t = parseFrameCursor(o.to, "--to");
-        if (!t) return report(t.error(), kExitUsage);
-        to = t.value();
-    }
-    if (from && to && !(*from < *to))
-        return report(makeError(ErrorCode::InvalidArgument, "--to",
-                                "'" + o.to + "' is not after --from '" + o.from + "'"),
-                      kExitUsage);
-    std::optional<GeoBBox> bboxFlag;
+    if (flags.from && flags.to && !(*flags.from < *flags.to))
+        return printError(makeError(ErrorCode::InvalidArgument, "--to",
+                                    "'" + o.to + "' is not after --from '" + o.from + "'"),
+                          kExitUsage);
     if (!o.bbox.empty()) {
         auto box = parseGeoBBox(o.bbox);
         if (!box) return usage("--bbox", box.error());
-        bboxFlag = box.value();
+        flags.bbox = box.value();
     }
     auto style = parseStyleFlag(o.style);
-    if (!style) return report(style.error(), kExitUsage);
-    if (output == AnimationOutput::PngFolder) {
-        if (Status s = FrameFolderWriter::checkTarget(o.output); !s) return report(s.error(), kExitFailure);
+    if (!style) return printError(style.error(), kExitUsage);
+    flags.style = style.value();
+    if (flags.output == AnimationOutput::PngFolder) {
+        if (Status s = FrameFolderWriter::checkTarget(o.output); !s)
+            return printError(s.error(), kExitFailure);
     } else if (Status s = checkWritableOutput(o.output); !s) {
-        return report(s.error(), kExitFailure);
+        return printError(s.error(), kExitFailure);
     }
+    return kExitOk;
+}
 
-    auto project = loadStartingProject(o);
-    if (!project) return report(project.error(), kExitFailure);
-    std::vector<std::string> inputs = sceneInputs(project->state.scene());
-    if (!o.project.empty()) inputs.push_back(o.project);
-    if (Status s = checkOutputsAreNotInputs({o.output}, inputs); !s) return report(s.error(), kExitFailure);
-    MapState* state = &project->state;
-    applyStyleFlag(state->scene(), style.value());
-    // The project's export settings and playback step, with the flags over them.
-    ExportSettings settings = project->exportSettings;
+/// The export the flags ask for from the session's project: its export settings and playback step with the
+/// flags over them, frames over the incidents' days unless --from/--to say otherwise. Prints the error and
+/// returns the exit code, or 0.
+int animationSpecOf(const AnimateOptions& o, const AnimateFlags& flags, const Session& session,
+                    AnimationSpec& spec) {
+    const MapState& state = session.state();
+    ExportSettings settings = session.project().exportSettings();
     if (o.fps) settings.fps = *o.fps;
-    if (sizeFlag) {
-        settings.widthPx = sizeFlag->first;
-        settings.heightPx = sizeFlag->second;
+    if (flags.size) {
+        settings.widthPx = flags.size->first;
+        settings.heightPx = flags.size->second;
     }
-    if (output == AnimationOutput::Mp4 && (settings.widthPx % 2 != 0 || settings.heightPx % 2 != 0))
-        return report(makeError(ErrorCode::InvalidArgument, o.project,
-                                "the project's export size " + std::to_string(settings.widthPx) + "x" +
-                                    std::to_string(settings.heightPx) +
-                                    " is odd; MP4 (H.264) needs an even width and height: give --size"),
-                      kExitFailure);
-    const TimeStep step = stepFlag ? *stepFlag : state->playback().step;
+    if (flags.output == AnimationOutput::Mp4 && (settings.widthPx % 2 != 0 || settings.heightPx % 2 != 0))
+        return printError(makeError(ErrorCode::InvalidArgument, o.project,
+                                    "the project's export size " + std::to_string(settings.widthPx) + "x" +
+                                        std::to_string(settings.heightPx) +
+                                        " is odd; MP4 (H.264) needs an even width and height: give --size"),
+                          kExitFailure);
+    const TimeStep step = flags.step ? *flags.step : state.playback().step;
+    std::optional<TimePoint> from = flags.from, to = flags.to;
     // Without dates the animation spans the incidents' days.
-    const TimeSpan data = state->dataTimeSpan();
+    const TimeSpan data = state.dataTimeSpan();
     if (!from || !to) {
         if (data.begin == data.end)
-            return report(makeError(ErrorCode::InvalidArgument, !from ? "--from" : "--to",
-                                    "needed: there are no incidents to take the time range from"),
-                          kExitUsage);
+            return printError(makeError(ErrorCode::InvalidArgument, !from ? "--from" : "--to",
+                                        "needed: there are no incidents to take the time range from"),
+                              kExitUsage);
         if (!from) from = coveredSpan(data.begin, data.begin, TimePrecision::Day).end;
-        if (!to)
-            to = coveredSpan(TimePoint{data.end.seconds - 1}, TimePoint{data.end.seconds - 1},
-                             TimePrecision::Day)
-                     .end;
+        const TimePoint lastSecond{data.end.seconds - 1};
+        if (!to) to = coveredSpan(lastSecond, lastSecond, TimePrecision::Day).end;
     }
     auto plan = planFrames(*from, *to, step);
     if (!plan) return usage(!(*from < *to) ? "--to" : "--step", plan.error());
-
-    AnimationSpec spec;
     spec.outputPath = o.output;
-    spec.output = output;
+    spec.output = flags.output;
     spec.plan = std::move(plan).value();
     spec.settings = settings;
-    spec.title = project->name;
-    spec.time = state->time();
-    if (window)
-        spec.time.window = *window;
+    spec.title = session.project().name();
+    spec.time = state.time();
+    if (flags.window)
+        spec.time.window = *flags.window;
     else if (spec.time.window.mode == WindowMode::All)
         spec.time.window = windowOfStep(step);
     spec.time.fadeByAge = spec.time.fadeByAge || o.fade;
     spec.time.showGhosts = spec.time.showGhosts || o.ghosts;
     if (const char* program = std::getenv("FLASHPOINT_FFMPEG"); program && *program) spec.ffmpeg = program;
+    return kExitOk;
+}
 
-    ProjectView view = project->view;
-    if (bboxFlag) view.bbox = bboxFlag;
-    fitProjectView(*state, view, settings.widthPx, settings.heightPx,
-                   static_cast<float>(settings.dpi / 96.0));
-    if (state->view().visibleExtent().empty())
-        return report(makeError(ErrorCode::ProjectionFailed, o.bbox, "the box cannot be shown in this CRS"),
-                      kExitFailure);
-
+/// Renders and writes every frame of `spec` from `state` (each frame sets its own time), with progress on
+/// stderr; Ctrl+C cancels and leaves nothing behind.
+int runExport(const AnimationSpec& spec, MapState state, bool quiet) {
     auto context = HeadlessContext::create();
-    if (!context) return report(context.error(), kExitFailure);
+    if (!context) return printError(context.error(), kExitFailure);
     auto renderer = MapRenderer::create();
-    if (!renderer) return report(renderer.error(), kExitFailure);
-
+    if (!renderer) return printError(renderer.error(), kExitFailure);
     InterruptGuard guard;
     auto job = AnimationExport::start(spec);
-    if (!job) return report(job.error(), kExitFailure);
-    Progress progress(o.quiet);
+    if (!job) return printError(job.error(), kExitFailure);
+    Progress progress(quiet);
     while (!job.value()->done()) {
         if (g_interrupted) {
             job.value()->cancel();
@@ -293,14 +266,58 @@ int runAnimateCommand(const AnimateOptions& o) {
                          job.value()->framesDone(), job.value()->frameCount());
             return kExitCancelled;
         }
-        if (Status s = job.value()->renderNext(*state, *renderer.value()); !s)
-            return report(s.error(), kExitFailure);
+        if (Status s = job.value()->renderNext(state, *renderer.value()); !s)
+            return printError(s.error(), kExitFailure);
         progress.frame(job.value()->framesDone(), job.value()->frameCount(), job.value()->lastLabel());
     }
-    if (Status s = job.value()->finish(); !s) return report(s.error(), kExitFailure);
-    std::fprintf(stdout, "wrote %s (%zu frames, %dx%d)\n", o.output.c_str(), job.value()->frameCount(),
-                 settings.widthPx, settings.heightPx);
+    if (Status s = job.value()->finish(); !s) return printError(s.error(), kExitFailure);
+    std::fprintf(stdout, "wrote %s (%zu frames, %dx%d)\n", spec.outputPath.c_str(), job.value()->frameCount(),
+                 spec.settings.widthPx, spec.settings.heightPx);
     return kExitOk;
+}
+
+}  // namespace
+
+int runAnimateCommand(const AnimateOptions& o) {
+    AnimateFlags flags;
+    if (int code = checkFlags(o, flags); code != kExitOk) return code;
+    SessionStart start;
+    start.project = o.project;
+    start.defaultLayers = !o.noDefaultLayers;
+    start.layers = o.layers;
+    start.incidents = o.incidents;
+    start.dateFormat = o.read.dateFormat;
+    start.encoding = o.read.encoding;
+    start.timeFromFlags = false;  // the frames' times come from --from/--to/--step/--window below
+    start.bbox = flags.bbox;
+    StartOutcome outcome;
+    auto session = startSession(start, timeFlagNames(), printStartReport, outcome);
+    if (!session) return printError(session.error(), kExitFailure);
+    if (outcome.failedSources > 0) return kExitFailure;  // each already said
+    if (session->state().scene().layers.empty() && session->state().scene().incidentLayers.empty())
+        return printError(makeError(ErrorCode::EmptyLayer, "animate", "nothing to draw: no layers"),
+                          kExitFailure);
+    {
+        // Nothing the animation reads may be overwritten by what it writes.
+        std::vector<std::string> inputs = sceneInputs(session->state().scene());
+        if (!o.project.empty()) inputs.push_back(o.project);
+        if (Status s = checkOutputsAreNotInputs({o.output}, inputs); !s)
+            return printError(s.error(), kExitFailure);
+    }
+    if (Status s = applyStyleFlag(session.value(), flags.style); !s)
+        return printError(s.error(), kExitFailure);
+    AnimationSpec spec;
+    if (int code = animationSpecOf(o, flags, session.value(), spec); code != kExitOk) return code;
+    session->resize(spec.settings.widthPx, spec.settings.heightPx,
+                    static_cast<float>(spec.settings.dpi / 96.0));
+    session->frameHome();
+    if (session->state().view().visibleExtent().empty())
+        return printError(
+            makeError(ErrorCode::ProjectionFailed, o.bbox, "the box cannot be shown in this CRS"),
+            kExitFailure);
+    auto frames = session->state().copy();
+    if (!frames) return printError(frames.error(), kExitFailure);
+    return runExport(spec, std::move(frames).value(), o.quiet);
 }
 
 }  // namespace fp

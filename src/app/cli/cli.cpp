@@ -30,9 +30,14 @@ Result<std::optional<IncidentDrawStyle>> parseStyleFlag(const std::string& text)
                      "'" + text + "' is not one of auto, markers, heatmap, hexbin");
 }
 
-void applyStyleFlag(MapScene& scene, std::optional<IncidentDrawStyle> style) {
-    if (!style) return;
-    for (IncidentLayer& layer : scene.incidentLayers) layer.style.drawStyle = *style;
+Status applyStyleFlag(Session& session, std::optional<IncidentDrawStyle> style) {
+    if (!style) return {};
+    for (const IncidentLayer& layer : session.state().scene().incidentLayers) {
+        IncidentStyle restyled = layer.style;
+        restyled.drawStyle = *style;
+        if (Status s = session.apply(SetIncidentStyle{layer.id, restyled}); !s) return s;
+    }
+    return {};
 }
 
 namespace {
@@ -83,6 +88,30 @@ void checkEveryValue(CLI::App& app) {
     }
 }
 
+/// `flashpoint gui` and its flags (running without arguments opens the same window with none).
+void addGuiCommand(CLI::App& app, GuiOptions& gui) {
+    CLI::App* guiCmd = app.add_subcommand("gui", "Open the map window (what running without arguments does)");
+    guiCmd
+        ->add_option("project", gui.project,
+                     "Project file to open (default: the embedded Kosovo/Serbia project)")
+        ->type_name("PROJECT.json");
+    guiCmd->add_option("--layer", gui.layers, "Vector layer to add on top of the embedded map; repeatable");
+    guiCmd->add_option("--incidents", gui.incidents,
+                       "Incident source (file or PG: connection string) to add as in the Incidents panel; "
+                       "repeatable");
+    guiCmd->add_option("--screenshot", gui.screenshotPath,
+                       "Draw a few frames, save the window to this PNG and exit (for tests and docs)");
+    guiCmd->add_option("--find", gui.findPlace, "Open Find place (Ctrl+F) with this text typed in");
+    guiCmd->add_option("--frames", gui.frames, "Frames to draw before the screenshot")
+        ->check(CLI::Range(1, 1000))
+        ->capture_default_str();
+    guiCmd->add_option("--at", gui.at, "Start at this date or time (UTC): the window ends with that day")
+        ->type_name("DATE");
+    guiCmd->add_option("--window", gui.window,
+                       "With --at: window length 12h, 7d, 1w, 1m (calendar months), cumulative or all "
+                       "(default 1d)");
+}
+
 }  // namespace
 
 int runCli(int argc, char** argv) {
@@ -114,26 +143,7 @@ int runCli(int argc, char** argv) {
     ExtractCommandOptions extract;
     addExtractCommand(app, extract);
     GuiOptions gui;
-    CLI::App* guiCmd = app.add_subcommand("gui", "Open the map window (what running without arguments does)");
-    guiCmd
-        ->add_option("project", gui.project,
-                     "Project file to open (default: the embedded Kosovo/Serbia project)")
-        ->type_name("PROJECT.json");
-    guiCmd->add_option("--layer", gui.layers, "Vector layer to add on top of the embedded map; repeatable");
-    guiCmd->add_option("--incidents", gui.incidents,
-                       "Incident source (file or PG: connection string) to add as in the Incidents panel; "
-                       "repeatable");
-    guiCmd->add_option("--screenshot", gui.screenshotPath,
-                       "Draw a few frames, save the window to this PNG and exit (for tests and docs)");
-    guiCmd->add_option("--find", gui.findPlace, "Open Find place (Ctrl+F) with this text typed in");
-    guiCmd->add_option("--frames", gui.frames, "Frames to draw before the screenshot")
-        ->check(CLI::Range(1, 1000))
-        ->capture_default_str();
-    guiCmd->add_option("--at", gui.at, "Start at this date or time (UTC): the window ends with that day")
-        ->type_name("DATE");
-    guiCmd->add_option("--window", gui.window,
-                       "With --at: window length 12h, 7d, 1w, 1m (calendar months), cumulative or all "
-                       "(default 1d)");
+    addGuiCommand(app, gui);
     checkEveryValue(app);
     // Reading over the network is the user's explicit choice, never a project's (core/util/secrets.h).
     bool allowNetwork = false;

@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 
+#include "app/session/session.h"
 #include "core/model/map_scene.h"
 #include "core/util/result.h"
 
@@ -20,8 +21,8 @@ inline constexpr const char* kStyleFlagHelp =
 /// The value of `--style`: nullopt when `text` is empty (each layer keeps its style), else the style, or an
 /// InvalidArgument naming --style: "--style: 'dots' is not one of auto, markers, heatmap, hexbin".
 Result<std::optional<IncidentDrawStyle>> parseStyleFlag(const std::string& text);
-/// Sets every incident layer of `scene` to `style`, when there is one.
-void applyStyleFlag(MapScene& scene, std::optional<IncidentDrawStyle> style);
+/// Sets every incident layer of the session to `style`, when there is one, through SetIncidentStyle.
+Status applyStyleFlag(Session& session, std::optional<IncidentDrawStyle> style);
 
 /// Parses the command line and runs the chosen subcommand headless. Errors go to stderr, one line each.
 int runCli(int argc, char** argv);

@@ -10,7 +10,9 @@
 #include <filesystem>
 
 #include "app/cli/cli.h"
+#include "app/cli/cli_output.h"
 #include "app/gui/gui_app_impl.h"
+#include "app/session/session_startup.h"
 #include "core/geocode/incident_geocoder.h"
 #include "core/project/default_scene.h"
 #include "core/time/time_label.h"
@@ -30,50 +32,14 @@ constexpr float kFontSize = 15.f;  // logical pixels
 // either draws nothing at all.
 constexpr double kBusyTimeout = 0.1;
 constexpr double kIdleTimeout = 0.5;
-const Color kDarkBackground = Color::rgb(36, 46, 56);
-
-/// The project the window starts with: `path`, else (or when it cannot be opened) the embedded default, else
-/// an empty map when its data is missing. Sources that cannot be loaded are left out with a warning.
-LoadedProject initialProject(const std::string& path) {
-    if (!path.empty()) {
-        auto project = loadProject(path, MissingSourcePolicy::Skip);
-        if (project) return std::move(project).value();
-        logError(project.error().describe() + " \xE2\x80\x94 opening the default project instead");
-    }
-    auto project = loadDefaultProject();
-    if (project) return std::move(project).value();
-    logError(project.error().describe() + " \xE2\x80\x94 starting with an empty map");
-    ProjectView view;
-    view.bbox = defaultFocusBBox();
-    return LoadedProject{{}, "Untitled", std::move(MapState::create(MapScene{})).value(), view, {}, {}, {}};
-}
-
-/// The time state --at and --window ask for (nullopt: neither given, all time). The Error names the flag.
-Result<std::optional<TimeState>> timeStateFromOptions(const GuiOptions& o) {
-    if (o.at.empty() && o.window.empty()) return std::optional<TimeState>();
-    if (o.at.empty())
-        return makeError(ErrorCode::InvalidArgument, "--window", "'" + o.window + "' needs --at DATE");
-    auto cursor = parseCursorDate(o.at);
-    if (!cursor)
-        return makeError(ErrorCode::InvalidArgument, "--at",
-                         "'" + o.at + "' is not a date or time (e.g. 2022-12-20 or 2022-12-20T14:30Z)");
-    TimeState state;
-    state.cursor = cursor.value();
-    state.window = {WindowMode::Moving, 86400, 0};
-    if (!o.window.empty()) {
-        auto spec = parseWindowLength(o.window);
-        if (!spec)
-            return makeError(ErrorCode::InvalidArgument, "--window",
-                             "'" + o.window + "' is not a window: use 12h, 7d, 1w, 1m, cumulative or all");
-        state.window = spec.value();
-    }
-    return std::optional<TimeState>(state);
-}
 
 }  // namespace
 
-void GuiApp::setTime(const TimeState& time) {
-    m_state.time() = time;
+Status GuiApp::startTime(const SessionStart& start) {
+    auto time = fp::startTime(start, m_session.state(), timeFlagNames());
+    if (!time) return time.error();
+    if (time.value()) apply(SetTimeState{*time.value()});
+    return {};
 }
 
 void GuiApp::findPlace(const std::string& query) {
@@ -88,7 +54,8 @@ void GuiApp::findPlace(const std::string& query) {
 void GuiApp::setSettingsStore(GuiSettings* settings, std::string path) {
     m_settings = settings;
     m_settingsPath = std::move(path);
-    if (!m_project.needsNewPath()) rememberRecent(m_project.path());  // a project given on the command line
+    // A project given on the command line.
+    if (!m_session.project().needsNewPath()) projectFileUsed(m_session.project().path(), false);
 }
 
 void GuiApp::startPlacesLoad() {
@@ -132,18 +99,21 @@ void GuiApp::setUp(const GuiSettings& settings) {
     ImGui_ImplOpenGL3_Init("#version 330 core");
     updateScale(true);
 
-    m_ui.setExtraKeys({GLFW_KEY_W, GLFW_KEY_A, GLFW_KEY_S, GLFW_KEY_D, GLFW_KEY_Q, GLFW_KEY_F, GLFW_KEY_E});
+    m_ui.setExtraKeys(
+        {GLFW_KEY_W, GLFW_KEY_A, GLFW_KEY_S, GLFW_KEY_D, GLFW_KEY_Q, GLFW_KEY_F, GLFW_KEY_E, GLFW_KEY_Z});
     m_ui.setPanelOpen(PanelId::Layers, settings.layersOpen);
     m_ui.setPanelOpen(PanelId::Log, settings.logOpen);
     m_ui.setPanelOpen(PanelId::Crs, settings.crsOpen);
-    applyTheme(settings.theme);
+    (void)m_session.apply(SetTheme{settings.theme});
 
     int fw = 0, fh = 0;
     m_window.framebufferSize(fw, fh);
-    fitProjectView(m_state, m_homeView, fw, fh, m_contentScale);
+    m_session.resize(fw, fh, m_contentScale);
+    m_session.frameHome();
     for (const Error& e : m_skippedAtStart) m_ui.notify(LogLevel::Warning, e.describe());
-    logInfo("Flashpoint GUI ready: " + std::to_string(m_state.scene().layers.size()) + " layers in " +
-            m_state.scene().crs.name());
+    const MapState& state = m_session.state();
+    logInfo("Flashpoint GUI ready: " + std::to_string(state.scene().layers.size()) + " layers in " +
+            state.scene().crs.name());
 }
 
 void GuiApp::updateScale(bool initial) {
@@ -163,17 +133,11 @@ void GuiApp::updateScale(bool initial) {
     applyImGuiStyle(m_ui.theme(), m_metrics.scale);
 }
 
-void GuiApp::applyTheme(Theme theme) {
-    m_ui.setTheme(theme);
-    applyImGuiStyle(theme, m_metrics.scale);
-    m_state.scene().background = theme == Theme::Dark ? kDarkBackground : m_lightBackground;
-}
-
 void GuiApp::run() {
     while (true) {
         bool forceFrame = false;
         if (m_window.shouldClose()) {
-            if (!m_project.dirty() || m_quitConfirmed) break;
+            if (!m_session.dirty() || m_quitConfirmed) break;
             // The window's close button: ask first, as File > Quit does.
             m_window.cancelClose();
             m_ui.projectDialogs().askUnsavedChanges(Quit{});
@@ -184,7 +148,7 @@ void GuiApp::run() {
         // animation export renders one frame per window frame: no waiting for input meanwhile either.
         // A frame that emitted commands drew the UI before they were applied: draw their outcome at once
         // rather than at the next input.
-        const bool busy = m_ui.isAnimating() || m_clock.playing() || m_animation.running() ||
+        const bool busy = m_ui.isAnimating() || m_session.playing() || m_animation.running() ||
                           m_imageExport.running() || m_appliedCommands;
         const bool input = m_window.waitEvents(busy, regular ? kBusyTimeout : kIdleTimeout);
         // Nothing moved and nothing fades: the last frame is still on screen, so skip the work.
@@ -193,7 +157,7 @@ void GuiApp::run() {
         m_window.framebufferSize(fw, fh);
         if (fw <= 0 || fh <= 0) continue;  // minimized
         if (m_window.takeContentScaleChanged()) updateScale(false);
-        m_state.resize(fw, fh, m_contentScale);
+        m_session.resize(fw, fh, m_contentScale);
         drawFrame();
     }
 }
@@ -221,7 +185,7 @@ Status GuiApp::runForScreenshot(int frames, const std::string& path) {
         int fw = 0, fh = 0;
         m_window.framebufferSize(fw, fh);
         if (m_window.takeContentScaleChanged()) updateScale(false);
-        m_state.resize(std::max(fw, 1), std::max(fh, 1), m_contentScale);
+        m_session.resize(std::max(fw, 1), std::max(fh, 1), m_contentScale);
         m_captureNextFrame = i + 1 == frames;
         drawFrame();
     }
@@ -247,12 +211,57 @@ int runGui(int, char**) {
     return runGuiWith(GuiOptions{});
 }
 
-int runGuiWith(const GuiOptions& options) {
-    auto time = timeStateFromOptions(options);
-    if (!time) {
-        std::fprintf(stderr, "flashpoint: error: %s\n", time.error().describe().c_str());
-        return kExitUsage;
+namespace {
+
+/// The window's start-up, the same steps as the CLI's (startSession) but through GuiApp::apply, so that the
+/// UI hears each outcome: the project (or the default when it cannot be opened), --layer as if dropped,
+/// --incidents as the Incidents panel adds them, then --at/--window.
+SessionStart sessionStartOf(const GuiOptions& options) {
+    SessionStart start;
+    start.project = options.project;
+    start.missingSources = MissingSourcePolicy::Skip;
+    start.fallBackToDefault = true;
+    start.layers = options.layers;
+    start.layersAsDropped = true;
+    start.incidents = options.incidents;
+    start.time.at = options.at;
+    start.time.window = options.window;
+    return start;
+}
+
+/// Runs the window on `start` until it is closed (or the screenshot is taken). Returns the exit code.
+int runWindow(GuiWindow& window, std::unique_ptr<MapRenderer> renderer, const SessionStart& start,
+              const GuiOptions& options, GuiSettings& settings, const std::string& configDir,
+              const std::string& settingsPath) {
+    auto project = startingProject(start);
+    if (!project) return printError(project.error(), 1);
+    GuiApp app(window, std::move(project).value(), std::move(renderer), configDir);
+    app.setUp(settings);
+    app.setSettingsStore(&settings, settingsPath);
+    for (const Command& command : startCommands(start)) app.apply(command);
+    if (auto time = app.startTime(start); !time) {
+        app.tearDown(settings);
+        return printError(time.error(), kExitUsage);
     }
+    if (!options.findPlace.empty()) app.findPlace(options.findPlace);
+    int code = 0;
+    if (options.screenshotPath.empty()) {
+        app.run();
+    } else if (Status s = app.runForScreenshot(std::max(1, options.frames), options.screenshotPath); !s) {
+        code = printError(s.error(), 1);
+    }
+    app.tearDown(settings);
+    return code;
+}
+
+}  // namespace
+
+int runGuiWith(const GuiOptions& options) {
+    const SessionStart start = sessionStartOf(options);
+    // Malformed time flags are usage errors before any window opens (no data yet: the range is checked
+    // later).
+    if (auto time = resolveTimeRequest(start.time, {}, timeFlagNames()); !time && start.time.selectsWindow())
+        return printError(time.error(), kExitUsage);
     installProjLogHandler();
     const int sink = Log::instance().addSink(stderrSink(LogLevel::Warning));
     const std::string configDir = guiConfigDir();
@@ -263,45 +272,20 @@ int runGuiWith(const GuiOptions& options) {
         std::filesystem::create_directories(configDir, ec);
     }
     GuiSettings settings = loadGuiSettings(settingsPath);
-
-    auto window = GuiWindow::create(settings, kTitle);
-    if (!window) {
-        std::fprintf(stderr, "flashpoint: error: %s\n", window.error().describe().c_str());
-        Log::instance().removeSink(sink);
-        return 1;
+    int code = 1;
+    if (auto window = GuiWindow::create(settings, kTitle); !window) {
+        printError(window.error(), 1);
+    } else if (auto renderer = MapRenderer::create(); !renderer) {
+        printError(renderer.error(), 1);
+    } else {
+        code = runWindow(*window.value(), std::move(renderer).value(), start, options, settings, configDir,
+                         settingsPath);
     }
-    auto renderer = MapRenderer::create();
-    if (!renderer) {
-        std::fprintf(stderr, "flashpoint: error: %s\n", renderer.error().describe().c_str());
-        Log::instance().removeSink(sink);
-        return 1;
-    }
-
-    {
-        GuiApp app(*window.value(), initialProject(options.project), std::move(renderer).value(), configDir);
-        app.setUp(settings);
-        app.setSettingsStore(&settings, settingsPath);
-        int code = 0;
-        for (const auto& path : options.layers) app.addLayer(path);
-        for (const auto& source : options.incidents) app.addIncidents(source);
-        if (time.value()) app.setTime(*time.value());
-        if (!options.findPlace.empty()) app.findPlace(options.findPlace);
-        if (options.screenshotPath.empty()) {
-            app.run();
-        } else if (Status s = app.runForScreenshot(std::max(1, options.frames), options.screenshotPath); !s) {
-            std::fprintf(stderr, "flashpoint: error: %s\n", s.error().describe().c_str());
-            code = 1;
-        }
-        app.tearDown(settings);
-        if (code != 0) {
-            Log::instance().removeSink(sink);
-            return code;
-        }
-    }
-    if (Status saved = saveGuiSettings(settingsPath, settings); !saved)
-        logWarning("settings not saved: " + saved.error().describe());
+    if (code == 0)
+        if (Status saved = saveGuiSettings(settingsPath, settings); !saved)
+            logWarning("settings not saved: " + saved.error().describe());
     Log::instance().removeSink(sink);
-    return 0;
+    return code;
 }
 
 }  // namespace fp

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "app/gui/settings.h"
+#include "app/session/settings.h"
 #include "core/util/result.h"
 
 struct GLFWwindow;

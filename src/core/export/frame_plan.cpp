@@ -4,20 +4,10 @@
 
 namespace fp {
 
-Result<TimePoint> parseFrameCursor(std::string_view text, std::string_view what) {
-    auto parsed = parseTime(text);
-    if (!parsed)
-        return makeError(
-            ErrorCode::InvalidArgument, std::string(what),
-            "'" + std::string(text) + "' is not a date or time (e.g. 2022-12-20 or 2022-12-20T14:30Z)");
-    if (parsed->precision == TimePrecision::Exact) return parsed->time;
-    return coveredSpan(parsed->time, parsed->time, parsed->precision).end;
-}
-
 Result<FramePlan> planFrames(TimePoint first, TimePoint last, TimeStep step, size_t maxFrames) {
     FramePlan plan;
     plan.step = step;
-    plan.wholeDays = step.unit != StepUnit::Hour && first.seconds % 86400 == 0;
+    plan.wholeDays = step.unit != StepUnit::Hour && first.seconds % kSecondsPerDay == 0;
     if (!(first < last))
         return makeError(ErrorCode::InvalidArgument, "",
                          "the end " + frameDateLabel(last, plan.wholeDays) + " is not after the start " +
@@ -33,8 +23,8 @@ Result<FramePlan> planFrames(TimePoint first, TimePoint last, TimeStep step, siz
             // Count the rest cheaply for the message: fixed-length units by division, months by estimate.
             const int64_t span = last.seconds - first.seconds;
             const int64_t unit = step.unit == StepUnit::Hour   ? 3600
-                                 : step.unit == StepUnit::Day  ? 86400
-                                 : step.unit == StepUnit::Week ? 7 * 86400
+                                 : step.unit == StepUnit::Day  ? kSecondsPerDay
+                                 : step.unit == StepUnit::Week ? 7 * kSecondsPerDay
                                                                : 2629746;  // a mean Gregorian month
             const int64_t total = span / (unit * step.count) + 1;
             return makeError(ErrorCode::InvalidArgument, "",
@@ -61,10 +51,10 @@ TimeWindowSpec windowOfStep(TimeStep step) {
             w.seconds = 3600LL * step.count;
             break;
         case StepUnit::Day:
-            w.seconds = 86400LL * step.count;
+            w.seconds = kSecondsPerDay * step.count;
             break;
         case StepUnit::Week:
-            w.seconds = 7LL * 86400 * step.count;
+            w.seconds = 7LL * kSecondsPerDay * step.count;
             break;
         case StepUnit::Month:
             w.months = step.count;

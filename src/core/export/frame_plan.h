@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/time/playback.h"
+#include "core/time/time_request.h"
 #include "core/time/time_window.h"
 #include "core/util/result.h"
 
@@ -29,12 +30,6 @@ struct FramePlan {
     /// The date frame `index` shows (see frameDateLabel).
     std::string label(size_t index) const { return frameDateLabel(cursors[index], wholeDays); }
 };
-
-/// The cursor that shows a date the user typed, for the --from/--to flags and the animation dialog: a date
-/// (or a coarser precision) puts the cursor at the end of its day (or unit), so that the day itself is in
-/// the window, as `flashpoint render --at` does; a date with a time is taken as the cursor itself.
-/// InvalidArgument naming `what` (e.g. "--from") and the text when it is not a date.
-Result<TimePoint> parseFrameCursor(std::string_view text, std::string_view what);
 
 /// Cursors from `first` to `last` inclusive, each stepTime(first, step, k) (calendar-aware; months keep the
 /// day of `first` where it exists). InvalidArgument when `last` is not after `first`, or naming the frame

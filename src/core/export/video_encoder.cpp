@@ -14,6 +14,7 @@
 #include <cstring>
 #include <filesystem>
 
+#include "core/export/export_limits.h"
 #include "core/util/atomic_file.h"
 
 extern char** environ;
@@ -24,7 +25,7 @@ namespace fp {
 
 namespace {
 
-constexpr int kMaxVideoSide = 16384;
+constexpr int kMaxVideoSide = kMaxExportSidePx;
 
 const char* formatName(VideoFormat f) {
     return f == VideoFormat::Mp4 ? "mp4" : "gif";

@@ -17,15 +17,24 @@ Result<MapState> MapState::create(MapScene scene) {
     return MapState(std::move(scene), std::move(projection).value());
 }
 
+Result<MapState> MapState::copy() const {
+    auto projection = MapProjection::create(m_scene.crs);
+    if (!projection) return projection.error();
+    MapState copied(m_scene, std::move(projection).value());
+    copied.m_view = m_view;
+    copied.m_reports = m_reports;
+    copied.m_lastIncidentFormat = m_lastIncidentFormat;
+    copied.m_geocodeReviews = m_geocodeReviews;
+    copied.m_userLayersAdded = m_userLayersAdded;
+    copied.m_playback = m_playback;
+    return copied;
+}
+
 Result<std::vector<uint64_t>> MapState::addLayers(const std::string& source) {
     LoadReport report;
     auto loaded = loadVectorSource(source, report);
     m_reports = {report};
-    if (!loaded) {
-        logError(loaded.error().describe());
-        return loaded.error();
-    }
-    for (const auto& problem : report.problems) logWarning(problem.describe());
+    if (!loaded) return loaded.error();
     std::vector<uint64_t> ids;
     for (auto& layer : loaded.value()) {
         LayerStyle style = defaultStyleForUserLayer(layer, m_userLayersAdded++);
@@ -41,11 +50,7 @@ Result<uint64_t> MapState::addIncidents(const std::string& source, const Inciden
     LoadReport report;
     auto loaded = loadIncidents(source, options, report, &m_lastIncidentFormat);
     m_reports = {report};
-    for (const auto& problem : report.problems) logWarning(problem.describe());
-    if (!loaded) {
-        logError(loaded.error().describe());
-        return loaded.error();
-    }
+    if (!loaded) return loaded.error();
     const std::string name = incidentSourceName(source, options);
     const size_t count = loaded->size();
     // report.source is already without any password.
@@ -63,26 +68,108 @@ Result<uint64_t> MapState::addIncidents(const std::string& source, const Inciden
     return id;
 }
 
+namespace {
+
+/// Clears the selection and the spread group when they are in layer `layerId`.
+void forgetSelectionIn(IncidentSelection& selection, uint64_t layerId) {
+    if (selection.selectedLayer == layerId) {
+        selection.selectedLayer = 0;
+        selection.selectedIndex = 0;
+    }
+    if (selection.spreadLayer == layerId) {
+        selection.spreadLayer = 0;
+        selection.spreadGroup = 0;
+    }
+}
+
+Error layerMissing(uint64_t id) {
+    return makeError(ErrorCode::NotFound, "layer " + std::to_string(id), "the layer no longer exists");
+}
+
+}  // namespace
+
+Status MapState::replaceIncidentLayer(uint64_t oldId, uint64_t newId) {
+    auto& layers = m_scene.incidentLayers;
+    const auto indexOf = [&](uint64_t id) -> size_t {
+        return static_cast<size_t>(
+            std::find_if(layers.begin(), layers.end(), [&](const IncidentLayer& l) { return l.id == id; }) -
+            layers.begin());
+    };
+    size_t oldIndex = indexOf(oldId);
+    const size_t newIndex = indexOf(newId);
+    if (oldIndex == layers.size()) return layerMissing(oldId);
+    if (newIndex == layers.size() || newIndex == oldIndex) return layerMissing(newId);
+    IncidentLayer replacement = std::move(layers[newIndex]);
+    replacement.style = layers[oldIndex].style;
+    // Categories the new mapping no longer has would stay hidden for nothing; harmless, so kept.
+    logInfo("Replaced incident layer " + layers[oldIndex].name + " with the remapped one");
+    m_geocodeReviews.removeLayer(oldId);
+    forgetSelectionIn(m_scene.incidentFocus, oldId);
+    layers.erase(layers.begin() + static_cast<std::ptrdiff_t>(newIndex));
+    if (newIndex < oldIndex) --oldIndex;
+    layers[oldIndex] = std::move(replacement);
+    return {};
+}
+
+Status MapState::setLayerStyle(uint64_t layerId, const LayerStyle& style) {
+    MapLayer* layer = m_scene.find(layerId);
+    if (!layer) return layerMissing(layerId);
+    layer->style = style;
+    return {};
+}
+
+Status MapState::moveLayer(uint64_t layerId, int direction) {
+    // Moving past either end is a harmless no-op, not an error.
+    if (!m_scene.find(layerId)) return layerMissing(layerId);
+    m_scene.move(layerId, direction);
+    return {};
+}
+
+Status MapState::removeLayer(uint64_t layerId) {
+    const MapLayer* layer = m_scene.find(layerId);
+    if (!layer) return layerMissing(layerId);
+    const std::string name = !layer->name.empty() ? layer->name
+                             : layer->data        ? layer->data->displayName
+                                                  : std::string("layer");
+    m_scene.remove(layerId);
+    logInfo("Removed layer " + name);
+    return {};
+}
+
+Status MapState::setIncidentStyle(uint64_t layerId, const IncidentStyle& style) {
+    IncidentLayer* layer = m_scene.findIncidentLayer(layerId);
+    if (!layer) return layerMissing(layerId);
+    layer->style = style;
+    return {};
+}
+
+Status MapState::removeIncidentLayer(uint64_t layerId) {
+    auto& layers = m_scene.incidentLayers;
+    auto it =
+        std::find_if(layers.begin(), layers.end(), [&](const IncidentLayer& l) { return l.id == layerId; });
+    if (it == layers.end()) return layerMissing(layerId);
+    logInfo("Removed incident layer " + it->name);
+    m_geocodeReviews.removeLayer(layerId);
+    forgetSelectionIn(m_scene.incidentFocus, layerId);
+    layers.erase(it);
+    return {};
+}
+
+Status MapState::resolveGeocode(uint64_t layerId, const GeocodeChoice& choice) {
+    return m_geocodeReviews.resolve(m_scene, layerId, choice);
+}
+
 Status MapState::setCrs(const std::string& definition) {
     auto crs = Crs::fromUserInput(definition);
-    if (!crs) {
-        logError(crs.error().describe());
-        return crs.error();
-    }
+    if (!crs) return crs.error();
     auto projection = MapProjection::create(crs.value());
-    if (!projection) {
-        logError(projection.error().describe());
-        return projection.error();
-    }
+    if (!projection) return projection.error();
     const LonLat centre = m_projection.unproject(m_view.center);
     const double groundPerPixel = groundMetresPerPixelAtCenter(m_view, m_projection);
     const MapXY newCentre = projection->project(centre);
-    if (!isValidLonLat(centre) || !isFinite(newCentre)) {
-        Error e = makeError(ErrorCode::ProjectionFailed, definition,
-                            "the current view centre cannot be shown in this CRS");
-        logError(e.describe());
-        return e;
-    }
+    if (!isValidLonLat(centre) || !isFinite(newCentre))
+        return makeError(ErrorCode::ProjectionFailed, definition,
+                         "the current view centre cannot be shown in this CRS");
     m_scene.crs = crs.value();
     m_projection = std::move(projection).value();
     m_view.center = newCentre;
@@ -97,6 +184,14 @@ Status MapState::setCrs(const std::string& definition) {
     return {};
 }
 
+void MapState::setView(const MapView& view) {
+    const MapView size = m_view;
+    m_view = view;
+    m_view.widthPx = size.widthPx;
+    m_view.heightPx = size.heightPx;
+    m_view.pixelRatio = size.pixelRatio;
+}
+
 void MapState::frame(const GeoBBox& box, double marginFraction) {
     m_view.fit(projectGeoBBox(box, m_projection), marginFraction);
 }
@@ -105,6 +200,31 @@ void MapState::resize(int widthPx, int heightPx, float pixelRatio) {
     m_view.widthPx = std::max(1, widthPx);
     m_view.heightPx = std::max(1, heightPx);
     m_view.pixelRatio = pixelRatio > 0.f ? pixelRatio : 1.f;
+}
+
+MapState::Snapshot MapState::snapshot() const {
+    return Snapshot{m_scene, m_view, m_scene.time, m_playback, m_geocodeReviews};
+}
+
+void MapState::restore(const Snapshot& snapshot, unsigned parts) {
+    if (parts & Layers) m_scene.layers = snapshot.scene.layers;
+    if (parts & IncidentLayers) {
+        m_scene.incidentLayers = snapshot.scene.incidentLayers;
+        m_geocodeReviews = snapshot.geocodeReviews;
+    }
+    // The CRS was in use when the snapshot was taken, so PROJ accepts it again.
+    if (parts & Crs)
+        if (auto projection = MapProjection::create(snapshot.scene.crs)) {
+            m_scene.crs = snapshot.scene.crs;
+            m_projection = std::move(projection).value();
+            setView(snapshot.view);
+        }
+    if (parts & Time) m_scene.time = snapshot.time;
+    if (parts & Playback) m_playback = snapshot.playback;
+    if (parts & PlaceLabels) m_scene.placeLabels = snapshot.scene.placeLabels;
+    const IncidentSelection& selection = m_scene.incidentFocus;
+    for (uint64_t id : {selection.selectedLayer, selection.spreadLayer})
+        if (id && !m_scene.findIncidentLayer(id)) forgetSelectionIn(m_scene.incidentFocus, id);
 }
 
 namespace {

@@ -15,53 +15,133 @@
 
 namespace fp {
 
-/// The headless engine both the GUI and the CLI drive: scene, map projection and view, changed only through
-/// these commands so that every change is validated and logged. No GL here.
+/// One incident singled out on the map: the selected one (ringed, shown by the inspector) and the group of
+/// incidents at one place spread apart for picking. It is the scene's focus (MapScene::incidentFocus), which
+/// the renderer reads every frame.
+using IncidentSelection = IncidentFocus;
+
+/// The headless engine both the GUI and the CLI drive: scene, map projection, view, time state, playback,
+/// geocoding reviews and the incident selection. Everything is read through const accessors and changed only
+/// through the commands below, so that every change is validated in one place. Commands return their errors
+/// and never log them: the caller says them once. No GL here.
 class MapState {
 public:
     /// Starts from `scene`, projecting into scene.crs; fails if that CRS has no transformation from WGS 84.
     static Result<MapState> create(MapScene scene);
+    /// An independent copy (its own PROJ transformers; layer data shared), e.g. for an export that draws
+    /// frames at their own times while the map goes on. Fails only when PROJ does.
+    Result<MapState> copy() const;
 
     const MapScene& scene() const { return m_scene; }
-    MapScene& scene() { return m_scene; }
     const MapProjection& projection() const { return m_projection; }
-    MapView& view() { return m_view; }
     const MapView& view() const { return m_view; }
+    /// The time state (window mode and length, cursor, fade, ghosts): the scene's (MapScene::time), which
+    /// the map follows every frame. Starts as WindowMode::All with the cursor at 0.
+    const TimeState& time() const { return m_scene.time; }
+    /// Playback step, speed and loop (used by the GUI's player and by animation exports).
+    const PlaybackSettings& playback() const { return m_playback; }
+    /// Rows of incident layers held for a geocoding decision, and the decisions made (see GeocodeReviews).
+    const GeocodeReviews& geocodeReviews() const { return m_geocodeReviews; }
+    const IncidentSelection& selection() const { return m_scene.incidentFocus; }
+    /// Load reports of the last addLayers/addIncidents (row problems are kept here, not logged).
+    const std::vector<LoadReport>& lastReports() const { return m_reports; }
+    const IncidentFormatInfo& lastIncidentFormat() const { return m_lastIncidentFormat; }
 
     /// Loads every layer of `source` (see loadVectorSource) on top of the others with a default style.
-    /// On failure nothing changes and the Error names the source and the reason; row problems are logged and
-    /// kept in lastReports().
+    /// On failure nothing changes and the Error names the source and the reason; row problems are kept in
+    /// lastReports().
     Result<std::vector<uint64_t>> addLayers(const std::string& source);
-    const std::vector<LoadReport>& lastReports() const { return m_reports; }
-
     /// Loads the incidents of `source` (see loadIncidents) into a new incident layer above the others and
     /// returns its id. The layer is named after the file or table and records the source without any
-    /// password. On failure nothing changes and the Error says why; row problems are logged as warnings and
-    /// kept in lastReports(), the detected format in lastIncidentFormat().
+    /// password. On failure nothing changes and the Error says why; row problems are kept in lastReports(),
+    /// the detected format in lastIncidentFormat().
     Result<uint64_t> addIncidents(const std::string& source, const IncidentLoadOptions& options = {});
-    const IncidentFormatInfo& lastIncidentFormat() const { return m_lastIncidentFormat; }
-    /// Rows of incident layers held for a geocoding decision, and the decisions made (see GeocodeReviews).
-    GeocodeReviews& geocodeReviews() { return m_geocodeReviews; }
-    const GeocodeReviews& geocodeReviews() const { return m_geocodeReviews; }
+    /// Adds incidents made in memory (not read from a source) as a new incident layer on top; returns its id.
+    uint64_t addIncidentLayer(std::shared_ptr<const IncidentStore> data, std::string name,
+                              std::string source = {}, std::string attribution = {}) {
+        return m_scene.addIncidentLayer(std::move(data), std::move(name), std::move(source),
+                                        std::move(attribution));
+    }
+    /// Puts incident layer `newId` (just added) in the place of `oldId`, keeping the old one's style and
+    /// drawing position; the old layer and its geocoding review go. NotFound when either is missing.
+    Status replaceIncidentLayer(uint64_t oldId, uint64_t newId);
 
     /// Switches the map CRS (EPSG code, PROJ string, WKT). Keeps the view centred on the same place at the
     /// same ground scale. On failure the old CRS stays and the Error says why.
     Status setCrs(const std::string& definition);
 
-    /// The time state (window mode and length, cursor, fade, ghosts): the scene's (MapScene::time), which
-    /// the map follows every frame. Starts as WindowMode::All with the cursor at 0.
-    TimeState& time() { return m_scene.time; }
-    const TimeState& time() const { return m_scene.time; }
-    /// Playback step, speed and loop (used by the GUI's player and by animation exports).
-    PlaybackSettings& playback() { return m_playback; }
-    const PlaybackSettings& playback() const { return m_playback; }
+    /// Replaces a vector layer's style; NotFound when there is no such layer.
+    Status setLayerStyle(uint64_t layerId, const LayerStyle& style);
+    /// Moves a vector layer one step up (+1) or down (-1); past either end nothing moves. NotFound when
+    /// there is no such layer.
+    Status moveLayer(uint64_t layerId, int direction);
+    /// Removes a vector layer; NotFound when there is no such layer.
+    Status removeLayer(uint64_t layerId);
+    /// Replaces an incident layer's style; NotFound when there is no such layer.
+    Status setIncidentStyle(uint64_t layerId, const IncidentStyle& style);
+    /// Removes an incident layer with its geocoding review (and the selection in it); NotFound when there is
+    /// no such layer.
+    Status removeIncidentLayer(uint64_t layerId);
+    /// How the gazetteer's places are labelled.
+    void setPlaceLabels(const PlaceLabelStyle& style) { m_scene.placeLabels = style; }
+    /// The gazetteer for place labels and reverse geocoding (null: none).
+    void setGazetteer(std::shared_ptr<const Gazetteer> gazetteer) {
+        m_scene.gazetteer = std::move(gazetteer);
+    }
+    /// The colour outside every layer (the GUI darkens it for its dark theme).
+    void setBackground(Color background) { m_scene.background = background; }
+    /// Applies a geocoding decision (see GeocodeReviews::resolve); the layer gets a new store.
+    Status resolveGeocode(uint64_t layerId, const GeocodeChoice& choice);
+    /// The geocoding decisions a project saved; they apply to layers held afterwards (holdForReview).
+    void setGeocodeChoices(std::vector<GeocodeChoice> choices) {
+        m_geocodeReviews.setChoices(std::move(choices));
+    }
+    /// Registers the rows of incident layer `layerId` held for a geocoding decision
+    /// (GeocodeReviews::addLayer).
+    void holdForReview(uint64_t layerId, const std::string& layerName, GeocodeSummary summary) {
+        m_geocodeReviews.addLayer(m_scene, layerId, layerName, std::move(summary));
+    }
+
+    /// Replaces the time state; the scene shows it at once.
+    void setTime(const TimeState& time) { m_scene.time = time; }
+    /// Replaces the playback step, speed and loop.
+    void setPlayback(const PlaybackSettings& playback) { m_playback = playback; }
     /// Union of the time ranges of all incident layers; {0, 0} when there are none.
     TimeSpan dataTimeSpan() const { return m_scene.dataTimeSpan(); }
 
+    /// Selects an incident and spreads a group (see IncidentSelection).
+    void setSelection(const IncidentSelection& selection) { m_scene.incidentFocus = selection; }
+
+    /// Moves the view so the map follows a drag of (dx, dy) physical pixels.
+    void panByPixels(double dx, double dy) { m_view.panByPixels(dx, dy); }
+    /// Replaces the view (pan, zoom, fly to); the viewport size stays as resize() set it.
+    void setView(const MapView& view);
     /// Frames a lon/lat box in the current viewport (aspect ratio kept, never stretched).
     void frame(const GeoBBox& box, double marginFraction = 0.04);
     /// Resizes the viewport keeping the centre and scale.
     void resize(int widthPx, int heightPx, float pixelRatio);
+
+    /// The parts of the state a change can touch, as bits: what an undo step puts back.
+    enum Part : unsigned {
+        Layers = 1u << 0,          ///< vector layers: order, styles, data
+        IncidentLayers = 1u << 1,  ///< incident layers (styles, data) with their geocoding reviews
+        Crs = 1u << 2,             ///< the map CRS, its projection and the view (in the CRS's units)
+        Time = 1u << 3,            ///< the time state
+        Playback = 1u << 4,
+        PlaceLabels = 1u << 5,
+    };
+    /// What undo restores (see Part). Cheap to copy: layer data is shared, not copied.
+    struct Snapshot {
+        MapScene scene;
+        MapView view;
+        TimeState time;
+        PlaybackSettings playback;
+        GeocodeReviews geocodeReviews;
+    };
+    Snapshot snapshot() const;
+    /// Puts the `parts` (Part bits) of `snapshot` back, leaving the others, the background, the gazetteer
+    /// and the viewport size as they are; a selection in a layer that is gone is cleared.
+    void restore(const Snapshot& snapshot, unsigned parts);
 
 private:
     MapState(MapScene scene, MapProjection projection)

@@ -177,11 +177,10 @@ Result<LoadedProject> instantiateProject(const ProjectDocument& doc, const std::
 
     auto state = MapState::create(std::move(scene));
     if (!state) return makeError(state.error().code, projectPath, "crs: " + state.error().describe());
-    state->geocodeReviews().setChoices(doc.geocodeChoices);
-    for (auto& h : held)
-        state->geocodeReviews().addLayer(state->scene(), h.layerId, h.name, std::move(h.summary));
-    state->time() = doc.time;
-    state->playback() = doc.playback;
+    state->setGeocodeChoices(doc.geocodeChoices);
+    for (auto& h : held) state->holdForReview(h.layerId, h.name, std::move(h.summary));
+    state->setTime(doc.time);
+    state->setPlayback(doc.playback);
     LoadedProject project{projectPath,
                           doc.name.empty() ? fs::path(projectPath).stem().string() : doc.name,
                           std::move(state).value(),
@@ -205,7 +204,7 @@ Result<LoadedProject> loadProject(const std::string& path, MissingSourcePolicy p
     auto gazetteer = gazetteerFuture.get();
     if (!project) return project;
     if (gazetteer)
-        project->state.scene().gazetteer = std::move(gazetteer).value();
+        project->state.setGazetteer(std::move(gazetteer).value());
     else
         logWarning(gazetteer.error().describe() + " (no place labels or place names)");
     return project;
@@ -218,9 +217,6 @@ void fitProjectView(MapState& state, const ProjectView& view, int widthPx, int h
         return;
     }
     // The saved viewport, placed in the current CRS (the same when nothing changed it)...
-    MapView& v = state.view();
-    v.widthPx = std::max(1, view.widthPx);
-    v.heightPx = std::max(1, view.heightPx);
     const MapXY center = state.projection().project(view.center);
     if (!isFinite(center)) {
         logWarning("the saved view centre cannot be shown in " + state.scene().crs.name() +
@@ -229,12 +225,13 @@ void fitProjectView(MapState& state, const ProjectView& view, int widthPx, int h
         state.frame(state.scene().extent());
         return;
     }
-    v.center = center;
-    v.unitsPerPixel = view.unitsPerPixel;
     // ...then its extent fitted into the new size: the tighter axis decides the scale.
     const double extentW = view.widthPx * view.unitsPerPixel, extentH = view.heightPx * view.unitsPerPixel;
     state.resize(widthPx, heightPx, pixelRatio);
-    v.unitsPerPixel = std::max(extentW / state.view().widthPx, extentH / state.view().heightPx);
+    MapView v = state.view();
+    v.center = center;
+    v.unitsPerPixel = std::max(extentW / v.widthPx, extentH / v.heightPx);
+    state.setView(v);
 }
 
 ProjectView currentProjectView(const MapState& state) {

@@ -89,7 +89,7 @@ Json windowJson(const TimeWindowSpec& w) {
     if (w.mode == WindowMode::All) return "all";
     if (w.mode == WindowMode::Cumulative) return "cumulative";
     if (w.months > 0) return std::to_string(w.months) + "m";
-    for (auto [unit, seconds] : {std::pair{'w', 604800}, {'d', 86400}, {'h', 3600}})
+    for (auto [unit, seconds] : {std::pair{'w', 604800}, {'d', kSecondsPerDay}, {'h', 3600}})
         if (w.seconds > 0 && w.seconds % seconds == 0) return std::to_string(w.seconds / seconds) + unit;
     return w.seconds;
 }

@@ -14,9 +14,9 @@ TimePoint stepTime(TimePoint t, TimeStep step, int n) {
         case StepUnit::Hour:
             return TimePoint{t.seconds + k * 3600};
         case StepUnit::Day:
-            return TimePoint{t.seconds + k * 86400};
+            return TimePoint{t.seconds + k * kSecondsPerDay};
         case StepUnit::Week:
-            return TimePoint{t.seconds + k * 7 * 86400};
+            return TimePoint{t.seconds + k * 7 * kSecondsPerDay};
         case StepUnit::Month:
             return addMonths(t, static_cast<int>(k));
     }

@@ -23,7 +23,7 @@ struct TimeStep {
 /// wall-clock second (3600 = 1 hour per second ... 2,592,000 = 30 days per second), and whether it loops.
 struct PlaybackSettings {
     TimeStep step;
-    double speed = 86400.0;
+    double speed = kSecondsPerDay;
     bool loop = false;
     friend bool operator==(const PlaybackSettings&, const PlaybackSettings&) = default;
 };

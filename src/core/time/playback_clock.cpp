@@ -13,7 +13,7 @@ TimeSpan playbackBounds(const TimeState& state, TimeSpan data) {
                     ? addMonths(data.begin, state.window.months)
                     : TimePoint{data.begin.seconds + std::max<int64_t>(state.window.seconds, 0)};
     } else {
-        start = TimePoint{unitStart(data.begin, TimePrecision::Day).seconds + 86400};
+        start = TimePoint{unitStart(data.begin, TimePrecision::Day).seconds + kSecondsPerDay};
     }
     return {std::min(start, data.end), data.end};
 }

@@ -6,7 +6,7 @@ namespace fp {
 namespace {
 
 constexpr int64_t kHour = 3600;
-constexpr int64_t kDay = 86400;
+constexpr int64_t kDay = kSecondsPerDay;
 
 /// Fixed length of a unit in seconds; 0 for Month (calendar arithmetic).
 int64_t fixedSeconds(BinUnit unit) {

@@ -54,7 +54,7 @@ std::string formatWindowRange(TimeSpan window) {
     if (window.end <= window.begin) return {};
     if (isMidnight(window.begin) && isMidnight(window.end)) {
         const CivilTime a = toCivil(window.begin);
-        const TimePoint lastDay{window.end.seconds - 86400};
+        const TimePoint lastDay{window.end.seconds - kSecondsPerDay};
         const CivilTime b = toCivil(lastDay);
         if (lastDay == window.begin) return formatLongDate(window.begin);
         if (a.year == b.year && a.month == b.month)
@@ -79,12 +79,12 @@ std::string formatWindowRange(TimeSpan window) {
 WindowHeadline windowHeadline(TimeSpan window, bool cumulative) {
     if (cumulative) {
         if (isMidnight(window.end))
-            return {"Up to " + formatLongDate(TimePoint{window.end.seconds - 86400}), {}};
+            return {"Up to " + formatLongDate(TimePoint{window.end.seconds - kSecondsPerDay}), {}};
         return {"Up to " + formatShortDate(window.end, true) + " UTC", {}};
     }
     if (window.end <= window.begin) return {formatShortDate(window.end, true) + " UTC", {}};
     const bool whole = isMidnight(window.begin) && isMidnight(window.end);
-    if (whole || window.end.seconds - window.begin.seconds < 2 * 86400)
+    if (whole || window.end.seconds - window.begin.seconds < 2 * kSecondsPerDay)
         return {formatWindowRange(window), {}};
     const TimePoint firstDay = unitStart(window.begin, TimePrecision::Day);
     const TimePoint lastDay = unitStart(TimePoint{window.end.seconds - 1}, TimePrecision::Day);
@@ -92,7 +92,7 @@ WindowHeadline windowHeadline(TimeSpan window, bool cumulative) {
         const CivilTime c = toCivil(t);
         return std::to_string(c.day) + " " + shortMonth(c.month) + " " + hhmm(c);
     };
-    return {formatWindowRange({firstDay, TimePoint{lastDay.seconds + 86400}}),
+    return {formatWindowRange({firstDay, TimePoint{lastDay.seconds + kSecondsPerDay}}),
             dayAndTime(window.begin) + " to " + dayAndTime(window.end) + " UTC"};
 }
 

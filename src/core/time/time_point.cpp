@@ -13,8 +13,6 @@ namespace fp {
 
 namespace {
 
-constexpr int64_t kSecondsPerDay = 86400;
-
 int64_t floorDiv(int64_t a, int64_t b) {
     int64_t q = a / b;
     if ((a % b != 0) && ((a < 0) != (b < 0))) --q;

@@ -8,6 +8,11 @@
 
 namespace fp {
 
+/// Seconds in a UTC day (no leap seconds).
+inline constexpr int64_t kSecondsPerDay = 86400;
+/// Seconds in an hour.
+inline constexpr int64_t kSecondsPerHour = 3600;
+
 /// An instant in UTC: whole seconds since 1970-01-01T00:00:00Z (proleptic Gregorian, no leap seconds).
 /// Times in Flashpoint are always UTC; no time zone or daylight saving ever applies.
 struct TimePoint {

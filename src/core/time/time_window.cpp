@@ -49,10 +49,10 @@ Result<TimeWindowSpec> parseWindowLength(std::string_view text) {
             return TimeWindowSpec{WindowMode::Moving, count * 3600, 0};
         case 'd':
             if (count > kMaxHours / 24) return bad();
-            return TimeWindowSpec{WindowMode::Moving, count * 86400, 0};
+            return TimeWindowSpec{WindowMode::Moving, count * kSecondsPerDay, 0};
         case 'w':
             if (count > kMaxHours / 24 / 7) return bad();
-            return TimeWindowSpec{WindowMode::Moving, count * 7 * 86400, 0};
+            return TimeWindowSpec{WindowMode::Moving, count * 7 * kSecondsPerDay, 0};
         case 'm':
             if (count > 12 * 1000) return bad();
             return TimeWindowSpec{WindowMode::Moving, 0, static_cast<int32_t>(count)};

@@ -19,8 +19,8 @@ enum class WindowMode : uint8_t {
 /// seconds.
 struct TimeWindowSpec {
     WindowMode mode = WindowMode::Moving;
-    int64_t seconds = 86400;  ///< length of a Moving window when `months` is 0
-    int32_t months = 0;       ///< length of a Moving window in calendar months
+    int64_t seconds = kSecondsPerDay;  ///< length of a Moving window when `months` is 0
+    int32_t months = 0;                ///< length of a Moving window in calendar months
     friend bool operator==(const TimeWindowSpec&, const TimeWindowSpec&) = default;
 };
 

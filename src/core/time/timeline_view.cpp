@@ -63,7 +63,7 @@ void TimelineView::clampTo(TimeSpan data) {
     const double dataBegin = static_cast<double>(data.begin.seconds);
     const double dataEnd = static_cast<double>(std::max(data.end, data.begin).seconds);
     const double dataLength = dataEnd - dataBegin;
-    const double maxLength = std::max(4.0 * dataLength, 30.0 * 86400.0);
+    const double maxLength = std::max(4.0 * dataLength, 30.0 * kSecondsPerDay);
     double length = std::clamp(lengthSeconds(), kMinSeconds, maxLength);
     if (length != lengthSeconds()) {
         const double centre = 0.5 * (m_begin + m_end);

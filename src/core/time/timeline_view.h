@@ -49,7 +49,7 @@ public:
 
 private:
     double m_begin = 0.0;
-    double m_end = 86400.0;
+    double m_end = kSecondsPerDay;
 };
 
 }  // namespace fp

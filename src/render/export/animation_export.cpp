@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "core/export/export_limits.h"
 #include "core/export/frame_folder.h"
 #include "render/export/image_io.h"
 #include "render/gl/gl.h"
@@ -30,9 +31,9 @@ Result<std::unique_ptr<AnimationExport>> AnimationExport::start(const AnimationS
     const int w = spec.settings.widthPx, h = spec.settings.heightPx;
     std::unique_ptr<AnimationExport> job(new AnimationExport(spec));
     if (spec.output == AnimationOutput::PngFolder) {
-        if (w < 1 || h < 1 || w > 16384 || h > 16384)
+        if (w < 1 || h < 1 || w > kMaxExportSidePx || h > kMaxExportSidePx)
             return makeError(ErrorCode::InvalidArgument, std::to_string(w) + "x" + std::to_string(h),
-                             "frame size must be 1..16384 pixels a side");
+                             "frame size must be 1.." + std::to_string(kMaxExportSidePx) + " pixels a side");
         auto folder = FrameFolderWriter::start(spec.outputPath);
         if (!folder) return folder.error();
         job->m_folder = std::make_unique<FrameFolderWriter>(std::move(folder).value());
@@ -67,10 +68,11 @@ Status AnimationExport::renderNext(MapState& state, MapRenderer& renderer) {
         return makeError(ErrorCode::Internal, m_spec.outputPath, "no frame left to render");
     const size_t k = m_next;
     const TimeState saved = state.time();
-    state.time() = m_spec.time;
-    state.time().cursor = m_spec.plan.cursors[k];
+    TimeState frameTime = m_spec.time;
+    frameTime.cursor = m_spec.plan.cursors[k];
+    state.setTime(frameTime);
     auto image = renderFrame(state, renderer);
-    state.time() = saved;
+    state.setTime(saved);
     if (!image) {
         cancel();
         return image.error();

@@ -27,14 +27,6 @@ MapView exportView(const MapView& screen, int widthPx, int heightPx, double dpi)
     return v;
 }
 
-Status validateExportSize(int widthPx, int heightPx) {
-    if (widthPx < 1 || heightPx < 1 || widthPx > kMaxExportSidePx || heightPx > kMaxExportSidePx)
-        return makeError(
-            ErrorCode::InvalidArgument, std::to_string(widthPx) + "x" + std::to_string(heightPx),
-            "image size must be between 1 and " + std::to_string(kMaxExportSidePx) + " pixels a side");
-    return {};
-}
-
 namespace {
 
 constexpr long kTilePixels = 2048L * 2048L;
@@ -211,17 +203,6 @@ Result<Image> renderExport(MapRenderer& renderer, const MapState& state, const E
                            const ExportOptions& options) {
     MapExporter exporter;
     return exporter.render(renderer, state, settings, options);
-}
-
-Result<ImageFormat> imageFormatForPath(const std::string& path, bool worldFile) {
-    std::string ext = fs::path(path).extension().string();
-    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (ext == ".png") return worldFile ? ImageFormat::PngWorldFile : ImageFormat::Png;
-    if (ext == ".jpg" || ext == ".jpeg") return ImageFormat::Jpeg;
-    if (ext == ".tif" || ext == ".tiff") return ImageFormat::GeoTiff;
-    return makeError(ErrorCode::InvalidArgument, path,
-                     (ext.empty() ? std::string("no file extension") : "unknown extension '" + ext + "'") +
-                         ": use .png, .jpg or .tif (GeoTIFF)");
 }
 
 GeoReference exportGeoReference(const MapState& state, const ExportSettings& settings) {

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "core/export/export_limits.h"
 #include "core/export/export_settings.h"
 #include "core/export/georef_writer.h"
 #include "core/project/map_state.h"
@@ -15,16 +16,10 @@
 
 namespace fp {
 
-/// Largest exported image side, pixels (16384 x 16384 RGBA is 1 GiB in memory).
-constexpr int kMaxExportSidePx = 16384;
-
 /// The view an export of `widthPx` x `heightPx` at `dpi` shows for the on-screen view `screen`: same centre
 /// and CRS; the on-screen ground extent is kept along the limiting axis and the other axis widens (never
 /// stretched); labels, markers and line widths are sized by pixelRatio = dpi / 96.
 MapView exportView(const MapView& screen, int widthPx, int heightPx, double dpi);
-
-/// Checks an export size before any work: each side 1..kMaxExportSidePx. InvalidArgument naming "WxH".
-Status validateExportSize(int widthPx, int heightPx);
 
 /// How renderExport() works, apart from what ExportSettings says.
 struct ExportOptions {
@@ -74,10 +69,6 @@ private:
 /// One-shot MapExporter::render.
 Result<Image> renderExport(MapRenderer& renderer, const MapState& state, const ExportSettings& settings,
                            const ExportOptions& options = {});
-
-/// The format a file name asks for: .png, .jpg/.jpeg, .tif/.tiff (GeoTIFF). `worldFile` turns .png into
-/// ImageFormat::PngWorldFile. InvalidArgument naming the extension otherwise.
-Result<ImageFormat> imageFormatForPath(const std::string& path, bool worldFile = false);
 
 /// Writes `image` to `path` in `format` (JPEG at `jpegQuality`); GeoTIFF and PNG + world file are
 /// georeferenced with `ref`. Every file is written atomically (temporary file, then rename); a failed

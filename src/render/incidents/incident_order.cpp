@@ -11,8 +11,6 @@ namespace fp {
 
 namespace {
 
-constexpr int64_t kSecondsPerDay = 86400;
-
 /// Sort key of an instance within everything drawn: its rank (most significant), the day of its covered
 /// begin, then its place along a Z-order curve.
 struct OrderKey {

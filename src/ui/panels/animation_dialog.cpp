@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "core/export/animation_output.h"
+#include "core/export/export_limits.h"
 #include "core/export/frame_plan.h"
 #include "ui/widgets.h"
 
@@ -43,9 +44,10 @@ std::string formatWindowLength(const TimeWindowSpec& spec) {
     if (spec.mode == WindowMode::All) return "all";
     if (spec.mode == WindowMode::Cumulative) return "cumulative";
     if (spec.months > 0) return std::to_string(spec.months) + "m";
-    if (spec.seconds > 0 && spec.seconds % (7 * 86400) == 0)
-        return std::to_string(spec.seconds / (7 * 86400)) + "w";
-    if (spec.seconds > 0 && spec.seconds % 86400 == 0) return std::to_string(spec.seconds / 86400) + "d";
+    if (spec.seconds > 0 && spec.seconds % (7 * kSecondsPerDay) == 0)
+        return std::to_string(spec.seconds / (7 * kSecondsPerDay)) + "w";
+    if (spec.seconds > 0 && spec.seconds % kSecondsPerDay == 0)
+        return std::to_string(spec.seconds / kSecondsPerDay) + "d";
     return std::to_string(std::max<int64_t>(1, spec.seconds / 3600)) + "h";
 }
 
@@ -82,23 +84,22 @@ Result<ExportAnimation> AnimationDialog::request() const {
     r.outputPath = cleanPathInput(output);
     auto kind = animationOutputForPath(r.outputPath);
     if (!kind) return makeError(ErrorCode::InvalidArgument, "Output", kind.error().message);
-    auto first = parseFrameCursor(trimBlanks(from), "From");
+    auto first = parseCursorField(trimBlanks(from), "From");
     if (!first) return first.error();
-    auto last = parseFrameCursor(trimBlanks(to), "To");
+    auto last = parseCursorField(trimBlanks(to), "To");
     if (!last) return last.error();
     auto parsedStep = parseTimeStep(step);
     if (!parsedStep) return makeError(ErrorCode::InvalidArgument, "Step", parsedStep.error().message);
-    auto parsedWindow = parseWindowLength(window);
-    if (!parsedWindow)
-        return makeError(ErrorCode::InvalidArgument, "Window",
-                         "'" + window + "' is not a window: use 12h, 7d, 1w, 1m, cumulative or all");
+    auto parsedWindow = parseWindowField(window, "Window");
+    if (!parsedWindow) return parsedWindow.error();
     auto plan = planFrames(first.value(), last.value(), parsedStep.value());
     if (!plan) return makeError(ErrorCode::InvalidArgument, "To", plan.error().message);
     if (m_settings.fps < 1 || m_settings.fps > 60)
         return makeError(ErrorCode::InvalidArgument, "Frame rate", "must be 1..60 frames per second");
-    if (m_settings.widthPx < 16 || m_settings.heightPx < 16 || m_settings.widthPx > 16384 ||
-        m_settings.heightPx > 16384)
-        return makeError(ErrorCode::InvalidArgument, "Size", "must be 16..16384 pixels a side");
+    if (m_settings.widthPx < 16 || m_settings.heightPx < 16 || m_settings.widthPx > kMaxExportSidePx ||
+        m_settings.heightPx > kMaxExportSidePx)
+        return makeError(ErrorCode::InvalidArgument, "Size",
+                         "must be 16.." + std::to_string(kMaxExportSidePx) + " pixels a side");
     if (kind.value() == AnimationOutput::Mp4 && (m_settings.widthPx % 2 != 0 || m_settings.heightPx % 2 != 0))
         return makeError(ErrorCode::InvalidArgument, "Size", "MP4 (H.264) needs an even width and height");
     r.first = first.value();
@@ -185,8 +186,8 @@ void AnimationDialog::drawForm(const UiContext& ctx, CommandList& out) {
     int wh[2] = {m_settings.widthPx, m_settings.heightPx};
     ImGui::SetNextItemWidth(140.f * s);
     if (ImGui::InputInt2("##customsize", wh)) {
-        m_settings.widthPx = std::clamp(wh[0], 1, 16384);
-        m_settings.heightPx = std::clamp(wh[1], 1, 16384);
+        m_settings.widthPx = std::clamp(wh[0], 1, kMaxExportSidePx);
+        m_settings.heightPx = std::clamp(wh[1], 1, kMaxExportSidePx);
     }
     ImGui::SetNextItemWidth(140.f * s);
     ImGui::SliderInt("Frames per second", &m_settings.fps, 1, 30);

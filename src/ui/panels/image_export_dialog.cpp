@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <iterator>
 
+#include "core/export/export_limits.h"
 #include "ui/widgets.h"
 
 namespace fp {
@@ -15,13 +16,6 @@ namespace {
 const SizePreset kPresets[] = {{"1920 x 1080 (HD)", 1920, 1080, 96.0},
                                {"3840 x 2160 (4K)", 3840, 2160, 192.0},
                                {"A4 landscape, 300 dpi (3508 x 2480)", 3508, 2480, 300.0}};
-constexpr int kMaxSide = 16384;
-
-std::string lowerExtension(const std::string& path) {
-    std::string ext = std::filesystem::path(path).extension().string();
-    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return ext;
-}
 
 }  // namespace
 
@@ -37,26 +31,19 @@ Result<ExportImage> ImageExportDialog::request() const {
     r.settings = m_settings;
     r.outputPath = output;
     if (output.empty()) return makeError(ErrorCode::InvalidArgument, "Output", "give a file name");
-    const std::string ext = lowerExtension(output);
-    if (ext == ".png")
-        r.settings.format = worldFile ? ImageFormat::PngWorldFile : ImageFormat::Png;
-    else if (ext == ".jpg" || ext == ".jpeg")
-        r.settings.format = ImageFormat::Jpeg;
-    else if (ext == ".tif" || ext == ".tiff")
-        r.settings.format = ImageFormat::GeoTiff;
-    else
-        return makeError(ErrorCode::InvalidArgument, "Output",
-                         (ext.empty() ? std::string("no extension") : "unknown extension '" + ext + "'") +
-                             ": use .png, .jpg or .tif (GeoTIFF)");
+    auto format = imageFormatForPath(output, worldFile);
+    if (!format) return makeError(ErrorCode::InvalidArgument, "Output", format.error().message);
+    r.settings.format = format.value();
     if (worldFile && r.settings.format != ImageFormat::PngWorldFile)
         return makeError(ErrorCode::InvalidArgument, "World file", "needs a .png output");
-    const auto w = r.settings.widthPx, h = r.settings.heightPx;
-    if (w < 1 || h < 1 || w > kMaxSide || h > kMaxSide)
-        return makeError(ErrorCode::InvalidArgument, "Size",
-                         std::to_string(w) + "x" + std::to_string(h) + " is not 1.." +
-                             std::to_string(kMaxSide) + " pixels a side");
-    if (!(r.settings.dpi >= 24.0 && r.settings.dpi <= 1200.0))
-        return makeError(ErrorCode::InvalidArgument, "DPI", "must be 24..1200");
+    if (Status size = validateExportSize(r.settings.widthPx, r.settings.heightPx); !size)
+        return makeError(
+            ErrorCode::InvalidArgument, "Size",
+            size.error().source + " is not 1.." + std::to_string(kMaxExportSidePx) + " pixels a side");
+    if (!(r.settings.dpi >= kMinExportDpi && r.settings.dpi <= kMaxExportDpi))
+        return makeError(ErrorCode::InvalidArgument, "DPI",
+                         "must be " + std::to_string(static_cast<int>(kMinExportDpi)) + ".." +
+                             std::to_string(static_cast<int>(kMaxExportDpi)));
     const std::filesystem::path parent = std::filesystem::path(output).parent_path();
     std::error_code ec;
     if (!parent.empty() && !std::filesystem::is_directory(parent, ec))
@@ -93,9 +80,10 @@ void ImageExportDialog::draw(const UiContext& ctx, CommandList& out) {
     ImGui::SetNextItemWidth(320.f * s);
     inputText("Output", output);
     itemTooltip(".png (default), .jpg (JPEG) or .tif (GeoTIFF, georeferenced)");
-    const bool png = lowerExtension(output) == ".png";
-    if (png) ImGui::Checkbox("Also a world file (.pgw) and .prj", &worldFile);
-    if (lowerExtension(output) == ".jpg" || lowerExtension(output) == ".jpeg") {
+    const auto format = imageFormatForPath(output);
+    if (format && format.value() == ImageFormat::Png)
+        ImGui::Checkbox("Also a world file (.pgw) and .prj", &worldFile);
+    if (format && format.value() == ImageFormat::Jpeg) {
         ImGui::SetNextItemWidth(200.f * s);
         ImGui::SliderInt("JPEG quality", &m_settings.jpegQuality, 1, 100);
     }
@@ -107,7 +95,9 @@ void ImageExportDialog::draw(const UiContext& ctx, CommandList& out) {
         m_settings.widthPx = wh[0];
         m_settings.heightPx = wh[1];
     }
-    itemTooltip("Custom size, up to 16384 a side (large images are drawn in tiles)");
+    itemTooltip(("Custom size, up to " + std::to_string(kMaxExportSidePx) +
+                 " a side (large images are drawn in tiles)")
+                    .c_str());
     float dpi = static_cast<float>(m_settings.dpi);
     ImGui::SetNextItemWidth(200.f * s);
     if (ImGui::InputFloat("DPI", &dpi, 12.f, 48.f, "%.0f")) m_settings.dpi = dpi;

@@ -15,9 +15,9 @@ struct ImageExportStatus {
     std::string progress;  ///< what a running export does now ("Writing F"); empty when none runs
 };
 
-/// File > Export image… (Ctrl+E): size preset or custom size (up to 16384 a side), DPI, format (PNG, JPEG
-/// with quality, GeoTIFF, PNG + world file), the furniture parts and their texts, and the output path
-/// (remembered in ExportSettings::lastImagePath). Asks before replacing an existing file; Export emits
+/// File > Export image… (Ctrl+E): size preset or custom size (up to kMaxExportSidePx a side), DPI, format
+/// (PNG, JPEG with quality, GeoTIFF, PNG + world file), the furniture parts and their texts, and the output
+/// path (remembered in ExportSettings::lastImagePath). Asks before replacing an existing file; Export emits
 /// ExportImage; errors stay in the dialog, and closing it never changes the map.
 class ImageExportDialog : public Panel {
 public:

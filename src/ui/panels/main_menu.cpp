@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include <string>
+
 #include "ui/panels/crs_panel.h"
 
 namespace fp {
@@ -40,6 +42,15 @@ void MainMenu::drawProjectItems(CommandList& out) {
         out.push_back(ShowProjectDialog{ProjectDialogKind::SaveAs});
 }
 
+void MainMenu::drawEditItems(CommandList& out) {
+    const bool canUndo = m_project && !m_project->undoName.empty();
+    const bool canRedo = m_project && !m_project->redoName.empty();
+    const std::string undo = canUndo ? "Undo " + m_project->undoName : std::string("Undo");
+    const std::string redo = canRedo ? "Redo " + m_project->redoName : std::string("Redo");
+    if (ImGui::MenuItem(undo.c_str(), "Ctrl+Z", false, canUndo)) out.push_back(Undo{});
+    if (ImGui::MenuItem(redo.c_str(), "Ctrl+Shift+Z", false, canRedo)) out.push_back(Redo{});
+}
+
 void MainMenu::draw(const UiContext& ctx, CommandList& out) {
     if (!ImGui::BeginMainMenuBar()) return;
     if (ImGui::BeginMenu("File")) {
@@ -53,6 +64,10 @@ void MainMenu::draw(const UiContext& ctx, CommandList& out) {
         if (ImGui::MenuItem("Export animation\xE2\x80\xA6")) out.push_back(ShowAnimationExport{});
         ImGui::Separator();
         if (ImGui::MenuItem("Quit", "Ctrl+Q")) out.push_back(Quit{});
+        ImGui::EndMenu();
+    }
+    if (ImGui::BeginMenu("Edit")) {
+        drawEditItems(out);
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("View")) {

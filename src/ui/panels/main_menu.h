@@ -6,7 +6,8 @@
 namespace fp {
 
 /// The main menu bar: File (New, Open…, Save, Save As…, Recent projects, Add layer…, Add incidents…, Quit),
-/// View (panels and the load report, incident windows, theme, reset view), Map (CRS…, presets), Help.
+/// Edit (Undo and Redo, named after the change they make), View (panels and the load report, incident
+/// windows, theme, reset view), Map (CRS…, presets), Help.
 class MainMenu : public Panel {
 public:
     const char* title() const override { return "##mainmenu"; }
@@ -24,6 +25,7 @@ public:
 
 private:
     void drawProjectItems(CommandList& out);
+    void drawEditItems(CommandList& out);
 
     const ProjectInfo* m_project = nullptr;
     bool m_incidentOpen[3] = {false, false, false};

@@ -22,6 +22,8 @@ struct ProjectInfo {
     /// The shipped default (or untitled): Save asks for a new path instead of writing `path`.
     bool needsNewPath = true;
     std::vector<RecentProject> recent;  ///< most recent first
+    std::string undoName;  ///< the change Edit > Undo reverts ("Change layer colour"); empty: none
+    std::string redoName;  ///< the change Edit > Redo applies again; empty: none
 };
 
 /// The File menu's project dialogs: a small path dialog to open a project or save it under a new path (typed

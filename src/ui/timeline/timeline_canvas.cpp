@@ -30,7 +30,7 @@ int64_t floorDiv(int64_t a, int64_t b) {
 }
 
 int weekday(TimePoint t) {  // 0 = Sunday; 1 January 1970 was a Thursday
-    return static_cast<int>(((floorDiv(t.seconds, 86400) + 4) % 7 + 7) % 7);
+    return static_cast<int>(((floorDiv(t.seconds, kSecondsPerDay) + 4) % 7 + 7) % 7);
 }
 
 /// Covered span of store row i, and whether it is a multi-day span (the histogram's rule: an end that
@@ -40,7 +40,7 @@ bool multiDaySpan(const IncidentStore& s, size_t i, const TimeSpan& covered) {
     const auto p = static_cast<TimePrecision>(s.timePrecision()[i]);
     const TimeSpan single = coveredSpan(TimePoint{s.startSeconds()[i]}, TimePoint{s.startSeconds()[i]}, p);
     const int64_t length = covered.end.seconds - covered.begin.seconds;
-    return length > 86400 && length > single.end.seconds - single.begin.seconds;
+    return length > kSecondsPerDay && length > single.end.seconds - single.begin.seconds;
 }
 
 }  // namespace
@@ -51,7 +51,7 @@ float TimelinePanel::screenX(TimePoint t) const {
 
 int64_t TimelinePanel::snap(double seconds) const {
     const bool fine = !m_histograms.empty() && m_histograms.front().unit <= BinUnit::SixHours;
-    const double unit = fine ? 3600.0 : 86400.0;
+    const double unit = fine ? 3600.0 : kSecondsPerDay;
     return static_cast<int64_t>(std::llround(seconds / unit)) * static_cast<int64_t>(unit);
 }
 
@@ -465,7 +465,7 @@ void TimelinePanel::handleCanvasMouse(const UiContext& ctx, CommandList& out, fl
         // From all time, the click also switches to a moving window one step long (see emitTime).
         if (m_drag == DragKind::Pan && !m_dragMoved) {
             const bool fine = !m_histograms.empty() && m_histograms.front().unit <= BinUnit::SixHours;
-            const int64_t unit = fine ? 3600 : 86400;
+            const int64_t unit = fine ? 3600 : kSecondsPerDay;
             const int64_t t = static_cast<int64_t>(std::floor(m_view.toSeconds(mx, width)));
             TimeState next = time;
             next.cursor = TimePoint{(t >= 0 ? t / unit : (t - unit + 1) / unit) * unit + unit};

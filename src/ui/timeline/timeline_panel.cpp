@@ -19,8 +19,18 @@ constexpr float kBarHeight = 200.f;  // logical pixels
 
 /// Playback speeds offered by the slider, in simulated seconds per second: a log-like ladder of round values
 /// from 1 hour to 30 days per second.
-constexpr double kSpeeds[] = {3600,      2 * 3600,  3 * 3600,  6 * 3600,  12 * 3600,  86400,
-                              2 * 86400, 3 * 86400, 5 * 86400, 7 * 86400, 14 * 86400, 30 * 86400};
+constexpr double kSpeeds[] = {3600,
+                              2 * 3600,
+                              3 * 3600,
+                              6 * 3600,
+                              12 * 3600,
+                              kSecondsPerDay,
+                              2 * kSecondsPerDay,
+                              3 * kSecondsPerDay,
+                              5 * kSecondsPerDay,
+                              7 * kSecondsPerDay,
+                              14 * kSecondsPerDay,
+                              30 * kSecondsPerDay};
 constexpr int kSpeedCount = static_cast<int>(std::size(kSpeeds));
 
 int speedIndex(double speed) {
@@ -32,10 +42,10 @@ int speedIndex(double speed) {
 
 std::string speedLabel(double speed) {
     char buf[32];
-    if (speed < 86400.0)
+    if (speed < kSecondsPerDay)
         std::snprintf(buf, sizeof buf, "%g h/s", speed / 3600.0);
     else
-        std::snprintf(buf, sizeof buf, "%g d/s", speed / 86400.0);
+        std::snprintf(buf, sizeof buf, "%g d/s", speed / kSecondsPerDay);
     return buf;
 }
 
@@ -48,16 +58,16 @@ ModeChoice modeChoice(const TimeWindowSpec& w, bool custom) {
     if (w.mode == WindowMode::Cumulative) return ModeChoice::Cumulative;
     if (custom) return ModeChoice::Custom;
     if (w.months == 1) return ModeChoice::Month;
-    if (w.months == 0 && w.seconds == 86400) return ModeChoice::Day;
-    if (w.months == 0 && w.seconds == 7 * 86400) return ModeChoice::Week;
+    if (w.months == 0 && w.seconds == kSecondsPerDay) return ModeChoice::Day;
+    if (w.months == 0 && w.seconds == 7 * kSecondsPerDay) return ModeChoice::Week;
     return ModeChoice::Custom;
 }
 
 /// "12h", "10d", "2w", "3m": a Moving window's length as parseWindowLength reads it.
 std::string formatWindowLength(const TimeWindowSpec& w) {
     if (w.months > 0) return std::to_string(w.months) + "m";
-    if (w.seconds % (7 * 86400) == 0) return std::to_string(w.seconds / (7 * 86400)) + "w";
-    if (w.seconds % 86400 == 0) return std::to_string(w.seconds / 86400) + "d";
+    if (w.seconds % (7 * kSecondsPerDay) == 0) return std::to_string(w.seconds / (7 * kSecondsPerDay)) + "w";
+    if (w.seconds % kSecondsPerDay == 0) return std::to_string(w.seconds / kSecondsPerDay) + "d";
     if (w.seconds % 3600 == 0) return std::to_string(w.seconds / 3600) + "h";
     return std::to_string(std::max<int64_t>(1, w.seconds / 3600)) + "h";
 }
@@ -232,16 +242,17 @@ void TimelinePanel::drawWindowModeControls(const UiContext& ctx, CommandList& ou
             m_customMode = choice == ModeChoice::Custom;
             switch (choice) {
                 case ModeChoice::Day:
-                    next.window = {WindowMode::Moving, 86400, 0};
+                    next.window = {WindowMode::Moving, kSecondsPerDay, 0};
                     break;
                 case ModeChoice::Week:
-                    next.window = {WindowMode::Moving, 7 * 86400, 0};
+                    next.window = {WindowMode::Moving, 7 * kSecondsPerDay, 0};
                     break;
                 case ModeChoice::Month:
                     next.window = {WindowMode::Moving, 0, 1};
                     break;
                 case ModeChoice::Custom:
-                    if (next.window.mode != WindowMode::Moving) next.window = {WindowMode::Moving, 86400, 0};
+                    if (next.window.mode != WindowMode::Moving)
+                        next.window = {WindowMode::Moving, kSecondsPerDay, 0};
                     m_customText = formatWindowLength(next.window);
                     m_customError.clear();
                     break;

@@ -1,4 +1,4 @@
-#include "app/gui/settings.h"
+#include "app/session/settings.h"
 
 #include <cstdlib>
 #include <filesystem>

@@ -1,4 +1,4 @@
-#include "app/gui/project_session.h"
+#include "app/session/project_session.h"
 
 #include <algorithm>
 #include <filesystem>

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 
 #include "core/project/map_state.h"
 #include "render/export/animation_export.h"
@@ -18,16 +19,17 @@ Result<AnimationSpec> animationSpecFor(const ExportAnimation& request, const std
                                        const ExportSettings& base = {});
 
 /// Runs an animation export from the GUI's main loop: one frame per window frame, drawn offscreen with the
-/// window's GL context and the app's renderer, so the window stays responsive and the map keeps its own
-/// time state. status() feeds the animation dialog's progress bar, result and errors.
+/// window's GL context and the app's renderer, so the window stays responsive. It draws a copy of the map
+/// taken when it starts, each frame at its own time, while the map on screen goes on. status() feeds the
+/// animation dialog's progress bar, result and errors.
 class AnimationJob {
 public:
     /// Starts the export (see AnimationExport::start); on failure status().error says why. A running
     /// export is cancelled first. `title` and `base`: see animationSpecFor.
-    void start(const ExportAnimation& request, const std::string& title = {},
+    void start(const ExportAnimation& request, const MapState& state, const std::string& title = {},
                const ExportSettings& base = {});
     /// Renders the next frame when running (the GL context must be current); finishes after the last one.
-    void tick(MapState& state, MapRenderer& renderer);
+    void tick(MapRenderer& renderer);
     /// Stops the running export; nothing it wrote stays.
     void cancel();
     bool running() const { return m_export != nullptr; }
@@ -36,6 +38,7 @@ public:
 private:
     void fail(const Error& e);
     std::unique_ptr<AnimationExport> m_export;
+    std::optional<MapState> m_state;  // the map being exported
     AnimationExportStatus m_status;
 };
 

@@ -1,4 +1,4 @@
-#include "app/gui/image_export_job.h"
+#include "app/jobs/image_export_job.h"
 
 #include <cstdio>
 #include <utility>

@@ -20,7 +20,7 @@ void rememberRecentProject(std::vector<std::string>& recent, const std::string& 
 std::string projectWindowTitle(const std::string& name, bool dirty);
 
 /// The GUI's open project: which file it came from, its name, whether it has unsaved changes, and the export
-/// settings it carries. The map state itself stays with the app.
+/// settings it carries. The map state itself stays with the Session.
 class ProjectSession {
 public:
     /// Takes over the name, file and export settings of a project just loaded; no unsaved changes. The
@@ -35,6 +35,8 @@ public:
     Status save(const MapState& state, const std::string& path, Color background);
 
     void markDirty() { m_dirty = true; }
+    /// The unsaved mark as the undo history says (Session keeps them together).
+    void setDirty(bool dirty) { m_dirty = dirty; }
     bool dirty() const { return m_dirty; }
     const std::string& name() const { return m_name; }
     const std::string& path() const { return m_path; }

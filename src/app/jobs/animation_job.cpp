@@ -1,4 +1,4 @@
-#include "app/gui/animation_job.h"
+#include "app/jobs/animation_job.h"
 
 #include "core/util/log.h"
 
@@ -24,12 +24,15 @@ Result<AnimationSpec> animationSpecFor(const ExportAnimation& request, const std
     return spec;
 }
 
-void AnimationJob::start(const ExportAnimation& request, const std::string& title,
+void AnimationJob::start(const ExportAnimation& request, const MapState& state, const std::string& title,
                          const ExportSettings& base) {
     cancel();
     m_status = {};
     auto spec = animationSpecFor(request, title, base);
     if (!spec) return fail(spec.error());
+    auto copied = state.copy();
+    if (!copied) return fail(copied.error());
+    m_state.emplace(std::move(copied).value());
     auto job = AnimationExport::start(spec.value());
     if (!job) return fail(job.error());
     m_export = std::move(job).value();
@@ -38,10 +41,10 @@ void AnimationJob::start(const ExportAnimation& request, const std::string& titl
     logInfo("Exporting " + std::to_string(m_status.frameCount) + " frames to " + request.outputPath);
 }
 
-void AnimationJob::tick(MapState& state, MapRenderer& renderer) {
-    if (!m_export) return;
+void AnimationJob::tick(MapRenderer& renderer) {
+    if (!m_export || !m_state) return;
     if (!m_export->done()) {
-        if (Status s = m_export->renderNext(state, renderer); !s) return fail(s.error());
+        if (Status s = m_export->renderNext(*m_state, renderer); !s) return fail(s.error());
         m_status.framesDone = m_export->framesDone();
         m_status.dateLabel = m_export->lastLabel();
         return;  // finishing (ffmpeg's last encoding) waits for the next window frame, after this one shows
@@ -51,12 +54,14 @@ void AnimationJob::tick(MapState& state, MapRenderer& renderer) {
     m_status.written = m_export->spec().outputPath;
     logInfo("Wrote " + m_status.written + " (" + std::to_string(m_status.frameCount) + " frames)");
     m_export.reset();
+    m_state.reset();
 }
 
 void AnimationJob::cancel() {
     if (!m_export) return;
     m_export->cancel();
     m_export.reset();
+    m_state.reset();
     m_status.running = false;
     m_status.cancelled = true;
     logInfo("Animation export cancelled; nothing was written");
@@ -65,6 +70,7 @@ void AnimationJob::cancel() {
 void AnimationJob::fail(const Error& e) {
     if (m_export) m_export->cancel();
     m_export.reset();
+    m_state.reset();
     m_status.running = false;
     m_status.error = e.describe();
     logError("Animation export failed: " + m_status.error);

@@ -1,4 +1,4 @@
-#include "app/gui/geocoded_copy_job.h"
+#include "app/jobs/geocoded_copy_job.h"
 
 #include "core/project/layer_geocoded_copy.h"
 #include "core/util/log.h"

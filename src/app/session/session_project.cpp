@@ -1,0 +1,67 @@
+// The Session's project commands: New, Open, Save, Quit (asking first about unsaved changes), Undo and Redo
+// (session.cpp).
+#include "app/session/session.h"
+#include "core/project/default_scene.h"
+#include "core/util/log.h"
+
+namespace fp {
+
+void Session::replaceProject(LoadedProject project) {
+    const MapView screen = m_state.view();
+    m_clock.pause();
+    m_state = std::move(project.state);
+    m_projectBackground = m_state.scene().background;
+    setBackgroundOverride(m_backgroundOverride);
+    m_homeView = project.view;
+    m_project.adopt(project);
+    m_history.clear();
+    // The project's view, fitted to the viewport the old one had.
+    m_state.resize(screen.widthPx, screen.heightPx, screen.pixelRatio);
+    frameHome();
+}
+
+Status Session::on(const NewProject& create) {
+    if (dirty() && !create.discardChanges) {
+        shell().askUnsavedChanges(create);
+        return {};
+    }
+    auto project = loadDefaultProject();
+    if (!project) return project.error();
+    replaceProject(std::move(project).value());
+    m_project.startUntitled();
+    shell().projectReplaced(m_project.name(), {}, false);
+    return {};
+}
+
+Status Session::on(const OpenProject& open) {
+    if (dirty() && !open.discardChanges) {
+        shell().askUnsavedChanges(open);
+        return {};
+    }
+    // A project that cannot be read leaves the current one as it was.
+    auto project = loadProject(open.path, MissingSourcePolicy::Skip);
+    if (!project) return project.error();
+    const std::vector<Error> skipped = project->skipped;
+    replaceProject(std::move(project).value());
+    logInfo("Opened project " + open.path);
+    if (!m_project.needsNewPath()) shell().projectFileUsed(m_project.path(), false);
+    shell().projectReplaced(m_project.name(), skipped, true);
+    return {};
+}
+
+Status Session::on(const SaveProject& save) {
+    if (Status s = m_project.save(m_state, save.path, m_projectBackground); !s) return s;
+    m_history.markSaved();
+    shell().projectFileUsed(m_project.path(), true);
+    return {};
+}
+
+Status Session::on(const Quit& quit) {
+    if (dirty() && !quit.discardChanges)
+        shell().askUnsavedChanges(quit);
+    else
+        shell().quit();
+    return {};
+}
+
+}  // namespace fp

@@ -1,0 +1,131 @@
+#include "app/session/session_startup.h"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+
+#include "core/geo/framing.h"
+#include "core/project/default_scene.h"
+#include "core/util/log.h"
+
+namespace fp {
+
+Command commandForDroppedPath(std::string path) {
+    std::string ext = std::filesystem::path(path).extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (ext == ".csv" || ext == ".tsv" || ext == ".tab" || ext == ".txt")
+        return AddIncidents{std::move(path), true};
+    return AddLayer{std::move(path)};
+}
+
+void logRowProblems(const Command& command, const MapState& state) {
+    if (!std::holds_alternative<AddLayer>(command) && !std::holds_alternative<AddIncidents>(command) &&
+        !std::holds_alternative<ReloadIncidents>(command))
+        return;
+    for (const LoadReport& report : state.lastReports())
+        for (const auto& problem : report.problems) logWarning(problem.describe());
+}
+
+namespace {
+
+Result<LoadedProject> emptyProject() {
+    auto state = MapState::create(MapScene{});
+    if (!state) return state.error();
+    ProjectView view;
+    view.bbox = defaultFocusBBox();
+    return LoadedProject{{}, "", std::move(state).value(), view, {}, {}, {}};
+}
+
+}  // namespace
+
+Result<LoadedProject> startingProject(const SessionStart& start) {
+    if (!start.project.empty()) {
+        auto project = loadProject(start.project, start.missingSources);
+        if (project || !start.fallBackToDefault) return project;
+        logError(project.error().describe() + " \xE2\x80\x94 opening the default project instead");
+    }
+    if (!start.defaultLayers) return emptyProject();
+    auto project = loadDefaultProject();
+    if (project || !start.fallBackToDefault) return project;
+    logError(project.error().describe() + " \xE2\x80\x94 starting with an empty map");
+    auto empty = emptyProject();
+    if (empty) empty->name = "Untitled";
+    return empty;
+}
+
+CommandList startCommands(const SessionStart& start) {
+    CommandList commands;
+    if (!start.crs.empty()) commands.push_back(SetCrs{start.crs});
+    for (const auto& path : start.layers)
+        commands.push_back(start.layersAsDropped ? commandForDroppedPath(path) : Command{AddLayer{path}});
+    for (const auto& source : start.incidents)
+        commands.push_back(AddIncidents{source, false, {}, start.dateFormat, start.encoding});
+    return commands;
+}
+
+Result<std::optional<TimeState>> startTime(const SessionStart& start, const MapState& state,
+                                           const TimeRequestNames& names) {
+    const TimeRequest& request = start.time;
+    if (!start.timeFromFlags) return std::optional<TimeState>();
+    if (request.selectsWindow()) {
+        auto time = resolveTimeRequest(request, state.dataTimeSpan(), names);
+        if (!time) return time.error();
+        return std::optional<TimeState>(time.value());
+    }
+    if (!request.fade && !request.ghosts) return std::optional<TimeState>();
+    TimeState time = state.time();
+    if (time.window.mode == WindowMode::All)
+        return makeError(ErrorCode::InvalidArgument, request.fade ? names.fade : names.ghosts,
+                         "needs a time window: the project shows all incidents; give " + names.at +
+                             " DATE or " + names.from + "/" + names.to);
+    time.fadeByAge = time.fadeByAge || request.fade;
+    time.showGhosts = time.showGhosts || request.ghosts;
+    return std::optional<TimeState>(time);
+}
+
+Result<Session> startSession(const SessionStart& start, const TimeRequestNames& names,
+                             const StartReport& report, StartOutcome& outcome) {
+    auto project = startingProject(start);
+    if (!project) return project.error();
+    Session session(std::move(project).value());
+    GeoBBox incidentExtent;
+    for (const Command& command : startCommands(start)) {
+        uint64_t newestBefore = 0;
+        for (const auto& layer : session.state().scene().incidentLayers)
+            newestBefore = std::max(newestBefore, layer.id);
+        const Status status = session.apply(command);
+        // A CRS the map cannot use is not a source: it ends the start, with its error.
+        if (!status && std::holds_alternative<SetCrs>(command)) return status.error();
+        report(command, status, session.state());
+        if (std::holds_alternative<SetCrs>(command)) {
+            // The saved centre and ground scale, now in the new CRS's units.
+            if (!session.homeView().bbox) {
+                ProjectView home = currentProjectView(session.state());
+                home.widthPx = session.homeView().widthPx;
+                home.heightPx = session.homeView().heightPx;
+                session.setHomeView(home);
+            }
+            continue;
+        }
+        if (!status) ++outcome.failedSources;
+        for (const auto& layer : session.state().scene().incidentLayers)
+            if (layer.id > newestBefore && layer.data) incidentExtent.extend(layer.data->extent());
+    }
+    auto time = startTime(start, session.state(), names);
+    if (!time)
+        outcome.badTime = time.error();
+    else if (time.value())
+        (void)session.apply(SetTimeState{*time.value()});
+    ProjectView home = session.homeView();
+    if (start.bbox) {
+        home.bbox = start.bbox;
+    } else if (start.project.empty() && home.bbox && !incidentExtent.empty() &&
+               !incidentExtent.intersects(*home.bbox)) {
+        // Incidents far from the default view are framed instead (with room around a single place).
+        home.bbox = withRoomAroundPlace(incidentExtent);
+    }
+    session.setHomeView(home);
+    return session;
+}
+
+}  // namespace fp

@@ -1,0 +1,341 @@
+// The app's Session without a window: every command through its one dispatcher, undo and redo of every
+// change to the project, and the unsaved mark following the history.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "app/session/session.h"
+#include "app/session/session_startup.h"
+#include "core/geocode/geocode_review.h"
+#include "core/project/default_scene.h"
+#include "core/util/log.h"
+
+namespace fp {
+namespace {
+
+const std::string kFixtures = FP_FIXTURES_DIR;
+const std::string kPolygons = kFixtures + "/polygons.geojson";
+const std::string kIncidents = kFixtures + "/incidents/generic_lonlat.csv";
+const std::string kPlaceNames = kFixtures + "/incidents/acled_placenames.csv";
+
+/// A shell that runs exports at once (as a window would start them) and counts what it was asked.
+class RecordingShell : public SessionShell {
+public:
+    Status startImageExport(const ExportImage&, const std::string&) override {
+        ++imageExports;
+        return {};
+    }
+    Status startAnimationExport(const ExportAnimation&, const std::string&, const ExportSettings&) override {
+        ++animationExports;
+        return {};
+    }
+    void askUnsavedChanges(const Command&) override { ++questions; }
+    void quit() override { ++quits; }
+    void applyTheme(Theme theme) override { themes.push_back(theme); }
+    int imageExports = 0, animationExports = 0, questions = 0, quits = 0;
+    std::vector<Theme> themes;
+};
+
+class SessionTest : public ::testing::Test {
+protected:
+    SessionTest() : session(MapState::create(MapScene{}).value()) {
+        session.setShell(&shell);
+        session.resize(800, 600, 1.f);
+    }
+    const MapState& state() const { return session.state(); }
+    uint64_t addPolygons() {
+        EXPECT_TRUE(session.apply(AddLayer{kPolygons}).ok());
+        return state().scene().layers.back().id;
+    }
+    uint64_t addIncidents(const std::string& source = kIncidents) {
+        const Status added = session.apply(AddIncidents{source});
+        EXPECT_TRUE(added.ok()) << added.error().describe();
+        return state().scene().incidentLayers.back().id;
+    }
+    /// Undo puts back what the change replaced, redo what it made; the history names it `name`.
+    template <class Read>
+    void expectUndoRedo(const Command& change, const std::string& name, Read read) {
+        const auto before = read();
+        const Status applied = session.apply(change);
+        ASSERT_TRUE(applied.ok()) << applied.error().describe();
+        const auto after = read();
+        ASSERT_NE(before, after) << name;
+        EXPECT_EQ(session.history().undoName(), name);
+        EXPECT_TRUE(session.dirty());
+        ASSERT_TRUE(session.apply(Undo{}).ok());
+        EXPECT_EQ(read(), before) << "undo " << name;
+        EXPECT_EQ(session.history().redoName(), name);
+        ASSERT_TRUE(session.apply(Redo{}).ok());
+        EXPECT_EQ(read(), after) << "redo " << name;
+    }
+    RecordingShell shell;
+    Session session;
+};
+
+TEST_F(SessionTest, EveryCommandKindHasAHandlerThatRunsWithoutAWindow) {
+    const uint64_t layer = addPolygons();
+    const uint64_t incidents = addIncidents();
+    // One of each kind; the ones that need data refer to what was just loaded.
+    const CommandList all = {Pan{3, 4},
+                             Zoom{{400, 300}, 2.0},
+                             ResetView{},
+                             SetLayerStyle{layer, {}},
+                             MoveLayer{layer, 1},
+                             ZoomToLayer{layer},
+                             SetCrs{"EPSG:3857"},
+                             SetTheme{Theme::Dark},
+                             ShowPanel{},
+                             ShowIncidentPanel{},
+                             SetIncidentStyle{incidents, {}},
+                             SelectIncident{{incidents, 0}},
+                             FlyToIncident{{incidents, 0}},
+                             SpreadIncidentGroup{incidents, 0},
+                             ShowFieldMapping{incidents},
+                             SetTimeState{},
+                             SetPlayback{},
+                             Play{},
+                             Pause{},
+                             StepTime{1},
+                             SeekStart{},
+                             SeekEnd{},
+                             ShowAnimationExport{},
+                             ShowProjectDialog{},
+                             FlyToPlace{{21.0, 42.6}, 1000.0, "x"},
+                             ShowImageExport{},
+                             ExportImage{},
+                             SetPlaceLabels{},
+                             ShowGeocodedCopy{incidents},
+                             CancelAnimationExport{},
+                             Undo{},
+                             Redo{},
+                             RemoveIncidentLayer{incidents},
+                             RemoveLayer{layer},
+                             Quit{true}};
+    for (const Command& command : all) {
+        const Status status = session.apply(command);
+        EXPECT_TRUE(status.ok()) << command.index() << ": " << status.error().describe();
+    }
+    EXPECT_EQ(shell.themes, std::vector<Theme>{Theme::Dark});
+    EXPECT_EQ(shell.imageExports, 1);
+    EXPECT_EQ(shell.quits, 1);
+    // Failures come back as errors (said by the caller), never half-done.
+    EXPECT_FALSE(session.apply(RemoveLayer{layer}).ok());
+    EXPECT_FALSE(session.apply(SetCrs{"EPSG:999999"}).ok());
+    EXPECT_FALSE(session.apply(OpenUrl{"file:///etc/passwd"}).ok());
+    EXPECT_FALSE(session.apply(AddLayer{"/no/such/layer.shp"}).ok());
+    EXPECT_FALSE(session.apply(OpenProject{"/no/such/project.flashpoint.json", true}).ok());
+}
+
+TEST_F(SessionTest, SelectionLivesInTheMapState) {
+    const uint64_t incidents = addIncidents();
+    ASSERT_TRUE(session.apply(SelectIncident{{incidents, 2}}).ok());
+    ASSERT_TRUE(session.apply(SpreadIncidentGroup{incidents, 1}).ok());
+    EXPECT_EQ(state().selection(), (IncidentSelection{incidents, 2, incidents, 1}));
+    ASSERT_TRUE(session.apply(RemoveIncidentLayer{incidents}).ok());
+    EXPECT_EQ(state().selection(), IncidentSelection{});
+}
+
+TEST_F(SessionTest, VectorLayerChangesUndoAndRedo) {
+    const uint64_t first = addPolygons();
+    const uint64_t second = addPolygons();
+    const auto style = [&] { return state().scene().find(first)->style; };
+    LayerStyle recoloured = style();
+    recoloured.fill = Color::rgb(200, 30, 30);
+    expectUndoRedo(SetLayerStyle{first, recoloured}, "Change layer colour", style);
+    LayerStyle hidden = style();
+    hidden.visible = false;
+    expectUndoRedo(SetLayerStyle{first, hidden}, "Hide layer", style);
+    const auto order = [&] {
+        std::vector<uint64_t> ids;
+        for (const auto& layer : state().scene().layers) ids.push_back(layer.id);
+        return ids;
+    };
+    expectUndoRedo(MoveLayer{first, 1}, "Move up " + state().scene().find(first)->name, order);
+    expectUndoRedo(RemoveLayer{second}, "Remove layer " + state().scene().find(second)->name, order);
+    expectUndoRedo(AddLayer{kPolygons}, "Add layer", order);
+}
+
+TEST_F(SessionTest, IncidentLayerChangesUndoAndRedo) {
+    const auto layers = [&] {
+        std::vector<std::pair<uint64_t, const void*>> ids;
+        for (const auto& layer : state().scene().incidentLayers) ids.push_back({layer.id, layer.data.get()});
+        return ids;
+    };
+    expectUndoRedo(AddIncidents{kIncidents}, "Add incidents", layers);
+    const uint64_t id = state().scene().incidentLayers.back().id;
+    const auto style = [&] { return state().scene().findIncidentLayer(id)->style; };
+    IncidentStyle faint = style();
+    faint.opacity = 0.4f;
+    expectUndoRedo(SetIncidentStyle{id, faint}, "Change incident opacity", style);
+    expectUndoRedo(ReloadIncidents{kIncidents, {}, {}, id}, "Map incident fields", layers);
+    const uint64_t reloaded = state().scene().incidentLayers.back().id;
+    expectUndoRedo(RemoveIncidentLayer{reloaded},
+                   "Remove incidents " + state().scene().incidentLayers.back().name, layers);
+}
+
+TEST_F(SessionTest, CrsTimePlaybackPlaceLabelsAndExportSettingsUndoAndRedo) {
+    addIncidents();
+    const auto crs = [&] { return state().scene().crs.definition(); };
+    expectUndoRedo(SetCrs{"EPSG:3857"}, "Change map CRS", crs);
+    TimeState week = state().time();
+    week.window = {WindowMode::Moving, 7 * kSecondsPerDay, 0};
+    week.cursor = TimePoint{1671580800};
+    expectUndoRedo(SetTimeState{week}, "Change time window", [&] { return state().time(); });
+    PlaybackSettings fast = state().playback();
+    fast.speed *= 4;
+    expectUndoRedo(SetPlayback{fast}, "Change playback", [&] { return state().playback(); });
+    PlaceLabelStyle english = state().scene().placeLabels;
+    english.script = PlaceLabelScript::English;
+    expectUndoRedo(SetPlaceLabels{english}, "Change place labels",
+                   [&] { return state().scene().placeLabels; });
+    ExportImage still;
+    still.settings.widthPx = 640;
+    still.outputPath = "briefing.png";
+    expectUndoRedo(still, "Change export settings", [&] { return session.project().exportSettings(); });
+}
+
+TEST_F(SessionTest, AGeocodingDecisionUndoesAndRedoes) {
+    const uint64_t id = addIncidents(kPlaceNames);
+    const PendingGeocodeRow& row = state().geocodeReviews().layers().at(0).summary.pending.at(0);
+    const auto placed = [&] {
+        return std::make_pair(state().scene().findIncidentLayer(id)->data->size(),
+                              state().geocodeReviews().pendingCount());
+    };
+    expectUndoRedo(ResolveGeocode{id, choiceForCandidate(row, 0)}, "Place row " + std::to_string(row.row),
+                   placed);
+}
+
+TEST_F(SessionTest, UndoLeavesWhatHappenedElsewhereMeanwhile) {
+    const uint64_t layer = addPolygons();
+    LayerStyle recoloured = state().scene().find(layer)->style;
+    recoloured.fill = Color::rgb(10, 200, 10);
+    ASSERT_TRUE(session.apply(SetLayerStyle{layer, recoloured}).ok());
+    ASSERT_TRUE(session.apply(Pan{50, 0}).ok());
+    const MapView panned = state().view();
+    ASSERT_TRUE(session.apply(Undo{}).ok());
+    EXPECT_EQ(state().view().center, panned.center) << "navigation is not undone";
+    EXPECT_NE(state().scene().find(layer)->style, recoloured);
+}
+
+TEST_F(SessionTest, NavigationAndNoChangeAreNotUndoSteps) {
+    const uint64_t layer = addPolygons();
+    const size_t steps = session.history().size();
+    for (const Command& c : CommandList{Pan{5, 5}, Zoom{{10, 10}, 2.0}, ResetView{}, ZoomToLayer{layer},
+                                        SetLayerStyle{layer, state().scene().find(layer)->style}})
+        ASSERT_TRUE(session.apply(c).ok());
+    EXPECT_EQ(session.history().size(), steps);
+}
+
+TEST_F(SessionTest, ADragOverConsecutiveFramesIsOneStep) {
+    const uint64_t layer = addPolygons();
+    const LayerStyle original = state().scene().find(layer)->style;
+    for (float opacity : {0.9f, 0.8f, 0.7f}) {
+        session.nextFrame();
+        LayerStyle s = state().scene().find(layer)->style;
+        s.opacity = opacity;
+        ASSERT_TRUE(session.apply(SetLayerStyle{layer, s}).ok());
+    }
+    ASSERT_TRUE(session.apply(Undo{}).ok());
+    EXPECT_EQ(state().scene().find(layer)->style, original);
+    // A pause of a frame ends the drag: the next change is a step of its own.
+    session.nextFrame();
+    session.nextFrame();
+    LayerStyle s = original;
+    s.opacity = 0.5f;
+    ASSERT_TRUE(session.apply(SetLayerStyle{layer, s}).ok());
+    session.nextFrame();
+    session.nextFrame();
+    s.opacity = 0.25f;
+    ASSERT_TRUE(session.apply(SetLayerStyle{layer, s}).ok());
+    ASSERT_TRUE(session.apply(Undo{}).ok());
+    EXPECT_EQ(state().scene().find(layer)->style.opacity, 0.5f);
+}
+
+TEST_F(SessionTest, TheUnsavedMarkFollowsTheHistory) {
+    const auto dir = std::filesystem::temp_directory_path() / ("fp_session_" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const std::string file = (dir / "saved.flashpoint.json").string();
+    EXPECT_FALSE(session.dirty());
+    const uint64_t layer = addPolygons();
+    EXPECT_TRUE(session.dirty());
+    ASSERT_TRUE(session.apply(Undo{}).ok());
+    EXPECT_FALSE(session.dirty()) << "undone back to the start: nothing to save";
+    ASSERT_TRUE(session.apply(Redo{}).ok());
+    EXPECT_TRUE(session.dirty());
+    ASSERT_TRUE(session.apply(SaveProject{file}).ok());
+    EXPECT_FALSE(session.dirty());
+    EXPECT_FALSE(session.projectInfo({}).dirty);
+    LayerStyle hidden = state().scene().find(layer)->style;
+    hidden.visible = false;
+    ASSERT_TRUE(session.apply(SetLayerStyle{layer, hidden}).ok());
+    EXPECT_TRUE(session.dirty());
+    EXPECT_EQ(session.projectInfo({}).undoName, "Hide layer");
+    ASSERT_TRUE(session.apply(Undo{}).ok());
+    EXPECT_FALSE(session.dirty()) << "back at the saved point";
+    ASSERT_TRUE(session.apply(Undo{}).ok());
+    EXPECT_TRUE(session.dirty()) << "before the saved point";
+    // A new change after undoing past the save can never lead back to it.
+    ASSERT_TRUE(session.apply(AddLayer{kPolygons}).ok());
+    ASSERT_TRUE(session.apply(Undo{}).ok());
+    EXPECT_TRUE(session.dirty());
+    // Quit asks first while there are unsaved changes.
+    ASSERT_TRUE(session.apply(Quit{}).ok());
+    EXPECT_EQ(shell.questions, 1);
+    EXPECT_EQ(shell.quits, 0);
+    // Opening a project clears the history: nothing to undo, nothing unsaved.
+    ASSERT_TRUE(session.apply(OpenProject{file, true}).ok());
+    EXPECT_FALSE(session.dirty());
+    EXPECT_FALSE(session.history().canUndo());
+    EXPECT_FALSE(session.history().canRedo());
+    ASSERT_TRUE(session.apply(NewProject{true}).ok());
+    EXPECT_FALSE(session.history().canUndo());
+    EXPECT_EQ(session.project().name(), "Untitled");
+    std::filesystem::remove_all(dir);
+}
+
+TEST_F(SessionTest, RowProblemsOfALoadAreLoggedOnceByTheShellsHelper) {
+    std::vector<std::string> warnings;
+    const int sink = Log::instance().addSink([&](const LogEntry& e) {
+        if (e.level == LogLevel::Warning) warnings.push_back(e.message);
+    });
+    const AddIncidents add{kFixtures + "/incidents/bad_coords.csv"};
+    ASSERT_TRUE(session.apply(add).ok());
+    EXPECT_TRUE(warnings.empty()) << "the session returns problems, it does not say them";
+    logRowProblems(add, state());
+    logRowProblems(Pan{}, state());  // not a load: nothing
+    Log::instance().removeSink(sink);
+    ASSERT_EQ(warnings.size(), 4u);
+    EXPECT_NE(warnings[0].find("row 1: field 'lon'"), std::string::npos) << warnings[0];
+}
+
+TEST_F(SessionTest, PlayingMovesTheCursorWithWallClockTimeUntilPaused) {
+    addIncidents();
+    ASSERT_TRUE(session.apply(Play{}).ok());
+    EXPECT_TRUE(session.playing());
+    const TimePoint start = state().time().cursor;
+    EXPECT_TRUE(session.advancePlayback(0.5));
+    EXPECT_GT(state().time().cursor, start);
+    ASSERT_TRUE(session.apply(Pause{}).ok());
+    const TimePoint paused = state().time().cursor;
+    EXPECT_FALSE(session.advancePlayback(0.5));
+    EXPECT_EQ(state().time().cursor, paused);
+    EXPECT_FALSE(session.history().canUndo() && session.history().undoName() != "Add incidents")
+        << "playing is not an undo step";
+}
+
+TEST_F(SessionTest, HomeFramesAboveWhatTheUiCovers) {
+    Session home(loadDefaultProject().value());
+    home.resize(1000, 800, 1.f);
+    home.frameHome();
+    const MapView whole = home.state().view();
+    home.setCoveredBottom(200);
+    ASSERT_TRUE(home.apply(ResetView{}).ok());
+    const MapView above = home.state().view();
+    EXPECT_EQ(above.heightPx, 800);
+    EXPECT_GT(above.unitsPerPixel, whole.unitsPerPixel) << "the same box in less room";
+    EXPECT_LT(above.center.y, whole.center.y) << "moved down so the box sits above the timeline";
+}
+
+}  // namespace
+}  // namespace fp
