@@ -6,7 +6,7 @@ set(FP_PKG ${FP_SOURCE_DIR}/packaging)
 
 install(TARGETS flashpoint RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(DIRECTORY ${FP_SOURCE_DIR}/geodata/ DESTINATION ${CMAKE_INSTALL_DATADIR}/flashpoint/geodata
-        PATTERN "make_*" EXCLUDE PATTERN "check_*.py" EXCLUDE)
+        PATTERN "make_*" EXCLUDE PATTERN "check_*.py" EXCLUDE PATTERN "*.gz" EXCLUDE)
 install(FILES ${FP_SOURCE_DIR}/assets/incident_styles.json DESTINATION ${CMAKE_INSTALL_DATADIR}/flashpoint/assets)
 install(FILES ${FP_PKG}/flashpoint.desktop DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
 install(FILES ${FP_PKG}/flashpoint-mime.xml DESTINATION ${CMAKE_INSTALL_DATADIR}/mime/packages RENAME flashpoint.xml)
@@ -19,7 +19,6 @@ install(FILES ${FP_PKG}/flashpoint.bash-completion DESTINATION ${CMAKE_INSTALL_D
         RENAME flashpoint)
 
 # Debian wants man pages and the changelog compressed with gzip -9n (no name, no time stamp: reproducible).
-find_program(FP_GZIP gzip REQUIRED)
 set(FP_GZ_DIR ${CMAKE_BINARY_DIR}/packaging)
 add_custom_command(
   OUTPUT ${FP_GZ_DIR}/flashpoint.1.gz ${FP_GZ_DIR}/changelog.gz

@@ -144,4 +144,6 @@ for q in "Štrpce" "Shtërpcë" "Штрпце" "Jarinje" "Gotovuša" "Banjska" "
 done
 mkdir -p "$HERE/places"
 mv "$TMP/places.fpgaz" "$OUT"
-log "wrote $OUT ($size bytes, sha256 $(sha256sum "$OUT" | cut -d' ' -f1))"
+# The repository keeps it compressed (gzip -9n: reproducible); the build unpacks it next to it (src/core).
+gzip -9n -c "$OUT" > "$OUT.gz"
+log "wrote $OUT ($size bytes, sha256 $(sha256sum "$OUT" | cut -d' ' -f1)) and $OUT.gz"
