@@ -12,6 +12,7 @@
 #include "core/project/default_scene.h"
 #include "core/project/map_state.h"
 #include "core/time/time_window.h"
+#include "map_bench_fixture.h"
 #include "render/gl/headless_context.h"
 #include "render/gl/offscreen_target.h"
 #include "render/incidents/density_grid.h"
@@ -24,22 +25,14 @@ namespace {
 constexpr int kWidth = 1920, kHeight = 1080;
 constexpr int64_t kDay = kSecondsPerDay;
 
-HeadlessContext& context() {
-    static auto ctx = HeadlessContext::create().value();
-    return *ctx;
-}
-
 IncidentDrawStyle styleOf(int64_t arg) {
     return arg == 0   ? IncidentDrawStyle::Markers
            : arg == 1 ? IncidentDrawStyle::Heatmap
                       : IncidentDrawStyle::Hexbin;
 }
 
-struct Fixture {
-    std::unique_ptr<MapState> state;
-    std::unique_ptr<MapRenderer> renderer;
-    OffscreenTarget target;
-};
+using Fixture = bench::MapFixture;
+using bench::context;
 
 Fixture makeFixture(size_t incidents, IncidentDrawStyle style) {
     context();
@@ -47,16 +40,7 @@ Fixture makeFixture(size_t incidents, IncidentDrawStyle style) {
     MapScene scene = loadDefaultScene(reports).value();
     scene.addIncidentLayer(syntheticStore(incidents), "synthetic", "bench");
     scene.incidentLayers.back().style.drawStyle = style;
-    auto state = std::make_unique<MapState>(MapState::create(std::move(scene)).value());
-    state->resize(kWidth, kHeight, 1.0f);
-    state->frame(defaultFocusBBox());
-    auto renderer = MapRenderer::create().value();
-    renderer->sync(state->scene(), state->projection());
-    auto target = OffscreenTarget::create(kWidth, kHeight).value();
-    target.bind();
-    renderer->draw(state->scene(), state->view());
-    glFinish();
-    return {std::move(state), std::move(renderer), std::move(target)};
+    return bench::makeMapFixture(std::move(scene), kWidth, kHeight);
 }
 
 void BM_DensityFrame(benchmark::State& st) {

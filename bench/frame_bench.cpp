@@ -12,6 +12,7 @@
 
 #include "core/project/default_scene.h"
 #include "core/project/map_state.h"
+#include "map_bench_fixture.h"
 #include "render/gl/headless_context.h"
 #include "render/gl/offscreen_target.h"
 #include "render/map_renderer.h"
@@ -20,10 +21,7 @@
 namespace fp {
 namespace {
 
-HeadlessContext& context() {
-    static auto ctx = HeadlessContext::create().value();
-    return *ctx;
-}
+using bench::context;
 
 /// A layer of `vertices` vertices: the same 400 wavy discs over the region whatever the count, so only the
 /// vertex density grows (as with a boundary file surveyed in more detail), not what the map shows.
@@ -56,21 +54,11 @@ std::shared_ptr<VectorLayer> syntheticLayer(size_t vertices) {
     return layer;
 }
 
-struct Fixture {
-    std::unique_ptr<MapState> state;
-    std::unique_ptr<MapRenderer> renderer;
-    OffscreenTarget target;
-};
+using Fixture = bench::MapFixture;
 
+/// The shared fixture (one frame already drawn, so shader compilation is not measured).
 Fixture makeFixture(MapScene scene, int w, int h) {
-    context();
-    auto state = std::make_unique<MapState>(MapState::create(std::move(scene)).value());
-    state->resize(w, h, 1.0f);
-    state->frame(defaultFocusBBox());
-    auto renderer = MapRenderer::create().value();
-    renderer->sync(state->scene(), state->projection());
-    auto target = OffscreenTarget::create(w, h).value();
-    return {std::move(state), std::move(renderer), std::move(target)};
+    return bench::makeMapFixture(std::move(scene), w, h);
 }
 
 void BM_DefaultViewFrame(benchmark::State& st) {

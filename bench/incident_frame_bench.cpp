@@ -24,6 +24,7 @@
 #include "core/model/incident_style_sheet.h"
 #include "core/project/default_scene.h"
 #include "core/project/map_state.h"
+#include "map_bench_fixture.h"
 #include "render/gl/headless_context.h"
 #include "render/gl/offscreen_target.h"
 #include "render/incidents/incident_badges.h"
@@ -36,33 +37,15 @@ namespace {
 
 constexpr int kWidth = 1920, kHeight = 1080;
 
-HeadlessContext& context() {
-    static auto ctx = HeadlessContext::create().value();
-    return *ctx;
-}
-
-struct Fixture {
-    std::unique_ptr<MapState> state;
-    std::unique_ptr<MapRenderer> renderer;
-    OffscreenTarget target;
-};
+using Fixture = bench::MapFixture;
+using bench::context;
 
 Fixture makeFixture(size_t incidents) {
     context();
     std::vector<LoadReport> reports;
     MapScene scene = loadDefaultScene(reports).value();
     if (incidents > 0) scene.addIncidentLayer(syntheticStore(incidents), "synthetic", "bench");
-    auto state = std::make_unique<MapState>(MapState::create(std::move(scene)).value());
-    state->resize(kWidth, kHeight, 1.0f);
-    state->frame(defaultFocusBBox());
-    auto renderer = MapRenderer::create().value();
-    renderer->sync(state->scene(), state->projection());
-    auto target = OffscreenTarget::create(kWidth, kHeight).value();
-    // One frame to get llvmpipe's shader compilation out of the way.
-    target.bind();
-    renderer->draw(state->scene(), state->view());
-    glFinish();
-    return {std::move(state), std::move(renderer), std::move(target)};
+    return bench::makeMapFixture(std::move(scene), kWidth, kHeight);
 }
 
 void submitFrames(benchmark::State& st, size_t incidents, bool pan) {
