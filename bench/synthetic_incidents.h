@@ -53,7 +53,8 @@ inline std::shared_ptr<const IncidentStore> syntheticStore(size_t n, bool spans 
             else if (kind < 3)
                 inc.timePrecision = TimePrecision::Month;
             else if (kind < 4)
-                inc.end = TimePoint{inc.start.seconds + static_cast<int64_t>(1 + rng() % 20) * 86400};
+                inc.end =
+                    TimePoint{inc.start.seconds + static_cast<int64_t>(1 + rng() % 20) * kSecondsPerDay};
         }
         if (rng() % 5 == 0) {
             inc.fatalities = static_cast<int32_t>(rng() % 12);

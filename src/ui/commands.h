@@ -113,6 +113,7 @@ struct ReloadIncidents {
     std::map<std::string, std::string> fieldMapping{};  ///< every canonical field; "" leaves it unread
     uint64_t replaceLayerId = 0;
     std::string dateFormat{};  ///< IncidentLoadOptions::dateFormat: "" infers it per date column
+    std::string encoding{};    ///< IncidentLoadOptions::encoding the source was read with: "" detects it
 };
 /// Open the field-mapping dialog for a loaded incident layer. Handled inside the UI: the app never sees it.
 struct ShowFieldMapping {

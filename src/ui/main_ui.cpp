@@ -85,8 +85,17 @@ bool MainUi::noteIncidentCommand(const Command& command) {
     if (const auto* spread = std::get_if<SpreadIncidentGroup>(&command)) m_groupSpread = spread->layerId != 0;
     if (const auto* map = std::get_if<ShowFieldMapping>(&command)) {
         const auto it = m_incidentSources.find(map->layerId);
-        if (it != m_incidentSources.end())
-            m_fieldMapping.open({it->second.source, it->second.table, map->layerId, it->second.info, {}});
+        if (it != m_incidentSources.end()) {
+            const LoadedSource& loaded = it->second;
+            m_fieldMapping.open({loaded.source,
+                                 loaded.table,
+                                 map->layerId,
+                                 loaded.info,
+                                 {},
+                                 loaded.options.fieldMapping,
+                                 loaded.options.dateFormat,
+                                 loaded.options.encoding});
+        }
         return false;
     }
     return true;
@@ -253,7 +262,8 @@ void MainUi::noteIncidentSource(const MapState& state, const std::string& source
     uint64_t newest = 0;
     for (const auto& layer : state.scene().incidentLayers) newest = std::max(newest, layer.id);
     if (newest == 0 || m_incidentSources.count(newest)) return;
-    m_incidentSources[newest] = {source, table, state.lastIncidentFormat()};
+    m_incidentSources[newest] = {source, table, state.lastIncidentFormat(),
+                                 state.scene().findIncidentLayer(newest)->loadOptions};
     std::erase_if(m_incidentSources, [&](const auto& entry) {
         const auto& layers = state.scene().incidentLayers;
         return std::none_of(layers.begin(), layers.end(),

@@ -164,6 +164,7 @@ private:
         std::string source;  // as given (with any password)
         std::string table;
         IncidentFormatInfo info;
+        IncidentLoadOptions options;  // as the layer was read: the dialog reopens on them
     };
     std::map<uint64_t, LoadedSource> m_incidentSources;  // by incident layer id
     IncidentPointer m_incidentPointer;

@@ -24,7 +24,7 @@ inline Extraction extractFrom(const std::string& text, const std::string& publis
     auto t = parseTime(published);
     EXPECT_TRUE(t.ok()) << published;
     ExtractOptions options;
-    options.published = t.ok() ? t.value().time.seconds / 86400 : 0;
+    options.published = t.ok() ? daysSinceEpoch(t.value().time) : 0;
     options.gazetteer = worldGazetteer();
     return extractIncidents(ArticleText{"test", text, ArticleFormat::Plain}, options);
 }

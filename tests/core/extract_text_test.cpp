@@ -94,7 +94,7 @@ struct DateCase {
 DayNumber day(const char* iso) {
     auto t = parseTime(iso);
     EXPECT_TRUE(t.ok()) << iso;
-    return t.ok() ? t.value().time.seconds / 86400 : 0;
+    return t.ok() ? daysSinceEpoch(t.value().time) : 0;
 }
 
 TEST(ExtractDates, AbsoluteRelativeAndSpansGetTheirDaysAndPrecision) {

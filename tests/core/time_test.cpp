@@ -212,3 +212,21 @@ TEST(Time, ExactCoversStartToEndOrOneSecond) {
 
 }  // namespace
 }  // namespace fp
+
+namespace fp {
+namespace {
+
+TEST(DaysSinceEpoch, FloorsToTheDayThatContainsTheInstantBeforeAndAfter1970) {
+    EXPECT_EQ(daysSinceEpoch(TimePoint{0}), 0);
+    EXPECT_EQ(daysSinceEpoch(TimePoint{kSecondsPerDay - 1}), 0);
+    EXPECT_EQ(daysSinceEpoch(TimePoint{kSecondsPerDay}), 1);
+    EXPECT_EQ(daysSinceEpoch(TimePoint{-1}), -1);  // 1969-12-31T23:59:59Z
+    EXPECT_EQ(daysSinceEpoch(TimePoint{-kSecondsPerDay}), -1);
+    EXPECT_EQ(daysSinceEpoch(TimePoint{-kSecondsPerDay - 1}), -2);
+    const TimePoint strpce = parseTime("2023-01-06T18:30:00Z").value().time;
+    EXPECT_EQ(startOfDay(daysSinceEpoch(strpce)), parseTime("2023-01-06").value().time);
+    EXPECT_EQ(startOfDay(daysSinceEpoch(TimePoint{-1})), TimePoint{-kSecondsPerDay});
+}
+
+}  // namespace
+}  // namespace fp

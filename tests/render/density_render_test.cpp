@@ -127,8 +127,9 @@ TEST_F(DensityRender, WindowRowRangeHoldsEveryOverlappingIncident) {
     const DensityPoints points = buildDensityPoints(prep, *store);
     ASSERT_EQ(points.points.size(), 400u);
     size_t narrower = 0;
-    for (int32_t start = -40 * 86400; start < 80 * 86400; start += 86400 * 3 + 3600) {
-        const int32_t end = start + 5 * 86400;
+    for (int32_t start = -40 * kSecondsPerDay; start < 80 * kSecondsPerDay;
+         start += kSecondsPerDay * 3 + 3600) {
+        const int32_t end = start + 5 * kSecondsPerDay;
         const auto [first, last] = points.range(start, end);
         for (size_t i = 0; i < points.points.size(); ++i) {
             const DensityPoint& p = points.points[i];

@@ -28,13 +28,14 @@ std::shared_ptr<const IncidentStore> mixedStore() {
         Incident inc = test::makeIncident("i" + std::to_string(i), "Riots", x, y, where,
                                           static_cast<int64_t>(unit(rng) * 400),
                                           static_cast<int32_t>(rng() % 40), static_cast<int32_t>(rng() % 3));
-        inc.start = TimePoint{inc.start.seconds + static_cast<int64_t>(unit(rng) * 86400)};
+        inc.start = TimePoint{inc.start.seconds + static_cast<int64_t>(unit(rng) * kSecondsPerDay)};
         const uint32_t kind = rng() % 20;
         if (kind == 0) inc.timePrecision = TimePrecision::Week;
         if (kind == 1) inc.timePrecision = TimePrecision::Month;
         if (kind == 2) inc.timePrecision = TimePrecision::Year;
         if (kind == 3) inc.timePrecision = TimePrecision::Exact;
-        if (kind == 4) inc.end = TimePoint{inc.start.seconds + static_cast<int64_t>(rng() % (700 * 86400))};
+        if (kind == 4)
+            inc.end = TimePoint{inc.start.seconds + static_cast<int64_t>(rng() % (700 * kSecondsPerDay))};
         incidents.push_back(std::move(inc));
     }
     return test::makeStore(std::move(incidents));
@@ -56,8 +57,8 @@ TEST(InstanceRanges, EveryInstanceInTheWindowAndViewLiesInASegment) {
     std::uniform_real_distribution<double> unit(0.0, 1.0);
     const MapBBox& e = prep.extent;
     for (int trial = 0; trial < 300; ++trial) {
-        const int32_t start = static_cast<int32_t>((unit(rng) * 460 - 30) * 86400);
-        const int32_t end = start + static_cast<int32_t>(unit(rng) * 14 * 86400);
+        const int32_t start = static_cast<int32_t>((unit(rng) * 460 - 30) * kSecondsPerDay);
+        const int32_t end = start + static_cast<int32_t>(unit(rng) * 14 * kSecondsPerDay);
         const double w = e.width() * (0.05 + unit(rng)), h = e.height() * (0.05 + unit(rng));
         const double x0 = e.minX - prep.origin.x + unit(rng) * e.width() - 0.5 * w;
         const double y0 = e.minY - prep.origin.y + unit(rng) * e.height() - 0.5 * h;
@@ -90,7 +91,8 @@ TEST(InstanceRanges, AWeekOfThreeYearsSendsAboutAWeekThroughTheVertexStage) {
         Incident inc = test::makeIncident(
             "i" + std::to_string(i), "Riots", 20.0 + unit(rng), 42.0 + unit(rng), LocationPrecision::Exact,
             static_cast<int64_t>(unit(rng) * 1095), static_cast<int32_t>(rng() % 4), 0);
-        if (i % 100 == 0) inc.end = TimePoint{inc.start.seconds + static_cast<int64_t>(rng() % 20) * 86400};
+        if (i % 100 == 0)
+            inc.end = TimePoint{inc.start.seconds + static_cast<int64_t>(rng() % 20) * kSecondsPerDay};
         incidents.push_back(std::move(inc));
     }
     auto store = test::makeStore(std::move(incidents));
@@ -98,7 +100,7 @@ TEST(InstanceRanges, AWeekOfThreeYearsSendsAboutAWeekThroughTheVertexStage) {
     const IncidentPrep prep = prepareIncidents(*store, projection);
     const MapBBox all = MapBBox::fromCorners(-1e7, -1e7, 1e7, 1e7);
     for (int day = 100; day < 1000; day += 150) {
-        const int32_t start = day * 86400, end = start + 7 * 86400 - 1;
+        const int32_t start = day * kSecondsPerDay, end = start + 7 * kSecondsPerDay - 1;
         std::vector<InstanceSegment> segments;
         prep.markerRanges.collect(start, end, all, 0.0, segments);
         size_t sent = 0, shown = 0;

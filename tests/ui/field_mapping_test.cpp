@@ -214,6 +214,31 @@ TEST_F(MainUiMappingTest, UnrecognisedColumnsOpenTheDialogAndTheMappingLoads) {
     EXPECT_EQ(dialog.mapping().at("lat"), "pos_n");
 }
 
+TEST_F(MainUiMappingTest, ReopeningTheDialogShowsTheDateFormatAndEncodingTheLayerWasReadWith) {
+    FieldMapping mapping;
+    for (const std::string& field : canonicalIncidentFields()) mapping[field] = "";
+    mapping["start"] = "reported";
+    mapping["lon"] = "pos_e";
+    mapping["lat"] = "pos_n";
+    const ReloadIncidents reload{kUnmapped, {}, mapping, 0, "day-first", "windows-1252"};
+    const Status loaded = apply(reload);
+    ASSERT_TRUE(loaded) << loaded.error().describe();
+    ui.onCommandResult(reload, loaded, &state);
+    ASSERT_EQ(state.scene().incidentLayers.size(), 1u);
+    EXPECT_EQ(state.scene().incidentLayers[0].loadOptions.encoding, "windows-1252");
+
+    const uint64_t id = state.scene().incidentLayers[0].id;
+    ui.setIncidentPanelOpen(IncidentPanelId::Legend, true);
+    frame();
+    ASSERT_TRUE(clickLegendButton(id, "Map fields\xE2\x80\xA6"));
+    FieldMappingDialog& dialog = ui.fieldMapping();
+    ASSERT_TRUE(dialog.isOpen());
+    EXPECT_EQ(dialog.dateFormat(), "day-first");
+    EXPECT_EQ(dialog.request().encoding, "windows-1252");
+    EXPECT_EQ(dialog.mapping().at("start"), "reported");
+    EXPECT_EQ(dialog.mapping().at("title"), "");  // chosen as none, not re-detected
+}
+
 TEST_F(MainUiMappingTest, ApplyingAMappingToALoadedLayerReplacesItInPlace) {
     FieldMapping mapping;
     for (const std::string& field : canonicalIncidentFields()) mapping[field] = "";

@@ -110,7 +110,7 @@ int runExtractCommand(const ExtractCommandOptions& o) {
     auto gazetteer = Gazetteer::load(path);
     if (!gazetteer) return fail(gazetteer.error().describe());
     ExtractOptions options;
-    options.published = published.value().time.seconds / 86400;
+    options.published = daysSinceEpoch(published.value().time);
     options.gazetteer = gazetteer.value();
     const Extraction x = extractIncidents(article.value(), options);
     if (!o.output.empty()) {

@@ -58,6 +58,7 @@ Status Session::on(const ReloadIncidents& reload) {
     options.fieldMapping = reload.fieldMapping;
     options.table = reload.table;
     options.dateFormat = reload.dateFormat;
+    options.encoding = reload.encoding;
     auto id = m_state.addIncidents(reload.source, options);
     if (!id) return id.error();
     shell().rememberFieldMapping(reload);

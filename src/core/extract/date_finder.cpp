@@ -10,11 +10,11 @@
 namespace fp {
 
 DayNumber dayNumber(int year, int month, int day) {
-    return fromCivil({year, month, day, 0, 0, 0}).seconds / 86400;
+    return daysSinceEpoch(fromCivil({year, month, day, 0, 0, 0}));
 }
 
 CivilTime civilDay(DayNumber day) {
-    return toCivil(TimePoint{day * 86400});
+    return toCivil(startOfDay(day));
 }
 
 std::string formatDay(DayNumber day) {

@@ -18,7 +18,7 @@ Result<DayNumber> readDay(const nlohmann::json& j, const char* key, const std::s
                          std::string("'") + key + "' is missing or not text");
     auto t = parseTime(j[key].get<std::string>());
     if (!t) return makeError(ErrorCode::InvalidArgument, where, t.error().message);
-    return t.value().time.seconds / 86400;
+    return daysSinceEpoch(t.value().time);
 }
 
 /// Greedy one-to-one matching of proposals and gold incidents that `ok` accepts, nearest pairs first.

@@ -395,8 +395,8 @@ Incident toIncident(const IncidentProposal& p, const std::string& sourceName, Da
     inc.title = p.title;
     inc.description = p.sentence;
     inc.category = p.category;
-    inc.start = TimePoint{p.first * 86400};
-    if (p.last != p.first || p.timePrecision != TimePrecision::Day) inc.end = TimePoint{p.last * 86400};
+    inc.start = startOfDay(p.first);
+    if (p.last != p.first || p.timePrecision != TimePrecision::Day) inc.end = startOfDay(p.last);
     inc.timePrecision = p.timePrecision;
     inc.location = p.location;
     inc.locationPrecision = p.locationPrecision;
@@ -404,7 +404,7 @@ Incident toIncident(const IncidentProposal& p, const std::string& sourceName, Da
     inc.adminAreas = p.adminAreas;
     IncidentSource src;
     src.text = sourceName;
-    src.published = TimePoint{published * 86400};
+    src.published = startOfDay(published);
     inc.sources.push_back(src);
     inc.tags = {"extracted"};
     if (p.planned) inc.tags.push_back("planned");

@@ -378,9 +378,9 @@ std::vector<PlaceMention> PlaceFinder::find(const TextUnits& units, std::string_
     return out;
 }
 
-void PlaceFinder::resolve(std::vector<Pending>& pending) {
-    // The article's countries: those it names, and those of names found in one country only (a name
-    // such as "Shtërpcë" tells the country as well as a country name would).
+std::map<std::string, int> PlaceFinder::articleCountries(const std::vector<Pending>& pending) {
+    // Those it names, and those of names found in one country only (a name such as "Shtërpcë" tells the
+    // country as well as a country name would).
     std::map<std::string, int> countryCount;
     std::string firstCountry;
     auto count = [&](const std::string& cc) {
@@ -405,15 +405,19 @@ void PlaceFinder::resolve(std::vector<Pending>& pending) {
     m_mainCountry = firstCountry;
     for (const auto& [cc, n] : countryCount)
         if (n > countryCount[m_mainCountry]) m_mainCountry = cc;
+    return countryCount;
+}
+
+std::vector<std::pair<PlaceIndex, LonLat>> PlaceFinder::keepAcceptable(
+    std::vector<Pending>& pending, const std::map<std::string, int>& countries) const {
     // Elsewhere only well-known places by their own name: "Interior" is an alternate name of an Omani
     // province, "Police" a Polish town, but an article about Kosovo means neither.
     auto acceptable = [&](const Candidate& c, bool crossing) {
         const Place& p = m_gazetteer->place(c.place);
-        if (countryCount.count(std::string(p.country()))) return true;
+        if (countries.count(std::string(p.country()))) return true;
         if (crossing && p.featureClass == 'S') return true;
         return c.mainName && (p.featureCode == "PPLC" || p.population >= 100000);
     };
-    // Anchors: names with one acceptable place, which place the others ("Banjska" near "Zvečan").
     std::vector<std::pair<PlaceIndex, LonLat>> anchors;
     for (Pending& p : pending) {
         std::vector<Candidate> ok;
@@ -433,59 +437,73 @@ void PlaceFinder::resolve(std::vector<Pending>& pending) {
                 anchors.push_back({c.place, m_gazetteer->place(c.place).position});
         }
     }
-    for (size_t k = 0; k < pending.size(); ++k) {
-        Pending& p = pending[k];
+    return anchors;
+}
+
+void PlaceFinder::placeCountryPart(PlaceMention& m) {
+    if (m.country.empty()) {
+        m.name.clear();
+        return;
+    }
+    const std::string countryName = countryDisplayName(m.country);
+    const std::string dir = m.name;
+    const auto pos = countryPart(m.country, dir);
+    if (!pos) {
+        m.name.clear();
+        return;
+    }
+    m.position = *pos;
+    m.name = dir.empty() ? countryName : directionAdjective(dir) + " " + countryName;
+    m.adminAreas = {countryName};
+    m.confidence = m.kind == PlaceMentionKind::Anaphor ? 0.6 : 0.9;
+}
+
+void PlaceFinder::chooseCandidate(Pending& p,
+                                  const std::vector<std::pair<PlaceIndex, LonLat>>& anchors) const {
+    PlaceMention& m = p.mention;
+    double best = -1e9, second = -1e9;
+    const Candidate* chosen = nullptr;
+    for (const Candidate& c : p.candidates) {
+        const Place& pl = m_gazetteer->place(c.place);
+        double score = c.prior;
+        if (pl.country() == m_mainCountry) score += 15.0;
+        if (p.wantCrossing) score += pl.featureClass == 'S' ? 40.0 : 0.0;
+        if (p.wantArea) score += pl.isArea() ? 40.0 : 0.0;
+        double nearest = 1e9;
+        for (const auto& [at, pos] : anchors)
+            if (at != c.place) nearest = std::min(nearest, distanceKm(pos, pl.position));
+        if (nearest < 1e9) score += 30.0 * std::exp(-nearest / 50.0);
+        if (score > best)
+            second = best, best = score, chosen = &c;
+        else
+            second = std::max(second, score);
+    }
+    if (!chosen) return;
+    const Place& pl = m_gazetteer->place(chosen->place);
+    m.place = chosen->place;
+    m.name = std::string(pl.name);
+    m.country = std::string(pl.country());
+    m.position = pl.position;
+    m.adminAreas = {countryDisplayName(m.country)};
+    for (std::string_view a : {pl.admin1Name, pl.admin2Name})
+        if (!a.empty() && std::find(m.adminAreas.begin(), m.adminAreas.end(), a) == m.adminAreas.end())
+            m.adminAreas.emplace_back(a);
+    if (pl.isArea() || p.partOfTown)
+        m.precision = pl.featureCode == "ADM1" ? LocationPrecision::Region : LocationPrecision::Near;
+    m.confidence = p.candidates.size() == 1 ? 1.0 : 0.5 + 0.5 * std::min(1.0, (best - second) / 20.0);
+}
+
+void PlaceFinder::resolve(std::vector<Pending>& pending) {
+    const std::map<std::string, int> countries = articleCountries(pending);
+    const auto anchors = keepAcceptable(pending, countries);
+    for (Pending& p : pending) {
         PlaceMention& m = p.mention;
         if (m.kind == PlaceMentionKind::Anaphor || (m.kind == PlaceMentionKind::Part && m.country.empty()))
             m.country = m_mainCountry;
-        if (m.kind != PlaceMentionKind::Named) {
-            if (m.country.empty()) {
-                m.name.clear();
-                continue;
-            }
-            const std::string countryName = countryDisplayName(m.country);
-            const std::string dir = m.name;
-            const auto pos = countryPart(m.country, dir);
-            if (!pos) {
-                m.name.clear();
-                continue;
-            }
-            m.position = *pos;
-            m.name = dir.empty() ? countryName : directionAdjective(dir) + " " + countryName;
-            m.adminAreas = {countryName};
-            m.confidence = m.kind == PlaceMentionKind::Anaphor ? 0.6 : 0.9;
-            continue;
-        }
-        double best = -1e9, second = -1e9;
-        const Candidate* chosen = nullptr;
-        for (const Candidate& c : p.candidates) {
-            const Place& pl = m_gazetteer->place(c.place);
-            double score = c.prior;
-            if (pl.country() == m_mainCountry) score += 15.0;
-            if (p.wantCrossing) score += pl.featureClass == 'S' ? 40.0 : 0.0;
-            if (p.wantArea) score += pl.isArea() ? 40.0 : 0.0;
-            double nearest = 1e9;
-            for (const auto& [at, pos] : anchors)
-                if (at != c.place) nearest = std::min(nearest, distanceKm(pos, pl.position));
-            if (nearest < 1e9) score += 30.0 * std::exp(-nearest / 50.0);
-            if (score > best)
-                second = best, best = score, chosen = &c;
-            else
-                second = std::max(second, score);
-        }
-        if (!chosen) continue;
-        const Place& pl = m_gazetteer->place(chosen->place);
-        m.place = chosen->place;
-        m.name = std::string(pl.name);
-        m.country = std::string(pl.country());
-        m.position = pl.position;
-        m.adminAreas = {countryDisplayName(m.country)};
-        for (std::string_view a : {pl.admin1Name, pl.admin2Name})
-            if (!a.empty() && std::find(m.adminAreas.begin(), m.adminAreas.end(), a) == m.adminAreas.end())
-                m.adminAreas.emplace_back(a);
-        if (pl.isArea() || p.partOfTown)
-            m.precision = pl.featureCode == "ADM1" ? LocationPrecision::Region : LocationPrecision::Near;
-        m.confidence = p.candidates.size() == 1 ? 1.0 : 0.5 + 0.5 * std::min(1.0, (best - second) / 20.0);
+        if (m.kind != PlaceMentionKind::Named)
+            placeCountryPart(m);
+        else
+            chooseCandidate(p, anchors);
     }
 }
 

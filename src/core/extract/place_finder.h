@@ -82,6 +82,17 @@ private:
     };
     const Lookup& lookup(std::string_view phrase, bool shortCaps);
     void resolve(std::vector<Pending>& pending);
+    /// resolve's steps. The article's countries (ISO code -> mentions), setting m_mainCountry.
+    std::map<std::string, int> articleCountries(const std::vector<Pending>& pending);
+    /// Drops candidates the article's countries rule out; returns the anchors (places of names that have
+    /// one acceptable place), which place the other names.
+    std::vector<std::pair<PlaceIndex, LonLat>> keepAcceptable(
+        std::vector<Pending>& pending, const std::map<std::string, int>& countries) const;
+    /// A country or a part of one ("northern Kosovo"); clears the name when it cannot be placed.
+    void placeCountryPart(PlaceMention& m);
+    /// The best candidate of a named mention, from its prior, the main country, what the words around it
+    /// want and the anchors nearby; fills the mention.
+    void chooseCandidate(Pending& p, const std::vector<std::pair<PlaceIndex, LonLat>>& anchors) const;
     /// The mention of the name at tokens [i, i + n) with the words around it.
     Pending readName(const std::vector<Token>& tokens, const Sentence& s, size_t i, size_t n,
                      const Lookup& names) const;

@@ -57,6 +57,128 @@ double kmBetween(LonLat a, LonLat b) {
     return geodesicDistance(a, b) / 1000.0;
 }
 
+/// Candidates a result lists at most.
+constexpr size_t kShownCandidates = 8;
+
+/// The gazetteer's hits for the query's name. Typos only count when no place has the name as written, so the
+/// typo scan (three quarters of the cost) runs only for names the exact pass does not find; the exact pass
+/// also keeps typo hits from crowding places of the very name out of the top candidates.
+Result<std::vector<PlaceHit>> searchWholeNamesFirst(const Gazetteer& g, const GeocodeQuery& query) {
+    PlaceSearchOptions options;
+    options.limit = 24;
+    options.country = query.country;
+    if (!query.admin.empty()) options.adminHint = query.admin.back();
+    options.fuzzy = false;
+    auto hits = g.search(query.name, options);
+    if (hits &&
+        std::none_of(hits->begin(), hits->end(), [](const PlaceHit& h) { return wholeName(h.match); })) {
+        options.fuzzy = true;
+        hits = g.search(query.name, options);
+    }
+    return hits;
+}
+
+/// Hits split into the whole-name matches that compete (`pool`) and the others (`partial`), best first.
+struct RankedHits {
+    std::vector<Ranked> pool, partial;
+};
+
+RankedHits rankHits(const Gazetteer& g, const std::vector<PlaceHit>& hits, const GeocodeQuery& query) {
+    std::vector<std::string> hints;
+    for (const auto& a : query.admin)
+        if (std::string k = normalizePlaceName(a); !k.empty()) hints.push_back(std::move(k));
+    RankedHits out;
+    for (const PlaceHit& h : hits) {
+        const Place& p = g.place(h.place);
+        Ranked r{h, matchQuality(h) + 40.0 * placeImportance(p), false,
+                 h.matchedName == p.name || h.matchedName == p.asciiName};
+        const std::string admin1 = normalizePlaceName(p.admin1Name),
+                          admin2 = normalizePlaceName(p.admin2Name);
+        const std::string own = p.isArea() ? normalizePlaceName(p.name) : std::string();
+        for (const auto& hint : hints)
+            r.context =
+                r.context || namesArea(admin1, hint) || namesArea(admin2, hint) || namesArea(own, hint);
+        if (r.context) r.score += 25.0;
+        (wholeName(h.match) ? out.pool : out.partial).push_back(r);
+    }
+    const auto demote = [&](auto&& loses) {
+        std::erase_if(out.pool, [&](const Ranked& r) {
+            if (!loses(r)) return false;
+            out.partial.push_back(r);
+            return true;
+        });
+    };
+    // A typo only counts when no place has the name as written.
+    if (std::any_of(out.pool.begin(), out.pool.end(),
+                    [](const Ranked& r) { return r.hit.match != MatchKind::Fuzzy; }))
+        demote([](const Ranked& r) { return r.hit.match == MatchKind::Fuzzy; });
+    // Admin context decides between places when it names the areas of some of them.
+    if (std::any_of(out.pool.begin(), out.pool.end(), [](const Ranked& r) { return r.context; }))
+        demote([](const Ranked& r) { return !r.context; });
+    const auto better = [](const Ranked& a, const Ranked& b) {
+        return a.score != b.score ? a.score > b.score : a.hit.place < b.hit.place;
+    };
+    std::sort(out.pool.begin(), out.pool.end(), better);
+    std::sort(out.partial.begin(), out.partial.end(), better);
+    return out;
+}
+
+GeocodeCandidate toCandidate(const Gazetteer& g, const Ranked& r) {
+    const Place& p = g.place(r.hit.place);
+    GeocodeCandidate c;
+    c.placeId = p.id;
+    c.name = p.name;
+    c.matchedName = r.hit.matchedName;
+    c.adminLabel = g.adminLabel(r.hit.place);
+    c.country = p.country();
+    c.position = p.position;
+    c.population = p.population;
+    c.featureClass = p.featureClass;
+    c.score = r.score;
+    c.match = r.hit.match;
+    return c;
+}
+
+/// An area and a place of the same name that lies in it or near it are one answer. "Štrpce" is a town and
+/// the municipality around it.
+bool placeInArea(const Gazetteer& g, const Ranked& area, const Ranked& place) {
+    const Place& a = g.place(area.hit.place);
+    const Place& p = g.place(place.hit.place);
+    if (!a.isArea() || p.isArea()) return false;
+    const std::string areaKey = normalizePlaceName(a.name);
+    return namesArea(normalizePlaceName(p.admin1Name), areaKey) ||
+           namesArea(normalizePlaceName(p.admin2Name), areaKey) || kmBetween(a.position, p.position) < 30.0;
+}
+
+/// Index of the answer in `pool` (best first): the best, or, when that is an area, a close place of the same
+/// name in it (more precise).
+size_t preferPlaceOverArea(const Gazetteer& g, const std::vector<Ranked>& pool) {
+    if (!g.place(pool[0].hit.place).isArea()) return 0;
+    for (size_t i = 1; i < pool.size(); ++i)
+        // Only a place of the same name: "Harrisburg (Illinois)" has the word but is not Illinois.
+        if (pool[i].score >= pool[0].score - IncidentGeocoder::kCloseScore &&
+            pool[i].hit.match != MatchKind::WordExact && placeInArea(g, pool[0], pool[i]))
+            return i;
+    return 0;
+}
+
+/// Indices of the places in `pool` that score about as well as the chosen one yet lie elsewhere.
+std::vector<size_t> rivalsOf(const Gazetteer& g, const std::vector<Ranked>& pool, size_t chosen) {
+    const Ranked& best = pool[chosen];
+    const LonLat at = g.place(best.hit.place).position;
+    std::vector<size_t> rivals;
+    for (size_t i = 0; i < pool.size(); ++i) {
+        if (i == chosen || pool[i].score < pool[0].score - IncidentGeocoder::kCloseScore) continue;
+        if (kmBetween(at, g.place(pool[i].hit.place).position) <= IncidentGeocoder::kApartKm) continue;
+        if (placeInArea(g, pool[i], best) || placeInArea(g, best, pool[i])) continue;
+        // A place that bears the name is not rivalled by one that only bore it once: GeoNames lists
+        // "Springfield" among the old names of Palmyra, Missouri.
+        if (best.hit.match == MatchKind::Exact && best.ownName && !pool[i].ownName) continue;
+        rivals.push_back(i);
+    }
+    return rivals;
+}
+
 }  // namespace
 
 const char* geocodeOutcomeName(GeocodeOutcome outcome) {
@@ -94,130 +216,30 @@ GeocodeResult IncidentGeocoder::compute(const GeocodeQuery& query) const {
     GeocodeResult out;
     out.countryCode = query.country;
     const Gazetteer& g = *m_gazetteer;
-    std::vector<std::string> hints;
-    for (const auto& a : query.admin)
-        if (std::string k = normalizePlaceName(a); !k.empty()) hints.push_back(std::move(k));
-
-    PlaceSearchOptions options;
-    options.limit = 24;
-    options.country = query.country;
-    if (!query.admin.empty()) options.adminHint = query.admin.back();
-    // Typos only count when no place has the name as written, so the typo scan (three quarters of the cost)
-    // runs only for names the exact pass does not find; the exact pass also keeps typo hits from crowding
-    // places of the very name out of the top candidates.
-    options.fuzzy = false;
-    auto hits = g.search(query.name, options);
-    if (hits &&
-        std::none_of(hits->begin(), hits->end(), [](const PlaceHit& h) { return wholeName(h.match); })) {
-        options.fuzzy = true;
-        hits = g.search(query.name, options);
-    }
+    auto hits = searchWholeNamesFirst(g, query);
     if (!hits) {
         out.reason = "the name cannot be searched: " + hits.error().message;
         return out;
     }
-
-    auto toCandidate = [&](const Ranked& r) {
-        const Place& p = g.place(r.hit.place);
-        GeocodeCandidate c;
-        c.placeId = p.id;
-        c.name = p.name;
-        c.matchedName = r.hit.matchedName;
-        c.adminLabel = g.adminLabel(r.hit.place);
-        c.country = p.country();
-        c.position = p.position;
-        c.population = p.population;
-        c.featureClass = p.featureClass;
-        c.score = r.score;
-        c.match = r.hit.match;
-        return c;
-    };
-
-    std::vector<Ranked> pool, partial;
-    for (const PlaceHit& h : hits.value()) {
-        const Place& p = g.place(h.place);
-        Ranked r{h, matchQuality(h) + 40.0 * placeImportance(p), false,
-                 h.matchedName == p.name || h.matchedName == p.asciiName};
-        const std::string admin1 = normalizePlaceName(p.admin1Name),
-                          admin2 = normalizePlaceName(p.admin2Name);
-        const std::string own = p.isArea() ? normalizePlaceName(p.name) : std::string();
-        for (const auto& hint : hints)
-            r.context =
-                r.context || namesArea(admin1, hint) || namesArea(admin2, hint) || namesArea(own, hint);
-        if (r.context) r.score += 25.0;
-        (wholeName(h.match) ? pool : partial).push_back(r);
-    }
-    // A typo only counts when no place has the name as written.
-    if (std::any_of(pool.begin(), pool.end(),
-                    [](const Ranked& r) { return r.hit.match != MatchKind::Fuzzy; }))
-        std::erase_if(pool, [&](const Ranked& r) {
-            if (r.hit.match != MatchKind::Fuzzy) return false;
-            partial.push_back(r);
-            return true;
-        });
-    // Admin context decides between places when it names the areas of some of them.
-    if (std::any_of(pool.begin(), pool.end(), [](const Ranked& r) { return r.context; })) {
-        std::erase_if(pool, [&](const Ranked& r) {
-            if (r.context) return false;
-            partial.push_back(r);
-            return true;
-        });
-    }
-    auto better = [](const Ranked& a, const Ranked& b) {
-        return a.score != b.score ? a.score > b.score : a.hit.place < b.hit.place;
-    };
-    std::sort(pool.begin(), pool.end(), better);
-    std::sort(partial.begin(), partial.end(), better);
+    const RankedHits ranked = rankHits(g, hits.value(), query);
+    const std::vector<Ranked>& pool = ranked.pool;
     out.candidateCount = pool.size();
-    constexpr size_t kShown = 8;
     if (pool.empty()) {
-        for (size_t i = 0; i < partial.size() && i < kShown; ++i)
-            out.candidates.push_back(toCandidate(partial[i]));
-        out.reason = "no place named '" + query.name + "'" +
-                     (query.country.empty() ? std::string() : " in " + countryDisplayName(query.country)) +
-                     (partial.empty() ? std::string(" in the gazetteer") : "; only partial or typo matches");
+        for (size_t i = 0; i < ranked.partial.size() && i < kShownCandidates; ++i)
+            out.candidates.push_back(toCandidate(g, ranked.partial[i]));
+        out.reason =
+            "no place named '" + query.name + "'" +
+            (query.country.empty() ? std::string() : " in " + countryDisplayName(query.country)) +
+            (ranked.partial.empty() ? std::string(" in the gazetteer") : "; only partial or typo matches");
         return out;
     }
-
-    // An area and a place of the same name that lies in it or near it are one answer: take the place (more
-    // precise). "Štrpce" is a town and the municipality around it.
-    auto related = [&](const Ranked& area, const Ranked& place) {
-        const Place& a = g.place(area.hit.place);
-        const Place& p = g.place(place.hit.place);
-        if (!a.isArea() || p.isArea()) return false;
-        const std::string areaKey = normalizePlaceName(a.name);
-        return namesArea(normalizePlaceName(p.admin1Name), areaKey) ||
-               namesArea(normalizePlaceName(p.admin2Name), areaKey) ||
-               kmBetween(a.position, p.position) < 30.0;
-    };
-    size_t chosen = 0;
-    if (g.place(pool[0].hit.place).isArea()) {
-        for (size_t i = 1; i < pool.size(); ++i)
-            // Only a place of the same name: "Harrisburg (Illinois)" has the word but is not Illinois.
-            if (pool[i].score >= pool[0].score - kCloseScore && pool[i].hit.match != MatchKind::WordExact &&
-                related(pool[0], pool[i])) {
-                chosen = i;
-                break;
-            }
-    }
-    const Ranked& best = pool[chosen];
-    const LonLat at = g.place(best.hit.place).position;
-    std::vector<size_t> rivals;
-    for (size_t i = 0; i < pool.size(); ++i) {
-        if (i == chosen || pool[i].score < pool[0].score - kCloseScore) continue;
-        const LonLat there = g.place(pool[i].hit.place).position;
-        if (kmBetween(at, there) <= kApartKm) continue;
-        if (related(pool[i], best) || related(best, pool[i])) continue;
-        // A place that bears the name is not rivalled by one that only bore it once: GeoNames lists
-        // "Springfield" among the old names of Palmyra, Missouri.
-        if (best.hit.match == MatchKind::Exact && best.ownName && !pool[i].ownName) continue;
-        rivals.push_back(i);
-    }
-    out.candidates.push_back(toCandidate(best));
-    for (size_t i : rivals) out.candidates.push_back(toCandidate(pool[i]));
-    for (size_t i = 0; i < pool.size() && out.candidates.size() < kShown; ++i)
+    const size_t chosen = preferPlaceOverArea(g, pool);
+    const std::vector<size_t> rivals = rivalsOf(g, pool, chosen);
+    out.candidates.push_back(toCandidate(g, pool[chosen]));
+    for (size_t i : rivals) out.candidates.push_back(toCandidate(g, pool[i]));
+    for (size_t i = 0; i < pool.size() && out.candidates.size() < kShownCandidates; ++i)
         if (i != chosen && std::find(rivals.begin(), rivals.end(), i) == rivals.end())
-            out.candidates.push_back(toCandidate(pool[i]));
+            out.candidates.push_back(toCandidate(g, pool[i]));
     if (rivals.empty()) {
         out.outcome = GeocodeOutcome::Matched;
         return out;

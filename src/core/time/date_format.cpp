@@ -309,9 +309,9 @@ DateFormat DateColumnSurvey::result() const {
         } else {
             f.hints.numbers = N::ExcelDays;
             f.forms = "Excel serial days";
-            scale = 86400;
+            scale = kSecondsPerDay;
         }
-        const double offset = f.hints.numbers == N::ExcelDays ? -25569.0 * 86400 : 0;
+        const double offset = f.hints.numbers == N::ExcelDays ? -25569.0 * kSecondsPerDay : 0;
         f.minYear = yearOf(m_minNumber * scale + offset);
         f.maxYear = yearOf(m_maxNumber * scale + offset);
         return f;

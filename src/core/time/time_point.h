@@ -20,6 +20,15 @@ struct TimePoint {
     friend auto operator<=>(const TimePoint&, const TimePoint&) = default;
 };
 
+/// The UTC day that contains `t`, as whole days since 1970-01-01 (floored, so negative before 1970).
+inline constexpr int64_t daysSinceEpoch(TimePoint t) {
+    return t.seconds >= 0 ? t.seconds / kSecondsPerDay : -((kSecondsPerDay - 1 - t.seconds) / kSecondsPerDay);
+}
+/// 00:00:00Z of UTC day `days` since 1970-01-01.
+inline constexpr TimePoint startOfDay(int64_t days) {
+    return TimePoint{days * kSecondsPerDay};
+}
+
 /// How precisely an incident's time is known. A date-only time covers its whole day; Week and Month extend
 /// the span over the whole ISO week (Monday-Sunday) or calendar month; Year over the calendar year.
 enum class TimePrecision : uint8_t { Exact = 0, Day = 1, Week = 2, Month = 3, Year = 4 };

@@ -251,7 +251,7 @@ void FieldMappingDialog::draw(const UiContext& ctx, CommandList& out) {
         m_waiting = true;
         m_error.clear();
         out.push_back(ReloadIncidents{m_request.source, m_request.table, mapping(), m_request.replaceLayerId,
-                                      dateFormat()});
+                                      dateFormat(), m_request.encoding});
     }
     ImGui::EndDisabled();
     itemTooltip(canApply() ? "Load the incidents with these fields; they are remembered for this source"

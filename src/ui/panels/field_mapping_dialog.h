@@ -27,6 +27,7 @@ struct FieldMappingRequest {
     /// from it rather than from the detection.
     FieldMapping previous{};
     std::string dateFormat{};  ///< IncidentLoadOptions::dateFormat used before: "" inferred
+    std::string encoding{};    ///< IncidentLoadOptions::encoding used before, kept on reload: "" detected
 };
 
 /// A window listing the source's columns with, for each canonical incident field (canonicalIncidentFields),

@@ -76,71 +76,82 @@ void TimelinePanel::rebuild(const UiContext& ctx, int widthPx) {
     m_maxStack = 1;
 
     const BinUnit unit = chooseBinUnit(key.visible, widthPx, 12);
-    for (const auto& layer : layers) {
-        if (!layer.data || !layer.style.visible) continue;
-        const IncidentStore& store = *layer.data;
-        Histogram h = buildHistogram(m_cache->histogramIndex(layer.data), key.visible, unit);
-        if (h.bins() == 0) continue;
-        std::vector<ImU32> colour(store.categories().size());
-        std::vector<uint8_t> hidden(store.categories().size(), 0);
-        for (size_t c = 0; c < colour.size(); ++c) {
-            const std::string& name = store.categories()[c];
-            colour[c] = toU32(m_sheet->styleFor(name).color, 1.f);
-            hidden[c] = std::find(layer.style.hiddenCategories.begin(), layer.style.hiddenCategories.end(),
-                                  name) != layer.style.hiddenCategories.end();
-        }
-        const TimeSpan binned{h.edges.front(), h.edges.back()};
-        const double binSeconds =
-            static_cast<double>(binned.end.seconds - binned.begin.seconds) / static_cast<double>(h.bins());
-        const auto [first, last] = m_cache->windowCounts(layer.data).candidates(binned);
-        for (size_t i = first; i < last; ++i) {
-            const uint16_t c = store.categoryIndex()[i];
-            const auto precision = static_cast<TimePrecision>(store.timePrecision()[i]);
-            const TimeSpan covered =
-                coveredSpan(TimePoint{store.startSeconds()[i]}, TimePoint{store.endSeconds()[i]}, precision);
-            if (precision >= TimePrecision::Week) {
-                // Drawn as a faint bar over the whole week or month, not as a spike in its first bin.
-                if (covered.begin >= binned.begin && covered.begin < binned.end) {
-                    const size_t bin =
-                        static_cast<size_t>(std::upper_bound(h.edges.begin(), h.edges.end(), covered.begin) -
-                                            h.edges.begin() - 1);
-                    uint32_t& n = h.counts[bin * h.categories + c];
-                    if (n > 0) --n;
-                }
-                if (!hidden[c] && overlaps(covered, binned) && m_imprecise.size() < kMaxBars) {
-                    const double length = static_cast<double>(covered.end.seconds - covered.begin.seconds);
-                    m_imprecise.push_back({static_cast<double>(covered.begin.seconds),
-                                           static_cast<double>(covered.end.seconds), colour[c], 0,
-                                           static_cast<float>(std::min(1.0, binSeconds / length)), layer.id,
-                                           static_cast<uint32_t>(i)});
-                }
-                continue;
-            }
-            if (!hidden[c] && multiDaySpan(store, i, covered) && overlaps(covered, key.visible)) {
-                if (m_spans.size() < kMaxBars)
-                    m_spans.push_back({static_cast<double>(covered.begin.seconds),
-                                       static_cast<double>(covered.end.seconds), colour[c], 0, 0.f, layer.id,
-                                       static_cast<uint32_t>(i)});
-                else
-                    ++m_spansNotShown;
-            }
-        }
-        for (size_t b = 0; b < h.bins(); ++b)
-            for (size_t c = 0; c < h.categories; ++c)
-                if (!hidden[c] && h.count(b, c) > 0)
-                    m_segments.push_back({static_cast<uint32_t>(b), colour[c], h.count(b, c),
-                                          static_cast<uint16_t>(m_histograms.size()),
-                                          static_cast<uint16_t>(c)});
-        m_histograms.push_back(std::move(h));
-    }
+    for (const auto& layer : layers)
+        if (layer.data && layer.style.visible) addLayerBins(layer, key.visible, unit);
     if (m_histograms.empty()) return;
+    stackSegments();
+    placeSpansInLanes();
+    stackImpreciseBars();
+}
 
+void TimelinePanel::addLayerBins(const IncidentLayer& layer, TimeSpan visible, BinUnit unit) {
+    const IncidentStore& store = *layer.data;
+    Histogram h = buildHistogram(m_cache->histogramIndex(layer.data), visible, unit);
+    if (h.bins() == 0) return;
+    std::vector<ImU32> colour(store.categories().size());
+    std::vector<uint8_t> hidden(store.categories().size(), 0);
+    for (size_t c = 0; c < colour.size(); ++c) {
+        const std::string& name = store.categories()[c];
+        colour[c] = toU32(m_sheet->styleFor(name).color, 1.f);
+        hidden[c] = std::find(layer.style.hiddenCategories.begin(), layer.style.hiddenCategories.end(),
+                              name) != layer.style.hiddenCategories.end();
+    }
+    const TimeSpan binned{h.edges.front(), h.edges.back()};
+    const double binSeconds =
+        static_cast<double>(binned.end.seconds - binned.begin.seconds) / static_cast<double>(h.bins());
+    const auto [first, last] = m_cache->windowCounts(layer.data).candidates(binned);
+    for (size_t i = first; i < last; ++i) {
+        const uint16_t c = store.categoryIndex()[i];
+        const auto precision = static_cast<TimePrecision>(store.timePrecision()[i]);
+        const TimeSpan covered =
+            coveredSpan(TimePoint{store.startSeconds()[i]}, TimePoint{store.endSeconds()[i]}, precision);
+        const auto bar = [&](float density) {
+            return Bar{static_cast<double>(covered.begin.seconds),
+                       static_cast<double>(covered.end.seconds),
+                       colour[c],
+                       0,
+                       density,
+                       layer.id,
+                       static_cast<uint32_t>(i)};
+        };
+        if (precision >= TimePrecision::Week) {
+            // Drawn as a faint bar over the whole week or month, not as a spike in its first bin.
+            if (covered.begin >= binned.begin && covered.begin < binned.end) {
+                const size_t bin = static_cast<size_t>(
+                    std::upper_bound(h.edges.begin(), h.edges.end(), covered.begin) - h.edges.begin() - 1);
+                uint32_t& n = h.counts[bin * h.categories + c];
+                if (n > 0) --n;
+            }
+            if (!hidden[c] && overlaps(covered, binned) && m_imprecise.size() < kMaxBars) {
+                const double length = static_cast<double>(covered.end.seconds - covered.begin.seconds);
+                m_imprecise.push_back(bar(static_cast<float>(std::min(1.0, binSeconds / length))));
+            }
+            continue;
+        }
+        if (!hidden[c] && multiDaySpan(store, i, covered) && overlaps(covered, visible)) {
+            if (m_spans.size() < kMaxBars)
+                m_spans.push_back(bar(0.f));
+            else
+                ++m_spansNotShown;
+        }
+    }
+    for (size_t b = 0; b < h.bins(); ++b)
+        for (size_t c = 0; c < h.categories; ++c)
+            if (!hidden[c] && h.count(b, c) > 0)
+                m_segments.push_back({static_cast<uint32_t>(b), colour[c], h.count(b, c),
+                                      static_cast<uint16_t>(m_histograms.size()), static_cast<uint16_t>(c)});
+    m_histograms.push_back(std::move(h));
+}
+
+void TimelinePanel::stackSegments() {
     std::stable_sort(m_segments.begin(), m_segments.end(),
                      [](const Segment& a, const Segment& b) { return a.bin < b.bin; });
     std::vector<uint32_t> stack(m_histograms.front().bins(), 0);
     for (const Segment& s : m_segments) m_maxStack = std::max(m_maxStack, stack[s.bin] += s.count);
+}
 
-    // Spans into lanes, earliest first, each in the first lane free at its start.
+/// Spans into lanes, earliest first, each in the first lane free at its start.
+void TimelinePanel::placeSpansInLanes() {
     std::sort(m_spans.begin(), m_spans.end(), [](const Bar& a, const Bar& b) { return a.begin < b.begin; });
     std::vector<double> laneEnd;
     std::vector<Bar> placed;
@@ -161,8 +172,10 @@ void TimelinePanel::rebuild(const UiContext& ctx, int widthPx) {
     }
     m_spans = std::move(placed);
     m_lanes = static_cast<int>(laneEnd.size());
+}
 
-    // Incidents of the same week or month stack on each other; their stacks count towards the scale.
+/// Incidents of the same week or month stack on each other; their stacks count towards the scale.
+void TimelinePanel::stackImpreciseBars() {
     std::sort(m_imprecise.begin(), m_imprecise.end(), [](const Bar& a, const Bar& b) {
         return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
     });

@@ -90,6 +90,11 @@ private:
     void drawWindowModeControls(const UiContext& ctx, CommandList& out);
     void drawCanvas(const UiContext& ctx, CommandList& out);
     void rebuild(const UiContext& ctx, int widthPx);
+    /// rebuild's steps: one layer's histogram, span bars and imprecise bars; then the stacking and lanes.
+    void addLayerBins(const IncidentLayer& layer, TimeSpan visible, BinUnit unit);
+    void stackSegments();
+    void placeSpansInLanes();
+    void stackImpreciseBars();
     void drawAxis(const UiContext& ctx, float x0, float x1, float y, float width);
     void drawWindow(const UiContext& ctx, float x0, float y0, float x1, float y1);
     /// The tooltip of the histogram bin under the mouse: its dates and counts per category.
