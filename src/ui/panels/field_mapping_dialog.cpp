@@ -173,11 +173,25 @@ void FieldMappingDialog::draw(const UiContext& ctx, CommandList& out) {
     centreNextDialog(m_appearing);
     bool open = true;
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings;
-    if (!ImGui::Begin(title(), &open, flags)) {
-        ImGui::End();
-        if (!open) m_open = false;
-        return;
+    if (ImGui::Begin(title(), &open, flags)) {
+        drawHeader(ctx);
+        const ImGuiStyle& st = ImGui::GetStyle();
+        const float footer = 2.f * ImGui::GetFrameHeightWithSpacing() + st.ItemSpacing.y +
+                             (m_error.empty() ? 0.f : 3.f * ImGui::GetTextLineHeightWithSpacing());
+        ImGui::BeginChild("##fields", {0.f, -footer});
+        drawFieldTable(s);
+        ImGui::EndChild();
+        drawDateFormat();
+        open &= drawButtons(ctx, out);
     }
+    ImGui::End();
+    if (!open) {
+        m_open = false;
+        m_waiting = false;
+    }
+}
+
+void FieldMappingDialog::drawHeader(const UiContext& ctx) {
     const std::string shown = isDatabaseSource(m_request.source)
                                   ? scrubSecrets(m_request.source)
                                   : std::filesystem::path(m_request.source).filename().string();
@@ -201,46 +215,43 @@ void FieldMappingDialog::draw(const UiContext& ctx, CommandList& out) {
     ImGui::SameLine();
     ImGui::TextWrapped("%s", columns.empty() ? "none found" : list.c_str());
     ImGui::Separator();
+}
 
-    const ImGuiStyle& st = ImGui::GetStyle();
-    const float footer = 2.f * ImGui::GetFrameHeightWithSpacing() + st.ItemSpacing.y +
-                         (m_error.empty() ? 0.f : 3.f * ImGui::GetTextLineHeightWithSpacing());
-    ImGui::BeginChild("##fields", {0.f, -footer});
-    if (ImGui::BeginTable("##mapping", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
-        ImGui::TableSetupColumn("Field", ImGuiTableColumnFlags_WidthFixed, 130.f * s);
-        ImGui::TableSetupColumn("Column", ImGuiTableColumnFlags_WidthStretch);
-        for (size_t f = 0; f < m_fields.size(); ++f) {
-            const std::string& field = m_fields[f];
-            ImGui::PushID(field.c_str());
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::AlignTextToFramePadding();
-            const bool needed = field == "start" || isLocationField(field);
-            ImGui::TextUnformatted(needed ? (field + " *").c_str() : field.c_str());
-            if (field == "start") itemTooltip("Required: the date (and time) the incident began");
-            if (isLocationField(field))
-                itemTooltip("Location: lon and lat in WGS 84 degrees, or a WKT POINT");
-            ImGui::TableNextColumn();
-            ImGui::SetNextItemWidth(-1.f);
-            const int choice = m_choice[f];
-            const char* preview = choice >= 0 ? columns[static_cast<size_t>(choice)].c_str() : "(none)";
-            if (ImGui::BeginCombo("##column", preview)) {
-                if (ImGui::Selectable("(none)", choice < 0)) m_choice[f] = -1;
-                for (size_t c = 0; c < columns.size(); ++c) {
-                    ImGui::PushID(static_cast<int>(c));
-                    if (ImGui::Selectable(columns[c].c_str(), choice == static_cast<int>(c)))
-                        m_choice[f] = static_cast<int>(c);
-                    ImGui::PopID();
-                }
-                ImGui::EndCombo();
+void FieldMappingDialog::drawFieldTable(float scale) {
+    if (!ImGui::BeginTable("##mapping", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) return;
+    const auto& columns = m_request.info.columns;
+    ImGui::TableSetupColumn("Field", ImGuiTableColumnFlags_WidthFixed, 130.f * scale);
+    ImGui::TableSetupColumn("Column", ImGuiTableColumnFlags_WidthStretch);
+    for (size_t f = 0; f < m_fields.size(); ++f) {
+        const std::string& field = m_fields[f];
+        ImGui::PushID(field.c_str());
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
+        const bool needed = field == "start" || isLocationField(field);
+        ImGui::TextUnformatted(needed ? (field + " *").c_str() : field.c_str());
+        if (field == "start") itemTooltip("Required: the date (and time) the incident began");
+        if (isLocationField(field)) itemTooltip("Location: lon and lat in WGS 84 degrees, or a WKT POINT");
+        ImGui::TableNextColumn();
+        ImGui::SetNextItemWidth(-1.f);
+        const int choice = m_choice[f];
+        const char* preview = choice >= 0 ? columns[static_cast<size_t>(choice)].c_str() : "(none)";
+        if (ImGui::BeginCombo("##column", preview)) {
+            if (ImGui::Selectable("(none)", choice < 0)) m_choice[f] = -1;
+            for (size_t c = 0; c < columns.size(); ++c) {
+                ImGui::PushID(static_cast<int>(c));
+                if (ImGui::Selectable(columns[c].c_str(), choice == static_cast<int>(c)))
+                    m_choice[f] = static_cast<int>(c);
+                ImGui::PopID();
             }
-            ImGui::PopID();
+            ImGui::EndCombo();
         }
-        ImGui::EndTable();
+        ImGui::PopID();
     }
-    ImGui::EndChild();
-    drawDateFormat();
+    ImGui::EndTable();
+}
 
+bool FieldMappingDialog::drawButtons(const UiContext& ctx, CommandList& out) {
     if (!m_error.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, logLevelColor(LogLevel::Error, ctx.theme));
         ImGui::TextWrapped("%s", m_error.c_str());
@@ -257,15 +268,11 @@ void FieldMappingDialog::draw(const UiContext& ctx, CommandList& out) {
     itemTooltip(canApply() ? "Load the incidents with these fields; they are remembered for this source"
                            : "Choose a start column and a location first");
     ImGui::SameLine();
-    if (ImGui::Button("Cancel")) open = false;
+    const bool cancelled = ImGui::Button("Cancel");
     ImGui::SameLine();
     if (ImGui::Button("Detected")) prefill();
     itemTooltip("Back to the columns Flashpoint recognised by their names");
-    ImGui::End();
-    if (!open) {
-        m_open = false;
-        m_waiting = false;
-    }
+    return !cancelled;
 }
 
 }  // namespace fp

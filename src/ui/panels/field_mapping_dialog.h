@@ -65,6 +65,11 @@ public:
 
 private:
     void prefill();
+    /// draw's parts: the source and why the dialog opened; the field/column table; the buttons (false when
+    /// Cancel was pressed).
+    void drawHeader(const UiContext& ctx);
+    void drawFieldTable(float scale);
+    bool drawButtons(const UiContext& ctx, CommandList& out);
     void drawDateFormat();
 
     FieldMappingRequest m_request;

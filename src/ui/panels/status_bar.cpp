@@ -11,7 +11,25 @@
 
 namespace fp {
 
+namespace {
+
+std::string countText(size_t n, const char* what) {
+    return std::to_string(n) + " " + what + (n == 1 ? "" : "s");
+}
+
+}  // namespace
+
 void StatusBar::draw(const UiContext& ctx, CommandList& out) {
+    if (!beginBar()) {
+        ImGui::End();
+        return;
+    }
+    drawFields(ctx, out);
+    drawCounters(ctx, out);
+    ImGui::End();
+}
+
+bool StatusBar::beginBar() {
     const ImGuiIO& io = ImGui::GetIO();
     const ImGuiStyle& style = ImGui::GetStyle();
     m_height = ImGui::GetFrameHeight() + style.WindowPadding.y;
@@ -26,11 +44,20 @@ void StatusBar::draw(const UiContext& ctx, CommandList& out) {
                                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNav;
     const bool visible = ImGui::Begin(title(), nullptr, flags);
     ImGui::PopStyleVar(2);
-    if (!visible) {
-        ImGui::End();
-        return;
-    }
+    return visible;
+}
 
+float StatusBar::countersX(const UiContext& ctx) const {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    return ImGui::GetWindowContentRegionMax().x -
+           ImGui::CalcTextSize(countText(ctx.log.warnings, "warning").c_str()).x -
+           ImGui::CalcTextSize(countText(ctx.log.errors, "error").c_str()).x - style.FramePadding.x * 4.f -
+           style.ItemSpacing.x;
+}
+
+void StatusBar::drawFields(const UiContext& ctx, CommandList& out) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const ImGuiStyle& style = ImGui::GetStyle();
     const MapState& state = ctx.state;
     const MapView& view = state.view();
     std::string position = formatLatLon({NAN, NAN});
@@ -47,6 +74,11 @@ void StatusBar::draw(const UiContext& ctx, CommandList& out) {
     }
     const double denominator =
         scaleDenominator(groundMetresPerPixelAtCenter(view, state.projection()), view.pixelRatio);
+    const auto separator = [] {
+        ImGui::SameLine();
+        ImGui::TextDisabled("|");
+        ImGui::SameLine();
+    };
 
     ImGui::AlignTextToFramePadding();
     // A fixed-width slot for the position keeps the rest of the bar from jumping as the cursor moves.
@@ -60,15 +92,11 @@ void StatusBar::draw(const UiContext& ctx, CommandList& out) {
     ImGui::TextUnformatted(crsLabel(state.scene().crs, 48).c_str());
     itemTooltip(
         ("Map CRS: " + state.scene().crs.definition() + "\n(Map > CRS\xE2\x80\xA6 to change)").c_str());
-    ImGui::SameLine();
-    ImGui::TextDisabled("|");
-    ImGui::SameLine();
+    separator();
     ImGui::TextUnformatted(formatScale(denominator).c_str());
     itemTooltip("Approximate scale at the centre of the map (0.28 mm pixels)");
     if (!m_geocodeHint.empty()) {
-        ImGui::SameLine();
-        ImGui::TextDisabled("|");
-        ImGui::SameLine();
+        separator();
         ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
         ImGui::PushStyleColor(ImGuiCol_Text, logLevelColor(LogLevel::Warning, ctx.theme));
         if (ImGui::Button(m_geocodeHint.c_str()))
@@ -76,44 +104,35 @@ void StatusBar::draw(const UiContext& ctx, CommandList& out) {
         ImGui::PopStyleColor(2);
         itemTooltip("Open the geocoding review");
     }
-    const std::string warnings =
-        std::to_string(ctx.log.warnings) + (ctx.log.warnings == 1 ? " warning" : " warnings");
-    const std::string errors = std::to_string(ctx.log.errors) + (ctx.log.errors == 1 ? " error" : " errors");
-    const float countersX = ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(warnings.c_str()).x -
-                            ImGui::CalcTextSize(errors.c_str()).x - style.FramePadding.x * 4.f -
-                            style.ItemSpacing.x;
-    if (!m_placeText.empty()) {
-        ImGui::SameLine();
-        ImGui::TextDisabled("|");
-        ImGui::SameLine();
-        // Clipped rather than wrapped: the bar is one line and the counters on the right must stay visible.
-        const float x = ImGui::GetCursorPosX();
-        if (countersX - x > ImGui::GetFontSize() * 4.f) {
-            ImGui::PushClipRect(ImGui::GetCursorScreenPos(),
-                                {ImGui::GetWindowPos().x + countersX - style.ItemSpacing.x,
-                                 ImGui::GetWindowPos().y + m_height},
-                                true);
-            ImGui::TextUnformatted(m_placeText.c_str());
-            ImGui::PopClipRect();
-            itemTooltip(("Under the cursor: " + m_placeText).c_str());
-        }
-    }
+    if (m_placeText.empty()) return;
+    separator();
+    // Clipped rather than wrapped: the bar is one line and the counters on the right must stay visible.
+    const float right = countersX(ctx);
+    if (right - ImGui::GetCursorPosX() <= ImGui::GetFontSize() * 4.f) return;
+    ImGui::PushClipRect(
+        ImGui::GetCursorScreenPos(),
+        {ImGui::GetWindowPos().x + right - style.ItemSpacing.x, ImGui::GetWindowPos().y + m_height}, true);
+    ImGui::TextUnformatted(m_placeText.c_str());
+    ImGui::PopClipRect();
+    itemTooltip(("Under the cursor: " + m_placeText).c_str());
+}
 
-    ImGui::SameLine(countersX);
+void StatusBar::drawCounters(const UiContext& ctx, CommandList& out) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    ImGui::SameLine(countersX(ctx));
     bool openLog = false;
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
     ImGui::PushStyleColor(ImGuiCol_Text, ctx.log.warnings > 0 ? logLevelColor(LogLevel::Warning, ctx.theme)
                                                               : style.Colors[ImGuiCol_TextDisabled]);
-    openLog |= ImGui::Button(warnings.c_str());
+    openLog |= ImGui::Button(countText(ctx.log.warnings, "warning").c_str());
     ImGui::PopStyleColor();
     ImGui::SameLine();
     ImGui::PushStyleColor(ImGuiCol_Text, ctx.log.errors > 0 ? logLevelColor(LogLevel::Error, ctx.theme)
                                                             : style.Colors[ImGuiCol_TextDisabled]);
-    openLog |= ImGui::Button(errors.c_str());
+    openLog |= ImGui::Button(countText(ctx.log.errors, "error").c_str());
     ImGui::PopStyleColor(2);
     itemTooltip("Open the log");
     if (openLog) out.push_back(ShowPanel{PanelId::Log, !ctx.isOpen(PanelId::Log), false});
-    ImGui::End();
 }
 
 }  // namespace fp

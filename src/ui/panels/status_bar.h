@@ -23,6 +23,13 @@ public:
     const std::string& geocodeHint() const { return m_geocodeHint; }
 
 private:
+    /// draw's parts: the bar's window, the cursor/CRS/scale/place fields, the log counters.
+    bool beginBar();
+    void drawFields(const UiContext& ctx, CommandList& out);
+    void drawCounters(const UiContext& ctx, CommandList& out);
+    /// Left edge of the counters on the right, in window coordinates.
+    float countersX(const UiContext& ctx) const;
+
     float m_height = 0.f;
     std::string m_placeText;
     std::string m_geocodeHint;

@@ -139,7 +139,10 @@ bool sameFile(const std::string& a, const std::string& b) {
     return !ec && ca == cb;
 }
 
-Result<GeocodedCopySummary> writeGeocodedCopy(const GeocodedCopyRequest& req) {
+namespace {
+
+/// The request's output format, once the request is checked (source, extension, writable output, overwrites).
+Result<Format> checkCopyRequest(const GeocodedCopyRequest& req) {
     const std::string& out = req.output;
     if (req.source.empty()) return makeError(ErrorCode::InvalidArgument, "(source)", "no source file given");
     if (isDatabaseSource(req.source))
@@ -150,7 +153,6 @@ Result<GeocodedCopySummary> writeGeocodedCopy(const GeocodedCopyRequest& req) {
         return makeError(ErrorCode::InvalidArgument, out,
                          "unknown extension '" + fs::path(out).extension().string() +
                              "': a geocoded copy is written as .csv or .gpkg");
-    const Format format = ext == ".csv" ? Format::Csv : Format::Gpkg;
     if (Status s = checkWritableOutput(out); !s) return s.error();
     if (sameFile(out, req.source) && !req.allowSourceOverwrite)
         return makeError(ErrorCode::InvalidArgument, out,
@@ -161,137 +163,200 @@ Result<GeocodedCopySummary> writeGeocodedCopy(const GeocodedCopyRequest& req) {
         return makeError(ErrorCode::InvalidArgument, out,
                          "already exists; it is not replaced without confirmation (--force on the command "
                          "line)");
+    return ext == ".csv" ? Format::Csv : Format::Gpkg;
+}
 
-    const auto choiceRows = choicesOf(req.choices, req.source);
-    std::vector<bool> used(req.choices.size(), false);
-    std::unique_ptr<incident_io::CopySink> sink = format == Format::Csv
-                                                      ? incident_io::makeCsvSink(out)
-                                                      : incident_io::makeGpkgSink(out, fs::path(out).stem());
-    IncidentFormatInfo info;
-    LoadReport report;
-    GeocodedCopySummary sum;
-    sum.output = out;
-    ColumnPlan plan;
-    Status failed;
-    bool begun = false;
-    size_t onMapOrHeld = 0;
-    std::vector<std::string> cells;
+/// Writes each row the loader reports to the copy: the source's cells, then where the row was located and
+/// how. Counts into `summary`; the first failure stops the writing and stays in `failed`.
+class CopyRowWriter {
+public:
+    CopyRowWriter(const GeocodedCopyRequest& req, Format format, const IncidentFormatInfo& info)
+        : m_req(req),
+          m_format(format),
+          m_info(info),
+          m_choiceRows(choicesOf(req.choices, req.source)),
+          m_used(req.choices.size(), false),
+          m_sink(format == Format::Csv ? incident_io::makeCsvSink(req.output)
+                                       : incident_io::makeGpkgSink(req.output, fs::path(req.output).stem())) {
+        summary.output = req.output;
+    }
 
-    auto observe = [&](const IncidentRowView& v) {
-        if (!failed) return;
-        if (!begun) {
-            begun = true;
-            // The loader fills the format and columns before its first row.
-            if (info.format == "gdelt") {
-                failed = makeError(ErrorCode::UnsupportedFormat, req.source,
-                                   "is a GDELT export: its rows always carry coordinates and are never "
-                                   "geocoded, so there is nothing to write back");
-                return;
-            }
-            plan = planColumns(info, format);
-            if (failed = sink->begin(plan.names); !failed) return;
-        }
+    void observe(const IncidentRowView& v) {
+        if (!failed || (!m_begun && !begin())) return;
         const std::vector<std::string_view>& values = *v.values;
-        cells.assign(plan.names.size(), std::string());
-        for (size_t i = 0; i < values.size() && i < plan.sourceColumns; ++i) cells[i] = utf8(values[i]);
+        m_cells.assign(m_plan.names.size(), std::string());
+        for (size_t i = 0; i < values.size() && i < m_plan.sourceColumns; ++i) m_cells[i] = utf8(values[i]);
+        Located where;
+        using O = IncidentRowView::Outcome;
+        if (v.outcome == O::Loaded)
+            where = loadedRow(v);
+        else if (v.outcome == O::Held)
+            where = heldRow(v);
+        else
+            where = notLoadedRow(v, values.size());
+        writeRow(where);
+    }
+
+    /// Choices about the source that matched no held row.
+    size_t staleChoices() const {
+        size_t n = 0;
+        for (const auto& [row, indices] : m_choiceRows)
+            for (size_t i : indices) n += m_used[i] ? 0 : 1;
+        return n;
+    }
+    bool begun() const { return m_begun; }
+    Status finish() { return m_sink->finish(); }
+
+    GeocodedCopySummary summary;
+    Status failed;
+    size_t onMapOrHeld = 0;
+
+private:
+    struct Located {
         std::optional<LonLat> position;
         std::optional<LocationPrecision> precision;
-        bool located = false;  // by geocoding or a choice: the source's own position columns get filled
-        std::string& status = cells[plan.status];
-        std::string& match = cells[plan.match];
-        using O = IncidentRowView::Outcome;
-        if (v.outcome == O::Loaded) {
-            ++onMapOrHeld;
-            position = v.incident->location;
-            precision = v.incident->locationPrecision;
-            located = v.geocode && !v.geocode->candidates.empty();
-            if (located) {
-                status = "matched";
-                match = candidateText(v.geocode->candidates.front());
-                ++sum.geocoded;
-            } else {
-                // Coordinates an earlier copy wrote are the row's own now, but how they were found stays.
-                if (!plan.statusIsSource || status.empty() || status == "not_loaded") {
-                    status = "original";
-                    match.clear();
-                }
-                ++sum.original;
-            }
-        } else if (v.outcome == O::Held) {
-            ++onMapOrHeld;
-            const GeocodeChoice* choice = nullptr;
-            if (auto it = choiceRows.find(v.row); it != choiceRows.end()) {
-                for (size_t i : it->second) {
-                    if (!req.choices[i].matches(*v.held)) continue;
-                    choice = &req.choices[i];  // the last choice made wins, as when the layer loads
-                    used[i] = true;
-                }
-            }
-            if (choice && choice->kind == GeocodeChoice::Kind::Skip) {
-                status = "skipped";
-                match = "left off the map by choice (" + v.held->result.reason + ")";
-                ++sum.skipped;
-            } else if (auto inc = choice ? resolvedIncident(*v.held, *choice) : Result<Incident>(Error{});
-                       choice && inc) {
-                located = true;
-                position = inc.value().location;
-                precision = inc.value().locationPrecision;
-                const bool candidate = choice->kind == GeocodeChoice::Kind::Candidate;
-                status = candidate ? "user_candidate" : "user_map";
-                match = candidate ? choice->placeName + " (chosen from the candidates)"
-                                  : "point chosen on the map";
-                ++sum.byChoice;
-            } else {
-                const bool ambiguous = v.held->result.outcome == GeocodeOutcome::Ambiguous;
-                status = geocodeOutcomeName(v.held->result.outcome);
-                match = v.held->result.reason;
-                ++(ambiguous ? sum.ambiguous : sum.unmatched);
-            }
-        } else {
-            status = "not_loaded";
-            if (!info.columns.empty() && values.size() != plan.sourceColumns)
-                match = "malformed row: " + std::to_string(values.size()) + " values for " +
-                        std::to_string(plan.sourceColumns) + " columns; see the load report";
-            else
-                match = "not loaded; see the load report";
-            if (v.geometry) position = *v.geometry;
-            ++sum.notLoaded;
-        }
-        // The source's own columns change only for rows located here; appended columns are always filled.
-        auto put = [&](int column, const std::string& text) {
-            if (column >= 0 && (located || static_cast<size_t>(column) >= plan.sourceColumns))
-                cells[static_cast<size_t>(column)] = text;
-        };
-        if (position) {
-            put(plan.lon, degrees(position->lon));
-            put(plan.lat, degrees(position->lat));
-        }
-        if (precision)
-            put(plan.precision, plan.precisionIsSource ? std::to_string(static_cast<int>(*precision))
-                                                       : std::string(locationPrecisionName(*precision)));
-        failed = sink->row(cells, position);
-        ++sum.rows;
+        bool here = false;  // by geocoding or a choice: the source's own position columns get filled
     };
 
-    auto loaded = loadIncidents(req.source, req.options, report, &info, observe);
-    if (!failed) return failed.error();
+    bool begin() {
+        m_begun = true;
+        // The loader fills the format and columns before its first row.
+        if (m_info.format == "gdelt") {
+            failed = makeError(ErrorCode::UnsupportedFormat, m_req.source,
+                               "is a GDELT export: its rows always carry coordinates and are never "
+                               "geocoded, so there is nothing to write back");
+            return false;
+        }
+        m_plan = planColumns(m_info, m_format);
+        failed = m_sink->begin(m_plan.names);
+        return failed.ok();
+    }
+
+    Located loadedRow(const IncidentRowView& v) {
+        ++onMapOrHeld;
+        std::string& status = m_cells[m_plan.status];
+        std::string& match = m_cells[m_plan.match];
+        Located at{v.incident->location, v.incident->locationPrecision,
+                   v.geocode && !v.geocode->candidates.empty()};
+        if (at.here) {
+            status = "matched";
+            match = candidateText(v.geocode->candidates.front());
+            ++summary.geocoded;
+        } else {
+            // Coordinates an earlier copy wrote are the row's own now, but how they were found stays.
+            if (!m_plan.statusIsSource || status.empty() || status == "not_loaded") {
+                status = "original";
+                match.clear();
+            }
+            ++summary.original;
+        }
+        return at;
+    }
+
+    Located heldRow(const IncidentRowView& v) {
+        ++onMapOrHeld;
+        std::string& status = m_cells[m_plan.status];
+        std::string& match = m_cells[m_plan.match];
+        const GeocodeChoice* choice = nullptr;
+        if (auto it = m_choiceRows.find(v.row); it != m_choiceRows.end()) {
+            for (size_t i : it->second) {
+                if (!m_req.choices[i].matches(*v.held)) continue;
+                choice = &m_req.choices[i];  // the last choice made wins, as when the layer loads
+                m_used[i] = true;
+            }
+        }
+        if (choice && choice->kind == GeocodeChoice::Kind::Skip) {
+            status = "skipped";
+            match = "left off the map by choice (" + v.held->result.reason + ")";
+            ++summary.skipped;
+            return {};
+        }
+        if (auto inc = choice ? resolvedIncident(*v.held, *choice) : Result<Incident>(Error{});
+            choice && inc) {
+            const bool candidate = choice->kind == GeocodeChoice::Kind::Candidate;
+            status = candidate ? "user_candidate" : "user_map";
+            match =
+                candidate ? choice->placeName + " (chosen from the candidates)" : "point chosen on the map";
+            ++summary.byChoice;
+            return {inc.value().location, inc.value().locationPrecision, true};
+        }
+        const bool ambiguous = v.held->result.outcome == GeocodeOutcome::Ambiguous;
+        status = geocodeOutcomeName(v.held->result.outcome);
+        match = v.held->result.reason;
+        ++(ambiguous ? summary.ambiguous : summary.unmatched);
+        return {};
+    }
+
+    Located notLoadedRow(const IncidentRowView& v, size_t valueCount) {
+        m_cells[m_plan.status] = "not_loaded";
+        if (!m_info.columns.empty() && valueCount != m_plan.sourceColumns)
+            m_cells[m_plan.match] = "malformed row: " + std::to_string(valueCount) + " values for " +
+                                    std::to_string(m_plan.sourceColumns) + " columns; see the load report";
+        else
+            m_cells[m_plan.match] = "not loaded; see the load report";
+        ++summary.notLoaded;
+        Located at;
+        if (v.geometry) at.position = *v.geometry;
+        return at;
+    }
+
+    void writeRow(const Located& at) {
+        // The source's own columns change only for rows located here; appended columns are always filled.
+        auto put = [&](int column, const std::string& text) {
+            if (column >= 0 && (at.here || static_cast<size_t>(column) >= m_plan.sourceColumns))
+                m_cells[static_cast<size_t>(column)] = text;
+        };
+        if (at.position) {
+            put(m_plan.lon, degrees(at.position->lon));
+            put(m_plan.lat, degrees(at.position->lat));
+        }
+        if (at.precision)
+            put(m_plan.precision, m_plan.precisionIsSource
+                                      ? std::to_string(static_cast<int>(*at.precision))
+                                      : std::string(locationPrecisionName(*at.precision)));
+        failed = m_sink->row(m_cells, at.position);
+        ++summary.rows;
+    }
+
+    const GeocodedCopyRequest& m_req;
+    const Format m_format;
+    const IncidentFormatInfo& m_info;
+    const std::unordered_map<int64_t, std::vector<size_t>> m_choiceRows;
+    std::vector<bool> m_used;
+    std::unique_ptr<incident_io::CopySink> m_sink;
+    ColumnPlan m_plan;
+    bool m_begun = false;
+    std::vector<std::string> m_cells;
+};
+
+}  // namespace
+
+Result<GeocodedCopySummary> writeGeocodedCopy(const GeocodedCopyRequest& req) {
+    const auto format = checkCopyRequest(req);
+    if (!format) return format.error();
+    IncidentFormatInfo info;
+    LoadReport report;
+    CopyRowWriter writer(req, format.value(), info);
+    auto loaded = loadIncidents(req.source, req.options, report, &info,
+                                [&](const IncidentRowView& v) { writer.observe(v); });
+    if (!writer.failed) return writer.failed.error();
+    GeocodedCopySummary& sum = writer.summary;
     // A source whose rows are all held or rejected loads no store, but every row was seen and is copied.
     if (!loaded && !(loaded.error().code == ErrorCode::EmptyLayer && sum.rows > 0)) return loaded.error();
-    if (!begun) return makeError(ErrorCode::EmptyLayer, req.source, "has no data rows to copy");
-    if (req.expectedRows && *req.expectedRows != onMapOrHeld)
+    if (!writer.begun()) return makeError(ErrorCode::EmptyLayer, req.source, "has no data rows to copy");
+    if (req.expectedRows && *req.expectedRows != writer.onMapOrHeld)
         return makeError(ErrorCode::InvalidArgument, req.source,
                          "changed since it was loaded: " + std::to_string(*req.expectedRows) +
-                             " rows were on the map or held for review then, " + std::to_string(onMapOrHeld) +
+                             " rows were on the map or held for review then, " +
+                             std::to_string(writer.onMapOrHeld) +
                              " now; load it again before saving a geocoded copy");
-    for (const auto& [row, indices] : choiceRows)
-        for (size_t i : indices)
-            if (!used[i]) ++sum.staleChoices;
+    sum.staleChoices = writer.staleChoices();
     if (req.requireChoicesMatch && sum.staleChoices > 0)
         return makeError(ErrorCode::InvalidArgument, req.source,
                          "changed since it was loaded: " + std::to_string(sum.staleChoices) +
                              " geocoding choice(s) no longer match a held row (same row and place name); "
                              "load it again before saving a geocoded copy");
-    if (Status s = sink->finish(); !s) return s.error();
+    if (Status s = writer.finish(); !s) return s.error();
     return sum;
 }
 
