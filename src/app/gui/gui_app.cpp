@@ -56,6 +56,11 @@ void GuiApp::findPlace(const std::string& query) {
 void GuiApp::setSettingsStore(GuiSettings* settings, std::string path) {
     m_settings = settings;
     m_settingsPath = std::move(path);
+    // The overlay setUp opened on a first start is not shown again, even if this run does not end cleanly.
+    if (m_settings && !m_settings->keysHelpShown) {
+        m_settings->keysHelpShown = true;
+        saveSettings("first start");
+    }
     // A project given on the command line.
     if (!m_session.project().needsNewPath()) projectFileUsed(m_session.project().path(), false);
 }

@@ -21,7 +21,11 @@ bool escapePressed() {
 
 void section(const char* heading, std::initializer_list<const char*> lines) {
     ImGui::TextDisabled("%s", heading);
-    for (const char* line : lines) ImGui::BulletText("%s", line);
+    for (const char* line : lines) {
+        // BulletText does not wrap: a bullet, then the line wrapped at the caller's wrap position.
+        ImGui::Bullet();
+        ImGui::TextUnformatted(line);
+    }
 }
 
 }  // namespace

@@ -12,10 +12,14 @@ void RecoveryDialog::offer(std::vector<RecoveryOffer> offers) {
 std::string RecoveryDialog::describeFirst() const {
     if (m_offers.empty()) return {};
     const RecoveryOffer& o = m_offers.front();
+    // "2026-12-07T01:24:29Z" reads as "2026-12-07 01:24:29 UTC".
+    std::string when = o.savedAt;
+    if (when.size() == 20 && when[10] == 'T' && when.back() == 'Z')
+        when = when.substr(0, 10) + " " + when.substr(11, 8) + " UTC";
     std::string text = "Flashpoint did not close cleanly. It kept a copy of the unsaved changes to \"" +
                        o.projectName + "\" (" +
                        (o.projectPath.empty() ? std::string("not saved to a file yet") : o.projectPath) +
-                       "), written " + o.savedAt + " (UTC).";
+                       "), written " + when + ".";
     if (!o.notKept.empty()) {
         text +=
             "\nNot in the copy (incidents made in that session without a source file, which a project "
