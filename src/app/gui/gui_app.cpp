@@ -167,6 +167,7 @@ void GuiApp::run() {
         const bool busy = m_ui.isAnimating() || m_session.playing() || m_animation.running() ||
                           m_imageExport.running() || m_appliedCommands;
         const bool input = m_window.waitEvents(busy, regular ? kBusyTimeout : kIdleTimeout);
+        keepRecoveryCopy();  // also while idle: a change waiting for its minute is written on time
         // Nothing moved and nothing fades: the last frame is still on screen, so skip the work.
         if (!input && !regular && !busy) continue;
         int fw = 0, fh = 0;
