@@ -119,8 +119,12 @@ ProjectInfo Session::projectInfo(const std::vector<std::string>& recent) const {
 void Session::fitUncovered(const std::function<void()>& fit) {
     const MapView whole = m_state.view();
     CoveredInsets c = m_covered;
-    if (c.left + c.right < 0 || c.left + c.right >= whole.widthPx / 2) c.left = c.right = 0;
-    if (c.top + c.bottom < 0 || c.top + c.bottom >= whole.heightPx / 2) c.top = c.bottom = 0;
+    // Insets that would leave (almost) nothing to fit into are ignored: the whole viewport is used instead.
+    const auto tooMuch = [](int a, int b, int size) {
+        return a < 0 || b < 0 || size - a - b < std::max(100, size / 8);
+    };
+    if (tooMuch(c.left, c.right, whole.widthPx)) c.left = c.right = 0;
+    if (tooMuch(c.top, c.bottom, whole.heightPx)) c.top = c.bottom = 0;
     m_state.resize(whole.widthPx - c.left - c.right, whole.heightPx - c.top - c.bottom, whole.pixelRatio);
     fit();
     MapView shifted = m_state.view();

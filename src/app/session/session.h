@@ -141,7 +141,7 @@ private:
     void centreOn(MapXY at, double radiusMetres);
     /// Runs `fit` (which sets the view's centre and scale) on a view the size of the uncovered area, then
     /// moves the view so that what `fit` centred sits in the middle of that area. Covered insets that leave
-    /// less than half the viewport either way are ignored.
+    /// less than an eighth of the viewport (or 100 pixels) either way are ignored.
     void fitUncovered(const std::function<void()>& fit);
     /// Moves the cursor with `cursorFor` (given the time state ready for playing and the data's range).
     template <class CursorFor>
