@@ -21,8 +21,8 @@ namespace fp {
 enum class Theme { Dark, Light };
 
 /// The toggleable windows of the GUI.
-enum class PanelId { Layers, Log, Crs, LoadReport, PlaceSearch, GeocodeReview };
-inline constexpr std::size_t kPanelCount = 6;
+enum class PanelId { Layers, Log, Crs, LoadReport, PlaceSearch, GeocodeReview, KeysHelp, About };
+inline constexpr std::size_t kPanelCount = 8;
 
 /// Move the view so the map follows a drag of (dx, dy) physical pixels.
 struct Pan {
@@ -253,6 +253,13 @@ struct Redo {};
 /// Everything the UI can ask of the application. Panels append these; the app's Session applies them (one
 /// handler per kind, app/session) after the UI frame and the app reports failures back
 /// (MainUi::onCommandResult).
+/// The recovery copy of a project left by a window that crashed: restore it (it becomes the open project,
+/// with unsaved changes, saved to its own project file when it had one) or discard it (the file is deleted).
+struct RecoverProject {
+    std::string path;  ///< the recovery file
+    bool restore = true;
+};
+
 using Command =
     std::variant<Pan, Zoom, ResetView, SetLayerStyle, MoveLayer, RemoveLayer, ZoomToLayer, AddLayer, SetCrs,
                  SetTheme, ClearLog, ShowPanel, Quit, ShowIncidentPanel, AddIncidents, SetIncidentStyle,
@@ -260,7 +267,8 @@ using Command =
                  ReloadIncidents, ShowFieldMapping, SetTimeState, SetPlayback, Play, Pause, StepTime,
                  SeekStart, SeekEnd, ShowAnimationExport, ExportAnimation, CancelAnimationExport,
                  ShowProjectDialog, NewProject, OpenProject, SaveProject, FlyToPlace, ShowImageExport,
-                 ExportImage, SetPlaceLabels, ShowGeocodedCopy, SaveGeocodedCopy, ResolveGeocode, Undo, Redo>;
+                 ExportImage, SetPlaceLabels, ShowGeocodedCopy, SaveGeocodedCopy, ResolveGeocode, Undo, Redo,
+                 RecoverProject>;
 using CommandList = std::vector<Command>;
 
 }  // namespace fp

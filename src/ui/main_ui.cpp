@@ -30,6 +30,10 @@ Panel& MainUi::panel(PanelId id) {
             return m_placeSearch;
         case PanelId::GeocodeReview:
             return m_geocodeReview;
+        case PanelId::KeysHelp:
+            return m_keysHelp;
+        case PanelId::About:
+            return m_about;
     }
     return m_layers;
 }
@@ -121,9 +125,7 @@ void MainUi::frame(const MapState& state, const UiMetrics& metrics, CommandList&
     m_log.refresh(Log::instance());
     UiContext ctx{state, m_log, m_theme, metrics.scale, metrics.fbScale, ImGui::GetTime(), {}};
     ctx.locations = &m_locations;
-    for (PanelId id : {PanelId::Layers, PanelId::Log, PanelId::Crs, PanelId::LoadReport, PanelId::PlaceSearch,
-                       PanelId::GeocodeReview})
-        ctx.panelOpen[static_cast<size_t>(id)] = isPanelOpen(id);
+    for (size_t id = 0; id < kPanelCount; ++id) ctx.panelOpen[id] = isPanelOpen(static_cast<PanelId>(id));
 
     CommandList commands = std::move(m_queued);
     m_queued.clear();
@@ -140,18 +142,47 @@ void MainUi::frame(const MapState& state, const UiMetrics& metrics, CommandList&
     routeCommands(state, commands, out);
 }
 
-void MainUi::drawPanels(const UiContext& ctx, const UiMetrics& metrics, CommandList& commands) {
+void MainUi::drawDocked(UiContext& ctx, CommandList& commands) {
+    struct Docked {
+        Panel& panel;
+        DockSide side;
+    };
+    const std::array<Docked, 3> docked{
+        {{m_layers, DockSide::Left}, {m_incidentLegend, DockSide::Right}, {m_inspector, DockSide::Right}}};
+    int counts[2] = {0, 0};
+    for (size_t i = 0; i < docked.size(); ++i) {
+        const bool open = docked[i].panel.isOpen();
+        if (open && !m_dockedWasOpen[i]) m_docks.setCollapsed(docked[i].side, false);
+        m_dockedWasOpen[i] = open;
+        if (open) ++counts[docked[i].side == DockSide::Left ? 0 : 1];
+    }
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    m_docks.layout(display.x, ImGui::GetFrameHeight(), display.y - m_status.height() - m_timeline.height(),
+                   ctx.scale, counts[0], counts[1]);
+    ctx.map = m_docks.mapRect();
+    int index[2] = {0, 0};
+    for (const Docked& d : docked) {
+        if (!d.panel.isOpen()) continue;
+        const UiRect slot = m_docks.slot(d.side, index[d.side == DockSide::Left ? 0 : 1]++);
+        if (slot.w <= 0.f) continue;  // its bar is collapsed
+        bool open = true;
+        SideDocks::pinWindow(d.panel.title(), slot, open);
+        d.panel.draw(ctx, commands);
+        if (!open) d.panel.setOpen(false);
+    }
+    m_docks.drawHandles();
+}
+
+void MainUi::drawPanels(UiContext& ctx, const UiMetrics& metrics, CommandList& commands) {
     m_menu.setProject(&m_projectDialogs.project());
     m_menu.draw(ctx, commands);
     m_status.draw(ctx, commands);
     m_timeline.setBottomInset(m_status.height());
     m_timeline.draw(ctx, commands);
-    m_layers.draw(ctx, commands);
+    drawDocked(ctx, commands);
     m_logPanel.draw(ctx, commands);
     m_crs.draw(ctx, commands);
-    m_incidentLegend.draw(ctx, commands);
     m_incidentTable.draw(ctx, commands);
-    m_inspector.draw(ctx, commands);
     m_loadReport.draw(ctx, commands);
     m_fieldMapping.draw(ctx, commands);
     m_animation.draw(ctx, commands);
@@ -161,11 +192,13 @@ void MainUi::drawPanels(const UiContext& ctx, const UiMetrics& metrics, CommandL
     m_geocodeReview.draw(ctx, commands);
     m_geocodeReview.drawPickOverlay(ctx);
     m_notifications.draw(ctx, commands);
+    m_keysHelp.draw(ctx, commands);
+    m_about.draw(ctx, commands);
+    m_recovery.draw(ctx, commands);
     m_projectDialogs.draw(ctx, commands);
 
     const float margin = 12.f * metrics.scale;
-    drawScaleBar(ImGui::GetBackgroundDrawList(), margin,
-                 ImGui::GetIO().DisplaySize.y - m_status.height() - m_timeline.height() - margin,
+    drawScaleBar(ImGui::GetBackgroundDrawList(), ctx.map.x + margin, ctx.map.bottom() - margin,
                  ctx.state.view(), ctx.state.projection(), metrics.scale, metrics.fbScale, m_theme);
 }
 
@@ -177,6 +210,9 @@ void MainUi::handleMapInput(const UiContext& ctx, CommandList& commands) {
     m_timeline.handleKeys(ctx, commands);
     m_interaction.setTimeKeys(m_timeline.timeKeysActive());
     m_interaction.setPickMode(m_geocodeReview.picking());
+    if (ctx.map.w > 0.f && ctx.map.h > 0.f)
+        m_interaction.setMapCentre(ScreenXY{(ctx.map.x + 0.5 * ctx.map.w) * ctx.fbScale,
+                                            (ctx.map.y + 0.5 * ctx.map.h) * ctx.fbScale});
     m_interaction.update(state.view(), commands);
     if (const auto picked = m_interaction.takePick())
         if (Status placed = m_geocodeReview.placeAt(state, *picked, commands); !placed)
@@ -402,6 +438,9 @@ void MainUi::onCommandResult(const Command& command, const Status& status, const
         if (!status.ok()) notify(LogLevel::Error, "Map CRS unchanged\n" + error);
         return;
     }
+    if (const auto* recover = std::get_if<RecoverProject>(&command);
+        recover && status.ok() && recover->restore)
+        return notify(LogLevel::Info, "Restored the unsaved changes from the recovery copy");
     if (!status.ok()) notify(LogLevel::Error, error);
 }
 

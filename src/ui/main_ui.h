@@ -2,6 +2,7 @@
 
 #include "core/places/location_describer.h"
 
+#include <array>
 #include <map>
 #include <set>
 #include <string>
@@ -13,6 +14,7 @@
 #include "ui/panels/field_mapping_dialog.h"
 #include "ui/panels/geocode_review_panel.h"
 #include "ui/panels/geocoded_copy_dialog.h"
+#include "ui/panels/help_windows.h"
 #include "ui/panels/image_export_dialog.h"
 #include "ui/panels/incident_inspector_panel.h"
 #include "ui/panels/incident_legend_panel.h"
@@ -25,7 +27,9 @@
 #include "ui/panels/notifications.h"
 #include "ui/panels/place_search_panel.h"
 #include "ui/panels/project_dialogs.h"
+#include "ui/panels/recovery_dialog.h"
 #include "ui/panels/status_bar.h"
+#include "ui/side_docks.h"
 #include "ui/timeline/incident_time_cache.h"
 #include "ui/timeline/timeline_panel.h"
 
@@ -105,9 +109,17 @@ public:
     /// "Save geocoded copy…" of an incident layer (ShowGeocodedCopy opens it).
     GeocodedCopyDialog& geocodedCopyDialog() { return m_geocodedCopy; }
     const StatusBar& statusBar() const { return m_status; }
+    /// The side bars: Layers on the left, Incidents and the inspector on the right (collapse, widths).
+    SideDocks& docks() { return m_docks; }
+    /// Where the map shows this frame (ImGui units): what the menu, the side bars and the timeline leave.
+    UiRect mapRect() const { return m_docks.mapRect(); }
     /// View > Geocoding review: the rows held back by geocoding. Opened (with a notification) when a load
     /// or a project leaves rows awaiting a decision; its pick mode takes the next click on the map.
     GeocodeReviewPanel& geocodeReview() { return m_geocodeReview; }
+    /// Help > About; the app gives it the version text (setVersionText).
+    AboutBox& aboutBox() { return m_about; }
+    /// Offers the recovery copies of unsaved work found at start-up.
+    RecoveryDialog& recoveryDialog() { return m_recovery; }
 
 private:
     Panel& panel(PanelId id);
@@ -119,7 +131,10 @@ private:
     void onReloadResult(const ReloadIncidents& reload, const Status& status, const MapState* state);
     void onResolveResult(const ResolveGeocode& resolve, const Status& status, const MapState* state);
     /// The menu, the panels, the dialogs and the scale bar.
-    void drawPanels(const UiContext& ctx, const UiMetrics& metrics, CommandList& commands);
+    void drawPanels(UiContext& ctx, const UiMetrics& metrics, CommandList& commands);
+    /// Lays out the side bars for the panels open now (a panel just opened shows its collapsed bar again)
+    /// and draws the docked panels in their slots.
+    void drawDocked(UiContext& ctx, CommandList& commands);
     /// Mouse and keys over the map: incident picking, geocoding pick mode, time keys, shortcuts.
     void handleMapInput(const UiContext& ctx, CommandList& commands);
     /// Handles the commands that only open UI (ShowPanel, dialogs) and passes the rest on to `out`.
@@ -159,6 +174,11 @@ private:
     ImageExportDialog m_imageExport;
     GeocodedCopyDialog m_geocodedCopy;
     GeocodeReviewPanel m_geocodeReview;
+    KeysHelpOverlay m_keysHelp;
+    AboutBox m_about;
+    RecoveryDialog m_recovery;
+    SideDocks m_docks;
+    std::array<bool, 3> m_dockedWasOpen{};  // Layers, Incidents, inspector at the last frame
     CommandList m_queued;  // emitted at the start of the next frame (selecting a row just placed)
     struct LoadedSource {
         std::string source;  // as given (with any password)

@@ -93,7 +93,7 @@ void MapInteraction::updateKeyboard(const MapView& view, CommandList& out) {
     m_keyPanning = false;
     if (io.WantCaptureKeyboard) return;
     const bool modifier = io.KeyCtrl || io.KeyAlt || io.KeySuper;
-    const ScreenXY centre{view.widthPx * 0.5, view.heightPx * 0.5};
+    const ScreenXY centre = m_mapCentre.value_or(ScreenXY{view.widthPx * 0.5, view.heightPx * 0.5});
 
     if (!m_timeKeys && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Home), false))
         out.push_back(ResetView{});

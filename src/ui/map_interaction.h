@@ -30,6 +30,9 @@ public:
     /// While the time controls own Left/Right/Home/End (see TimelinePanel::timeKeysActive), the arrow keys
     /// Left and Right do not pan and Home does not reset the view (A/D still pan). Set before update().
     void setTimeKeys(bool timeOwnsKeys) { m_timeKeys = timeOwnsKeys; }
+    /// The centre (physical pixels) of the part of the view the map shows in, about which +/- and
+    /// PageUp/PageDown zoom; nullopt: the view's centre. Set before update().
+    void setMapCentre(std::optional<ScreenXY> centre) { m_mapCentre = centre; }
     /// Pick mode (placing a geocoding review row): a left click on the map (press and release within
     /// kPickSlopPx, outside every window) is reported by takePick() instead of panning; a drag pans only once
     /// past that slop; a double click does not zoom. Set before update().
@@ -67,6 +70,7 @@ private:
     bool m_pickMode = false;
     bool m_pickPress = false;  // pressed on the map in pick mode, not yet a drag
     std::optional<ScreenXY> m_picked;
+    std::optional<ScreenXY> m_mapCentre;
 };
 
 }  // namespace fp

@@ -7,6 +7,7 @@
 #include "core/project/map_state.h"
 #include "core/util/log.h"
 #include "ui/commands.h"
+#include "ui/side_docks.h"
 
 namespace fp {
 
@@ -34,6 +35,9 @@ struct UiContext {
     std::array<bool, kPanelCount> panelOpen{};  ///< indexed by PanelId
     /// Reverse geocoding for tooltips and the inspector (owned by MainUi); null in panels' own tests.
     LocationDescriber* locations = nullptr;
+    /// The part of the window the map shows in (between the menu, the side bars and the timeline); empty
+    /// (w = 0) before the first layout: then the whole display.
+    UiRect map;
 
     bool isOpen(PanelId id) const { return panelOpen[static_cast<size_t>(id)]; }
 };

@@ -3,6 +3,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 
@@ -59,6 +60,51 @@ TEST_F(TempFiles, ReleasedPathsAndFinishedWritesAreLeftAlone) {
     removeRegisteredTempPaths();
     EXPECT_TRUE(fs::exists(kept));
     EXPECT_TRUE(fs::exists(m_dir / "done.txt"));
+}
+
+/// Makes `p` look last changed an hour ago (before this process started).
+void age(const fs::path& p) {
+    fs::last_write_time(p, fs::file_time_type::clock::now() - std::chrono::hours(1));
+}
+
+TEST_F(TempFiles, StaleTemporariesOfAKilledRunAreRemovedByTheNextWriteThere) {
+    const fs::path target = m_dir / "out.png";
+    std::ofstream(target) << "the old image";
+    std::ofstream(m_dir / ".out.png.Ab12Cd") << "half an image";     // mkstemp's
+    std::ofstream(m_dir / ".out.png.Xy34Zw.mp4") << "half a video";  // mkstemps' (a suffix)
+    fs::create_directories(m_dir / ".out.png.Fr4mes");               // mkdtemp's, with frames in it
+    std::ofstream(m_dir / ".out.png.Fr4mes" / "frame_00001.png") << "x";
+    for (const char* name : {".out.png.Ab12Cd", ".out.png.Xy34Zw.mp4", ".out.png.Fr4mes"}) age(m_dir / name);
+    // Not ours, or not stale: left alone.
+    std::ofstream(m_dir / ".out.png.notatemp") << "a user's hidden file";
+    std::ofstream(m_dir / ".other.png.Ab12Cd") << "another output's temporary";
+    std::ofstream(m_dir / ".out.png.New123") << "written after this process started";
+    fs::create_symlink(target, m_dir / ".out.png.Link12");
+    for (const char* name : {".out.png.notatemp", ".other.png.Ab12Cd"}) age(m_dir / name);
+
+    ASSERT_TRUE(writeFileAtomically(target.string(), "the new image").ok());
+    EXPECT_FALSE(fs::exists(m_dir / ".out.png.Ab12Cd"));
+    EXPECT_FALSE(fs::exists(m_dir / ".out.png.Xy34Zw.mp4"));
+    EXPECT_FALSE(fs::exists(m_dir / ".out.png.Fr4mes"));
+    for (const char* name : {".out.png.notatemp", ".other.png.Ab12Cd", ".out.png.New123"})
+        EXPECT_TRUE(fs::exists(m_dir / name)) << name;
+    EXPECT_TRUE(fs::is_symlink(m_dir / ".out.png.Link12"));
+    std::ifstream in(target);
+    std::string text((std::istreambuf_iterator<char>(in)), {});
+    EXPECT_EQ(text, "the new image");
+}
+
+TEST_F(TempFiles, ATemporaryALivingWriterHoldsIsNeverRemoved) {
+    const fs::path temp = m_dir / ".out.png.Live12";
+    std::ofstream(temp) << "being written";
+    age(temp);  // e.g. a long export started before this process
+    {
+        const TempPathGuard writing(temp.string());  // holds the lock, as a writer does
+        EXPECT_EQ(removeStaleTempSiblings((m_dir / "out.png").string()), 0u);
+        EXPECT_TRUE(fs::exists(temp));
+    }
+    EXPECT_EQ(removeStaleTempSiblings((m_dir / "out.png").string()), 1u) << "once its writer is gone";
+    EXPECT_FALSE(fs::exists(temp));
 }
 
 }  // namespace

@@ -181,9 +181,11 @@ TEST_F(ProjectDialogsTest, CtrlSSavesOrAsksForAPath) {
 }
 
 TEST(ProjectWindowTitle, ShowsTheNameAndAnUnsavedMark) {
-    EXPECT_EQ(projectWindowTitle("Kosovo and Serbia", false), "Kosovo and Serbia \xE2\x80\x94 Flashpoint");
-    EXPECT_EQ(projectWindowTitle("Briefing", true), "\xE2\x80\xA2 Briefing \xE2\x80\x94 Flashpoint");
-    EXPECT_EQ(projectWindowTitle("", false), "Untitled \xE2\x80\x94 Flashpoint");
+    EXPECT_EQ(projectWindowTitle("Kosovo and Serbia", false),
+              "Kosovo and Serbia \xE2\x80\x94 Flashpoint " FP_VERSION);
+    EXPECT_EQ(projectWindowTitle("Briefing", true),
+              "\xE2\x80\xA2 Briefing \xE2\x80\x94 Flashpoint " FP_VERSION);
+    EXPECT_EQ(projectWindowTitle("", false), "Untitled \xE2\x80\x94 Flashpoint " FP_VERSION);
 }
 
 TEST(ProjectChanges, StateChangesMarkTheProjectNavigationDoesNot) {
@@ -235,7 +237,7 @@ TEST(ProjectSessionTest, NeverOverwritesTheShippedDefault) {
     EXPECT_EQ(session.path(), file);
     EXPECT_EQ(session.name(), "north");
     EXPECT_FALSE(session.needsNewPath());
-    EXPECT_EQ(session.windowTitle(), "north \xE2\x80\x94 Flashpoint");
+    EXPECT_EQ(session.windowTitle(), "north \xE2\x80\x94 Flashpoint " FP_VERSION);
     auto reopened = loadProject(file, MissingSourcePolicy::Fail);
     ASSERT_TRUE(reopened.ok()) << reopened.error().describe();
     EXPECT_EQ(reopened->state.scene().layers.size(), project->state.scene().layers.size());

@@ -337,5 +337,17 @@ TEST_F(SessionTest, HomeFramesAboveWhatTheUiCovers) {
     EXPECT_LT(above.center.y, whole.center.y) << "moved down so the box sits above the timeline";
 }
 
+TEST_F(SessionTest, FlyingToAPlaceCentresItInTheMapAreaBesideTheSideBars) {
+    Session session(loadDefaultProject().value());
+    session.resize(1200, 800, 1.f);
+    session.setCoveredInsets({360, 20, 240, 200});  // Layers left, menu, Incidents right, timeline
+    ASSERT_TRUE(session.apply(FlyToPlace{{21.166, 42.667}, 5000.0, "Pristina"}).ok());
+    const MapView& view = session.state().view();
+    const ScreenXY at = view.toScreen(session.state().projection().project({21.166, 42.667}));
+    EXPECT_NEAR(at.x, 360 + (1200 - 360 - 240) / 2.0, 1.0) << "in the middle of what the bars leave";
+    EXPECT_NEAR(at.y, 20 + (800 - 20 - 200) / 2.0, 1.0);
+    EXPECT_EQ(view.widthPx, 1200) << "the map is still drawn under the whole window";
+}
+
 }  // namespace
 }  // namespace fp

@@ -13,6 +13,7 @@
 #include "app/cli/info_command.h"
 #include "app/cli/places_command.h"
 #include "app/cli/render_command.h"
+#include "app/cli/version_text.h"
 #include "app/gui/gui_app.h"
 #include "core/io/gdal_env.h"
 #include "core/proj/crs.h"
@@ -44,12 +45,10 @@ namespace {
 
 /// `flashpoint --version`: the program and the GDAL, PROJ and OpenGL it runs with (a headless context is made
 /// to ask the driver; without one, the reason is given instead).
-std::string versionText() {
-    std::string text = std::string("flashpoint ") + FP_VERSION + "\nGDAL " + gdalVersion() + "\nPROJ " +
-                       projVersion() + "\nOpenGL ";
+std::string cliVersionText() {
     auto context = HeadlessContext::create();
-    text += context ? context.value()->describe() : "not available: " + context.error().describe();
-    return text;
+    return versionText(context ? context.value()->describe()
+                               : "not available: " + context.error().describe());
 }
 
 bool endsWith(const std::string& text, const std::string& suffix) {
@@ -125,7 +124,7 @@ int runCli(int argc, char** argv) {
         "Flashpoint: map incidents over country boundaries, play them back in time, export briefings.\n"
         "Run without arguments to open the map window.",
         "flashpoint"};
-    app.set_version_flag("--version", versionText, "Print the version and those of GDAL, PROJ and OpenGL");
+    app.set_version_flag("--version", cliVersionText, "Print the version and those of GDAL, PROJ and OpenGL");
     app.require_subcommand(0, 1);
     app.footer("Run 'flashpoint SUBCOMMAND --help' for the flags of a subcommand.");
 

@@ -11,6 +11,7 @@
 
 #include "app/cli/cli.h"
 #include "app/cli/cli_output.h"
+#include "app/cli/version_text.h"
 #include "app/gui/gui_app_impl.h"
 #include "app/session/session_startup.h"
 #include "core/geocode/incident_geocoder.h"
@@ -19,6 +20,7 @@
 #include "core/util/log.h"
 #include "render/export/image_io.h"
 #include "render/gl/gl.h"
+#include "render/gl/headless_context.h"
 #include "render/text/font_locator.h"
 #include "ui/theme.h"
 
@@ -54,6 +56,11 @@ void GuiApp::findPlace(const std::string& query) {
 void GuiApp::setSettingsStore(GuiSettings* settings, std::string path) {
     m_settings = settings;
     m_settingsPath = std::move(path);
+    // The overlay setUp opened on a first start is not shown again, even if this run does not end cleanly.
+    if (m_settings && !m_settings->keysHelpShown) {
+        m_settings->keysHelpShown = true;
+        saveSettings("first start");
+    }
     // A project given on the command line.
     if (!m_session.project().needsNewPath()) projectFileUsed(m_session.project().path(), false);
 }
@@ -104,6 +111,14 @@ void GuiApp::setUp(const GuiSettings& settings) {
     m_ui.setPanelOpen(PanelId::Layers, settings.layersOpen);
     m_ui.setPanelOpen(PanelId::Log, settings.logOpen);
     m_ui.setPanelOpen(PanelId::Crs, settings.crsOpen);
+    // Shown by itself once, on the first start; Help > Keys and mouse brings it back.
+    if (!settings.keysHelpShown) m_ui.setPanelOpen(PanelId::KeysHelp, true);
+    SideDocks& docks = m_ui.docks();
+    docks.setCollapsed(DockSide::Left, settings.leftBarCollapsed);
+    docks.setCollapsed(DockSide::Right, settings.rightBarCollapsed);
+    docks.setWidth(DockSide::Left, static_cast<float>(settings.leftBarWidth));
+    docks.setWidth(DockSide::Right, static_cast<float>(settings.rightBarWidth));
+    m_ui.aboutBox().setVersionText(versionText(describeCurrentGlContext()));
     (void)m_session.apply(SetTheme{settings.theme});
 
     int fw = 0, fh = 0;
@@ -111,6 +126,7 @@ void GuiApp::setUp(const GuiSettings& settings) {
     m_session.resize(fw, fh, m_contentScale);
     m_session.frameHome();
     for (const Error& e : m_skippedAtStart) m_ui.notify(LogLevel::Warning, e.describe());
+    startRecovery();
     const MapState& state = m_session.state();
     logInfo("Flashpoint GUI ready: " + std::to_string(state.scene().layers.size()) + " layers in " +
             state.scene().crs.name());
@@ -151,6 +167,7 @@ void GuiApp::run() {
         const bool busy = m_ui.isAnimating() || m_session.playing() || m_animation.running() ||
                           m_imageExport.running() || m_appliedCommands;
         const bool input = m_window.waitEvents(busy, regular ? kBusyTimeout : kIdleTimeout);
+        keepRecoveryCopy();  // also while idle: a change waiting for its minute is written on time
         // Nothing moved and nothing fades: the last frame is still on screen, so skip the work.
         if (!input && !regular && !busy) continue;
         int fw = 0, fh = 0;
@@ -198,9 +215,16 @@ void GuiApp::tearDown(GuiSettings& settings) {
     settings.layersOpen = m_ui.isPanelOpen(PanelId::Layers);
     settings.logOpen = m_ui.isPanelOpen(PanelId::Log);
     settings.crsOpen = m_ui.isPanelOpen(PanelId::Crs);
+    settings.keysHelpShown = true;
+    SideDocks& docks = m_ui.docks();
+    settings.leftBarCollapsed = docks.collapsed(DockSide::Left);
+    settings.rightBarCollapsed = docks.collapsed(DockSide::Right);
+    settings.leftBarWidth = static_cast<int>(docks.width(DockSide::Left));
+    settings.rightBarWidth = static_cast<int>(docks.width(DockSide::Right));
     m_window.storeGeometry(settings);
-    m_animation.cancel();    // a window closed mid-export leaves no half-written file
-    m_imageExport.finish();  // a still being written is finished
+    if (m_recovery) m_recovery->remove();  // a clean quit: saved, or the changes given up on purpose
+    m_animation.cancel();                  // a window closed mid-export leaves no half-written file
+    m_imageExport.finish();                // a still being written is finished
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();  // also writes imgui.ini

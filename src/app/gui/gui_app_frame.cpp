@@ -24,6 +24,16 @@ void GuiApp::apply(const Command& command) {
     m_ui.onCommandResult(command, status, &m_session.state());
 }
 
+CoveredInsets GuiApp::coveredInsets() const {
+    const UiRect map = m_ui.mapRect();
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    if (map.w <= 0.f || map.h <= 0.f) return {};
+    const float s = m_metrics.fbScale;
+    return {static_cast<int>(map.x * s), static_cast<int>(map.y * s),
+            static_cast<int>((display.x - map.right()) * s),
+            static_cast<int>((display.y - map.bottom()) * s)};
+}
+
 void GuiApp::prepareUi() {
     const ProjectSession& project = m_session.project();
     m_ui.setIncidentHover(hoverUnderMouse());
@@ -56,8 +66,9 @@ void GuiApp::drawFrame() {
     prepareUi();
     m_ui.frame(m_session.state(), m_metrics, commands);
     m_appliedCommands = !commands.empty();
-    m_session.setCoveredBottom(static_cast<int>(m_ui.timeline().height() * m_metrics.fbScale));
+    m_session.setCoveredInsets(coveredInsets());
     for (const Command& command : commands) apply(command);
+    keepRecoveryCopy();
     // The start-up view, once the first frame has laid the timeline out.
     if (!m_framedAboveTimeline && m_ui.timeline().height() > 0.f) {
         m_session.frameHome();

@@ -16,6 +16,7 @@
 #include "app/jobs/animation_job.h"
 #include "app/jobs/geocoded_copy_job.h"
 #include "app/jobs/image_export_job.h"
+#include "app/session/recovery.h"
 #include "app/session/session.h"
 #include "app/session/session_startup.h"
 #include "app/session/settings.h"
@@ -75,6 +76,8 @@ private:
     /// Hands the loaded gazetteer (or why it failed) to the UI once the worker is done.
     void pollPlaces();
     void updateScale(bool initial);
+    /// What the UI covers of the map viewport (menu, side bars, timeline, status bar), physical pixels.
+    CoveredInsets coveredInsets() const;
     void drawFrame();
     /// With FLASHPOINT_REPORT_FIRST_FRAME set: waits for the first frame to finish and says so on stderr.
     void reportFirstFrame();
@@ -88,6 +91,10 @@ private:
     /// Moves the playback cursor by the wall-clock time since the last frame while playing.
     void advancePlayback();
     void saveSettings(const char* what);
+    /// Offers the recovery copies crashed windows left, and starts keeping this window's own.
+    void startRecovery();
+    /// Writes or removes this window's recovery copy as the project's unsaved changes require.
+    void keepRecoveryCopy();
 
     GuiWindow& m_window;
     std::vector<Error> m_skippedAtStart;
@@ -115,6 +122,7 @@ private:
     // Holds GL objects (a tile target, furniture fonts): destroyed before the context, like m_renderer.
     ImageExportJob m_imageExport;
     GeocodedCopyJob m_geocodedCopy;
+    std::optional<RecoveryKeeper> m_recovery;  // none without a state folder (no HOME)
 };
 
 }  // namespace fp

@@ -1,6 +1,7 @@
 // What the session asks of the window (SessionShell): theme, closing, the unsaved-changes question, project
 // notifications, exports on the GL thread, geocoded copies on a worker, remembered settings.
 #include <imgui.h>
+#include <unistd.h>
 
 #include "app/gui/gui_app_impl.h"
 #include "core/util/log.h"
@@ -67,6 +68,22 @@ void GuiApp::rememberFieldMapping(const ReloadIncidents& reload) {
     if (!m_settings) return;
     m_settings->fieldMappings[fieldMappingKey(reload.source, reload.table)] = reload.fieldMapping;
     saveSettings("field mapping");
+}
+
+void GuiApp::startRecovery() {
+    const std::string dir = guiStateDir();
+    if (dir.empty()) return;
+    std::vector<RecoveryOffer> offers;
+    for (RecoveryCopy& copy : findRecoveryCopies(dir))
+        offers.push_back({copy.path, copy.projectName, copy.projectPath, copy.savedAt, copy.notKept});
+    m_ui.recoveryDialog().offer(std::move(offers));
+    m_recovery.emplace(recoveryPathFor(dir, static_cast<long>(::getpid())));
+}
+
+void GuiApp::keepRecoveryCopy() {
+    if (!m_recovery) return;
+    if (Status kept = m_recovery->update(m_session, glfwGetTime()); !kept)
+        logWarning("no recovery copy of the unsaved changes: " + kept.error().describe());
 }
 
 void GuiApp::saveSettings(const char* what) {

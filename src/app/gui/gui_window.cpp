@@ -31,6 +31,22 @@ bool visibleOnSomeMonitor(int x, int y, int w, int h) {
     return false;
 }
 
+/// The work area of the monitor the window opens on: the one holding the remembered position, else the
+/// primary monitor. Empty when GLFW knows no monitor.
+ScreenRect workAreaFor(const GuiSettings& s) {
+    int count = 0;
+    GLFWmonitor** monitors = glfwGetMonitors(&count);
+    GLFWmonitor* chosen = glfwGetPrimaryMonitor();
+    for (int i = 0; s.hasPosition && i < count; ++i) {
+        int mx = 0, my = 0, mw = 0, mh = 0;
+        glfwGetMonitorWorkarea(monitors[i], &mx, &my, &mw, &mh);
+        if (s.x >= mx && s.x < mx + mw && s.y >= my && s.y < my + mh) chosen = monitors[i];
+    }
+    ScreenRect area;
+    if (chosen) glfwGetMonitorWorkarea(chosen, &area.x, &area.y, &area.width, &area.height);
+    return area;
+}
+
 bool isModifierKey(int key) {
     return key >= GLFW_KEY_LEFT_SHIFT && key <= GLFW_KEY_RIGHT_SUPER;
 }
@@ -63,14 +79,19 @@ Result<std::unique_ptr<GuiWindow>> GuiWindow::create(const GuiSettings& settings
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
     glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
     glfwWindowHint(GLFW_SAMPLES, 4);
-    int width = settings.width, height = settings.height;
+    GuiSettings fitted = settings;
     if (!settings.fromFile) {
         // First run: the default size is in logical pixels.
         float sx = 1.f, sy = 1.f;
         if (GLFWmonitor* primary = glfwGetPrimaryMonitor()) glfwGetMonitorContentScale(primary, &sx, &sy);
-        width = static_cast<int>(width * std::max(1.f, sx));
-        height = static_cast<int>(height * std::max(1.f, sy));
+        fitted.width = static_cast<int>(fitted.width * std::max(1.f, sx));
+        fitted.height = static_cast<int>(fitted.height * std::max(1.f, sy));
     }
+    fitted.hasPosition =
+        settings.hasPosition && visibleOnSomeMonitor(settings.x, settings.y, fitted.width, fitted.height);
+    // A size remembered on a larger screen (or the default on a small one) must still fit this one.
+    fitWindowToScreen(fitted, workAreaFor(fitted));
+    const int width = fitted.width, height = fitted.height;
     w->m_window = glfwCreateWindow(width, height, title.c_str(), nullptr, nullptr);
     if (!w->m_window) {
         // Some X servers (and Xvfb) offer no multisampled visual: retry without MSAA.
@@ -84,8 +105,7 @@ Result<std::unique_ptr<GuiWindow>> GuiWindow::create(const GuiSettings& settings
     glfwSwapInterval(1);
     glfwSetWindowUserPointer(w->m_window, w.get());
 
-    if (settings.hasPosition && visibleOnSomeMonitor(settings.x, settings.y, width, height))
-        glfwSetWindowPos(w->m_window, settings.x, settings.y);
+    if (fitted.hasPosition) glfwSetWindowPos(w->m_window, fitted.x, fitted.y);
     w->m_width = width;
     w->m_height = height;
 

@@ -17,8 +17,9 @@ namespace fp {
 /// arrived lately. Owns GLFW: initialises it on create and terminates it on destruction.
 class GuiWindow {
 public:
-    /// Opens the window at the remembered size, position and maximized state (a position off every monitor is
-    /// ignored). Fails with ErrorCode::GraphicsError when there is no display or no GL 3.3 context.
+    /// Opens the window at the remembered size, position and maximized state, fitted into the work area of
+    /// its monitor (fitWindowToScreen; a position off every monitor is ignored). Fails with
+    /// ErrorCode::GraphicsError when there is no display or no GL 3.3 context.
     static Result<std::unique_ptr<GuiWindow>> create(const GuiSettings& settings, const std::string& title);
     ~GuiWindow();
     GuiWindow(const GuiWindow&) = delete;

@@ -36,7 +36,7 @@ void rememberRecentProject(std::vector<std::string>& recent, const std::string& 
 
 std::string projectWindowTitle(const std::string& name, bool dirty) {
     return std::string(dirty ? "\xE2\x80\xA2 " : "") + (name.empty() ? "Untitled" : name) +
-           " \xE2\x80\x94 Flashpoint";
+           " \xE2\x80\x94 Flashpoint " FP_VERSION;
 }
 
 void ProjectSession::adopt(const LoadedProject& project) {

@@ -16,7 +16,7 @@ inline constexpr size_t kMaxRecentProjects = 10;
 /// `path` (made absolute) moved to the front of `recent`, without duplicates, at most kMaxRecentProjects.
 void rememberRecentProject(std::vector<std::string>& recent, const std::string& path);
 
-/// "NAME — Flashpoint", with "• " in front while there are unsaved changes.
+/// "NAME — Flashpoint VERSION", with "• " in front while there are unsaved changes.
 std::string projectWindowTitle(const std::string& name, bool dirty);
 
 /// The GUI's open project: which file it came from, its name, whether it has unsaved changes, and the export

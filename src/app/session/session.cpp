@@ -76,13 +76,23 @@ Status Session::apply(const Command& command) {
         entry.mergeKey = name + "/" + std::to_string(changedLayer(command));
         entry.frame = m_frame;
         // A change to what already was (the same style set again) is no step.
-        if (changedAnything(entry)) m_history.record(std::move(entry));
+        if (changedAnything(entry)) {
+            m_history.record(std::move(entry));
+            ++m_changes;
+        }
     }
     m_project.setDirty(m_history.dirty());
     return status;
 }
 
+ProjectDocument Session::projectDocument() const {
+    ProjectDocument doc = projectFromState(m_state, m_project.name(), m_project.exportSettings());
+    doc.background = m_projectBackground;
+    return doc;
+}
+
 void Session::restore(const UndoEntry& entry, bool after) {
+    ++m_changes;
     m_state.restore(after ? entry.after : entry.before, entry.parts);
     if (entry.parts & kExportSettingsPart)
         m_project.exportSettings() = after ? entry.exportAfter : entry.exportBefore;
@@ -106,19 +116,39 @@ ProjectInfo Session::projectInfo(const std::vector<std::string>& recent) const {
     return info;
 }
 
+void Session::fitUncovered(const std::function<void()>& fit) {
+    const MapView whole = m_state.view();
+    CoveredInsets c = m_covered;
+    // Insets that would leave (almost) nothing to fit into are ignored: the whole viewport is used instead.
+    const auto tooMuch = [](int a, int b, int size) {
+        return a < 0 || b < 0 || size - a - b < std::max(100, size / 8);
+    };
+    if (tooMuch(c.left, c.right, whole.widthPx)) c.left = c.right = 0;
+    if (tooMuch(c.top, c.bottom, whole.heightPx)) c.top = c.bottom = 0;
+    m_state.resize(whole.widthPx - c.left - c.right, whole.heightPx - c.top - c.bottom, whole.pixelRatio);
+    fit();
+    MapView shifted = m_state.view();
+    // The uncovered area's centre lies (left - right) / 2 right of and (top - bottom) / 2 below the
+    // viewport's; map y grows upwards.
+    shifted.center.x -= 0.5 * (c.left - c.right) * shifted.unitsPerPixel;
+    shifted.center.y += 0.5 * (c.top - c.bottom) * shifted.unitsPerPixel;
+    m_state.resize(whole.widthPx, whole.heightPx, whole.pixelRatio);
+    shifted.widthPx = whole.widthPx;
+    shifted.heightPx = whole.heightPx;
+    m_state.setView(shifted);
+}
+
 void Session::frameHome() {
     const MapView view = m_state.view();
-    const int covered = m_coveredBottom;
     // A saved centre and scale are what the whole window showed when saving: restore exactly that.
-    if (!m_homeView.bbox || covered <= 0 || covered >= view.heightPx / 2) {
+    if (!m_homeView.bbox) {
         fitProjectView(m_state, m_homeView, view.widthPx, view.heightPx, view.pixelRatio);
         return;
     }
-    fitProjectView(m_state, m_homeView, view.widthPx, view.heightPx - covered, view.pixelRatio);
-    MapView above = m_state.view();
-    above.center.y -= 0.5 * covered * above.unitsPerPixel;
-    m_state.resize(view.widthPx, view.heightPx, view.pixelRatio);
-    m_state.setView(above);
+    fitUncovered([&] {
+        const MapView inner = m_state.view();
+        fitProjectView(m_state, m_homeView, inner.widthPx, inner.heightPx, inner.pixelRatio);
+    });
 }
 
 void Session::setBackgroundOverride(std::optional<Color> background) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,6 +14,11 @@
 #include "ui/commands.h"
 
 namespace fp {
+
+/// Physical pixels the UI covers along each edge of the map viewport.
+struct CoveredInsets {
+    int left = 0, top = 0, right = 0, bottom = 0;
+};
 
 /// One open project and everything that changes it: the map state, the project file's name and export
 /// settings, the undo history with the unsaved mark, and the playback clock. Every Command goes through
@@ -34,6 +40,11 @@ public:
     /// Changes since the project file was saved or opened (follows undo and redo).
     bool dirty() const { return m_history.dirty(); }
     bool playing() const { return m_clock.playing(); }
+    /// Counts the changes of the project (recorded changes, undo, redo, a project replaced): a recovery copy
+    /// is stale when it was written at another count.
+    uint64_t changeCount() const { return m_changes; }
+    /// The project document Save would write now (the project's own background, not a theme's).
+    ProjectDocument projectDocument() const;
     /// What the File and Edit menus show: the project's name, path, unsaved mark and `recent` files (checked
     /// for files that went missing), and the names of the changes Undo and Redo would make.
     ProjectInfo projectInfo(const std::vector<std::string>& recent) const;
@@ -55,8 +66,10 @@ public:
     void resize(int widthPx, int heightPx, float pixelRatio) {
         m_state.resize(widthPx, heightPx, pixelRatio);
     }
-    /// Physical pixels at the bottom of the viewport the UI covers (the timeline): Home frames above them.
-    void setCoveredBottom(int pixels) { m_coveredBottom = pixels; }
+    /// Physical pixels along each edge of the viewport the UI covers (menu, side bars, timeline): Home,
+    /// zooming to a layer and flying to an incident or a place centre and fit in the rest (the map area).
+    void setCoveredInsets(const CoveredInsets& insets) { m_covered = insets; }
+    void setCoveredBottom(int pixels) { m_covered = {0, 0, 0, pixels}; }
     /// Frames the home view in the uncovered part of the viewport (ResetView does this).
     void frameHome();
     /// The gazetteer for place labels and place names (loaded on demand by whoever needs it first).
@@ -99,6 +112,7 @@ private:
     Status on(const NewProject&);
     Status on(const OpenProject&);
     Status on(const SaveProject&);
+    Status on(const RecoverProject&);
     Status on(const Quit&);
     Status on(const Undo&);
     Status on(const Redo&);
@@ -125,6 +139,10 @@ private:
     void showNewestIncidents();
     /// Centres the view on `at`, zooming in (never out) until `radiusMetres` around it fills the view.
     void centreOn(MapXY at, double radiusMetres);
+    /// Runs `fit` (which sets the view's centre and scale) on a view the size of the uncovered area, then
+    /// moves the view so that what `fit` centred sits in the middle of that area. Covered insets that leave
+    /// less than an eighth of the viewport (or 100 pixels) either way are ignored.
+    void fitUncovered(const std::function<void()>& fit);
     /// Moves the cursor with `cursorFor` (given the time state ready for playing and the data's range).
     template <class CursorFor>
     Status moveCursor(CursorFor cursorFor);
@@ -146,8 +164,9 @@ private:
     ProjectView m_homeView;
     Color m_projectBackground;
     std::optional<Color> m_backgroundOverride;
-    int m_coveredBottom = 0;
+    CoveredInsets m_covered;
     uint64_t m_frame = 0;
+    uint64_t m_changes = 0;
     SessionShell m_defaultShell;
     SessionShell* m_shell = nullptr;  // null: m_defaultShell (a pointer to it would not survive a move)
 };

@@ -1,5 +1,8 @@
 // The Session's project commands: New, Open, Save, Quit (asking first about unsaved changes), Undo and Redo
 // (session.cpp).
+#include <filesystem>
+
+#include "app/session/recovery.h"
 #include "app/session/session.h"
 #include "core/project/default_scene.h"
 #include "core/util/log.h"
@@ -15,6 +18,7 @@ void Session::replaceProject(LoadedProject project) {
     m_homeView = project.view;
     m_project.adopt(project);
     m_history.clear();
+    ++m_changes;
     // The project's view, fitted to the viewport the old one had.
     m_state.resize(screen.widthPx, screen.heightPx, screen.pixelRatio);
     frameHome();
@@ -53,6 +57,32 @@ Status Session::on(const SaveProject& save) {
     if (Status s = m_project.save(m_state, save.path, m_projectBackground); !s) return s;
     m_history.markSaved();
     shell().projectFileUsed(m_project.path(), true);
+    return {};
+}
+
+Status Session::on(const RecoverProject& recover) {
+    if (!recover.restore) {
+        std::error_code ec;
+        std::filesystem::remove(recover.path, ec);
+        if (ec) return makeError(ErrorCode::PermissionDenied, recover.path, "cannot delete: " + ec.message());
+        return {};
+    }
+    if (dirty())
+        return makeError(ErrorCode::InvalidArgument, recover.path,
+                         "the open project has unsaved changes: save or undo them before restoring");
+    auto copy = readRecoveryCopy(recover.path);
+    if (!copy) return copy.error();
+    auto project = loadRecoveredProject(copy.value());
+    if (!project) return project.error();
+    const std::vector<Error> skipped = project->skipped;
+    // Its name and file (none while untitled) and export settings, as the crashed window had them.
+    replaceProject(std::move(project).value());
+    // What was recovered is not what any file holds: it stays unsaved until saved.
+    m_history.markUnsaved();
+    m_project.setDirty(true);
+    std::error_code ec;
+    std::filesystem::remove(recover.path, ec);  // this window keeps its own copy from now on
+    shell().projectReplaced(m_project.name(), skipped, false);
     return {};
 }
 

@@ -44,33 +44,37 @@ Status Session::on(const ResetView&) {
 Status Session::on(const ZoomToLayer& zoom) {
     if (const IncidentLayer* incidents = m_state.scene().findIncidentLayer(zoom.layerId)) {
         if (incidents->data && !incidents->data->empty())
-            m_state.frame(withRoomAroundPlace(incidents->data->extent()));
+            fitUncovered([&] { m_state.frame(withRoomAroundPlace(incidents->data->extent())); });
         return {};
     }
     const MapLayer* layer = m_state.scene().find(zoom.layerId);
     if (!layer)
         return makeError(ErrorCode::NotFound, "layer " + std::to_string(zoom.layerId),
                          "the layer no longer exists");
-    if (layer->data && !layer->data->extent.empty()) m_state.frame(layer->data->extent);
+    if (layer->data && !layer->data->extent.empty())
+        fitUncovered([&] { m_state.frame(layer->data->extent); });
     return {};
 }
 
 void Session::bringIntoView(const GeoBBox& added) {
     const GeoBBox box = withRoomAroundPlace(added);
     const MapBBox projected = projectGeoBBox(box, m_state.projection());
-    if (!projected.empty() && !projected.intersects(m_state.view().visibleExtent())) m_state.frame(box);
+    if (!projected.empty() && !projected.intersects(m_state.view().visibleExtent()))
+        fitUncovered([&] { m_state.frame(box); });
 }
 
 void Session::centreOn(MapXY at, double radiusMetres) {
-    MapView view = m_state.view();
-    view.center = at;
-    const double target =
-        radiusMetres > 0.0
-            ? 2.0 * radiusMetres / (kFlyToFill * std::max(1, std::min(view.widthPx, view.heightPx)))
-            : kExactPlaceMetresPerPixel;
-    const double ground = groundMetresPerPixelAtCenter(view, m_state.projection());
-    if (std::isfinite(ground) && ground > target) view.unitsPerPixel *= target / ground;
-    m_state.setView(view);
+    fitUncovered([&] {
+        MapView view = m_state.view();
+        view.center = at;
+        const double target =
+            radiusMetres > 0.0
+                ? 2.0 * radiusMetres / (kFlyToFill * std::max(1, std::min(view.widthPx, view.heightPx)))
+                : kExactPlaceMetresPerPixel;
+        const double ground = groundMetresPerPixelAtCenter(view, m_state.projection());
+        if (std::isfinite(ground) && ground > target) view.unitsPerPixel *= target / ground;
+        m_state.setView(view);
+    });
 }
 
 Status Session::on(const FlyToIncident& fly) {

@@ -1,5 +1,6 @@
 #include "app/session/settings.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -62,6 +63,18 @@ void readFieldMappings(const json& mappings, GuiSettings& s, const std::string& 
 
 }  // namespace
 
+void fitWindowToScreen(GuiSettings& s, const ScreenRect& area) {
+    if (area.width <= 0 || area.height <= 0) return;
+    // Room for the window manager's title bar and borders, which the size does not include.
+    constexpr int kFrameX = 16, kFrameY = 48;
+    const int maxW = std::max(200, area.width - kFrameX), maxH = std::max(150, area.height - kFrameY);
+    s.width = std::clamp(s.width, std::min(200, maxW), maxW);
+    s.height = std::clamp(s.height, std::min(150, maxH), maxH);
+    if (!s.hasPosition) return;
+    s.x = std::clamp(s.x, area.x, area.x + area.width - s.width - kFrameX / 2);
+    s.y = std::clamp(s.y, area.y, area.y + area.height - s.height - kFrameY / 2);
+}
+
 std::string guiConfigDir() {
     if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg == '/')
         return (std::filesystem::path(xdg) / "flashpoint").string();
@@ -113,6 +126,14 @@ GuiSettings loadGuiSettings(const std::string& path) {
         read(p, "log", s.logOpen, problems);
         read(p, "crs", s.crsOpen, problems);
     }
+    if (root.contains("sideBars")) {
+        const json& b = root["sideBars"];
+        read(b, "leftCollapsed", s.leftBarCollapsed, problems);
+        read(b, "rightCollapsed", s.rightBarCollapsed, problems);
+        read(b, "leftWidth", s.leftBarWidth, problems);
+        read(b, "rightWidth", s.rightBarWidth, problems);
+    }
+    read(root, "keysHelpShown", s.keysHelpShown, problems);
     if (root.contains("incidentFieldMappings")) readFieldMappings(root["incidentFieldMappings"], s, path);
     if (root.contains("recentProjects")) {
         const json& recent = root["recentProjects"];
@@ -145,6 +166,11 @@ Status saveGuiSettings(const std::string& path, const GuiSettings& s) {
     }
     root["theme"] = s.theme == Theme::Dark ? "dark" : "light";
     root["panels"] = {{"layers", s.layersOpen}, {"log", s.logOpen}, {"crs", s.crsOpen}};
+    root["sideBars"] = {{"leftCollapsed", s.leftBarCollapsed},
+                        {"rightCollapsed", s.rightBarCollapsed},
+                        {"leftWidth", s.leftBarWidth},
+                        {"rightWidth", s.rightBarWidth}};
+    root["keysHelpShown"] = s.keysHelpShown;
     if (!s.fieldMappings.empty()) {
         json mappings = json::object();
         for (const auto& [key, mapping] : s.fieldMappings) mappings[key] = mapping;

@@ -21,6 +21,14 @@ struct GuiSettings {
     bool layersOpen = true;
     bool logOpen = false;
     bool crsOpen = false;
+    /// The side bars (left: Layers; right: Incidents, inspector): hidden to their strips, panel widths in
+    /// logical pixels.
+    bool leftBarCollapsed = false;
+    bool rightBarCollapsed = false;
+    int leftBarWidth = 360;
+    int rightBarWidth = 360;
+    /// The keys-and-mouse overlay was shown once (it opens by itself only on the first start).
+    bool keysHelpShown = false;
     /// Field mappings the user applied in the field-mapping dialog, by source (fieldMappingKey): canonical
     /// incident field -> column, "" for a field left unread. Applied when the source is added again.
     std::map<std::string, std::map<std::string, std::string>> fieldMappings;
@@ -28,6 +36,17 @@ struct GuiSettings {
     std::vector<std::string> recentProjects;
     bool fromFile = false;  ///< read from a settings file (sizes are then already scaled for the display)
 };
+
+/// A screen rectangle in screen coordinates (a monitor's work area: without panels and docks).
+struct ScreenRect {
+    int x = 0, y = 0, width = 0, height = 0;
+};
+
+/// Fits the window geometry of `settings` (size, and the position when it has one) into the work area `area`
+/// of the screen it opens on: a size larger than the area shrinks to it (less a margin for the window
+/// frame), a position that would put part of the window off the area moves it back on. An empty area
+/// changes nothing.
+void fitWindowToScreen(GuiSettings& settings, const ScreenRect& area);
 
 /// $XDG_CONFIG_HOME/flashpoint, else ~/.config/flashpoint; empty when neither variable is set.
 std::string guiConfigDir();

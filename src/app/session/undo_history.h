@@ -50,6 +50,8 @@ public:
     void clear();
     /// The current state is what the project file holds (after Save).
     void markSaved() { m_saved = m_position; }
+    /// No point of the history is what the project file holds (a recovered copy of unsaved changes).
+    void markUnsaved() { m_saved.reset(); }
     /// True when undo and redo have led away from what the project file holds (or it was never saved and
     /// something changed).
     bool dirty() const { return m_saved != m_position; }

@@ -149,6 +149,7 @@ Result<FrameFolderWriter> FrameFolderWriter::start(const std::string& dir) {
     if (Status s = checkTarget(dir); !s) return s.error();
     const fs::path target = normalTarget(dir);
     const fs::path parent = parentOf(target);
+    removeStaleTempSiblings(target.string());  // what a killed earlier export to this folder left
     std::string tmpl = (parent / ("." + target.filename().string() + ".XXXXXX")).string();
     if (!::mkdtemp(tmpl.data()))
         return makeError(ErrorCode::IoError, dir,

@@ -128,6 +128,7 @@ Result<std::unique_ptr<VideoEncoder>> VideoEncoder::start(const VideoEncoderOpti
     const fs::path out(options.outputPath);
     const fs::path dir = out.parent_path().empty() ? fs::path(".") : out.parent_path();
     const std::string suffix = std::string(".") + formatName(options.format);
+    removeStaleTempSiblings(options.outputPath);  // what a killed earlier export to this file left
     std::string tmpl = (dir / ("." + out.filename().string() + ".XXXXXX" + suffix)).string();
     const int tmpFd = ::mkstemps(tmpl.data(), static_cast<int>(suffix.size()));
     if (tmpFd < 0)

@@ -41,6 +41,7 @@ Status checkWritableOutput(const std::string& path) {
 
 Result<AtomicFileWriter> AtomicFileWriter::open(const std::string& path) {
     if (Status s = checkWritableOutput(path); !s) return s.error();
+    removeStaleTempSiblings(path);  // what a killed earlier write of this file left
     std::string tmpl =
         (fs::path(parentDir(path)) / ("." + fs::path(path).filename().string() + ".XXXXXX")).string();
     const int fd = ::mkstemp(tmpl.data());
@@ -93,16 +94,15 @@ Status AtomicFileWriter::commit() {
     const mode_t mask = ::umask(0);
     ::umask(mask);
     ::fchmod(m_fd, 0666 & ~mask);
-    const int fd = std::exchange(m_fd, -1);
-    if (::close(fd) != 0) {
-        const int err = errno;
-        ::unlink(m_tmp.c_str());
-        return ioError(m_path, "close failed", err);
-    }
+    // Renamed while still open and locked (TempPathGuard), so no cleaner ever takes it for a stale one.
     const int renamed = ::rename(m_tmp.c_str(), m_path.c_str());
     const int err = errno;
     if (renamed != 0) ::unlink(m_tmp.c_str());
+    const int fd = std::exchange(m_fd, -1);
+    const int closed = ::close(fd);
+    const int closeErr = errno;
     m_tmpGuard.release();
+    if (renamed == 0 && closed != 0) return ioError(m_path, "close failed", closeErr);
     if (renamed != 0) return ioError(m_path, "could not replace the file", err);
     return {};
 }

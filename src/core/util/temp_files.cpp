@@ -6,8 +6,13 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include <sys/file.h>
+
+#include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <cstring>
+#include <filesystem>
 
 namespace fp {
 
@@ -43,6 +48,21 @@ void removeFolder(const char* path) {
     ::rmdir(path);
 }
 
+// Taken during static initialisation, before main: anything changed since is this process's or a living
+// one's.
+const std::filesystem::file_time_type g_processStart = std::filesystem::file_time_type::clock::now();
+
+/// ".NAME." followed by six letters or digits (mkstemp's, mkdtemp's), optionally ".EXT" (mkstemps').
+bool isTempNameOf(const std::string& entry, const std::string& prefix) {
+    if (entry.size() < prefix.size() + 6 || entry.compare(0, prefix.size(), prefix) != 0) return false;
+    const auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+    const std::string rest = entry.substr(prefix.size());
+    if (!std::all_of(rest.begin(), rest.begin() + 6, alnum)) return false;
+    if (rest.size() == 6) return true;
+    return rest[6] == '.' && rest.size() >= 8 && rest.size() <= 12 &&
+           std::all_of(rest.begin() + 7, rest.end(), alnum);
+}
+
 extern "C" void onTerminate(int sig) {
     removeRegisteredTempPaths();
     // Die by the same signal, as if no handler had been there.
@@ -56,7 +76,10 @@ extern "C" void onTerminate(int sig) {
 }  // namespace
 
 TempPathGuard::TempPathGuard(const std::string& path, bool folder) {
-    if (path.empty() || path.size() >= kMaxPath) return;
+    if (path.empty()) return;
+    m_lockFd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | (folder ? O_DIRECTORY : 0));
+    if (m_lockFd >= 0) ::flock(m_lockFd, LOCK_EX | LOCK_NB);
+    if (path.size() >= kMaxPath) return;
     for (int i = 0; i < kSlots; ++i) {
         int expected = kFree;
         if (!g_state[i].compare_exchange_strong(expected, kFilling)) continue;
@@ -67,20 +90,26 @@ TempPathGuard::TempPathGuard(const std::string& path, bool folder) {
     }
 }
 
-TempPathGuard::TempPathGuard(TempPathGuard&& other) noexcept : m_slot(other.m_slot) {
+TempPathGuard::TempPathGuard(TempPathGuard&& other) noexcept
+    : m_slot(other.m_slot), m_lockFd(other.m_lockFd) {
     other.m_slot = -1;
+    other.m_lockFd = -1;
 }
 
 TempPathGuard& TempPathGuard::operator=(TempPathGuard&& other) noexcept {
     if (this != &other) {
         release();
         m_slot = other.m_slot;
+        m_lockFd = other.m_lockFd;
         other.m_slot = -1;
+        other.m_lockFd = -1;
     }
     return *this;
 }
 
 void TempPathGuard::release() {
+    if (m_lockFd >= 0) ::close(m_lockFd);
+    m_lockFd = -1;
     if (m_slot < 0) return;
     g_state[m_slot].store(kFree);
     m_slot = -1;
@@ -92,6 +121,39 @@ void removeRegisteredTempPaths() {
         if (state == kFile) ::unlink(g_paths[i]);
         if (state == kFolder) removeFolder(g_paths[i]);
     }
+}
+
+size_t removeStaleTempSiblings(const std::string& target) {
+    namespace fs = std::filesystem;
+    const fs::path path(target);
+    const std::string name = path.filename().string();
+    if (name.empty() || name == "." || name == "..") return 0;
+    const fs::path dir = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+    const std::string prefix = "." + name + ".";
+    size_t removed = 0;
+    std::error_code ec;
+    for (const fs::directory_entry& entry : fs::directory_iterator(dir, ec)) {
+        if (!isTempNameOf(entry.path().filename().string(), prefix)) continue;
+        std::error_code statEc;
+        const fs::file_status status = entry.symlink_status(statEc);
+        const bool folder = fs::is_directory(status);
+        if (statEc || (!folder && !fs::is_regular_file(status))) continue;
+        const fs::file_time_type changed = fs::last_write_time(entry.path(), statEc);
+        if (statEc || changed >= g_processStart) continue;
+        const std::string p = entry.path().string();
+        const int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | (folder ? O_DIRECTORY : 0));
+        if (fd < 0) continue;
+        // Locked: a living writer (this program in another process) still works on it.
+        if (::flock(fd, LOCK_EX | LOCK_NB) == 0) {
+            if (folder)
+                removeFolder(p.c_str());
+            else
+                ::unlink(p.c_str());
+            ++removed;
+        }
+        ::close(fd);
+    }
+    return removed;
 }
 
 void installTerminationCleanup() {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 namespace fp {
@@ -8,6 +9,8 @@ namespace fp {
 /// ends it (see installTerminationCleanup) the handler removes it (a folder with the files directly in it).
 /// Unregisters on destruction or release(), which is when the owner has renamed or removed it itself. At most
 /// 64 are registered at once; beyond that the guard does nothing (the owner still cleans up normally).
+/// Until then it also holds an advisory lock (flock) on the path, which dies with the process even under
+/// SIGKILL: removeStaleTempSiblings leaves a locked temporary alone, whoever wrote it.
 class TempPathGuard {
 public:
     TempPathGuard() = default;
@@ -23,7 +26,15 @@ public:
 
 private:
     int m_slot = -1;
+    int m_lockFd = -1;
 };
+
+/// Removes what a killed earlier run (SIGKILL, a crash, a power cut: nothing the dying process can clean)
+/// left beside `target`: its hidden temporary siblings as this program names them (".NAME.XXXXXX", a folder
+/// of frames too, or ".NAME.XXXXXX.EXT"), only those last changed before this process started and locked
+/// by no living process (see TempPathGuard). Never follows symlinks; a folder loses only the files directly
+/// in it. Returns how many were removed. Writers call it before making their own temporary.
+size_t removeStaleTempSiblings(const std::string& target);
 
 /// Installs handlers for SIGTERM, SIGINT and SIGHUP that remove every registered temporary path, then end
 /// the process by the same signal (so the exit status still says which). Handlers installed later (e.g. an

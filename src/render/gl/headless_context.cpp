@@ -79,12 +79,16 @@ void HeadlessContext::makeCurrent() {
     eglMakeCurrent(m_impl->display, EGL_NO_SURFACE, EGL_NO_SURFACE, m_impl->context);
 }
 
-std::string HeadlessContext::describe() const {
+std::string describeCurrentGlContext() {
     auto str = [](GLenum e) {
         const auto* s = reinterpret_cast<const char*>(glGetString(e));
         return std::string(s ? s : "?");
     };
     return str(GL_RENDERER) + " / " + str(GL_VERSION);
+}
+
+std::string HeadlessContext::describe() const {
+    return describeCurrentGlContext();
 }
 
 }  // namespace fp

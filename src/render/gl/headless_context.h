@@ -6,6 +6,10 @@
 
 namespace fp {
 
+/// The renderer and version of the current OpenGL context (a window's or a headless one):
+/// "Mesa llvmpipe (LLVM 15, 256 bits) / 4.5 (Core Profile) Mesa 22.3.6".
+std::string describeCurrentGlContext();
+
 /// An OpenGL 3.3 core context with no window and no display server: EGL on Mesa's surfaceless platform
 /// (falls back to the default EGL display). Draw into an OffscreenTarget. Current on the creating thread.
 class HeadlessContext {
@@ -17,7 +21,7 @@ public:
     HeadlessContext& operator=(const HeadlessContext&) = delete;
 
     void makeCurrent();
-    /// "Mesa llvmpipe (LLVM 15, 256 bits) / 4.5 (Core Profile) Mesa 22.3.6"
+    /// "Mesa llvmpipe (LLVM 15, 256 bits) / 4.5 (Core Profile) Mesa 22.3.6" (describeCurrentGlContext)
     std::string describe() const;
 
 private:

@@ -112,21 +112,8 @@ void MainMenu::draw(const UiContext& ctx, CommandList& out) {
         ImGui::EndMenu();
     }
     if (ImGui::BeginMenu("Help")) {
-        ImGui::TextDisabled("Map controls");
-        ImGui::BulletText("Drag with the left button to pan");
-        ImGui::BulletText("Wheel zooms about the cursor; double-click zooms in");
-        ImGui::BulletText("Arrows or WASD pan; + / - or PageUp / PageDown zoom");
-        ImGui::BulletText("Home resets the view");
-        ImGui::TextDisabled("Time controls");
-        ImGui::BulletText("Space plays or pauses");
-        ImGui::BulletText(
-            "Over the timeline, or while playing: Left / Right step, Home / End go to the start / "
-            "end (the arrows and Home then leave the map alone; A / D still pan)");
-        ImGui::BulletText(
-            "Wheel zooms the timeline, drag pans it; drag the window or its edges; click a day");
-        ImGui::BulletText("Drop files on the window to add them as layers (CSV files as incidents)");
-        ImGui::BulletText("Hover an incident for a summary; click it for every detail");
-        ImGui::BulletText("Click a numbered group to spread its incidents apart");
+        panelItem("Keys and mouse", PanelId::KeysHelp, ctx, out);
+        panelItem("About Flashpoint", PanelId::About, ctx, out);
         ImGui::EndMenu();
     }
     ImGui::EndMainMenuBar();

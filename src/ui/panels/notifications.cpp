@@ -30,7 +30,8 @@ void Notifications::draw(const UiContext& ctx, CommandList& out) {
         const float alpha = static_cast<float>(std::clamp(remaining / 0.6, 0.0, 1.0));
         char name[32];
         std::snprintf(name, sizeof name, "##toast%d", item.id);
-        ImGui::SetNextWindowPos({display.x - 12.f * s, y}, ImGuiCond_Always, {1.f, 0.f});
+        const float right = ctx.map.w > 0.f ? ctx.map.right() : display.x;
+        ImGui::SetNextWindowPos({right - 12.f * s, y}, ImGuiCond_Always, {1.f, 0.f});
         ImGui::SetNextWindowBgAlpha(0.95f * alpha);
         ImGui::SetNextWindowSizeConstraints({160.f * s, 0.f}, {440.f * s, 400.f * s});
         ImGui::PushStyleVar(ImGuiStyleVar_Alpha, alpha);

@@ -365,9 +365,10 @@ void TimelinePanel::drawMapOverlay(const UiContext& ctx, float topPx) {
     ImFont* big = uiLargeFont();
     float bigSize = big->FontSize * ImGui::GetIO().FontGlobalScale * (big == ImGui::GetFont() ? 2.f : 1.f);
     ImVec2 bigExtent = big->CalcTextSizeA(bigSize, 1e9f, 0.f, text.c_str());
-    // Long ranges (to the minute) shrink to stay clear of the panels along the sides.
+    // Long ranges (to the minute) shrink to stay inside the map, clear of the side bars.
     const float display = ImGui::GetIO().DisplaySize.x;
-    const float maxWidth = std::max(0.35f * display, display - 900.f * ctx.scale);
+    const float maxWidth =
+        ctx.map.w > 0.f ? 0.9f * ctx.map.w : std::max(0.35f * display, display - 900.f * ctx.scale);
     if (bigExtent.x > maxWidth) {
         bigSize *= std::max(0.5f, maxWidth / bigExtent.x);
         bigExtent = big->CalcTextSizeA(bigSize, 1e9f, 0.f, text.c_str());
@@ -376,7 +377,7 @@ void TimelinePanel::drawMapOverlay(const UiContext& ctx, float topPx) {
     const float pad = 10.f * ctx.scale;
     const float w = std::max(bigExtent.x, subExtent.x) + 2.f * pad;
     const float h = bigExtent.y + subExtent.y + 2.f * pad;
-    const float cx = ImGui::GetIO().DisplaySize.x * 0.5f;
+    const float cx = ctx.map.w > 0.f ? ctx.map.x + ctx.map.w * 0.5f : ImGui::GetIO().DisplaySize.x * 0.5f;
     const ImVec2 a{cx - 0.5f * w, topPx + 8.f * ctx.scale};
     const bool dark = ctx.theme == Theme::Dark;
     list->AddRectFilled(a, {a.x + w, a.y + h},
