@@ -9,6 +9,7 @@
 #include "core/util/result.h"
 #include "ui/map_interaction.h"
 #include "ui/panels/animation_dialog.h"
+#include "ui/panels/code_incidents_panel.h"
 #include "ui/panels/crs_panel.h"
 #include "ui/panels/field_mapping_dialog.h"
 #include "ui/panels/geocode_review_panel.h"
@@ -108,6 +109,8 @@ public:
     /// View > Geocoding review: the rows held back by geocoding. Opened (with a notification) when a load
     /// or a project leaves rows awaiting a decision; its pick mode takes the next click on the map.
     GeocodeReviewPanel& geocodeReview() { return m_geocodeReview; }
+    /// File > Code incidents from text…; give it the gazetteer once loaded (setGazetteer) or the load error.
+    CodeIncidentsPanel& codeIncidents() { return m_codeIncidents; }
 
 private:
     Panel& panel(PanelId id);
@@ -159,6 +162,7 @@ private:
     ImageExportDialog m_imageExport;
     GeocodedCopyDialog m_geocodedCopy;
     GeocodeReviewPanel m_geocodeReview;
+    CodeIncidentsPanel m_codeIncidents;
     CommandList m_queued;  // emitted at the start of the next frame (selecting a row just placed)
     struct LoadedSource {
         std::string source;  // as given (with any password)
