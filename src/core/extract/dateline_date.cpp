@@ -7,9 +7,9 @@ namespace fp {
 
 namespace {
 
-constexpr size_t kMaxLines = 6;          // a date line sits at the top, under the headline
-constexpr size_t kMaxLineBytes = 120;    // longer lines are sentences, whose dates are events
-constexpr DayNumber kNoContext = 0;      // full dates with a year do not depend on the publication day
+constexpr size_t kMaxLines = 6;        // a date line sits at the top, under the headline
+constexpr size_t kMaxLineBytes = 120;  // longer lines are sentences, whose dates are events
+constexpr DayNumber kNoContext = 0;    // full dates with a year do not depend on the publication day
 
 /// True when `words` hold a four-digit number (a written year).
 bool hasYear(std::string_view words) {
@@ -33,7 +33,8 @@ std::optional<DayNumber> findDatelineDay(const ArticleText& article) {
         ++line;
         if (text.size() > kMaxLineBytes) continue;
         const TextUnits units = splitText(text);
-        for (const DateMention& d : findDates(units, 0, units.tokens.size(), DateContext{kNoContext, false})) {
+        for (const DateMention& d :
+             findDates(units, 0, units.tokens.size(), DateContext{kNoContext, false})) {
             const std::string_view words = text.substr(d.span.begin, d.span.size());
             if (!d.relative && d.precision == TimePrecision::Day && d.first == d.last && hasYear(words))
                 return d.first;

@@ -5,6 +5,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -96,21 +97,26 @@ void CodeIncidentsPanel::addFinished(bool ok, const MapState* state) {
 
 void CodeIncidentsPanel::drawSourceBar(const UiContext& ctx) {
     const float s = ctx.scale;
-    ImGui::SetNextItemWidth(320.f * s);
-    const bool enter = ImGui::InputTextWithHint("##path", ".txt, .md or .html file", &m_path,
-                                                ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize("Open").x -
+                            2.f * ImGui::GetStyle().FramePadding.x - ImGui::GetStyle().ItemSpacing.x);
+    const bool enter =
+        ImGui::InputTextWithHint("##path", "Open a .txt, .md or .html file, or paste the text below", &m_path,
+                                 ImGuiInputTextFlags_EnterReturnsTrue);
     ImGui::SameLine();
     if ((ImGui::Button("Open") || enter) && !trimBlanks(m_path).empty()) {
-        if (Status opened = openFile(m_path); !opened) m_status = opened.error().describe();
+        Status opened = openFile(m_path);
+        // A file is coded at once (it takes well under a second); its text is then shown wrapped.
+        if (opened && m_review.hasGazetteer() && !m_review.running()) opened = run();
+        if (!opened) m_status = opened.error().describe();
     }
-    ImGui::SameLine(0.f, 20.f * s);
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Published");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(110.f * s);
     if (ImGui::InputTextWithHint("##published", "YYYY-MM-DD", &m_published)) m_publishedTyped = true;
-    itemTooltip("Publication date: \"last week\", \"on Saturday\" count from it. A date line at the top of "
-                "the text (\"date 2023-01-08\") fills it in unless you typed one.");
+    itemTooltip(
+        "Publication date: \"last week\", \"on Saturday\" count from it. A date line at the top of "
+        "the text (\"date 2023-01-08\") fills it in unless you typed one.");
     ImGui::SameLine();
     const bool canRun = m_review.hasGazetteer() && !m_review.running() && !trimBlanks(m_input).empty();
     ImGui::BeginDisabled(!canRun);
@@ -133,9 +139,12 @@ void CodeIncidentsPanel::drawSourceBar(const UiContext& ctx) {
 
 void CodeIncidentsPanel::drawAddBar(const UiContext& ctx, CommandList& out) {
     const auto& layers = ctx.state.scene().incidentLayers;
-    const IncidentLayer* target = m_targetLayer ? ctx.state.scene().findIncidentLayer(m_targetLayer) : nullptr;
+    const IncidentLayer* target =
+        m_targetLayer ? ctx.state.scene().findIncidentLayer(m_targetLayer) : nullptr;
     if (!target) m_targetLayer = 0;
-    const std::string newLayer = "New layer \xE2\x80\x9C" "Coded incidents\xE2\x80\x9D";
+    const std::string newLayer =
+        "New layer \xE2\x80\x9C"
+        "Coded incidents\xE2\x80\x9D";
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("Add to");
     ImGui::SameLine();
@@ -159,8 +168,11 @@ void CodeIncidentsPanel::drawAddBar(const UiContext& ctx, CommandList& out) {
         }
     ImGui::EndDisabled();
     ImGui::SameLine();
-    ImGui::TextDisabled("%zu accepted; each keeps its sentence and \xE2\x80\x9C%s\xE2\x80\x9D as its source",
-                        accepted, m_review.article().name.c_str());
+    const std::string source = m_review.hasResult() ? m_review.article().name : articleName();
+    const std::string note = std::to_string(accepted) + " accepted \xC2\xB7 source \xE2\x80\x9C" + source +
+                             "\xE2\x80\x9D and the sentence kept with each";
+    ImGui::TextDisabled("%s", ellipsize(note, ImGui::GetContentRegionAvail().x).c_str());
+    itemTooltip(note.c_str());
 }
 
 void CodeIncidentsPanel::drawPlaceMarker(const UiContext& ctx) const {
@@ -189,17 +201,24 @@ void CodeIncidentsPanel::drawPlaceMarker(const UiContext& ctx) const {
 
 void CodeIncidentsPanel::draw(const UiContext& ctx, CommandList& out) {
     if (!m_open) return;
-    if (m_review.poll()) {
+    m_review.poll();
+    if (m_review.resultGeneration() != m_shownGeneration) {
+        m_shownGeneration = m_review.resultGeneration();
         m_showInput = false;
         m_selected = -1;
         char line[256];
         std::snprintf(line, sizeof line, "%zu proposed, %zu unresolved; coded in %.2f s CPU. ",
                       m_review.items().size(), m_review.unresolved().size(), m_review.lastRunSeconds());
-        m_status = std::string(line) + m_review.article().name + ", published " + formatDay(m_review.published());
+        m_status =
+            std::string(line) + m_review.article().name + ", published " + formatDay(m_review.published());
     }
     const float s = ctx.scale;
-    centreNextWindow();
-    ImGui::SetNextWindowSize({1120.f * s, 700.f * s}, ImGuiCond_Appearing);
+    // The left half of the window: the map's centre, where choosing an incident flies to, stays visible.
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const float width = std::clamp(display.x * 0.5f - 16.f * s, std::min(560.f * s, display.x), 1120.f * s);
+    ImGui::SetNextWindowPos({8.f * s, ImGui::GetFrameHeight() + 24.f * s}, ImGuiCond_Appearing);
+    ImGui::SetNextWindowSize({width, std::min(720.f * s, display.y * 0.8f)}, ImGuiCond_Appearing);
+    ImGui::SetNextWindowBgAlpha(1.f);
     if (m_focus) ImGui::SetNextWindowFocus();
     m_focus = false;
     if (!ImGui::Begin(title(), &m_open, ImGuiWindowFlags_NoCollapse)) {
@@ -211,7 +230,8 @@ void CodeIncidentsPanel::draw(const UiContext& ctx, CommandList& out) {
     if (m_showInput || !m_review.hasResult()) {
         ImGui::InputTextMultiline("##text", &m_input, {-1.f, -footer});
     } else {
-        const float textWidth = std::floor(ImGui::GetContentRegionAvail().x * 0.56f);
+        const float avail = ImGui::GetContentRegionAvail().x;
+        const float textWidth = std::floor(avail * (avail > 800.f * s ? 0.56f : 0.5f));
         drawText(ctx, {textWidth, -footer});
         ImGui::SameLine();
         drawReview(ctx, {0.f, -footer}, out);

@@ -17,8 +17,8 @@ namespace fp {
 /// place and date words highlighted; choosing one scrolls the text to it, flies the map there and marks its
 /// place (a region-level place as a wide ring). Each is accepted, edited (title, category, place
 /// re-resolved through the gazetteer, days, precisions) or rejected; "Add accepted" emits one
-/// AddCodedIncidents, to a new "Coded incidents" layer or an incident layer the user picks. Mentions that gave
-/// no incident are listed with the reason. Coding runs on a worker thread (CodingReview).
+/// AddCodedIncidents, to a new "Coded incidents" layer or an incident layer the user picks. Mentions that
+/// gave no incident are listed with the reason. Coding runs on a worker thread (CodingReview).
 class CodeIncidentsPanel : public Panel {
 public:
     CodeIncidentsPanel() { m_open = false; }
@@ -28,7 +28,9 @@ public:
     /// Opens the panel (brought to the front).
     void open();
     /// The gazetteer places are resolved through; null while it loads.
-    void setGazetteer(std::shared_ptr<const Gazetteer> gazetteer) { m_review.setGazetteer(std::move(gazetteer)); }
+    void setGazetteer(std::shared_ptr<const Gazetteer> gazetteer) {
+        m_review.setGazetteer(std::move(gazetteer));
+    }
     /// Why the gazetteer could not be loaded (shown instead of coding).
     void setLoadError(std::string error) { m_loadError = std::move(error); }
     /// The categories offered when editing (default: the shipped sheet's).
@@ -96,6 +98,7 @@ private:
     int m_selected = -1;
     uint64_t m_targetLayer = 0;
     bool m_awaitingAdd = false;
+    uint64_t m_shownGeneration = 0;  // the review's result generation the view shows
     // Edit buffers of the selected item.
     std::string m_editPlace, m_editFirst, m_editLast, m_editError;
 };

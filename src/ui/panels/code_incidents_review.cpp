@@ -38,12 +38,17 @@ ImU32 colourOf(const EvidenceColours& c, EvidenceKind kind) {
     return c.date;
 }
 
+/// Accepted and added items: green, readable on either theme's background.
+ImVec4 acceptedColour(Theme theme) {
+    return theme == Theme::Dark ? ImVec4(0.45f, 0.85f, 0.50f, 1.f) : ImVec4(0.08f, 0.48f, 0.16f, 1.f);
+}
+
 /// A label on a coloured background, as the words appear in the text.
 void legendChip(const char* label, ImU32 colour) {
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const ImVec2 size = ImGui::CalcTextSize(label);
-    ImGui::GetWindowDrawList()->AddRectFilled({at.x - 2.f, at.y}, {at.x + size.x + 2.f, at.y + size.y}, colour,
-                                              2.f);
+    ImGui::GetWindowDrawList()->AddRectFilled({at.x - 2.f, at.y}, {at.x + size.x + 2.f, at.y + size.y},
+                                              colour, 2.f);
     ImGui::TextUnformatted(label);
 }
 
@@ -61,8 +66,8 @@ double viewRadiusMetres(LocationPrecision precision) {
 }
 
 constexpr const char* kTimePrecisions[] = {"day", "week", "month", "year"};
-constexpr TimePrecision kTimePrecisionValues[] = {TimePrecision::Day, TimePrecision::Week, TimePrecision::Month,
-                                                  TimePrecision::Year};
+constexpr TimePrecision kTimePrecisionValues[] = {TimePrecision::Day, TimePrecision::Week,
+                                                  TimePrecision::Month, TimePrecision::Year};
 constexpr const char* kLocationPrecisions[] = {"exact (the place named)", "near (around or part of it)",
                                                "region (district, part of a country)"};
 
@@ -81,7 +86,8 @@ std::vector<TextHighlight> CodeIncidentsPanel::highlights(Theme theme) const {
     std::vector<TextHighlight> out;
     const auto& items = m_review.items();
     for (const ReviewItem& it : items)
-        if (it.decision != ReviewDecision::Rejected) out.push_back({it.proposed.sentenceSpan, c.otherSentence});
+        if (it.decision != ReviewDecision::Rejected)
+            out.push_back({it.proposed.sentenceSpan, c.otherSentence});
     if (m_selected >= 0 && size_t(m_selected) < items.size()) {
         const IncidentProposal& p = items[size_t(m_selected)].proposed;
         out.push_back({p.sentenceSpan, c.sentence});
@@ -94,8 +100,8 @@ void CodeIncidentsPanel::drawText(const UiContext& ctx, ImVec2 size) {
     ImGui::BeginGroup();
     const EvidenceColours c = evidenceColours(ctx.theme);
     ImGui::TextDisabled("Evidence:");
-    for (auto [label, colour] : {std::pair{"event", c.event}, {"place", c.place}, {"date", c.date},
-                                 {"sentence", c.sentence}}) {
+    for (auto [label, colour] :
+         {std::pair{"event", c.event}, {"place", c.place}, {"date", c.date}, {"sentence", c.sentence}}) {
         ImGui::SameLine();
         legendChip(label, colour);
     }
@@ -110,7 +116,8 @@ void CodeIncidentsPanel::select(int item, CommandList* out) {
     m_text.scrollTo(it.proposed.sentenceSpan.begin);
     loadEditFields();
     if (out && isValidLonLat(it.edited.location))
-        out->push_back(FlyToPlace{it.edited.location, viewRadiusMetres(it.edited.locationPrecision), it.edited.place});
+        out->push_back(
+            FlyToPlace{it.edited.location, viewRadiusMetres(it.edited.locationPrecision), it.edited.place});
 }
 
 void CodeIncidentsPanel::loadEditFields() {
@@ -136,14 +143,23 @@ void CodeIncidentsPanel::drawItem(const UiContext& ctx, size_t i, CommandList& o
     ImGui::PushID(static_cast<int>(i));
     const bool selected = m_selected == static_cast<int>(i);
     const std::string heading = std::to_string(i + 1) + ". " + p.title;
+    // Accepted titles green, rejected ones greyed: the decisions show at a glance.
+    const bool tinted = it.decision != ReviewDecision::Pending;
+    if (tinted)
+        ImGui::PushStyleColor(ImGuiCol_Text, it.decision == ReviewDecision::Rejected
+                                                 ? ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled)
+                                                 : acceptedColour(ctx.theme));
     if (ImGui::Selectable(heading.c_str(), selected)) select(selected ? -1 : static_cast<int>(i), &out);
+    if (tinted) ImGui::PopStyleColor();
     ImGui::Indent(14.f * ctx.scale);
+    ImGui::PushTextWrapPos(0.f);
     ImGui::TextDisabled("%s \xC2\xB7 %s (%s)", p.category.c_str(), p.place.c_str(),
                         locationPrecisionName(p.locationPrecision));
     ImGui::TextDisabled("%s", itemSummary(p).c_str());
+    ImGui::PopTextWrapPos();
     switch (it.decision) {
         case ReviewDecision::Added:
-            ImGui::TextColored(logLevelColor(LogLevel::Info, ctx.theme), "Added to the layer");
+            ImGui::TextColored(acceptedColour(ctx.theme), "Added to the layer");
             break;
         case ReviewDecision::Pending:
         case ReviewDecision::Accepted:
@@ -156,10 +172,16 @@ void CodeIncidentsPanel::drawItem(const UiContext& ctx, size_t i, CommandList& o
                 m_review.decide(i, it.decision == ReviewDecision::Rejected ? ReviewDecision::Pending
                                                                            : ReviewDecision::Rejected);
             ImGui::SameLine();
-            if (ImGui::SmallButton(selected ? "Close" : "Edit")) select(selected ? -1 : static_cast<int>(i), &out);
+            if (ImGui::SmallButton(selected ? "Close" : "Edit"))
+                select(selected ? -1 : static_cast<int>(i), &out);
             break;
     }
-    if (selected) drawEditor(ctx, i);
+    if (selected) {
+        // What a layer holds already is changed there, not here.
+        ImGui::BeginDisabled(it.decision == ReviewDecision::Added);
+        drawEditor(ctx, i);
+        ImGui::EndDisabled();
+    }
     ImGui::Unindent(14.f * ctx.scale);
     ImGui::Separator();
     ImGui::PopID();
@@ -195,17 +217,19 @@ void CodeIncidentsPanel::drawEditor(const UiContext& ctx, size_t i) {
     ImGui::SetNextItemWidth(half);
     dates |= ImGui::InputTextWithHint("First, last day", "YYYY-MM-DD", &m_editLast);
     if (dates) {
-        const auto first = parseDayField(trimBlanks(m_editFirst)), last = parseDayField(trimBlanks(m_editLast));
+        const auto first = parseDayField(trimBlanks(m_editFirst)),
+                   last = parseDayField(trimBlanks(m_editLast));
         Status set = first && last ? m_review.setDays(i, *first, *last)
                                    : Status(makeError(ErrorCode::InvalidArgument, "days", "give YYYY-MM-DD"));
         m_editError = set ? std::string() : set.error().describe();
     }
-    int time = static_cast<int>(std::find(std::begin(kTimePrecisionValues), std::end(kTimePrecisionValues),
-                                          p.timePrecision) -
-                                std::begin(kTimePrecisionValues));
+    int time = static_cast<int>(
+        std::find(std::begin(kTimePrecisionValues), std::end(kTimePrecisionValues), p.timePrecision) -
+        std::begin(kTimePrecisionValues));
     if (ImGui::Combo("Time", &time, kTimePrecisions, 4)) p.timePrecision = kTimePrecisionValues[time % 4];
     ImGui::PopItemWidth();
-    if (!m_editError.empty()) ImGui::TextColored(logLevelColor(LogLevel::Error, ctx.theme), "%s", m_editError.c_str());
+    if (!m_editError.empty())
+        ImGui::TextColored(logLevelColor(LogLevel::Error, ctx.theme), "%s", m_editError.c_str());
     if (!p.note.empty()) ImGui::TextDisabled("Note: %s", p.note.c_str());
     if (ImGui::SmallButton("Revert edits")) {
         m_review.revert(i);
@@ -219,7 +243,15 @@ void CodeIncidentsPanel::drawUnresolved() {
     const std::string header = "Unresolved mentions (" + std::to_string(unresolved.size()) + ")###unresolved";
     if (!ImGui::CollapsingHeader(header.c_str())) return;
     ImGui::PushTextWrapPos(0.f);
-    for (const UnresolvedMention& u : unresolved) ImGui::BulletText("%s", u.reason.c_str());
+    for (size_t i = 0; i < unresolved.size(); ++i) {
+        ImGui::PushID(static_cast<int>(i));
+        ImGui::Bullet();
+        ImGui::SameLine();
+        ImGui::TextUnformatted(unresolved[i].reason.c_str());
+        if (ImGui::IsItemClicked()) m_text.scrollTo(unresolved[i].span.begin);
+        if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        ImGui::PopID();
+    }
     ImGui::PopTextWrapPos();
 }
 

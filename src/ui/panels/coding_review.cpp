@@ -55,6 +55,7 @@ bool CodingReview::poll() {
     for (IncidentProposal& p : x.incidents) m_items.push_back({p, p, ReviewDecision::Pending});
     m_unresolved = std::move(x.unresolved);
     m_hasResult = true;
+    ++m_generation;
     return true;
 }
 
@@ -77,7 +78,8 @@ Status CodingReview::resolvePlace(size_t item, const std::string& name) {
     options.fuzzy = false;
     if (isValidLonLat(p.location)) options.near = p.location;
     auto hits = m_gazetteer->search(name, options);
-    if (!hits) return makeError(ErrorCode::InvalidArgument, name, "is not a place name: " + hits.error().message);
+    if (!hits)
+        return makeError(ErrorCode::InvalidArgument, name, "is not a place name: " + hits.error().message);
     if (hits.value().empty()) return makeError(ErrorCode::NotFound, name, "no place of that name is known");
     const Place place = m_gazetteer->place(hits.value().front().place);
     p.place = std::string(place.name);
@@ -125,7 +127,8 @@ void CodingReview::addFailed() {
     m_lastAdded.clear();
 }
 
-Incident codedIncident(const IncidentProposal& proposal, const std::string& articleName, DayNumber published) {
+Incident codedIncident(const IncidentProposal& proposal, const std::string& articleName,
+                       DayNumber published) {
     Incident inc = toIncident(proposal, articleName, published);
     inc.tags.push_back("reviewed");
     return inc;

@@ -56,6 +56,8 @@ public:
     /// The article the proposals index into (empty before the first start).
     const ArticleText& article() const { return *m_article; }
     bool hasResult() const { return m_hasResult; }
+    /// Counts the results taken by poll(): a viewer compares it with the last one it showed.
+    uint64_t resultGeneration() const { return m_generation; }
     DayNumber published() const { return m_published; }
     const std::vector<ReviewItem>& items() const { return m_items; }
     const std::vector<UnresolvedMention>& unresolved() const { return m_unresolved; }
@@ -87,6 +89,7 @@ private:
     DayNumber m_published = 0;
     std::future<std::pair<Extraction, double>> m_running;
     bool m_hasResult = false;
+    uint64_t m_generation = 0;
     double m_lastRunSeconds = 0.0;
     std::vector<ReviewItem> m_items;
     std::vector<UnresolvedMention> m_unresolved;

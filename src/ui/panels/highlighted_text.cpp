@@ -36,8 +36,8 @@ size_t HighlightedText::lineOf(size_t offset) const {
     return it == m_lines.begin() ? 0 : static_cast<size_t>(it - m_lines.begin()) - 1;
 }
 
-void HighlightedText::draw(const char* id, std::string_view text, const std::vector<TextHighlight>& highlights,
-                           ImVec2 size) {
+void HighlightedText::draw(const char* id, std::string_view text,
+                           const std::vector<TextHighlight>& highlights, ImVec2 size) {
     ImGui::BeginChild(id, size, true);
     const float width = ImGui::GetContentRegionAvail().x;
     if (text.data() != m_laidOutData || text.size() != m_laidOutSize || width != m_laidOutWidth)
@@ -61,7 +61,8 @@ void HighlightedText::draw(const char* id, std::string_view text, const std::vec
                 if (b >= e) continue;
                 const float x0 = ImGui::CalcTextSize(base + line.begin, base + b).x;
                 const float x1 = ImGui::CalcTextSize(base + line.begin, base + e).x;
-                draw->AddRectFilled({at.x + x0 - 1.f, at.y}, {at.x + x1 + 1.f, at.y + lineHeight}, h.colour, 2.f);
+                draw->AddRectFilled({at.x + x0 - 1.f, at.y}, {at.x + x1 + 1.f, at.y + lineHeight}, h.colour,
+                                    2.f);
             }
             ImGui::TextUnformatted(base + line.begin, base + line.end);
         }
