@@ -3,7 +3,11 @@
 #include <gtest/gtest.h>
 #include <imgui_internal.h>
 
+#include <unistd.h>
+
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <optional>
 
 #include "../core/extract_test_util.h"
@@ -21,7 +25,8 @@ std::shared_ptr<const Gazetteer> gazetteer() {
     return test::worldGazetteer();
 }
 
-const ReviewItem* findItem(const CodingReview& review, const std::string& category, const std::string& place) {
+const ReviewItem* findItem(const CodingReview& review, const std::string& category,
+                           const std::string& place) {
     for (const ReviewItem& it : review.items())
         if (it.proposed.category == category && it.proposed.place == place) return &it;
     return nullptr;
@@ -32,17 +37,46 @@ TEST(DatelineDate, ADateLineAtTheTopGivesThePublicationDay) {
     EXPECT_EQ(day("date 2023-01-08 Comment on this story\n\nBELGRADE, Serbia — ..."), dayNumber(2023, 1, 8));
     EXPECT_EQ(day("Kosovo tensions\nJan. 8, 2023\n\nText."), dayNumber(2023, 1, 8));
     // A sentence's date is an event's, a date without a year or a relative one is no date line.
-    EXPECT_EQ(day("Police said on 10 December 2022 that several roads in the north of Kosovo had been blocked "
-                  "by trucks and that officers were on their way."),
-              std::nullopt);
+    EXPECT_EQ(
+        day("Police said on 10 December 2022 that several roads in the north of Kosovo had been blocked "
+            "by trucks and that officers were on their way."),
+        std::nullopt);
     EXPECT_EQ(day("Updated Saturday\n\nText."), std::nullopt);
     EXPECT_EQ(day("December 10\n\nText."), std::nullopt);
 }
 
+TEST(CodingReviewModel, TheDateIsTheOpenedFilesDateLineElseTodayUnlessTyped) {
+    const std::filesystem::path dir =
+        std::filesystem::temp_directory_path() / ("fp-coding-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const auto write = [&](const char* name, const char* text) {
+        std::ofstream(dir / name) << text;
+        return (dir / name).string();
+    };
+    const std::string dated =
+        write("dated.txt", "date 2023-01-08\n\nPolice arrested a man in Zvecan on Friday.");
+    const std::string plain = write("plain.md", "# Arrest\n\nPolice arrested a man in Zvecan on Friday.");
+    CodeIncidentsPanel panel;
+    panel.setToday(dayNumber(2026, 12, 7));
+    ASSERT_TRUE(panel.openFile(dated).ok());
+    EXPECT_EQ(panel.publishedField(), "2023-01-08");
+    ASSERT_TRUE(panel.openFile(plain).ok());
+    EXPECT_EQ(panel.publishedField(), "2026-12-07");  // not the last file's date line
+    EXPECT_EQ(panel.input(), "Arrest\n\nPolice arrested a man in Zvecan on Friday.");  // Markdown reduced
+    panel.setPublishedField("2023-02-01");
+    ASSERT_TRUE(panel.openFile(dated).ok());
+    EXPECT_EQ(panel.publishedField(), "2023-02-01");  // what the user typed wins
+    const Status missing = panel.openFile((dir / "none.txt").string());
+    ASSERT_FALSE(missing.ok());
+    EXPECT_EQ(missing.error().code, ErrorCode::NotFound);
+    std::filesystem::remove_all(dir);
+}
+
 TEST(CodingReviewModel, SeedStoryProposesRoadblocksArrestShootingAndTheUsVisit) {
     const std::string path = test::seedStory();
-    ASSERT_FALSE(path.empty()) << "the seed story shared/seed/kosovo-kfor-2023-01-08.txt was not found next to "
-                               << FP_SOURCE_DIR << " (nor one folder higher): it must be present";
+    ASSERT_FALSE(path.empty())
+        << "the seed story shared/seed/kosovo-kfor-2023-01-08.txt was not found next to " << FP_SOURCE_DIR
+        << " (nor one folder higher): it must be present";
     CodeIncidentsPanel panel;
     panel.setGazetteer(gazetteer());
     panel.setToday(dayNumber(2026, 12, 7));
@@ -80,8 +114,9 @@ TEST(CodingReviewModel, SeedStoryProposesRoadblocksArrestShootingAndTheUsVisit) 
     EXPECT_GT(visit->proposed.first, dayNumber(2023, 1, 8));
     // Every sentence span points at the sentence in the text the panel shows.
     for (const ReviewItem& it : review.items())
-        EXPECT_EQ(review.article().text.substr(it.proposed.sentenceSpan.begin, it.proposed.sentenceSpan.size()),
-                  it.proposed.sentence);
+        EXPECT_EQ(
+            review.article().text.substr(it.proposed.sentenceSpan.begin, it.proposed.sentenceSpan.size()),
+            it.proposed.sentence);
     EXPECT_FALSE(review.unresolved().empty());
 }
 

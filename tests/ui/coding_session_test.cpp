@@ -35,7 +35,8 @@ protected:
 };
 
 TEST_F(CodingSessionTest, AcceptedIncidentsMakeANewInMemoryLayerAsOneUndoStep) {
-    const AddCodedIncidents add{0, "Coded incidents",
+    const AddCodedIncidents add{0,
+                                "Coded incidents",
                                 {coded("Barricades near Zubin Potok", 19364, "Serbs set up barricades."),
                                  coded("Roadblock at Jarinje", 19360, "A road was blocked.")}};
     const Status applied = session.apply(add);
@@ -74,7 +75,8 @@ TEST_F(CodingSessionTest, AcceptedIncidentsJoinAnExistingLayerKeepingItsRowsAndS
     style.markerScale = 1.5f;
     ASSERT_TRUE(session.apply(SetIncidentStyle{id, style}).ok());
 
-    ASSERT_TRUE(session.apply(AddCodedIncidents{id, "", {coded("Shooting near Štrpce", 19360, "Shot.")}}).ok());
+    ASSERT_TRUE(
+        session.apply(AddCodedIncidents{id, "", {coded("Shooting near Štrpce", 19360, "Shot.")}}).ok());
     ASSERT_EQ(state().scene().incidentLayers.size(), 1u);
     const IncidentLayer& layer = state().scene().incidentLayers.back();
     EXPECT_EQ(layer.id, id);

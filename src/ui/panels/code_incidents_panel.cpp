@@ -34,6 +34,7 @@ void CodeIncidentsPanel::open() {
 }
 
 void CodeIncidentsPanel::setToday(DayNumber today) {
+    m_today = today;
     m_published = formatDay(today);
     m_publishedTyped = false;
 }
@@ -51,9 +52,11 @@ Status CodeIncidentsPanel::openFile(const std::string& path) {
     m_openedText = article.value().text;
     setInput(article.value().text);
     m_status = "Opened " + m_openedName;
-    if (const auto day = findDatelineDay(article.value()); day && !m_publishedTyped) {
-        m_published = formatDay(*day);
-        m_status += "; published " + m_published + " (the date line at its top)";
+    // Unless typed, the date is this file's: its date line, else today (not the last file's date line).
+    if (!m_publishedTyped) {
+        const auto day = findDatelineDay(article.value());
+        m_published = formatDay(day.value_or(m_today != 0 ? m_today : systemToday()));
+        if (day) m_status += "; published " + m_published + " (the date line at its top)";
     }
     return {};
 }
@@ -132,9 +135,12 @@ void CodeIncidentsPanel::drawSourceBar(const UiContext& ctx) {
                            m_loadError.c_str());
     else if (!m_review.hasGazetteer())
         ImGui::TextDisabled("Loading places\xE2\x80\xA6");
-    else
+    else {
+        ImGui::PushTextWrapPos(0.f);
         ImGui::TextDisabled("%s", m_status.empty() ? "Paste an article below or open a file, then code it."
                                                    : m_status.c_str());
+        ImGui::PopTextWrapPos();
+    }
 }
 
 void CodeIncidentsPanel::drawAddBar(const UiContext& ctx, CommandList& out) {
@@ -204,6 +210,8 @@ void CodeIncidentsPanel::draw(const UiContext& ctx, CommandList& out) {
     m_review.poll();
     if (m_review.resultGeneration() != m_shownGeneration) {
         m_shownGeneration = m_review.resultGeneration();
+        m_text.scrollTo(0);
+        m_scrollReviewToTop = true;
         m_showInput = false;
         m_selected = -1;
         char line[256];
@@ -215,7 +223,7 @@ void CodeIncidentsPanel::draw(const UiContext& ctx, CommandList& out) {
     const float s = ctx.scale;
     // The left half of the window: the map's centre, where choosing an incident flies to, stays visible.
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    const float width = std::clamp(display.x * 0.5f - 16.f * s, std::min(560.f * s, display.x), 1120.f * s);
+    const float width = std::clamp(display.x * 0.46f - 8.f * s, std::min(560.f * s, display.x), 1120.f * s);
     ImGui::SetNextWindowPos({8.f * s, ImGui::GetFrameHeight() + 24.f * s}, ImGuiCond_Appearing);
     ImGui::SetNextWindowSize({width, std::min(720.f * s, display.y * 0.8f)}, ImGuiCond_Appearing);
     ImGui::SetNextWindowBgAlpha(1.f);
@@ -231,7 +239,7 @@ void CodeIncidentsPanel::draw(const UiContext& ctx, CommandList& out) {
         ImGui::InputTextMultiline("##text", &m_input, {-1.f, -footer});
     } else {
         const float avail = ImGui::GetContentRegionAvail().x;
-        const float textWidth = std::floor(avail * (avail > 800.f * s ? 0.56f : 0.5f));
+        const float textWidth = std::floor(avail * (avail > 800.f * s ? 0.56f : 0.46f));
         drawText(ctx, {textWidth, -footer});
         ImGui::SameLine();
         drawReview(ctx, {0.f, -footer}, out);

@@ -99,6 +99,8 @@ private:
     uint64_t m_targetLayer = 0;
     bool m_awaitingAdd = false;
     uint64_t m_shownGeneration = 0;  // the review's result generation the view shows
+    bool m_scrollReviewToTop = false;
+    DayNumber m_today = 0;
     // Edit buffers of the selected item.
     std::string m_editPlace, m_editFirst, m_editLast, m_editError;
 };

@@ -65,11 +65,12 @@ double viewRadiusMetres(LocationPrecision precision) {
     return 45000.0;
 }
 
+constexpr size_t kMaxUnresolvedShown = 200;
 constexpr const char* kTimePrecisions[] = {"day", "week", "month", "year"};
 constexpr TimePrecision kTimePrecisionValues[] = {TimePrecision::Day, TimePrecision::Week,
                                                   TimePrecision::Month, TimePrecision::Year};
-constexpr const char* kLocationPrecisions[] = {"exact (the place named)", "near (around or part of it)",
-                                               "region (district, part of a country)"};
+// As drawn: an exact place is a point, "near" a 5 km disc, a region a 25 km one (uncertaintyRadiusMetres).
+constexpr const char* kLocationPrecisions[] = {"exact place", "near (5 km)", "region (25 km)"};
 
 std::string itemSummary(const IncidentProposal& p) {
     char buf[160];
@@ -130,6 +131,8 @@ void CodeIncidentsPanel::loadEditFields() {
 
 void CodeIncidentsPanel::drawReview(const UiContext& ctx, ImVec2 size, CommandList& out) {
     ImGui::BeginChild("##review", size, true);
+    if (m_scrollReviewToTop) ImGui::SetScrollY(0.f);
+    m_scrollReviewToTop = false;
     if (m_review.items().empty())
         ImGui::TextDisabled("No incident found in this text (see the mentions below).");
     for (size_t i = 0; i < m_review.items().size(); ++i) drawItem(ctx, i, out);
@@ -189,7 +192,9 @@ void CodeIncidentsPanel::drawItem(const UiContext& ctx, size_t i, CommandList& o
 
 void CodeIncidentsPanel::drawEditor(const UiContext& ctx, size_t i) {
     IncidentProposal& p = m_review.edit(i);
-    const float field = std::max(120.f * ctx.scale, ImGui::GetContentRegionAvail().x - 110.f * ctx.scale);
+    const float label = std::max(ImGui::CalcTextSize("Category").x, ImGui::CalcTextSize("First day").x) +
+                        2.f * ImGui::GetStyle().ItemInnerSpacing.x;
+    const float field = std::max(100.f * ctx.scale, ImGui::GetContentRegionAvail().x - label);
     ImGui::PushItemWidth(field);
     ImGui::InputText("Title", &p.title);
     if (ImGui::BeginCombo("Category", p.category.c_str())) {
@@ -210,12 +215,8 @@ void CodeIncidentsPanel::drawEditor(const UiContext& ctx, size_t i) {
     int location = static_cast<int>(p.locationPrecision) - 1;
     if (ImGui::Combo("Location", &location, kLocationPrecisions, 3))
         p.locationPrecision = static_cast<LocationPrecision>(location + 1);
-    const float half = (field - ImGui::GetStyle().ItemInnerSpacing.x) / 2.f;
-    ImGui::SetNextItemWidth(half);
-    bool dates = ImGui::InputTextWithHint("##first", "YYYY-MM-DD", &m_editFirst);
-    ImGui::SameLine(0.f, ImGui::GetStyle().ItemInnerSpacing.x);
-    ImGui::SetNextItemWidth(half);
-    dates |= ImGui::InputTextWithHint("First, last day", "YYYY-MM-DD", &m_editLast);
+    bool dates = ImGui::InputTextWithHint("First day", "YYYY-MM-DD", &m_editFirst);
+    dates |= ImGui::InputTextWithHint("Last day", "YYYY-MM-DD", &m_editLast);
     if (dates) {
         const auto first = parseDayField(trimBlanks(m_editFirst)),
                    last = parseDayField(trimBlanks(m_editLast));
@@ -243,7 +244,9 @@ void CodeIncidentsPanel::drawUnresolved() {
     const std::string header = "Unresolved mentions (" + std::to_string(unresolved.size()) + ")###unresolved";
     if (!ImGui::CollapsingHeader(header.c_str())) return;
     ImGui::PushTextWrapPos(0.f);
-    for (size_t i = 0; i < unresolved.size(); ++i) {
+    // A long dossier leaves thousands: the first ones are enough to see why, and drawing them all costs.
+    const size_t shown = std::min(unresolved.size(), kMaxUnresolvedShown);
+    for (size_t i = 0; i < shown; ++i) {
         ImGui::PushID(static_cast<int>(i));
         ImGui::Bullet();
         ImGui::SameLine();
@@ -252,6 +255,8 @@ void CodeIncidentsPanel::drawUnresolved() {
         if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
         ImGui::PopID();
     }
+    if (shown < unresolved.size())
+        ImGui::TextDisabled("\xE2\x80\xA6 and %zu more", unresolved.size() - shown);
     ImGui::PopTextWrapPos();
 }
 
