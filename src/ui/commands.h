@@ -9,6 +9,7 @@
 
 #include "core/export/export_settings.h"
 #include "core/geocode/geocode_review.h"
+#include "core/model/incident.h"
 #include "core/model/layer_style.h"
 #include "core/model/map_scene.h"
 #include "core/model/map_view.h"
@@ -245,6 +246,18 @@ struct SaveGeocodedCopy {
     bool overwriteSource = false;
 };
 
+/// Open File > "Code incidents from text…". Handled inside the UI: the app never sees it.
+struct ShowCodeIncidents {};
+/// Add incidents coded from an article (the coding panel's accepted proposals, as edited) to an incident
+/// layer, as one undo step: to the incident layer `layerId`, or to a new in-memory layer named `newLayerName`
+/// on top when `layerId` is 0. Each incident carries its provenance (the sentence as description, the
+/// article as its source). NotFound when the layer is gone; InvalidArgument when there is nothing to add.
+struct AddCodedIncidents {
+    uint64_t layerId = 0;
+    std::string newLayerName = "Coded incidents";
+    std::vector<Incident> incidents;
+};
+
 /// Revert the newest change of the project (Edit > Undo, Ctrl+Z); nothing to undo is not an error.
 struct Undo {};
 /// Apply the newest undone change again (Edit > Redo, Ctrl+Shift+Z).
@@ -267,8 +280,8 @@ using Command =
                  ReloadIncidents, ShowFieldMapping, SetTimeState, SetPlayback, Play, Pause, StepTime,
                  SeekStart, SeekEnd, ShowAnimationExport, ExportAnimation, CancelAnimationExport,
                  ShowProjectDialog, NewProject, OpenProject, SaveProject, FlyToPlace, ShowImageExport,
-                 ExportImage, SetPlaceLabels, ShowGeocodedCopy, SaveGeocodedCopy, ResolveGeocode, Undo, Redo,
-                 RecoverProject>;
+                 ExportImage, SetPlaceLabels, ShowGeocodedCopy, SaveGeocodedCopy, ResolveGeocode,
+                 ShowCodeIncidents, AddCodedIncidents, Undo, Redo, RecoverProject>;
 using CommandList = std::vector<Command>;
 
 }  // namespace fp

@@ -68,6 +68,7 @@ void MainUi::setIncidentStyleSheet(std::shared_ptr<const IncidentStyleSheet> she
     m_incidentTable.setStyleSheet(sheet);
     m_inspector.setStyleSheet(sheet);
     m_timeline.setStyleSheet(sheet);
+    m_codeIncidents.setStyleSheet(sheet);
 }
 
 bool MainUi::noteIncidentCommand(const Command& command) {
@@ -114,7 +115,7 @@ void MainUi::setPanelOpen(PanelId id, bool open) {
 
 bool MainUi::needsRegularFrames() const {
     return m_notifications.size() > 0 || ImGui::GetIO().WantTextInput || m_incidentTable.filterPending() ||
-           m_geocodeReview.picking();
+           m_geocodeReview.picking() || m_codeIncidents.busy();
 }
 
 void MainUi::notify(LogLevel level, std::string text) {
@@ -191,6 +192,7 @@ void MainUi::drawPanels(UiContext& ctx, const UiMetrics& metrics, CommandList& c
     m_geocodedCopy.draw(ctx, commands);
     m_geocodeReview.draw(ctx, commands);
     m_geocodeReview.drawPickOverlay(ctx);
+    m_codeIncidents.draw(ctx, commands);
     m_notifications.draw(ctx, commands);
     m_keysHelp.draw(ctx, commands);
     m_about.draw(ctx, commands);
@@ -239,6 +241,10 @@ void MainUi::routeCommands(const MapState& state, CommandList& commands, Command
                 if (show->panel == PanelId::Crs) m_crs.focusField();
                 if (show->panel == PanelId::PlaceSearch) m_placeSearch.focusField();
             }
+            continue;
+        }
+        if (std::holds_alternative<ShowCodeIncidents>(command)) {
+            m_codeIncidents.open();
             continue;
         }
         if (std::holds_alternative<ShowImageExport>(command)) {
@@ -433,6 +439,16 @@ void MainUi::onCommandResult(const Command& command, const Status& status, const
         return onReloadResult(*reload, status, state);
     if (const auto* resolve = std::get_if<ResolveGeocode>(&command))
         return onResolveResult(*resolve, status, state);
+    if (const auto* coded = std::get_if<AddCodedIncidents>(&command)) {
+        m_codeIncidents.addFinished(status.ok(), state);
+        const size_t n = coded->incidents.size();
+        if (status.ok())
+            notify(LogLevel::Info,
+                   "Added " + std::to_string(n) + (n == 1 ? " coded incident" : " coded incidents"));
+        else
+            notify(LogLevel::Error, "Could not add the coded incidents\n" + error);
+        return;
+    }
     if (const auto* crs = std::get_if<SetCrs>(&command)) {
         m_crs.crsFinished(crs->definition, status.ok(), error);
         if (!status.ok()) notify(LogLevel::Error, "Map CRS unchanged\n" + error);

@@ -10,6 +10,7 @@
 #include "core/util/result.h"
 #include "ui/map_interaction.h"
 #include "ui/panels/animation_dialog.h"
+#include "ui/panels/code_incidents_panel.h"
 #include "ui/panels/crs_panel.h"
 #include "ui/panels/field_mapping_dialog.h"
 #include "ui/panels/geocode_review_panel.h"
@@ -120,6 +121,8 @@ public:
     AboutBox& aboutBox() { return m_about; }
     /// Offers the recovery copies of unsaved work found at start-up.
     RecoveryDialog& recoveryDialog() { return m_recovery; }
+    /// File > Code incidents from text…; give it the gazetteer once loaded (setGazetteer) or the load error.
+    CodeIncidentsPanel& codeIncidents() { return m_codeIncidents; }
 
 private:
     Panel& panel(PanelId id);
@@ -179,6 +182,7 @@ private:
     RecoveryDialog m_recovery;
     SideDocks m_docks;
     std::array<bool, 3> m_dockedWasOpen{};  // Layers, Incidents, inspector at the last frame
+    CodeIncidentsPanel m_codeIncidents;
     CommandList m_queued;  // emitted at the start of the next frame (selecting a row just placed)
     struct LoadedSource {
         std::string source;  // as given (with any password)

@@ -75,18 +75,8 @@ TEST(ExtractArticles, EvaluationSetMeetsItsTargets) {
     EXPECT_GE(report.value().category.f1(), 0.8);
 }
 
-/// The seed story sits next to the source tree (../shared/seed, or ../../shared/seed from a worktree).
-std::string seedStory() {
-    const fs::path source(FP_SOURCE_DIR);
-    for (const fs::path& base : {source.parent_path(), source.parent_path().parent_path()}) {
-        const fs::path p = base / "shared" / "seed" / "kosovo-kfor-2023-01-08.txt";
-        if (fs::exists(p)) return p.string();
-    }
-    return {};
-}
-
 TEST(ExtractArticles, SeedStoryGivesRoadblocksArrestShootingAndPlannedVisit) {
-    const std::string path = seedStory();
+    const std::string path = test::seedStory();
     ASSERT_FALSE(path.empty())
         << "the seed story shared/seed/kosovo-kfor-2023-01-08.txt was not found next to " << FP_SOURCE_DIR
         << " (nor one folder higher): it must be present";

@@ -1,8 +1,10 @@
 #pragma once
 
-// Shared by the extraction tests: the shipped gazetteer (loaded once) and a one-call extraction.
+// Shared by the extraction tests (core, and the coding panel's in tests/ui): the shipped gazetteer (loaded
+// once), the seed story and a one-call extraction.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -17,6 +19,18 @@ inline std::shared_ptr<const Gazetteer> worldGazetteer() {
         return g ? g.value() : nullptr;
     }();
     return s_world;
+}
+
+/// The seed story's path: it sits next to the source tree (../shared/seed, or ../../shared/seed from a
+/// worktree). Empty when it is missing (the tests that need it then fail, never skip).
+inline std::string seedStory() {
+    namespace fs = std::filesystem;
+    const fs::path source(FP_SOURCE_DIR);
+    for (const fs::path& base : {source.parent_path(), source.parent_path().parent_path()}) {
+        const fs::path p = base / "shared" / "seed" / "kosovo-kfor-2023-01-08.txt";
+        if (fs::exists(p)) return p.string();
+    }
+    return {};
 }
 
 /// Codes `text` (plain) published on `published` (YYYY-MM-DD) with the shipped gazetteer.

@@ -107,6 +107,8 @@ TEST_F(SessionTest, EveryCommandKindHasAHandlerThatRunsWithoutAWindow) {
                              SetPlaceLabels{},
                              ShowGeocodedCopy{incidents},
                              CancelAnimationExport{},
+                             ShowCodeIncidents{},
+                             AddCodedIncidents{incidents, "", {Incident{}}},
                              Undo{},
                              Redo{},
                              RemoveIncidentLayer{incidents},

@@ -77,9 +77,11 @@ void GuiApp::pollPlaces() {
     m_placesDone = true;
     if (loaded) {
         m_ui.placeSearch().setGazetteer(loaded.value());
+        m_ui.codeIncidents().setGazetteer(loaded.value());
     } else {
         logWarning("Places: " + loaded.error().describe());
         m_ui.placeSearch().setLoadError(loaded.error().describe());
+        m_ui.codeIncidents().setLoadError(loaded.error().describe());
     }
 }
 

@@ -77,6 +77,11 @@ std::string changeName(const Command& command, const MapState& state) {
                 return std::string(c.choice.kind == GeocodeChoice::Kind::Skip ? "Skip row" : "Place row") +
                        " " + std::to_string(c.choice.row);
             },
+            [&](const AddCodedIncidents& c) {
+                const size_t n = c.incidents.size();
+                return std::string("Add ") + std::to_string(n) +
+                       (n == 1 ? " coded incident" : " coded incidents");
+            },
             [&](const ExportImage&) { return std::string("Change export settings"); },
             [&](const ExportAnimation&) { return std::string("Change animation settings"); },
             [&](const auto&) { return std::string(); },

@@ -173,7 +173,7 @@ unsigned changedParts(const Command& command) {
                 return P::IncidentLayers | P::Layers;
             else if constexpr (std::is_same_v<T, SetIncidentStyle> ||
                                std::is_same_v<T, RemoveIncidentLayer> || std::is_same_v<T, ReloadIncidents> ||
-                               std::is_same_v<T, ResolveGeocode>)
+                               std::is_same_v<T, ResolveGeocode> || std::is_same_v<T, AddCodedIncidents>)
                 return P::IncidentLayers;
             else if constexpr (std::is_same_v<T, SetCrs>)
                 return P::Crs;

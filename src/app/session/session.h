@@ -123,6 +123,7 @@ private:
     Status on(const CancelAnimationExport&);
     Status on(const ExportImage&);
     Status on(const SaveGeocodedCopy&);
+    Status on(const AddCodedIncidents&);  // session_coding.cpp
     /// The commands the UI handles itself (Show*): they never reach the session, and do nothing here.
     Status on(const ShowPanel&) { return {}; }
     Status on(const ShowIncidentPanel&) { return {}; }
@@ -131,6 +132,7 @@ private:
     Status on(const ShowImageExport&) { return {}; }
     Status on(const ShowProjectDialog&) { return {}; }
     Status on(const ShowGeocodedCopy&) { return {}; }
+    Status on(const ShowCodeIncidents&) { return {}; }
 
     /// Adds `source`'s layers and brings them into view when none of them is on screen.
     Status addLayers(const std::string& source);

@@ -484,12 +484,8 @@ void PlaceFinder::chooseCandidate(Pending& p,
     m.name = std::string(pl.name);
     m.country = std::string(pl.country());
     m.position = pl.position;
-    m.adminAreas = {countryDisplayName(m.country)};
-    for (std::string_view a : {pl.admin1Name, pl.admin2Name})
-        if (!a.empty() && std::find(m.adminAreas.begin(), m.adminAreas.end(), a) == m.adminAreas.end())
-            m.adminAreas.emplace_back(a);
-    if (pl.isArea() || p.partOfTown)
-        m.precision = pl.featureCode == "ADM1" ? LocationPrecision::Region : LocationPrecision::Near;
+    m.adminAreas = placeAdminAreas(pl);
+    if (pl.isArea() || p.partOfTown) m.precision = std::max(placePrecision(pl), LocationPrecision::Near);
     m.confidence = p.candidates.size() == 1 ? 1.0 : 0.5 + 0.5 * std::min(1.0, (best - second) / 20.0);
 }
 
@@ -505,6 +501,19 @@ void PlaceFinder::resolve(std::vector<Pending>& pending) {
         else
             chooseCandidate(p, anchors);
     }
+}
+
+std::vector<std::string> placeAdminAreas(const Place& place) {
+    std::vector<std::string> areas{countryDisplayName(std::string(place.country()))};
+    for (std::string_view a : {place.admin1Name, place.admin2Name})
+        if (!a.empty() && std::find(areas.begin(), areas.end(), a) == areas.end()) areas.emplace_back(a);
+    return areas;
+}
+
+LocationPrecision placePrecision(const Place& place) {
+    if (!place.isArea()) return LocationPrecision::Exact;
+    return place.featureCode == "ADM1" || place.featureCode.starts_with("PCL") ? LocationPrecision::Region
+                                                                               : LocationPrecision::Near;
 }
 
 }  // namespace fp

@@ -106,4 +106,11 @@ private:
     std::string m_mainCountry;
 };
 
+/// The areas a place lies in, largest first: its country's name, then its district and municipality.
+std::vector<std::string> placeAdminAreas(const Place& place);
+
+/// How precisely naming `place` places an incident: a town, village or crossing Exact; a municipality or
+/// other area Near; a first-level area (district, okrug) or a country Region.
+LocationPrecision placePrecision(const Place& place);
+
 }  // namespace fp

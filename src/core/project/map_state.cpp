@@ -143,6 +143,15 @@ Status MapState::setIncidentStyle(uint64_t layerId, const IncidentStyle& style) 
     return {};
 }
 
+Status MapState::setIncidentLayerData(uint64_t layerId, std::shared_ptr<const IncidentStore> data) {
+    IncidentLayer* layer = m_scene.findIncidentLayer(layerId);
+    if (!layer) return layerMissing(layerId);
+    if (!data) return makeError(ErrorCode::InvalidArgument, layer->name, "no incidents given");
+    layer->data = std::move(data);
+    forgetSelectionIn(m_scene.incidentFocus, layerId);
+    return {};
+}
+
 Status MapState::removeIncidentLayer(uint64_t layerId) {
     auto& layers = m_scene.incidentLayers;
     auto it =

@@ -82,6 +82,10 @@ public:
     /// Removes an incident layer with its geocoding review (and the selection in it); NotFound when there is
     /// no such layer.
     Status removeIncidentLayer(uint64_t layerId);
+    /// Replaces the incidents an incident layer shows (incidents added to it in memory), keeping its id,
+    /// name, source, style and drawing position; the selection in it is cleared (its rows moved). NotFound
+    /// when there is no such layer, InvalidArgument for null data.
+    Status setIncidentLayerData(uint64_t layerId, std::shared_ptr<const IncidentStore> data);
     /// How the gazetteer's places are labelled.
     void setPlaceLabels(const PlaceLabelStyle& style) { m_scene.placeLabels = style; }
     /// The gazetteer for place labels and reverse geocoding (null: none).

@@ -59,6 +59,7 @@ void MainMenu::draw(const UiContext& ctx, CommandList& out) {
         if (ImGui::MenuItem("Add layer\xE2\x80\xA6")) out.push_back(ShowPanel{PanelId::Layers, true, true});
         if (ImGui::MenuItem("Add incidents\xE2\x80\xA6"))
             out.push_back(ShowIncidentPanel{IncidentPanelId::Legend, true, true});
+        if (ImGui::MenuItem("Code incidents from text\xE2\x80\xA6")) out.push_back(ShowCodeIncidents{});
         ImGui::Separator();
         if (ImGui::MenuItem("Export image\xE2\x80\xA6", "Ctrl+E")) out.push_back(ShowImageExport{});
         if (ImGui::MenuItem("Export animation\xE2\x80\xA6")) out.push_back(ShowAnimationExport{});

@@ -5,9 +5,9 @@
 
 namespace fp {
 
-/// The main menu bar: File (New, Open…, Save, Save As…, Recent projects, Add layer…, Add incidents…, Quit),
-/// Edit (Undo and Redo, named after the change they make), View (panels and the load report, incident
-/// windows, theme, reset view), Map (CRS…, presets), Help (Keys and mouse, About).
+/// The main menu bar: File (New, Open…, Save, Save As…, Recent projects, Add layer…, Add incidents…, Code
+/// incidents from text…, Quit), Edit (Undo and Redo, named after the change they make), View (panels and the
+/// load report, incident windows, theme, reset view), Map (CRS…, presets), Help (Keys and mouse, About).
 class MainMenu : public Panel {
 public:
     const char* title() const override { return "##mainmenu"; }
