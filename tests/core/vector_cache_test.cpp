@@ -20,9 +20,8 @@ const std::string kBoundaries = std::string(FP_GEODATA_DIR) + "/boundaries";
 struct CacheFixture : ::testing::Test {
     fs::path dir, cacheDir;
     void SetUp() override {
-        dir = fs::temp_directory_path() /
-              ("fp-cache-test-" + std::to_string(::getpid()) + "-" +
-               ::testing::UnitTest::GetInstance()->current_test_info()->name());
+        dir = fs::temp_directory_path() / ("fp-cache-test-" + std::to_string(::getpid()) + "-" +
+                                           ::testing::UnitTest::GetInstance()->current_test_info()->name());
         fs::remove_all(dir);
         cacheDir = dir / "cache";
         fs::create_directories(cacheDir);

@@ -88,7 +88,8 @@ std::string environmentPart() {
 }
 
 void putLayer(ByteWriter& w, const VectorLayer& l) {
-    for (const std::string* s : {&l.displayName, &l.sourcePath, &l.layerName, &l.driverName, &l.sourceCrsName})
+    for (const std::string* s :
+         {&l.displayName, &l.sourcePath, &l.layerName, &l.driverName, &l.sourceCrsName})
         w.putString(*s);
     w.putStrings(l.fieldNames);
     w.putStrings(l.attributes);
@@ -120,11 +121,13 @@ std::string layerKey(const std::string& sourceKey, size_t index) {
 }  // namespace
 
 std::string vectorSourceCacheKey(const std::string& source, const std::string& path) {
-    if (path.rfind("/vsi", 0) == 0 || path.find("://") != std::string::npos || path.find(':') != std::string::npos)
+    if (path.rfind("/vsi", 0) == 0 || path.find("://") != std::string::npos ||
+        path.find(':') != std::string::npos)
         return {};
     const std::vector<fs::path> files = sourceFiles(path);
     if (files.empty()) return {};
-    std::string key = std::string(kKind) + " 1\n" + programBuildId() + "\n" + environmentPart() + source + "\n";
+    std::string key =
+        std::string(kKind) + " 1\n" + programBuildId() + "\n" + environmentPart() + source + "\n";
     for (const fs::path& f : files)
         if (!fingerprint(f, key)) return {};
     return key;

@@ -13,7 +13,8 @@ namespace fp {
 /// The cache key of a vector source as its files are now: the source text, the size and a hash of the
 /// whole content of every file the source is read from (a shapefile's .shp, .shx, .dbf, .prj and .cpg), the
 /// program's build, the GDAL, GEOS and PROJ versions and the GDAL/OGR/PROJ settings of the environment.
-/// Empty when the source is not cached: not a local file of a single-file format (or a shapefile), or unreadable.
+/// Empty when the source is not cached: not a local file of a single-file format (or a shapefile), or
+/// unreadable.
 std::string vectorSourceCacheKey(const std::string& source, const std::string& path);
 
 /// The layers and report of a clean load stored under `key`; nullopt when not cached. Each layer's

@@ -64,8 +64,8 @@ const std::string& programBuildId() {
         const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
         struct stat st {};
         if (ec || ::stat(exe.c_str(), &st) != 0) return std::string("unknown");
-        return exe.string() + ":" + std::to_string(st.st_size) + ":" + std::to_string(st.st_mtim.tv_sec) + "." +
-               std::to_string(st.st_mtim.tv_nsec);
+        return exe.string() + ":" + std::to_string(st.st_size) + ":" + std::to_string(st.st_mtim.tv_sec) +
+               "." + std::to_string(st.st_mtim.tv_nsec);
     }();
     return id;
 }
