@@ -51,7 +51,7 @@ TEST(LayerGeometryCache, CachedGeometryIsWhatPreparingGivesPerCrs) {
     for (const char* crs : {"EPSG:32634", "EPSG:3857"}) {
         auto projection = MapProjection::create(Crs::fromUserInput(crs).value()).value();
         const LayerGeometry direct = prepareLayerGeometry(layer, projection);
-        const LayerGeometry first = preparedLayerGeometry(layer, projection);  // computed and stored
+        const LayerGeometry first = preparedLayerGeometry(layer, projection);   // computed and stored
         const LayerGeometry second = preparedLayerGeometry(layer, projection);  // read back
         expectSameGeometry(direct, first);
         expectSameGeometry(direct, second);
