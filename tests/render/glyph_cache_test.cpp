@@ -46,7 +46,8 @@ TEST(GlyphCache, AtlasFromCachedGlyphsIsTheAtlasFreeTypeMakes) {
         }
     }
     size_t entries = 0;
-    for (const auto& e : fs::directory_iterator(dir)) entries += e.path().filename().string().rfind("glyphs", 0) == 0;
+    for (const auto& e : fs::directory_iterator(dir))
+        entries += e.path().filename().string().rfind("glyphs", 0) == 0;
     EXPECT_EQ(entries, 1u);
     ::unsetenv("FLASHPOINT_CACHE_DIR");
     fs::remove_all(dir);

@@ -6,10 +6,10 @@
 #include <algorithm>
 #include <array>
 #include <filesystem>
-#include <fstream>
 
 #include "core/proj/crs.h"
 #include "core/util/binary_io.h"
+#include "core/util/file_name.h"
 
 extern char** environ;
 
@@ -21,15 +21,9 @@ namespace {
 
 constexpr std::string_view kKind = "vector-source";
 
-std::string lowerExtension(const fs::path& p) {
-    std::string ext = p.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-    return ext;
-}
-
 /// The files a source is read from, or empty when its format may read files this cannot name.
 std::vector<fs::path> sourceFiles(const fs::path& path) {
-    const std::string ext = lowerExtension(path);
+    const std::string ext = lowerExtension(path.string());
     if (ext == ".shp") {
         std::vector<fs::path> files{path};
         for (const char* sidecar : {".shx", ".dbf", ".prj", ".cpg", ".SHX", ".DBF", ".PRJ", ".CPG"}) {
@@ -50,20 +44,6 @@ std::vector<fs::path> sourceFiles(const fs::path& path) {
         if (fs::exists(path.string() + "-wal", ec)) files.push_back(path.string() + "-wal");
     }
     return files;
-}
-
-/// Size and content hash of one file; false when it cannot be read whole.
-bool fingerprint(const fs::path& file, std::string& key) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return false;
-    in.seekg(0, std::ios::end);
-    const std::streamoff size = in.tellg();
-    if (size < 0) return false;
-    in.seekg(0);
-    std::string bytes(static_cast<size_t>(size), '\0');
-    if (!in.read(bytes.data(), size)) return false;
-    key += file.string() + " " + std::to_string(size) + " " + hex64(hash64(bytes)) + "\n";
-    return true;
 }
 
 /// What of the environment changes how GDAL, OGR and PROJ read a file.
@@ -128,8 +108,11 @@ std::string vectorSourceCacheKey(const std::string& source, const std::string& p
     if (files.empty()) return {};
     std::string key =
         std::string(kKind) + " 1\n" + programBuildId() + "\n" + environmentPart() + source + "\n";
-    for (const fs::path& f : files)
-        if (!fingerprint(f, key)) return {};
+    for (const fs::path& f : files) {
+        const std::string fingerprint = fileFingerprint(f.string());
+        if (fingerprint.empty()) return {};
+        key += f.string() + " " + fingerprint + "\n";
+    }
     return key;
 }
 

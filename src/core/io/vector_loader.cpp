@@ -10,6 +10,7 @@
 #include "core/io/gdal_handles.h"
 #include "core/io/vector_cache.h"
 #include "core/proj/crs.h"
+#include "core/util/file_name.h"
 #include "core/util/input_file.h"
 #include "core/util/log.h"
 #include "core/util/secrets.h"
@@ -36,12 +37,6 @@ SourceSpec parseSource(const std::string& source) {
         spec.layer = source.substr(bar + kLayerKey.size());
     }
     return spec;
-}
-
-std::string lowerExtension(const fs::path& p) {
-    std::string ext = p.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-    return ext;
 }
 
 bool siblingExists(const fs::path& shp, const std::string& extLower) {

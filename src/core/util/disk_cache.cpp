@@ -70,6 +70,18 @@ const std::string& programBuildId() {
     return id;
 }
 
+std::string fileFingerprint(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return {};
+    in.seekg(0, std::ios::end);
+    const std::streamoff size = in.tellg();
+    if (size < 0) return {};
+    in.seekg(0);
+    std::string bytes(static_cast<size_t>(size), '\0');
+    if (!in.read(bytes.data(), size)) return {};
+    return std::to_string(size) + " " + hex64(hash64(bytes));
+}
+
 std::optional<DiskCache> DiskCache::user() {
     if (const char* dir = std::getenv("FLASHPOINT_CACHE_DIR")) {
         if (!*dir) return std::nullopt;

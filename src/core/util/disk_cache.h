@@ -10,6 +10,9 @@ namespace fp {
 /// Part of every cache key, so that a rebuilt or updated program never reads what another build computed.
 const std::string& programBuildId();
 
+/// "SIZE HASH" of a file's whole content, for cache keys; empty when it cannot be read.
+std::string fileFingerprint(const std::string& path);
+
 /// A folder of results that are slow to compute and quick to read back (prepared layers), each stored
 /// under a key that names everything it was computed from. An entry is used only when its whole key and
 /// the checksum of its contents match, so a stale, truncated or foreign file is ignored, never trusted.

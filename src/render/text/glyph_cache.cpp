@@ -1,7 +1,6 @@
 #include "render/text/glyph_cache.h"
 
 #include <algorithm>
-#include <fstream>
 
 #include "core/util/binary_io.h"
 
@@ -11,19 +10,6 @@ namespace {
 
 constexpr std::string_view kKind = "glyphs";
 
-/// The font file's size and content hash; empty when it cannot be read.
-std::string fontFingerprint(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return {};
-    in.seekg(0, std::ios::end);
-    const std::streamoff size = in.tellg();
-    if (size <= 0) return {};
-    in.seekg(0);
-    std::string bytes(static_cast<size_t>(size), '\0');
-    if (!in.read(bytes.data(), size)) return {};
-    return std::to_string(size) + " " + hex64(hash64(bytes));
-}
-
 }  // namespace
 
 GlyphCache GlyphCache::open(const std::string& fontPath, int basePx, int spreadPx,
@@ -31,7 +17,7 @@ GlyphCache GlyphCache::open(const std::string& fontPath, int basePx, int spreadP
     GlyphCache c;
     c.m_cache = DiskCache::user();
     if (!c.m_cache) return c;
-    const std::string font = fontFingerprint(fontPath);
+    const std::string font = fileFingerprint(fontPath);
     if (font.empty()) {
         c.m_cache.reset();
         return c;
@@ -49,7 +35,8 @@ GlyphCache GlyphCache::open(const std::string& fontPath, int basePx, int spreadP
         GlyphBitmap g;
         if (!r.get(index) || !r.get(g.advance) || !r.get(g.bearingX) || !r.get(g.bearingY) ||
             !r.get(g.width) || !r.get(g.height) || !r.getVector(g.pixels) ||
-            g.pixels.size() != static_cast<size_t>(std::max(g.width, 0)) * static_cast<size_t>(std::max(g.height, 0)))
+            g.pixels.size() !=
+                static_cast<size_t>(std::max(g.width, 0)) * static_cast<size_t>(std::max(g.height, 0)))
             return c;
         glyphs.emplace(index, std::move(g));
     }
