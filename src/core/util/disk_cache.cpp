@@ -73,13 +73,16 @@ const std::string& programBuildId() {
 std::string fileFingerprint(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) return {};
-    in.seekg(0, std::ios::end);
-    const std::streamoff size = in.tellg();
-    if (size < 0) return {};
-    in.seekg(0);
-    std::string bytes(static_cast<size_t>(size), '\0');
-    if (!in.read(bytes.data(), size)) return {};
-    return std::to_string(size) + " " + hex64(hash64(bytes));
+    // In chunks, each hash seeding the next: a large source costs 1 MiB of memory, not its size.
+    std::string chunk(1 << 20, '\0');
+    uint64_t h = 0, size = 0;
+    while (in.read(chunk.data(), static_cast<std::streamsize>(chunk.size())) || in.gcount() > 0) {
+        const auto n = static_cast<size_t>(in.gcount());
+        h = hash64(std::string_view(chunk.data(), n), h);
+        size += n;
+    }
+    if (in.bad()) return {};
+    return std::to_string(size) + " " + hex64(h);
 }
 
 std::optional<DiskCache> DiskCache::user() {
