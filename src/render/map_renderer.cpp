@@ -8,7 +8,7 @@
 #include "render/base_map_cache.h"
 #include "render/gl/gl_objects.h"
 #include "render/labels.h"
-#include "render/prep/layer_geometry.h"
+#include "render/prep/layer_geometry_cache.h"
 
 namespace fp {
 
@@ -202,7 +202,7 @@ void MapRenderer::sync(const MapScene& scene, const MapProjection& projection) {
         const Crs mapCrs = projection.crs();
         jobs.emplace_back(data, std::async(std::launch::async, [data, mapCrs] {
                               auto local = MapProjection::create(mapCrs);
-                              return local ? prepareLayerGeometry(*data, local.value()) : LayerGeometry{};
+                              return local ? preparedLayerGeometry(*data, local.value()) : LayerGeometry{};
                           }));
     }
     for (auto& [data, future] : jobs) {

@@ -61,6 +61,7 @@ GdalErrorCapture::GdalErrorCapture() {
     t_capture = this;
     CPLPushErrorHandlerEx(
         [](CPLErr errClass, CPLErrorNum errNo, const char* message) {
+            if (t_capture && errClass != CE_None && errClass != CE_Debug) ++t_capture->m_messages;
             if (t_capture && (errClass == CE_Failure || errClass == CE_Fatal) && message) {
                 t_capture->m_lastError = message;
                 if (t_capture->m_firstError.empty()) t_capture->m_firstError = message;

@@ -23,8 +23,11 @@ public:
     const std::string& lastError() const { return m_lastError; }
     /// The first failure message, often the root cause (later ones tend to be consequences); empty if none.
     const std::string& firstError() const { return m_firstError; }
+    /// How many warnings and failures GDAL raised on this thread while this was alive.
+    size_t messageCount() const { return m_messages; }
 
 private:
+    size_t m_messages = 0;
     std::string m_lastError;
     std::string m_firstError;
 };

@@ -8,7 +8,9 @@
 
 #include "core/io/gdal_env.h"
 #include "core/io/gdal_handles.h"
+#include "core/io/vector_cache.h"
 #include "core/proj/crs.h"
+#include "core/util/file_name.h"
 #include "core/util/input_file.h"
 #include "core/util/log.h"
 #include "core/util/secrets.h"
@@ -35,12 +37,6 @@ SourceSpec parseSource(const std::string& source) {
         spec.layer = source.substr(bar + kLayerKey.size());
     }
     return spec;
-}
-
-std::string lowerExtension(const fs::path& p) {
-    std::string ext = p.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-    return ext;
 }
 
 bool siblingExists(const fs::path& shp, const std::string& extLower) {
@@ -426,13 +422,10 @@ Result<VectorLayer> loadLayer(OGRLayer& layer, const std::string& path, const st
 
 }  // namespace
 
-Result<std::vector<VectorLayer>> loadVectorSource(const std::string& source, LoadReport& report) {
-    initGdal();
-    SourceSpec spec = parseSource(source);
-    report.source = scrubSecrets(spec.path);
-    if (Status s = checkSourcePath(spec.path); !s) return s.error();
+namespace {
 
-    GdalErrorCapture capture;
+Result<std::vector<VectorLayer>> loadUncached(const SourceSpec& spec, LoadReport& report,
+                                              GdalErrorCapture& capture) {
     gdal::DatasetPtr ds(
         GDALDataset::Open(gdalDatabaseName(spec.path).c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
     if (!ds) {
@@ -467,6 +460,32 @@ Result<std::vector<VectorLayer>> loadVectorSource(const std::string& source, Loa
         }
     }
     if (layers.empty()) return firstError;
+    return layers;
+}
+
+}  // namespace
+
+Result<std::vector<VectorLayer>> loadVectorSource(const std::string& source, LoadReport& report) {
+    initGdal();
+    SourceSpec spec = parseSource(source);
+    report.source = scrubSecrets(spec.path);
+    if (Status s = checkSourcePath(spec.path); !s) return s.error();
+    // A source read before, unchanged since, comes back from the cache without GDAL, GEOS or PROJ.
+    const std::optional<DiskCache> cache = DiskCache::user();
+    const std::string key = cache ? vectorSourceCacheKey(source, spec.path) : std::string();
+    if (!key.empty())
+        if (auto cached = readCachedVectorSource(*cache, key, report)) return std::move(*cached);
+
+    const LoadReport before = report;
+    GdalErrorCapture capture;
+    auto layers = loadUncached(spec, report, capture);
+    if (layers && !key.empty() && report.problems.size() == before.problems.size() &&
+        capture.messageCount() == 0) {
+        LoadReport counts;
+        counts.featuresRead = report.featuresRead - before.featuresRead;
+        counts.featuresLoaded = report.featuresLoaded - before.featuresLoaded;
+        writeCachedVectorSource(*cache, key, layers.value(), counts);
+    }
     return layers;
 }
 

@@ -46,6 +46,10 @@ struct VectorLayer {
     std::vector<uint32_t> labelAnchorStart{0};
     std::vector<double> featureAreaDeg2;  ///< rough size per feature (lon/lat degrees squared), for ranking
     GeoBBox extent;
+    /// Names this content for caches of what is derived from it (prepared geometry): set by the loader when
+    /// the source's files were fingerprinted (core/io/vector_cache.h), empty otherwise. Whoever changes a
+    /// loaded layer's geometry must clear it.
+    std::string cacheKey;
 
     size_t featureCount() const { return geometry.featureCount(); }
     bool hasPolygons() const;

@@ -1,9 +1,19 @@
 #include "core/util/text.h"
 
+#include "core/util/file_name.h"
+
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 
+#include <filesystem>
+
 namespace fp {
+
+std::string lowerExtension(const std::string& path) {
+    std::string ext = std::filesystem::path(path).extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return ext;
+}
 
 std::string toUpperUtf8(std::string_view text) {
     icu::UnicodeString u =

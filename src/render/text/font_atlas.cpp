@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <unordered_map>
 
+#include "render/text/glyph_cache.h"
 #include "render/text/utf8.h"
 
 namespace fp {
@@ -46,8 +47,10 @@ struct FontAtlas::Impl {
     uint64_t revision = 0;
     AtlasDirtyRows dirty;
     bool full = false;
+    GlyphCache cache;
 
     ~Impl() {
+        cache.save();
         if (face) FT_Done_Face(face);
         if (library) FT_Done_FreeType(library);
     }
@@ -104,40 +107,62 @@ struct FontAtlas::Impl {
         return true;
     }
 
-    void rasterise(GlyphInfo& g) {
-        if (FT_Load_Glyph(face, g.glyphIndex, FT_LOAD_NO_HINTING | FT_LOAD_NO_BITMAP) != 0) return;
+    /// The glyph's metrics and signed distance bitmap from FreeType (blank when it has no outline).
+    GlyphBitmap renderGlyph(uint32_t index) {
+        GlyphBitmap out;
+        if (FT_Load_Glyph(face, index, FT_LOAD_NO_HINTING | FT_LOAD_NO_BITMAP) != 0) return out;
         FT_GlyphSlot slot = face->glyph;
-        g.advance = static_cast<float>(slot->linearHoriAdvance) / 65536.f;
-        if (slot->format != FT_GLYPH_FORMAT_OUTLINE || slot->outline.n_contours <= 0) return;
+        out.advance = static_cast<float>(slot->linearHoriAdvance) / 65536.f;
+        if (slot->format != FT_GLYPH_FORMAT_OUTLINE || slot->outline.n_contours <= 0) return out;
         // Coverage first, then FT_RENDER_MODE_SDF on that bitmap (FreeType's "bsdf" module): about three
         // times faster than the outline "sdf" module, and the difference is invisible within the spread.
-        if (FT_Render_Glyph(slot, FT_RENDER_MODE_NORMAL) != 0) return;
-        if (FT_Render_Glyph(slot, FT_RENDER_MODE_SDF) != 0) return;
+        if (FT_Render_Glyph(slot, FT_RENDER_MODE_NORMAL) != 0) return out;
+        if (FT_Render_Glyph(slot, FT_RENDER_MODE_SDF) != 0) return out;
         const FT_Bitmap& bm = slot->bitmap;
-        if (bm.pixel_mode != FT_PIXEL_MODE_GRAY || bm.width == 0 || bm.rows == 0) return;
+        if (bm.pixel_mode != FT_PIXEL_MODE_GRAY || bm.width == 0 || bm.rows == 0) return out;
+        out.width = static_cast<int>(bm.width);
+        out.height = static_cast<int>(bm.rows);
+        out.bearingX = static_cast<float>(slot->bitmap_left);
+        out.bearingY = static_cast<float>(slot->bitmap_top);
+        out.pixels.resize(static_cast<size_t>(out.width) * out.height);
+        const int pitch = bm.pitch;
+        for (int row = 0; row < out.height; ++row) {
+            // A negative pitch means the buffer holds the bottom row first.
+            const unsigned char* src =
+                pitch >= 0 ? bm.buffer + static_cast<ptrdiff_t>(row) * pitch
+                           : bm.buffer + static_cast<ptrdiff_t>(out.height - 1 - row) * -pitch;
+            std::memcpy(&out.pixels[static_cast<size_t>(row) * out.width], src, out.width);
+        }
+        return out;
+    }
 
-        const int w = static_cast<int>(bm.width);
-        const int h = static_cast<int>(bm.rows);
-        g.width = w;
-        g.height = h;
-        g.bearingX = static_cast<float>(slot->bitmap_left);
-        g.bearingY = static_cast<float>(slot->bitmap_top);
+    /// Fills `g` from the glyph cache, else from FreeType (and adds it to the cache), and packs its bitmap.
+    void rasterise(GlyphInfo& g) {
+        const GlyphBitmap* cached = cache.find(g.glyphIndex);
+        GlyphBitmap rendered;
+        if (!cached) {
+            rendered = renderGlyph(g.glyphIndex);
+            cache.add(g.glyphIndex, rendered);
+        }
+        const GlyphBitmap& bm = cached ? *cached : rendered;
+        g.advance = bm.advance;
+        if (bm.width == 0 || bm.height == 0) return;
+        g.width = bm.width;
+        g.height = bm.height;
+        g.bearingX = bm.bearingX;
+        g.bearingY = bm.bearingY;
         int x = 0, y = 0;
-        if (!allocate(w, h, x, y)) {
+        if (!allocate(bm.width, bm.height, x, y)) {
             full = true;
             return;
         }
         g.atlasX = x;
         g.atlasY = y;
         g.inAtlas = true;
-        const int pitch = bm.pitch;
-        for (int row = 0; row < h; ++row) {
-            // A negative pitch means the buffer holds the bottom row first.
-            const unsigned char* src = pitch >= 0 ? bm.buffer + static_cast<ptrdiff_t>(row) * pitch
-                                                  : bm.buffer + static_cast<ptrdiff_t>(h - 1 - row) * -pitch;
-            std::memcpy(&pixels[static_cast<size_t>(y + row) * width + x], src, w);
-        }
-        markDirty(y, y + h);
+        for (int row = 0; row < bm.height; ++row)
+            std::memcpy(&pixels[static_cast<size_t>(y + row) * width + x],
+                        &bm.pixels[static_cast<size_t>(row) * bm.width], bm.width);
+        markDirty(y, y + bm.height);
     }
 
     const GlyphInfo& glyphByIndex(uint32_t index) {
@@ -205,6 +230,11 @@ Result<FontAtlas> FontAtlas::load(const std::string& fontPath, const FontAtlasOp
     impl->pixels.assign(static_cast<size_t>(impl->width) * impl->height, 0);
     impl->dirty = {0, impl->height};
     impl->revision = 1;
+    FT_Int major = 0, minor = 0, patch = 0;
+    FT_Library_Version(impl->library, &major, &minor, &patch);
+    impl->cache =
+        GlyphCache::open(fontPath, options.basePx, options.spreadPx,
+                         std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(patch));
     return FontAtlas(std::move(impl));
 }
 
