@@ -19,6 +19,7 @@
 #include "core/time/time_window.h"
 #include "core/util/atomic_file.h"
 #include "core/util/log.h"
+#include "core/util/process_memory.h"
 #include "core/util/secrets.h"
 #include "render/export/image_io.h"
 #include "render/export/map_exporter.h"
@@ -34,16 +35,20 @@ namespace {
 // Taken at static initialisation, i.e. as close to process start as the program can see.
 const auto kProcessStart = std::chrono::steady_clock::now();
 
-/// Prints "timing: PHASE X ms (since start Y ms)" when enabled.
+/// Prints "timing: PHASE X ms (since start Y ms), RSS now / peak so far" when enabled.
 class PhaseTimer {
 public:
     explicit PhaseTimer(bool enabled) : m_enabled(enabled), m_last(std::chrono::steady_clock::now()) {}
     void lap(const char* phase) {
         auto now = std::chrono::steady_clock::now();
         if (m_enabled) {
-            std::fprintf(stderr, "timing: %-28s %8.1f ms   (since process start %8.1f ms)\n", phase,
-                         std::chrono::duration<double, std::milli>(now - m_last).count(),
-                         std::chrono::duration<double, std::milli>(now - kProcessStart).count());
+            std::fprintf(
+                stderr,
+                "timing: %-28s %8.1f ms   (since process start %8.1f ms)   RSS %6.0f MiB, peak %6.0f "
+                "MiB\n",
+                phase, std::chrono::duration<double, std::milli>(now - m_last).count(),
+                std::chrono::duration<double, std::milli>(now - kProcessStart).count(),
+                processStatusMiB("VmRSS"), processStatusMiB("VmHWM"));
         }
         m_last = now;
     }
