@@ -9,33 +9,16 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <fstream>
 #include <string>
 #include <vector>
 
 #include "core/project/default_scene.h"
 #include "core/project/map_state.h"
 #include "core/time/time_point.h"
+#include "core/util/process_memory.h"
 #include "render/export/map_exporter.h"
 #include "render/gl/headless_context.h"
 #include "synthetic_incidents.h"
-
-namespace {
-
-/// A field of /proc/self/status in MiB ("VmHWM", "VmRSS").
-double statusMiB(const char* field) {
-    std::ifstream in("/proc/self/status");
-    std::string line;
-    while (std::getline(in, line))
-        if (line.rfind(field, 0) == 0) return std::stod(line.substr(line.find(':') + 1)) / 1024.0;
-    return 0.0;
-}
-
-void resetPeak() {
-    std::ofstream("/proc/self/clear_refs") << "5";
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
     using namespace fp;
@@ -81,8 +64,8 @@ int main(int argc, char** argv) {
             std::vector<double> renderMs, writeMs;
             double rss = 0.0, peak = 0.0;
             for (int r = 0; r < runs; ++r) {
-                rss = statusMiB("VmRSS");
-                resetPeak();
+                rss = processStatusMiB("VmRSS");
+                resetPeakResident();
                 const auto t0 = std::chrono::steady_clock::now();
                 auto image = exporter.render(*renderer, state, settings, options);
                 const auto t1 = std::chrono::steady_clock::now();
@@ -97,7 +80,7 @@ int main(int argc, char** argv) {
                     std::fprintf(stderr, "%s\n", s.error().describe().c_str());
                     return 1;
                 }
-                peak = std::max(peak, statusMiB("VmHWM"));
+                peak = std::max(peak, processStatusMiB("VmHWM"));
                 renderMs.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
                 writeMs.push_back(std::chrono::duration<double, std::milli>(t2 - t1).count());
             }

@@ -138,6 +138,16 @@ TEST(IncidentStore, MemoryStaysNearTheColumnBudget) {
     // their lengths and the row's mask; empty text fields cost nothing.
     EXPECT_GT(s.memoryBytes(), 10000u * 55);
     EXPECT_LT(s.memoryBytes(), 10000u * 70);
+    // Column by column, adding up to the whole; the fixed columns at their element size.
+    size_t sum = 0, lon = 0, category = 0;
+    for (const auto& [column, bytes] : s.memoryByColumn()) {
+        sum += bytes;
+        if (column == "lon") lon = bytes;
+        if (column == "category") category = bytes;
+    }
+    EXPECT_EQ(sum, s.memoryBytes());
+    EXPECT_EQ(lon, 10000u * 8);
+    EXPECT_EQ(category, 10000u * 2);
 }
 
 TEST(Incident, UncertaintyRadii) {

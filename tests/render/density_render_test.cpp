@@ -140,6 +140,45 @@ TEST_F(DensityRender, WindowRowRangeHoldsEveryOverlappingIncident) {
     EXPECT_GT(narrower, 10u);  // the range does narrow the work
 }
 
+TEST(DensityPoints, WithoutMarkersTheyEqualThoseOfTheFullPreparation) {
+    std::vector<Incident> all = threeClusters();
+    all[3].timePrecision = TimePrecision::Month;
+    all[7].end = TimePoint{all[7].start.seconds + 9 * kSecondsPerDay};
+    all[9].fatalities = 4;
+    auto store = test::makeStore(std::move(all));
+    auto projection = MapProjection::create(Crs::fromUserInput("EPSG:32634").value()).value();
+    const IncidentPrep full = prepareIncidents(*store, projection);
+    IncidentPrep frame;
+    const std::vector<MapXY> projected = prepareIncidentFrame(*store, projection, frame);
+    EXPECT_EQ(frame.origin.x, full.origin.x);
+    EXPECT_EQ(frame.origin.y, full.origin.y);
+    EXPECT_EQ(frame.epochBase, full.epochBase);
+    EXPECT_EQ(frame.extent.minX, full.extent.minX);
+    EXPECT_EQ(frame.extent.maxY, full.extent.maxY);
+    EXPECT_TRUE(frame.instances.empty());
+    const DensityPoints a = buildDensityPoints(full, *store);
+    const DensityPoints b = buildDensityPoints(*store, projected, frame);
+    ASSERT_EQ(a.points.size(), b.points.size());
+    for (size_t i = 0; i < a.points.size(); ++i) {
+        const DensityPoint &p = a.points[i], &q = b.points[i];
+        EXPECT_TRUE(p.x == q.x && p.y == q.y && p.start == q.start && p.end == q.end &&
+                    p.fatalities == q.fatalities && p.category == q.category)
+            << i;
+    }
+    EXPECT_EQ(a.maxEndBefore, b.maxEndBefore);
+    EXPECT_EQ(a.minStartAfter, b.minStartAfter);
+}
+
+TEST_F(DensityRender, MarkersArePreparedOnlyWhenAFrameDrawsOrPicksThem) {
+    MapState state = clusters(IncidentDrawStyle::Heatmap);
+    const Image heat = render(state);
+    EXPECT_FALSE(renderer->incidents().markersPrepared(layer(state)));
+    setDrawStyle(state, IncidentDrawStyle::Markers);
+    const Image markers = render(state);
+    EXPECT_TRUE(renderer->incidents().markersPrepared(layer(state)));
+    EXPECT_GT(test::compareImages(heat, markers, 8).differing, 1000u);
+}
+
 TEST_F(DensityRender, AutoDrawsMarkersUntilTheViewIsDense) {
     // 205 incidents on 320 x 240 (7.68 x 10,000 px): 27 per 10,000 px, over the threshold of 25.
     MapState dense = clusters(IncidentDrawStyle::Auto);

@@ -50,6 +50,16 @@ json problemsJson(const LoadReport& report) {
     return out;
 }
 
+/// Bytes per column of the store and per incident ({"start": {"bytes": .., "perIncident": ..}, ...}).
+json memoryByColumnJson(const IncidentStore& s) {
+    json out = json::object();
+    for (const auto& [column, bytes] : s.memoryByColumn())
+        out[column] = {
+            {"bytes", bytes},
+            {"perIncident", s.empty() ? 0.0 : static_cast<double>(bytes) / static_cast<double>(s.size())}};
+    return out;
+}
+
 json extentJson(const GeoBBox& b) {
     if (b.empty()) return nullptr;
     return {{"minLon", b.minX}, {"minLat", b.minY}, {"maxLon", b.maxX}, {"maxLat", b.maxY}};
@@ -162,6 +172,7 @@ int describeIncidents(const IncidentStore& s, const IncidentFormatInfo& info, co
             {"extent", extentJson(s.extent())},
             {"categories", cats},
             {"memoryBytes", s.memoryBytes()},
+            {"memoryByColumn", memoryByColumnJson(s)},
             {"problems", problemsJson(report)}};
         if (info.geocoding.any()) j["geocoding"] = geocodingJson(info.geocoding);
         std::printf("%s\n", j.dump(2).c_str());

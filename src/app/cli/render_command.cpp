@@ -20,6 +20,7 @@
 #include "core/time/time_window.h"
 #include "core/util/atomic_file.h"
 #include "core/util/log.h"
+#include "core/util/process_memory.h"
 #include "core/util/secrets.h"
 #include "render/export/image_io.h"
 #include "render/export/map_exporter.h"
@@ -41,8 +42,9 @@ double processCpuMs() {
     return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) * 1e-6;
 }
 
-/// Prints "timing: PHASE X ms (since start Y ms), CPU Z ms" when enabled: wall time of the phase and from
-/// process start, and the CPU time of the phase on all threads (which a busy machine does not inflate).
+/// Prints "timing: PHASE X ms (since start Y ms), CPU Z ms, RSS now / peak so far" when enabled: wall time of
+/// the phase and from process start, the CPU time of the phase on all threads (which a busy machine does not
+/// inflate) and the memory.
 class PhaseTimer {
 public:
     explicit PhaseTimer(bool enabled) : m_enabled(enabled), m_last(std::chrono::steady_clock::now()) {}
@@ -50,10 +52,12 @@ public:
         auto now = std::chrono::steady_clock::now();
         const double cpu = processCpuMs();
         if (m_enabled) {
-            std::fprintf(stderr, "timing: %-28s %8.1f ms   (since process start %8.1f ms)   CPU %7.1f ms\n",
+            std::fprintf(stderr,
+                         "timing: %-28s %8.1f ms   (since process start %8.1f ms)   CPU %7.1f ms   RSS %6.0f MiB, "
+                         "peak %6.0f MiB\n",
                          phase, std::chrono::duration<double, std::milli>(now - m_last).count(),
-                         std::chrono::duration<double, std::milli>(now - kProcessStart).count(),
-                         cpu - m_lastCpu);
+                         std::chrono::duration<double, std::milli>(now - kProcessStart).count(), cpu - m_lastCpu,
+                         processStatusMiB("VmRSS"), processStatusMiB("VmHWM"));
         }
         m_last = now;
         m_lastCpu = cpu;

@@ -336,13 +336,27 @@ size_t IncidentStore::lowerBoundStart(TimePoint t) const {
     return static_cast<size_t>(std::lower_bound(m_start.begin(), m_start.end(), t.seconds) - m_start.begin());
 }
 
+std::vector<std::pair<std::string, size_t>> IncidentStore::memoryByColumn() const {
+    size_t categories = vectorBytes(m_categories);
+    for (const auto& c : m_categories) categories += c.capacity() > 15 ? c.capacity() + 1 : 0;
+    return {{"start", vectorBytes(m_start)},
+            {"end", vectorBytes(m_end)},
+            {"lon", vectorBytes(m_lon)},
+            {"lat", vectorBytes(m_lat)},
+            {"category", vectorBytes(m_category)},
+            {"timePrecision", vectorBytes(m_timePrecision)},
+            {"locationPrecision", vectorBytes(m_locationPrecision)},
+            {"fatalities", vectorBytes(m_fatalities)},
+            {"injured", vectorBytes(m_injured)},
+            {"categoryNames", categories},
+            {"text", m_text.memoryBytes()},
+            {"textRow", vectorBytes(m_textRow)}};
+}
+
 size_t IncidentStore::memoryBytes() const {
-    size_t bytes = vectorBytes(m_start) + vectorBytes(m_end) + vectorBytes(m_lon) + vectorBytes(m_lat) +
-                   vectorBytes(m_category) + vectorBytes(m_timePrecision) + vectorBytes(m_locationPrecision) +
-                   vectorBytes(m_fatalities) + vectorBytes(m_injured) + vectorBytes(m_categories) +
-                   vectorBytes(m_textRow);
-    for (const auto& c : m_categories) bytes += c.capacity() > 15 ? c.capacity() + 1 : 0;
-    return bytes + m_text.memoryBytes();
+    size_t bytes = 0;
+    for (const auto& [column, size] : memoryByColumn()) bytes += size;
+    return bytes;
 }
 
 }  // namespace fp

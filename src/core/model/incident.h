@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/geo/types.h"
@@ -99,6 +100,9 @@ public:
     GeoBBox extent() const { return m_extent; }
     /// Heap bytes held by the columns.
     size_t memoryBytes() const;
+    /// memoryBytes() column by column ("start", "end", "lon", ..., "text", "textRow"), in that order: what
+    /// each costs, for `flashpoint info --json` and the performance notes.
+    std::vector<std::pair<std::string, size_t>> memoryByColumn() const;
 
 private:
     // Field numbers in m_text: the fields most often set first, so that the usual mask takes one byte.

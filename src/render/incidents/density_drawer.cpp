@@ -41,7 +41,7 @@ struct FrameKey {
 struct LayerDensity {
     std::weak_ptr<const IncidentStore> data;  ///< the points' source; expired: the entry is dropped
     std::string crs;
-    DensityPoints points;
+    std::shared_ptr<const DensityPoints> points;  ///< PreparedIncidents::density, shared
     std::vector<uint8_t> categoryVisible;
     std::vector<std::string> hidden;
     FrameKey key;
@@ -135,7 +135,7 @@ LayerDensity& DensityDrawer::Impl::layerFor(const IncidentLayer& layer, const Pr
         d = LayerDensity{};
         d.data = layer.data;
         d.crs = p.crsDefinition;
-        d.points = buildDensityPoints(p.prep, *layer.data);
+        d.points = p.density ? p.density : std::make_shared<const DensityPoints>();
     }
     if (d.categoryVisible.empty() || d.hidden != layer.style.hiddenCategories) {
         d.hidden = layer.style.hiddenCategories;
@@ -171,12 +171,12 @@ LayerDensity& DensityDrawer::Impl::frameFor(const IncidentLayer& layer, const Pr
     d.scale.style = style;
     d.scale.weightByFatalities = filter.weightByFatalities;
     if (style == IncidentDrawStyle::Hexbin) {
-        d.hexes = binHexagons(d.points, filter, view);
+        d.hexes = binHexagons(*d.points, filter, view);
         d.heat = HeatGrid{};
         d.scale.maxValue = d.hexes.maxValue;
         d.scale.areaPx = 1.5f * std::sqrt(3.f) * d.hexes.radiusPx * d.hexes.radiusPx;
     } else {
-        d.heat = computeHeatGrid(d.points, filter, view);
+        d.heat = computeHeatGrid(*d.points, filter, view);
         d.hexes = HexBins{};
         d.scale.maxValue = d.heat.maxValue;
         d.scale.areaPx = d.heat.cellPx * d.heat.cellPx;

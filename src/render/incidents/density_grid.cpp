@@ -4,6 +4,8 @@
 #include <climits>
 #include <cmath>
 
+#include "render/incidents/incident_prep_steps.h"
+
 namespace fp {
 
 namespace {
@@ -60,18 +62,10 @@ size_t DensityPoints::memoryBytes() const {
            (maxEndBefore.capacity() + minStartAfter.capacity()) * sizeof(int32_t);
 }
 
-DensityPoints buildDensityPoints(const IncidentPrep& prep, const IncidentStore& store) {
-    DensityPoints out;
-    out.origin = prep.origin;
-    out.points.reserve(prep.instances.size());
-    const std::vector<int32_t>& fatalities = store.fatalities();
-    for (size_t row = 0; row < prep.instanceOf.size(); ++row) {
-        const uint32_t instance = prep.instanceOf[row];
-        if (instance == kNoIncident) continue;
-        const IncidentInstance& in = prep.instances[instance];
-        const float dead = row < fatalities.size() ? static_cast<float>(std::max(0, fatalities[row])) : 0.f;
-        out.points.push_back({in.x, in.y, in.start, in.end, dead, in.category});
-    }
+namespace {
+
+/// Fills the running bounds of `out.points`.
+void addRunningBounds(DensityPoints& out) {
     const size_t n = out.points.size();
     out.maxEndBefore.resize(n);
     out.minStartAfter.resize(n);
@@ -79,6 +73,43 @@ DensityPoints buildDensityPoints(const IncidentPrep& prep, const IncidentStore& 
     for (size_t i = 0; i < n; ++i) out.maxEndBefore[i] = running = std::max(running, out.points[i].end);
     running = INT32_MAX;
     for (size_t i = n; i-- > 0;) out.minStartAfter[i] = running = std::min(running, out.points[i].start);
+}
+
+float fatalitiesOf(const IncidentStore& store, size_t row) {
+    const std::vector<int32_t>& fatalities = store.fatalities();
+    return row < fatalities.size() ? static_cast<float>(std::max(0, fatalities[row])) : 0.f;
+}
+
+}  // namespace
+
+DensityPoints buildDensityPoints(const IncidentPrep& prep, const IncidentStore& store) {
+    DensityPoints out;
+    out.origin = prep.origin;
+    out.points.reserve(prep.instances.size());
+    for (size_t row = 0; row < prep.instanceOf.size(); ++row) {
+        const uint32_t instance = prep.instanceOf[row];
+        if (instance == kNoIncident) continue;
+        const IncidentInstance& in = prep.instances[instance];
+        out.points.push_back({in.x, in.y, in.start, in.end, fatalitiesOf(store, row), in.category});
+    }
+    addRunningBounds(out);
+    return out;
+}
+
+DensityPoints buildDensityPoints(const IncidentStore& store, const std::vector<MapXY>& projected,
+                                 const IncidentPrep& frame) {
+    DensityPoints out;
+    out.origin = frame.origin;
+    out.points.reserve(projected.size() - frame.projectionFailures);
+    for (size_t row = 0; row < projected.size(); ++row) {
+        if (!isFinite(projected[row])) continue;
+        // As fillInstances makes an IncidentInstance, so both builders give the same points.
+        const InstanceTimes t = instanceTimes(store, static_cast<uint32_t>(row), frame.epochBase);
+        out.points.push_back({static_cast<float>(projected[row].x - frame.origin.x),
+                              static_cast<float>(projected[row].y - frame.origin.y), t.start, t.end,
+                              fatalitiesOf(store, row), store.categoryIndex()[row]});
+    }
+    addRunningBounds(out);
     return out;
 }
 

@@ -43,6 +43,10 @@ struct DensityPoints {
 
 /// Collects `prep`'s drawn incidents of `store` in store order (O(n), once per data and CRS).
 DensityPoints buildDensityPoints(const IncidentPrep& prep, const IncidentStore& store);
+/// The same points without a full preparation: from prepareIncidentFrame's projected positions and the
+/// `frame` it filled (O(n), once per data and CRS).
+DensityPoints buildDensityPoints(const IncidentStore& store, const std::vector<MapXY>& projected,
+                                 const IncidentPrep& frame);
 
 /// Which points count, and how much.
 struct DensityFilter {

@@ -9,6 +9,7 @@
 #include "core/util/log.h"
 #include "render/gl/gl_objects.h"
 #include "render/gl/shader_sources.h"
+#include "render/incidents/density_grid.h"
 #include "render/incidents/incident_drawer_impl.h"
 #include "render/incidents/incident_gpu.h"
 #include "render/incidents/incident_layout.h"
@@ -97,48 +98,76 @@ void IncidentDrawer::beginSync(const MapScene& scene, const MapProjection& proje
         if (found != impl.prepared.end() && found->second.crsDefinition == crs) continue;
         const Crs mapCrs = projection.crs();
         // One MapProjection per task: PROJ objects must not be shared between threads.
-        impl.jobs.emplace_back(data, std::async(std::launch::async, [data, mapCrs] {
-                                   auto local = MapProjection::create(mapCrs);
-                                   return local ? prepareIncidents(*data, local.value()) : IncidentPrep{};
-                               }));
+        impl.jobs.emplace_back(
+            data, std::async(std::launch::async, [data, mapCrs] {
+                PreparedIncidents p;
+                p.crs = mapCrs;
+                auto local = MapProjection::create(mapCrs);
+                if (!local) return p;
+                const std::vector<MapXY> projected = prepareIncidentFrame(*data, local.value(), p.prep);
+                p.drawnCount = data->size() - p.prep.projectionFailures;
+                p.density =
+                    std::make_shared<const DensityPoints>(buildDensityPoints(*data, projected, p.prep));
+                return p;
+            }));
     }
 }
 
 void IncidentDrawer::finishSync() {
     Impl& impl = *m_impl;
     for (auto& [data, future] : impl.jobs) {
-        PreparedIncidents prepared;
+        PreparedIncidents prepared = future.get();
         prepared.crsDefinition = impl.jobsCrs;
         prepared.data = data;
-        prepared.prep = future.get();
         if (prepared.prep.projectionFailures > 0)
             logWarning(std::to_string(prepared.prep.projectionFailures) +
                        " incidents lie outside the area where the map CRS is defined and are not drawn");
-        uploadIncidents(prepared);
         impl.prepared[data.get()] = std::move(prepared);
     }
     impl.jobs.clear();
 }
 
+bool IncidentDrawer::Impl::ensureMarkers(PreparedIncidents& p) {
+    if (p.markersReady) return !p.prep.instances.empty();
+    auto projection = MapProjection::create(p.crs);
+    if (!projection) return false;
+    p.prep = prepareIncidents(*p.data, projection.value());
+    uploadIncidents(p);
+    p.markersReady = true;
+    return !p.prep.instances.empty();
+}
+
+bool IncidentDrawer::inReach(const IncidentLayer& layer, const PreparedIncidents& prepared,
+                             const MapView& view) const {
+    const double scale = layer.style.markerScale * view.pixelRatio;
+    // Discs only count once the markers (and with them the discs) are prepared: density draws none.
+    const double rings = layer.style.showUncertainty && prepared.markersReady ? prepared.maxRingRadius : 0.0;
+    const double reach = (m_sheet->marker().maxSizePx * scale + 8.0) * view.unitsPerPixel + rings;
+    const MapBBox& e = prepared.prep.extent;
+    return MapBBox::fromCorners(e.minX - reach, e.minY - reach, e.maxX + reach, e.maxY + reach)
+        .intersects(view.visibleExtent());
+}
+
+PreparedIncidents* IncidentDrawer::shown(const IncidentLayer& layer) const {
+    const IncidentStyle& style = layer.style;
+    if (!style.visible || !layer.data || style.opacity <= 0.f) return nullptr;
+    PreparedIncidents* prepared = m_impl->find(layer);
+    return prepared && prepared->drawnCount > 0 ? prepared : nullptr;
+}
+
 std::optional<IncidentDrawer::LayerFrame> IncidentDrawer::layerFrame(const MapScene& scene,
                                                                      const IncidentLayer& layer,
                                                                      const MapView& view) {
-    const IncidentStyle& style = layer.style;
-    if (!style.visible || !layer.data || style.opacity <= 0.f) return std::nullopt;
-    const PreparedIncidents* prepared = m_impl->find(layer);
-    if (!prepared || prepared->prep.instances.empty()) return std::nullopt;
+    PreparedIncidents* shownData = shown(layer);
+    if (!shownData) return std::nullopt;
+    PreparedIncidents& prepared = *shownData;
+    if (!m_impl->ensureMarkers(prepared) || !inReach(layer, prepared, view)) return std::nullopt;
     LayerFrame frame;
     frame.layer = &layer;
-    frame.prepared = prepared;
-    frame.scale = style.markerScale * view.pixelRatio;
-    const IncidentPrep& prep = prepared->prep;
+    frame.prepared = &prepared;
+    frame.scale = layer.style.markerScale * view.pixelRatio;
+    const IncidentPrep& prep = prepared.prep;
     const MapBBox visible = view.visibleExtent();
-    const double reach = (m_sheet->marker().maxSizePx * frame.scale + 8.0) * view.unitsPerPixel +
-                         (style.showUncertainty ? prepared->maxRingRadius : 0.0);
-    const MapBBox& e = prep.extent;
-    if (!MapBBox::fromCorners(e.minX - reach, e.minY - reach, e.maxX + reach, e.maxY + reach)
-             .intersects(visible))
-        return std::nullopt;
     frame.categories = &m_impl->categoriesFor(layer, *m_sheet);
     frame.time =
         incidentTimeUniforms(scene.timeWindow(), scene.time.fadeByAge, scene.time.showGhosts, prep.epochBase);
@@ -234,13 +263,16 @@ size_t IncidentDrawer::draw(const MapScene& scene, const MapView& view) {
     const std::optional<TimeSpan> window = scene.timeWindow();
     std::vector<LayerFrame> badgeLayers;
     for (const IncidentLayer& layer : scene.incidentLayers) {
-        std::optional<LayerFrame> frame = layerFrame(scene, layer, view);
-        if (!frame) continue;
-        if (const IncidentDrawStyle style = DensityDrawer::styleFor(layer, *frame->prepared, view, window);
+        const PreparedIncidents* prepared = shown(layer);
+        if (!prepared) continue;
+        if (const IncidentDrawStyle style = DensityDrawer::styleFor(layer, *prepared, view, window);
             style != IncidentDrawStyle::Markers) {
-            calls += m_impl->density->draw(layer, *frame->prepared, view, window, style);
+            if (inReach(layer, *prepared, view))
+                calls += m_impl->density->draw(layer, *prepared, view, window, style);
             continue;
         }
+        std::optional<LayerFrame> frame = layerFrame(scene, layer, view);
+        if (!frame) continue;
         glActiveTexture(GL_TEXTURE0);
         glBindTexture(GL_TEXTURE_2D, frame->categories->texture.id());
         calls += drawDiscs(*frame, view);
@@ -265,9 +297,9 @@ std::vector<IncidentHit> IncidentDrawer::pick(const MapScene& scene, const MapVi
     const IncidentFocus& focus = scene.incidentFocus;
     for (auto it = scene.incidentLayers.rbegin(); it != scene.incidentLayers.rend(); ++it) {
         const IncidentLayer& layer = *it;
-        if (!layer.style.visible || !layer.data || layer.style.opacity <= 0.f) continue;
-        const PreparedIncidents* p = m_impl->find(layer);
+        PreparedIncidents* p = shown(layer);
         if (!p || DensityDrawer::styleFor(layer, *p, view, window) != IncidentDrawStyle::Markers) continue;
+        if (!m_impl->ensureMarkers(*p)) continue;
         IncidentFilter filter;
         filter.categoryVisible = categoryVisibility(*layer.data, layer.style.hiddenCategories);
         // Ghosts are never picked: only the window counts.
@@ -304,9 +336,15 @@ std::optional<DensityScale> IncidentDrawer::densityScale(const IncidentLayer& la
     return m_impl->density->scale(layer, *p, view, window, style);
 }
 
-std::optional<MapXY> IncidentDrawer::position(const IncidentLayer& layer, uint32_t index) const {
+bool IncidentDrawer::markersPrepared(const IncidentLayer& layer) const {
     const PreparedIncidents* p = m_impl->find(layer);
-    if (!p || index >= p->prep.instanceOf.size() || p->prep.instanceOf[index] == kNoIncident)
+    return p && p->markersReady;
+}
+
+std::optional<MapXY> IncidentDrawer::position(const IncidentLayer& layer, uint32_t index) const {
+    PreparedIncidents* p = m_impl->find(layer);
+    if (!p || !m_impl->ensureMarkers(*p) || index >= p->prep.instanceOf.size() ||
+        p->prep.instanceOf[index] == kNoIncident)
         return std::nullopt;
     return p->prep.position(p->prep.instanceOf[index]);
 }

@@ -76,12 +76,21 @@ public:
     std::optional<DensityScale> densityScale(const IncidentLayer& layer, const MapView& view,
                                              std::optional<TimeSpan> window);
 
+    /// Whether `layer`'s markers (instances, groups, buffers) are prepared: only once a frame has drawn or
+    /// picked it as markers, or asked for an incident's position (a layer drawn as density never needs them).
+    bool markersPrepared(const IncidentLayer& layer) const;
+
     /// Spacing of spread-apart members for this view's pixel ratio and the layer's marker scale, pixels.
     float spreadSpacingPx(const IncidentLayer& layer, const MapView& view) const;
 
 private:
     IncidentDrawer();
     struct LayerFrame;
+    /// The layer's prepared data when it is shown and has incidents that project, else null.
+    PreparedIncidents* shown(const IncidentLayer& layer) const;
+    /// Whether the layer's extent, widened by a marker's reach (and its discs' when prepared), meets the
+    /// view.
+    bool inReach(const IncidentLayer& layer, const PreparedIncidents& prepared, const MapView& view) const;
     std::optional<LayerFrame> layerFrame(const MapScene& scene, const IncidentLayer& layer,
                                          const MapView& view);
     size_t drawDiscs(const LayerFrame& frame, const MapView& view);

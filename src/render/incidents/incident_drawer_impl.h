@@ -32,7 +32,7 @@ struct IncidentDrawer::Impl {
     gl::VertexArray leaderVao;
     std::unordered_map<const IncidentStore*, PreparedIncidents> prepared;
     std::unordered_map<uint64_t, LayerCategories> layers;
-    std::vector<std::pair<std::shared_ptr<const IncidentStore>, std::future<IncidentPrep>>> jobs;
+    std::vector<std::pair<std::shared_ptr<const IncidentStore>, std::future<PreparedIncidents>>> jobs;
     std::string jobsCrs;
     std::optional<TextRenderer> badgeText;
     bool badgeFontFailed = false;
@@ -41,10 +41,13 @@ struct IncidentDrawer::Impl {
     std::vector<GLint> segmentFirsts;
     std::vector<GLsizei> segmentCounts;
 
-    const PreparedIncidents* find(const IncidentLayer& layer) const {
+    PreparedIncidents* find(const IncidentLayer& layer) {
         auto it = prepared.find(layer.data.get());
         return it == prepared.end() ? nullptr : &it->second;
     }
+    /// Prepares and uploads `p`'s markers unless done (synchronously: the first frame that draws or picks the
+    /// layer as markers waits for it). False when it has none to draw.
+    bool ensureMarkers(PreparedIncidents& p);
     LayerCategories& categoriesFor(const IncidentLayer& layer, const IncidentStyleSheet& sheet) {
         LayerCategories& lc = layers[layer.id];
         if (lc.data != layer.data.get() || lc.sheet != &sheet || lc.hidden != layer.style.hiddenCategories ||

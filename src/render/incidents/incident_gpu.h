@@ -11,11 +11,20 @@
 
 namespace fp {
 
-/// GPU buffers and CPU indexes of one IncidentStore in one CRS.
+struct DensityPoints;
+
+/// GPU buffers and CPU indexes of one IncidentStore in one CRS. Made in two stages: the frame (origin,
+/// extent, epochBase, projectionFailures of `prep`) and the density points, which every drawing style needs,
+/// when the data or CRS changes; the markers (the rest of `prep`, the buffers) only when a frame first draws
+/// or picks the layer as markers: a dense layer drawn as a heatmap or hexagonal bins never pays for them.
 struct PreparedIncidents {
     std::string crsDefinition;
+    Crs crs;
     std::shared_ptr<const IncidentStore> data;  ///< pinned, so its address is not reused while cached
-    IncidentPrep prep;
+    IncidentPrep prep;                          ///< the frame only until markersReady
+    size_t drawnCount = 0;                      ///< incidents that project
+    std::shared_ptr<const DensityPoints> density;
+    bool markersReady = false;
     double maxRingRadius = 0.0;  ///< map units
     double ringArea = 0.0;       ///< sum of the discs' areas, map units squared
     gl::Buffer markerVbo, ringVbo;

@@ -106,14 +106,21 @@ size_t IncidentPrep::memoryBytes() const {
            ringRanges.memoryBytes();
 }
 
+std::vector<MapXY> prepareIncidentFrame(const IncidentStore& store, const MapProjection& projection,
+                                        IncidentPrep& prep, std::vector<uint32_t>* rows) {
+    if (store.empty()) return {};
+    prep.epochBase = store.startSeconds().front();
+    std::vector<MapXY> projected = projectAll(store, projection);
+    std::vector<uint32_t> drawn = drawnRows(projected, prep);
+    if (rows) *rows = std::move(drawn);
+    return projected;
+}
+
 IncidentPrep prepareIncidents(const IncidentStore& store, const MapProjection& projection) {
     IncidentPrep prep;
     prep.instanceOf.assign(store.size(), kNoIncident);
-    if (store.empty()) return prep;
-    prep.epochBase = store.startSeconds().front();
-
-    const std::vector<MapXY> projected = projectAll(store, projection);
-    const std::vector<uint32_t> rows = drawnRows(projected, prep);
+    std::vector<uint32_t> rows;
+    const std::vector<MapXY> projected = prepareIncidentFrame(store, projection, prep, &rows);
     if (rows.empty()) return prep;
     const std::vector<uint32_t> memberRows = groupPlaces(store, rows, prep);
     const std::vector<uint32_t> runEnds = chooseDrawingOrder(store, projected, rows, prep);

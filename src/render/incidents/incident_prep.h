@@ -103,6 +103,13 @@ struct IncidentPrep {
     size_t memoryBytes() const;
 };
 
+/// The first step of prepareIncidents alone, what every drawing style needs: sets prep.origin, extent,
+/// epochBase and projectionFailures exactly as prepareIncidents does (nothing else) and returns every store
+/// row's projected position (non-finite when it is not drawn); `rows`, when given, receives the drawn rows.
+/// O(n), the projection on two threads for large stores.
+std::vector<MapXY> prepareIncidentFrame(const IncidentStore& store, const MapProjection& projection,
+                                        IncidentPrep& prep, std::vector<uint32_t>* rows = nullptr);
+
 /// Projects, groups and packs `store` for drawing in `projection`'s CRS. Incidents that do not project are
 /// left out and counted. Cost: O(n log n), on two threads for large stores, plus four geodesic points per
 /// group with approximate locations; no allocation per incident.

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "core/io/gdal_env.h"
+#include "core/io/incidents/gdal_field_text.h"
 #include "core/io/incidents/incident_loader.h"
 #include "core/util/log.h"
 
@@ -52,8 +53,8 @@ bool FeaturePipe::next(Batch& batch) {
     std::unique_lock lock(m_mutex);
     m_changed.wait(lock, [this] { return !m_queue.empty() || m_done; });
     if (m_queue.empty()) return false;
-    // The features of the batch before go back to be freed on the reader thread, which allocated them.
-    if (!batch.features.empty()) m_spent.push_back(std::move(batch.features));
+    // The batch before goes back to the reader thread, which allocated its features and texts.
+    if (!batch.features.empty()) m_spent.push_back(std::move(batch));
     batch = std::move(m_queue.front());
     m_queue.pop_front();
     lock.unlock();
@@ -72,17 +73,42 @@ void FeaturePipe::stop() {
     m_spent.clear();
 }
 
+bool FeaturePipe::fill(Batch& batch, ScrubbingGdalCapture& capture) {
+    const size_t columns = m_types.size();
+    batch.features.clear();  // frees spent features here, where GDAL allocated them
+    batch.features.reserve(kBatchSize);
+    // Sized once: the views point into these strings, which must not move.
+    batch.texts.resize(kBatchSize * columns);
+    batch.views.resize(kBatchSize * columns);
+    batch.badUtf8.resize(kBatchSize * columns);
+    bool more = true;
+    while (batch.features.size() < kBatchSize) {
+        OGRFeature* feature = m_layer.GetNextFeature();
+        if (!feature) {
+            more = false;
+            break;
+        }
+        const size_t at = batch.features.size() * columns;
+        batch.features.emplace_back(feature);
+        featureTexts(*feature, m_types, &batch.texts[at], &batch.views[at], &batch.badUtf8[at]);
+    }
+    batch.failures = capture.takeFailures();
+    return more;
+}
+
 void FeaturePipe::run() {
     ScrubbingGdalCapture capture;  // GDAL's error handlers are per thread
     m_layer.ResetReading();
-    Batch batch;
-    batch.features.reserve(kBatchSize);
     for (;;) {
-        OGRFeature* feature = m_layer.GetNextFeature();
-        if (feature) batch.features.emplace_back(feature);
-        if (feature && batch.features.size() < kBatchSize) continue;
-        batch.failures = capture.takeFailures();
-        const bool more = feature != nullptr;
+        Batch batch;
+        {
+            std::lock_guard lock(m_mutex);
+            if (!m_spent.empty()) {
+                batch = std::move(m_spent.back());
+                m_spent.pop_back();
+            }
+        }
+        const bool more = fill(batch, capture);
         {
             std::unique_lock lock(m_mutex);
             m_changed.wait(lock, [this] { return m_queue.size() < kQueuedBatches || m_stopping; });
@@ -92,16 +118,6 @@ void FeaturePipe::run() {
         }
         m_changed.notify_all();
         if (!more) return;
-        batch = {};
-        {
-            std::lock_guard lock(m_mutex);
-            if (!m_spent.empty()) {
-                batch.features = std::move(m_spent.back());
-                m_spent.pop_back();
-            }
-        }
-        batch.features.clear();  // frees the spent features here, where GDAL allocated them
-        batch.features.reserve(kBatchSize);
     }
 }
 

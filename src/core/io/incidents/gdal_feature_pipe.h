@@ -46,10 +46,11 @@ private:
 };
 
 /// Reads a layer's features on a thread of its own and hands them over in batches through a small bounded
-/// queue, so that GDAL's decoding overlaps the conversion on the calling thread. While the pipe runs, only
-/// its thread touches the layer (GDAL datasets are not thread-safe); features are plain objects the
-/// consumer may read and free. GDAL failures raised on the reader thread are captured there and travel with
-/// the batch read when they were raised. The destructor stops and joins the thread.
+/// queue, so that GDAL's decoding, and turning each field into text (featureTexts), overlap the conversion
+/// on the calling thread. While the pipe runs, only its thread touches the layer (GDAL datasets are not
+/// thread-safe); features are plain objects the consumer may read. GDAL failures raised on the reader thread
+/// are captured there and travel with the batch read when they were raised. The destructor stops and joins
+/// the thread.
 class FeaturePipe {
 public:
     static constexpr size_t kBatchSize = 512;
@@ -58,9 +59,16 @@ public:
     struct Batch {
         std::vector<OGRFeatureUniquePtr> features;
         std::vector<std::string> failures;  // scrubbed GDAL failures raised while reading these features
+        /// Per feature, its fields as featureTexts gives them: feature i's at [i * columns, (i + 1) *
+        /// columns).
+        std::vector<std::string> texts;
+        std::vector<std::string_view> views;
+        std::vector<uint8_t> badUtf8;
     };
 
-    explicit FeaturePipe(OGRLayer& layer) : m_layer(layer) {}
+    /// `types`: of every field of the layer, in order (see featureTexts).
+    FeaturePipe(OGRLayer& layer, std::vector<OGRFieldType> types)
+        : m_layer(layer), m_types(std::move(types)) {}
     ~FeaturePipe() { stop(); }
     FeaturePipe(const FeaturePipe&) = delete;
     FeaturePipe& operator=(const FeaturePipe&) = delete;
@@ -77,13 +85,17 @@ public:
 private:
     void run();
 
+    /// Reads up to kBatchSize features into `batch` with their texts; false when the layer has no more.
+    bool fill(Batch& batch, ScrubbingGdalCapture& capture);
+
     OGRLayer& m_layer;
+    std::vector<OGRFieldType> m_types;
     std::mutex m_mutex;
     std::condition_variable m_changed;  // the queue, m_done or m_stopping changed
     std::deque<Batch> m_queue;
-    // Converted features, to be freed on the reader thread: malloc is much slower when one thread frees what
-    // another allocates.
-    std::vector<std::vector<OGRFeatureUniquePtr>> m_spent;
+    // Converted batches, to be freed (features) and reused (texts) on the reader thread: malloc is much
+    // slower when one thread frees what another allocates.
+    std::vector<Batch> m_spent;
     bool m_done = false;
     bool m_stopping = false;
     std::thread m_thread;

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "core/io/incidents/incident_row.h"
+
 namespace fp::incident_io {
 
 namespace {
@@ -93,6 +95,23 @@ bool fieldText(std::string& out, OGRFeature& f, int i, OGRFieldType type) {
         default:
             out.assign(f.GetFieldAsString(i));
             return true;
+    }
+}
+
+void featureTexts(OGRFeature& f, const std::vector<OGRFieldType>& types, std::string* texts,
+                  std::string_view* views, uint8_t* badUtf8) {
+    for (size_t k = 0; k < types.size(); ++k) {
+        const int field = static_cast<int>(k);
+        std::string_view text;
+        bool mayBeNonAscii = true;
+        if (types[k] == OFTString) {
+            if (f.IsFieldSetAndNotNull(field)) text = f.GetFieldAsString(field);
+        } else {
+            mayBeNonAscii = fieldText(texts[k], f, field, types[k]);
+            text = texts[k];
+        }
+        badUtf8[k] = mayBeNonAscii && !isAscii(text) && !isValidUtf8(text);
+        views[k] = text;
     }
 }
 

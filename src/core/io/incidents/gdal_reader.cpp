@@ -238,10 +238,13 @@ public:
     FeatureConverter(const LayerPlan& plan, const PointReader& points, const IncidentLoadOptions& options,
                      const std::string& shownSource, LoadReport& report, IncidentFormatInfo& info,
                      IncidentStoreBuilder& out, const IncidentRowObserver* observer);
+    /// Converts `feature`, whose fields featureTexts gave as `views` and `badUtf8`.
+    void convert(OGRFeature& feature, const std::string_view* views, const uint8_t* badUtf8);
+    /// The same, turning the fields into text here.
     void convert(OGRFeature& feature);
 
 private:
-    void readValues(OGRFeature& feature);
+    void readValues(const std::string_view* views, const uint8_t* badUtf8);
     /// Reads the feature's point (m_geometry when it is usable); false when the row is rejected.
     bool readGeometry(OGRFeature& feature);
     /// Converts and places the row; true when it went to the store.
@@ -261,6 +264,10 @@ private:
     bool m_byView;
     std::vector<std::string> m_values;
     std::vector<std::string_view> m_views;
+    // For convert(feature): its fields' texts (see featureTexts).
+    std::vector<std::string> m_texts;
+    std::vector<std::string_view> m_fieldViews;
+    std::vector<uint8_t> m_badUtf8;
     Incident m_incident;  // reused for every row
     IncidentText m_text;
     LonLat m_point;
@@ -286,28 +293,23 @@ FeatureConverter::FeatureConverter(const LayerPlan& plan, const PointReader& poi
                  plan.acled ? plan.acled->placeColumn() : plan.mapping.columnName(Field::Place)),
       m_byView(!plan.acled),
       m_values(plan.mapping.columns.size()),
-      m_views(plan.mapping.columns.size()) {}
+      m_views(plan.mapping.columns.size()),
+      m_texts(plan.mapping.columns.size()),
+      m_fieldViews(plan.mapping.columns.size()),
+      m_badUtf8(plan.mapping.columns.size()) {}
 
-void FeatureConverter::readValues(OGRFeature& feature) {
+void FeatureConverter::readValues(const std::string_view* views, const uint8_t* badUtf8) {
     const ColumnMapping& mapping = m_plan.mapping;
     for (size_t k = 0; k < m_values.size(); ++k) {
-        const int field = static_cast<int>(k);
-        std::string& value = m_values[k];
-        if (m_byView && m_plan.types[k] == OFTString) {
-            // Text stays in the feature's own buffer unless it needs repairing.
-            std::string_view text;
-            if (feature.IsFieldSetAndNotNull(field)) text = feature.GetFieldAsString(field);
-            if (!isAscii(text) && !isValidUtf8(text)) {
-                value.assign(text);
-                checkUtf8(m_ctx, mapping.columns[k], value);
-                text = value;
-            }
-            m_views[k] = text;
-            continue;
+        // Text stays where featureTexts left it (the feature, or its text buffers) unless it needs repairing
+        // or ACLED's conversion needs it as a string.
+        std::string_view text = views[k];
+        if (badUtf8[k] || !m_byView) {
+            m_values[k].assign(text);
+            if (badUtf8[k]) checkUtf8(m_ctx, mapping.columns[k], m_values[k]);
+            text = m_values[k];
         }
-        // Numbers and dates come out as ASCII; text is checked (and repaired) here, once.
-        if (fieldText(value, feature, field, m_plan.types[k])) checkUtf8(m_ctx, mapping.columns[k], value);
-        m_views[k] = value;
+        m_views[k] = text;
     }
 }
 
@@ -363,11 +365,16 @@ bool FeatureConverter::storeRow(bool& looked) {
 }
 
 void FeatureConverter::convert(OGRFeature& feature) {
+    featureTexts(feature, m_plan.types, m_texts.data(), m_fieldViews.data(), m_badUtf8.data());
+    convert(feature, m_fieldViews.data(), m_badUtf8.data());
+}
+
+void FeatureConverter::convert(OGRFeature& feature, const std::string_view* views, const uint8_t* badUtf8) {
     using Outcome = IncidentRowView::Outcome;
     ++m_row;
     ++m_report.featuresRead;
     m_ctx.begin(m_row);
-    readValues(feature);
+    readValues(views, badUtf8);
     m_geometry = nullptr;
     if (m_plan.useGeometry && !readGeometry(feature)) {
         ++m_report.featuresSkipped;
@@ -394,15 +401,16 @@ void FeatureConverter::notify(IncidentRowView::Outcome outcome, bool looked) {
 }
 
 /// Reads every feature of `layer` into `converter`, on a thread of its own when there are enough of them.
-void readFeatures(OGRLayer& layer, GIntBig count, FeatureConverter& converter,
-                  ScrubbingGdalCapture& capture) {
+void readFeatures(OGRLayer& layer, const std::vector<OGRFieldType>& types, GIntBig count,
+                  FeatureConverter& converter, ScrubbingGdalCapture& capture) {
     if (count >= kPipeMinFeatures) {
-        FeaturePipe pipe(layer);
+        FeaturePipe pipe(layer, types);
         if (pipe.start()) {
             FeaturePipe::Batch batch;
             while (pipe.next(batch)) {
                 for (auto& failure : batch.failures) capture.addFailure(std::move(failure));
-                for (auto& feature : batch.features) converter.convert(*feature);
+                for (size_t i = 0, at = 0; i < batch.features.size(); ++i, at += types.size())
+                    converter.convert(*batch.features[i], &batch.views[at], &batch.badUtf8[at]);
             }
             return;
         }
@@ -468,7 +476,7 @@ Status readGdalIncidents(const std::string& source, const std::string& shownSour
     const GIntBig count = layer->TestCapability(OLCFastFeatureCount) ? layer->GetFeatureCount(FALSE) : -1;
     if (count > 0) out.reserve(static_cast<size_t>(count));
     FeatureConverter converter(plan, points.value(), options, shownSource, report, info, out, observer);
-    readFeatures(*layer, count, converter, capture);
+    readFeatures(*layer, plan.types, count, converter, capture);
     for (auto& failure : capture.takeFailures())
         report.add(makeError(ErrorCode::IoError, shownSource, "GDAL reported: " + failure));
     info.dateFormats = describeDates(plan.acled ? plan.acled->dates() : plan.mapping.dates);

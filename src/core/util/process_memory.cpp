@@ -1,0 +1,28 @@
+#include "core/util/process_memory.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+namespace fp {
+
+double processStatusMiB(const char* field) {
+    std::FILE* f = std::fopen("/proc/self/status", "r");
+    if (!f) return 0.0;
+    char line[256];
+    double kib = 0.0;
+    const size_t n = std::strlen(field);
+    while (std::fgets(line, sizeof line, f))
+        if (std::strncmp(line, field, n) == 0 && line[n] == ':') kib = std::atof(line + n + 1);
+    std::fclose(f);
+    return kib / 1024.0;
+}
+
+void resetPeakResident() {
+    if (std::FILE* f = std::fopen("/proc/self/clear_refs", "w")) {
+        std::fputs("5", f);
+        std::fclose(f);
+    }
+}
+
+}  // namespace fp
