@@ -79,10 +79,10 @@ struct RasterFileWriter::Impl {
     std::string path;
     int width = 0, height = 0, rowsDone = 0;
     RasterFileOptions options;
-    std::unique_ptr<TempFile> file;     ///< the GeoTIFF, or the staging file for PDF and JPEG
-    GDALDataset* dataset = nullptr;     ///< open on `file` while rows arrive
-    int bands = 4;                      ///< 4 (RGBA) for GeoTIFF, 3 (RGB over white) when staging
-    std::vector<uint8_t> row;           ///< one row converted for staging
+    std::unique_ptr<TempFile> file;  ///< the GeoTIFF, or the staging file for PDF and JPEG
+    GDALDataset* dataset = nullptr;  ///< open on `file` while rows arrive
+    int bands = 4;                   ///< 4 (RGBA) for GeoTIFF, 3 (RGB over white) when staging
+    std::vector<uint8_t> row;        ///< one row converted for staging
     GdalErrorCapture capture;
 
     ~Impl() {
@@ -166,8 +166,7 @@ Status RasterFileWriter::Impl::copyInto(const TempFile& out) {
     GDALDataset* copy = driver->CreateCopy(out.path.c_str(), dataset, FALSE, co.get(), nullptr, nullptr);
     if (!copy) return writeFailure();
     GDALClose(copy);
-    if (!capture.lastError().empty())
-        return writeFailure();
+    if (!capture.lastError().empty()) return writeFailure();
     return {};
 }
 
@@ -187,7 +186,8 @@ RasterFileWriter::RasterFileWriter(std::unique_ptr<Impl> impl) : m_impl(std::mov
 RasterFileWriter::~RasterFileWriter() = default;
 
 Result<std::unique_ptr<RasterFileWriter>> RasterFileWriter::open(const std::string& path, int width,
-                                                                 int height, const RasterFileOptions& options) {
+                                                                 int height,
+                                                                 const RasterFileOptions& options) {
     if (width <= 0 || height <= 0) return makeError(ErrorCode::InvalidArgument, path, "empty image");
     if (Status s = checkWritableOutput(path); !s) return s.error();
     initGdal();
@@ -208,6 +208,9 @@ Status RasterFileWriter::addRows(const uint8_t* top, std::ptrdiff_t stride, int 
     for (int r = 0; r < n; ++r)
         if (Status s = d.writeRow(top + r * stride, d.rowsDone + r); !s) return s;
     d.rowsDone += std::max(n, 0);
+    // Written blocks go to disk and leave the cache now, so memory stays at one band, not the image.
+    d.dataset->FlushCache();
+    if (!d.capture.lastError().empty()) return d.writeFailure();
     return {};
 }
 
@@ -224,8 +227,7 @@ Status RasterFileWriter::finish() {
         return d.moveIntoPlace(*d.file);
     }
     d.dataset->FlushCache();
-    if (!d.capture.lastError().empty())
-        return d.writeFailure();
+    if (!d.capture.lastError().empty()) return d.writeFailure();
     TempFile out(fs::path(d.path), d.options.kind == RasterFileKind::GeoPdf ? ".pdf" : ".jpg");
     if (Status s = d.copyInto(out); !s) return s;
     GDALClose(d.dataset);
@@ -238,7 +240,8 @@ Status writeRasterFile(const uint8_t* rgba, int width, int height, const RasterF
                        const std::string& path) {
     auto writer = RasterFileWriter::open(path, width, height, options);
     if (!writer) return writer.error();
-    if (Status s = writer.value()->addRows(rgba, static_cast<std::ptrdiff_t>(width) * 4, height); !s) return s;
+    if (Status s = writer.value()->addRows(rgba, static_cast<std::ptrdiff_t>(width) * 4, height); !s)
+        return s;
     return writer.value()->finish();
 }
 
