@@ -74,7 +74,8 @@ protected:
 TEST_F(RenderGeoPdf, ReadsBackWithTheMapsCrsAndBounds) {
     expectSamePlaceAsGeoTiff("", "EPSG:32634");
     expectSamePlaceAsGeoTiff("--crs EPSG:3857", "EPSG:3857");
-    expectSamePlaceAsGeoTiff("--crs '+proj=robin +lon_0=20 +datum=WGS84'", "+proj=robin +lon_0=20 +datum=WGS84");
+    expectSamePlaceAsGeoTiff("--crs '+proj=robin +lon_0=20 +datum=WGS84'",
+                             "+proj=robin +lon_0=20 +datum=WGS84");
 }
 
 TEST_F(RenderGeoPdf, PageFollowsTheDpiAndHoldsTheFurniture) {
@@ -98,7 +99,8 @@ TEST_F(RenderGeoPdf, RefusesToOverwriteItsOwnInput) {
         run("render --no-default-layers --layer '" + path("layer.pdf") + "' -o '" + path("layer.pdf") + "'");
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_EQ(r.err, "flashpoint: error: " + path("layer.pdf") + ": is an input of this command (" +
-                         path("layer.pdf") + "); writing there would destroy it: choose another output name\n");
+                         path("layer.pdf") +
+                         "); writing there would destroy it: choose another output name\n");
     EXPECT_EQ(test::slurp(path("layer.pdf")), before);
 }
 

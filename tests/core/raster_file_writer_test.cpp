@@ -24,7 +24,9 @@ protected:
         GDALAllRegister();
     }
     void TearDown() override { fs::remove_all(m_dir); }
-    size_t filesInDir() const { return static_cast<size_t>(std::distance(fs::directory_iterator(m_dir), {})); }
+    size_t filesInDir() const {
+        return static_cast<size_t>(std::distance(fs::directory_iterator(m_dir), {}));
+    }
     fs::path m_dir;
 };
 
@@ -65,7 +67,8 @@ Status writeInBands(const std::vector<uint8_t>& px, const RasterFileOptions& o, 
         std::vector<uint8_t> band(static_cast<size_t>(rows) * kW * 4);
         for (int r = 0; r < rows; ++r)
             std::copy_n(&px[static_cast<size_t>(y + r) * kW * 4], kW * 4, &band[(rows - 1 - r) * stride]);
-        if (Status s = writer.value()->addRows(band.data() + (rows - 1) * stride, -stride, rows); !s) return s;
+        if (Status s = writer.value()->addRows(band.data() + (rows - 1) * stride, -stride, rows); !s)
+            return s;
     }
     return writer.value()->finish();
 }

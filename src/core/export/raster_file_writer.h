@@ -20,10 +20,10 @@ enum class RasterFileKind : uint8_t {
 /// How RasterFileWriter writes its file.
 struct RasterFileOptions {
     RasterFileKind kind = RasterFileKind::GeoTiff;
-    GeoReference ref;       ///< ignored for Jpeg
-    double dpi = 96.0;      ///< GeoPdf: pixels per inch of the page
-    int jpegQuality = 90;   ///< Jpeg: 1..100 (clamped)
-    std::string title;      ///< GeoPdf: the document's title (its Info dictionary); may be empty
+    GeoReference ref;      ///< ignored for Jpeg
+    double dpi = 96.0;     ///< GeoPdf: pixels per inch of the page
+    int jpegQuality = 90;  ///< Jpeg: 1..100 (clamped)
+    std::string title;     ///< GeoPdf: the document's title (its Info dictionary); may be empty
 };
 
 /// Writes an RGBA image to a file band by band, top to bottom, so that memory stays at GDAL's block cache
