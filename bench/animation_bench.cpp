@@ -4,8 +4,8 @@
 // offscreen, read back, then
 //   - PngFolder: encode PNG (stb) and write into the temporary folder, renamed at the end;
 //   - Mp4: pipe raw RGBA to ffmpeg (libx264, preset fast, crf 20, yuv420p, +faststart);
-//   - Gif: pipe raw RGBA to ffmpeg (palettegen + paletteuse in one graph: all frames are buffered, the
-//     palette is made and the GIF written when the input ends).
+//   - Gif: pipe raw RGBA to ffmpeg, which stores the frames losslessly (PNG in Matroska) beside their palette
+//     (palettegen); when the input ends a second ffmpeg maps the stored frames to the palette (paletteuse).
 // Wall time (ffmpeg runs in its own process, in parallel with the rendering). The "fps" counter is frames
 // exported per wall-clock second, start and finish (ffmpeg's final encoding, the rename) included.
 #include <benchmark/benchmark.h>

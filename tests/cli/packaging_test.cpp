@@ -45,6 +45,20 @@ TEST_F(PackagingTest, ManPageNamesEverySubcommandAndFlag) {
     }
 }
 
+TEST_F(PackagingTest, ManPageAndCompletionNameEveryImageFormat) {
+    const std::string man = test::slurp(std::string(FP_PACKAGING_DIR) + "/flashpoint.1");
+    const std::string completion = test::slurp(std::string(FP_PACKAGING_DIR) + "/flashpoint.bash-completion");
+    const test::CliRun help = run("render --help");
+    ASSERT_EQ(help.exitCode, 0) << help.err;
+    const std::string output = help.out.substr(help.out.find("--output"), 200);
+    const auto extensions = matches(output, std::regex(R"(\.([a-z]{3,4})\b)"), 1);
+    ASSERT_GE(extensions.size(), 4u) << output;
+    for (const std::string& ext : extensions) {
+        EXPECT_NE(man.find("." + ext), std::string::npos) << "man page lacks ." << ext;
+        EXPECT_NE(completion.find(ext + "|"), std::string::npos) << "completion lacks ." << ext;
+    }
+}
+
 TEST_F(PackagingTest, VersionNamesGdalProjAndOpenGl) {
     const test::CliRun v = run("--version");
     ASSERT_EQ(v.exitCode, 0) << v.err;

@@ -13,11 +13,19 @@
 #include <sstream>
 
 #include "core/export/georef_writer.h"
+#include "core/export/raster_file_writer.h"
 
 namespace fs = std::filesystem;
 
 namespace fp {
 namespace {
+
+Status writeGeoTiff(const uint8_t* rgba, int width, int height, const GeoReference& ref,
+                    const std::string& path) {
+    RasterFileOptions options;
+    options.ref = ref;
+    return writeRasterFile(rgba, width, height, options, path);
+}
 
 class GeorefWriter : public ::testing::Test {
 protected:

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 #include "core/project/default_scene.h"
 #include "core/project/project_file.h"
@@ -84,6 +85,19 @@ ExportSettings richExport() {
     e.furniture.inset = false;
     e.fps = 8;
     return e;
+}
+
+TEST_F(ProjectFileTest, GeoPdfExportFormatIsSavedAndLoaded) {
+    ExportSettings e = richExport();
+    e.format = ImageFormat::GeoPdf;
+    const std::string file = path("pdf.flashpoint.json");
+    ASSERT_TRUE(saveProject(file, richState(), "PDF", e).ok());
+    std::ifstream in(file);
+    const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_NE(text.find("\"format\": \"geopdf\""), std::string::npos) << text;
+    auto loaded = loadProject(file, MissingSourcePolicy::Fail);
+    ASSERT_TRUE(loaded.ok()) << loaded.error().describe();
+    EXPECT_EQ(loaded->exportSettings.format, ImageFormat::GeoPdf);
 }
 
 TEST_F(ProjectFileTest, SaveThenLoadGivesTheSameState) {

@@ -23,7 +23,8 @@ TEST(ImageExportDialog, FormatFollowsTheExtensionAndSettingsTravelWithTheCommand
     const std::string dir = std::filesystem::temp_directory_path().string();
     for (auto [name, format] :
          {std::pair{"/fp-x.png", ImageFormat::Png}, std::pair{"/fp-x.JPG", ImageFormat::Jpeg},
-          std::pair{"/fp-x.tif", ImageFormat::GeoTiff}}) {
+          std::pair{"/fp-x.tif", ImageFormat::GeoTiff}, std::pair{"/fp-x.pdf", ImageFormat::GeoPdf},
+          std::pair{"/fp-x.PDF", ImageFormat::GeoPdf}}) {
         d.output = dir + name;
         auto r = d.request();
         ASSERT_TRUE(r.ok()) << r.error().describe();

@@ -78,7 +78,8 @@ void addRenderCommand(CLI::App& app, RenderOptions& o) {
                     "the embedded Kosovo/Serbia project")
         ->type_name("PROJECT.json");
     cmd->add_option("-o,--output", o.output,
-                    "Output image file: .png, .jpg (JPEG) or .tif (GeoTIFF, georeferenced)")
+                    "Output image file: .png, .jpg (JPEG), .tif (GeoTIFF) or .pdf (GeoPDF); the last two are "
+                    "georeferenced")
         ->required();
     cmd->add_option("--size", o.size,
                     "Image size in pixels, WIDTHxHEIGHT (default: the project's export size, 1920x1080)");

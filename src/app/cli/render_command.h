@@ -44,8 +44,8 @@ struct RenderOptions {
 
 /// Declares the subcommand and its flags on `app`.
 void addRenderCommand(CLI::App& app, RenderOptions& options);
-/// Renders the map to a PNG, JPEG or GeoTIFF (by the output's extension) with EGL surfaceless (no X server).
-/// Returns an ExitCode.
+/// Renders the map to a PNG, JPEG, GeoTIFF or GeoPDF (by the output's extension) with EGL surfaceless (no X
+/// server). Returns an ExitCode.
 int runRenderCommand(const RenderOptions& options);
 
 }  // namespace fp

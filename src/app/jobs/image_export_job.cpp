@@ -54,11 +54,12 @@ bool ImageExportJob::tick(MapRenderer& renderer, const MapState& state) {
         }
         const GeoReference ref = exportGeoReference(state, request.settings);
         m_status.progress = "Writing " + request.outputPath;
-        m_write =
-            std::async(std::launch::async, [image = std::move(image).value(), request, ref]() -> Status {
-                return writeExportImage(image, request.outputPath, request.settings.format,
-                                        request.settings.jpegQuality, ref);
-            });
+        const std::string& titleText = request.settings.furniture.titleText;
+        const std::string title = titleText.empty() ? m_defaultTitle : titleText;
+        m_write = std::async(std::launch::async, [image = std::move(image).value(), request, ref, title]() {
+            return writeExportImage(image, request.outputPath, request.settings.format,
+                                    request.settings.jpegQuality, ref, request.settings.dpi, title);
+        });
         return false;
     }
     if (m_write.valid() && m_write.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {

@@ -19,9 +19,10 @@ Result<ImageFormat> imageFormatForPath(const std::string& path, bool worldFile) 
     if (ext == ".png") return worldFile ? ImageFormat::PngWorldFile : ImageFormat::Png;
     if (ext == ".jpg" || ext == ".jpeg") return ImageFormat::Jpeg;
     if (ext == ".tif" || ext == ".tiff") return ImageFormat::GeoTiff;
+    if (ext == ".pdf") return ImageFormat::GeoPdf;
     return makeError(ErrorCode::InvalidArgument, path,
                      (ext.empty() ? std::string("no file extension") : "unknown extension '" + ext + "'") +
-                         ": use .png, .jpg or .tif (GeoTIFF)");
+                         ": use .png, .jpg, .tif (GeoTIFF) or .pdf (GeoPDF)");
 }
 
 }  // namespace fp

@@ -16,8 +16,9 @@ inline constexpr double kMaxExportDpi = 1200.0;
 /// Checks an export size before any work: each side 1..kMaxExportSidePx. InvalidArgument naming "WxH".
 Status validateExportSize(int widthPx, int heightPx);
 
-/// The format a file name asks for: .png, .jpg/.jpeg, .tif/.tiff (GeoTIFF), any case. `worldFile` turns
-/// .png into ImageFormat::PngWorldFile. InvalidArgument naming the path and the extension otherwise.
+/// The format a file name asks for: .png, .jpg/.jpeg, .tif/.tiff (GeoTIFF), .pdf (GeoPDF), any case.
+/// `worldFile` turns .png into ImageFormat::PngWorldFile. InvalidArgument naming the path and the extension
+/// otherwise.
 Result<ImageFormat> imageFormatForPath(const std::string& path, bool worldFile = false);
 
 }  // namespace fp

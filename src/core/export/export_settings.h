@@ -12,6 +12,7 @@ enum class ImageFormat : uint8_t {
     Jpeg,          ///< .jpg / .jpeg, with ExportSettings::jpegQuality
     GeoTiff,       ///< .tif / .tiff, georeferenced (CRS and geotransform)
     PngWorldFile,  ///< .png plus a .pgw world file and .prj beside it
+    GeoPdf,        ///< .pdf, a geospatial PDF (ISO 32000 geo-encoding) whose page size follows the dpi
 };
 
 /// The furniture drawn over an exported map; each part can be switched off. Empty texts mean "automatic".

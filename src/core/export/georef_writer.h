@@ -27,11 +27,4 @@ std::string worldFileText(const GeoReference& ref);
 /// ErrorCode::InvalidCrs when GDAL cannot express it.
 Result<std::string> prjText(const Crs& crs);
 
-/// Writes a deflate-compressed, tiled RGBA GeoTIFF (straight alpha) with the CRS as WKT and the
-/// geotransform. `rgba` holds `height` rows of `width` pixels, top row first. Atomic: GDAL writes a hidden
-/// temporary file in the same folder that is renamed over `path` only when complete; on any failure (missing
-/// or unwritable folder, disk full) it is removed and the Error names `path` and the reason.
-Status writeGeoTiff(const uint8_t* rgba, int width, int height, const GeoReference& ref,
-                    const std::string& path);
-
 }  // namespace fp

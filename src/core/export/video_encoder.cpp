@@ -67,6 +67,41 @@ std::string findProgram(const std::string& program) {
     return {};
 }
 
+/// argv for execve: the program's name, then `args`, then NULL; points into the strings given.
+std::vector<char*> argvOf(const std::string& program, const std::vector<std::string>& args) {
+    std::vector<char*> argv;
+    argv.push_back(const_cast<char*>(program.c_str()));
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    return argv;
+}
+
+/// Starts `file` (a resolved path) with `argv`, its stdin from `stdinFd` (/dev/null when < 0), stdout to
+/// /dev/null and stderr to `stderrFd`.
+Result<pid_t> spawnChild(const std::string& file, const std::vector<char*>& argv, int stdinFd, int stderrFd) {
+    const pid_t parent = ::getpid();
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        // The child: only async-signal-safe calls until exec. It dies with us (SIGKILL when the parent
+        // thread ends, even by kill -9), runs in its own process group so that a Ctrl+C in the terminal
+        // reaches only us, and gets the default SIGPIPE that we ignore.
+        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (::getppid() != parent) ::_exit(127);
+        ::setpgid(0, 0);
+        ::signal(SIGPIPE, SIG_DFL);
+        const int devNull = ::open("/dev/null", O_RDWR);
+        if (::dup2(stdinFd >= 0 ? stdinFd : devNull, STDIN_FILENO) < 0 || devNull < 0 ||
+            ::dup2(devNull, STDOUT_FILENO) < 0 || ::dup2(stderrFd, STDERR_FILENO) < 0)
+            ::_exit(127);
+        ::execve(file.c_str(), argv.data(), environ);
+        ::_exit(127);
+    }
+    if (pid < 0)
+        return makeError(ErrorCode::IoError, file,
+                         std::string("cannot start the program: ") + std::strerror(errno));
+    return pid;
+}
+
 }  // namespace
 
 Status checkVideoOptions(const VideoEncoderOptions& o) {
@@ -101,22 +136,52 @@ std::vector<std::string> ffmpegArguments(const VideoEncoderOptions& o, const std
                                      "-i",
                                      "-",
                                      "-an"};
-    if (o.format == VideoFormat::Mp4) {
-        for (const char* a : {"-c:v", "libx264", "-preset", "fast", "-crf", "20", "-pix_fmt", "yuv420p",
-                              "-movflags", "+faststart"})
+    if (o.format == VideoFormat::Gif) {
+        // One palette for all frames keeps colours steady across the animation. The palette is known only
+        // after the last frame, so this pass stores the frames losslessly (PNG in Matroska: FFV1 needs
+        // 750 MB at 2048x2048) on disk beside the palette, instead of holding every frame in memory until the
+        // end; gifPassArguments() then maps them.
+        for (const char* a : {"-map", "0:v", "-c:v", "png", "-f", "matroska"}) args.emplace_back(a);
+        args.push_back(gifFramesPath(tempPath));
+        for (const char* a : {"-map", "0:v", "-vf", "palettegen=reserve_transparent=0:stats_mode=full",
+                              "-frames:v", "1", "-c:v", "png", "-f", "image2"})
             args.emplace_back(a);
-    } else {
-        // One palette for all frames keeps colours steady across the animation; no dithering noise on the
-        // flat fills of a map.
-        args.emplace_back("-vf");
-        args.emplace_back(
-            "split[a][b];[a]palettegen=reserve_transparent=0:stats_mode=full[p];"
-            "[b][p]paletteuse=dither=none");
+        args.push_back(gifPalettePath(tempPath));
+        return args;
     }
+    for (const char* a : {"-c:v", "libx264", "-preset", "fast", "-crf", "20", "-pix_fmt", "yuv420p",
+                          "-movflags", "+faststart"})
+        args.emplace_back(a);
     args.emplace_back("-f");
     args.emplace_back(formatName(o.format));
     args.push_back(tempPath);
     return args;
+}
+
+std::string gifFramesPath(const std::string& tempPath) {
+    return tempPath + ".frames.mkv";
+}
+
+std::string gifPalettePath(const std::string& tempPath) {
+    return tempPath + ".palette.png";
+}
+
+std::vector<std::string> gifPassArguments(const std::string& tempPath) {
+    // No dithering: its noise would speckle the flat fills of a map.
+    return {"-hide_banner",
+            "-nostats",
+            "-loglevel",
+            "error",
+            "-y",
+            "-i",
+            gifFramesPath(tempPath),
+            "-i",
+            gifPalettePath(tempPath),
+            "-lavfi",
+            "[0:v][1:v]paletteuse=dither=none",
+            "-f",
+            "gif",
+            tempPath};
 }
 
 Result<std::unique_ptr<VideoEncoder>> VideoEncoder::start(const VideoEncoderOptions& options) {
@@ -137,6 +202,10 @@ Result<std::unique_ptr<VideoEncoder>> VideoEncoder::start(const VideoEncoderOpti
     ::close(tmpFd);
     enc->m_tempPath = tmpl;  // from here on the destructor removes it
     enc->m_tempGuard = TempPathGuard(tmpl);
+    if (options.format == VideoFormat::Gif) {
+        enc->m_passGuards[0] = TempPathGuard(gifFramesPath(tmpl));
+        enc->m_passGuards[1] = TempPathGuard(gifPalettePath(tmpl));
+    }
 
     enc->m_stderr = ::memfd_create("ffmpeg-log", MFD_CLOEXEC);
     int pipeFds[2];
@@ -146,10 +215,7 @@ Result<std::unique_ptr<VideoEncoder>> VideoEncoder::start(const VideoEncoderOpti
     enc->m_stdin = pipeFds[1];
 
     const std::vector<std::string> args = ffmpegArguments(options, enc->m_tempPath);
-    std::vector<char*> argv;
-    argv.push_back(const_cast<char*>(options.program.c_str()));
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
+    const std::vector<char*> argv = argvOf(options.program, args);
 
     const std::string program = findProgram(options.program);
     if (program.empty()) {
@@ -158,28 +224,11 @@ Result<std::unique_ptr<VideoEncoder>> VideoEncoder::start(const VideoEncoderOpti
                          "program not found on PATH; MP4 and GIF export needs it (Debian/Ubuntu: "
                          "apt-get install ffmpeg), or export PNG frames to a folder instead");
     }
-    const pid_t parent = ::getpid();
-    const pid_t pid = ::fork();
-    if (pid == 0) {
-        // The child: only async-signal-safe calls until exec. It dies with us (SIGKILL when the parent
-        // thread ends, even by kill -9), runs in its own process group so that a Ctrl+C in the terminal
-        // reaches only us, and gets the default SIGPIPE that we ignore.
-        ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-        if (::getppid() != parent) ::_exit(127);
-        ::setpgid(0, 0);
-        ::signal(SIGPIPE, SIG_DFL);
-        const int devNull = ::open("/dev/null", O_WRONLY);
-        if (::dup2(pipeFds[0], STDIN_FILENO) < 0 || devNull < 0 || ::dup2(devNull, STDOUT_FILENO) < 0 ||
-            ::dup2(enc->m_stderr, STDERR_FILENO) < 0)
-            ::_exit(127);
-        ::execve(program.c_str(), argv.data(), environ);
-        ::_exit(127);
-    }
+    auto pid = spawnChild(program, argv, pipeFds[0], enc->m_stderr);
     ::close(pipeFds[0]);
-    if (pid < 0)
-        return makeError(ErrorCode::IoError, options.program,
-                         std::string("cannot start the program: ") + std::strerror(errno));
-    enc->m_pid = pid;
+    if (!pid) return makeError(pid.error().code, options.program, pid.error().message);
+    enc->m_pid = pid.value();
+    enc->m_programFile = program;
     return enc;
 }
 
@@ -218,10 +267,12 @@ Status VideoEncoder::finish() {
         cancel();
         return makeError(ErrorCode::InvalidArgument, m_options.outputPath, "no frames to encode");
     }
-    const int code = reap();
+    int code = reap();
+    if (code == 0 && m_options.format == VideoFormat::Gif) code = runGifPass();
     if (code != 0)
         return failure(m_options.program +
                        (code < 0 ? " was killed" : " failed with exit code " + std::to_string(code)));
+    removePassFiles();
     // mkstemps created the file private (0600); a video should get the usual permissions.
     const mode_t mask = ::umask(0);
     ::umask(mask);
@@ -234,9 +285,25 @@ Status VideoEncoder::finish() {
     return {};
 }
 
+int VideoEncoder::runGifPass() {
+    const std::vector<std::string> args = gifPassArguments(m_tempPath);
+    auto pid = spawnChild(m_programFile, argvOf(m_options.program, args), -1, m_stderr);
+    if (!pid) return -1;
+    m_pid = pid.value();
+    return reap();
+}
+
+void VideoEncoder::removePassFiles() {
+    if (m_options.format != VideoFormat::Gif || m_tempPath.empty()) return;
+    ::unlink(gifFramesPath(m_tempPath).c_str());
+    ::unlink(gifPalettePath(m_tempPath).c_str());
+    for (TempPathGuard& guard : m_passGuards) guard.release();
+}
+
 void VideoEncoder::cancel() {
     if (m_pid > 0) ::kill(m_pid, SIGKILL);
     reap();
+    removePassFiles();
     if (!m_tempPath.empty()) ::unlink(m_tempPath.c_str());
     m_tempPath.clear();
     m_tempGuard.release();

@@ -16,7 +16,7 @@ namespace fp {
 /// A video container and codec the `ffmpeg` program writes for an animation.
 enum class VideoFormat : uint8_t {
     Mp4,  ///< H.264 (libx264, yuv420p, even sizes only), moov atom first (+faststart) for streaming
-    Gif,  ///< one palette for the whole animation (palettegen and paletteuse in one filter graph)
+    Gif,  ///< one palette for the whole animation: frames kept losslessly on disk (PNG), then mapped to it
 };
 
 /// What VideoEncoder::start writes.
@@ -36,8 +36,14 @@ struct VideoEncoderOptions {
 Status checkVideoOptions(const VideoEncoderOptions& options);
 
 /// The arguments (without the program name) that make ffmpeg read raw RGBA frames from its stdin and write
-/// `options.format` to `tempPath`.
+/// `options.format` to `tempPath`; for a GIF, the first of two passes, which writes the frames losslessly to
+/// gifFramesPath() and their one palette to gifPalettePath() (memory does not grow with the frames).
 std::vector<std::string> ffmpegArguments(const VideoEncoderOptions& options, const std::string& tempPath);
+/// The GIF's second pass: maps the stored frames to the palette and writes the GIF to `tempPath`.
+std::vector<std::string> gifPassArguments(const std::string& tempPath);
+/// Where the first GIF pass keeps the frames and the palette: hidden files beside `tempPath`.
+std::string gifFramesPath(const std::string& tempPath);
+std::string gifPalettePath(const std::string& tempPath);
 
 /// Encodes raw RGBA frames to MP4 or GIF by piping them to an `ffmpeg` child process (spawned directly,
 /// never through a shell). ffmpeg writes a hidden temporary file in the output folder, renamed over the
@@ -70,12 +76,18 @@ private:
     VideoEncoder() = default;
     /// Closes our end of the pipe, waits for the child and returns its exit status (-1 when killed).
     int reap();
+    /// The GIF's second pass (gifPassArguments), run to its end; its exit status (-1 when killed or not run).
+    int runGifPass();
+    /// Removes the GIF's frames and palette files.
+    void removePassFiles();
     std::string logTail() const;
     Error failure(const std::string& what);
 
     VideoEncoderOptions m_options;
     std::string m_tempPath;
-    TempPathGuard m_tempGuard;  // removes m_tempPath if a signal ends the process first
+    TempPathGuard m_tempGuard;      // removes m_tempPath if a signal ends the process first
+    TempPathGuard m_passGuards[2];  // and the GIF's frames and palette files
+    std::string m_programFile;      // the program found on PATH
     pid_t m_pid = -1;
     int m_stdin = -1;   // write end of ffmpeg's stdin
     int m_stderr = -1;  // an unlinked temporary file ffmpeg's stderr goes to (a pipe could fill and block)

@@ -48,6 +48,10 @@ void initGdal() {
         CPLSetErrorHandler(globalHandler);
         // A shapefile without .shx is an error the user must see, not something to rebuild silently.
         CPLSetConfigOption("SHAPE_RESTORE_SHX", "NO");
+        // GDAL's raster block cache defaults to 5 % of the RAM (1.2 GB on a 24 GB machine): a 16384 x 16384
+        // export streamed through GeoTIFF would fill it. Exports read and write each block once, so a small
+        // cache costs nothing; GDAL_CACHEMAX in the environment still wins.
+        if (!CPLGetConfigOption("GDAL_CACHEMAX", nullptr)) GDALSetCacheMax64(kGdalCacheBytes);
         installProjLogHandler();
     });
 }

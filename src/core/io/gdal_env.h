@@ -4,7 +4,11 @@
 
 namespace fp {
 
-/// Registers GDAL drivers and routes GDAL's messages into fp::Log. Idempotent and thread-safe.
+/// GDAL's raster block cache, unless GDAL_CACHEMAX says otherwise (see initGdal).
+inline constexpr long long kGdalCacheBytes = 64LL << 20;
+
+/// Registers GDAL drivers, routes GDAL's messages into fp::Log and caps the raster block cache at
+/// kGdalCacheBytes. Idempotent and thread-safe.
 void initGdal();
 
 /// The GDAL library's release name at run time, e.g. "3.6.2".

@@ -9,6 +9,8 @@
 #include "core/io/gdal_env.h"
 #include "core/io/gdal_handles.h"
 #include "core/io/vector_cache.h"
+#include "core/io/shapefile_check.h"
+#include "core/io/source_check.h"
 #include "core/proj/crs.h"
 #include "core/util/file_name.h"
 #include "core/util/input_file.h"
@@ -291,8 +293,12 @@ Result<VectorLayer> loadLayer(OGRLayer& layer, const std::string& path, const st
     const OGRSpatialReference* srs = layer.GetSpatialRef();
     Crs sourceCrs = Crs::wgs84();
     if (!srs) {
-        Error w = makeError(ErrorCode::InvalidCrs, where,
-                            "no CRS (no .prj file): coordinates are read as EPSG:4326 (WGS 84 lon/lat)");
+        Error w =
+            makeError(ErrorCode::InvalidCrs, where,
+                      siblingExists(path, ".prj")
+                          ? "its .prj file is not a CRS GDAL can read: coordinates are read as EPSG:4326 "
+                            "(WGS 84 lon/lat)"
+                          : "no CRS (no .prj file): coordinates are read as EPSG:4326 (WGS 84 lon/lat)");
         logWarning(w.describe());
         report.add(std::move(w));
         out.sourceCrsName = "WGS 84 (assumed: no CRS in the file)";
@@ -428,11 +434,9 @@ Result<std::vector<VectorLayer>> loadUncached(const SourceSpec& spec, LoadReport
                                               GdalErrorCapture& capture) {
     gdal::DatasetPtr ds(
         GDALDataset::Open(gdalDatabaseName(spec.path).c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
-    if (!ds) {
-        std::string why = "not a vector data format GDAL can read";
-        if (!capture.lastError().empty()) why += " (" + capture.lastError() + ")";
-        return makeError(ErrorCode::UnsupportedFormat, spec.path, why);
-    }
+    if (!ds)
+        return makeError(ErrorCode::UnsupportedFormat, spec.path,
+                         unreadableVectorReason(spec.path, capture.lastError()));
     const std::string driver = ds->GetDriver() ? ds->GetDriver()->GetDescription() : "";
     const int layerCount = ds->GetLayerCount();
     if (layerCount == 0) return makeError(ErrorCode::EmptyLayer, spec.path, "holds no vector layers");
@@ -470,6 +474,8 @@ Result<std::vector<VectorLayer>> loadVectorSource(const std::string& source, Loa
     SourceSpec spec = parseSource(source);
     report.source = scrubSecrets(spec.path);
     if (Status s = checkSourcePath(spec.path); !s) return s.error();
+    if (Status s = checkVrtSources(spec.path); !s) return s.error();
+    if (Status s = checkShapefileSource(spec.path, report); !s) return s.error();
     // A source read before, unchanged since, comes back from the cache without GDAL, GEOS or PROJ.
     const std::optional<DiskCache> cache = DiskCache::user();
     const std::string key = cache ? vectorSourceCacheKey(source, spec.path) : std::string();

@@ -32,6 +32,8 @@ const char* imageFormatName(ImageFormat f) {
             return "geotiff";
         case ImageFormat::PngWorldFile:
             return "png-world-file";
+        case ImageFormat::GeoPdf:
+            return "geopdf";
     }
     return "png";
 }

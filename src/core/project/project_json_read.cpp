@@ -269,15 +269,15 @@ ExportSettings readExport(const Json& j, const std::string& path, const std::str
     r.read("format", format);
     if (!format.empty()) {
         bool known = false;
-        for (ImageFormat f :
-             {ImageFormat::Png, ImageFormat::Jpeg, ImageFormat::GeoTiff, ImageFormat::PngWorldFile})
+        for (ImageFormat f : {ImageFormat::Png, ImageFormat::Jpeg, ImageFormat::GeoTiff,
+                              ImageFormat::PngWorldFile, ImageFormat::GeoPdf})
             if (format == imageFormatName(f)) {
                 e.format = f;
                 known = true;
             }
         if (!known)
             throw FieldError{r.field("format"),
-                             "'" + format + "' is not png, jpeg, geotiff or png-world-file"};
+                             "'" + format + "' is not png, jpeg, geotiff, png-world-file or geopdf"};
     }
     r.read("jpegQuality", e.jpegQuality, 1, 100);
     r.read("fps", e.fps, 1, 240);

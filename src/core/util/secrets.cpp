@@ -170,7 +170,8 @@ void setNetworkAllowed(bool allowed) {
 Status checkNetworkAllowed(const std::string& source) {
     if (!isNetworkSource(source) || networkAllowed()) return {};
     return makeError(ErrorCode::InvalidArgument, scrubSecrets(source),
-                     "would be read over the network, which a project may not do on its own: give "
+                     "would be read over the network, which a file (a project or a VRT) may not make "
+                     "Flashpoint do on its own: give "
                      "--allow-network (or set FLASHPOINT_ALLOW_NETWORK=1) if you trust it");
 }
 

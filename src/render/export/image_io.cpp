@@ -1,7 +1,6 @@
 #include "render/export/image_io.h"
 
 #include <stb_image.h>
-#include <stb_image_write.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -78,10 +77,6 @@ void deflateStrip(const RowBand& band, int first, int rows, const uint8_t* above
     }
     out.bytes.resize(z.total_out);
     deflateEnd(&z);
-}
-
-void append(void* ctx, void* data, int size) {
-    static_cast<std::string*>(ctx)->append(static_cast<const char*>(data), static_cast<size_t>(size));
 }
 
 }  // namespace
@@ -187,35 +182,12 @@ Result<std::string> encodePng(const Image& image) {
     return encoded;
 }
 
-Result<std::string> encodeJpeg(const Image& image, int quality) {
-    if (image.width <= 0 || image.height <= 0)
-        return makeError(ErrorCode::InvalidArgument, "JPEG", "empty image");
-    // Composite over white into RGB: transparent parts of the map would otherwise turn black.
-    std::vector<uint8_t> rgb(static_cast<size_t>(image.width) * image.height * 3);
-    for (size_t i = 0, n = static_cast<size_t>(image.width) * image.height; i < n; ++i) {
-        const uint8_t* p = &image.rgba[i * 4];
-        for (int c = 0; c < 3; ++c)
-            rgb[i * 3 + c] = static_cast<uint8_t>((p[c] * p[3] + 255 * (255 - p[3]) + 127) / 255);
-    }
-    std::string encoded;
-    if (!stbi_write_jpg_to_func(append, &encoded, image.width, image.height, 3, rgb.data(),
-                                std::clamp(quality, 1, 100)))
-        return makeError(ErrorCode::IoError, "JPEG", "JPEG encoding failed");
-    return encoded;
-}
-
 Status writePng(const Image& image, const std::string& path) {
     auto writer = PngFileWriter::open(path, image.width, image.height);
     if (!writer) return writer.error();
     if (Status s = writer.value()->addRows({image.rgba.data(), image.width * 4, image.height}); !s)
         return makeError(s.error().code, path, s.error().message);
     return writer.value()->finish();
-}
-
-Status writeJpeg(const Image& image, const std::string& path, int quality) {
-    auto encoded = encodeJpeg(image, quality);
-    if (!encoded) return makeError(encoded.error().code, path, encoded.error().message);
-    return writeFileAtomically(path, encoded.value());
 }
 
 Result<Image> readImage(const std::string& path) {

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "core/export/output_guard.h"
+#include "core/export/raster_file_writer.h"
 #include "core/util/atomic_file.h"
 #include "render/export/furniture/furniture_drawer.h"
 #include "render/export/image_io.h"
@@ -230,33 +231,61 @@ Status withWorldFile(const std::string& path, const GeoReference& ref,
 }
 }  // namespace
 
-Status writeExportImage(const Image& image, const std::string& path, ImageFormat format, int jpegQuality,
-                        const GeoReference& ref) {
-    if (Status s = checkWritableOutput(path); !s) return s;
+namespace {
+/// The RasterFileWriter options of `format` (GeoTIFF, GeoPDF or JPEG), or nullopt for a PNG.
+std::optional<RasterFileOptions> rasterFileOptions(ImageFormat format, int jpegQuality,
+                                                   const GeoReference& ref, double dpi,
+                                                   const std::string& title) {
+    RasterFileOptions o;
+    o.ref = ref;
+    o.dpi = dpi;
+    o.jpegQuality = jpegQuality;
+    o.title = title;
     switch (format) {
-        case ImageFormat::Png:
-            return writePng(image, path);
-        case ImageFormat::Jpeg:
-            return writeJpeg(image, path, jpegQuality);
         case ImageFormat::GeoTiff:
-            return writeGeoTiff(image.rgba.data(), image.width, image.height, ref, path);
+            o.kind = RasterFileKind::GeoTiff;
+            return o;
+        case ImageFormat::GeoPdf:
+            o.kind = RasterFileKind::GeoPdf;
+            return o;
+        case ImageFormat::Jpeg:
+            o.kind = RasterFileKind::Jpeg;
+            return o;
+        case ImageFormat::Png:
         case ImageFormat::PngWorldFile:
-            return withWorldFile(path, ref, [&] { return writePng(image, path); });
+            break;
     }
-    return makeError(ErrorCode::Internal, path, "unknown image format");
+    return std::nullopt;
+}
+}  // namespace
+
+Status writeExportImage(const Image& image, const std::string& path, ImageFormat format, int jpegQuality,
+                        const GeoReference& ref, double dpi, const std::string& title) {
+    if (Status s = checkWritableOutput(path); !s) return s;
+    if (auto raster = rasterFileOptions(format, jpegQuality, ref, dpi, title))
+        return writeRasterFile(image.rgba.data(), image.width, image.height, *raster, path);
+    if (format == ImageFormat::PngWorldFile)
+        return withWorldFile(path, ref, [&] { return writePng(image, path); });
+    return writePng(image, path);
 }
 
 Status renderExportToFile(MapRenderer& renderer, const MapState& state, const ExportSettings& settings,
                           const ExportOptions& options, const std::string& path, const GeoReference& ref) {
     if (Status s = checkWritableOutput(path); !s) return s;
+    if (Status s = validateExportSize(settings.widthPx, settings.heightPx); !s) return s;
     MapExporter exporter;
-    if (settings.format != ImageFormat::Png && settings.format != ImageFormat::PngWorldFile) {
-        auto image = exporter.render(renderer, state, settings, options);
-        if (!image) return image.error();
-        return writeExportImage(image.value(), path, settings.format, settings.jpegQuality, ref);
+    const std::string& title =
+        settings.furniture.titleText.empty() ? options.defaultTitle : settings.furniture.titleText;
+    if (auto raster = rasterFileOptions(settings.format, settings.jpegQuality, ref, settings.dpi, title)) {
+        auto file = RasterFileWriter::open(path, settings.widthPx, settings.heightPx, *raster);
+        if (!file) return file.error();
+        Status s = exporter.renderBands(renderer, state, settings, options, [&](const RowBand& band) {
+            return file.value()->addRows(band.top, band.stride, band.rows);
+        });
+        if (!s) return s;  // the writer removes its temporary files
+        return file.value()->finish();
     }
     auto streamPng = [&]() -> Status {
-        if (Status s = validateExportSize(settings.widthPx, settings.heightPx); !s) return s;
         auto png = PngFileWriter::open(path, settings.widthPx, settings.heightPx);
         if (!png) return png.error();
         Status s = exporter.renderBands(renderer, state, settings, options,

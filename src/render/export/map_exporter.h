@@ -71,15 +71,18 @@ private:
 Result<Image> renderExport(MapRenderer& renderer, const MapState& state, const ExportSettings& settings,
                            const ExportOptions& options = {});
 
-/// Writes `image` to `path` in `format` (JPEG at `jpegQuality`); GeoTIFF and PNG + world file are
-/// georeferenced with `ref`. Every file is written atomically (temporary file, then rename); a failed
-/// PNG + world file export leaves no sidecar behind. The Error names the path and the reason.
+/// Writes `image` to `path` in `format` (JPEG at `jpegQuality`); GeoTIFF, GeoPDF (page sized for `dpi`)
+/// and PNG + world file are georeferenced with `ref`. Every file is written atomically (temporary file,
+/// then rename); a failed PNG + world file export leaves no sidecar behind. The Error names the path and
+/// the reason. `title` is a GeoPDF's document title.
 Status writeExportImage(const Image& image, const std::string& path, ImageFormat format, int jpegQuality,
-                        const GeoReference& ref);
+                        const GeoReference& ref, double dpi = 96.0, const std::string& title = {});
 
 /// Renders and writes an export in one go, in settings.format at settings.jpegQuality, georeferenced with
-/// `ref` as writeExportImage() does. PNG (with or without world file) streams into the file band by band, so
-/// even 16384 x 16384 needs memory for one tile, not the image; other formats render the image first.
+/// `ref` as writeExportImage() does. Every format streams into its file band by band (PNG through
+/// PngFileWriter, GeoTIFF, GeoPDF and JPEG through RasterFileWriter), so even 16384 x 16384 needs memory for
+/// one tile and one band, not the image. A GeoPDF's document title is the map's (the furniture's title text,
+/// else options.defaultTitle).
 Status renderExportToFile(MapRenderer& renderer, const MapState& state, const ExportSettings& settings,
                           const ExportOptions& options, const std::string& path, const GeoReference& ref);
 

@@ -79,7 +79,8 @@ void ImageExportDialog::draw(const UiContext& ctx, CommandList& out) {
     ImGui::BeginDisabled(m_confirmOverwrite);
     ImGui::SetNextItemWidth(320.f * s);
     inputText("Output", output);
-    itemTooltip(".png (default), .jpg (JPEG) or .tif (GeoTIFF, georeferenced)");
+    itemTooltip(
+        ".png (default), .jpg (JPEG), .tif (GeoTIFF) or .pdf (GeoPDF); GeoTIFF and GeoPDF are georeferenced");
     const auto format = imageFormatForPath(output);
     if (format && format.value() == ImageFormat::Png)
         ImGui::Checkbox("Also a world file (.pgw) and .prj", &worldFile);

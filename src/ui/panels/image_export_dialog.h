@@ -16,9 +16,9 @@ struct ImageExportStatus {
 };
 
 /// File > Export image… (Ctrl+E): size preset or custom size (up to kMaxExportSidePx a side), DPI, format
-/// (PNG, JPEG with quality, GeoTIFF, PNG + world file), the furniture parts and their texts, and the output
-/// path (remembered in ExportSettings::lastImagePath). Asks before replacing an existing file; Export emits
-/// ExportImage; errors stay in the dialog, and closing it never changes the map.
+/// (PNG, JPEG with quality, GeoTIFF, GeoPDF, PNG + world file), the furniture parts and their texts, and the
+/// output path (remembered in ExportSettings::lastImagePath). Asks before replacing an existing file; Export
+/// emits ExportImage; errors stay in the dialog, and closing it never changes the map.
 class ImageExportDialog : public Panel {
 public:
     ImageExportDialog() { m_open = false; }

@@ -15,6 +15,7 @@
 #include "core/io/incidents/gdal_field_text.h"
 #include "core/io/incidents/readers.h"
 #include "core/io/incidents/row_geocoder.h"
+#include "core/io/source_check.h"
 #include "core/proj/crs.h"
 #include "core/util/log.h"
 
@@ -90,9 +91,7 @@ Result<gdal::DatasetPtr> openSource(const std::string& source, const std::string
             ErrorCode::IoError, shownSource,
             "cannot open the database: " + (reason.empty() ? std::string("no reason given") : reason));
     }
-    std::string why = "not a vector data format GDAL can read";
-    if (!reason.empty()) why += " (" + reason + ")";
-    return makeError(ErrorCode::UnsupportedFormat, shownSource, why);
+    return makeError(ErrorCode::UnsupportedFormat, shownSource, unreadableVectorReason(source, reason));
 }
 
 /// The first layer of `ds` that holds incidents; further ones are reported as not read.

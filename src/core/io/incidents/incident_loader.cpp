@@ -6,6 +6,8 @@
 
 #include "core/io/incidents/field_mapping.h"
 #include "core/io/incidents/readers.h"
+#include "core/io/shapefile_check.h"
+#include "core/io/source_check.h"
 #include "core/util/input_file.h"
 
 namespace fs = std::filesystem;
@@ -81,6 +83,10 @@ Result<IncidentStore> loadIncidents(const std::string& source, const IncidentLoa
         rows = incident_io::readGdalIncidents(source, shown, options, report, out, builder, watch);
     } else if (Status s = checkPath(source); !s) {
         rows = s.error();
+    } else if (Status vrt = checkVrtSources(source); !vrt) {
+        rows = vrt.error();
+    } else if (Status shp = checkShapefileSource(source, report); !shp) {
+        rows = shp.error();
     } else if (isTextFile(source) && !options.table.empty() &&
                options.table != fs::path(source).stem().string()) {
         rows = makeError(ErrorCode::NotFound, shown,
