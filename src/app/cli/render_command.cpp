@@ -52,12 +52,13 @@ public:
         auto now = std::chrono::steady_clock::now();
         const double cpu = processCpuMs();
         if (m_enabled) {
-            std::fprintf(stderr,
-                         "timing: %-28s %8.1f ms   (since process start %8.1f ms)   CPU %7.1f ms   RSS %6.0f MiB, "
-                         "peak %6.0f MiB\n",
-                         phase, std::chrono::duration<double, std::milli>(now - m_last).count(),
-                         std::chrono::duration<double, std::milli>(now - kProcessStart).count(), cpu - m_lastCpu,
-                         processStatusMiB("VmRSS"), processStatusMiB("VmHWM"));
+            std::fprintf(
+                stderr,
+                "timing: %-28s %8.1f ms   (since process start %8.1f ms)   CPU %7.1f ms   RSS %6.0f MiB, "
+                "peak %6.0f MiB\n",
+                phase, std::chrono::duration<double, std::milli>(now - m_last).count(),
+                std::chrono::duration<double, std::milli>(now - kProcessStart).count(), cpu - m_lastCpu,
+                processStatusMiB("VmRSS"), processStatusMiB("VmHWM"));
         }
         m_last = now;
         m_lastCpu = cpu;

@@ -8,9 +8,9 @@
 
 #include "core/io/gdal_env.h"
 #include "core/io/gdal_handles.h"
-#include "core/io/vector_cache.h"
 #include "core/io/shapefile_check.h"
 #include "core/io/source_check.h"
+#include "core/io/vector_cache.h"
 #include "core/proj/crs.h"
 #include "core/util/file_name.h"
 #include "core/util/input_file.h"
