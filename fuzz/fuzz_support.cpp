@@ -72,6 +72,16 @@ void loadIncidentsFrom(std::string_view fileName, std::string_view bytes, uint8_
     }
 }
 
+void loadRowsUnderHeader(std::string_view fileName, std::string_view header, const uint8_t* data,
+                         size_t size) {
+    Input in(data, size);
+    const uint8_t control = in.byte();
+    std::string file(header);
+    file += '\n';
+    file += in.rest();
+    loadIncidentsFrom(fileName, file, control);
+}
+
 void fail(const std::string& what) {
     std::fprintf(stderr, "fuzz: %s\n", what.c_str());
     std::abort();

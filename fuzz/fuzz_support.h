@@ -27,6 +27,11 @@ std::shared_ptr<const Gazetteer> worldGazetteer();
 /// position and ends no earlier than it starts, each error and row problem names the file.
 void loadIncidentsFrom(std::string_view fileName, std::string_view bytes, uint8_t control);
 
+/// loadIncidentsFrom for data rows under a fixed header line: the input's first byte is the control byte,
+/// the rest the rows.
+void loadRowsUnderHeader(std::string_view fileName, std::string_view header, const uint8_t* data,
+                         size_t size);
+
 /// Reports a broken contract (what the target checks beyond the sanitizers) and aborts the run, so that
 /// libFuzzer saves the input.
 [[noreturn]] void fail(const std::string& what);
