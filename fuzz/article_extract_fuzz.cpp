@@ -5,6 +5,11 @@
 #include "core/extract/extractor.h"
 #include "fuzz_support.h"
 
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+    fp::fuzz::warmUpWorldGazetteer();
+    return 0;
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     using namespace fp;
     fuzz::Input in(data, size);

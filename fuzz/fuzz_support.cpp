@@ -47,6 +47,10 @@ std::shared_ptr<const Gazetteer> worldGazetteer() {
     return gazetteer;
 }
 
+void warmUpWorldGazetteer() {
+    (void)worldGazetteer()->search("Mitrovica");
+}
+
 void loadIncidentsFrom(std::string_view fileName, std::string_view bytes, uint8_t control) {
     static const char* const kDateFormats[] = {"",     "",     "", "iso", "day-first", "month-first",
                                                "unix", "excel"};

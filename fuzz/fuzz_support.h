@@ -21,6 +21,9 @@ std::string writeScratch(std::string_view fileName, std::string_view bytes);
 /// The gazetteer of the source tree (geodata/places/places.fpgaz), loaded once; it must exist (a build of
 /// fp_core unpacks it).
 std::shared_ptr<const Gazetteer> worldGazetteer();
+/// Loads the world gazetteer and builds its name index (the first search does: a minute or more under the
+/// sanitizers), for LLVMFuzzerInitialize, so that it does not count against the first input's time limit.
+void warmUpWorldGazetteer();
 
 /// Loads `bytes` as the incident source `fileName` (its extension picks the reader) with the date format and
 /// category filter `control` picks, and checks what every load promises: each loaded incident has a valid

@@ -4,6 +4,11 @@
 
 #include "fuzz_support.h"
 
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+    fp::fuzz::warmUpWorldGazetteer();
+    return 0;
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     fp::fuzz::Input in(data, size);
     const uint8_t control = in.byte();
