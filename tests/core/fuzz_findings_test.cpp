@@ -35,7 +35,7 @@ TEST(FuzzFindings, UcdpUnreadableDateNamesItsColumn) {
     ASSERT_EQ(report.problems.size(), 2u) << test::describeAll(report);
     EXPECT_EQ(report.problems[0].row, 2);
     EXPECT_EQ(report.problems[0].field, "date_start");
-    EXPECT_NE(report.problems[0].message.find("\"2018-500-3\""), std::string::npos)
+    EXPECT_NE(report.problems[0].message.find("'2018-500-3'"), std::string::npos)
         << report.problems[0].message;
     EXPECT_EQ(report.problems[1].row, 3);
     EXPECT_EQ(report.problems[1].field, "date_end");
@@ -57,10 +57,10 @@ TEST(FuzzFindings, CountsPastTheLastYearAreOutOfRange) {
     ASSERT_TRUE(last.ok()) << last.error().describe();
     EXPECT_EQ(formatIso(last.value().time), "32767-12-31T23:59:59Z");
     EXPECT_FALSE(parseTime("971890963200", seconds).ok());
-    auto first = parseTime("-1096193865600", seconds);
+    auto first = parseTime("-1096193779200", seconds);
     ASSERT_TRUE(first.ok()) << first.error().describe();
     EXPECT_EQ(toCivil(first.value().time).year, -32767);
-    EXPECT_FALSE(parseTime("-1096193865601", seconds).ok());
+    EXPECT_FALSE(parseTime("-1096193779201", seconds).ok());
 }
 
 // date_fuzz: the years of a column of numbers too large for any date converted a double out of the range of

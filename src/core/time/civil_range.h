@@ -9,7 +9,7 @@
 namespace fp {
 
 /// -32767-01-01T00:00:00Z, in seconds since the epoch.
-inline constexpr int64_t kEarliestSeconds = -1096193865600;
+inline constexpr int64_t kEarliestSeconds = -1096193779200;
 /// 32767-12-31T23:59:59Z, in seconds since the epoch.
 inline constexpr int64_t kLatestSeconds = 971890963199;
 
