@@ -102,6 +102,11 @@ struct MappedGazetteer {
 /// failure names `path`.
 Result<MappedGazetteer> mapGazetteerFile(const std::string& path);
 
+/// What mapGazetteerFile checks, on the bytes of a whole gazetteer file already in memory (8-byte aligned,
+/// outliving the result, whose tables point into them and whose `mapping` is empty). Every failure names
+/// `path`.
+Result<MappedGazetteer> readGazetteerBytes(std::span<const unsigned char> bytes, const std::string& path);
+
 /// Flattens records into tables, normalising names; duplicate texts of one place are dropped. Fails on
 /// invalid records, naming `sourceName` and the record.
 Result<GazetteerData> dataFromRecords(const std::vector<PlaceRecord>& records, const std::string& sourceName);

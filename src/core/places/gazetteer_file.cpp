@@ -157,7 +157,15 @@ Result<MappedGazetteer> mapGazetteerFile(const std::string& path) {
     auto mapping = mapFile(path);
     if (!mapping) return mapping.error();
     const auto* base = static_cast<const unsigned char*>(mapping.value()->base);
-    const size_t size = mapping.value()->size;
+    auto m = readGazetteerBytes({base, mapping.value()->size}, path);
+    if (!m) return m.error();
+    m->mapping = std::shared_ptr<const void>(mapping.value(), mapping.value()->base);
+    return m;
+}
+
+Result<MappedGazetteer> readGazetteerBytes(std::span<const unsigned char> bytes, const std::string& path) {
+    const unsigned char* base = bytes.data();
+    const size_t size = bytes.size();
     if (!base || std::memcmp(base, kMagic, std::min(size, sizeof kMagic)) != 0)
         return corrupt(path, "wrong magic bytes");
     if (size < kHeaderBytes) return corrupt(path, "too short for the header (truncated?)");
@@ -199,7 +207,6 @@ Result<MappedGazetteer> mapGazetteerFile(const std::string& path) {
     if (Status s = checkDirectory(m.tables, path); !s) return s.error();
     m.checked = {base + kHeaderBytes, size - kHeaderBytes};
     m.crc = crc;
-    m.mapping = std::shared_ptr<const void>(mapping.value(), mapping.value()->base);
     return m;
 }
 

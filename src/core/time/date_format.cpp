@@ -6,6 +6,7 @@
 #include <cmath>
 #include <vector>
 
+#include "core/time/civil_range.h"
 #include "core/util/text.h"
 
 namespace fp {
@@ -65,9 +66,12 @@ bool isNumber(std::string_view s) {
     return i == s.size();
 }
 
-/// The year of an instant `seconds` after the epoch.
+/// The year of an instant `seconds` after the epoch; the first or last year toCivil knows for an instant
+/// before or after them (a column of numbers too large for dates still says its years).
 int yearOf(double seconds) {
-    return toCivil(TimePoint{static_cast<int64_t>(std::floor(seconds))}).year;
+    const double clamped = std::clamp(std::floor(seconds), static_cast<double>(kEarliestSeconds),
+                                      static_cast<double>(kLatestSeconds));
+    return toCivil(TimePoint{static_cast<int64_t>(clamped)}).year;
 }
 
 std::string yearsText(int minYear, int maxYear) {

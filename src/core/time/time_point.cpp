@@ -1,5 +1,6 @@
 #include "core/time/time_point.h"
 
+#include "core/time/civil_range.h"
 #include "core/util/text.h"
 
 #include <array>
@@ -239,8 +240,9 @@ Result<ParsedTime> parseCount(std::string_view text, std::string_view t, const D
         seconds = (days - static_cast<double>(kExcelEpochDays)) * kSecondsPerDay;
         seconds = std::round(seconds);
     }
-    // Years -32767..32767, as fromCivil.
-    if (std::abs(seconds) > 1.0e15) return badTime(text, "date out of range");
+    if (!(seconds >= static_cast<double>(kEarliestSeconds) &&
+          seconds < static_cast<double>(kLatestSeconds) + 1))
+        return badTime(text, "date out of range");
     return ParsedTime{TimePoint{static_cast<int64_t>(std::floor(seconds))}, TimePrecision::Exact};
 }
 

@@ -42,8 +42,11 @@ public:
 private:
     int find(const char* name) const;
     std::string_view get(const std::vector<std::string>& values, int index) const;
-    std::string col(int index) const {
-        return index >= 0 ? m_header[static_cast<size_t>(index)] : std::string();
+    /// The name of column `index` (empty for -1), a reference into m_header: TimeInputs and row messages keep
+    /// views of it, which a copy returned by value would leave dangling.
+    const std::string& col(int index) const {
+        static const std::string kNone;
+        return index >= 0 ? m_header[static_cast<size_t>(index)] : kNone;
     }
 
     std::vector<std::string> m_header;  // lower case
