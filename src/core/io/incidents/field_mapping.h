@@ -35,6 +35,10 @@ enum class Field {
     SourceUrl,
     SourceDate,
     Tags,
+    Created,   ///< provenance: when the incident was coded (IncidentProvenance)
+    Modified,  ///< provenance: its last edit
+    CodedBy,   ///< provenance: who edited it last
+    Sentence,  ///< provenance: the text it was coded from
     Country,  ///< country name or ISO code: context for geocoding a place name, and an admin area
     Admin1,   ///< first-level admin area (district, province): geocoding context, and an admin area
     Admin2,   ///< second-level admin area (municipality)
