@@ -247,7 +247,7 @@ struct SaveGeocodedCopy {
 /// Add an incident to an incident layer (stamped with its provenance) and select it. Refused for a layer
 /// whose source Flashpoint cannot write (copy it into a layer of your own first: CopyIncidentsToOwnLayer).
 struct AddIncident {
-    uint64_t layerId = 0;
+    uint64_t layerId = 0;  ///< 0: the newest layer of the user's own, started ("My incidents") when none
     Incident incident;
 };
 /// Replace every field of an incident (the inspector's edits) and keep it selected at its new row.
@@ -263,6 +263,11 @@ struct MoveIncident {
 /// Remove an incident from its layer.
 struct DeleteIncident {
     IncidentRef incident;
+};
+/// Turn the "add incident" mode on or off: the next click on the map adds an incident there. Handled inside
+/// the UI: the app never sees it.
+struct ArmAddIncident {
+    bool on = true;
 };
 /// Start an empty incident layer of the user's own, editable, saved as a GeoPackage.
 struct NewIncidentLayer {
@@ -300,7 +305,7 @@ using Command =
                  ShowProjectDialog, NewProject, OpenProject, SaveProject, FlyToPlace, ShowImageExport,
                  ExportImage, SetPlaceLabels, ShowGeocodedCopy, SaveGeocodedCopy, ResolveGeocode, Undo, Redo,
                  AddIncident, EditIncident, MoveIncident, DeleteIncident, NewIncidentLayer,
-                 CopyIncidentsToOwnLayer, SaveIncidentLayer>;
+                 CopyIncidentsToOwnLayer, SaveIncidentLayer, ArmAddIncident>;
 using CommandList = std::vector<Command>;
 
 }  // namespace fp

@@ -48,8 +48,8 @@ uint64_t addTarget(const MapState& state, const IncidentRef& selected) {
     return layer && readOnlyReason(*layer).empty() ? layer->id : 0;
 }
 
-bool IncidentMapEditing::updateDrag(const UiContext& ctx, const IncidentHover& hover, const IncidentRef& selected,
-                                    bool editing, CommandList& out) {
+bool IncidentMapEditing::updateDrag(const UiContext& ctx, const IncidentHover& hover,
+                                    const IncidentRef& selected, bool editing, CommandList& out) {
     const ImGuiIO& io = ImGui::GetIO();
     if (m_dragging) {
         if (!io.MouseDown[ImGuiMouseButton_Left] || selected.layerId == 0) {

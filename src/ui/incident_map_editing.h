@@ -19,8 +19,8 @@ public:
 
     /// Starts, continues or ends a drag of `selected`'s marker (a press on it while `editing`) and appends
     /// MoveIncident while it moves. True when the mouse belongs to the drag this frame: the map must not pan.
-    bool updateDrag(const UiContext& ctx, const IncidentHover& hover, const IncidentRef& selected, bool editing,
-                    CommandList& out);
+    bool updateDrag(const UiContext& ctx, const IncidentHover& hover, const IncidentRef& selected,
+                    bool editing, CommandList& out);
     /// In add mode, a click at `at` (physical pixels): appends AddIncident for layer `layerId` (0: the
     /// session's choice) and ends the mode. Escape ends it too (see update).
     void addAt(const MapState& state, ScreenXY at, uint64_t layerId, CommandList& out);

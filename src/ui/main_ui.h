@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/util/result.h"
+#include "ui/incident_map_editing.h"
 #include "ui/map_interaction.h"
 #include "ui/panels/animation_dialog.h"
 #include "ui/panels/crs_panel.h"
@@ -108,6 +109,8 @@ public:
     /// View > Geocoding review: the rows held back by geocoding. Opened (with a notification) when a load
     /// or a project leaves rows awaiting a decision; its pick mode takes the next click on the map.
     GeocodeReviewPanel& geocodeReview() { return m_geocodeReview; }
+    /// The map's incident gestures: the add mode (Edit > Add incident on the map) and marker drags.
+    IncidentMapEditing& incidentMapEditing() { return m_mapEditing; }
 
 private:
     Panel& panel(PanelId id);
@@ -131,6 +134,8 @@ private:
     void noteLoad(const MapState& state, size_t heldRows = 0);
     /// Incident layers whose rows were geocoded from place names (and are files): "Save geocoded copy…".
     std::set<uint64_t> geocodedLayers(const MapState& state) const;
+    /// Follows the state's selection when it changed there (an edit moved the incident, an undo).
+    void followStateSelection(const MapState& state);
     /// Remembers how the newest incident layer of `state` was loaded, for "Map fields…".
     void noteIncidentSource(const MapState& state, const std::string& source, const std::string& table);
     /// Opens the geocoding review (once per layer) when layers with rows awaiting a decision appear.
@@ -167,6 +172,8 @@ private:
     };
     std::map<uint64_t, LoadedSource> m_incidentSources;  // by incident layer id
     IncidentPointer m_incidentPointer;
+    IncidentMapEditing m_mapEditing;
+    IncidentRef m_stateSelection;  // the state's selection last frame: a change there (an edit, an undo) wins
     IncidentHover m_hover;
     IncidentRef m_selected;
     LocationDescriber m_locations;

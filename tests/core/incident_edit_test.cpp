@@ -26,7 +26,8 @@ Incident make(std::string id, TimePoint start, std::string category, LonLat wher
 
 IncidentStore sample() {
     // Out of time order on purpose: the store then has a text-row index.
-    return IncidentStore::build({make("c", day(2022, 12, 12), "Protest"), make("a", day(2022, 12, 10), "Battle"),
+    return IncidentStore::build({make("c", day(2022, 12, 12), "Protest"),
+                                 make("a", day(2022, 12, 10), "Battle"),
                                  make("b", day(2022, 12, 11), "Protest")});
 }
 

@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 #include <ogrsf_frmts.h>
 #include <unistd.h>
+#include <nlohmann/json.hpp>
 
 #include <filesystem>
 #include <fstream>
@@ -110,11 +110,16 @@ TEST_F(WriteBack, CsvKeepsUntouchedRowsColumnsAndRejectedRows) {
     ASSERT_TRUE(saved.ok()) << saved.error().describe();
     EXPECT_EQ(saved->describe(), "1 changed, 1 added, 1 removed; 4 rows");
     const std::string text = readText(path("in.csv"));
-    // Header and untouched rows value for value; the edited row keeps its unread column; a rejected row stays.
-    EXPECT_EQ(text.substr(0, text.find('\n')), "event_id,date,headline,type,lon,lat,analyst_note,time_precision,"
-                                               "location_precision,fatalities,created,modified,coded_by,sentence\r");
-    EXPECT_NE(text.find("a,2022-12-10,Roadblock,Roadblock,20.80,43.10,\"keep, this\",,,,,,,\r\n"), std::string::npos);
-    EXPECT_NE(text.find("b,2022-12-11,\"Barricade, Jarinje\",Roadblock,20.750000,43.150000,second,,,1,,,,\r\n"), std::string::npos)
+    // Header and untouched rows value for value; the edited row keeps its unread column; a rejected row
+    // stays.
+    EXPECT_EQ(text.substr(0, text.find('\n')),
+              "event_id,date,headline,type,lon,lat,analyst_note,time_precision,"
+              "location_precision,fatalities,created,modified,coded_by,sentence\r");
+    EXPECT_NE(text.find("a,2022-12-10,Roadblock,Roadblock,20.80,43.10,\"keep, this\",,,,,,,\r\n"),
+              std::string::npos);
+    EXPECT_NE(
+        text.find("b,2022-12-11,\"Barricade, Jarinje\",Roadblock,20.750000,43.150000,second,,,1,,,,\r\n"),
+        std::string::npos)
         << text;
     EXPECT_NE(text.find("bad,not a date,Broken,Protest,20.0,43.0,stays"), std::string::npos);
     EXPECT_EQ(text.find("third"), std::string::npos);
@@ -131,20 +136,26 @@ TEST_F(WriteBack, ASourceChangedSinceLoadingIsNotWritten) {
     auto saved = saveIncidents(r);
     ASSERT_FALSE(saved.ok());
     EXPECT_EQ(saved.error().describe(),
-              path("in.csv") + ": changed since it was loaded: 3 rows were loaded then, 4 now; nothing was written "
-                               "(Save as a new file instead)");
+              path("in.csv") +
+                  ": changed since it was loaded: 3 rows were loaded then, 4 now; nothing was written "
+                  "(Save as a new file instead)");
     EXPECT_EQ(readText(path("in.csv")), changed);
 }
 
 TEST_F(WriteBack, GeoJsonKeepsOtherMembersAndNumbers) {
-    nlohmann::json doc = {{"type", "FeatureCollection"}, {"name", "coded"}, {"features", nlohmann::json::array()}};
+    nlohmann::json doc = {
+        {"type", "FeatureCollection"}, {"name", "coded"}, {"features", nlohmann::json::array()}};
     const char* ids[] = {"a", "b", "c"};
     for (int k = 0; k < 3; ++k)
         doc["features"].push_back(
             {{"type", "Feature"},
              {"properties",
-              {{"id", ids[k]}, {"title", std::string("T") + ids[k]}, {"category", "Protest"},
-               {"start", "2022-12-1" + std::to_string(k)}, {"score", 3.5 + k}, {"meta", {{"k", k}}}}},
+              {{"id", ids[k]},
+               {"title", std::string("T") + ids[k]},
+               {"category", "Protest"},
+               {"start", "2022-12-1" + std::to_string(k)},
+               {"score", 3.5 + k},
+               {"meta", {{"k", k}}}}},
              {"geometry", {{"type", "Point"}, {"coordinates", {20.5 + 0.1 * k, 43.0}}}}});
     writeText(path("in.geojson"), doc.dump(2));
     IncidentSaveRequest r = loaded(path("in.geojson"));
@@ -221,7 +232,8 @@ TEST_F(WriteBack, AFailingGeoPackageUpdateLeavesTheFileAsItWas) {
     incident_io::FeatureChange bad{9, {{"title", "no such row"}}, std::nullopt};
     const Status s = incident_io::updateGeoPackage(path("in.gpkg"), "events", {"sentence"}, {good, bad}, {});
     ASSERT_FALSE(s.ok());
-    EXPECT_EQ(s.error().describe(), path("in.gpkg") + ": changed while saving: GDAL gave no reason; nothing was changed");
+    EXPECT_EQ(s.error().describe(),
+              path("in.gpkg") + ": changed while saving: GDAL gave no reason; nothing was changed");
     const IncidentStore after = reread(path("in.gpkg"));
     EXPECT_EQ(after.get(test::findId(after, "a")).title, "Ta");
     gdal::DatasetPtr ds(GDALDataset::Open(path("in.gpkg").c_str(), GDAL_OF_VECTOR));
@@ -246,7 +258,8 @@ TEST_F(WriteBack, SaveAsWritesANewGeoPackageAndRefusesToReplaceWithoutLeave) {
 }
 
 TEST_F(WriteBack, ReadOnlySourcesAndOtherLineagesAreRefused) {
-    EXPECT_EQ(writeBackProblem("PG:dbname=x", {}, "PostgreSQL"), "writing back to a database table is not supported");
+    EXPECT_EQ(writeBackProblem("PG:dbname=x", {}, "PostgreSQL"),
+              "writing back to a database table is not supported");
     EXPECT_EQ(writeBackProblem("/x/events.tsv", {}, "gdelt"), "a GDELT export is read-only");
     EXPECT_EQ(writeBackProblem("/x/a.shp", {}, "ESRI Shapefile"),
               "only GeoPackage, CSV and GeoJSON sources are written back");

@@ -106,7 +106,8 @@ std::string changeName(const Command& command, const MapState& state) {
             [&](const DeleteIncident&) { return std::string("Delete incident"); },
             [&](const NewIncidentLayer&) { return std::string("New incident layer"); },
             [&](const CopyIncidentsToOwnLayer& c) {
-                return std::string(c.only.layerId ? "Copy incident to own layer" : "Copy incidents to own layer");
+                return std::string(c.only.layerId ? "Copy incident to own layer"
+                                                  : "Copy incidents to own layer");
             },
             [&](const ExportImage&) { return std::string("Change export settings"); },
             [&](const ExportAnimation&) { return std::string("Change animation settings"); },

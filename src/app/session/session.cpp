@@ -81,7 +81,10 @@ Status Session::apply(const Command& command) {
             entry.mergeKey.clear();
         entry.frame = m_frame;
         // A change to what already was (the same style set again) is no step.
-        if (changedAnything(entry)) m_history.record(std::move(entry));
+        if (changedAnything(entry))
+            m_history.record(std::move(entry));
+        else
+            m_history.extend(entry.mergeKey, m_frame);
     }
     m_project.setDirty(m_history.dirty());
     return status;

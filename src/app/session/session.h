@@ -124,6 +124,7 @@ private:
     Status on(const ShowImageExport&) { return {}; }
     Status on(const ShowProjectDialog&) { return {}; }
     Status on(const ShowGeocodedCopy&) { return {}; }
+    Status on(const ArmAddIncident&) { return {}; }
 
     /// Writes incident layer `layerId`'s edits (see SaveIncidentLayer) and marks the layer saved.
     Status saveIncidentLayer(uint64_t layerId, const std::string& path, bool replaceExisting);

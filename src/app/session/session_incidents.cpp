@@ -1,5 +1,6 @@
 // The Session's incident edits: add, edit, move and delete incidents, layers of the user's own, and saving a
 // layer's edits (back to its source, or as a new file).
+#include <cctype>
 #include <filesystem>
 
 #include "app/session/session.h"
@@ -11,7 +12,13 @@ namespace fs = std::filesystem;
 namespace fp {
 
 Status Session::on(const AddIncident& add) {
-    auto at = m_state.addIncident(add.layerId, add.incident);
+    uint64_t layerId = add.layerId;
+    if (layerId == 0) {
+        for (const IncidentLayer& layer : m_state.scene().incidentLayers)
+            if (layer.own) layerId = layer.id;  // the topmost
+        if (layerId == 0) layerId = m_state.newIncidentLayer("My incidents");
+    }
+    auto at = m_state.addIncident(layerId, add.incident);
     if (!at) return at.error();
     return {};
 }
@@ -46,7 +53,8 @@ Status Session::on(const CopyIncidentsToOwnLayer& copy) {
 Status Session::saveIncidentLayer(uint64_t layerId, const std::string& path, bool replaceExisting) {
     const IncidentLayer* layer = m_state.scene().findIncidentLayer(layerId);
     if (!layer)
-        return makeError(ErrorCode::NotFound, "layer " + std::to_string(layerId), "the layer no longer exists");
+        return makeError(ErrorCode::NotFound, "layer " + std::to_string(layerId),
+                         "the layer no longer exists");
     IncidentSaveRequest request;
     request.source = layer->source;
     request.options = layer->loadOptions;
@@ -69,11 +77,14 @@ Status Session::on(const SaveIncidentLayer& save) {
 
 std::string Session::ownLayerPath(const IncidentLayer& layer, const std::string& projectPath) const {
     const fs::path project(projectPath);
+    // "brief.flashpoint.json" -> "brief"
+    const std::string name = project.filename().string();
+    const std::string projectStem = name.substr(0, name.find('.'));
     std::string stem;
     for (char c : layer.name) stem += std::isalnum(static_cast<unsigned char>(c)) ? c : '-';
-    fs::path path = project.parent_path() / (project.stem().string() + "-" + stem + ".gpkg");
+    fs::path path = project.parent_path() / (projectStem + "-" + stem + ".gpkg");
     for (int n = 2; fs::exists(path); ++n)
-        path = project.parent_path() / (project.stem().string() + "-" + stem + "-" + std::to_string(n) + ".gpkg");
+        path = project.parent_path() / (projectStem + "-" + stem + "-" + std::to_string(n) + ".gpkg");
     return path.string();
 }
 
@@ -83,8 +94,8 @@ Status Session::saveIncidentEdits(const std::string& projectPath) {
         if (!hasUnsavedEdits(layer)) continue;
         // Layers of the user's own that have no file yet, and sources that cannot take the edits, go into a
         // GeoPackage beside the project, which the project then references.
-        const bool inPlace = !layer.source.empty() && writeBackProblem(layer.source, layer.loadOptions,
-                                                                       layer.format).empty();
+        const bool inPlace =
+            !layer.source.empty() && writeBackProblem(layer.source, layer.loadOptions, layer.format).empty();
         toSave.emplace_back(layer.id, inPlace ? std::string() : ownLayerPath(layer, projectPath));
     }
     for (const auto& [id, path] : toSave)

@@ -225,7 +225,7 @@ private:
     uint32_t m_lastId = UINT32_MAX;
     size_t m_expected = 0;  // reserve() hint
     bool m_sorted = true;
-    PackedTextRows m_text;  // becomes the store's shared text
+    PackedTextRows m_text;                                  // becomes the store's shared text
     std::string m_actors, m_adminAreas, m_tags, m_sources;  // packed lists of the row being appended
 
     uint32_t categoryId(std::string_view name);

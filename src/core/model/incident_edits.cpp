@@ -77,8 +77,8 @@ void IncidentStore::moveRow(size_t from, size_t to) {
 }
 
 size_t IncidentStore::placeFor(int64_t start, size_t skip) const {
-    const auto upper = static_cast<size_t>(std::upper_bound(m_start.begin(), m_start.end(), start) -
-                                           m_start.begin());
+    const auto upper =
+        static_cast<size_t>(std::upper_bound(m_start.begin(), m_start.end(), start) - m_start.begin());
     // The skipped row is among those counted when it starts no later: the rows before the place lose it.
     return skip < m_start.size() && m_start[skip] <= start ? upper - 1 : upper;
 }

@@ -32,7 +32,8 @@ namespace detail {
 Result<IncidentLayer*> editableLayer(MapScene& scene, uint64_t layerId, std::optional<uint32_t> index) {
     IncidentLayer* layer = scene.findIncidentLayer(layerId);
     if (!layer || !layer->data)
-        return makeError(ErrorCode::NotFound, "layer " + std::to_string(layerId), "the layer no longer exists");
+        return makeError(ErrorCode::NotFound, "layer " + std::to_string(layerId),
+                         "the layer no longer exists");
     if (index && *index >= layer->data->size())
         return makeError(ErrorCode::NotFound, layer->name,
                          "has no incident " + std::to_string(*index + 1) + " (it has " +
@@ -51,7 +52,8 @@ Result<uint32_t> MapState::addIncident(uint64_t layerId, Incident incident) {
     if (Status s = checkIncident(incident); !s) return s.error();
     stampProvenance(incident);
     size_t at = 0;
-    layer.value()->data = std::make_shared<const IncidentStore>(layer.value()->data->withAdded(incident, &at));
+    layer.value()->data =
+        std::make_shared<const IncidentStore>(layer.value()->data->withAdded(incident, &at));
     setSelection({layerId, static_cast<uint32_t>(at), 0, 0});
     return static_cast<uint32_t>(at);
 }
@@ -62,7 +64,8 @@ Status MapState::editIncident(uint64_t layerId, uint32_t index, Incident inciden
     if (Status s = checkIncident(incident); !s) return s;
     stampProvenance(incident);
     size_t at = 0;
-    layer.value()->data = std::make_shared<const IncidentStore>(layer.value()->data->withReplaced(index, incident, &at));
+    layer.value()->data =
+        std::make_shared<const IncidentStore>(layer.value()->data->withReplaced(index, incident, &at));
     setSelection({layerId, static_cast<uint32_t>(at), 0, 0});
     return {};
 }
@@ -71,6 +74,8 @@ Status MapState::moveIncident(uint64_t layerId, uint32_t index, LonLat position)
     const IncidentLayer* layer = m_scene.findIncidentLayer(layerId);
     if (!layer || !layer->data || index >= layer->data->size()) return editIncident(layerId, index, {});
     Incident moved = layer->data->get(index);
+    // A drag resting on one spot sends the same position again: no new store for it.
+    if (moved.location == position) return {};
     moved.location = position;
     return editIncident(layerId, index, std::move(moved));
 }
@@ -84,7 +89,8 @@ Status MapState::removeIncident(uint64_t layerId, uint32_t index) {
 }
 
 uint64_t MapState::newIncidentLayer(std::string name) {
-    const uint64_t id = m_scene.addIncidentLayer(std::make_shared<const IncidentStore>(), std::move(name), {});
+    const uint64_t id =
+        m_scene.addIncidentLayer(std::make_shared<const IncidentStore>(), std::move(name), {});
     IncidentLayer& layer = m_scene.incidentLayers.back();
     layer.own = true;
     layer.savedData.reset();
@@ -119,7 +125,8 @@ Status MapState::markIncidentLayerSaved(uint64_t layerId, std::shared_ptr<const 
                                         const std::string& source, const std::string& format) {
     IncidentLayer* layer = m_scene.findIncidentLayer(layerId);
     if (!layer)
-        return makeError(ErrorCode::NotFound, "layer " + std::to_string(layerId), "the layer no longer exists");
+        return makeError(ErrorCode::NotFound, "layer " + std::to_string(layerId),
+                         "the layer no longer exists");
     const bool sameRows = layer->data && saved && layer->data->size() == saved->size();
     layer->data = saved;
     layer->savedData = std::move(saved);

@@ -102,8 +102,8 @@ Result<Incident> IncidentEditor::values(const Incident& current) const {
     return out;
 }
 
-void IncidentEditor::draw(const IncidentRef& ref, const Incident& inc, const std::vector<std::string>& categories,
-                          CommandList& out) {
+void IncidentEditor::draw(const IncidentRef& ref, const Incident& inc,
+                          const std::vector<std::string>& categories, CommandList& out) {
     // A field being typed in keeps its text while the incident changes under it (a drag, an undo).
     if (!m_loaded || !(ref == m_loadedRef) || (!(inc == m_loadedFrom) && !ImGui::IsAnyItemActive())) {
         load(inc);

@@ -56,13 +56,15 @@ struct EditValues {
     std::vector<std::string> before, after;  // incidentFileValues; `before` empty strings for an added row
 };
 
-EditValues editValues(const IncidentStore& saved, const IncidentStore& edited, const RowEdits& e, size_t loaded) {
+EditValues editValues(const IncidentStore& saved, const IncidentStore& edited, const RowEdits& e,
+                      size_t loaded) {
     return {incidentFileValues(saved.get(e.savedIndex[loaded])),
             incidentFileValues(edited.get(static_cast<size_t>(e.changedTo[loaded])))};
 }
 
 EditValues addedValues(const IncidentStore& edited, size_t index) {
-    EditValues v{std::vector<std::string>(incidentFileColumns().size()), incidentFileValues(edited.get(index))};
+    EditValues v{std::vector<std::string>(incidentFileColumns().size()),
+                 incidentFileValues(edited.get(index))};
     return v;
 }
 
@@ -108,8 +110,8 @@ Error changedSince(const std::string& source, size_t was, size_t now) {
 }  // namespace
 
 std::string IncidentSaveSummary::describe() const {
-    return std::to_string(changed) + " changed, " + std::to_string(added) + " added, " + std::to_string(removed) +
-           " removed; " + std::to_string(rows) + " rows";
+    return std::to_string(changed) + " changed, " + std::to_string(added) + " added, " +
+           std::to_string(removed) + " removed; " + std::to_string(rows) + " rows";
 }
 
 std::string writeBackProblem(const std::string& source, const IncidentLoadOptions& options,
@@ -267,7 +269,8 @@ void applyToFeature(nlohmann::json& feature, const FeatureChange& change) {
         feature["properties"] = nlohmann::json::object();
     for (const auto& [name, value] : change.fields) setProperty(feature["properties"], name, value);
     if (change.position)
-        feature["geometry"] = {{"type", "Point"}, {"coordinates", {change.position->lon, change.position->lat}}};
+        feature["geometry"] = {{"type", "Point"},
+                               {"coordinates", {change.position->lon, change.position->lat}}};
 }
 
 Status updateGeoJson(const std::string& path, const std::vector<FeatureChange>& changes,
@@ -297,7 +300,8 @@ Status updateGeoJson(const std::string& path, const std::vector<FeatureChange>& 
 }
 
 /// GeoPackage and GeoJSON: read the rows' numbers first, then change the features those rows are.
-Status writeBackFeatures(const IncidentSaveRequest& req, const RowEdits& e, Kind kind, IncidentSaveSummary& sum) {
+Status writeBackFeatures(const IncidentSaveRequest& req, const RowEdits& e, Kind kind,
+                         IncidentSaveSummary& sum) {
     const AllEdits edits = allEdits(req, e);
     IncidentFormatInfo info;
     LoadReport report;
@@ -308,7 +312,8 @@ Status writeBackFeatures(const IncidentSaveRequest& req, const RowEdits& e, Kind
     };
     auto read = loadIncidents(req.source, req.options, report, &info, observe);
     if (!read && !(read.error().code == ErrorCode::EmptyLayer && sum.rows > 0)) return read.error();
-    if (rowOfLoaded.size() != e.removed.size()) return changedSince(req.source, e.removed.size(), rowOfLoaded.size());
+    if (rowOfLoaded.size() != e.removed.size())
+        return changedSince(req.source, e.removed.size(), rowOfLoaded.size());
     const Plan plan = makePlan(info, edits.all(), true);
     std::vector<FeatureChange> changes;
     std::vector<int64_t> removedRows;
@@ -355,7 +360,8 @@ Result<IncidentSaveSummary> saveIncidents(const IncidentSaveRequest& req) {
         readBack = IncidentLoadOptions{};
     } else {
         if (const std::string why = writeBackProblem(req.source, req.options, req.format); !why.empty())
-            return makeError(ErrorCode::UnsupportedFormat, req.source.empty() ? req.layerName : scrubSecrets(req.source),
+            return makeError(ErrorCode::UnsupportedFormat,
+                             req.source.empty() ? req.layerName : scrubSecrets(req.source),
                              why + "; save it as a new GeoPackage instead");
         if (!req.saved || req.saved->lineage() != req.edited->lineage())
             return makeError(ErrorCode::InvalidArgument, req.source,
@@ -368,17 +374,18 @@ Result<IncidentSaveSummary> saveIncidents(const IncidentSaveRequest& req) {
         }
         sum.added = e.added.size();
         const Kind kind = kindOf(req.source);
-        const Status written = kind == Kind::Csv ? writeBackCsv(req, e, sum) : writeBackFeatures(req, e, kind, sum);
+        const Status written =
+            kind == Kind::Csv ? writeBackCsv(req, e, sum) : writeBackFeatures(req, e, kind, sum);
         if (!written) return written.error();
         sum.path = req.source;
     }
     LoadReport report;
     IncidentFormatInfo info;
     auto store = loadIncidents(sum.path, readBack, report, &info);
-    if (!store && store.error().code == ErrorCode::EmptyLayer)
-        store = IncidentStore();
+    if (!store && store.error().code == ErrorCode::EmptyLayer) store = IncidentStore();
     if (!store)
-        return makeError(store.error().code, sum.path, "was written but cannot be read back: " + store.error().message);
+        return makeError(store.error().code, sum.path,
+                         "was written but cannot be read back: " + store.error().message);
     sum.store = std::make_shared<const IncidentStore>(std::move(store).value());
     sum.format = info.format;
     return sum;

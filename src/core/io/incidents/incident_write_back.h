@@ -13,7 +13,7 @@ namespace fp {
 
 /// An incident layer's incidents to save, and where they came from (see saveIncidents).
 struct IncidentSaveRequest {
-    std::string source;  ///< the layer's source; "" for a layer of the user's own never saved
+    std::string source;           ///< the layer's source; "" for a layer of the user's own never saved
     IncidentLoadOptions options;  ///< how `source` was read
     std::string format;           ///< the loader's format name for `source` (IncidentFormatInfo::format)
     bool own = false;             ///< a layer made in Flashpoint

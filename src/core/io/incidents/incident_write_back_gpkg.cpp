@@ -13,8 +13,9 @@ namespace {
 
 Error failure(const std::string& path, const std::string& what, const GdalErrorCapture& capture) {
     const std::string& r = capture.firstError().empty() ? capture.lastError() : capture.firstError();
-    return makeError(ErrorCode::IoError, path,
-                     what + ": " + (r.empty() ? std::string("GDAL gave no reason") : r) + "; nothing was changed");
+    return makeError(
+        ErrorCode::IoError, path,
+        what + ": " + (r.empty() ? std::string("GDAL gave no reason") : r) + "; nothing was changed");
 }
 
 /// Turns WGS 84 lon/lat into points in the layer's CRS.
@@ -73,7 +74,8 @@ Status updateGeoPackage(const std::string& path, const std::string& layerName,
         fids.push_back(f->GetFID());
     const auto fidOf = [&](int64_t row) { return fids.at(static_cast<size_t>(row - 1)); };
 
-    if (dataset->StartTransaction() != OGRERR_NONE) return failure(path, "cannot start a transaction", capture);
+    if (dataset->StartTransaction() != OGRERR_NONE)
+        return failure(path, "cannot start a transaction", capture);
     const auto rollBack = [&](const std::string& what) {
         const Error e = failure(path, what, capture);
         dataset->RollbackTransaction();

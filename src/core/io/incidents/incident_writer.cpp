@@ -79,10 +79,10 @@ Status writeGeoJson(const std::string& path, const std::vector<Incident>& incide
 
 const std::vector<std::string>& incidentFileColumns() {
     static const std::vector<std::string> kColumns{
-        "id",     "title",          "description",        "category", "sub_category", "actors",     "start",
-        "end",    "time_precision", "location_precision", "place",    "admin_areas",  "fatalities", "injured",
-        "source", "source_url",     "source_date",        "tags",     "created",      "modified",   "coded_by",
-        "sentence", "lon", "lat"};
+        "id",         "title",    "description",    "category",           "sub_category", "actors",
+        "start",      "end",      "time_precision", "location_precision", "place",        "admin_areas",
+        "fatalities", "injured",  "source",         "source_url",         "source_date",  "tags",
+        "created",    "modified", "coded_by",       "sentence",           "lon",          "lat"};
     return kColumns;
 }
 
