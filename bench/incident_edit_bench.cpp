@@ -36,7 +36,9 @@ void BM_EditIncident(benchmark::State& st) {
     for (auto _ : st) {
         inc.title = "Edited " + std::to_string(day);
         inc.start = TimePoint{inc.start.seconds + (++day % 2 ? 86400 : -86400)};
-        if (Status s = f.state.editIncident(f.layer, f.state.selection().selectedLayer ? f.state.selection().selectedIndex : index, inc); !s)
+        if (Status s = f.state.editIncident(
+                f.layer, f.state.selection().selectedLayer ? f.state.selection().selectedIndex : index, inc);
+            !s)
             st.SkipWithError(s.error().describe().c_str());
     }
     st.counters["unshared_MB"] = static_cast<double>(store(f).size()) * 56 / 1e6;

@@ -45,10 +45,10 @@ protected:
         EXPECT_TRUE(added.ok()) << added.error().describe();
         return state().scene().incidentLayers.back().id;
     }
-    IncidentRef selected() const { return {state().selection().selectedLayer, state().selection().selectedIndex}; }
-    Incident selectedIncident() const {
-        return layer(selected().layerId).data->get(selected().index);
+    IncidentRef selected() const {
+        return {state().selection().selectedLayer, state().selection().selectedIndex};
     }
+    Incident selectedIncident() const { return layer(selected().layerId).data->get(selected().index); }
     template <class Read>
     void expectUndoRedo(const Command& change, const std::string& name, Read read) {
         test::expectUndoRedo(session, change, name, read);
@@ -80,9 +80,8 @@ TEST_F(SessionEditTest, AddEditMoveDeleteEachUndoAndRedo) {
     edited.placeName = "Štrpce";
     edited.fatalities = 1;
     edited.start = fromCivil({2022, 12, 1, 0, 0, 0});
-    expectUndoRedo(EditIncident{selected(), edited}, "Edit incident title", [&] {
-        return std::make_pair(selectedIncident().title, selected().index);
-    });
+    expectUndoRedo(EditIncident{selected(), edited}, "Edit incident title",
+                   [&] { return std::make_pair(selectedIncident().title, selected().index); });
     EXPECT_EQ(selectedIncident().placeName, "Štrpce");
     EXPECT_EQ(selectedIncident().start, edited.start);
 
@@ -124,10 +123,12 @@ TEST_F(SessionEditTest, BadValuesAndMissingRowsChangeNothing) {
     bad.location = {200.0, 42.0};
     const Status s = session.apply(AddIncident{id, bad});
     ASSERT_FALSE(s.ok());
-    EXPECT_EQ(s.error().describe(), "incident location: longitude must be within -180..180 and latitude within -90..90");
+    EXPECT_EQ(s.error().describe(),
+              "incident location: longitude must be within -180..180 and latitude within -90..90");
     bad = sample();
     bad.end = fromCivil({2020, 1, 1, 0, 0, 0});
-    EXPECT_EQ(session.apply(EditIncident{{id, 0}, bad}).error().describe(), "incident end: the end is before the start");
+    EXPECT_EQ(session.apply(EditIncident{{id, 0}, bad}).error().describe(),
+              "incident end: the end is before the start");
     EXPECT_FALSE(session.apply(DeleteIncident{{id, 999}}).ok());
     EXPECT_EQ(session.history().size(), steps);
     EXPECT_FALSE(hasUnsavedEdits(layer(id)));
@@ -147,8 +148,9 @@ TEST_F(SessionEditTest, NewLayerAndCopiesOfReadOnlySourcesAreOwnAndEditable) {
     const_cast<IncidentLayer&>(layer(id)).format = "gdelt";
     const Status refused = session.apply(DeleteIncident{{id, 0}});
     ASSERT_FALSE(refused.ok());
-    EXPECT_EQ(refused.error().describe(),
-              "incidents: a GDELT export is read-only: copy its incidents into a layer of your own to edit them");
+    EXPECT_EQ(
+        refused.error().describe(),
+        "incidents: a GDELT export is read-only: copy its incidents into a layer of your own to edit them");
     expectUndoRedo(CopyIncidentsToOwnLayer{0, {id, 1}}, "Copy incident to own layer",
                    [&] { return state().scene().incidentLayers.size(); });
     const uint64_t copy = state().scene().incidentLayers.back().id;

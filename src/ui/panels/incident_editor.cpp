@@ -102,16 +102,8 @@ Result<Incident> IncidentEditor::values(const Incident& current) const {
     return out;
 }
 
-void IncidentEditor::draw(const IncidentRef& ref, const Incident& inc,
-                          const std::vector<std::string>& categories, CommandList& out) {
-    // A field being typed in keeps its text while the incident changes under it (a drag, an undo).
-    if (!m_loaded || !(ref == m_loadedRef) || (!(inc == m_loadedFrom) && !ImGui::IsAnyItemActive())) {
-        load(inc);
-        m_loadedRef = ref;
-        m_error.clear();
-    }
+bool IncidentEditor::drawWhatAndWhen(const std::vector<std::string>& categories) {
     bool commit = false;
-    ImGui::PushID("editor");
     label("Title");
     ImGui::InputText("##title", &m_draft.title);
     commit |= done();
@@ -154,6 +146,11 @@ void IncidentEditor::draw(const IncidentRef& ref, const Incident& inc,
         }
         ImGui::EndCombo();
     }
+    return commit;
+}
+
+bool IncidentEditor::drawWhereAndWho() {
+    bool commit = false;
     label("Longitude, latitude");
     double lonLat[2] = {m_draft.location.lon, m_draft.location.lat};
     if (ImGui::InputScalarN("##lonlat", ImGuiDataType_Double, lonLat, 2, nullptr, nullptr, "%.5f"))
@@ -184,6 +181,20 @@ void IncidentEditor::draw(const IncidentRef& ref, const Incident& inc,
     ImGui::InputTextMultiline("##sentence", &m_draft.provenance.sentence,
                               {-1.f, 2.f * ImGui::GetTextLineHeight()});
     commit |= done();
+    return commit;
+}
+
+void IncidentEditor::draw(const IncidentRef& ref, const Incident& inc,
+                          const std::vector<std::string>& categories, CommandList& out) {
+    // A field being typed in keeps its text while the incident changes under it (a drag, an undo).
+    if (!m_loaded || !(ref == m_loadedRef) || (!(inc == m_loadedFrom) && !ImGui::IsAnyItemActive())) {
+        load(inc);
+        m_loadedRef = ref;
+        m_error.clear();
+    }
+    ImGui::PushID("editor");
+    bool commit = drawWhatAndWhen(categories);
+    commit |= drawWhereAndWho();
     ImGui::PopID();
     const IncidentProvenance& p = inc.provenance;
     if (!p.created.empty())

@@ -25,6 +25,10 @@ public:
 private:
     /// Fills the form from `inc` (when the incident changed and no field is being typed in).
     void load(const Incident& inc);
+    /// Title, category, start, end and the precisions; true when an edit completed.
+    bool drawWhatAndWhen(const std::vector<std::string>& categories);
+    /// Position, place, actors, fatalities, source, notes, tags, sentence; true when an edit completed.
+    bool drawWhereAndWho();
     /// The incident the form describes; an error message when a field does not read.
     Result<Incident> values(const Incident& current) const;
 

@@ -20,7 +20,8 @@ private:
     bool m_replace = false;
 };
 
-/// "<folder of source>/<stem>-edited.gpkg", or "<name>.gpkg" in the working folder for a layer without a file.
+/// "<folder of source>/<stem>-edited.gpkg", or "<name>.gpkg" in the working folder for a layer without a
+/// file.
 std::string defaultSaveAsPath(const IncidentLayer& layer);
 
 }  // namespace fp
