@@ -257,6 +257,49 @@ struct AddCodedIncidents {
     std::string newLayerName = "Coded incidents";
     std::vector<Incident> incidents;
 };
+/// Add an incident to an incident layer (stamped with its provenance) and select it. Refused for a layer
+/// whose source Flashpoint cannot write (copy it into a layer of your own first: CopyIncidentsToOwnLayer).
+struct AddIncident {
+    uint64_t layerId = 0;  ///< 0: the newest layer of the user's own, started ("My incidents") when none
+    Incident incident;
+};
+/// Replace every field of an incident (the inspector's edits) and keep it selected at its new row.
+struct EditIncident {
+    IncidentRef incident;
+    Incident values;
+};
+/// Move an incident to `position` (a drag of its marker: consecutive frames merge into one undo step).
+struct MoveIncident {
+    IncidentRef incident;
+    LonLat position;
+};
+/// Remove an incident from its layer.
+struct DeleteIncident {
+    IncidentRef incident;
+};
+/// Turn the "add incident" mode on or off: the next click on the map adds an incident there. Handled inside
+/// the UI: the app never sees it.
+struct ArmAddIncident {
+    bool on = true;
+};
+/// Start an empty incident layer of the user's own, editable, saved as a GeoPackage.
+struct NewIncidentLayer {
+    std::string name = "My incidents";
+};
+/// Copy incidents into a new layer of the user's own to edit them: the one incident `only` (when its
+/// layerId is set) or every incident of layer `layerId`.
+struct CopyIncidentsToOwnLayer {
+    uint64_t layerId = 0;
+    IncidentRef only{};
+};
+/// Write an incident layer's edits: back to its source when `path` is empty (a GeoPackage, CSV or GeoJSON
+/// file Flashpoint reads without a database), or as a new file at `path` (.gpkg, .csv, .geojson), which the
+/// layer then uses as its source. Refused when `path` exists unless `replaceExisting`.
+struct SaveIncidentLayer {
+    uint64_t layerId = 0;
+    std::string path;
+    bool replaceExisting = false;
+};
 
 /// Revert the newest change of the project (Edit > Undo, Ctrl+Z); nothing to undo is not an error.
 struct Undo {};
@@ -281,7 +324,9 @@ using Command =
                  SeekStart, SeekEnd, ShowAnimationExport, ExportAnimation, CancelAnimationExport,
                  ShowProjectDialog, NewProject, OpenProject, SaveProject, FlyToPlace, ShowImageExport,
                  ExportImage, SetPlaceLabels, ShowGeocodedCopy, SaveGeocodedCopy, ResolveGeocode,
-                 ShowCodeIncidents, AddCodedIncidents, Undo, Redo, RecoverProject>;
+                 ShowCodeIncidents, AddCodedIncidents, Undo, Redo, RecoverProject, AddIncident, EditIncident,
+                 MoveIncident, DeleteIncident, NewIncidentLayer, CopyIncidentsToOwnLayer, SaveIncidentLayer,
+                 ArmAddIncident>;
 using CommandList = std::vector<Command>;
 
 }  // namespace fp

@@ -130,6 +130,7 @@ void MainUi::frame(const MapState& state, const UiMetrics& metrics, CommandList&
 
     CommandList commands = std::move(m_queued);
     m_queued.clear();
+    followStateSelection(state);
     noteGeocodeReviews(state);
     m_status.setGeocodeHint(m_geocodeReview.statusHint());
     m_menu.setIncidentPanelsOpen(m_incidentLegend.isOpen(), m_incidentTable.isOpen(), m_inspector.isOpen());
@@ -204,21 +205,39 @@ void MainUi::drawPanels(UiContext& ctx, const UiMetrics& metrics, CommandList& c
                  ctx.state.view(), ctx.state.projection(), metrics.scale, metrics.fbScale, m_theme);
 }
 
+void MainUi::followStateSelection(const MapState& state) {
+    const IncidentRef now{state.selection().selectedLayer, state.selection().selectedIndex};
+    if (now == m_stateSelection) return;
+    m_stateSelection = now;
+    m_selected = now;
+    m_inspector.setSelected(now);
+    m_incidentTable.setSelected(now);
+}
+
 void MainUi::handleMapInput(const UiContext& ctx, CommandList& commands) {
     const MapState& state = ctx.state;
-    // In pick mode the click places a geocoding review row: it must not also select an incident.
-    if (!m_geocodeReview.picking()) m_incidentPointer.update(ctx, m_hover, *m_sheet, m_groupSpread, commands);
+    // Dragging the selected incident's marker (while the inspector edits it) owns the mouse: no pan, no
+    // click.
+    const bool dragging = m_mapEditing.updateDrag(ctx, m_hover, m_selected,
+                                                  m_inspector.isOpen() && m_inspector.editing(), commands);
+    m_mapEditing.update();
+    const bool picking = m_geocodeReview.picking() || m_mapEditing.adding();
+    // In pick mode the click places a geocoding review row or a new incident: it must not also select one.
+    if (!picking && !dragging) m_incidentPointer.update(ctx, m_hover, *m_sheet, m_groupSpread, commands);
     m_timeline.drawMapOverlay(ctx, ImGui::GetFrameHeight());
     m_timeline.handleKeys(ctx, commands);
     m_interaction.setTimeKeys(m_timeline.timeKeysActive());
-    m_interaction.setPickMode(m_geocodeReview.picking());
+    m_interaction.setPickMode(picking);
     if (ctx.map.w > 0.f && ctx.map.h > 0.f)
         m_interaction.setMapCentre(ScreenXY{(ctx.map.x + 0.5 * ctx.map.w) * ctx.fbScale,
                                             (ctx.map.y + 0.5 * ctx.map.h) * ctx.fbScale});
-    m_interaction.update(state.view(), commands);
-    if (const auto picked = m_interaction.takePick())
-        if (Status placed = m_geocodeReview.placeAt(state, *picked, commands); !placed)
+    if (!dragging) m_interaction.update(state.view(), commands);
+    if (const auto picked = m_interaction.takePick()) {
+        if (m_mapEditing.adding())
+            m_mapEditing.addAt(state, *picked, addTarget(state, m_selected), commands);
+        else if (Status placed = m_geocodeReview.placeAt(state, *picked, commands); !placed)
             notify(LogLevel::Warning, placed.error().describe());
+    }
     if (ImGui::GetIO().KeyCtrl && m_keys.q >= 0 && ImGui::IsKeyPressed(m_keys.q, false))
         commands.push_back(Quit{});
     if (ImGui::GetIO().KeyCtrl && m_keys.f >= 0 && ImGui::IsKeyPressed(m_keys.f, false))
@@ -264,6 +283,13 @@ void MainUi::routeCommands(const MapState& state, CommandList& commands, Command
             m_projectDialogs.openPathDialog(dialog->kind);
             continue;
         }
+        if (const auto* arm = std::get_if<ArmAddIncident>(&command)) {
+            m_mapEditing.arm(arm->on);
+            continue;
+        }
+        // An incident added from a place goes where a click would put it.
+        if (auto* add = std::get_if<AddIncident>(&command); add && add->layerId == 0)
+            add->layerId = addTarget(state, m_selected);
         if (!noteIncidentCommand(command)) continue;
         out.push_back(std::move(command));
     }
@@ -435,6 +461,19 @@ void MainUi::onCommandResult(const Command& command, const Status& status, const
     }
     if (const auto* add = std::get_if<AddIncidents>(&command))
         return onAddIncidentsResult(*add, status, state);
+    if (std::holds_alternative<AddIncident>(command) && status.ok()) {
+        // A new incident opens in the inspector's form, ready to be described.
+        m_inspector.setOpen(true);
+        m_inspector.setEditing(true);
+    }
+    if (const auto* save = std::get_if<SaveIncidentLayer>(&command)) {
+        if (status.ok())
+            notify(LogLevel::Info,
+                   "Saved incidents" + (save->path.empty() ? std::string() : " to " + save->path));
+        else
+            notify(LogLevel::Error, "Could not save the incidents\n" + error);
+        return;
+    }
     if (const auto* reload = std::get_if<ReloadIncidents>(&command))
         return onReloadResult(*reload, status, state);
     if (const auto* resolve = std::get_if<ResolveGeocode>(&command))

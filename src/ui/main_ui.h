@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/util/result.h"
+#include "ui/incident_map_editing.h"
 #include "ui/map_interaction.h"
 #include "ui/panels/animation_dialog.h"
 #include "ui/panels/code_incidents_panel.h"
@@ -123,6 +124,8 @@ public:
     RecoveryDialog& recoveryDialog() { return m_recovery; }
     /// File > Code incidents from text…; give it the gazetteer once loaded (setGazetteer) or the load error.
     CodeIncidentsPanel& codeIncidents() { return m_codeIncidents; }
+    /// The map's incident gestures: the add mode (Edit > Add incident on the map) and marker drags.
+    IncidentMapEditing& incidentMapEditing() { return m_mapEditing; }
 
 private:
     Panel& panel(PanelId id);
@@ -149,6 +152,8 @@ private:
     void noteLoad(const MapState& state, size_t heldRows = 0);
     /// Incident layers whose rows were geocoded from place names (and are files): "Save geocoded copy…".
     std::set<uint64_t> geocodedLayers(const MapState& state) const;
+    /// Follows the state's selection when it changed there (an edit moved the incident, an undo).
+    void followStateSelection(const MapState& state);
     /// Remembers how the newest incident layer of `state` was loaded, for "Map fields…".
     void noteIncidentSource(const MapState& state, const std::string& source, const std::string& table);
     /// Opens the geocoding review (once per layer) when layers with rows awaiting a decision appear.
@@ -192,6 +197,8 @@ private:
     };
     std::map<uint64_t, LoadedSource> m_incidentSources;  // by incident layer id
     IncidentPointer m_incidentPointer;
+    IncidentMapEditing m_mapEditing;
+    IncidentRef m_stateSelection;  // the state's selection last frame: a change there (an edit, an undo) wins
     IncidentHover m_hover;
     IncidentRef m_selected;
     LocationDescriber m_locations;

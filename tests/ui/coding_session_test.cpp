@@ -44,7 +44,10 @@ TEST_F(CodingSessionTest, AcceptedIncidentsMakeANewInMemoryLayerAsOneUndoStep) {
     ASSERT_EQ(state().scene().incidentLayers.size(), 1u);
     const IncidentLayer& layer = state().scene().incidentLayers.back();
     EXPECT_EQ(layer.name, "Coded incidents");
-    EXPECT_TRUE(layer.source.empty());  // in memory: no file behind it
+    EXPECT_TRUE(
+        layer.source.empty());  // no file behind it yet: a layer of the user's own, saved with the project
+    EXPECT_TRUE(layer.own);
+    EXPECT_TRUE(hasUnsavedEdits(layer));
     ASSERT_EQ(layer.data->size(), 2u);
     // The column store sorts by start: the Jarinje roadblock (earlier) comes first, provenance kept.
     const Incident first = layer.data->get(0);
@@ -53,6 +56,7 @@ TEST_F(CodingSessionTest, AcceptedIncidentsMakeANewInMemoryLayerAsOneUndoStep) {
     ASSERT_EQ(first.sources.size(), 1u);
     EXPECT_EQ(first.sources[0].text, "story.txt");
     EXPECT_EQ(first.locationPrecision, LocationPrecision::Near);
+    EXPECT_FALSE(first.provenance.created.empty());  // stamped like an incident added by hand
     EXPECT_EQ(session.history().undoName(), "Add 2 coded incidents");
     EXPECT_TRUE(session.dirty());
 

@@ -10,6 +10,7 @@
 #include "core/geocode/geocode_review.h"
 #include "core/project/default_scene.h"
 #include "core/util/log.h"
+#include "undo_check.h"
 
 namespace fp {
 namespace {
@@ -53,21 +54,9 @@ protected:
         EXPECT_TRUE(added.ok()) << added.error().describe();
         return state().scene().incidentLayers.back().id;
     }
-    /// Undo puts back what the change replaced, redo what it made; the history names it `name`.
     template <class Read>
     void expectUndoRedo(const Command& change, const std::string& name, Read read) {
-        const auto before = read();
-        const Status applied = session.apply(change);
-        ASSERT_TRUE(applied.ok()) << applied.error().describe();
-        const auto after = read();
-        ASSERT_NE(before, after) << name;
-        EXPECT_EQ(session.history().undoName(), name);
-        EXPECT_TRUE(session.dirty());
-        ASSERT_TRUE(session.apply(Undo{}).ok());
-        EXPECT_EQ(read(), before) << "undo " << name;
-        EXPECT_EQ(session.history().redoName(), name);
-        ASSERT_TRUE(session.apply(Redo{}).ok());
-        EXPECT_EQ(read(), after) << "redo " << name;
+        test::expectUndoRedo(session, change, name, read);
     }
     RecordingShell shell;
     Session session;

@@ -45,6 +45,29 @@ std::string withName(const std::string& change, const std::string& name) {
     return name.empty() ? change : change + " " + name;
 }
 
+/// "Edit incident title", "Edit incident time"...: the first field the edit changes.
+std::string incidentEditName(const MapState& state, const EditIncident& edit) {
+    const IncidentLayer* layer = state.scene().findIncidentLayer(edit.incident.layerId);
+    if (!layer || !layer->data || edit.incident.index >= layer->data->size()) return "Edit incident";
+    const Incident was = layer->data->get(edit.incident.index);
+    const Incident& now = edit.values;
+    const std::pair<bool, const char*> fields[] = {
+        {was.title != now.title, "title"},
+        {was.category != now.category || was.subCategory != now.subCategory, "category"},
+        {was.start != now.start || was.end != now.end || was.timePrecision != now.timePrecision, "time"},
+        {was.location != now.location || was.locationPrecision != now.locationPrecision, "location"},
+        {was.placeName != now.placeName, "place"},
+        {was.actors != now.actors, "actors"},
+        {was.fatalities != now.fatalities || was.injured != now.injured, "casualties"},
+        {was.sources != now.sources, "source"},
+        {was.description != now.description, "notes"},
+        {was.tags != now.tags, "tags"},
+    };
+    for (const auto& [changed, name] : fields)
+        if (changed) return std::string("Edit incident ") + name;
+    return "Edit incident";
+}
+
 }  // namespace
 
 std::string changeName(const Command& command, const MapState& state) {
@@ -81,6 +104,15 @@ std::string changeName(const Command& command, const MapState& state) {
                 const size_t n = c.incidents.size();
                 return std::string("Add ") + std::to_string(n) +
                        (n == 1 ? " coded incident" : " coded incidents");
+            },
+            [&](const AddIncident&) { return std::string("Add incident"); },
+            [&](const EditIncident& c) { return incidentEditName(state, c); },
+            [&](const MoveIncident&) { return std::string("Move incident"); },
+            [&](const DeleteIncident&) { return std::string("Delete incident"); },
+            [&](const NewIncidentLayer&) { return std::string("New incident layer"); },
+            [&](const CopyIncidentsToOwnLayer& c) {
+                return std::string(c.only.layerId ? "Copy incident to own layer"
+                                                  : "Copy incidents to own layer");
             },
             [&](const ExportImage&) { return std::string("Change export settings"); },
             [&](const ExportAnimation&) { return std::string("Change animation settings"); },

@@ -15,6 +15,8 @@ uint64_t changedLayer(const Command& command) {
         [](const auto& c) -> uint64_t {
             if constexpr (requires { c.layerId; })
                 return c.layerId;
+            else if constexpr (requires { c.incident.layerId; })
+                return c.incident.layerId;
             else
                 return 0;
         },
@@ -74,11 +76,16 @@ Status Session::apply(const Command& command) {
         entry.exportAfter = m_project.exportSettings();
         // A slider or a drag sends the same kind of change for the same thing frame after frame.
         entry.mergeKey = name + "/" + std::to_string(changedLayer(command));
+        // Adding or deleting twice in a row is two steps, however fast.
+        if (std::holds_alternative<AddIncident>(command) || std::holds_alternative<DeleteIncident>(command))
+            entry.mergeKey.clear();
         entry.frame = m_frame;
         // A change to what already was (the same style set again) is no step.
         if (changedAnything(entry)) {
             m_history.record(std::move(entry));
             ++m_changes;
+        } else {
+            m_history.extend(entry.mergeKey, m_frame);
         }
     }
     m_project.setDirty(m_history.dirty());
@@ -175,6 +182,11 @@ unsigned changedParts(const Command& command) {
                                std::is_same_v<T, RemoveIncidentLayer> || std::is_same_v<T, ReloadIncidents> ||
                                std::is_same_v<T, ResolveGeocode> || std::is_same_v<T, AddCodedIncidents>)
                 return P::IncidentLayers;
+            else if constexpr (std::is_same_v<T, AddIncident> || std::is_same_v<T, EditIncident> ||
+                               std::is_same_v<T, MoveIncident> || std::is_same_v<T, DeleteIncident> ||
+                               std::is_same_v<T, NewIncidentLayer> ||
+                               std::is_same_v<T, CopyIncidentsToOwnLayer>)
+                return P::IncidentLayers | P::Selection;
             else if constexpr (std::is_same_v<T, SetCrs>)
                 return P::Crs;
             else if constexpr (std::is_same_v<T, SetTimeState>)

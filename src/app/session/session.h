@@ -124,6 +124,13 @@ private:
     Status on(const ExportImage&);
     Status on(const SaveGeocodedCopy&);
     Status on(const AddCodedIncidents&);  // session_coding.cpp
+    Status on(const AddIncident&);
+    Status on(const EditIncident&);
+    Status on(const MoveIncident&);
+    Status on(const DeleteIncident&);
+    Status on(const NewIncidentLayer&);
+    Status on(const CopyIncidentsToOwnLayer&);
+    Status on(const SaveIncidentLayer&);
     /// The commands the UI handles itself (Show*): they never reach the session, and do nothing here.
     Status on(const ShowPanel&) { return {}; }
     Status on(const ShowIncidentPanel&) { return {}; }
@@ -133,7 +140,15 @@ private:
     Status on(const ShowProjectDialog&) { return {}; }
     Status on(const ShowGeocodedCopy&) { return {}; }
     Status on(const ShowCodeIncidents&) { return {}; }
+    Status on(const ArmAddIncident&) { return {}; }
 
+    /// Writes incident layer `layerId`'s edits (see SaveIncidentLayer) and marks the layer saved.
+    Status saveIncidentLayer(uint64_t layerId, const std::string& path, bool replaceExisting);
+    /// Saves every incident layer with unsaved edits before the project is saved to `projectPath`: back to
+    /// its source when it can take them, else as a GeoPackage beside the project (ownLayerPath).
+    Status saveIncidentEdits(const std::string& projectPath);
+    /// "<project folder>/<project stem>-<layer name>.gpkg", numbered when that exists.
+    std::string ownLayerPath(const IncidentLayer& layer, const std::string& projectPath) const;
     /// Adds `source`'s layers and brings them into view when none of them is on screen.
     Status addLayers(const std::string& source);
     /// Frames `box` when none of it is on screen, so that something just added does not seem missing.

@@ -8,34 +8,21 @@ namespace fp {
 Status Session::on(const AddCodedIncidents& add) {
     if (add.incidents.empty())
         return makeError(ErrorCode::InvalidArgument, "coded incidents", "no incident was accepted");
-    // The store is immutable and shared with undo snapshots: a new one is built with the layer's incidents
-    // and the added ones, in the normal column store (sorted by start time).
-    IncidentStoreBuilder builder;
-    const IncidentLayer* target = nullptr;
-    if (add.layerId != 0) {
-        target = m_state.scene().findIncidentLayer(add.layerId);
-        if (!target)
-            return makeError(ErrorCode::NotFound, "incident layer " + std::to_string(add.layerId),
-                             "the layer no longer exists");
-        if (target->data) {
-            builder.reserve(target->data->size() + add.incidents.size());
-            for (size_t i = 0; i < target->data->size(); ++i) builder.append(target->data->get(i));
-        }
-    }
-    for (const Incident& incident : add.incidents) builder.append(incident);
-    auto store = std::make_shared<const IncidentStore>(builder.build());
+    if (add.layerId != 0 && !m_state.scene().findIncidentLayer(add.layerId))
+        return makeError(ErrorCode::NotFound, "incident layer " + std::to_string(add.layerId),
+                         "the layer no longer exists");
+    // Into a layer of the user's own (saved with the project) or the picked one, through the same edit as an
+    // incident added by hand: provenance stamped, the layer marked unsaved, a read-only source refused.
+    const uint64_t layerId =
+        add.layerId != 0 ? add.layerId
+                         : m_state.newIncidentLayer(add.newLayerName.empty() ? std::string("Coded incidents")
+                                                                             : add.newLayerName);
+    for (const Incident& incident : add.incidents)
+        if (auto at = m_state.addIncident(layerId, incident); !at) return at.error();
     const size_t n = add.incidents.size();
-    const std::string what = std::to_string(n) + (n == 1 ? " coded incident" : " coded incidents");
-    if (target) {
-        const std::string name = target->name;
-        if (Status s = m_state.setIncidentLayerData(add.layerId, std::move(store)); !s) return s;
-        logInfo("Added " + what + " to " + name);
-        return {};
-    }
-    const std::string name = add.newLayerName.empty() ? std::string("Coded incidents") : add.newLayerName;
-    m_state.addIncidentLayer(std::move(store), name);
-    logInfo("Added " + what + " to a new layer " + name);
-    showNewestIncidents();
+    logInfo("Added " + std::to_string(n) + (n == 1 ? " coded incident to " : " coded incidents to ") +
+            m_state.scene().findIncidentLayer(layerId)->name);
+    if (add.layerId == 0) showNewestIncidents();
     return {};
 }
 

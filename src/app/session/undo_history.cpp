@@ -27,6 +27,13 @@ void UndoHistory::record(UndoEntry entry) {
     }
 }
 
+void UndoHistory::extend(const std::string& mergeKey, uint64_t frame) {
+    if (mergeKey.empty() || m_position == 0 || m_position != m_entries.size() || m_saved == m_position)
+        return;
+    UndoEntry& last = m_entries.back();
+    if (last.mergeKey == mergeKey && frame == last.frame + 1) last.frame = frame;
+}
+
 const UndoEntry* UndoHistory::undo() {
     if (!canUndo()) return nullptr;
     return &m_entries[--m_position];

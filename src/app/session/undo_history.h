@@ -33,6 +33,10 @@ public:
     /// Most entries kept; older ones are forgotten.
     static constexpr size_t kLimit = 200;
 
+    /// A change with `mergeKey` in `frame` that changed nothing (a drag resting for a frame): the newest
+    /// entry with that key, recorded the frame before, counts as recorded in `frame`, so that the drag stays
+    /// one step.
+    void extend(const std::string& mergeKey, uint64_t frame);
     /// Adds `entry` as the newest change; the redo steps are dropped.
     void record(UndoEntry entry);
     /// The entry to undo (restore its `before`), moving back one step; null when there is none.

@@ -394,6 +394,7 @@ Incident toIncident(const IncidentProposal& p, const std::string& sourceName, Da
     Incident inc;
     inc.title = p.title;
     inc.description = p.sentence;
+    inc.provenance.sentence = p.sentence;
     inc.category = p.category;
     inc.start = startOfDay(p.first);
     if (p.last != p.first || p.timePrecision != TimePrecision::Day) inc.end = startOfDay(p.last);

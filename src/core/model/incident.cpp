@@ -1,6 +1,7 @@
 #include "core/model/incident.h"
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <limits>
 #include <numeric>
@@ -266,15 +267,16 @@ void IncidentStoreBuilder::append(const Incident& inc, const IncidentText& text)
     packListInto(m_tags, inc.tags);
     packSourcesInto(m_sources, inc.sources);
     // In the order of the store's field numbers (IncidentStore::kIdField ...).
-    static_assert(IncidentStore::kTagsField + 1 == PackedTextRows::kFields);
-    s.m_text.append({text.id, text.title, text.placeName, m_sources, text.description, text.subCategory,
-                     m_actors, m_adminAreas, m_tags});
+    static_assert(IncidentStore::kSentenceField + 1 == PackedTextRows::kFields);
+    const IncidentProvenance& p = inc.provenance;
+    m_text.append({text.id, text.title, text.placeName, m_sources, text.description, text.subCategory,
+                   m_actors, m_adminAreas, m_tags, p.created, p.modified, p.by, p.sentence});
 
     constexpr size_t kSample = 4096;
     if (s.m_start.size() == kSample && m_expected > kSample) {
         // Size the text from the first rows, so that it does not grow (and copy) step by step.
         const size_t more = m_expected - kSample;
-        s.m_text.reserve(more, s.m_text.bytesPerRow() * more * 9 / 8);
+        m_text.reserve(more, m_text.bytesPerRow() * more * 9 / 8);
     }
 }
 
@@ -283,9 +285,12 @@ IncidentStore IncidentStoreBuilder::build() {
     std::vector<uint32_t> ids = std::move(m_categoryIds);
     std::vector<std::string> names = std::move(m_names);
     const bool sorted = m_sorted;
+    m_text.finish();
+    s.m_text = std::make_shared<const PackedTextRows>(std::move(m_text));
+    static std::atomic<uint64_t> builds{0};
+    s.m_lineage = ++builds;
     *this = IncidentStoreBuilder{};
 
-    s.m_text.finish();
     if (!sorted) {
         // One stable permutation by start time, applied column by column: only one column is ever doubled.
         std::vector<uint32_t> order = sortOrder(s.m_start);
@@ -309,26 +314,56 @@ IncidentStore IncidentStoreBuilder::build() {
     return s;
 }
 
+std::string_view IncidentStore::text(size_t i, size_t field) const {
+    const size_t t = textRow(i);
+    const size_t loaded = loadedTextRows();
+    return t < loaded ? m_text->field(t, field) : std::string_view((*m_editedText[t - loaded])[field]);
+}
+
+IncidentStore::TextRow IncidentStore::packedText(const Incident& inc) {
+    TextRow row;
+    const auto clean = [](std::string& out, std::string_view s) {
+        out.clear();
+        appendClean(out, s);
+    };
+    clean(row[kIdField], inc.id);
+    clean(row[kTitleField], inc.title);
+    clean(row[kPlaceField], inc.placeName);
+    packSourcesInto(row[kSourcesField], inc.sources);
+    clean(row[kDescriptionField], inc.description);
+    clean(row[kSubCategoryField], inc.subCategory);
+    packListInto(row[kActorsField], inc.actors);
+    packListInto(row[kAdminAreasField], inc.adminAreas);
+    packListInto(row[kTagsField], inc.tags);
+    const IncidentProvenance& p = inc.provenance;
+    clean(row[kCreatedField], p.created);
+    clean(row[kModifiedField], p.modified);
+    clean(row[kByField], p.by);
+    clean(row[kSentenceField], p.sentence);
+    return row;
+}
+
 Incident IncidentStore::get(size_t i) const {
     Incident inc;
-    const size_t t = textRow(i);
-    inc.id = m_text.field(t, kIdField);
-    inc.title = m_text.field(t, kTitleField);
-    inc.description = m_text.field(t, kDescriptionField);
+    inc.id = text(i, kIdField);
+    inc.title = text(i, kTitleField);
+    inc.description = text(i, kDescriptionField);
     inc.category = m_categories.empty() ? std::string() : m_categories[m_category[i]];
-    inc.subCategory = m_text.field(t, kSubCategoryField);
-    inc.actors = unpackList(m_text.field(t, kActorsField));
+    inc.subCategory = text(i, kSubCategoryField);
+    inc.actors = unpackList(text(i, kActorsField));
     inc.start = TimePoint{m_start[i]};
     if (m_end[i] != m_start[i]) inc.end = TimePoint{m_end[i]};
     inc.timePrecision = static_cast<TimePrecision>(m_timePrecision[i]);
     inc.location = {m_lon[i], m_lat[i]};
     inc.locationPrecision = static_cast<LocationPrecision>(m_locationPrecision[i]);
-    inc.placeName = m_text.field(t, kPlaceField);
-    inc.adminAreas = unpackList(m_text.field(t, kAdminAreasField));
+    inc.placeName = text(i, kPlaceField);
+    inc.adminAreas = unpackList(text(i, kAdminAreasField));
     inc.fatalities = m_fatalities[i];
     inc.injured = m_injured[i];
-    inc.sources = unpackSources(m_text.field(t, kSourcesField));
-    inc.tags = unpackList(m_text.field(t, kTagsField));
+    inc.sources = unpackSources(text(i, kSourcesField));
+    inc.tags = unpackList(text(i, kTagsField));
+    inc.provenance = {std::string(text(i, kCreatedField)), std::string(text(i, kModifiedField)),
+                      std::string(text(i, kByField)), std::string(text(i, kSentenceField))};
     return inc;
 }
 
@@ -339,6 +374,9 @@ size_t IncidentStore::lowerBoundStart(TimePoint t) const {
 std::vector<std::pair<std::string, size_t>> IncidentStore::memoryByColumn() const {
     size_t categories = vectorBytes(m_categories);
     for (const auto& c : m_categories) categories += c.capacity() > 15 ? c.capacity() + 1 : 0;
+    size_t editedText = vectorBytes(m_editedText);
+    for (const auto& row : m_editedText)
+        for (const auto& f : *row) editedText += f.capacity() > 15 ? f.capacity() + 1 : 0;
     return {{"start", vectorBytes(m_start)},
             {"end", vectorBytes(m_end)},
             {"lon", vectorBytes(m_lon)},
@@ -349,8 +387,10 @@ std::vector<std::pair<std::string, size_t>> IncidentStore::memoryByColumn() cons
             {"fatalities", vectorBytes(m_fatalities)},
             {"injured", vectorBytes(m_injured)},
             {"categoryNames", categories},
-            {"text", m_text.memoryBytes()},
-            {"textRow", vectorBytes(m_textRow)}};
+            {"text", m_text ? m_text->memoryBytes() : 0},
+            {"textRow", vectorBytes(m_textRow)},
+            {"origin", vectorBytes(m_origin)},
+            {"editedText", editedText}};
 }
 
 size_t IncidentStore::memoryBytes() const {

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,6 +31,17 @@ struct IncidentSource {
     std::string text;                    ///< e.g. "Associated Press, via the Washington Post"
     std::string url;                     ///< may be empty
     std::optional<TimePoint> published;  ///< publication date when known
+    friend bool operator==(const IncidentSource&, const IncidentSource&) = default;
+};
+
+/// Who coded an incident, when, and from what text. Empty for rows of a dataset that has no such columns;
+/// Flashpoint fills it when an incident is added or edited (see stampProvenance).
+struct IncidentProvenance {
+    std::string created;   ///< ISO 8601 UTC date-time the incident was first coded
+    std::string modified;  ///< ISO 8601 UTC date-time of its last edit
+    std::string by;        ///< who made the last edit ($USER)
+    std::string sentence;  ///< the sentence it was coded from (the text-coding panel fills it)
+    friend bool operator==(const IncidentProvenance&, const IncidentProvenance&) = default;
 };
 
 /// One incident as read from a source or shown in the inspector (row form). The store keeps the same fields
@@ -51,10 +64,17 @@ struct Incident {
     int32_t injured = -1;                 ///< -1 when not reported
     std::vector<IncidentSource> sources;
     std::vector<std::string> tags;
+    IncidentProvenance provenance;
+    friend bool operator==(const Incident&, const Incident&) = default;
 };
 
+/// Stamps `inc` as edited now by $USER (or "unknown"): `modified` and `by`, and `created` too when it is
+/// empty (a new incident).
+void stampProvenance(Incident& inc);
+
 /// All incidents of one source as flat columns (structure of arrays) sorted by start time, so that time
-/// windows are binary searches and the GPU gets one array per attribute. Built once, then immutable. Sized
+/// windows are binary searches and the GPU gets one array per attribute. Immutable once built: an edit makes
+/// a new store (withReplaced, withAdded, withRemoved) that shares the loaded text with this one. Sized
 /// for 10,000,000 incidents: 48 bytes per incident in the columns drawing reads, plus its text packed (see
 /// PackedTextRows: repeated values once, empty fields free).
 class IncidentStore {
@@ -98,21 +118,63 @@ public:
     TimeSpan timeRange() const { return m_timeRange; }
     /// Lon/lat box of all incident locations; empty when there are none.
     GeoBBox extent() const { return m_extent; }
-    /// Heap bytes held by the columns.
+    /// Heap bytes held by the columns (the loaded text counted in full, though edited copies share it).
     size_t memoryBytes() const;
     /// memoryBytes() column by column ("start", "end", "lon", ..., "text", "textRow"), in that order: what
     /// each costs, for `flashpoint info --json` and the performance notes.
     std::vector<std::pair<std::string, size_t>> memoryByColumn() const;
 
+    /// origin() of an incident that was added, not loaded.
+    static constexpr uint32_t kAdded = UINT32_MAX;
+    /// Which loaded row incident i is: its number among the rows the store was built from (0-based, in
+    /// input order), kept through edits; kAdded for an incident added since.
+    uint32_t origin(size_t i) const;
+
+    /// True when incident i was added or edited since the store was built (its text is not the loaded one).
+    bool isEdited(size_t i) const { return textRow(i) >= loadedTextRows(); }
+    /// The same number for a built store and every store edits made from it; another for another build.
+    /// origin() numbers rows of the same build only.
+    uint64_t lineage() const { return m_lineage; }
+
+    /// A copy with incident i replaced by `inc` (moved to its place in start-time order, after incidents
+    /// that start at the same time) and keeping i's origin; `at` receives its new index. O(size) copying
+    /// of the hot columns (about 52 bytes per incident); the text is shared, not copied. i < size().
+    IncidentStore withReplaced(size_t i, const Incident& inc, size_t* at = nullptr) const;
+    /// A copy with `inc` added (origin kAdded); `at` receives its index. Same cost as withReplaced.
+    IncidentStore withAdded(const Incident& inc, size_t* at = nullptr) const;
+    /// A copy without incident i. i < size().
+    IncidentStore withRemoved(size_t i) const;
+
 private:
     // Field numbers in m_text: the fields most often set first, so that the usual mask takes one byte.
     static constexpr size_t kIdField = 0, kTitleField = 1, kPlaceField = 2, kSourcesField = 3,
                             kDescriptionField = 4, kSubCategoryField = 5, kActorsField = 6,
-                            kAdminAreasField = 7, kTagsField = 8;
-    std::string_view text(size_t i, size_t field) const { return m_text.field(textRow(i), field); }
+                            kAdminAreasField = 7, kTagsField = 8, kCreatedField = 9, kModifiedField = 10,
+                            kByField = 11, kSentenceField = 12;
+    using TextRow = std::array<std::string, PackedTextRows::kFields>;
+    std::string_view text(size_t i, size_t field) const;
     /// Where incident i's text is: the text columns stay in input order (moving every string into time
-    /// order would cost more than this one index).
+    /// order would cost more than this one index). Rows past the loaded text are in m_editedText.
     size_t textRow(size_t i) const { return m_textRow.empty() ? i : m_textRow[i]; }
+    size_t loadedTextRows() const { return m_text ? m_text->size() : 0; }
+    /// The packed text fields of `inc`, in field-number order.
+    static TextRow packedText(const Incident& inc);
+    /// Copies the columns and gives every incident an explicit text row and origin (before an edit).
+    IncidentStore editableCopy() const;
+    /// Writes `inc` into row i of the hot columns and a new edited text row.
+    void put(size_t i, const Incident& inc);
+    /// Moves row `from` to index `to` in every column.
+    void moveRow(size_t from, size_t to);
+    /// Where an incident starting at `start` goes (after equal starts), ignoring row `skip` (npos: none).
+    size_t placeFor(int64_t start, size_t skip) const;
+    uint16_t categoryFor(std::string_view name);
+    /// Recomputes timeRange() and extent() from every incident.
+    void recomputeRanges();
+    template <class F>
+    void forEachColumn(F&& f) {
+        f(m_start), f(m_end), f(m_lon), f(m_lat), f(m_category), f(m_timePrecision);
+        f(m_locationPrecision), f(m_fatalities), f(m_injured), f(m_textRow), f(m_origin);
+    }
 
     std::vector<int64_t> m_start, m_end;
     std::vector<double> m_lon, m_lat;
@@ -121,8 +183,13 @@ private:
     std::vector<int32_t> m_fatalities, m_injured;
     std::vector<std::string> m_categories;
     // Every text field, in input order; lists (actors, areas, tags, sources) packed with '\x1f' separators.
-    PackedTextRows m_text;
+    // Shared by the stores edits make from this one.
+    std::shared_ptr<const PackedTextRows> m_text;
+    /// Text of edited and added incidents (text rows loadedTextRows() and on), shared between edits.
+    std::vector<std::shared_ptr<const TextRow>> m_editedText;
     std::vector<uint32_t> m_textRow;  ///< input row of each incident; empty when input was in time order
+    std::vector<uint32_t> m_origin;   ///< origin() of each incident; empty: textRow()
+    uint64_t m_lineage = 0;
     GeoBBox m_extent;
     TimeSpan m_timeRange;
 };
@@ -162,6 +229,7 @@ private:
     uint32_t m_lastId = UINT32_MAX;
     size_t m_expected = 0;  // reserve() hint
     bool m_sorted = true;
+    PackedTextRows m_text;                                  // becomes the store's shared text
     std::string m_actors, m_adminAreas, m_tags, m_sources;  // packed lists of the row being appended
 
     uint32_t categoryId(std::string_view name);

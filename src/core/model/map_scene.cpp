@@ -1,5 +1,7 @@
 #include "core/model/map_scene.h"
 
+#include "core/util/secrets.h"
+
 #include <algorithm>
 #include <atomic>
 
@@ -30,8 +32,22 @@ uint64_t MapScene::addIncidentLayer(std::shared_ptr<const IncidentStore> data, s
     layer.source = std::move(source);
     layer.attribution = std::move(attribution);
     layer.data = std::move(data);
+    layer.savedData = layer.data;
     incidentLayers.push_back(std::move(layer));
     return incidentLayers.back().id;
+}
+
+bool hasUnsavedEdits(const IncidentLayer& layer) {
+    if (!layer.savedData) return layer.data && !layer.data->empty();
+    return layer.data != layer.savedData;
+}
+
+std::string readOnlyReason(const IncidentLayer& layer) {
+    if (layer.own) return {};
+    if (layer.format == "gdelt") return "a GDELT export is read-only";
+    if (isDatabaseSource(layer.source)) return "incidents of a database table are not edited in place";
+    if (!layer.loadOptions.sql.empty()) return "incidents read by an SQL query cannot be written back";
+    return {};
 }
 
 MapLayer* MapScene::find(uint64_t id) {

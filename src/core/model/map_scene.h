@@ -62,7 +62,18 @@ struct IncidentLayer {
     std::shared_ptr<const IncidentStore> data;
     IncidentStyle style;
     std::string attribution;
+    /// What its source holds: the store as loaded or last saved. `data` is another store after an edit
+    /// (see hasUnsavedEdits). Null for a layer of the user's own that was never saved.
+    std::shared_ptr<const IncidentStore> savedData;
+    std::string format;  ///< the loader's format name ("generic", "acled", "gdelt"...); "" for own layers
+    bool own = false;    ///< made in Flashpoint (New incident layer, a copy): saved as a file of its own
 };
+
+/// True when `layer` holds edits its source (or, for a layer of the user's own, any file) does not.
+bool hasUnsavedEdits(const IncidentLayer& layer);
+/// Why the incidents of `layer` cannot be edited in place (a GDELT export, a database table), or "" when
+/// they can: such incidents are copied into a layer of the user's own first.
+std::string readOnlyReason(const IncidentLayer& layer);
 
 /// Everything that decides what the map shows apart from the view: layers in drawing order (first is
 /// drawn first, i.e. at the bottom), the map CRS and the background. The GUI and every CLI command share it.

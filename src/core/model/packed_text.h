@@ -21,7 +21,7 @@ namespace fp {
 /// record's offset is kept; a row is found by skipping at most kGroup - 1 records from there.
 class PackedTextRows {
 public:
-    static constexpr size_t kFields = 9;
+    static constexpr size_t kFields = 13;
     using Row = std::array<std::string_view, kFields>;
 
     /// Appends a row (copies its text).

@@ -58,6 +58,7 @@ Result<uint64_t> MapState::addIncidents(const std::string& source, const Inciden
         m_scene.addIncidentLayer(std::make_shared<const IncidentStore>(std::move(loaded).value()), name,
                                  report.source, m_lastIncidentFormat.attribution);
     m_scene.incidentLayers.back().loadOptions = options;
+    m_scene.incidentLayers.back().format = m_lastIncidentFormat.format;
     logInfo("Added " + std::to_string(count) + " incidents (" + m_lastIncidentFormat.format + ") as layer " +
             name + " from " + report.source);
     logInfo(report.source + ": " + report.summary());
@@ -143,15 +144,6 @@ Status MapState::setIncidentStyle(uint64_t layerId, const IncidentStyle& style) 
     return {};
 }
 
-Status MapState::setIncidentLayerData(uint64_t layerId, std::shared_ptr<const IncidentStore> data) {
-    IncidentLayer* layer = m_scene.findIncidentLayer(layerId);
-    if (!layer) return layerMissing(layerId);
-    if (!data) return makeError(ErrorCode::InvalidArgument, layer->name, "no incidents given");
-    layer->data = std::move(data);
-    forgetSelectionIn(m_scene.incidentFocus, layerId);
-    return {};
-}
-
 Status MapState::removeIncidentLayer(uint64_t layerId) {
     auto& layers = m_scene.incidentLayers;
     auto it =
@@ -218,8 +210,23 @@ MapState::Snapshot MapState::snapshot() const {
 void MapState::restore(const Snapshot& snapshot, unsigned parts) {
     if (parts & Layers) m_scene.layers = snapshot.scene.layers;
     if (parts & IncidentLayers) {
+        // What each layer's file holds does not go back with an undo: a save is no step of the history.
+        std::vector<IncidentLayer> now = std::move(m_scene.incidentLayers);
         m_scene.incidentLayers = snapshot.scene.incidentLayers;
+        for (IncidentLayer& layer : m_scene.incidentLayers)
+            for (const IncidentLayer& current : now)
+                if (current.id == layer.id) {
+                    layer.savedData = current.savedData;
+                    layer.source = current.source;
+                    layer.format = current.format;
+                    layer.loadOptions = current.loadOptions;
+                }
         m_geocodeReviews = snapshot.geocodeReviews;
+    }
+    if (parts & Selection) {
+        const IncidentFocus& was = snapshot.scene.incidentFocus;
+        m_scene.incidentFocus.selectedLayer = was.selectedLayer;
+        m_scene.incidentFocus.selectedIndex = was.selectedIndex;
     }
     // The CRS was in use when the snapshot was taken, so PROJ accepts it again.
     if (parts & Crs)
@@ -234,6 +241,9 @@ void MapState::restore(const Snapshot& snapshot, unsigned parts) {
     const IncidentSelection& selection = m_scene.incidentFocus;
     for (uint64_t id : {selection.selectedLayer, selection.spreadLayer})
         if (id && !m_scene.findIncidentLayer(id)) forgetSelectionIn(m_scene.incidentFocus, id);
+    if (const IncidentLayer* layer = m_scene.findIncidentLayer(selection.selectedLayer);
+        layer && (!layer->data || selection.selectedIndex >= layer->data->size()))
+        forgetSelectionIn(m_scene.incidentFocus, layer->id);
 }
 
 namespace {

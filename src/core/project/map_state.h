@@ -66,6 +66,29 @@ public:
     /// drawing position; the old layer and its geocoding review go. NotFound when either is missing.
     Status replaceIncidentLayer(uint64_t oldId, uint64_t newId);
 
+    // Incident edits (map_state_edits.cpp). Each gives the layer a new store (the old one stays with the
+    // undo history), stamps the incident's provenance (stampProvenance), selects it at its new row and
+    // fails with NotFound for a missing layer or row, InvalidArgument for a bad value (naming the field) or
+    // a read-only layer (readOnlyReason): nothing changes then.
+
+    /// Adds `incident` to layer `layerId`; returns its row.
+    Result<uint32_t> addIncident(uint64_t layerId, Incident incident);
+    /// Replaces every field of row `index` of layer `layerId` with `incident`'s.
+    Status editIncident(uint64_t layerId, uint32_t index, Incident incident);
+    /// Moves row `index` of layer `layerId` to `position`.
+    Status moveIncident(uint64_t layerId, uint32_t index, LonLat position);
+    /// Removes row `index` of layer `layerId` (the selection in that layer is cleared).
+    Status removeIncident(uint64_t layerId, uint32_t index);
+    /// Adds an empty incident layer of the user's own named `name`; returns its id.
+    uint64_t newIncidentLayer(std::string name);
+    /// Copies the incidents of layer `layerId` (only row `*only` when given) into a new layer of the user's
+    /// own above the others; returns its id.
+    Result<uint64_t> copyIncidentsToOwnLayer(uint64_t layerId, std::optional<uint32_t> only);
+    /// Records that layer `layerId`'s file now holds `saved` (read from `source`, format `format`): the
+    /// layer shows `saved` and has no unsaved edits.
+    Status markIncidentLayerSaved(uint64_t layerId, std::shared_ptr<const IncidentStore> saved,
+                                  const std::string& source, const std::string& format);
+
     /// Switches the map CRS (EPSG code, PROJ string, WKT). Keeps the view centred on the same place at the
     /// same ground scale. On failure the old CRS stays and the Error says why.
     Status setCrs(const std::string& definition);
@@ -82,10 +105,6 @@ public:
     /// Removes an incident layer with its geocoding review (and the selection in it); NotFound when there is
     /// no such layer.
     Status removeIncidentLayer(uint64_t layerId);
-    /// Replaces the incidents an incident layer shows (incidents added to it in memory), keeping its id,
-    /// name, source, style and drawing position; the selection in it is cleared (its rows moved). NotFound
-    /// when there is no such layer, InvalidArgument for null data.
-    Status setIncidentLayerData(uint64_t layerId, std::shared_ptr<const IncidentStore> data);
     /// How the gazetteer's places are labelled.
     void setPlaceLabels(const PlaceLabelStyle& style) { m_scene.placeLabels = style; }
     /// The gazetteer for place labels and reverse geocoding (null: none).
@@ -133,6 +152,7 @@ public:
         Time = 1u << 3,            ///< the time state
         Playback = 1u << 4,
         PlaceLabels = 1u << 5,
+        Selection = 1u << 6,  ///< the selected incident (an incident edit selects the incident it changed)
     };
     /// What undo restores (see Part). Cheap to copy: layer data is shared, not copied.
     struct Snapshot {

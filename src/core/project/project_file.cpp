@@ -43,7 +43,7 @@ Result<std::string> readText(const std::string& path) {
 }
 
 using VectorLoad = std::pair<LoadReport, Result<std::vector<VectorLayer>>>;
-using IncidentLoad = std::tuple<LoadReport, Result<IncidentStore>, GeocodeSummary>;
+using IncidentLoad = std::tuple<LoadReport, Result<IncidentStore>, GeocodeSummary, std::string>;
 
 /// "layer 3 'Kosovo: districts'": how messages name an entry of the project (1-based, as a person counts).
 std::string entryName(const char* kind, size_t index, const std::string& name) {
@@ -101,7 +101,7 @@ Result<LoadedProject> instantiateProject(const ProjectDocument& doc, const std::
     for (const auto& incidents : doc.incidents) {
         if (Status s = checkNetworkAllowed(incidents.source); !s) {
             incidentLoads.push_back(std::async(std::launch::deferred, [e = s.error()] {
-                return IncidentLoad(LoadReport{}, e, GeocodeSummary{});
+                return IncidentLoad(LoadReport{}, e, GeocodeSummary{}, std::string());
             }));
             continue;
         }
@@ -109,7 +109,7 @@ Result<LoadedProject> instantiateProject(const ProjectDocument& doc, const std::
             LoadReport report;
             IncidentFormatInfo info;
             auto loaded = loadIncidents(incidents.source, incidents.options, report, &info);
-            return IncidentLoad(std::move(report), std::move(loaded), std::move(info.geocoding));
+            return IncidentLoad(std::move(report), std::move(loaded), std::move(info.geocoding), info.format);
         }));
     }
 
@@ -158,7 +158,7 @@ Result<LoadedProject> instantiateProject(const ProjectDocument& doc, const std::
     }
     for (size_t i = 0; i < doc.incidents.size(); ++i) {
         const ProjectIncidents& incidents = doc.incidents[i];
-        auto& [report, loaded, geocoding] = incidentResults[i];
+        auto& [report, loaded, geocoding, format] = incidentResults[i];
         reports.push_back(report);
         if (!loaded) {
             if (auto e = failed(entryName("incident source", i, incidents.name), loaded.error())) return *e;
@@ -172,6 +172,7 @@ Result<LoadedProject> instantiateProject(const ProjectDocument& doc, const std::
         IncidentLayer& added = scene.incidentLayers.back();
         added.loadOptions = incidents.options;
         added.style = incidents.style;
+        added.format = format;
         if (geocoding.any()) held.push_back({added.id, name, std::move(geocoding)});
     }
 

@@ -49,6 +49,28 @@ bool link(const std::string& text, const std::string& tooltip) {
 
 }  // namespace
 
+void IncidentInspectorPanel::drawEditButtons(const IncidentLayer& layer, CommandList& out) {
+    const std::string readOnly = readOnlyReason(layer);
+    if (readOnly.empty()) {
+        if (ImGui::Button(m_editing ? "Done" : "Edit")) m_editing = !m_editing;
+        ImGui::SameLine();
+        if (ImGui::Button("Delete")) out.push_back(DeleteIncident{m_selected});
+        ImGui::SameLine();
+    }
+    if (ImGui::Button("Copy to own layer")) out.push_back(CopyIncidentsToOwnLayer{0, m_selected});
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", readOnly.empty() ? "Copy this incident into a new layer of your own"
+                                                 : (readOnly + ": copy the incident to edit it").c_str());
+}
+
+std::vector<std::string> IncidentInspectorPanel::categoryChoices(const IncidentStore& store) const {
+    std::vector<std::string> out;
+    for (const CategoryStyle& c : m_sheet->categories()) out.push_back(c.name);
+    for (const std::string& c : store.categories())
+        if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
+    return out;
+}
+
 bool isOpenableUrl(const std::string& url) {
     const bool scheme = url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0;
     if (!scheme || url.size() > 4096) return false;
@@ -91,7 +113,13 @@ void IncidentInspectorPanel::draw(const UiContext& ctx, CommandList& out) {
     if (ImGui::Button("Fly to")) out.push_back(FlyToIncident{m_selected});
     ImGui::SameLine();
     if (ImGui::Button("Clear selection")) out.push_back(SelectIncident{});
+    drawEditButtons(*layer, out);
     ImGui::Separator();
+    if (m_editing && readOnlyReason(*layer).empty()) {
+        m_editor.draw(m_selected, inc, categoryChoices(*layer->data), out);
+        ImGui::End();
+        return;
+    }
 
     if (ImGui::BeginTable("##fields", 2, ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn("field", ImGuiTableColumnFlags_WidthFixed, 7.5f * ImGui::GetFontSize());

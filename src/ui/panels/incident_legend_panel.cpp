@@ -137,10 +137,11 @@ void IncidentLegendPanel::drawLayer(const IncidentLayer& layer, const UiContext&
     } else {
         std::snprintf(label, sizeof label, " (%zu)", total);
     }
+    // Unsaved edits are marked as the window title marks an unsaved project.
+    const std::string name = (hasUnsavedEdits(layer) ? "\xE2\x80\xA2 " : "") + layer.name;
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(
-        ellipsize(layer.name + label, right - ImGui::GetCursorPosX() - buttonsWidth - st.ItemSpacing.x)
-            .c_str());
+        ellipsize(name + label, right - ImGui::GetCursorPosX() - buttonsWidth - st.ItemSpacing.x).c_str());
     itemTooltip((layer.name + "\nSource: " + layer.source +
                  (layer.attribution.empty() ? std::string() : "\n" + layer.attribution))
                     .c_str());
@@ -234,6 +235,7 @@ void IncidentLegendPanel::drawLayer(const IncidentLayer& layer, const UiContext&
         itemTooltip(
             "Write a CSV or GeoPackage copy of the source with the coordinates found for its place names");
     }
+    m_saveButtons.draw(layer, ctx.scale, out);
     ImGui::Unindent(ImGui::GetFrameHeight() + st.ItemSpacing.x);
     ImGui::Separator();
     if (changed) out.push_back(SetIncidentStyle{layer.id, style});

@@ -8,6 +8,7 @@
 
 #include "core/model/incident_style_sheet.h"
 #include "ui/panel.h"
+#include "ui/panels/incident_layer_save.h"
 #include "ui/timeline/incident_time_cache.h"
 
 namespace fp {
@@ -59,6 +60,7 @@ private:
     bool m_focusSource = false;
     std::set<uint64_t> m_mappable;
     std::set<uint64_t> m_geocoded;
+    IncidentLayerSaveButtons m_saveButtons;
     struct CachedCounts {
         const IncidentStore* data = nullptr;
         std::vector<CategoryCount> counts;

@@ -49,6 +49,9 @@ void MainMenu::drawEditItems(CommandList& out) {
     const std::string redo = canRedo ? "Redo " + m_project->redoName : std::string("Redo");
     if (ImGui::MenuItem(undo.c_str(), "Ctrl+Z", false, canUndo)) out.push_back(Undo{});
     if (ImGui::MenuItem(redo.c_str(), "Ctrl+Shift+Z", false, canRedo)) out.push_back(Redo{});
+    ImGui::Separator();
+    if (ImGui::MenuItem("Add incident on the map")) out.push_back(ArmAddIncident{true});
+    if (ImGui::MenuItem("New incident layer")) out.push_back(NewIncidentLayer{});
 }
 
 void MainMenu::draw(const UiContext& ctx, CommandList& out) {

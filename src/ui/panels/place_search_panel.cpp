@@ -1,5 +1,7 @@
 #include "ui/panels/place_search_panel.h"
 
+#include "ui/incident_map_editing.h"
+
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -132,6 +134,11 @@ void PlaceSearchPanel::draw(const UiContext& ctx, CommandList& out) {
             detail += " \xC2\xB7 \xE2\x80\x9C" + std::string(hit.matchedName) + "\xE2\x80\x9D";
         ImGui::Indent(12.f * s);
         ImGui::TextDisabled("%s", detail.c_str());
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Add incident here")) {
+            out.push_back(AddIncident{0, newIncidentAtPlace(ctx.state, p)});
+            m_open = false;
+        }
         ImGui::Unindent(12.f * s);
         ImGui::PopID();
     }

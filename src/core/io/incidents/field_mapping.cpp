@@ -26,6 +26,10 @@ constexpr std::array<const char*, kFieldCount> kNames = {"id",
                                                          "source_url",
                                                          "source_date",
                                                          "tags",
+                                                         "created",
+                                                         "modified",
+                                                         "coded_by",
+                                                         "sentence",
                                                          "country",
                                                          "admin1",
                                                          "admin2",
@@ -57,6 +61,10 @@ const std::array<std::vector<const char*>, kFieldCount>& candidates() {
         {"url", "link", "source_link", "source_ur"},
         {"published", "publication_date", "published_date", "source_dat"},
         {"keywords", "labels"},
+        {"created_at", "coded_at"},
+        {"modified_at", "updated_at"},
+        {"edited_by", "coder"},
+        {"evidence", "quote"},
         {"country_name", "country_code", "iso", "iso2", "iso3", "iso_a2", "iso_a3", "cntry_name"},
         {"adm1", "admin_1", "admin1_name", "adm1_name", "province", "district", "state", "region_name"},
         {"adm2", "admin_2", "admin2_name", "adm2_name", "municipality", "county", "opstina"},
@@ -334,6 +342,8 @@ bool convertCheckedRow(const ColumnMapping& m, const Values& values, const LonLa
         if (!get(f).empty()) out.adminAreas.emplace_back(get(f));
     for (auto& a : splitList(get(Field::AdminAreas))) out.adminAreas.push_back(std::move(a));
     out.tags = splitList(get(Field::Tags));
+    out.provenance = {std::string(get(Field::Created)), std::string(get(Field::Modified)),
+                      std::string(get(Field::CodedBy)), std::string(get(Field::Sentence))};
     if (m.has(Field::Fatalities))
         out.fatalities = readCount(ctx, name(Field::Fatalities), get(Field::Fatalities));
     if (m.has(Field::Injured)) out.injured = readCount(ctx, name(Field::Injured), get(Field::Injured));

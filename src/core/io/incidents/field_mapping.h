@@ -35,10 +35,14 @@ enum class Field {
     SourceUrl,
     SourceDate,
     Tags,
-    Country,  ///< country name or ISO code: context for geocoding a place name, and an admin area
-    Admin1,   ///< first-level admin area (district, province): geocoding context, and an admin area
-    Admin2,   ///< second-level admin area (municipality)
-    Admin3,   ///< third-level admin area
+    Created,   ///< provenance: when the incident was coded (IncidentProvenance)
+    Modified,  ///< provenance: its last edit
+    CodedBy,   ///< provenance: who edited it last
+    Sentence,  ///< provenance: the text it was coded from
+    Country,   ///< country name or ISO code: context for geocoding a place name, and an admin area
+    Admin1,    ///< first-level admin area (district, province): geocoding context, and an admin area
+    Admin2,    ///< second-level admin area (municipality)
+    Admin3,    ///< third-level admin area
     Lon,
     Lat,
     Wkt,

@@ -24,8 +24,9 @@ std::string degrees(double v) {
     return buf;
 }
 
-/// The values of one incident, one per incidentFileColumns() entry.
-std::vector<std::string> rowValues(const Incident& inc) {
+}  // namespace
+
+std::vector<std::string> incidentFileValues(const Incident& inc) {
     const IncidentSource* src = inc.sources.empty() ? nullptr : &inc.sources.front();
     const TimePrecision p = inc.timePrecision;
     return {inc.id,
@@ -46,15 +47,21 @@ std::vector<std::string> rowValues(const Incident& inc) {
             src ? src->url : std::string(),
             src && src->published ? formatIso(*src->published, TimePrecision::Day) : std::string(),
             joined(inc.tags),
+            inc.provenance.created,
+            inc.provenance.modified,
+            inc.provenance.by,
+            inc.provenance.sentence,
             degrees(inc.location.lon),
             degrees(inc.location.lat)};
 }
+
+namespace {
 
 Status writeGeoJson(const std::string& path, const std::vector<Incident>& incidents) {
     const auto& columns = incidentFileColumns();
     nlohmann::json features = nlohmann::json::array();
     for (const Incident& inc : incidents) {
-        const std::vector<std::string> values = rowValues(inc);
+        const std::vector<std::string> values = incidentFileValues(inc);
         nlohmann::json props = nlohmann::json::object();
         for (size_t c = 0; c + 2 < columns.size(); ++c)
             if (!values[c].empty()) props[columns[c]] = values[c];
@@ -72,9 +79,10 @@ Status writeGeoJson(const std::string& path, const std::vector<Incident>& incide
 
 const std::vector<std::string>& incidentFileColumns() {
     static const std::vector<std::string> kColumns{
-        "id",     "title",          "description",        "category", "sub_category", "actors",     "start",
-        "end",    "time_precision", "location_precision", "place",    "admin_areas",  "fatalities", "injured",
-        "source", "source_url",     "source_date",        "tags",     "lon",          "lat"};
+        "id",         "title",    "description",    "category",           "sub_category", "actors",
+        "start",      "end",      "time_precision", "location_precision", "place",        "admin_areas",
+        "fatalities", "injured",  "source",         "source_url",         "source_date",  "tags",
+        "created",    "modified", "coded_by",       "sentence",           "lon",          "lat"};
     return kColumns;
 }
 
@@ -95,7 +103,7 @@ Status writeIncidentFile(const std::string& path, const std::vector<Incident>& i
                          "cannot be written: give a .gpkg, .csv or .geojson file name");
     if (Status s = sink->begin(incidentFileColumns()); !s) return s;
     for (const Incident& inc : incidents)
-        if (Status s = sink->row(rowValues(inc), inc.location); !s) return s;
+        if (Status s = sink->row(incidentFileValues(inc), inc.location); !s) return s;
     return sink->finish();
 }
 

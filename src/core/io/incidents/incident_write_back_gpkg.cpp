@@ -1,0 +1,112 @@
+// Writing an edited incident layer back into its GeoPackage: one transaction, so that a failure leaves the
+// file as it was, and the features Flashpoint did not change (with their column types) stay untouched.
+
+#include <ogr_spatialref.h>
+
+#include "core/io/gdal_env.h"
+#include "core/io/gdal_handles.h"
+#include "core/io/incidents/incident_write_back.h"
+
+namespace fp::incident_io {
+
+namespace {
+
+Error failure(const std::string& path, const std::string& what, const GdalErrorCapture& capture) {
+    const std::string& r = capture.firstError().empty() ? capture.lastError() : capture.firstError();
+    return makeError(
+        ErrorCode::IoError, path,
+        what + ": " + (r.empty() ? std::string("GDAL gave no reason") : r) + "; nothing was changed");
+}
+
+/// Turns WGS 84 lon/lat into points in the layer's CRS.
+class PointMaker {
+public:
+    explicit PointMaker(OGRLayer* layer) {
+        const OGRSpatialReference* target = layer->GetSpatialRef();
+        if (!target) return;
+        m_wgs84.importFromEPSG(4326);
+        m_wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+        if (target->IsSame(&m_wgs84)) return;
+        m_transform.reset(OGRCreateCoordinateTransformation(&m_wgs84, target));
+    }
+    OGRPoint* make(LonLat p) const {
+        auto* point = new OGRPoint(p.lon, p.lat);
+        if (m_transform) point->transform(m_transform.get());
+        return point;
+    }
+
+private:
+    OGRSpatialReference m_wgs84;
+    std::unique_ptr<OGRCoordinateTransformation> m_transform;
+};
+
+Status setFields(OGRFeature& feature, const FeatureChange& change, const PointMaker& points) {
+    for (const auto& [name, value] : change.fields) {
+        const int index = feature.GetFieldIndex(name.c_str());
+        if (index < 0) continue;
+        if (value.empty())
+            feature.SetFieldNull(index);
+        else
+            feature.SetField(index, value.c_str());
+    }
+    if (change.position) feature.SetGeometryDirectly(points.make(*change.position));
+    return {};
+}
+
+}  // namespace
+
+Status updateGeoPackage(const std::string& path, const std::string& layerName,
+                        const std::vector<std::string>& newColumns, const std::vector<FeatureChange>& changes,
+                        const std::vector<int64_t>& removedRows) {
+    initGdal();
+    GdalErrorCapture capture;
+    const char* drivers[] = {"GPKG", nullptr};
+    gdal::DatasetPtr dataset(
+        GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, drivers, nullptr, nullptr));
+    if (!dataset) return failure(path, "cannot be opened for writing", capture);
+    OGRLayer* layer = layerName.empty() ? dataset->GetLayer(0) : dataset->GetLayerByName(layerName.c_str());
+    if (!layer) return failure(path, "has no layer '" + layerName + "' any more", capture);
+
+    // Data row n (as the loader counts them) is the n-th feature in reading order.
+    std::vector<GIntBig> fids;
+    layer->ResetReading();
+    for (gdal::FeaturePtr f(layer->GetNextFeature()); f; f.reset(layer->GetNextFeature()))
+        fids.push_back(f->GetFID());
+    const auto fidOf = [&](int64_t row) { return fids.at(static_cast<size_t>(row - 1)); };
+
+    if (dataset->StartTransaction() != OGRERR_NONE)
+        return failure(path, "cannot start a transaction", capture);
+    const auto rollBack = [&](const std::string& what) {
+        const Error e = failure(path, what, capture);
+        dataset->RollbackTransaction();
+        return e;
+    };
+    for (const std::string& name : newColumns) {
+        OGRFieldDefn field(name.c_str(), OFTString);
+        if (layer->CreateField(&field) != OGRERR_NONE) return rollBack("cannot add column '" + name + "'");
+    }
+    const PointMaker points(layer);
+    for (const FeatureChange& change : changes) {
+        if (change.row > static_cast<int64_t>(fids.size())) return rollBack("changed while saving");
+        if (change.row == 0) {
+            gdal::FeaturePtr feature(OGRFeature::CreateFeature(layer->GetLayerDefn()));
+            setFields(*feature, change, points);
+            if (layer->CreateFeature(feature.get()) != OGRERR_NONE) return rollBack("cannot add an incident");
+            continue;
+        }
+        gdal::FeaturePtr feature(layer->GetFeature(fidOf(change.row)));
+        if (!feature) return rollBack("cannot read row " + std::to_string(change.row));
+        setFields(*feature, change, points);
+        if (layer->SetFeature(feature.get()) != OGRERR_NONE)
+            return rollBack("cannot write row " + std::to_string(change.row));
+    }
+    for (int64_t row : removedRows)
+        if (row > static_cast<int64_t>(fids.size()) || layer->DeleteFeature(fidOf(row)) != OGRERR_NONE)
+            return rollBack("cannot delete row " + std::to_string(row));
+    if (dataset->CommitTransaction() != OGRERR_NONE) return rollBack("cannot complete the transaction");
+    dataset.reset();
+    if (!capture.lastError().empty()) return failure(path, "writing failed", capture);
+    return {};
+}
+
+}  // namespace fp::incident_io

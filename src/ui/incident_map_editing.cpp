@@ -1,0 +1,96 @@
+#include "ui/incident_map_editing.h"
+
+#include <imgui.h>
+
+#include <chrono>
+
+namespace fp {
+
+namespace {
+
+LonLat lonLatAt(const MapState& state, ScreenXY at) {
+    return state.projection().unproject(state.view().toMap(at));
+}
+
+ScreenXY mouseInPhysicalPixels() {
+    const ImGuiIO& io = ImGui::GetIO();
+    return {static_cast<double>(io.MousePos.x) * io.DisplayFramebufferScale.x,
+            static_cast<double>(io.MousePos.y) * io.DisplayFramebufferScale.y};
+}
+
+}  // namespace
+
+Incident newIncidentAt(const MapState& state, LonLat position) {
+    Incident inc;
+    inc.title = "New incident";
+    inc.category = "Other";
+    inc.location = position;
+    inc.locationPrecision = LocationPrecision::Exact;
+    inc.timePrecision = TimePrecision::Day;
+    TimePoint when = state.time().cursor;
+    if (state.time().window.mode == WindowMode::All || when.seconds == 0) {
+        const auto now = std::chrono::system_clock::now().time_since_epoch();
+        when = TimePoint{std::chrono::duration_cast<std::chrono::seconds>(now).count()};
+    }
+    inc.start = unitStart(when, TimePrecision::Day);
+    return inc;
+}
+
+Incident newIncidentAtPlace(const MapState& state, const Place& place) {
+    Incident inc = newIncidentAt(state, place.position);
+    inc.placeName = std::string(place.name);
+    inc.locationPrecision = place.isArea() ? LocationPrecision::Region : LocationPrecision::Exact;
+    return inc;
+}
+
+uint64_t addTarget(const MapState& state, const IncidentRef& selected) {
+    const IncidentLayer* layer = state.scene().findIncidentLayer(selected.layerId);
+    return layer && readOnlyReason(*layer).empty() ? layer->id : 0;
+}
+
+bool IncidentMapEditing::updateDrag(const UiContext& ctx, const IncidentHover& hover,
+                                    const IncidentRef& selected, bool editing, CommandList& out) {
+    const ImGuiIO& io = ImGui::GetIO();
+    if (m_dragging) {
+        if (!io.MouseDown[ImGuiMouseButton_Left] || selected.layerId == 0) {
+            m_dragging = false;
+            return true;  // the release frame is the drag's too: no click, no pan
+        }
+        ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeAll);
+        // Every frame of the drag sends a move (also when the mouse rests) so that it stays one undo step.
+        m_last = lonLatAt(ctx.state, mouseInPhysicalPixels());
+        out.push_back(MoveIncident{selected, m_last});
+        return true;
+    }
+    if (!editing || selected.layerId == 0 || m_adding || io.WantCaptureMouse ||
+        !ImGui::IsMouseClicked(ImGuiMouseButton_Left))
+        return false;
+    const bool onSelected = std::any_of(hover.hits.begin(), hover.hits.end(),
+                                        [&](const IncidentHoverHit& h) { return h.incident == selected; });
+    if (!onSelected) return false;
+    const IncidentLayer* layer = ctx.state.scene().findIncidentLayer(selected.layerId);
+    if (!layer || !readOnlyReason(*layer).empty()) return false;
+    m_dragging = true;
+    return true;
+}
+
+void IncidentMapEditing::addAt(const MapState& state, ScreenXY at, uint64_t layerId, CommandList& out) {
+    out.push_back(AddIncident{layerId, newIncidentAt(state, lonLatAt(state, at))});
+    m_adding = false;
+}
+
+void IncidentMapEditing::update() {
+    if (!m_adding) return;
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
+        m_adding = false;
+        return;
+    }
+    if (!ImGui::GetIO().WantCaptureMouse && ImGui::IsMousePosValid()) {
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        const ImVec2 m = ImGui::GetIO().MousePos;
+        ImGui::GetForegroundDrawList()->AddText({m.x + 14.f, m.y + 10.f}, IM_COL32(20, 20, 20, 255),
+                                                "Click to add an incident (Esc: cancel)");
+    }
+}
+
+}  // namespace fp

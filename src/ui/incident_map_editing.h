@@ -1,0 +1,47 @@
+#pragma once
+
+#include "core/model/map_view.h"
+#include "core/places/place.h"
+#include "ui/panel.h"
+#include "ui/panels/incident_tooltip.h"
+
+namespace fp {
+
+/// Map input for editing incidents: the "add incident" mode (the next click on the map adds an incident
+/// there) and dragging the selected incident's marker while the inspector edits it (one MoveIncident per
+/// frame of the drag, which the session merges into one undo step).
+class IncidentMapEditing {
+public:
+    /// Turns the add mode on or off (Edit > Add incident on the map; Escape or a click ends it).
+    void arm(bool on) { m_adding = on; }
+    bool adding() const { return m_adding; }
+    bool dragging() const { return m_dragging; }
+
+    /// Starts, continues or ends a drag of `selected`'s marker (a press on it while `editing`) and appends
+    /// MoveIncident while it moves. True when the mouse belongs to the drag this frame: the map must not pan.
+    bool updateDrag(const UiContext& ctx, const IncidentHover& hover, const IncidentRef& selected,
+                    bool editing, CommandList& out);
+    /// In add mode, a click at `at` (physical pixels): appends AddIncident for layer `layerId` (0: the
+    /// session's choice) and ends the mode. Escape ends it too (see update).
+    void addAt(const MapState& state, ScreenXY at, uint64_t layerId, CommandList& out);
+    /// Ends the add mode on Escape and draws its hint by the pointer.
+    void update();
+
+private:
+    bool m_adding = false;
+    bool m_dragging = false;
+    LonLat m_last;
+};
+
+/// A new incident at `position`, starting at the time cursor's day (today when the map shows all time),
+/// titled "New incident", category "Other", exact place.
+Incident newIncidentAt(const MapState& state, LonLat position);
+/// A new incident at a place of the gazetteer: its position and name, exact for a town or a site, region
+/// for an administrative area.
+Incident newIncidentAtPlace(const MapState& state, const Place& place);
+
+/// The layer an added incident goes into: the selected incident's when it can be edited, else 0 (the
+/// session then uses the newest layer of the user's own, or starts one).
+uint64_t addTarget(const MapState& state, const IncidentRef& selected);
+
+}  // namespace fp
