@@ -65,6 +65,42 @@ void ImageExportDialog::submit(CommandList& out) {
     out.push_back(std::move(req).value());
 }
 
+namespace {
+
+/// The furniture check boxes and texts (title, subtitle, banner, legend, scale bar, ...), `scale` the UI
+/// scale.
+void drawFurnitureChoices(MapFurniture& f, float scale) {
+    const float s = scale;
+    ImGui::Separator();
+    ImGui::TextDisabled("Furniture");
+    ImGui::Checkbox("Title", &f.title);
+    ImGui::SameLine(120.f * s);
+    ImGui::SetNextItemWidth(240.f * s);
+    inputText("##title", f.titleText);
+    ImGui::Checkbox("Subtitle", &f.subtitle);
+    ImGui::SameLine(120.f * s);
+    ImGui::SetNextItemWidth(240.f * s);
+    inputText("##subtitle", f.subtitleText);
+    itemTooltip("Empty: the time window's date range");
+    ImGui::Checkbox("Banner", &f.banner);
+    ImGui::SameLine(120.f * s);
+    ImGui::SetNextItemWidth(240.f * s);
+    inputText("##banner", f.bannerText);
+    itemTooltip("Caveat or classification, at the top and bottom");
+    ImGui::Checkbox("Legend", &f.legend);
+    ImGui::SameLine(120.f * s);
+    ImGui::Checkbox("Scale bar", &f.scaleBar);
+    ImGui::SameLine(240.f * s);
+    ImGui::Checkbox("North arrow", &f.northArrow);
+    ImGui::Checkbox("Time stamp", &f.timestamp);
+    ImGui::SameLine(120.f * s);
+    ImGui::Checkbox("Attribution", &f.attribution);
+    ImGui::SameLine(240.f * s);
+    ImGui::Checkbox("Inset map", &f.inset);
+}
+
+}  // namespace
+
 void ImageExportDialog::draw(const UiContext& ctx, CommandList& out) {
     if (!m_open) return;
     const float s = ctx.scale;
@@ -104,33 +140,7 @@ void ImageExportDialog::draw(const UiContext& ctx, CommandList& out) {
     if (ImGui::InputFloat("DPI", &dpi, 12.f, 48.f, "%.0f")) m_settings.dpi = dpi;
     itemTooltip("Labels, markers and furniture are sized for this resolution (96 = as on screen)");
 
-    MapFurniture& f = m_settings.furniture;
-    ImGui::Separator();
-    ImGui::TextDisabled("Furniture");
-    ImGui::Checkbox("Title", &f.title);
-    ImGui::SameLine(120.f * s);
-    ImGui::SetNextItemWidth(240.f * s);
-    inputText("##title", f.titleText);
-    ImGui::Checkbox("Subtitle", &f.subtitle);
-    ImGui::SameLine(120.f * s);
-    ImGui::SetNextItemWidth(240.f * s);
-    inputText("##subtitle", f.subtitleText);
-    itemTooltip("Empty: the time window's date range");
-    ImGui::Checkbox("Banner", &f.banner);
-    ImGui::SameLine(120.f * s);
-    ImGui::SetNextItemWidth(240.f * s);
-    inputText("##banner", f.bannerText);
-    itemTooltip("Caveat or classification, at the top and bottom");
-    ImGui::Checkbox("Legend", &f.legend);
-    ImGui::SameLine(120.f * s);
-    ImGui::Checkbox("Scale bar", &f.scaleBar);
-    ImGui::SameLine(240.f * s);
-    ImGui::Checkbox("North arrow", &f.northArrow);
-    ImGui::Checkbox("Time stamp", &f.timestamp);
-    ImGui::SameLine(120.f * s);
-    ImGui::Checkbox("Attribution", &f.attribution);
-    ImGui::SameLine(240.f * s);
-    ImGui::Checkbox("Inset map", &f.inset);
+    drawFurnitureChoices(m_settings.furniture, s);
     ImGui::EndDisabled();
 
     ImGui::Separator();

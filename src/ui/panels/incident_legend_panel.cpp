@@ -113,6 +113,90 @@ void IncidentLegendPanel::draw(const UiContext& ctx, CommandList& out) {
     ImGui::End();
 }
 
+namespace {
+
+/// One row per category (visibility, glyph, name, count in the window and in all), then All/None. Edits
+/// `style.hiddenCategories`; true when the user changed it. `inWindow` is null when no time window applies.
+bool drawCategoryRows(const IncidentStore& store, const std::vector<CategoryCount>& counts,
+                      const std::vector<size_t>* inWindow, const IncidentStyleSheet& sheet,
+                      IncidentStyle& style) {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    bool changed = false;
+    for (const CategoryCount& c : counts) {
+        const std::string& name = store.categories()[c.category];
+        const auto hidden = std::find(style.hiddenCategories.begin(), style.hiddenCategories.end(), name);
+        bool shown = hidden == style.hiddenCategories.end();
+        ImGui::PushID(c.category);
+        if (ImGui::Checkbox("##category", &shown)) {
+            if (shown)
+                style.hiddenCategories.erase(hidden);
+            else
+                style.hiddenCategories.push_back(name);
+            changed = true;
+        }
+        ImGui::SameLine();
+        const float h = ImGui::GetFrameHeight();
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        drawMarkerGlyph(ImGui::GetWindowDrawList(), {at.x + 0.5f * h, at.y + 0.5f * h}, 0.3f * h,
+                        sheet.styleFor(name));
+        ImGui::Dummy({h, h});
+        ImGui::SameLine();
+        ImGui::AlignTextToFramePadding();
+        if (!shown) ImGui::PushStyleColor(ImGuiCol_Text, st.Colors[ImGuiCol_TextDisabled]);
+        ImGui::TextUnformatted(name.empty() ? "(no category)" : name.c_str());
+        ImGui::SameLine();
+        if (inWindow) {
+            ImGui::TextDisabled("%zu/%zu", (*inWindow)[c.category], c.count);
+            char tip[96];
+            std::snprintf(tip, sizeof tip, "%zu in the time window, %zu in all", (*inWindow)[c.category],
+                          c.count);
+            itemTooltip(tip);
+        } else {
+            ImGui::TextDisabled("%zu", c.count);
+        }
+        if (!shown) ImGui::PopStyleColor();
+        ImGui::PopID();
+    }
+    if (ImGui::SmallButton("All")) {
+        changed |= !style.hiddenCategories.empty();
+        style.hiddenCategories.clear();
+    }
+    ImGui::SameLine();
+    if (ImGui::SmallButton("None")) {
+        style.hiddenCategories.clear();
+        for (const CategoryCount& c : counts)
+            style.hiddenCategories.push_back(store.categories()[c.category]);
+        changed = true;
+    }
+    return changed;
+}
+
+/// Drawing style, uncertainty discs, weighting, marker size and opacity; true when the user changed one.
+bool drawStyleControls(IncidentStyle& style, float scale) {
+    bool changed = drawStyleChoice(style);
+    changed |= ImGui::Checkbox("Uncertainty discs", &style.showUncertainty);
+    itemTooltip(
+        "Ground discs around incidents whose location is approximate (5 km near a place, 25 km region)");
+    if (style.drawStyle != IncidentDrawStyle::Markers) {
+        // On the discs' row: the panel stays as tall as before but for the style choice.
+        ImGui::SameLine();
+        changed |= ImGui::Checkbox("Weight by fatalities", &style.weightByFatalities);
+        itemTooltip("Heatmaps and hexagons count fatalities (unreported: 0) instead of incidents");
+    }
+    ImGui::SetNextItemWidth(120.f * scale);
+    changed |= ImGui::SliderFloat("Marker size", &style.markerScale, 0.5f, 3.f, "%.1fx",
+                                  ImGuiSliderFlags_AlwaysClamp);
+    ImGui::SetNextItemWidth(120.f * scale);
+    float percent = style.opacity * 100.f;
+    if (ImGui::SliderFloat("Opacity", &percent, 0.f, 100.f, "%.0f%%", ImGuiSliderFlags_AlwaysClamp)) {
+        style.opacity = percent / 100.f;
+        changed = true;
+    }
+    return changed;
+}
+
+}  // namespace
+
 void IncidentLegendPanel::drawLayer(const IncidentLayer& layer, const UiContext& ctx, CommandList& out) {
     char id[40];
     std::snprintf(id, sizeof id, "incidents%llu", static_cast<unsigned long long>(layer.id));
@@ -158,73 +242,10 @@ void IncidentLegendPanel::drawLayer(const IncidentLayer& layer, const UiContext&
     itemTooltip("Remove these incidents");
 
     ImGui::Indent(ImGui::GetFrameHeight() + st.ItemSpacing.x);
-    if (layer.data) {
-        const IncidentStore& store = *layer.data;
-        for (const CategoryCount& c : countsFor(layer)) {
-            const std::string& name = store.categories()[c.category];
-            const auto hidden = std::find(style.hiddenCategories.begin(), style.hiddenCategories.end(), name);
-            bool shown = hidden == style.hiddenCategories.end();
-            ImGui::PushID(c.category);
-            if (ImGui::Checkbox("##category", &shown)) {
-                if (shown)
-                    style.hiddenCategories.erase(hidden);
-                else
-                    style.hiddenCategories.push_back(name);
-                changed = true;
-            }
-            ImGui::SameLine();
-            const float h = ImGui::GetFrameHeight();
-            const ImVec2 at = ImGui::GetCursorScreenPos();
-            drawMarkerGlyph(ImGui::GetWindowDrawList(), {at.x + 0.5f * h, at.y + 0.5f * h}, 0.3f * h,
-                            m_sheet->styleFor(name));
-            ImGui::Dummy({h, h});
-            ImGui::SameLine();
-            ImGui::AlignTextToFramePadding();
-            if (!shown) ImGui::PushStyleColor(ImGuiCol_Text, st.Colors[ImGuiCol_TextDisabled]);
-            ImGui::TextUnformatted(name.empty() ? "(no category)" : name.c_str());
-            ImGui::SameLine();
-            if (windowed) {
-                ImGui::TextDisabled("%zu/%zu", m_inWindow[c.category], c.count);
-                char tip[96];
-                std::snprintf(tip, sizeof tip, "%zu in the time window, %zu in all", m_inWindow[c.category],
-                              c.count);
-                itemTooltip(tip);
-            } else
-                ImGui::TextDisabled("%zu", c.count);
-            if (!shown) ImGui::PopStyleColor();
-            ImGui::PopID();
-        }
-        if (ImGui::SmallButton("All")) {
-            changed |= !style.hiddenCategories.empty();
-            style.hiddenCategories.clear();
-        }
-        ImGui::SameLine();
-        if (ImGui::SmallButton("None")) {
-            style.hiddenCategories.clear();
-            for (const CategoryCount& c : countsFor(layer))
-                style.hiddenCategories.push_back(store.categories()[c.category]);
-            changed = true;
-        }
-    }
-    changed |= drawStyleChoice(style);
-    changed |= ImGui::Checkbox("Uncertainty discs", &style.showUncertainty);
-    itemTooltip(
-        "Ground discs around incidents whose location is approximate (5 km near a place, 25 km region)");
-    if (style.drawStyle != IncidentDrawStyle::Markers) {
-        // On the discs' row: the panel stays as tall as before but for the style choice.
-        ImGui::SameLine();
-        changed |= ImGui::Checkbox("Weight by fatalities", &style.weightByFatalities);
-        itemTooltip("Heatmaps and hexagons count fatalities (unreported: 0) instead of incidents");
-    }
-    ImGui::SetNextItemWidth(120.f * ctx.scale);
-    changed |= ImGui::SliderFloat("Marker size", &style.markerScale, 0.5f, 3.f, "%.1fx",
-                                  ImGuiSliderFlags_AlwaysClamp);
-    ImGui::SetNextItemWidth(120.f * ctx.scale);
-    float percent = style.opacity * 100.f;
-    if (ImGui::SliderFloat("Opacity", &percent, 0.f, 100.f, "%.0f%%", ImGuiSliderFlags_AlwaysClamp)) {
-        style.opacity = percent / 100.f;
-        changed = true;
-    }
+    if (layer.data)
+        changed |= drawCategoryRows(*layer.data, countsFor(layer), windowed ? &m_inWindow : nullptr, *m_sheet,
+                                    style);
+    changed |= drawStyleControls(style, ctx.scale);
     if (m_mappable.count(layer.id)) {
         if (ImGui::SmallButton("Map fields\xE2\x80\xA6")) out.push_back(ShowFieldMapping{layer.id});
         itemTooltip("Choose which columns hold the date, place and other fields, and reload");
