@@ -5,6 +5,8 @@
 #include <fstream>
 
 #include "core/io/incidents/incident_loader.h"
+#include "core/model/incident_style_sheet.h"
+#include "core/project/project_document.h"
 #include "core/time/date_format.h"
 #include "incident_test_util.h"
 
@@ -73,6 +75,21 @@ TEST(FuzzFindings, HugeNumbersInADateColumnSayTheLastYear) {
     EXPECT_EQ(f.forms, "Unix milliseconds");
     EXPECT_EQ(f.minYear, 32767);
     EXPECT_EQ(f.maxYear, 32767);
+}
+
+// project_json_fuzz: a number too large for a double made nlohmann throw out_of_range, which only
+// parse_error was caught for, so opening such a project aborted the program.
+TEST(FuzzFindings, ANumberTooLargeForADoubleIsABadProjectNotACrash) {
+    const auto project =
+        parseProjectJson(R"({"format": "flashpoint-project", "version": 21110E111111})", "/p.json");
+    ASSERT_FALSE(project.ok());
+    EXPECT_EQ(
+        project.error().describe(),
+        "/p.json: not a valid project file (truncated or not JSON): number overflow parsing '21110E111111'");
+    const auto sheet = IncidentStyleSheet::parse(R"({"version": 1e999})", "styles.json");
+    ASSERT_FALSE(sheet.ok());
+    EXPECT_NE(sheet.error().describe().find("number overflow"), std::string::npos)
+        << sheet.error().describe();
 }
 
 }  // namespace

@@ -158,7 +158,7 @@ Result<IncidentStyleSheet> IncidentStyleSheet::parse(std::string_view text, cons
     json doc;
     try {
         doc = json::parse(text.begin(), text.end());
-    } catch (const json::parse_error& e) {
+    } catch (const json::exception& e) {  // parse_error, and out_of_range for numbers too large for a double
         return r.error("", std::string("not valid JSON: ") + e.what());
     }
     if (!doc.is_object()) return r.error("", "the style sheet must be a JSON object");

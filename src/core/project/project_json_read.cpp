@@ -379,7 +379,7 @@ Result<ProjectDocument> parseProjectJson(const std::string& text, const std::str
     Json root;
     try {
         root = Json::parse(text);
-    } catch (const Json::parse_error& e) {
+    } catch (const Json::exception& e) {  // parse_error, and out_of_range for numbers too large for a double
         // nlohmann's message starts with "[json.exception.parse_error.101] parse error at line 3, column 5".
         std::string what = e.what();
         if (auto pos = what.find("] "); what.rfind("[json.exception", 0) == 0 && pos != std::string::npos)
