@@ -9,10 +9,6 @@
 namespace fp {
 namespace {
 
-std::string text(const ArticleText& a, TextSpan s) {
-    return a.text.substr(s.begin, s.size());
-}
-
 TEST(ExtractText, HtmlIsReducedWithoutScriptsStylesOrTags) {
     const std::string html =
         "<!doctype html><html><head><title>T</title><script>alert('Zvecan riot')</script>"

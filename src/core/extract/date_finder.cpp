@@ -210,6 +210,8 @@ std::optional<DateMention> DateReader::single(size_t t, size_t& next) const {
     return relative(t, next);
 }
 
+// Longer than a page on purpose: one table of relative expressions ("on Saturday", "last week",
+// "mid-December", "over the weekend"), each a few lines, tried in order.
 std::optional<DateMention> DateReader::relative(size_t t, size_t& next) const {
     const DayNumber pub = m_ctx.published;
     const std::string& w = low(t);

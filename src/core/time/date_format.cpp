@@ -192,6 +192,8 @@ void DateColumnSurvey::addYear(int year, bool twoDigits, std::string_view yearTe
     m_maxYear = std::max(m_maxYear, year);
 }
 
+// Longer than a page on purpose: one pass over a value that tries each date shape in order of likelihood; the
+// order is the rule, and splitting it would scatter it.
 void DateColumnSurvey::add(std::string_view text, std::string_view yearText) {
     const std::string_view t = trimSpaces(text);
     if (t.empty()) return;

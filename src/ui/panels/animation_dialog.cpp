@@ -155,6 +155,7 @@ void AnimationDialog::drawProgress(const UiContext& ctx, CommandList& out) {
     itemTooltip("Stop now; nothing is written");
 }
 
+// Longer than a page on purpose: one form read top to bottom, in the order the user fills it.
 void AnimationDialog::drawForm(const UiContext& ctx, CommandList& out) {
     const float s = ctx.scale;
     const float fieldWidth = 300.f * s;

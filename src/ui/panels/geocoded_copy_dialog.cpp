@@ -106,6 +106,7 @@ void GeocodedCopyDialog::answer(bool yes, CommandList& out) {
     out.push_back(std::move(req).value());
 }
 
+// Longer than a page on purpose: one form read top to bottom (output, format, overwrite, summary, buttons).
 void GeocodedCopyDialog::draw(const UiContext& ctx, CommandList& out) {
     if (!m_open) return;
     const float s = ctx.scale;

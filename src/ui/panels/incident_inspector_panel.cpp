@@ -79,6 +79,7 @@ bool isOpenableUrl(const std::string& url) {
     return true;
 }
 
+// Longer than a page on purpose: one window read top to bottom (header, fields, editor, actions).
 void IncidentInspectorPanel::draw(const UiContext& ctx, CommandList& out) {
     if (!m_open) return;
     const float s = ctx.scale;

@@ -190,6 +190,8 @@ void TimelinePanel::stackImpreciseBars() {
     }
 }
 
+// Longer than a page on purpose: one canvas drawn back to front (grid, bars, spans, window, cursor, hover)
+// with one hit-test pass; split, each part would re-derive the same pixel mapping.
 void TimelinePanel::drawCanvas(const UiContext& ctx, CommandList& out) {
     const ImVec2 avail = ImGui::GetContentRegionAvail();
     const ImVec2 size{std::max(avail.x, 50.f), std::max(avail.y, 60.f * ctx.scale)};

@@ -137,6 +137,7 @@ void TimelinePanel::emitTime(const UiContext& ctx, const TimeState& next, Comman
     if (!(s == ctx.state.time())) out.push_back(SetTimeState{s});
 }
 
+// Longer than a page on purpose: the playback bar's widgets in their on-screen order.
 void TimelinePanel::drawControls(const UiContext& ctx, CommandList& out) {
     const TimeState& time = ctx.state.time();
     PlaybackSettings playback = ctx.state.playback();
