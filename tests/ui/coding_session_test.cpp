@@ -95,6 +95,20 @@ TEST_F(CodingSessionTest, AcceptedIncidentsJoinAnExistingLayerKeepingItsRowsAndS
     EXPECT_EQ(layerSize(id), before + 1);
 }
 
+TEST_F(CodingSessionTest, OneRefusedIncidentAddsNoneAndLeavesNoStep) {
+    ASSERT_TRUE(session.apply(AddIncidents{kIncidents}).ok());
+    const uint64_t id = state().scene().incidentLayers.back().id;
+    const size_t before = layerSize(id);
+    const std::string lastStep = session.history().undoName();
+    Incident nowhere = coded("Shooting", 19360, "Shot.");
+    nowhere.location = {500.0, 42.0};
+    const Status refused =
+        session.apply(AddCodedIncidents{id, "", {coded("Roadblock", 19360, "Blocked."), nowhere}});
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(layerSize(id), before);  // the first was not kept either
+    EXPECT_EQ(session.history().undoName(), lastStep);
+}
+
 TEST_F(CodingSessionTest, NothingAcceptedOrALayerGoneIsAnErrorAndNoStep) {
     const Status empty = session.apply(AddCodedIncidents{});
     ASSERT_FALSE(empty.ok());

@@ -246,6 +246,8 @@ TEST(ResolveGeocodeCommand, PlacesTheRowMarksTheProjectUnsavedAndTheSavedProject
     EXPECT_FALSE(session.dirty());
     auto loaded = loadProject(file, MissingSourcePolicy::Fail);
     ASSERT_TRUE(loaded.ok()) << loaded.error().describe();
+    // The decision, replayed from the project on load, is no incident edit waiting to be written back.
+    EXPECT_FALSE(hasUnsavedEdits(loaded->state.scene().incidentLayers.at(0)));
     const auto& data = loaded->state.scene().incidentLayers.at(0).data;
     ASSERT_EQ(data->size(), 10u);
     size_t found = 0;

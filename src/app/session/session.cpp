@@ -66,6 +66,9 @@ Status Session::apply(const Command& command) {
     const ExportSettings exportBefore = m_project.exportSettings();
     const std::string name = undoable ? changeName(command, m_state) : std::string();
     const Status status = std::visit([this](const auto& c) { return on(c); }, command);
+    // A command that fails leaves the project as it was, even if its handler got part of the way (several
+    // incidents added, then one refused).
+    if (!status.ok() && undoable) m_state.restore(*before, changedParts(command));
     if (status.ok() && undoable) {
         UndoEntry entry;
         entry.name = name;

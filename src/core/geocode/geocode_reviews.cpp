@@ -11,9 +11,13 @@ namespace {
 
 void addToLayer(IncidentLayer& layer, std::vector<Incident> incidents) {
     if (incidents.empty()) return;
+    const bool hadNoEdits = layer.savedData && !hasUnsavedEdits(layer);
     const IncidentStore empty;
     layer.data = std::make_shared<const IncidentStore>(
         storeWithIncidents(layer.data ? *layer.data : empty, std::move(incidents)));
+    // Geocoding decisions are kept in the project (its geocode choices), never written into the source: a
+    // layer without unsaved incident edits still has none, so saving does not try to write the source back.
+    if (hadNoEdits) layer.savedData = layer.data;
 }
 
 }  // namespace

@@ -157,14 +157,7 @@ Status MapState::removeIncidentLayer(uint64_t layerId) {
 }
 
 Status MapState::resolveGeocode(uint64_t layerId, const GeocodeChoice& choice) {
-    const IncidentLayer* before = m_scene.findIncidentLayer(layerId);
-    const bool hadNoEdits = before && before->savedData && !hasUnsavedEdits(*before);
-    Status resolved = m_geocodeReviews.resolve(m_scene, layerId, choice);
-    // A geocoding decision is kept in the project (its geocode choices), never written into the source, so a
-    // layer without unsaved incident edits still has none: saving must not try to write the source back.
-    if (resolved && hadNoEdits)
-        if (IncidentLayer* layer = m_scene.findIncidentLayer(layerId)) layer->savedData = layer->data;
-    return resolved;
+    return m_geocodeReviews.resolve(m_scene, layerId, choice);
 }
 
 Status MapState::setCrs(const std::string& definition) {
