@@ -352,7 +352,8 @@ size_t MapRenderer::drawVectorLayers(const MapScene& scene, const MapView& view)
         // The coarsest level of detail whose simplification stays under half a pixel.
         const size_t level = lodIndexFor(b.lods, upp);
         const LayerGeometry::Lod lod = b.lods.empty() ? LayerGeometry::Lod{} : b.lods[level];
-        if (s.filled && lod.fillIndexCount > 0 && s.fill.a * s.opacity > 0.f) {
+        const bool filled = s.filled && lod.fillIndexCount > 0 && s.fill.a * s.opacity > 0.f;
+        if (filled) {
             m_impl->fill.use();
             glUniform2f(m_impl->fill.uniform("uOffset"), ox, oy);
             glUniform2f(m_impl->fill.uniform("uScale"), static_cast<float>(2.0 / (vw * upp)),
@@ -363,18 +364,25 @@ size_t MapRenderer::drawVectorLayers(const MapScene& scene, const MapView& view)
                            reinterpret_cast<const void*>(lod.fillIndexStart * sizeof(uint32_t)));
             ++drawCalls;
         }
-        const float halfWidth = 0.5f * s.outlineWidthPx * view.pixelRatio;
-        if (lod.segmentCount > 0 && s.outlineWidthPx > 0.f && s.outline.a * s.opacity > 0.f) {
+        auto drawEdges = [&](float halfWidthPx, const Color& color) {
             m_impl->line.use();
             glUniform2f(m_impl->line.uniform("uOffset"), ox, oy);
             glUniform1f(m_impl->line.uniform("uUnitsPerPixel"), static_cast<float>(upp));
             glUniform2f(m_impl->line.uniform("uViewportPx"), vw, vh);
-            glUniform1f(m_impl->line.uniform("uHalfWidthPx"), halfWidth);
-            setColor(m_impl->line.uniform("uColor"), s.outline, s.opacity);
+            glUniform1f(m_impl->line.uniform("uHalfWidthPx"), halfWidthPx);
+            setColor(m_impl->line.uniform("uColor"), color, s.opacity);
             glBindVertexArray(b.lineVaos[level].id());
             glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(lod.segmentCount));
             ++drawCalls;
-        }
+        };
+        const float halfWidth = 0.5f * s.outlineWidthPx * view.pixelRatio;
+        const bool outlined = lod.segmentCount > 0 && s.outlineWidthPx > 0.f && s.outline.a * s.opacity > 0.f;
+        // Fills are rasterised without multisampling, so their edges would be stairs: a one-pixel antialiased
+        // line in the fill's colour smooths them (MapLibre's fill-antialias), unless an opaque outline at
+        // least a pixel wide covers them anyway.
+        if (filled && lod.segmentCount > 0 && !(outlined && halfWidth >= 0.5f && s.outline.a >= 1.f))
+            drawEdges(0.5f, s.fill);
+        if (outlined) drawEdges(halfWidth, s.outline);
         if (b.pointCount > 0) {
             m_impl->point.use();
             glUniform2f(m_impl->point.uniform("uOffset"), ox, oy);

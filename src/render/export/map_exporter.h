@@ -24,11 +24,13 @@ MapView exportView(const MapView& screen, int widthPx, int heightPx, double dpi)
 /// How renderExport() works, apart from what ExportSettings says.
 struct ExportOptions {
     /// Largest tile side, pixels; 0 picks tiles as wide as the image (up to GL_MAX_RENDERBUFFER_SIZE) and
-    /// 1 Mpx in area (a 4K image is eight bands of 3840 x 273: 17 MB of 4x multisampled colour instead of
-    /// 67 MB, for the same CPU time) and a huge one streams band by band. Images larger than one
+    /// 4 Mpx in area (a 4K image is two bands of 3840 x 1092, 16 MB each; every tile draws every layer
+    /// again, so fewer tiles cost less CPU) and a huge one streams band by band. Images larger than one
     /// tile are drawn in tiles that share one layout, so labels are placed once for the whole image.
     int maxTilePx = 0;
-    int samples = 4;        ///< multisampling per tile (clamped to GL_MAX_SAMPLES)
+    /// Multisampling per tile (clamped to GL_MAX_SAMPLES). 1: none, as on screen; every part of the map
+    /// antialiases its own edges, and multisampling costs Mesa's llvmpipe about a third of the frame.
+    int samples = 1;
     bool furniture = true;  ///< false: the map only, whatever settings.furniture says
     /// Title when MapFurniture::titleText is empty (e.g. the project's name); empty: no title.
     std::string defaultTitle;

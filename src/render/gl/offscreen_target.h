@@ -17,14 +17,15 @@ struct Image {
     const uint8_t* pixel(int x, int y) const { return &rgba[(static_cast<size_t>(y) * width + x) * 4]; }
 };
 
-/// A framebuffer object to draw a map into without a window: multisampled colour + stencil, resolved into a
-/// plain texture for read-back. Needs a current GL context for its whole life.
+/// A framebuffer object to draw a map into without a window: colour + stencil (multisampled if asked; the map
+/// needs no multisampling), resolved into a plain texture for read-back. Needs a current GL context for its
+/// whole life.
 class OffscreenTarget {
 public:
     /// Fails with ErrorCode::InvalidArgument for sizes outside 1..GL_MAX_RENDERBUFFER_SIZE.
-    static Result<OffscreenTarget> create(int width, int height, int samples = 4);
+    static Result<OffscreenTarget> create(int width, int height, int samples = 1);
 
-    /// Binds the multisampled framebuffer and sets the viewport to the whole target.
+    /// Binds the (multisampled) framebuffer and sets the viewport to the whole target.
     void bind() const;
     /// Resolves the samples and reads the pixels back (flipped to top-down rows).
     Image readPixels() const;
