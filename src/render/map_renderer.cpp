@@ -360,8 +360,13 @@ size_t MapRenderer::drawVectorLayers(const MapScene& scene, const MapView& view)
                         static_cast<float>(2.0 / (vh * upp)));
             setColor(m_impl->fill.uniform("uColor"), s.fill, s.opacity);
             glBindVertexArray(b.fillVao.id());
+            // An opaque fill replaces what is under it: without blending a software renderer need not read
+            // the framebuffer, and the result is the same.
+            const bool opaque = s.fill.a * s.opacity >= 1.f;
+            if (opaque) glDisable(GL_BLEND);
             glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(lod.fillIndexCount), GL_UNSIGNED_INT,
                            reinterpret_cast<const void*>(lod.fillIndexStart * sizeof(uint32_t)));
+            if (opaque) glEnable(GL_BLEND);
             ++drawCalls;
         }
         auto drawEdges = [&](float halfWidthPx, const Color& color) {

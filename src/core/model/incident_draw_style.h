@@ -39,7 +39,7 @@ float heatmapAlpha(float t);
 /// Opacity of hexagonal bins (their colour is densityRampColor).
 inline constexpr float kHexbinAlpha = 0.85f;
 
-/// Stops of densityRampColor, evenly spaced over 0..1 (for a shader's lookup texture).
+/// Stops of densityRampColor, evenly spaced over 0..1.
 inline constexpr int kDensityRampStops = 6;
 Color densityRampStop(int index);
 

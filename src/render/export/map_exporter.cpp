@@ -30,7 +30,7 @@ MapView exportView(const MapView& screen, int widthPx, int heightPx, double dpi)
 
 namespace {
 
-constexpr long kTilePixels = 4L * 1024L * 1024L;
+constexpr long kTilePixels = 2L * 1024L * 1024L;
 
 /// The export's framebuffers: multisampled colour (no depth or stencil: map drawing uses neither) resolved
 /// into a plain colour buffer that is read back.

@@ -24,9 +24,10 @@ MapView exportView(const MapView& screen, int widthPx, int heightPx, double dpi)
 /// How renderExport() works, apart from what ExportSettings says.
 struct ExportOptions {
     /// Largest tile side, pixels; 0 picks tiles as wide as the image (up to GL_MAX_RENDERBUFFER_SIZE) and
-    /// 4 Mpx in area (a 4K image is two bands of 3840 x 1092, 16 MB each; every tile draws every layer
-    /// again, so fewer tiles cost less CPU) and a huge one streams band by band. Images larger than one
-    /// tile are drawn in tiles that share one layout, so labels are placed once for the whole image.
+    /// 2 Mpx in area (a 4K image is four bands of 3840 x 546, 8 MB each: every tile draws every layer again,
+    /// so fewer tiles cost less CPU, larger ones more memory) and a huge one streams band by band. Images
+    /// larger than one tile are drawn in tiles that share one layout, so labels are placed once for the whole
+    /// image.
     int maxTilePx = 0;
     /// Multisampling per tile (clamped to GL_MAX_SAMPLES). 1: none, as on screen; every part of the map
     /// antialiases its own edges, and multisampling costs Mesa's llvmpipe about a third of the frame.

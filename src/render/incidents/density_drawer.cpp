@@ -21,6 +21,8 @@ namespace {
 // Hexagons are drawn this much smaller than their cells, so a thin gap of map shows between them.
 constexpr float kHexInset = 0.92f;
 constexpr float kHexLabelLogicalPx = 11.f;
+/// Ramp positions at or below this are not drawn at all (their opacity would round to nothing).
+constexpr float kHeatMinShown = 0.002f;
 
 /// Everything a frame's density depends on; the frame is computed again when any of it changes.
 struct FrameKey {
@@ -53,6 +55,27 @@ struct LayerDensity {
     bool uploaded = false;
 };
 
+/// The heatmap's colours per grid cell (RGBA8, straight alpha): the density ramp on a square-root scale,
+/// the low end fading out so the map shows through where little happened. Colouring the cells here rather
+/// than every pixel in the shader costs a software renderer a tenth: a cell is 3 x 3 logical pixels and the
+/// kernel is smooth over several cells, so filtering colours instead of values changes no visible pixel.
+std::vector<uint8_t> heatColours(const HeatGrid& g) {
+    std::vector<uint8_t> rgba(g.values.size() * 4);
+    const float toUnit = g.maxValue > 0.f ? 1.f / g.maxValue : 0.f;
+    auto byte = [](float v) { return static_cast<uint8_t>(std::lround(std::clamp(v, 0.f, 1.f) * 255.f)); };
+    for (size_t i = 0; i < g.values.size(); ++i) {
+        const float t = std::sqrt(std::clamp(g.values[i] * toUnit, 0.f, 1.f));
+        // Cells with no weight keep the ramp's colour, so filtering towards them fades instead of darkening.
+        const Color c = densityRampColor(t);
+        uint8_t* out = &rgba[i * 4];
+        out[0] = byte(c.r);
+        out[1] = byte(c.g);
+        out[2] = byte(c.b);
+        out[3] = t <= kHeatMinShown ? 0 : byte(kHeatPeakAlpha * std::clamp(t / kHeatFadeEnd, 0.f, 1.f));
+    }
+    return rgba;
+}
+
 /// A hexagon's six corners around its centre (pointy top), `radius` pixels out.
 std::vector<PixelXY> hexagonCorners(float x, float y, float radius) {
     std::vector<PixelXY> ring;
@@ -70,7 +93,6 @@ std::vector<PixelXY> hexagonCorners(float x, float y, float radius) {
 struct DensityDrawer::Impl {
     gl::Program heat;
     gl::VertexArray emptyVao;
-    gl::Texture ramp;
     std::optional<ShapeBatch> shapes;
     std::optional<TextRenderer> text;
     bool fontFailed = false;
@@ -97,19 +119,6 @@ Result<std::unique_ptr<DensityDrawer>> DensityDrawer::create() {
     if (!shapes) return shapes.error();
     m.shapes.emplace(std::move(shapes).value());
     m.emptyVao = gl::createVertexArray();
-    std::vector<uint8_t> ramp;
-    for (int i = 0; i < kDensityRampStops; ++i) {
-        const Color c = densityRampStop(i);
-        for (float ch : {c.r, c.g, c.b, c.a}) ramp.push_back(static_cast<uint8_t>(std::lround(ch * 255.f)));
-    }
-    m.ramp = gl::createTexture();
-    glBindTexture(GL_TEXTURE_2D, m.ramp.id());
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, kDensityRampStops, 1, 0, GL_RGBA, GL_UNSIGNED_BYTE, ramp.data());
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-    glBindTexture(GL_TEXTURE_2D, 0);
     return d;
 }
 
@@ -194,25 +203,21 @@ size_t DensityDrawer::Impl::drawHeat(LayerDensity& d, const IncidentLayer& layer
     glActiveTexture(GL_TEXTURE1);
     glBindTexture(GL_TEXTURE_2D, d.grid.id());
     if (!d.uploaded) {
+        const std::vector<uint8_t> colours = heatColours(g);
         glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
-        glTexImage2D(GL_TEXTURE_2D, 0, GL_R32F, g.cols, g.rows, 0, GL_RED, GL_FLOAT, g.values.data());
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, g.cols, g.rows, 0, GL_RGBA, GL_UNSIGNED_BYTE,
+                     colours.data());
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
         d.uploaded = true;
     }
-    glActiveTexture(GL_TEXTURE2);
-    glBindTexture(GL_TEXTURE_2D, ramp.id());
     heat.use();
     glUniform1i(heat.uniform("uGrid"), 1);
-    glUniform1i(heat.uniform("uRamp"), 2);
     glUniform2f(heat.uniform("uGridScale"), static_cast<float>(view.widthPx) / (g.cols * g.cellPx),
                 static_cast<float>(view.heightPx) / (g.rows * g.cellPx));
-    glUniform1f(heat.uniform("uMaxValue"), g.maxValue);
-    glUniform1f(heat.uniform("uRampStops"), static_cast<float>(kDensityRampStops));
     glUniform1f(heat.uniform("uOpacity"), layer.style.opacity);
-    glUniform2f(heat.uniform("uAlpha"), kHeatPeakAlpha, kHeatFadeEnd);
     glEnable(GL_BLEND);
     glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
     glBindVertexArray(emptyVao.id());
