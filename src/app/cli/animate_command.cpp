@@ -23,6 +23,7 @@
 #include "core/util/log.h"
 #include "render/export/animation_export.h"
 #include "render/gl/headless_context.h"
+#include "render/headless_renderer.h"
 #include "render/map_renderer.h"
 
 namespace fp {
@@ -249,11 +250,10 @@ int animationSpecOf(const AnimateOptions& o, const AnimateFlags& flags, const Se
 
 /// Renders and writes every frame of `spec` from `state` (each frame sets its own time), with progress on
 /// stderr; Ctrl+C cancels and leaves nothing behind.
-int runExport(const AnimationSpec& spec, MapState state, bool quiet) {
-    auto context = HeadlessContext::create();
-    if (!context) return printError(context.error(), kExitFailure);
-    auto renderer = MapRenderer::create();
-    if (!renderer) return printError(renderer.error(), kExitFailure);
+int runExport(const AnimationSpec& spec, MapState state, HeadlessRendererStart& gl, bool quiet) {
+    auto made = gl.take();
+    if (!made) return printError(made.error(), kExitFailure);
+    std::unique_ptr<MapRenderer>& renderer = made.value().renderer;
     InterruptGuard guard;
     auto job = AnimationExport::start(spec);
     if (!job) return printError(job.error(), kExitFailure);
@@ -266,7 +266,7 @@ int runExport(const AnimationSpec& spec, MapState state, bool quiet) {
                          job.value()->framesDone(), job.value()->frameCount());
             return kExitCancelled;
         }
-        if (Status s = job.value()->renderNext(state, *renderer.value()); !s)
+        if (Status s = job.value()->renderNext(state, *renderer); !s)
             return printError(s.error(), kExitFailure);
         progress.frame(job.value()->framesDone(), job.value()->frameCount(), job.value()->lastLabel());
     }
@@ -290,6 +290,8 @@ int runAnimateCommand(const AnimateOptions& o) {
     start.encoding = o.read.encoding;
     start.timeFromFlags = false;  // the frames' times come from --from/--to/--step/--window below
     start.bbox = flags.bbox;
+    // The GL context and shaders are made on a worker while the layers load.
+    HeadlessRendererStart gl = HeadlessRendererStart::begin();
     StartOutcome outcome;
     auto session = startSession(start, timeFlagNames(), printStartReport, outcome);
     if (!session) return printError(session.error(), kExitFailure);
@@ -317,7 +319,7 @@ int runAnimateCommand(const AnimateOptions& o) {
             kExitFailure);
     auto frames = session->state().copy();
     if (!frames) return printError(frames.error(), kExitFailure);
-    return runExport(spec, std::move(frames).value(), o.quiet);
+    return runExport(spec, std::move(frames).value(), gl, o.quiet);
 }
 
 }  // namespace fp

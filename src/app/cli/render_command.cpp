@@ -27,6 +27,7 @@
 #include "render/gl/gl.h"
 #include "render/gl/headless_context.h"
 #include "render/gl/offscreen_target.h"
+#include "render/headless_renderer.h"
 #include "render/map_renderer.h"
 
 namespace fp {
@@ -256,14 +257,13 @@ ExportSettings exportSettingsOf(const RenderOptions& o, const RenderFlags& flags
 
 /// Draws the session's map headless and writes it to o.output.
 int drawAndWrite(const RenderOptions& o, const Session& session, const ExportSettings& settings,
-                 PhaseTimer& timer) {
-    auto context = HeadlessContext::create();
-    if (!context) return printError(context.error(), kExitFailure);
-    auto renderer = MapRenderer::create();
-    if (!renderer) return printError(renderer.error(), kExitFailure);
-    timer.lap("GL context, shaders, font");
+                 HeadlessRendererStart& gl, PhaseTimer& timer) {
+    auto made = gl.take();
+    if (!made) return printError(made.error(), kExitFailure);
+    std::unique_ptr<MapRenderer>& renderer = made.value().renderer;
+    timer.lap("GL context, shaders, font (made while loading)");
     const MapState& state = session.state();
-    renderer.value()->sync(state.scene(), state.projection());
+    renderer->sync(state.scene(), state.projection());
     timer.lap("prepare and upload layers");
     ExportOptions exportOptions;
     // A project renders as its export settings say, furniture included, so that a briefing saved in the GUI
@@ -273,7 +273,7 @@ int drawAndWrite(const RenderOptions& o, const Session& session, const ExportSet
                                                  !o.subtitle.empty() || !o.banner.empty());
     exportOptions.defaultTitle = session.project().name();
     // PNG streams band by band into the file: drawing, read-back and encoding are one phase.
-    if (Status s = renderExportToFile(*renderer.value(), state, settings, exportOptions, o.output,
+    if (Status s = renderExportToFile(*renderer, state, settings, exportOptions, o.output,
                                       exportGeoReference(state, settings));
         !s)
         return printError(s.error(), kExitFailure);
@@ -290,6 +290,8 @@ int runRenderCommand(const RenderOptions& o) {
     if (Status s = checkWritableOutput(o.output); !s) return printError(s.error(), kExitFailure);
 
     PhaseTimer timer(o.timings);
+    // The GL context and shaders are made on a worker while the layers load.
+    HeadlessRendererStart gl = HeadlessRendererStart::begin();
     StartOutcome outcome;
     auto session = startSession(sessionStartOf(o, flags.value()), timeFlagNames(), printStartReport, outcome);
     if (!session) return printError(session.error(), kExitFailure);
@@ -325,7 +327,7 @@ int runRenderCommand(const RenderOptions& o) {
             makeError(ErrorCode::ProjectionFailed, o.bbox, "the box cannot be shown in this CRS"),
             kExitFailure);
     timer.lap("load layers");
-    return drawAndWrite(o, session.value(), settings, timer);
+    return drawAndWrite(o, session.value(), settings, gl, timer);
 }
 
 }  // namespace fp

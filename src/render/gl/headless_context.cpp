@@ -79,6 +79,10 @@ void HeadlessContext::makeCurrent() {
     eglMakeCurrent(m_impl->display, EGL_NO_SURFACE, EGL_NO_SURFACE, m_impl->context);
 }
 
+void HeadlessContext::release() {
+    eglMakeCurrent(m_impl->display, EGL_NO_SURFACE, EGL_NO_SURFACE, EGL_NO_CONTEXT);
+}
+
 std::string describeCurrentGlContext() {
     auto str = [](GLenum e) {
         const auto* s = reinterpret_cast<const char*>(glGetString(e));

@@ -20,7 +20,10 @@ public:
     HeadlessContext(const HeadlessContext&) = delete;
     HeadlessContext& operator=(const HeadlessContext&) = delete;
 
+    /// Makes the context current on the calling thread (it must be current on no other).
     void makeCurrent();
+    /// Releases the context from the calling thread, so that another thread can make it current.
+    void release();
     /// "Mesa llvmpipe (LLVM 15, 256 bits) / 4.5 (Core Profile) Mesa 22.3.6" (describeCurrentGlContext)
     std::string describe() const;
 
