@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <future>
 
 #include "app/cli/cli.h"
 #include "app/cli/cli_output.h"
@@ -256,10 +257,9 @@ SessionStart sessionStartOf(const GuiOptions& options) {
 }
 
 /// Runs the window on `start` until it is closed (or the screenshot is taken). Returns the exit code.
-int runWindow(GuiWindow& window, std::unique_ptr<MapRenderer> renderer, const SessionStart& start,
-              const GuiOptions& options, GuiSettings& settings, const std::string& configDir,
-              const std::string& settingsPath) {
-    auto project = startingProject(start);
+int runWindow(GuiWindow& window, std::unique_ptr<MapRenderer> renderer, Result<LoadedProject> project,
+              const SessionStart& start, const GuiOptions& options, GuiSettings& settings,
+              const std::string& configDir, const std::string& settingsPath) {
     if (!project) return printError(project.error(), 1);
     GuiApp app(window, std::move(project).value(), std::move(renderer), configDir);
     app.setUp(settings);
@@ -298,14 +298,16 @@ int runGuiWith(const GuiOptions& options) {
         std::filesystem::create_directories(configDir, ec);
     }
     GuiSettings settings = loadGuiSettings(settingsPath);
+    // The project's layers load on a worker while the window, its GL context and the shaders are made.
+    auto project = std::async(std::launch::async, [&start] { return startingProject(start); });
     int code = 1;
     if (auto window = GuiWindow::create(settings, kTitle); !window) {
         printError(window.error(), 1);
     } else if (auto renderer = MapRenderer::create(); !renderer) {
         printError(renderer.error(), 1);
     } else {
-        code = runWindow(*window.value(), std::move(renderer).value(), start, options, settings, configDir,
-                         settingsPath);
+        code = runWindow(*window.value(), std::move(renderer).value(), project.get(), start, options,
+                         settings, configDir, settingsPath);
     }
     if (code == 0)
         if (Status saved = saveGuiSettings(settingsPath, settings); !saved)
