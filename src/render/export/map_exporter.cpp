@@ -1,9 +1,11 @@
 #include "render/export/map_exporter.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstring>
 #include <filesystem>
+#include <future>
 
 #include "core/export/output_guard.h"
 #include "core/export/raster_file_writer.h"
@@ -174,11 +176,16 @@ Status MapExporter::renderBands(MapRenderer& renderer, const MapState& state, co
     auto target = m_impl->targetFor(tileW, tileH, options.samples);
     if (!target) return target.error();
 
-    // One band of tiles, read back in place: GL's bottom-up rows become a band with a negative stride.
-    std::vector<uint8_t> band(static_cast<size_t>(w) * tileH * 4);
+    // Bands of tiles, read back in place: GL's bottom-up rows become a band with a negative stride. Two of
+    // them, so that the sink encodes and writes one on a worker while the next is drawn.
+    std::array<std::vector<uint8_t>, 2> bands;
+    std::future<Status> sinking;
+    auto finishSink = [&sinking]() { return sinking.valid() ? sinking.get() : Status(); };
     const std::ptrdiff_t stride = static_cast<std::ptrdiff_t>(w) * 4;
     int done = 0;
     for (int ty = 0; ty < rows; ++ty) {
+        std::vector<uint8_t>& band = bands[static_cast<size_t>(ty % 2)];
+        band.resize(static_cast<size_t>(w) * tileH * 4);
         const int y0 = ty * tileH, ch = std::min(tileH, h - y0);
         for (int tx = 0; tx < cols; ++tx) {
             const int x0 = tx * tileW;
@@ -195,9 +202,11 @@ Status MapExporter::renderBands(MapRenderer& renderer, const MapState& state, co
         }
         if (auto err = gl::takeGlError(); !err.empty())
             return makeError(ErrorCode::GraphicsError, "export", "OpenGL error while drawing: " + err);
-        if (Status s = sink({band.data() + (ch - 1) * stride, -stride, ch}); !s) return s;
+        if (Status s = finishSink(); !s) return s;
+        sinking = std::async(std::launch::async, [&sink, b = RowBand{band.data() + (ch - 1) * stride, -stride,
+                                                                     ch}] { return sink(b); });
     }
-    return {};
+    return finishSink();
 }
 
 Result<Image> renderExport(MapRenderer& renderer, const MapState& state, const ExportSettings& settings,

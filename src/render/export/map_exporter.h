@@ -59,9 +59,10 @@ public:
 
     /// Receives the image band by band, top to bottom (see RowBand); a failure stops the export.
     using BandSink = std::function<Status(const RowBand&)>;
-    /// render() without holding the image: each band of tiles is read back straight into one band buffer
-    /// (bottom-up, as GL gives it) and handed to `sink`. Peak memory: one multisampled tile (colour only,
-    /// at most 1 Mpx) and one band.
+    /// render() without holding the image: each band of tiles is read back straight into a band buffer
+    /// (bottom-up, as GL gives it) and handed to `sink`, in order, on a worker thread while the next band is
+    /// drawn (one call at a time; `sink` must not touch GL). Peak memory: one tile (colour only, at most
+    /// 2 Mpx) and two bands.
     Status renderBands(MapRenderer& renderer, const MapState& state, const ExportSettings& settings,
                        const ExportOptions& options, const BandSink& sink);
 
