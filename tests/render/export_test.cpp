@@ -120,6 +120,44 @@ TEST(Export, CancelStopsWithCancelled) {
     EXPECT_EQ(tiles, 2);
 }
 
+TEST(Export, AFramingViewIsWhatTheExportShowsNotTheStatesWholeView) {
+    MapState state = defaultState(480, 360);
+    // The right half of the window, as if a panel covered the left half.
+    MapView right = state.view();
+    right.widthPx = 240;
+    right.center.x += 120 * right.unitsPerPixel;
+    ExportOptions framed;
+    framed.furniture = false;
+    framed.framing = right;
+    const Image exported = exportOf(state, 240, 360, 96.0, framed);
+    MapRenderer& r = renderer();
+    r.sync(state.scene(), state.projection());
+    auto target = OffscreenTarget::create(480, 360).value();
+    target.bind();
+    r.draw(state.scene(), state.view());
+    const Image screen = target.readPixels();
+    auto columnsFrom = [&](int x0) {
+        Image part;
+        part.width = 240;
+        part.height = 360;
+        for (int y = 0; y < 360; ++y)
+            part.rgba.insert(part.rgba.end(), screen.pixel(x0, y), screen.pixel(x0, y) + 240 * 4);
+        return part;
+    };
+    // Labels are placed for each image's own frame (some differ); the map under them lines up exactly,
+    // unlike a frame two pixels off.
+    const size_t same = test::compareImages(exported, columnsFrom(240), 16).differing;
+    const size_t shifted = test::compareImages(exported, columnsFrom(238), 16).differing;
+    EXPECT_LT(same, 240u * 360u / 10u);
+    EXPECT_LT(same * 2, shifted);
+    ExportSettings settings;
+    settings.widthPx = 240;
+    settings.heightPx = 360;
+    const GeoReference ref = exportGeoReference(state, settings, right);
+    EXPECT_NEAR(ref.geoTransform[0], right.visibleExtent().minX, 1e-6);
+    EXPECT_NE(exportGeoReference(state, settings).geoTransform[0], ref.geoTransform[0]);
+}
+
 TEST(Export, WiderAspectWidensTheExtentAroundTheSameCentre) {
     MapView screen;
     screen.center = {480000.0, 4750000.0};

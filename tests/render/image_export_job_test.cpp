@@ -40,7 +40,7 @@ protected:
     /// Ticks like the main loop until the job reports an end; the number of ticks it took.
     int runToEnd(ImageExportJob& job) {
         for (int ticks = 1; ticks < 10000; ++ticks) {
-            if (job.tick(*renderer, *state)) return ticks;
+            if (job.tick(*renderer, *state, state->view())) return ticks;
             std::this_thread::sleep_for(std::chrono::milliseconds(2));
         }
         return -1;
@@ -59,8 +59,8 @@ TEST_F(ImageExportJobTest, SaysItRendersThenWritesTheFileWithoutBlockingOnTheWri
     EXPECT_NE(job.status().progress.find("Rendering 320"), std::string::npos) << job.status().progress;
     EXPECT_FALSE(job.start(request(dir / "other.png"))) << "one export at a time";
     // The next two frames only show "Rendering": nothing is drawn yet.
-    EXPECT_FALSE(job.tick(*renderer, *state));
-    EXPECT_FALSE(job.tick(*renderer, *state));
+    EXPECT_FALSE(job.tick(*renderer, *state, state->view()));
+    EXPECT_FALSE(job.tick(*renderer, *state, state->view()));
     EXPECT_FALSE(fs::exists(out));
     EXPECT_NE(job.status().progress.find("Rendering"), std::string::npos);
     const int ticks = runToEnd(job);
@@ -94,7 +94,8 @@ TEST_F(ImageExportJobTest, FinishWaitsForTheWrite) {
     ImageExportJob job;
     const fs::path out = dir / "closing.png";
     ASSERT_TRUE(job.start(request(out)));
-    for (int i = 0; i < 3; ++i) job.tick(*renderer, *state);  // rendered; the write may still run
+    for (int i = 0; i < 3; ++i)
+        job.tick(*renderer, *state, state->view());  // rendered; the write may still run
     EXPECT_NE(job.status().progress.find("Writing"), std::string::npos) << job.status().progress;
     job.finish();
     EXPECT_FALSE(job.running());

@@ -340,5 +340,23 @@ TEST_F(SessionTest, FlyingToAPlaceCentresItInTheMapAreaBesideTheSideBars) {
     EXPECT_EQ(view.widthPx, 1200) << "the map is still drawn under the whole window";
 }
 
+TEST_F(SessionTest, TheUncoveredViewIsTheMapAreaTheUserSees) {
+    Session session(loadDefaultProject().value());
+    session.resize(1200, 800, 1.f);
+    const MapView whole = session.state().view();
+    EXPECT_EQ(session.uncoveredView().widthPx, 1200) << "nothing covered: the whole view";
+    session.setCoveredInsets({360, 20, 240, 200});
+    const MapView seen = session.uncoveredView();
+    EXPECT_EQ(seen.widthPx, 600);
+    EXPECT_EQ(seen.heightPx, 580);
+    EXPECT_EQ(seen.unitsPerPixel, whole.unitsPerPixel);
+    // Its centre is the map point at the middle of the uncovered rectangle.
+    const ScreenXY middle = whole.toScreen(seen.center);
+    EXPECT_NEAR(middle.x, 360 + 600 / 2.0, 1e-6);
+    EXPECT_NEAR(middle.y, 20 + 580 / 2.0, 1e-6);
+    session.setCoveredInsets({0, 0, 0, 790});  // would leave almost nothing: ignored along that axis
+    EXPECT_EQ(session.uncoveredView().heightPx, 800);
+}
+
 }  // namespace
 }  // namespace fp

@@ -86,7 +86,7 @@ void GuiApp::drawFrame() {
 void GuiApp::renderFrame() {
     const MapState& state = m_session.state();
     m_animation.tick(*m_renderer);
-    if (m_imageExport.tick(*m_renderer, state)) {
+    if (m_imageExport.tick(*m_renderer, state, m_session.uncoveredView())) {
         const ImageExportStatus& done = m_imageExport.status();
         m_ui.imageExportDialog().setStatus(done);
         if (done.error.empty())

@@ -42,7 +42,7 @@ void GuiApp::projectFileUsed(const std::string& path, bool saved) {
 Status GuiApp::startAnimationExport(const ExportAnimation& request, const std::string& title,
                                     const ExportSettings& base) {
     // Failures show in the animation dialog (its status), as do progress and the result.
-    m_animation.start(request, m_session.state(), title, base);
+    m_animation.start(request, m_session.state(), m_session.uncoveredView(), title, base);
     return {};
 }
 

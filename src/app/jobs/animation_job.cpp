@@ -24,8 +24,8 @@ Result<AnimationSpec> animationSpecFor(const ExportAnimation& request, const std
     return spec;
 }
 
-void AnimationJob::start(const ExportAnimation& request, const MapState& state, const std::string& title,
-                         const ExportSettings& base) {
+void AnimationJob::start(const ExportAnimation& request, const MapState& state, const MapView& framing,
+                         const std::string& title, const ExportSettings& base) {
     cancel();
     m_status = {};
     auto spec = animationSpecFor(request, title, base);
@@ -33,6 +33,8 @@ void AnimationJob::start(const ExportAnimation& request, const MapState& state, 
     auto copied = state.copy();
     if (!copied) return fail(copied.error());
     m_state.emplace(std::move(copied).value());
+    m_state->resize(framing.widthPx, framing.heightPx, framing.pixelRatio);
+    m_state->setView(framing);
     auto job = AnimationExport::start(spec.value());
     if (!job) return fail(job.error());
     m_export = std::move(job).value();

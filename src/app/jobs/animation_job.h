@@ -24,10 +24,11 @@ Result<AnimationSpec> animationSpecFor(const ExportAnimation& request, const std
 /// animation dialog's progress bar, result and errors.
 class AnimationJob {
 public:
-    /// Starts the export (see AnimationExport::start); on failure status().error says why. A running
-    /// export is cancelled first. `title` and `base`: see animationSpecFor.
-    void start(const ExportAnimation& request, const MapState& state, const std::string& title = {},
-               const ExportSettings& base = {});
+    /// Starts the export (see AnimationExport::start) of a copy of `state` framing `framing` (the map area
+    /// the user sees: Session::uncoveredView); on failure status().error says why. A running export is
+    /// cancelled first. `title` and `base`: see animationSpecFor.
+    void start(const ExportAnimation& request, const MapState& state, const MapView& framing,
+               const std::string& title = {}, const ExportSettings& base = {});
     /// Renders the next frame when running (the GL context must be current); finishes after the last one.
     void tick(MapRenderer& renderer);
     /// Stops the running export; nothing it wrote stays.

@@ -37,7 +37,7 @@ bool ImageExportJob::start(const ExportImage& request, std::string defaultTitle)
     return true;
 }
 
-bool ImageExportJob::tick(MapRenderer& renderer, const MapState& state) {
+bool ImageExportJob::tick(MapRenderer& renderer, const MapState& state, const MapView& framing) {
     // The frame after the request shows "Rendering…" (the request's own frame was built before it came);
     // the render blocks the one after that, once the message is on screen.
     if (m_queued && m_framesQueued++ >= 2) {
@@ -46,13 +46,14 @@ bool ImageExportJob::tick(MapRenderer& renderer, const MapState& state) {
         if (!m_exporter) m_exporter = std::make_unique<MapExporter>();
         ExportOptions options;
         options.defaultTitle = m_defaultTitle;
+        options.framing = framing;
         auto image = m_exporter->render(renderer, state, request.settings, options);
         glBindFramebuffer(GL_FRAMEBUFFER, 0);
         if (!image) {
             end(image.error());
             return true;
         }
-        const GeoReference ref = exportGeoReference(state, request.settings);
+        const GeoReference ref = exportGeoReference(state, request.settings, framing);
         m_status.progress = "Writing " + request.outputPath;
         const std::string& titleText = request.settings.furniture.titleText;
         const std::string title = titleText.empty() ? m_defaultTitle : titleText;

@@ -29,10 +29,11 @@ public:
     /// Queues `request`, titled `defaultTitle` (the project's name) when its title text is empty; false (and
     /// nothing queued) while another export is still running.
     bool start(const ExportImage& request, std::string defaultTitle = {});
-    /// Call once a frame with the GL context current: renders a request queued two frames earlier (blocks
+    /// Call once a frame with the GL context current: renders a request queued two frames earlier, framing
+    /// `framing` (the map area the user sees: Session::uncoveredView) (blocks
     /// for the render only) and hands the image to the writer; collects a finished write. True on the frame
     /// an export ended (status() then has the file written or the error, also logged).
-    bool tick(MapRenderer& renderer, const MapState& state);
+    bool tick(MapRenderer& renderer, const MapState& state, const MapView& framing);
     /// Waits for a write in progress (the window is closing: no half-written file is left behind, and the
     /// temp-file-and-rename write finishes or removes its temp file).
     void finish();

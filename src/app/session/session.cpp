@@ -126,15 +126,37 @@ ProjectInfo Session::projectInfo(const std::vector<std::string>& recent) const {
     return info;
 }
 
-void Session::fitUncovered(const std::function<void()>& fit) {
-    const MapView whole = m_state.view();
-    CoveredInsets c = m_covered;
-    // Insets that would leave (almost) nothing to fit into are ignored: the whole viewport is used instead.
+namespace {
+
+/// `covered` on a viewport of `view`'s size, without insets that would leave (almost) nothing uncovered
+/// along their axis: the whole viewport is used along it instead.
+CoveredInsets usableInsets(const CoveredInsets& covered, const MapView& view) {
+    CoveredInsets c = covered;
     const auto tooMuch = [](int a, int b, int size) {
         return a < 0 || b < 0 || size - a - b < std::max(100, size / 8);
     };
-    if (tooMuch(c.left, c.right, whole.widthPx)) c.left = c.right = 0;
-    if (tooMuch(c.top, c.bottom, whole.heightPx)) c.top = c.bottom = 0;
+    if (tooMuch(c.left, c.right, view.widthPx)) c.left = c.right = 0;
+    if (tooMuch(c.top, c.bottom, view.heightPx)) c.top = c.bottom = 0;
+    return c;
+}
+
+}  // namespace
+
+MapView Session::uncoveredView() const {
+    const MapView whole = m_state.view();
+    const CoveredInsets c = usableInsets(m_covered, whole);
+    MapView inner = whole;
+    inner.widthPx = whole.widthPx - c.left - c.right;
+    inner.heightPx = whole.heightPx - c.top - c.bottom;
+    // Map y grows upwards, pixel rows downwards.
+    inner.center.x += 0.5 * (c.left - c.right) * whole.unitsPerPixel;
+    inner.center.y -= 0.5 * (c.top - c.bottom) * whole.unitsPerPixel;
+    return inner;
+}
+
+void Session::fitUncovered(const std::function<void()>& fit) {
+    const MapView whole = m_state.view();
+    const CoveredInsets c = usableInsets(m_covered, whole);
     m_state.resize(whole.widthPx - c.left - c.right, whole.heightPx - c.top - c.bottom, whole.pixelRatio);
     fit();
     MapView shifted = m_state.view();

@@ -72,6 +72,10 @@ public:
     void setCoveredBottom(int pixels) { m_covered = {0, 0, 0, pixels}; }
     /// Frames the home view in the uncovered part of the viewport (ResetView does this).
     void frameHome();
+    /// The part of the view the UI leaves uncovered (the map area the user sees): same scale, its own
+    /// centre and size. Exports frame this, not the whole window. The whole view when nothing is covered
+    /// or the insets would leave (almost) nothing.
+    MapView uncoveredView() const;
     /// The gazetteer for place labels and place names (loaded on demand by whoever needs it first).
     void setGazetteer(std::shared_ptr<const Gazetteer> gazetteer) {
         m_state.setGazetteer(std::move(gazetteer));

@@ -156,7 +156,7 @@ Status MapExporter::renderBands(MapRenderer& renderer, const MapState& state, co
     }
     const int cols = (w + tileW - 1) / tileW, rows = (h + tileH - 1) / tileH;
 
-    const MapView view = exportView(state.view(), w, h, settings.dpi);
+    const MapView view = exportView(options.framing ? *options.framing : state.view(), w, h, settings.dpi);
     renderer.sync(state.scene(), state.projection());
     // Furniture is laid out once for the whole image, like the labels, and drawn into every tile.
     std::optional<FurnitureLayout> layout;
@@ -215,9 +215,11 @@ Result<Image> renderExport(MapRenderer& renderer, const MapState& state, const E
     return exporter.render(renderer, state, settings, options);
 }
 
-GeoReference exportGeoReference(const MapState& state, const ExportSettings& settings) {
-    return geoReferenceFor(exportView(state.view(), settings.widthPx, settings.heightPx, settings.dpi),
-                           state.scene().crs);
+GeoReference exportGeoReference(const MapState& state, const ExportSettings& settings,
+                                const std::optional<MapView>& framing) {
+    return geoReferenceFor(
+        exportView(framing ? *framing : state.view(), settings.widthPx, settings.heightPx, settings.dpi),
+        state.scene().crs);
 }
 
 namespace {

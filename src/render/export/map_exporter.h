@@ -33,6 +33,9 @@ struct ExportOptions {
     /// antialiases its own edges, and multisampling costs Mesa's llvmpipe about a third of the frame.
     int samples = 1;
     bool furniture = true;  ///< false: the map only, whatever settings.furniture says
+    /// The view to frame (centre, scale and the extent it shows); empty: the state's view. The GUI gives the
+    /// map area its panels leave uncovered, so that an export shows what the user sees.
+    std::optional<MapView> framing;
     /// Title when MapFurniture::titleText is empty (e.g. the project's name); empty: no title.
     std::string defaultTitle;
     /// Called after each tile with (tiles done, tiles in all); returning false cancels the export, which then
@@ -90,7 +93,9 @@ Status writeExportImage(const Image& image, const std::string& path, ImageFormat
 Status renderExportToFile(MapRenderer& renderer, const MapState& state, const ExportSettings& settings,
                           const ExportOptions& options, const std::string& path, const GeoReference& ref);
 
-/// The georeference of an export of `state` with `settings` (exportView() in the map CRS).
-GeoReference exportGeoReference(const MapState& state, const ExportSettings& settings);
+/// The georeference of an export of `state` with `settings` (exportView() in the map CRS), framing
+/// `framing` (ExportOptions::framing) or else the state's view.
+GeoReference exportGeoReference(const MapState& state, const ExportSettings& settings,
+                                const std::optional<MapView>& framing = std::nullopt);
 
 }  // namespace fp
