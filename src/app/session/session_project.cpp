@@ -70,6 +70,7 @@ Status Session::on(const RecoverProject& recover) {
         std::error_code ec;
         std::filesystem::remove(recover.path, ec);
         if (ec) return makeError(ErrorCode::PermissionDenied, recover.path, "cannot delete: " + ec.message());
+        removeRecoveryCopy(recover.path);  // its incident files
         return {};
     }
     if (dirty())
@@ -85,8 +86,7 @@ Status Session::on(const RecoverProject& recover) {
     // What was recovered is not what any file holds: it stays unsaved until saved.
     m_history.markUnsaved();
     m_project.setDirty(true);
-    std::error_code ec;
-    std::filesystem::remove(recover.path, ec);  // this window keeps its own copy from now on
+    removeRecoveryCopy(recover.path);  // this window keeps its own copy from now on
     shell().projectReplaced(m_project.name(), skipped, false);
     return {};
 }
