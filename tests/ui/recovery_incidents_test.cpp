@@ -60,7 +60,8 @@ protected:
     size_t filesBesideTheCopy() const {
         size_t n = 0;
         for (const auto& entry : fs::directory_iterator(dir))
-            n += entry.path().filename().string().rfind("recovery-", 0) == 0 && entry.path().extension() == ".csv";
+            n += entry.path().filename().string().rfind("recovery-", 0) == 0 &&
+                 entry.path().extension() == ".csv";
         return n;
     }
     const IncidentLayer& layerNamed(const Session& s, const std::string& name) {
@@ -218,8 +219,9 @@ TEST_F(RecoveryIncidentsTest, ACopyNamingAFileOutsideItsFolderIsRefused) {
     std::ofstream(copyPath(), std::ios::trunc) << text;
     auto copy = readRecoveryCopy(copyPath());
     ASSERT_FALSE(copy.ok());
-    EXPECT_EQ(copy.error().describe(), copyPath() + ": not a readable recovery copy: incidentLayers[0]: 'file' "
-                                                    "is not a file name beside the copy");
+    EXPECT_EQ(copy.error().describe(), copyPath() +
+                                           ": not a readable recovery copy: incidentLayers[0]: 'file' "
+                                           "is not a file name beside the copy");
 }
 
 }  // namespace

@@ -24,7 +24,9 @@ namespace {
 std::atomic<uint64_t> g_generation{0};
 
 /// "recovery-PID": the recovery file's name without ".json", which every file of its window starts with.
-std::string stemOf(const std::string& recoveryPath) { return fs::path(recoveryPath).stem().string(); }
+std::string stemOf(const std::string& recoveryPath) {
+    return fs::path(recoveryPath).stem().string();
+}
 
 std::vector<Incident> rowsOf(const IncidentStore& store, const std::vector<size_t>& indices) {
     std::vector<Incident> rows;
@@ -121,7 +123,8 @@ IncidentLayer ownLayer(std::string name, std::vector<Incident> rows) {
 }  // namespace
 
 Result<std::vector<RecoveryIncidentLayer>> writeRecoveryIncidents(const std::string& recoveryPath,
-                                                                  const MapScene& scene, ProjectDocument& doc) {
+                                                                  const MapScene& scene,
+                                                                  ProjectDocument& doc) {
     const std::string prefix = stemOf(recoveryPath) + "-" + std::to_string(++g_generation) + "-";
     const fs::path dir = fs::path(recoveryPath).parent_path();
     std::vector<ProjectIncidents> entries;
@@ -264,7 +267,8 @@ void restoreRecoveryIncidents(LoadedProject& project, const std::vector<Recovery
             continue;
         }
         if (match) result.push_back(std::move(*match));
-        // Edits that no longer fit: what was changed and added survives as a layer of its own, and it is said.
+        // Edits that no longer fit: what was changed and added survives as a layer of its own, and it is
+        // said.
         std::string said = edited.error().describe();
         if (rows && !rows->empty()) {
             const std::string name = r.name + " (recovered edits)";

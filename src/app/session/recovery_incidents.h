@@ -26,7 +26,7 @@ struct RecoveryIncidentLayer {
     std::string file;     ///< the incident file beside the copy with the changed, then the added incidents
     std::vector<int64_t> origins;  ///< per row of `file`: the source row it changes (its origin); -1: added
     std::vector<int64_t> removed;  ///< origins of the source rows deleted
-    int64_t loadedRows = 0;        ///< rows the source had when the copy was written (a changed source differs)
+    int64_t loadedRows = 0;  ///< rows the source had when the copy was written (a changed source differs)
 };
 
 /// Writes the incident data of `scene` that `doc` (the scene's project document) cannot hold into files
@@ -35,7 +35,8 @@ struct RecoveryIncidentLayer {
 /// the scene's order with the layers made in memory among them. Returns one entry per incident layer. The
 /// Error names the file that could not be written.
 Result<std::vector<RecoveryIncidentLayer>> writeRecoveryIncidents(const std::string& recoveryPath,
-                                                                  const MapScene& scene, ProjectDocument& doc);
+                                                                  const MapScene& scene,
+                                                                  ProjectDocument& doc);
 
 /// The files beside `recoveryPath` that `layers` name, with their folder.
 std::vector<std::string> recoveryIncidentFiles(const std::string& recoveryPath,
