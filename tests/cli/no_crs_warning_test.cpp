@@ -37,7 +37,8 @@ TEST_F(NoCrsWarning, RenderSaysItOnceForALayerOfAProject) {
     shapefileWithoutCrs();
     std::ofstream(path("p.flashpoint.json")) << R"({"format": "flashpoint-project", "version": 1,
         "layers": [{"source": "roads.shp"}]})";
-    const test::CliRun r = run("render '" + path("p.flashpoint.json") + "' --size 800x600 -o '" + path("x.png") + "'");
+    const test::CliRun r =
+        run("render '" + path("p.flashpoint.json") + "' --size 800x600 -o '" + path("x.png") + "'");
     ASSERT_EQ(r.exitCode, 0) << r.err;
     EXPECT_EQ(r.err, warning());
 }
