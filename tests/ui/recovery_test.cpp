@@ -96,6 +96,7 @@ TEST_F(RecoveryTest, OfferedAfterACrashAndRestoredEqual) {
     EXPECT_EQ(now.time, was.time);
     EXPECT_EQ(now.exportSettings, was.exportSettings);
     EXPECT_EQ(next.project().name(), "Untitled");
+    EXPECT_NE(next.state().scene().gazetteer, nullptr) << "place labels stay after a restore";
     EXPECT_TRUE(next.dirty()) << "recovered changes are still unsaved";
     EXPECT_FALSE(fs::exists(copyPath())) << "the restoring window keeps its own copy from now on";
     EXPECT_TRUE(findRecoveryCopies(dir.string()).empty());

@@ -81,6 +81,8 @@ Status Session::on(const RecoverProject& recover) {
     auto project = loadRecoveredProject(copy.value());
     if (!project) return project.error();
     const std::vector<Error> skipped = project->skipped;
+    // The window's gazetteer (place labels, reverse geocoding) stays: the copy loads no gazetteer of its own.
+    project->state.setGazetteer(m_state.scene().gazetteer);
     // Its name and file (none while untitled) and export settings, as the crashed window had them.
     replaceProject(std::move(project).value());
     // What was recovered is not what any file holds: it stays unsaved until saved.

@@ -97,7 +97,8 @@ Status JpegRowWriter::finish() {
     const bool closed = std::fclose(d.file) == 0;
     d.file = nullptr;
     if (!written || !closed)
-        return makeError(ErrorCode::IoError, d.path, std::string("writing JPEG failed: ") + std::strerror(err));
+        return makeError(ErrorCode::IoError, d.path,
+                         std::string("writing JPEG failed: ") + std::strerror(err));
     return {};
 }
 
