@@ -10,6 +10,8 @@
 
 // jpeglib.h needs size_t and FILE declared first.
 #include <jpeglib.h>
+// After jpeglib.h: the message codes.
+#include <jerror.h>
 
 namespace fp {
 
@@ -29,7 +31,11 @@ struct JpegRowWriter::Impl {
 
     static void errorExit(j_common_ptr info) {
         Impl* self = static_cast<Impl*>(info->client_data);
-        (*info->err->format_message)(info, self->message);
+        // A failed write says why (a full disk, "File too large"), not libjpeg's guess.
+        if (info->err->msg_code == JERR_FILE_WRITE && errno != 0)
+            std::snprintf(self->message, sizeof self->message, "%s", std::strerror(errno));
+        else
+            (*info->err->format_message)(info, self->message);
         std::longjmp(self->onError, 1);
     }
 
@@ -79,6 +85,7 @@ Status JpegRowWriter::writeRow(const uint8_t* rgb) {
         return makeError(ErrorCode::Internal, d.path, "more rows than the image has");
     JSAMPROW row = const_cast<JSAMPROW>(rgb);
     if (setjmp(d.onError)) return d.failure("writing JPEG failed");
+    errno = 0;
     jpeg_write_scanlines(&d.jpeg, &row, 1);
     if (std::ferror(d.file)) return d.failure("writing JPEG failed");
     return {};
@@ -89,6 +96,7 @@ Status JpegRowWriter::finish() {
     if (d.jpeg.next_scanline != d.jpeg.image_height)
         return makeError(ErrorCode::Internal, d.path, "rows are missing");
     if (setjmp(d.onError)) return d.failure("writing JPEG failed");
+    errno = 0;
     jpeg_finish_compress(&d.jpeg);
     jpeg_destroy_compress(&d.jpeg);
     d.started = false;
