@@ -131,5 +131,40 @@ TEST_F(Kill9Test, FrameFolderExportKilledLeavesTheOldFramesAndTheNextRunRemovesT
     EXPECT_TRUE(tempsOf("frames").empty()) << "stale temporary folder removed by the next export there";
 }
 
+TEST_F(Kill9Test, ProjectSaveKilledAtItsRenameLeavesTheOldProjectAndTheNextSaveRemovesTheTemporary) {
+    ASSERT_EQ(std::system("command -v strace >/dev/null"), 0)
+        << "strace is needed (scripts/setup installs it)";
+    const std::string oldProject = R"({"format": "flashpoint-project", "version": 1, "name": "old"})";
+    writeOld("brief.flashpoint.json", oldProject);
+    const std::string layer = std::string(FP_FIXTURES_DIR) + "/polygons.geojson";
+    const std::string args = "render --no-default-layers --layer '" + layer + "' --size 64x48 -o '" +
+                             path("x.png") + "' --save-project '" + path("brief.flashpoint.json") + "'";
+    // SIGKILL at the worst moment of the save: the new project is whole in its temporary file and the
+    // rename onto the final name is being made. strace injects the signal into that very system call: the
+    // second rename of the run, after the image's (no disk cache, whose writes rename too).
+    const test::CliRun killed =
+        run(args,
+            "FLASHPOINT_CACHE_DIR= strace -f -qq -o /dev/null -e trace=rename,renameat,renameat2 "
+            "-e inject=rename,renameat,renameat2:signal=KILL:when=2");
+    EXPECT_EQ(killed.exitCode, 128 + SIGKILL) << "killed, as the shell reports it: " << killed.err;
+    EXPECT_TRUE(fs::exists(path("x.png"))) << "the image came first";
+    EXPECT_EQ(test::slurp(path("brief.flashpoint.json")), oldProject) << "the old project is intact";
+    const std::vector<std::string> left = tempsOf("brief.flashpoint.json");
+    ASSERT_EQ(left.size(), 1u) << "the killed save's hidden temporary, never the final name";
+    EXPECT_NE(test::slurp(m_dir / left[0]).find("\"name\": \"brief\""), std::string::npos)
+        << "the temporary is the killed save's whole new project";
+
+    const test::CliRun next = run(args);
+    ASSERT_EQ(next.exitCode, 0) << next.err;
+    EXPECT_EQ(next.out,
+              "wrote " + path("x.png") + " (64x48)\nsaved project " + path("brief.flashpoint.json") + "\n");
+    EXPECT_TRUE(tempsOf("brief.flashpoint.json").empty()) << "stale temporary removed";
+    EXPECT_NE(test::slurp(path("brief.flashpoint.json")).find("polygons.geojson"), std::string::npos);
+    const test::CliRun again =
+        run("render '" + path("brief.flashpoint.json") + "' -o '" + path("y.png") + "'");
+    EXPECT_EQ(again.exitCode, 0) << "the saved project renders: " << again.err;
+    EXPECT_EQ(again.out, "wrote " + path("y.png") + " (64x48)\n") << "at the size it was saved with";
+}
+
 }  // namespace
 }  // namespace fp

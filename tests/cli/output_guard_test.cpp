@@ -59,6 +59,19 @@ TEST_F(OutputGuard, RenderRefusesToOverwriteALayerOfTheProject) {
                   kOwnInput);
 }
 
+TEST_F(OutputGuard, SaveProjectNeverWritesOverTheProjectRenderedALayerOrTheImage) {
+    const std::string layer = copy("polygons.geojson", "pl.geojson");
+    std::ofstream(path("p.flashpoint.json")) << R"({"format": "flashpoint-project", "version": 1,
+        "layers": [{"source": "pl.geojson"}]})";
+    const std::string render =
+        "render '" + path("p.flashpoint.json") + "' --size 64x64 -o '" + path("x.png") + "'";
+    expectRefused(render + " --save-project '" + path("p.flashpoint.json") + "'", path("p.flashpoint.json"),
+                  kOwnInput);
+    expectRefused(render + " --save-project '" + layer + "'", layer, kOwnInput);
+    std::ofstream(path("x.png")) << "an old image";
+    expectRefused(render + " --save-project '" + path("x.png") + "'", path("x.png"), kOwnInput);
+}
+
 TEST_F(OutputGuard, WorldFileNeverReplacesTheProjOfAShapefileBesideTheImage) {
     for (const char* ext : {"shp", "shx", "dbf", "prj", "cpg"})
         copy(std::string("incidents/native_shp.") + ext, std::string("roads.") + ext);

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 #include <vector>
 
 namespace fs = std::filesystem;
@@ -131,6 +132,35 @@ TEST_F(RasterFileWriterTest, JpegIsOverWhiteWithoutSideFiles) {
     ASSERT_NE(ds, nullptr);
     ASSERT_EQ(ds->GetRasterCount(), 3);
     EXPECT_NEAR(pixel(ds, kW - 8, 8)[0], 127, 8);
+    GDALClose(ds);
+}
+
+TEST_F(RasterFileWriterTest, JpegIsCompressedIntoItsFileAsTheRowsCome) {
+    // No staging copy of the image (a 16384x16384 export held 1 GiB): the JPEG itself grows while rows
+    // are still missing.
+    constexpr int w = 1024, h = 1024;
+    std::vector<uint8_t> px(static_cast<size_t>(w) * h * 4);
+    for (size_t i = 0; i < px.size(); ++i) px[i] = static_cast<uint8_t>((i * 2654435761u) >> 13);
+    const std::string path = (m_dir / "map.jpg").string();
+    auto writer = RasterFileWriter::open(path, w, h, options(RasterFileKind::Jpeg));
+    ASSERT_TRUE(writer.ok()) << writer.error().describe();
+    ASSERT_TRUE(writer.value()->addRows(px.data(), w * 4, h / 2).ok());
+    ASSERT_EQ(filesInDir(), 1u) << "one temporary file, no staging file beside it";
+    const fs::path temp = fs::directory_iterator(m_dir)->path();
+    EXPECT_EQ(temp.filename().string().rfind(".map.jpg.", 0), 0u) << temp;
+    std::ifstream in(temp, std::ios::binary);
+    char magic[2] = {};
+    in.read(magic, 2);
+    EXPECT_EQ(std::string(magic, 2), "\xFF\xD8") << "a JPEG stream, not a staging GeoTIFF";
+    EXPECT_GT(fs::file_size(temp), 100000u) << "half the rows are compressed into it already";
+    ASSERT_TRUE(writer.value()->addRows(px.data() + static_cast<size_t>(w) * 4 * (h / 2), w * 4, h / 2).ok());
+    Status s = writer.value()->finish();
+    ASSERT_TRUE(s.ok()) << s.error().describe();
+    EXPECT_EQ(filesInDir(), 1u);
+    GDALDataset* ds = GDALDataset::Open(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY);
+    ASSERT_NE(ds, nullptr);
+    EXPECT_EQ(ds->GetRasterXSize(), w);
+    EXPECT_EQ(ds->GetRasterYSize(), h);
     GDALClose(ds);
 }
 

@@ -96,6 +96,7 @@ TEST_F(RecoveryTest, OfferedAfterACrashAndRestoredEqual) {
     EXPECT_EQ(now.time, was.time);
     EXPECT_EQ(now.exportSettings, was.exportSettings);
     EXPECT_EQ(next.project().name(), "Untitled");
+    EXPECT_NE(next.state().scene().gazetteer, nullptr) << "place labels stay after a restore";
     EXPECT_TRUE(next.dirty()) << "recovered changes are still unsaved";
     EXPECT_FALSE(fs::exists(copyPath())) << "the restoring window keeps its own copy from now on";
     EXPECT_TRUE(findRecoveryCopies(dir.string()).empty());
@@ -140,7 +141,7 @@ TEST_F(RecoveryTest, DiscardDeletesTheCopyAndABrokenCopyIsSkippedNamingIt) {
     EXPECT_FALSE(fs::exists(copyPath()));
 }
 
-TEST(RecoveryNotKeptTest, IncidentsMadeInMemoryAreNamedAsNotKept) {
+TEST(RecoveryNotKeptTest, IncidentsMadeInMemoryAreKeptNotLeftOut) {
     const fs::path dir = fs::temp_directory_path() / ("fp-recovery-mem-" + std::to_string(::getpid()));
     fs::create_directories(dir);
     MapState state = MapState::create(MapScene{}).value();
@@ -154,7 +155,11 @@ TEST(RecoveryNotKeptTest, IncidentsMadeInMemoryAreNamedAsNotKept) {
     ASSERT_TRUE(writeRecoveryCopy(path, session).ok());
     auto copy = readRecoveryCopy(path);
     ASSERT_TRUE(copy.ok()) << copy.error().describe();
-    EXPECT_EQ(copy->notKept, std::vector<std::string>{"Coded from text"});
+    EXPECT_TRUE(copy->notKept.empty());
+    ASSERT_EQ(copy->incidentLayers.size(), 1u);
+    EXPECT_TRUE(copy->incidentLayers[0].memory);
+    EXPECT_EQ(copy->incidentLayers[0].name, "Coded from text");
+    EXPECT_FALSE(copy->incidentLayers[0].file.empty()) << "its incidents are in a file beside the copy";
     fs::remove_all(dir);
 }
 

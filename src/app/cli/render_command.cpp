@@ -19,6 +19,7 @@
 #include "core/project/project_file.h"
 #include "core/time/time_window.h"
 #include "core/util/atomic_file.h"
+#include "core/util/input_file.h"
 #include "core/util/log.h"
 #include "core/util/process_memory.h"
 #include "core/util/secrets.h"
@@ -125,6 +126,11 @@ void addRenderCommand(CLI::App& app, RenderOptions& o) {
                     "Gazetteer place names on the map: none, local (each place's own name), latin "
                     "(transliterated) or english (default: as the project says, else local)")
         ->type_name("SCRIPT");
+    cmd->add_option(
+           "--save-project", o.saveProject,
+           "Also save what was rendered (layers, incidents, CRS, view, time window, export settings) "
+           "as a project file, to open in the window or render again")
+        ->type_name("P.flashpoint.json");
     cmd->add_flag("--timings", o.timings, "Print how long each phase took to stderr");
     cmd->add_option("--at", o.at,
                     "Show incidents at this date or time (UTC): by default those of its whole day, or of "
@@ -288,6 +294,8 @@ int runRenderCommand(const RenderOptions& o) {
     auto flags = checkFlags(o);
     if (!flags) return printError(flags.error(), kExitUsage);
     if (Status s = checkWritableOutput(o.output); !s) return printError(s.error(), kExitFailure);
+    if (!o.saveProject.empty())
+        if (Status s = checkWritableOutput(o.saveProject); !s) return printError(s.error(), kExitFailure);
 
     PhaseTimer timer(o.timings);
     // The GL context and shaders are made on a worker while the layers load.
@@ -313,6 +321,10 @@ int runRenderCommand(const RenderOptions& o) {
         if (!o.project.empty()) inputs.push_back(o.project);
         if (Status s = checkExportTarget(o.output, flags->format, inputs); !s)
             return printError(s.error(), kExitFailure);
+        inputs.push_back(o.output);
+        if (!o.saveProject.empty())
+            if (Status s = checkOutputsAreNotInputs({o.saveProject}, inputs); !s)
+                return printError(s.error(), kExitFailure);
     }
     if (Status s = applyLabelFlags(session.value(), o, flags.value()); !s)
         return printError(s.error(), kExitFailure);
@@ -327,7 +339,17 @@ int runRenderCommand(const RenderOptions& o) {
             makeError(ErrorCode::ProjectionFailed, o.bbox, "the box cannot be shown in this CRS"),
             kExitFailure);
     timer.lap("load layers");
-    return drawAndWrite(o, session.value(), settings, gl, timer);
+    const int drawn = drawAndWrite(o, session.value(), settings, gl, timer);
+    if (drawn != kExitOk || o.saveProject.empty()) return drawn;
+    // Written atomically: a kill or a full disk leaves the old file, never a part of the new one. A project
+    // without a name of its own is named after its file, as Save as names it in the window.
+    std::string name = session->project().name();
+    if (name.empty() || name == "Untitled")
+        name = std::filesystem::path(o.saveProject).stem().stem().string();
+    if (Status s = saveProject(o.saveProject, session->state(), name, settings); !s)
+        return printError(s.error(), kExitFailure);
+    std::fprintf(stdout, "saved project %s\n", o.saveProject.c_str());
+    return kExitOk;
 }
 
 }  // namespace fp

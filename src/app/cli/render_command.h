@@ -40,6 +40,7 @@ struct RenderOptions {
     bool noFurniture = false;  ///< --no-furniture: the bare map whatever else says
     std::string subtitle;      ///< --subtitle TEXT (default: the window's date range)
     std::string banner;        ///< --banner TEXT: caveat/classification banner, top and bottom
+    std::string saveProject;   ///< --save-project P.flashpoint.json: also save what was rendered as a project
 };
 
 /// Declares the subcommand and its flags on `app`.

@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/session/recovery_incidents.h"
 #include "app/session/session.h"
 #include "core/project/project_document.h"
 #include "core/util/atomic_file.h"
@@ -87,23 +88,38 @@ Status writeRecoveryCopy(const std::string& path, const Session& session) {
     copy.path = path;
     copy.projectName = session.project().name();
     copy.projectPath = session.project().needsNewPath() ? std::string() : session.project().path();
-    const ProjectDocument doc = session.projectDocument();
-    for (const IncidentLayer& layer : session.state().scene().incidentLayers)
-        if (layer.source.empty()) copy.notKept.push_back(layer.name);
+    std::error_code ec;
+    fs::create_directories(fs::path(path).parent_path(), ec);
+    ProjectDocument doc = session.projectDocument();
+    auto incidents = writeRecoveryIncidents(path, session.state().scene(), doc);
+    if (!incidents) return incidents.error();
+    const std::vector<std::string> files = recoveryIncidentFiles(path, incidents.value());
     const json project = json::parse(projectToJson(doc, basePathOf(copy)), nullptr, false);
-    if (project.is_discarded())
-        return makeError(ErrorCode::InvalidArgument, path, "the project could not be written as JSON");
     json root;
     root["format"] = kFormat;
     root["version"] = 1;
     root["name"] = copy.projectName;
     root["projectPath"] = copy.projectPath;
     root["savedAt"] = utcNow();
-    root["notKept"] = copy.notKept;
+    root["notKept"] = json::array();
     root["project"] = project;
+    root["incidentLayers"] = recoveryIncidentsJson(incidents.value());
+    Status written =
+        project.is_discarded()
+            ? makeError(ErrorCode::InvalidArgument, path, "the project could not be written as JSON")
+            : writeFileAtomically(path, root.dump(1, ' ', false, json::error_handler_t::replace) + "\n");
+    // The files the copy on disk names stay: the new ones once it is written, else the previous ones.
+    if (written)
+        removeRecoveryIncidentFiles(path, files);
+    else
+        for (const std::string& file : files) fs::remove(file, ec);
+    return written;
+}
+
+void removeRecoveryCopy(const std::string& path) {
     std::error_code ec;
-    fs::create_directories(fs::path(path).parent_path(), ec);
-    return writeFileAtomically(path, root.dump(1, ' ', false, json::error_handler_t::replace) + "\n");
+    fs::remove(path, ec);
+    removeRecoveryIncidentFiles(path);
 }
 
 Result<RecoveryCopy> readRecoveryCopy(const std::string& path) {
@@ -124,6 +140,11 @@ Result<RecoveryCopy> readRecoveryCopy(const std::string& path) {
     if (!field("name", copy.projectName) || !field("projectPath", copy.projectPath) ||
         !field("savedAt", copy.savedAt) || !root.contains("project") || !root["project"].is_object())
         return badCopy(path, "'name', 'projectPath', 'savedAt' or 'project' is missing or of the wrong type");
+    if (root.contains("incidentLayers")) {
+        auto layers = readRecoveryIncidents(root["incidentLayers"], path);
+        if (!layers) return layers.error();
+        copy.incidentLayers = std::move(layers).value();
+    }
     if (root.contains("notKept") && root["notKept"].is_array())
         for (const json& name : root["notKept"])
             if (name.is_string()) copy.notKept.push_back(name.get<std::string>());
@@ -136,6 +157,7 @@ Result<LoadedProject> loadRecoveredProject(const RecoveryCopy& copy) {
     if (!doc) return doc.error();
     auto loaded = instantiateProject(doc.value(), basePathOf(copy), MissingSourcePolicy::Skip);
     if (!loaded) return loaded.error();
+    restoreRecoveryIncidents(loaded.value(), copy.incidentLayers, copy.path);
     loaded.value().path = copy.projectPath;
     loaded.value().name = copy.projectName;
     return loaded;
@@ -196,8 +218,7 @@ Status RecoveryKeeper::update(const Session& session, double now) {
 
 void RecoveryKeeper::remove() {
     if (!m_written) return;
-    std::error_code ec;
-    fs::remove(m_path, ec);
+    removeRecoveryCopy(m_path);
     m_written = false;
     m_layers.clear();
 }

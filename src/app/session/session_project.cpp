@@ -70,6 +70,7 @@ Status Session::on(const RecoverProject& recover) {
         std::error_code ec;
         std::filesystem::remove(recover.path, ec);
         if (ec) return makeError(ErrorCode::PermissionDenied, recover.path, "cannot delete: " + ec.message());
+        removeRecoveryCopy(recover.path);  // its incident files
         return {};
     }
     if (dirty())
@@ -80,13 +81,14 @@ Status Session::on(const RecoverProject& recover) {
     auto project = loadRecoveredProject(copy.value());
     if (!project) return project.error();
     const std::vector<Error> skipped = project->skipped;
+    // The window's gazetteer (place labels, reverse geocoding) stays: the copy loads no gazetteer of its own.
+    project->state.setGazetteer(m_state.scene().gazetteer);
     // Its name and file (none while untitled) and export settings, as the crashed window had them.
     replaceProject(std::move(project).value());
     // What was recovered is not what any file holds: it stays unsaved until saved.
     m_history.markUnsaved();
     m_project.setDirty(true);
-    std::error_code ec;
-    std::filesystem::remove(recover.path, ec);  // this window keeps its own copy from now on
+    removeRecoveryCopy(recover.path);  // this window keeps its own copy from now on
     shell().projectReplaced(m_project.name(), skipped, false);
     return {};
 }

@@ -87,6 +87,10 @@ Result<Session> startSession(const SessionStart& start, const TimeRequestNames& 
                              const StartReport& report, StartOutcome& outcome) {
     auto project = startingProject(start);
     if (!project) return project.error();
+    // What loading the project's sources found (a layer without a CRS, rows left out), said once here as
+    // the sources added by flags are (report).
+    for (const LoadReport& loaded : project->reports)
+        for (const Error& problem : loaded.problems) logWarning(problem.describe());
     Session session(std::move(project).value());
     GeoBBox incidentExtent;
     for (const Command& command : startCommands(start)) {

@@ -10,6 +10,7 @@
 #include <random>
 #include <vector>
 
+#include "core/export/jpeg_row_writer.h"
 #include "core/export/pixel_ops.h"
 #include "core/io/gdal_env.h"
 #include "core/util/atomic_file.h"
@@ -79,10 +80,11 @@ struct RasterFileWriter::Impl {
     std::string path;
     int width = 0, height = 0, rowsDone = 0;
     RasterFileOptions options;
-    std::unique_ptr<TempFile> file;  ///< the GeoTIFF, or the staging file for PDF and JPEG
-    GDALDataset* dataset = nullptr;  ///< open on `file` while rows arrive
-    int bands = 4;                   ///< 4 (RGBA) for GeoTIFF, 3 (RGB over white) when staging
-    std::vector<uint8_t> row;        ///< one row converted for staging
+    std::unique_ptr<TempFile> file;       ///< the GeoTIFF, the JPEG, or the staging file for PDF
+    GDALDataset* dataset = nullptr;       ///< open on `file` while rows arrive (GeoTIFF, PDF)
+    std::unique_ptr<JpegRowWriter> jpeg;  ///< writing `file` while rows arrive (JPEG)
+    int bands = 4;                        ///< 4 (RGBA) for GeoTIFF, 3 (RGB over white) when staging
+    std::vector<uint8_t> row;             ///< one row converted for staging
     GdalErrorCapture capture;
 
     ~Impl() {
@@ -94,6 +96,7 @@ struct RasterFileWriter::Impl {
         const std::string why = capture.firstError().empty() ? "" : ": " + capture.firstError();
         if (dataset) GDALClose(dataset);
         dataset = nullptr;
+        jpeg.reset();
         if (file) file->remove();
         return makeError(ErrorCode::IoError, path, what + why);
     }
@@ -109,6 +112,17 @@ struct RasterFileWriter::Impl {
 Status RasterFileWriter::Impl::create() {
     const bool staging = options.kind != RasterFileKind::GeoTiff;
     bands = staging ? 3 : 4;
+    if (options.kind == RasterFileKind::Jpeg) {
+        // Compressed row by row as the rows come: no staging file and no copy of the image.
+        file = std::make_unique<TempFile>(fs::path(path), ".jpg");
+        auto opened = JpegRowWriter::open(file->path, width, height, options.jpegQuality);
+        if (!opened) {
+            file->remove();
+            return makeError(opened.error().code, path, opened.error().message);
+        }
+        jpeg = std::move(opened).value();
+        return {};
+    }
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GTiff");
     if (!driver) return makeError(ErrorCode::Internal, path, "GDAL has no GTiff driver");
     file = std::make_unique<TempFile>(fs::path(path), staging ? ".stage.tif" : ".tif");
@@ -121,7 +135,6 @@ Status RasterFileWriter::Impl::create() {
     CPLErrorReset();
     dataset = driver->Create(file->path.c_str(), width, height, bands, GDT_Byte, co.get());
     if (!dataset) return failure("cannot create " + std::string(kindName(options.kind)));
-    if (options.kind == RasterFileKind::Jpeg) return {};
     double gt[6];
     std::copy(options.ref.geoTransform.begin(), options.ref.geoTransform.end(), gt);
     if (dataset->SetGeoTransform(gt) != CE_None ||
@@ -140,6 +153,11 @@ Status RasterFileWriter::Impl::writeRow(const uint8_t* rgba, int y) {
     }
     int bandMap[4] = {1, 2, 3, 4};
     // Interleaved pixels straight from the buffer: pixel stride = bands bytes, band stride 1 byte.
+    if (jpeg) {
+        Status s = jpeg->writeRow(src);
+        if (!s) return failure(s.error().message);  // the temporary file goes; the Error names the output
+        return s;
+    }
     if (dataset->RasterIO(GF_Write, 0, y, width, 1, const_cast<uint8_t*>(src), width, 1, GDT_Byte, bands,
                           bandMap, bands, static_cast<GSpacing>(width) * bands, 1, nullptr) != CE_None)
         return writeFailure();
@@ -147,21 +165,15 @@ Status RasterFileWriter::Impl::writeRow(const uint8_t* rgba, int y) {
 }
 
 Status RasterFileWriter::Impl::copyInto(const TempFile& out) {
-    const bool pdf = options.kind == RasterFileKind::GeoPdf;
-    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(pdf ? "PDF" : "JPEG");
-    if (!driver)
-        return makeError(ErrorCode::Internal, path,
-                         std::string("GDAL has no ") + (pdf ? "PDF" : "JPEG") + " driver");
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("PDF");
+    if (!driver) return makeError(ErrorCode::Internal, path, "GDAL has no PDF driver");
     OptionList co;
-    if (pdf)
-        co.add("DPI", std::to_string(options.dpi))
-            .add("COMPRESS", "DEFLATE")
-            .add("GEO_ENCODING", "ISO32000")
-            .add("CREATOR", "Flashpoint")
-            .add("TITLE", options.title);
-    else
-        co.add("QUALITY", std::to_string(std::clamp(options.jpegQuality, 1, 100)));
-    // No .aux.xml side file: the staging file has nothing a JPEG cannot hold, and a PDF holds it all.
+    co.add("DPI", std::to_string(options.dpi))
+        .add("COMPRESS", "DEFLATE")
+        .add("GEO_ENCODING", "ISO32000")
+        .add("CREATOR", "Flashpoint")
+        .add("TITLE", options.title);
+    // No .aux.xml side file: a PDF holds everything the staging file has.
     CPLConfigOptionSetter noPam("GDAL_PAM_ENABLED", "NO", false);
     GDALDataset* copy = driver->CreateCopy(out.path.c_str(), dataset, FALSE, co.get(), nullptr, nullptr);
     if (!copy) return writeFailure();
@@ -203,11 +215,12 @@ Result<std::unique_ptr<RasterFileWriter>> RasterFileWriter::open(const std::stri
 
 Status RasterFileWriter::addRows(const uint8_t* top, std::ptrdiff_t stride, int rows) {
     Impl& d = *m_impl;
-    if (!d.dataset) return makeError(ErrorCode::Internal, d.path, "the writer has ended");
+    if (!d.dataset && !d.jpeg) return makeError(ErrorCode::Internal, d.path, "the writer has ended");
     const int n = std::min(rows, d.height - d.rowsDone);
     for (int r = 0; r < n; ++r)
         if (Status s = d.writeRow(top + r * stride, d.rowsDone + r); !s) return s;
     d.rowsDone += std::max(n, 0);
+    if (d.jpeg) return {};
     // Written blocks go to disk and leave the cache now, so memory stays at one band, not the image.
     d.dataset->FlushCache();
     if (!d.capture.lastError().empty()) return d.writeFailure();
@@ -216,9 +229,15 @@ Status RasterFileWriter::addRows(const uint8_t* top, std::ptrdiff_t stride, int 
 
 Status RasterFileWriter::finish() {
     Impl& d = *m_impl;
-    if (!d.dataset) return makeError(ErrorCode::Internal, d.path, "the writer has ended");
+    if (!d.dataset && !d.jpeg) return makeError(ErrorCode::Internal, d.path, "the writer has ended");
     if (d.rowsDone != d.height)
         return d.failure(std::to_string(d.height - d.rowsDone) + " rows were never written");
+    if (d.jpeg) {
+        Status s = d.jpeg->finish();
+        d.jpeg.reset();
+        if (!s) return d.failure(s.error().message);
+        return d.moveIntoPlace(*d.file);
+    }
     if (d.options.kind == RasterFileKind::GeoTiff) {
         // Closing flushes the last blocks: a full disk often shows only here.
         GDALClose(d.dataset);
@@ -228,7 +247,7 @@ Status RasterFileWriter::finish() {
     }
     d.dataset->FlushCache();
     if (!d.capture.lastError().empty()) return d.writeFailure();
-    TempFile out(fs::path(d.path), d.options.kind == RasterFileKind::GeoPdf ? ".pdf" : ".jpg");
+    TempFile out(fs::path(d.path), ".pdf");
     if (Status s = d.copyInto(out); !s) return s;
     GDALClose(d.dataset);
     d.dataset = nullptr;

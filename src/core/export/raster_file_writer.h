@@ -27,10 +27,11 @@ struct RasterFileOptions {
 };
 
 /// Writes an RGBA image to a file band by band, top to bottom, so that memory stays at GDAL's block cache
-/// whatever the image size. GeoTIFF is written straight into a hidden temporary file in the output folder;
-/// PDF and JPEG (whose GDAL drivers only copy a finished raster) first stream the rows, composited over
-/// white, into a hidden deflate-compressed staging GeoTIFF that GDAL then copies line by line into a second
-/// temporary file. finish() renames the result over the path; until then, on failure, cancellation or a
+/// (or libjpeg's few rows) whatever the image size. GeoTIFF is written straight into a hidden temporary file
+/// in the output folder, and JPEG too, composited over white and compressed row by row (JpegRowWriter); PDF
+/// (whose GDAL driver only copies a finished raster) first streams the rows, composited over white, into a
+/// hidden deflate-compressed staging GeoTIFF that GDAL then copies line by line into a second temporary
+/// file. finish() renames the result over the path; until then, on failure, cancellation or a
 /// SIGTERM (TempPathGuard), every temporary file is removed and nothing appears under the path.
 class RasterFileWriter {
 public:

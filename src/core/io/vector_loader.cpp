@@ -14,7 +14,6 @@
 #include "core/proj/crs.h"
 #include "core/util/file_name.h"
 #include "core/util/input_file.h"
-#include "core/util/log.h"
 #include "core/util/secrets.h"
 
 namespace fs = std::filesystem;
@@ -299,8 +298,7 @@ Result<VectorLayer> loadLayer(OGRLayer& layer, const std::string& path, const st
                           ? "its .prj file is not a CRS GDAL can read: coordinates are read as EPSG:4326 "
                             "(WGS 84 lon/lat)"
                           : "no CRS (no .prj file): coordinates are read as EPSG:4326 (WGS 84 lon/lat)");
-        logWarning(w.describe());
-        report.add(std::move(w));
+        report.add(std::move(w));  // said by whoever shows the report, once
         out.sourceCrsName = "WGS 84 (assumed: no CRS in the file)";
     } else {
         char* wkt = nullptr;

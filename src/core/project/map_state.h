@@ -62,6 +62,13 @@ public:
         return m_scene.addIncidentLayer(std::move(data), std::move(name), std::move(source),
                                         std::move(attribution));
     }
+    /// Replaces every incident layer with `layers` exactly as given, what their files hold (savedData,
+    /// source) included: a recovered session's layers (app/session/recovery_incidents.h). Layers keep their
+    /// ids, so their geocoding reviews stay; the selection is cleared.
+    void setIncidentLayers(std::vector<IncidentLayer> layers) {
+        m_scene.incidentLayers = std::move(layers);
+        m_scene.incidentFocus = {};
+    }
     /// Puts incident layer `newId` (just added) in the place of `oldId`, keeping the old one's style and
     /// drawing position; the old layer and its geocoding review go. NotFound when either is missing.
     Status replaceIncidentLayer(uint64_t oldId, uint64_t newId);
