@@ -32,18 +32,38 @@ uint32_t PackedTextRows::code(size_t field, std::string_view value) {
     Dictionary& d = m_dictionaries[field];
     if (!d.open) return UINT32_MAX;
     ++d.offered;
-    if (auto found = d.index.find(value); found != d.index.end()) return found->second;
+    const auto hash = static_cast<uint32_t>(std::hash<std::string_view>{}(value) >> 32);
+    if (d.slots.empty()) d.slots.assign(64, 0);
+    const size_t mask = d.slots.size() - 1;
+    size_t at = hash & mask;
+    for (; d.slots[at] != 0; at = (at + 1) & mask) {
+        const uint64_t slot = d.slots[at];
+        if (slot >> 32 == hash && d.values[(slot & 0xffffffffu) - 1] == value)
+            return static_cast<uint32_t>((slot & 0xffffffffu) - 1);
+    }
     const bool full = d.values.size() >= kMaxDictionaryValues;
     const bool unrepeated = d.offered >= kDictionaryTrial && d.values.size() * 2 > d.offered;
     if (full || unrepeated) {
         // Mostly distinct values (ids, free text) are cheaper as text; the codes given so far stay valid.
         d.open = false;
-        d.index = {};
+        d.slots = std::vector<uint64_t>();  // frees it (= {} keeps the capacity)
         return UINT32_MAX;
     }
     const auto next = static_cast<uint32_t>(d.values.size());
     d.values.emplace_back(value);
-    d.index.emplace(std::string(value), next);
+    d.slots[at] = uint64_t{hash} << 32 | (next + 1);
+    if (d.values.size() * 2 > d.slots.size()) {
+        // Grow: every value goes to its slot in a table twice the size.
+        std::vector<uint64_t> grown(d.slots.size() * 2, 0);
+        const size_t grownMask = grown.size() - 1;
+        for (uint64_t slot : d.slots) {
+            if (slot == 0) continue;
+            size_t to = (slot >> 32) & grownMask;
+            while (grown[to] != 0) to = (to + 1) & grownMask;
+            grown[to] = slot;
+        }
+        d.slots = std::move(grown);
+    }
     return next;
 }
 
@@ -97,7 +117,7 @@ void PackedTextRows::reserve(size_t rows, size_t bytes) {
 
 void PackedTextRows::finish() {
     for (Dictionary& d : m_dictionaries) {
-        d.index = {};
+        d.slots = std::vector<uint64_t>();  // frees it (= {} keeps the capacity)
         d.values.shrink_to_fit();
     }
     // Copying a large buffer to save a few per cent is not worth it.
@@ -110,7 +130,7 @@ size_t PackedTextRows::memoryBytes() const {
     for (const Dictionary& d : m_dictionaries) {
         bytes += d.values.capacity() * sizeof(std::string);
         for (const std::string& v : d.values) bytes += v.capacity() > 15 ? v.capacity() + 1 : 0;
-        bytes += d.index.size() * (sizeof(std::string) + 2 * sizeof(void*) + sizeof(uint32_t));
+        bytes += d.slots.capacity() * sizeof(uint64_t);
     }
     return bytes;
 }

@@ -5,7 +5,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace fp {
@@ -43,12 +42,10 @@ private:
 
     /// Distinct values of one field while they repeat enough to be worth a dictionary.
     struct Dictionary {
-        struct Hash {
-            using is_transparent = void;
-            size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-        };
         std::vector<std::string> values;
-        std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> index;
+        /// Open addressing over `values` (a power of two in size, at most half full): per slot the value's
+        /// hash in the high 32 bits and its code + 1 in the low ones, 0 for an empty slot.
+        std::vector<uint64_t> slots;
         size_t offered = 0;  // non-empty values appended while open
         bool open = true;
     };

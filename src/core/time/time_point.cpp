@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 #include <utility>
 
 namespace fp {
@@ -82,6 +83,31 @@ struct Cursor {
         while (peek() == ' ') ++pos;
     }
 };
+
+/// Digits at t[at..at+n) as a number, or -1 when one of them is not a digit.
+int fixedDigits(std::string_view t, size_t at, size_t n) {
+    int v = 0;
+    for (size_t i = at; i < at + n; ++i) {
+        if (!isDigit(t[i])) return -1;
+        v = v * 10 + (t[i] - '0');
+    }
+    return v;
+}
+
+/// The two forms most sources write, "YYYY-MM-DD" and "YYYY-MM-DDTHH:MM:SSZ", read without the general
+/// parser's steps; nothing for any other text or for an impossible date or time, which the general parser
+/// then reports.
+std::optional<ParsedTime> parseCommonIso(std::string_view t) {
+    if ((t.size() != 10 && t.size() != 20) || t[4] != '-' || t[7] != '-') return std::nullopt;
+    const int year = fixedDigits(t, 0, 4), month = fixedDigits(t, 5, 2), day = fixedDigits(t, 8, 2);
+    if (year < 0 || month < 1 || month > 12 || day < 0 || !isValidDate(year, month, day)) return std::nullopt;
+    if (t.size() == 10) return ParsedTime{fromCivil({year, month, day, 0, 0, 0}), TimePrecision::Day};
+    if (t[10] != 'T' || t[13] != ':' || t[16] != ':' || t[19] != 'Z') return std::nullopt;
+    const int hour = fixedDigits(t, 11, 2), minute = fixedDigits(t, 14, 2), second = fixedDigits(t, 17, 2);
+    if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return std::nullopt;
+    const TimePoint date = fromCivil({year, month, day, 0, 0, 0});
+    return ParsedTime{TimePoint{date.seconds + hour * 3600 + minute * 60 + second}, TimePrecision::Exact};
+}
 
 }  // namespace
 
@@ -316,6 +342,7 @@ Result<ParsedTime> parseTime(std::string_view text, const DateHints& hints) {
     if (t.empty()) return badTime(text, "empty date");
     Cursor c{t};
     if (hints.numbers != DateHints::Numbers::Calendar) return parseCount(text, t, hints);
+    if (auto common = parseCommonIso(t)) return *common;
 
     if (!isDigit(t.front())) return parseWithMonthName(text, c, hints);
 

@@ -263,7 +263,10 @@ template <class Values>
 bool convertCheckedRow(const ColumnMapping& m, const Values& values, const LonLat* geometry,
                        const std::vector<std::string>& allowedCategories, RowContext& ctx, Incident& out,
                        IncidentText* text) {
-    auto get = [&](Field f) { return trimmed(valueOf(m, values, f)); };
+    // Each field's text once, not at every look below.
+    std::array<std::string_view, kFieldCount> texts;
+    for (size_t f = 0; f < kFieldCount; ++f) texts[f] = trimmed(valueOf(m, values, static_cast<Field>(f)));
+    auto get = [&](Field f) { return texts[static_cast<size_t>(f)]; };
     auto name = [&](Field f) -> const std::string& { return m.columnName(f); };
 
     std::string_view startName = name(Field::Start);

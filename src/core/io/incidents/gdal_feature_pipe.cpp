@@ -53,8 +53,8 @@ bool FeaturePipe::next(Batch& batch) {
     std::unique_lock lock(m_mutex);
     m_changed.wait(lock, [this] { return !m_queue.empty() || m_done; });
     if (m_queue.empty()) return false;
-    // The batch before goes back to the reader thread, which allocated its features and texts.
-    if (!batch.features.empty()) m_spent.push_back(std::move(batch));
+    // The batch before goes back to the reader thread, which allocated its texts and geometries.
+    if (batch.size() > 0) m_spent.push_back(std::move(batch));
     batch = std::move(m_queue.front());
     m_queue.pop_front();
     lock.unlock();
@@ -73,25 +73,45 @@ void FeaturePipe::stop() {
     m_spent.clear();
 }
 
+FeatureShape shapeOf(OGRFeature& f, OGRGeometryUniquePtr* keep) {
+    FeatureShape shape;
+    const OGRGeometry* g = f.GetGeometryRef();
+    if (!g || g->IsEmpty()) return shape;
+    if (wkbFlatten(g->getGeometryType()) == wkbPoint) {
+        shape.kind = FeatureShape::Kind::Point;
+        shape.x = g->toPoint()->getX();
+        shape.y = g->toPoint()->getY();
+        return shape;
+    }
+    shape.kind = FeatureShape::Kind::Other;
+    shape.other = g;
+    if (keep) {
+        keep->reset(f.StealGeometry());
+        shape.other = keep->get();
+    }
+    return shape;
+}
+
 bool FeaturePipe::fill(Batch& batch, ScrubbingGdalCapture& capture) {
-    const size_t columns = m_types.size();
-    batch.features.clear();  // frees spent features here, where GDAL allocated them
-    batch.features.reserve(kBatchSize);
-    // Sized once: the views point into these strings, which must not move.
-    batch.texts.resize(kBatchSize * columns);
-    batch.views.resize(kBatchSize * columns);
-    batch.badUtf8.resize(kBatchSize * columns);
+    // Clearing frees the odd geometries of a spent batch here, where GDAL allocated them.
+    batch.shapes.clear();
+    batch.geometries.clear();
+    batch.chars.clear();
+    batch.ends.clear();
+    batch.badUtf8.clear();
     bool more = true;
-    while (batch.features.size() < kBatchSize) {
-        OGRFeature* feature = m_layer.GetNextFeature();
+    while (batch.shapes.size() < kBatchSize) {
+        OGRFeatureUniquePtr feature(m_layer.GetNextFeature());
         if (!feature) {
             more = false;
             break;
         }
-        const size_t at = batch.features.size() * columns;
-        batch.features.emplace_back(feature);
-        featureTexts(*feature, m_types, &batch.texts[at], &batch.views[at], &batch.badUtf8[at]);
+        OGRGeometryUniquePtr kept;
+        batch.shapes.push_back(shapeOf(*feature, &kept));
+        if (kept) batch.geometries.push_back(std::move(kept));
+        appendFeatureTexts(*feature, m_types, batch.chars, batch.ends, batch.badUtf8, batch.scratch);
     }
+    textViews(batch.chars, batch.ends, batch.views);
     batch.failures = capture.takeFailures();
     return more;
 }
@@ -113,7 +133,7 @@ void FeaturePipe::run() {
             std::unique_lock lock(m_mutex);
             m_changed.wait(lock, [this] { return m_queue.size() < kQueuedBatches || m_stopping; });
             if (m_stopping) return;
-            if (!batch.features.empty() || !batch.failures.empty()) m_queue.push_back(std::move(batch));
+            if (batch.size() > 0 || !batch.failures.empty()) m_queue.push_back(std::move(batch));
             m_done = !more;
         }
         m_changed.notify_all();

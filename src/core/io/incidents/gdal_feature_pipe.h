@@ -45,25 +45,43 @@ private:
     std::vector<std::string> m_failures;
 };
 
+/// A feature's geometry as the converter needs it: a plain point by its coordinates (read while the feature
+/// lives), any other geometry as itself.
+struct FeatureShape {
+    enum class Kind : uint8_t { None, Point, Other };  // None: no geometry, or an empty one
+    Kind kind = Kind::None;
+    double x = 0, y = 0;                 // Kind::Point
+    const OGRGeometry* other = nullptr;  // Kind::Other
+};
+
+/// The shape of `f`'s geometry. A geometry other than a point is taken out of the feature into `keep` when
+/// it is given (so the feature can be freed), else it stays in the feature.
+FeatureShape shapeOf(OGRFeature& f, OGRGeometryUniquePtr* keep);
+
 /// Reads a layer's features on a thread of its own and hands them over in batches through a small bounded
-/// queue, so that GDAL's decoding, and turning each field into text (featureTexts), overlap the conversion
-/// on the calling thread. While the pipe runs, only its thread touches the layer (GDAL datasets are not
-/// thread-safe); features are plain objects the consumer may read. GDAL failures raised on the reader thread
-/// are captured there and travel with the batch read when they were raised. The destructor stops and joins
-/// the thread.
+/// queue, so that GDAL's decoding, and turning each field into text (appendFeatureTexts), overlap the
+/// conversion on the calling thread. While the pipe runs, only its thread touches the layer (GDAL datasets
+/// are not thread-safe). Each feature is freed as soon as its texts and shape are taken, on the thread that
+/// allocated it: GDAL's many small allocations then come back from malloc's per-thread cache. GDAL failures
+/// raised on the reader thread are captured there and travel with the batch read when they were raised. The
+/// destructor stops and joins the thread.
 class FeaturePipe {
 public:
     static constexpr size_t kBatchSize = 512;
     static constexpr size_t kQueuedBatches = 3;
 
     struct Batch {
-        std::vector<OGRFeatureUniquePtr> features;
+        std::vector<FeatureShape> shapes;              // one per feature
+        std::vector<OGRGeometryUniquePtr> geometries;  // those the shapes of Kind::Other point to
         std::vector<std::string> failures;  // scrubbed GDAL failures raised while reading these features
-        /// Per feature, its fields as featureTexts gives them: feature i's at [i * columns, (i + 1) *
+        /// Per feature, its fields as appendFeatureTexts gives them: feature i's at [i * columns, (i + 1) *
         /// columns).
-        std::vector<std::string> texts;
+        std::string chars;
+        std::vector<size_t> ends;
         std::vector<std::string_view> views;
         std::vector<uint8_t> badUtf8;
+        std::string scratch;
+        size_t size() const { return shapes.size(); }
     };
 
     /// `types`: of every field of the layer, in order (see featureTexts).
@@ -93,8 +111,8 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_changed;  // the queue, m_done or m_stopping changed
     std::deque<Batch> m_queue;
-    // Converted batches, to be freed (features) and reused (texts) on the reader thread: malloc is much
-    // slower when one thread frees what another allocates.
+    // Converted batches, to be reused on the reader thread (and their odd geometries freed there: malloc is
+    // much slower when one thread frees what another allocates).
     std::vector<Batch> m_spent;
     bool m_done = false;
     bool m_stopping = false;

@@ -98,8 +98,8 @@ bool fieldText(std::string& out, OGRFeature& f, int i, OGRFieldType type) {
     }
 }
 
-void featureTexts(OGRFeature& f, const std::vector<OGRFieldType>& types, std::string* texts,
-                  std::string_view* views, uint8_t* badUtf8) {
+void appendFeatureTexts(OGRFeature& f, const std::vector<OGRFieldType>& types, std::string& chars,
+                        std::vector<size_t>& ends, std::vector<uint8_t>& badUtf8, std::string& scratch) {
     for (size_t k = 0; k < types.size(); ++k) {
         const int field = static_cast<int>(k);
         std::string_view text;
@@ -107,11 +107,22 @@ void featureTexts(OGRFeature& f, const std::vector<OGRFieldType>& types, std::st
         if (types[k] == OFTString) {
             if (f.IsFieldSetAndNotNull(field)) text = f.GetFieldAsString(field);
         } else {
-            mayBeNonAscii = fieldText(texts[k], f, field, types[k]);
-            text = texts[k];
+            mayBeNonAscii = fieldText(scratch, f, field, types[k]);
+            text = scratch;
         }
-        badUtf8[k] = mayBeNonAscii && !isAscii(text) && !isValidUtf8(text);
-        views[k] = text;
+        badUtf8.push_back(mayBeNonAscii && !isAscii(text) && !isValidUtf8(text));
+        chars.append(text);
+        ends.push_back(chars.size());
+    }
+}
+
+void textViews(const std::string& chars, const std::vector<size_t>& ends,
+               std::vector<std::string_view>& views) {
+    views.resize(ends.size());
+    size_t begin = 0;
+    for (size_t i = 0; i < ends.size(); ++i) {
+        views[i] = std::string_view(chars).substr(begin, ends[i] - begin);
+        begin = ends[i];
     }
 }
 

@@ -15,11 +15,16 @@ namespace fp::incident_io {
 /// (strings), false when it is known to be ASCII (numbers, dates).
 bool fieldText(std::string& out, OGRFeature& f, int i, OGRFieldType type);
 
-/// Every field of `f` as text, without touching a load report (so it may run on a reading thread): field k
-/// (of type types[k]) into views[k], a view into the feature for plain strings (valid while it lives) or into
-/// texts[k] (fieldText) for the others; badUtf8[k] is 1 when that text is not valid UTF-8 and must be
-/// repaired (checkUtf8) before use. `texts`, `views` and `badUtf8` have types.size() entries each.
-void featureTexts(OGRFeature& f, const std::vector<OGRFieldType>& types, std::string* texts,
-                  std::string_view* views, uint8_t* badUtf8);
+/// Every field of `f` as text (fieldText), without touching a load report (so it may run on a reading
+/// thread): field k (of type types[k]) appended to `chars`, the offset where it ends appended to `ends` (it
+/// starts where the text before it ended, or at 0) and to `badUtf8` 1 when it is not valid UTF-8 and must be
+/// repaired (checkUtf8) before use. `scratch` is a buffer to reuse. Copying the text out lets the caller free
+/// the feature at once.
+void appendFeatureTexts(OGRFeature& f, const std::vector<OGRFieldType>& types, std::string& chars,
+                        std::vector<size_t>& ends, std::vector<uint8_t>& badUtf8, std::string& scratch);
+
+/// The texts appendFeatureTexts wrote into `chars`, text i into views[i], for every entry of `ends`.
+void textViews(const std::string& chars, const std::vector<size_t>& ends,
+               std::vector<std::string_view>& views);
 
 }  // namespace fp::incident_io

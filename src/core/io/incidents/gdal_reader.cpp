@@ -237,15 +237,15 @@ public:
     FeatureConverter(const LayerPlan& plan, const PointReader& points, const IncidentLoadOptions& options,
                      const std::string& shownSource, LoadReport& report, IncidentFormatInfo& info,
                      IncidentStoreBuilder& out, const IncidentRowObserver* observer);
-    /// Converts `feature`, whose fields featureTexts gave as `views` and `badUtf8`.
-    void convert(OGRFeature& feature, const std::string_view* views, const uint8_t* badUtf8);
-    /// The same, turning the fields into text here.
+    /// Converts a feature of shape `shape` whose fields appendFeatureTexts gave as `views` and `badUtf8`.
+    void convert(const FeatureShape& shape, const std::string_view* views, const uint8_t* badUtf8);
+    /// The same, turning the fields of `feature` into text here.
     void convert(OGRFeature& feature);
 
 private:
     void readValues(const std::string_view* views, const uint8_t* badUtf8);
     /// Reads the feature's point (m_geometry when it is usable); false when the row is rejected.
-    bool readGeometry(OGRFeature& feature);
+    bool readGeometry(const FeatureShape& shape);
     /// Converts and places the row; true when it went to the store.
     bool storeRow(bool& looked);
     void notify(IncidentRowView::Outcome outcome, bool looked);
@@ -263,8 +263,9 @@ private:
     bool m_byView;
     std::vector<std::string> m_values;
     std::vector<std::string_view> m_views;
-    // For convert(feature): its fields' texts (see featureTexts).
-    std::vector<std::string> m_texts;
+    // For convert(feature): its fields' texts (see appendFeatureTexts).
+    std::string m_chars, m_scratch;
+    std::vector<size_t> m_ends;
     std::vector<std::string_view> m_fieldViews;
     std::vector<uint8_t> m_badUtf8;
     Incident m_incident;  // reused for every row
@@ -292,15 +293,12 @@ FeatureConverter::FeatureConverter(const LayerPlan& plan, const PointReader& poi
                  plan.acled ? plan.acled->placeColumn() : plan.mapping.columnName(Field::Place)),
       m_byView(!plan.acled),
       m_values(plan.mapping.columns.size()),
-      m_views(plan.mapping.columns.size()),
-      m_texts(plan.mapping.columns.size()),
-      m_fieldViews(plan.mapping.columns.size()),
-      m_badUtf8(plan.mapping.columns.size()) {}
+      m_views(plan.mapping.columns.size()) {}
 
 void FeatureConverter::readValues(const std::string_view* views, const uint8_t* badUtf8) {
     const ColumnMapping& mapping = m_plan.mapping;
     for (size_t k = 0; k < m_values.size(); ++k) {
-        // Text stays where featureTexts left it (the feature, or its text buffers) unless it needs repairing
+        // Text stays where appendFeatureTexts left it unless it needs repairing
         // or ACLED's conversion needs it as a string.
         std::string_view text = views[k];
         if (badUtf8[k] || !m_byView) {
@@ -312,14 +310,18 @@ void FeatureConverter::readValues(const std::string_view* views, const uint8_t* 
     }
 }
 
-bool FeatureConverter::readGeometry(OGRFeature& feature) {
+bool FeatureConverter::readGeometry(const FeatureShape& shape) {
     const ColumnMapping& mapping = m_plan.mapping;
-    const OGRGeometry* g = feature.GetGeometryRef();
-    const OGRPoint* point = nullptr;
+    const OGRGeometry* g = shape.other;
+    bool located = false;
     m_spread.reset();
-    if (g && !g->IsEmpty()) {
+    if (shape.kind == FeatureShape::Kind::Point) {
+        m_point = m_points.lonLat(shape.x, shape.y);
+        located = true;
+    } else if (g) {
         if (pointOnFeature(*g, m_onFeature)) {
-            point = &m_onFeature;
+            m_point = m_points.lonLat(m_onFeature);
+            located = true;
             if (!isSinglePoint(*g)) {
                 OGREnvelope e;
                 g->getEnvelope(&e);
@@ -336,10 +338,7 @@ bool FeatureConverter::readGeometry(OGRFeature& feature) {
         m_ctx.reject(ErrorCode::InvalidGeometry, m_points.column,
                      "feature has no geometry (and no place name to geocode); row not loaded");
     }
-    if (point) {
-        m_point = m_points.lonLat(*point);
-        if (checkLonLat(m_ctx, m_points.column, m_point, "the point's")) m_geometry = &m_point;
-    }
+    if (located && checkLonLat(m_ctx, m_points.column, m_point, "the point's")) m_geometry = &m_point;
     return !m_ctx.rejected();
 }
 
@@ -359,23 +358,28 @@ bool FeatureConverter::storeRow(bool& looked) {
     if (m_plan.acled)
         m_out.append(m_incident);
     else
-        m_out.append(m_incident, m_text);  // views into this feature, copied before the next one
+        m_out.append(m_incident, m_text);  // views into the read text, copied before it is reused
     return true;
 }
 
 void FeatureConverter::convert(OGRFeature& feature) {
-    featureTexts(feature, m_plan.types, m_texts.data(), m_fieldViews.data(), m_badUtf8.data());
-    convert(feature, m_fieldViews.data(), m_badUtf8.data());
+    m_chars.clear();
+    m_ends.clear();
+    m_badUtf8.clear();
+    appendFeatureTexts(feature, m_plan.types, m_chars, m_ends, m_badUtf8, m_scratch);
+    textViews(m_chars, m_ends, m_fieldViews);
+    convert(shapeOf(feature, nullptr), m_fieldViews.data(), m_badUtf8.data());
 }
 
-void FeatureConverter::convert(OGRFeature& feature, const std::string_view* views, const uint8_t* badUtf8) {
+void FeatureConverter::convert(const FeatureShape& shape, const std::string_view* views,
+                               const uint8_t* badUtf8) {
     using Outcome = IncidentRowView::Outcome;
     ++m_row;
     ++m_report.featuresRead;
     m_ctx.begin(m_row);
     readValues(views, badUtf8);
     m_geometry = nullptr;
-    if (m_plan.useGeometry && !readGeometry(feature)) {
+    if (m_plan.useGeometry && !readGeometry(shape)) {
         ++m_report.featuresSkipped;
         if (m_observer) notify(Outcome::NotLoaded, false);
         return;
@@ -408,8 +412,8 @@ void readFeatures(OGRLayer& layer, const std::vector<OGRFieldType>& types, GIntB
             FeaturePipe::Batch batch;
             while (pipe.next(batch)) {
                 for (auto& failure : batch.failures) capture.addFailure(std::move(failure));
-                for (size_t i = 0, at = 0; i < batch.features.size(); ++i, at += types.size())
-                    converter.convert(*batch.features[i], &batch.views[at], &batch.badUtf8[at]);
+                for (size_t i = 0, at = 0; i < batch.size(); ++i, at += types.size())
+                    converter.convert(batch.shapes[i], &batch.views[at], &batch.badUtf8[at]);
             }
             return;
         }

@@ -1,5 +1,6 @@
 #include "core/io/incidents/incident_loader.h"
 
+#include <malloc.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -107,12 +108,17 @@ Result<IncidentStore> loadIncidents(const std::string& source, const IncidentLoa
             return makeError(ErrorCode::EmptyLayer, shown, "has no incidents: there are no data rows");
         // Rows held for a geocoding decision are still the user's data: the layer loads with nothing on the
         // map yet, and each held row waits in the review list until it is placed.
-        if (!out.geocoding.pending.empty()) return builder.build();
-        return makeError(ErrorCode::EmptyLayer, shown,
-                         "none of its " + std::to_string(report.featuresRead) +
-                             " rows could be loaded (each row's problem is reported)");
+        if (out.geocoding.pending.empty())
+            return makeError(ErrorCode::EmptyLayer, shown,
+                             "none of its " + std::to_string(report.featuresRead) +
+                                 " rows could be loaded (each row's problem is reported)");
     }
-    return builder.build();
+    IncidentStore store = builder.build();
+    // What a large load freed (GDAL's buffers, the columns in input order) malloc would keep, part of it in
+    // the reading thread's arena that nothing else allocates from: give it back to the system.
+    constexpr size_t kTrimAfterRows = 65536;
+    if (store.size() >= kTrimAfterRows) malloc_trim(0);
+    return store;
 }
 
 }  // namespace fp
