@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "core/io/incidents/copy_sinks.h"
+#include "core/io/incidents/delimited_rewrite.h"
 #include "core/io/incidents/geocoded_copy.h"
 #include "core/io/incidents/incident_loader.h"
 #include "core/io/incidents/incident_row.h"
@@ -190,55 +191,58 @@ LonLat positionOf(const IncidentStore& s, size_t i) {
 }
 
 Status writeBackCsv(const IncidentSaveRequest& req, const RowEdits& e, IncidentSaveSummary& sum) {
+    using incident_io::TextRowEdit;
     const AllEdits edits = allEdits(req, e);
-    std::unique_ptr<incident_io::CopySink> sink = incident_io::makeCsvSink(req.source);
     IncidentFormatInfo info;
     LoadReport report;
-    Plan plan;
+    std::optional<Plan> plan;
+    incident_io::TextRewrite rewrite;
     std::unordered_map<std::string, size_t> columnAt;
-    std::vector<std::string> cells;
-    Status failed;
-    bool begun = false;
     size_t loaded = 0;
-    const auto apply = [&](const FeatureChange& change) {
+    const auto start = [&] {
+        plan = makePlan(info, edits.all(), false);
+        std::vector<std::string> names = info.columns;
+        names.insert(names.end(), plan->newColumns.begin(), plan->newColumns.end());
+        for (size_t c = 0; c < names.size(); ++c) columnAt.emplace(lowerAscii(names[c]), c);
+        rewrite.columns = info.columns.size();
+        rewrite.newColumns = plan->newColumns;
+    };
+    const auto cellsWith = [&](std::vector<std::string> cells, const FeatureChange& change) {
+        cells.resize(columnAt.size());
         for (const auto& [name, value] : change.fields) cells[columnAt.at(lowerAscii(name))] = value;
+        return cells;
     };
     auto observe = [&](const IncidentRowView& v) {
-        if (!failed) return;
-        if (!begun) {
-            begun = true;
-            plan = makePlan(info, edits.all(), false);
-            std::vector<std::string> names = info.columns;
-            names.insert(names.end(), plan.newColumns.begin(), plan.newColumns.end());
-            for (size_t c = 0; c < names.size(); ++c) columnAt.emplace(lowerAscii(names[c]), c);
-            if (failed = sink->begin(names); !failed) return;
+        if (!plan) start();
+        TextRowEdit row;
+        row.line = v.line;
+        row.lineCount = v.lineCount;
+        row.widen = v.outcome != IncidentRowView::Outcome::NotLoaded;
+        if (v.outcome == IncidentRowView::Outcome::Loaded && loaded < e.removed.size()) {
+            const size_t k = loaded;
+            if (e.removed[k]) {
+                row.action = TextRowEdit::Action::Remove;
+            } else if (auto it = edits.changed.find(k); it != edits.changed.end()) {
+                row.action = TextRowEdit::Action::Replace;
+                row.cells =
+                    cellsWith({v.values->begin(), v.values->end()}, changeFor(*plan, it->second, v.row, {}));
+            }
         }
-        cells.assign(info.columns.size() + plan.newColumns.size(), std::string());
-        // A malformed row keeps its values as they were, however many.
-        if (v.values->size() > info.columns.size()) cells.resize(v.values->size());
-        for (size_t c = 0; c < v.values->size(); ++c) cells[c] = std::string((*v.values)[c]);
-        if (v.outcome == IncidentRowView::Outcome::Loaded) {
-            const size_t k = loaded++;
-            if (k >= e.removed.size()) return;  // reported after the reading
-            if (e.removed[k]) return;
-            if (auto it = edits.changed.find(k); it != edits.changed.end())
-                apply(changeFor(plan, it->second, v.row, {}));
-        }
-        failed = sink->row(cells, std::nullopt);
-        ++sum.rows;
+        if (v.outcome == IncidentRowView::Outcome::Loaded) ++loaded;
+        if (row.action != TextRowEdit::Action::Remove) ++sum.rows;
+        rewrite.rows.push_back(std::move(row));
     };
     auto read = loadIncidents(req.source, req.options, report, &info, observe);
-    if (!failed) return failed;
-    if (!read && !(read.error().code == ErrorCode::EmptyLayer && begun)) return read.error();
+    if (!read && read.error().code != ErrorCode::EmptyLayer) return read.error();
     if (loaded != e.removed.size()) return changedSince(req.source, e.removed.size(), loaded);
-    if (!begun) return makeError(ErrorCode::EmptyLayer, req.source, "has no header to write rows under");
-    for (size_t a = 0; a < edits.added.size(); ++a) {
-        cells.assign(info.columns.size() + plan.newColumns.size(), std::string());
-        apply(changeFor(plan, edits.added[a], 0, {}));
-        if (Status s = sink->row(cells, std::nullopt); !s) return s;
+    if (info.columns.empty())
+        return makeError(ErrorCode::EmptyLayer, req.source, "has no header to write rows under");
+    if (!plan) start();
+    for (const EditValues& added : edits.added) {
+        rewrite.added.push_back(cellsWith({}, changeFor(*plan, added, 0, {})));
         ++sum.rows;
     }
-    return sink->finish();
+    return incident_io::rewriteDelimitedText(req.source, req.options.encoding, rewrite);
 }
 
 /// Sets property `name` to `text`, as a number when the value there was one and `text` reads as one.

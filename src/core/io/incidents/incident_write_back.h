@@ -47,8 +47,9 @@ std::string writeBackProblem(const std::string& source, const IncidentLoadOption
 /// that were not loaded (held for geocoding, rejected), unchanged rows and every column Flashpoint does not
 /// read are written as they were; a changed incident writes only the fields that changed, into the
 /// columns they were read from (new columns named as docs/INCIDENTS.md's schema, e.g. `created`, `sentence`,
-/// for fields the source has none for); deleted incidents' rows go; added incidents are appended. A CSV is
-/// rewritten (UTF-8, ',' and RFC 4180 quoting) with writeFileAtomically; a GeoJSON file is rewritten
+/// for fields the source has none for); deleted incidents' rows go; added incidents are appended. A CSV keeps
+/// its dialect: every byte not edited stays, and edited and added rows are written in its delimiter, quoting,
+/// line ends and encoding (incident_io::rewriteDelimitedText), atomically; a GeoJSON file is rewritten
 /// atomically with every other member of each feature kept; a GeoPackage is updated in place in one
 /// transaction (rolled back on any failure), so its column types, other layers and indexes stay. Refused
 /// (nothing written) when writeBackProblem says so, when the source changed since it was loaded (another
