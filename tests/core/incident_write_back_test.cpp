@@ -270,6 +270,38 @@ TEST_F(WriteBack, GeoJsonKeepsOtherMembersAndNumbers) {
     expectEdited(*saved->store);
 }
 
+TEST_F(WriteBack, GeoJsonKeepsUntouchedFeaturesAndLayoutByteForByte) {
+    // As GDAL writes it: a feature per line, members in its order, numbers as written.
+    const std::string head =
+        "{\n\"type\": \"FeatureCollection\",\n\"name\": \"coded\",\n"
+        "\"crs\": { \"type\": \"name\", \"properties\": { \"name\": \"urn:ogc:def:crs:OGC:1.3:CRS84\" } },\n"
+        "\"features\": [\n";
+    const auto feature = [](const char* id, const char* day, const char* lon) {
+        return std::string("{ \"type\": \"Feature\", \"properties\": { \"id\": \"") + id +
+               "\", \"title\": \"T\", \"start\": \"2022-12-" + day +
+               "\", \"score\": 3.50 }, \"geometry\": { \"type\": \"Point\", \"coordinates\": [ " + lon +
+               ", 43.0 ] } }";
+    };
+    const std::string a = feature("a", "10", "20.50"), b = feature("b", "11", "20.60"),
+                      c = feature("c", "12", "20.70");
+    writeText(path("in.geojson"), head + a + ",\n" + b + ",\n" + c + "\n]\n}\n");
+    IncidentSaveRequest r = loaded(path("in.geojson"));
+    edit(r);
+    auto saved = saveIncidents(r);
+    ASSERT_TRUE(saved.ok()) << saved.error().describe();
+    const std::string text = readText(path("in.geojson"));
+    EXPECT_EQ(text.substr(0, head.size() + a.size() + 2), head + a + ",\n") << text;
+    // The edited feature on one line with its members in their order; the added one after it; "c" gone.
+    const std::string editedB =
+        "{\"type\":\"Feature\",\"properties\":{\"id\":\"b\",\"title\":\"Barricade, Jarinje\",\"start\":"
+        "\"2022-12-11\",\"score\":3.5,\"fatalities\":1},\"geometry\":{\"type\":\"Point\",\"coordinates\":"
+        "[20.75,43.15]}},\n{\"type\":\"Feature\",\"properties\":{\"id\":\"n\"";
+    EXPECT_EQ(text.substr(head.size() + a.size() + 2, editedB.size()), editedB) << text;
+    EXPECT_EQ(text.substr(text.size() - 6), "}\n]\n}\n") << text;
+    EXPECT_EQ(text.find("\"c\""), std::string::npos);
+    expectEdited(*saved->store);
+}
+
 /// A GeoPackage with an integer column Flashpoint does not read and a second layer.
 void makeGpkg(const std::string& file) {
     initGdal();

@@ -48,8 +48,8 @@ struct Style {
     char delimiter = ',';
     std::string lineEnd = "\n";
     std::vector<bool> quoteValues, quoteEmpty;  ///< per column
-    bool quoteNames = false;                   ///< the header's names are quoted
-    bool newValues = false, newEmpty = false;  ///< how new columns quote values, and empty ones
+    bool quoteNames = false;                    ///< the header's names are quoted
+    bool newValues = false, newEmpty = false;   ///< how new columns quote values, and empty ones
     int64_t headerLine = 0;
 };
 
@@ -67,8 +67,8 @@ Result<Style> readStyle(const std::string& path, const std::string& encoding, in
     for (int sampled = 0; sampled < 200 && text.next(rec);) {
         if (firstDataLine == 0 || rec.line < firstDataLine) {
             st.headerLine = rec.line;
-            st.quoteNames = rec.quotedMask != 0 && rec.quotedMask == (uint64_t{1} << std::min<size_t>(
-                                                                          rec.fields.size(), 63)) - 1;
+            st.quoteNames = rec.quotedMask != 0 &&
+                            rec.quotedMask == (uint64_t{1} << std::min<size_t>(rec.fields.size(), 63)) - 1;
             continue;
         }
         ++sampled;
@@ -156,7 +156,8 @@ private:
 };
 
 Error badValue(const std::string& path, const TextRowEdit* row, size_t addedIndex, const Error& why) {
-    const std::string where = row ? "line " + std::to_string(row->line) : "added row " + std::to_string(addedIndex);
+    const std::string where =
+        row ? "line " + std::to_string(row->line) : "added row " + std::to_string(addedIndex);
     return makeError(ErrorCode::InvalidArgument, path,
                      where + ": a value cannot be written in the file's encoding " + why.source + ": " +
                          why.message + "; nothing was written (save as a new GeoPackage instead)");
@@ -244,7 +245,9 @@ Status rewriteDelimitedText(const std::string& path, const std::string& encoding
         if (endedWithLineEnd || a + 1 < edits.added.size()) out += st.lineEnd;
     }
     if (!ascii) {
-        auto encoded = encodeText(out, bom == "\xFF\xFE" ? "UTF-16LE" : bom.empty() ? fileEncoding : "UTF-16BE");
+        auto encoded = encodeText(out, bom == "\xFF\xFE" ? "UTF-16LE"
+                                       : bom.empty()     ? fileEncoding
+                                                         : "UTF-16BE");
         if (!encoded) return badValue(path, nullptr, 0, encoded.error());
         out = bom + encoded.value();
     }

@@ -23,10 +23,10 @@ struct TextRowEdit {
 
 /// The edits of one file.
 struct TextRewrite {
-    size_t columns = 0;                              ///< the header's columns (before the new ones)
-    std::vector<std::string> newColumns;             ///< appended to the header
-    std::vector<TextRowEdit> rows;                   ///< every data row, in file order
-    std::vector<std::vector<std::string>> added;     ///< rows appended at the end (UTF-8)
+    size_t columns = 0;                           ///< the header's columns (before the new ones)
+    std::vector<std::string> newColumns;          ///< appended to the header
+    std::vector<TextRowEdit> rows;                ///< every data row, in file order
+    std::vector<std::vector<std::string>> added;  ///< rows appended at the end (UTF-8)
 };
 
 /// Writes `edits` into the delimited text file `path` (read in `encoding`, "" for the loader's guess),

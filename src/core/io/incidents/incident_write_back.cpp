@@ -1,7 +1,5 @@
 #include "core/io/incidents/incident_write_back.h"
 
-#include <nlohmann/json.hpp>
-
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -245,64 +243,6 @@ Status writeBackCsv(const IncidentSaveRequest& req, const RowEdits& e, IncidentS
     return incident_io::rewriteDelimitedText(req.source, req.options.encoding, rewrite);
 }
 
-/// Sets property `name` to `text`, as a number when the value there was one and `text` reads as one.
-void setProperty(nlohmann::json& props, const std::string& name, const std::string& text) {
-    if (text.empty()) {
-        props[name] = nullptr;
-        return;
-    }
-    const auto it = props.find(name);
-    const bool numeric = it != props.end() && it->is_number();
-    static const std::unordered_set<std::string> kCounts{"fatalities", "injured", "location_precision"};
-    if (numeric || (it == props.end() && kCounts.count(name))) {
-        char* end = nullptr;
-        const double value = std::strtod(text.c_str(), &end);
-        if (end && *end == '\0') {
-            if (value == static_cast<double>(static_cast<int64_t>(value)))
-                props[name] = static_cast<int64_t>(value);
-            else
-                props[name] = value;
-            return;
-        }
-    }
-    props[name] = text;
-}
-
-void applyToFeature(nlohmann::json& feature, const FeatureChange& change) {
-    if (!feature.contains("properties") || !feature["properties"].is_object())
-        feature["properties"] = nlohmann::json::object();
-    for (const auto& [name, value] : change.fields) setProperty(feature["properties"], name, value);
-    if (change.position)
-        feature["geometry"] = {{"type", "Point"},
-                               {"coordinates", {change.position->lon, change.position->lat}}};
-}
-
-Status updateGeoJson(const std::string& path, const std::vector<FeatureChange>& changes,
-                     const std::vector<int64_t>& removedRows) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    nlohmann::json doc = nlohmann::json::parse(text.str(), nullptr, false);
-    if (doc.is_discarded() || !doc.contains("features") || !doc["features"].is_array())
-        return makeError(ErrorCode::UnsupportedFormat, path, "is not a GeoJSON FeatureCollection any more");
-    nlohmann::json& features = doc["features"];
-    for (const FeatureChange& change : changes) {
-        if (change.row == 0) {
-            nlohmann::json feature{{"type", "Feature"}, {"properties", nlohmann::json::object()}};
-            applyToFeature(feature, change);
-            features.push_back(std::move(feature));
-        } else if (static_cast<size_t>(change.row) <= features.size()) {
-            applyToFeature(features[static_cast<size_t>(change.row - 1)], change);
-        }
-    }
-    std::vector<int64_t> removed = removedRows;
-    std::sort(removed.rbegin(), removed.rend());
-    for (int64_t row : removed)
-        if (row >= 1 && static_cast<size_t>(row) <= features.size())
-            features.erase(features.begin() + (row - 1));
-    return writeFileAtomically(path, doc.dump(1) + "\n");
-}
-
 /// GeoPackage and GeoJSON: read the rows' numbers first, then change the features those rows are.
 Status writeBackFeatures(const IncidentSaveRequest& req, const RowEdits& e, Kind kind,
                          IncidentSaveSummary& sum) {
@@ -332,7 +272,7 @@ Status writeBackFeatures(const IncidentSaveRequest& req, const RowEdits& e, Kind
         changes.back().position = positionOf(*req.edited, e.added[a]);
     }
     sum.rows = sum.rows - removedRows.size() + edits.added.size();
-    if (kind == Kind::GeoJson) return updateGeoJson(req.source, changes, removedRows);
+    if (kind == Kind::GeoJson) return incident_io::updateGeoJson(req.source, changes, removedRows);
     return incident_io::updateGeoPackage(req.source, info.layer, plan.newColumns, changes, removedRows);
 }
 

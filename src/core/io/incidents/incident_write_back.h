@@ -89,6 +89,13 @@ Status updateGeoPackage(const std::string& path, const std::string& layer,
                         const std::vector<std::string>& newColumns, const std::vector<FeatureChange>& changes,
                         const std::vector<int64_t>& removedRows);
 
+/// Writes a GeoJSON source's edits (incident_write_back_geojson.cpp), atomically: the features not changed
+/// and everything around them (other members, white space, numbers as written) stay byte for byte; a
+/// changed feature keeps its members' order and is written in the file's indentation; an added one goes
+/// after the last, separated as the others are.
+Status updateGeoJson(const std::string& path, const std::vector<FeatureChange>& changes,
+                     const std::vector<int64_t>& removedRows);
+
 }  // namespace incident_io
 
 }  // namespace fp
