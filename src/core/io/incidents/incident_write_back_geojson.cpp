@@ -24,8 +24,10 @@ size_t skipSpace(std::string_view t, size_t p) {
 /// The end of the JSON string starting at `p` (its opening quote).
 size_t skipString(std::string_view t, size_t p) {
     for (++p; p < t.size(); ++p) {
-        if (t[p] == '\\') ++p;
-        else if (t[p] == '"') return p + 1;
+        if (t[p] == '\\')
+            ++p;
+        else if (t[p] == '"')
+            return p + 1;
     }
     return std::string_view::npos;
 }
@@ -110,7 +112,8 @@ void applyToFeature(Json& feature, const FeatureChange& change) {
         feature["properties"] = Json::object();
     for (const auto& [name, value] : change.fields) setProperty(feature["properties"], name, value);
     if (change.position)
-        feature["geometry"] = {{"type", "Point"}, {"coordinates", {change.position->lon, change.position->lat}}};
+        feature["geometry"] = {{"type", "Point"},
+                               {"coordinates", {change.position->lon, change.position->lat}}};
 }
 
 /// How the file lays out its features: one per line or indented, and its line end.
@@ -160,7 +163,8 @@ Status updateGeoJson(const std::string& path, const std::vector<FeatureChange>& 
     const FeatureSpans spans = findFeatures(text);
     const auto& items = spans.items;
     if (items.size() != doc["features"].size())
-        return makeError(ErrorCode::Internal, path, "its features could not be told apart; nothing was written");
+        return makeError(ErrorCode::Internal, path,
+                         "its features could not be told apart; nothing was written");
     const Layout layout = layoutOf(text, spans);
     std::vector<std::string> replaced(items.size());
     std::vector<bool> changed(items.size(), false), removed(items.size(), false);
@@ -179,7 +183,8 @@ Status updateGeoJson(const std::string& path, const std::vector<FeatureChange>& 
         }
     }
     for (int64_t row : removedRows)
-        if (row >= 1 && static_cast<size_t>(row) <= items.size()) removed[static_cast<size_t>(row - 1)] = true;
+        if (row >= 1 && static_cast<size_t>(row) <= items.size())
+            removed[static_cast<size_t>(row - 1)] = true;
     // The array again, each kept feature after the separator that came before it in the file.
     const auto separatorBefore = [&](size_t k) {
         return text.substr(items[k - 1].second, items[k].first - items[k - 1].second);
@@ -193,7 +198,8 @@ Status updateGeoJson(const std::string& path, const std::vector<FeatureChange>& 
         out += changed[k] ? replaced[k] : text.substr(items[k].first, items[k].second - items[k].first);
         first = false;
     }
-    const std::string gap = items.size() >= 2 ? separatorBefore(items.size() - 1) : "," + layout.lineEnd + layout.base;
+    const std::string gap =
+        items.size() >= 2 ? separatorBefore(items.size() - 1) : "," + layout.lineEnd + layout.base;
     for (const std::string& feature : added) {
         if (!first) out += gap;
         out += feature;
