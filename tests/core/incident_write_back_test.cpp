@@ -356,12 +356,14 @@ TEST_F(WriteBack, GeoPackageUpdatesInPlaceKeepingTypesAndLayers) {
 TEST_F(WriteBack, AFailingGeoPackageUpdateLeavesTheFileAsItWas) {
     makeGpkg(path("in.gpkg"));
     const std::string before = readText(path("in.gpkg"));
-    incident_io::FeatureChange good{1, {{"title", "changed"}}, std::nullopt};
-    incident_io::FeatureChange bad{9, {{"title", "no such row"}}, std::nullopt};
-    const Status s = incident_io::updateGeoPackage(path("in.gpkg"), "events", {"sentence"}, {good, bad}, {});
+    incident_io::FeatureChange good{1, 1, {{"title", "changed"}}, std::nullopt};
+    incident_io::FeatureChange bad{9, 9, {{"title", "no such row"}}, std::nullopt};
+    const Status s = incident_io::updateGdalLayer({path("in.gpkg"), path("in.gpkg"), "GPKG", "events"},
+                                                  {"sentence"}, {good, bad}, {});
     ASSERT_FALSE(s.ok());
-    EXPECT_EQ(s.error().describe(),
-              path("in.gpkg") + ": changed while saving: GDAL gave no reason; nothing was changed");
+    EXPECT_EQ(s.error().describe(), path("in.gpkg") +
+                                        ": cannot read row 9 (changed while saving?): GDAL gave no reason; "
+                                        "nothing was changed");
     const IncidentStore after = reread(path("in.gpkg"));
     EXPECT_EQ(after.get(test::findId(after, "a")).title, "Ta");
     gdal::DatasetPtr ds(GDALDataset::Open(path("in.gpkg").c_str(), GDAL_OF_VECTOR));
@@ -387,10 +389,17 @@ TEST_F(WriteBack, SaveAsWritesANewGeoPackageAndRefusesToReplaceWithoutLeave) {
 
 TEST_F(WriteBack, ReadOnlySourcesAndOtherLineagesAreRefused) {
     EXPECT_EQ(writeBackProblem("PG:dbname=x", {}, "PostgreSQL"),
-              "writing back to a database table is not supported");
+              "name the table to write back to (incidents read without one cannot be written back)");
+    IncidentLoadOptions table;
+    table.table = "coded";
+    EXPECT_EQ(writeBackProblem("PG:dbname=x", table, "PostgreSQL"), "");
+    IncidentLoadOptions query;
+    query.sql = "SELECT * FROM coded";
+    EXPECT_EQ(writeBackProblem("PG:dbname=x", query, "PostgreSQL"),
+              "incidents read by an SQL query cannot be written back");
     EXPECT_EQ(writeBackProblem("/x/events.tsv", {}, "gdelt"), "a GDELT export is read-only");
     EXPECT_EQ(writeBackProblem("/x/a.shp", {}, "ESRI Shapefile"),
-              "only GeoPackage, CSV and GeoJSON sources are written back");
+              "only GeoPackage, CSV, GeoJSON and PostGIS sources are written back");
     EXPECT_EQ(writeBackProblem("/x/a.gpkg", {}, "GPKG"), "");
     writeText(path("in.csv"), kCsv);
     IncidentSaveRequest r = loaded(path("in.csv"));

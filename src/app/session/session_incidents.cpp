@@ -69,7 +69,8 @@ Status Session::saveIncidentLayer(uint64_t layerId, const std::string& path, boo
     request.layerName = layer->name;
     auto saved = saveIncidents(request);
     if (!saved) return saved.error();
-    logInfo("Saved incident layer " + layer->name + " to " + saved->path + ": " + saved->describe());
+    logInfo("Saved incident layer " + layer->name + " to " + scrubSecrets(saved->path) + ": " +
+            saved->describe());
     return m_state.markIncidentLayerSaved(layerId, saved->store, saved->path, saved->format);
 }
 

@@ -18,8 +18,10 @@ std::string incidents(size_t n) {
 }  // namespace
 
 std::string writeBackQuestion(const std::vector<WriteBackTarget>& targets) {
-    if (targets.size() == 1) return "Write " + incidents(targets[0].changes) + " back to " + targets[0].file + "?";
-    std::string text = "Saving the project writes edits back into " + std::to_string(targets.size()) + " files:";
+    if (targets.size() == 1)
+        return "Write " + incidents(targets[0].changes) + " back to " + targets[0].file + "?";
+    std::string text =
+        "Saving the project writes edits back into " + std::to_string(targets.size()) + " files:";
     for (const WriteBackTarget& t : targets) text += "\n  " + incidents(t.changes) + " back to " + t.file;
     return text + "\nWrite them?";
 }
@@ -73,7 +75,8 @@ void WriteBackDialog::draw(const UiContext& ctx, CommandList& out) {
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos({io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.35f}, ImGuiCond_Appearing,
                             {0.5f, 0.5f});
-    ImGui::SetNextWindowSizeConstraints({420.f * ctx.scale, 0.f}, {io.DisplaySize.x * 0.9f, io.DisplaySize.y});
+    ImGui::SetNextWindowSizeConstraints({420.f * ctx.scale, 0.f},
+                                        {io.DisplaySize.x * 0.9f, io.DisplaySize.y});
     if (!ImGui::BeginPopupModal(kPopup, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         // Closed by the system (Escape): as Cancel.
         if (m_pending) answer(WriteBackAnswer::Cancel, out);
@@ -107,7 +110,8 @@ void WriteBackDialog::draw(const UiContext& ctx, CommandList& out) {
     if (m_pending && ImGui::IsItemHovered() && project)
         ImGui::SetTooltip("Save each edited layer as a new GeoPackage beside the project; the sources stay");
     ImGui::SameLine();
-    if (m_pending && (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)))
+    if (m_pending &&
+        (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)))
         answer(WriteBackAnswer::Cancel, out);
     ImGui::EndPopup();
 }

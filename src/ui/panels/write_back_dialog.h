@@ -16,8 +16,8 @@ enum class WriteBackAnswer { Write, SaveAsNew, Cancel };
 std::string writeBackQuestion(const std::vector<WriteBackTarget>& targets);
 
 /// The command that carries out `answer` to the question asked before `pending` (SaveIncidentLayer or
-/// SaveProject): `pending` confirmed (Write); the layer saved as the new GeoPackage `newPath`, or every edited
-/// layer of the project as GeoPackages beside it (SaveAsNew); nothing (Cancel).
+/// SaveProject): `pending` confirmed (Write); the layer saved as the new GeoPackage `newPath`, or every
+/// edited layer of the project as GeoPackages beside it (SaveAsNew); nothing (Cancel).
 std::optional<Command> writeBackCommand(const Command& pending, WriteBackAnswer answer,
                                         const std::string& newPath);
 

@@ -23,9 +23,11 @@ using incident_io::FeatureChange;
 using incident_io::lowerAscii;
 using incident_io::RowEdits;
 
-enum class Kind { Csv, Gpkg, GeoJson, Other };
+enum class Kind { Csv, Gpkg, GeoJson, Postgres, Other };
 
 Kind kindOf(const std::string& path) {
+    if (isDatabaseSource(path))
+        return gdalDatabaseName(path).rfind("PG:", 0) == 0 ? Kind::Postgres : Kind::Other;
     const std::string ext = lowerAscii(fs::path(path).extension().string());
     if (ext == ".csv") return Kind::Csv;
     if (ext == ".gpkg") return Kind::Gpkg;
@@ -101,7 +103,7 @@ FeatureChange changeFor(const Plan& plan, const EditValues& v, int64_t row, LonL
 }
 
 Error changedSince(const std::string& source, size_t was, size_t now) {
-    return makeError(ErrorCode::InvalidArgument, source,
+    return makeError(ErrorCode::InvalidArgument, scrubSecrets(source),
                      "changed since it was loaded: " + std::to_string(was) + " rows were loaded then, " +
                          std::to_string(now) + " now; nothing was written (Save as a new file instead)");
 }
@@ -116,10 +118,14 @@ std::string IncidentSaveSummary::describe() const {
 std::string writeBackProblem(const std::string& source, const IncidentLoadOptions& options,
                              const std::string& format) {
     if (source.empty()) return "the layer has no file yet";
-    if (isDatabaseSource(source)) return "writing back to a database table is not supported";
     if (!options.sql.empty()) return "incidents read by an SQL query cannot be written back";
+    if (kindOf(source) == Kind::Postgres && options.table.empty())
+        return "name the table to write back to (incidents read without one cannot be written back)";
+    if (isDatabaseSource(source) && kindOf(source) != Kind::Postgres)
+        return "writing back to this database is not supported (PostgreSQL/PostGIS is)";
     if (format == "gdelt") return "a GDELT export is read-only";
-    if (kindOf(source) == Kind::Other) return "only GeoPackage, CSV and GeoJSON sources are written back";
+    if (kindOf(source) == Kind::Other)
+        return "only GeoPackage, CSV, GeoJSON and PostGIS sources are written back";
     return {};
 }
 
@@ -249,10 +255,12 @@ Status writeBackFeatures(const IncidentSaveRequest& req, const RowEdits& e, Kind
     const AllEdits edits = allEdits(req, e);
     IncidentFormatInfo info;
     LoadReport report;
-    std::vector<int64_t> rowOfLoaded;
+    std::vector<int64_t> rowOfLoaded, fidOfLoaded;
     auto observe = [&](const IncidentRowView& v) {
         ++sum.rows;
-        if (v.outcome == IncidentRowView::Outcome::Loaded) rowOfLoaded.push_back(v.row);
+        if (v.outcome != IncidentRowView::Outcome::Loaded) return;
+        rowOfLoaded.push_back(v.row);
+        fidOfLoaded.push_back(v.fid);
     };
     auto read = loadIncidents(req.source, req.options, report, &info, observe);
     if (!read && !(read.error().code == ErrorCode::EmptyLayer && sum.rows > 0)) return read.error();
@@ -260,12 +268,17 @@ Status writeBackFeatures(const IncidentSaveRequest& req, const RowEdits& e, Kind
         return changedSince(req.source, e.removed.size(), rowOfLoaded.size());
     const Plan plan = makePlan(info, edits.all(), true);
     std::vector<FeatureChange> changes;
-    std::vector<int64_t> removedRows;
+    std::vector<int64_t> removedRows, removedFids;
     for (size_t k = 0; k < e.removed.size(); ++k) {
-        if (e.removed[k]) removedRows.push_back(rowOfLoaded[k]);
-        if (auto it = edits.changed.find(k); it != edits.changed.end())
+        if (e.removed[k]) {
+            removedRows.push_back(rowOfLoaded[k]);
+            removedFids.push_back(fidOfLoaded[k]);
+        }
+        if (auto it = edits.changed.find(k); it != edits.changed.end()) {
             changes.push_back(changeFor(plan, it->second, rowOfLoaded[k],
                                         positionOf(*req.edited, static_cast<size_t>(e.changedTo[k]))));
+            changes.back().fid = fidOfLoaded[k];
+        }
     }
     for (size_t a = 0; a < edits.added.size(); ++a) {
         changes.push_back(changeFor(plan, edits.added[a], 0, positionOf(*req.edited, e.added[a])));
@@ -273,7 +286,12 @@ Status writeBackFeatures(const IncidentSaveRequest& req, const RowEdits& e, Kind
     }
     sum.rows = sum.rows - removedRows.size() + edits.added.size();
     if (kind == Kind::GeoJson) return incident_io::updateGeoJson(req.source, changes, removedRows);
-    return incident_io::updateGeoPackage(req.source, info.layer, plan.newColumns, changes, removedRows);
+    incident_io::GdalTarget target;
+    target.source = kind == Kind::Postgres ? gdalDatabaseName(req.source) : req.source;
+    target.shownSource = scrubSecrets(req.source);
+    target.driver = kind == Kind::Postgres ? "PostgreSQL" : "GPKG";
+    target.layer = kind == Kind::Postgres ? req.options.table : info.layer;
+    return incident_io::updateGdalLayer(target, plan.newColumns, changes, removedFids);
 }
 
 Status saveAsNewFile(const IncidentSaveRequest& req, IncidentSaveSummary& sum) {
@@ -308,7 +326,7 @@ Result<IncidentSaveSummary> saveIncidents(const IncidentSaveRequest& req) {
                              req.source.empty() ? req.layerName : scrubSecrets(req.source),
                              why + "; save it as a new GeoPackage instead");
         if (!req.saved || req.saved->lineage() != req.edited->lineage())
-            return makeError(ErrorCode::InvalidArgument, req.source,
+            return makeError(ErrorCode::InvalidArgument, scrubSecrets(req.source),
                              "these incidents were not read from the file as it is now (it was saved since); "
                              "save them as a new file instead");
         const RowEdits e = incident_io::rowEdits(*req.saved, *req.edited);
@@ -328,7 +346,7 @@ Result<IncidentSaveSummary> saveIncidents(const IncidentSaveRequest& req) {
     auto store = loadIncidents(sum.path, readBack, report, &info);
     if (!store && store.error().code == ErrorCode::EmptyLayer) store = IncidentStore();
     if (!store)
-        return makeError(store.error().code, sum.path,
+        return makeError(store.error().code, scrubSecrets(sum.path),
                          "was written but cannot be read back: " + store.error().message);
     sum.store = std::make_shared<const IncidentStore>(std::move(store).value());
     sum.format = info.format;

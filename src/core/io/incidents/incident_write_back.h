@@ -35,8 +35,9 @@ struct IncidentSaveSummary {
     std::string describe() const;
 };
 
-/// Why edits of incidents read from `source` cannot be written back into it (a database, an SQL query, a
-/// GDELT export, a format other than GeoPackage, CSV or GeoJSON), or "" when they can.
+/// Why edits of incidents read from `source` cannot be written back into it (a database other than
+/// PostgreSQL, an SQL query, a GDELT export, a format other than GeoPackage, CSV, GeoJSON or a PostGIS
+/// table), or "" when they can.
 std::string writeBackProblem(const std::string& source, const IncidentLoadOptions& options,
                              const std::string& format);
 
@@ -51,7 +52,9 @@ std::string writeBackProblem(const std::string& source, const IncidentLoadOption
 /// its dialect: every byte not edited stays, and edited and added rows are written in its delimiter, quoting,
 /// line ends and encoding (incident_io::rewriteDelimitedText), atomically; a GeoJSON file is rewritten
 /// atomically with every other member of each feature kept; a GeoPackage is updated in place in one
-/// transaction (rolled back on any failure), so its column types, other layers and indexes stay. Refused
+/// transaction (rolled back on any failure), so its column types, other layers and indexes stay; a PostGIS
+/// table likewise, through GDAL's PostgreSQL driver, its rows found by their integer primary key (GDAL's
+/// FID): changed rows updated, new ones inserted, deleted ones deleted, other columns untouched. Refused
 /// (nothing written) when writeBackProblem says so, when the source changed since it was loaded (another
 /// number of loaded rows), or when `edited` was not made from `saved`.
 ///
@@ -77,17 +80,24 @@ RowEdits rowEdits(const IncidentStore& saved, const IncidentStore& edited);
 std::vector<int> mappedColumns(const std::vector<std::string>& columns,
                                const std::vector<std::pair<std::string, std::string>>& fieldMapping);
 
-/// Writes a GeoPackage source's edits in one transaction (incident_write_back_gpkg.cpp). `rowOfLoaded` is
-/// the 1-based data row of each loaded row; `changes` lists, per changed or added incident, the fields to
-/// set (column name -> text) and its position when it moved.
+/// Writes the edits of a source GDAL updates in place (a GeoPackage, a PostGIS table) in one transaction
+/// (incident_write_back_gdal.cpp), rolled back on any failure. `changes` lists, per changed or added
+/// incident, the fields to set (column name -> text) and its position when it moved; changed features and
+/// `removedFids` are found by their feature ids. Errors name `shownSource` (secrets scrubbed).
 struct FeatureChange {
-    int64_t row = 0;  ///< 1-based data row; 0 for an added incident
+    int64_t row = 0;   ///< 1-based data row; 0 for an added incident
+    int64_t fid = -1;  ///< the feature's id, for sources updated through GDAL
     std::vector<std::pair<std::string, std::string>> fields;
     std::optional<LonLat> position;
 };
-Status updateGeoPackage(const std::string& path, const std::string& layer,
-                        const std::vector<std::string>& newColumns, const std::vector<FeatureChange>& changes,
-                        const std::vector<int64_t>& removedRows);
+struct GdalTarget {
+    std::string source;       ///< as GDAL opens it
+    std::string shownSource;  ///< in messages
+    const char* driver = "GPKG";
+    std::string layer;
+};
+Status updateGdalLayer(const GdalTarget& target, const std::vector<std::string>& newColumns,
+                       const std::vector<FeatureChange>& changes, const std::vector<int64_t>& removedFids);
 
 /// Writes a GeoJSON source's edits (incident_write_back_geojson.cpp), atomically: the features not changed
 /// and everything around them (other members, white space, numbers as written) stay byte for byte; a
