@@ -121,8 +121,6 @@ std::string writeBackProblem(const std::string& source, const IncidentLoadOption
     if (!options.sql.empty()) return "incidents read by an SQL query cannot be written back";
     if (kindOf(source) == Kind::Postgres && options.table.empty())
         return "name the table to write back to (incidents read without one cannot be written back)";
-    if (isDatabaseSource(source) && kindOf(source) != Kind::Postgres)
-        return "writing back to this database is not supported (PostgreSQL/PostGIS is)";
     if (format == "gdelt") return "a GDELT export is read-only";
     if (kindOf(source) == Kind::Other)
         return "only GeoPackage, CSV, GeoJSON and PostGIS sources are written back";

@@ -35,8 +35,8 @@ struct IncidentSaveSummary {
     std::string describe() const;
 };
 
-/// Why edits of incidents read from `source` cannot be written back into it (a database other than
-/// PostgreSQL, an SQL query, a GDELT export, a format other than GeoPackage, CSV, GeoJSON or a PostGIS
+/// Why edits of incidents read from `source` cannot be written back into it (a database read without a
+/// table, an SQL query, a GDELT export, a format other than GeoPackage, CSV, GeoJSON or a PostGIS
 /// table), or "" when they can.
 std::string writeBackProblem(const std::string& source, const IncidentLoadOptions& options,
                              const std::string& format);
