@@ -211,8 +211,15 @@ struct OpenProject {
 };
 /// Save the project to `path`, or to its own file when `path` is empty. The UI sends an empty path only when
 /// the project has a file of its own that is not the shipped default.
+///
+/// Incident layers with unsaved edits are saved first. Edits that would be written back into their source
+/// files are not written before the user said so: unless `writeBackConfirmed`, the session asks (see
+/// WriteBackTarget) and saves nothing. `editsAsNewFiles`: every edited layer goes into a new GeoPackage
+/// beside the project instead, its source untouched.
 struct SaveProject {
     std::string path;
+    bool writeBackConfirmed = false;
+    bool editsAsNewFiles = false;
 };
 /// Open the still image export dialog (File > Export image…, Ctrl+E). Handled inside the UI.
 struct ShowImageExport {};
@@ -295,10 +302,21 @@ struct CopyIncidentsToOwnLayer {
 /// Write an incident layer's edits: back to its source when `path` is empty (a GeoPackage, CSV or GeoJSON
 /// file Flashpoint reads without a database), or as a new file at `path` (.gpkg, .csv, .geojson), which the
 /// layer then uses as its source. Refused when `path` exists unless `replaceExisting`.
+/// Writing back overwrites a file the user has: unless `writeConfirmed`, the session asks first ("Write N
+/// changed incidents back to FILE?") and writes nothing.
 struct SaveIncidentLayer {
     uint64_t layerId = 0;
     std::string path;
     bool replaceExisting = false;
+    bool writeConfirmed = false;
+};
+/// A source file that edits would be written back into: what the question before writing says.
+struct WriteBackTarget {
+    uint64_t layerId = 0;
+    std::string layerName;
+    std::string file;        ///< the source, any password scrubbed
+    size_t changes = 0;      ///< incidents changed, added or deleted
+    std::string saveAsPath;  ///< the new GeoPackage "Save as new GeoPackage…" proposes
 };
 
 /// Revert the newest change of the project (Edit > Undo, Ctrl+Z); nothing to undo is not an error.
@@ -310,7 +328,8 @@ struct Redo {};
 /// handler per kind, app/session) after the UI frame and the app reports failures back
 /// (MainUi::onCommandResult).
 /// The recovery copy of a project left by a window that crashed: restore it (it becomes the open project,
-/// with unsaved changes, saved to its own project file when it had one) or discard it (the file is deleted).
+/// with unsaved changes, saved to its own project file when it had one) or discard it (the file is
+/// deleted).
 struct RecoverProject {
     std::string path;  ///< the recovery file
     bool restore = true;

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <chrono>
+#include <cmath>
 
 namespace fp {
 
@@ -20,19 +21,34 @@ ScreenXY mouseInPhysicalPixels() {
 
 }  // namespace
 
+TimePoint lookedAtTime(const MapState& state) {
+    const TimeState& t = state.time();
+    const TimeSpan data = state.dataTimeSpan();
+    // The window ends just before the cursor ([cursor - length, cursor)): its last second is the day shown,
+    // where the cursor's own second may be the next day, out of the window.
+    const bool cursorSet = t.cursor.seconds != 0;
+    if (t.window.mode != WindowMode::All && cursorSet) return {t.cursor.seconds - 1};
+    if (cursorSet && t.cursor.seconds > data.begin.seconds && t.cursor.seconds <= data.end.seconds)
+        return {t.cursor.seconds - 1};
+    if (data.end.seconds > data.begin.seconds) return {data.end.seconds - 1};
+    const auto now = std::chrono::system_clock::now().time_since_epoch();
+    return TimePoint{std::chrono::duration_cast<std::chrono::seconds>(now).count()};
+}
+
+LocationPrecision clickPrecision(const MapState& state) {
+    const double metres = groundMetresPerPixelAtCenter(state.view(), state.projection());
+    return std::isfinite(metres) && metres <= kExactClickMetresPerPixel ? LocationPrecision::Exact
+                                                                        : LocationPrecision::Near;
+}
+
 Incident newIncidentAt(const MapState& state, LonLat position) {
     Incident inc;
     inc.title = "New incident";
     inc.category = "Other";
     inc.location = position;
-    inc.locationPrecision = LocationPrecision::Exact;
+    inc.locationPrecision = clickPrecision(state);
     inc.timePrecision = TimePrecision::Day;
-    TimePoint when = state.time().cursor;
-    if (state.time().window.mode == WindowMode::All || when.seconds == 0) {
-        const auto now = std::chrono::system_clock::now().time_since_epoch();
-        when = TimePoint{std::chrono::duration_cast<std::chrono::seconds>(now).count()};
-    }
-    inc.start = unitStart(when, TimePrecision::Day);
+    inc.start = unitStart(lookedAtTime(state), TimePrecision::Day);
     return inc;
 }
 

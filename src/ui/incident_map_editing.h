@@ -33,8 +33,18 @@ private:
     LonLat m_last;
 };
 
-/// A new incident at `position`, starting at the time cursor's day (today when the map shows all time),
-/// titled "New incident", category "Other", exact place.
+/// Coarsest map scale (ground metres per physical pixel) at which a click places an incident exactly: a click
+/// is good to a few pixels, so at 100 m per pixel it is within about half a kilometre.
+inline constexpr double kExactClickMetresPerPixel = 100.0;
+
+/// The time the user is looking at: the last second of the time window (Moving, Cumulative), the cursor's
+/// when every incident is shown and it lies in the data's span, else the end of the data; the clock's time
+/// only for a project without dated incidents.
+TimePoint lookedAtTime(const MapState& state);
+
+/// A new incident at `position` (a click on the map), titled "New incident", category "Other", on the day
+/// the user is looking at (lookedAtTime) with day precision; its place exact when the map is zoomed in to
+/// kExactClickMetresPerPixel or closer, near (precision 2) otherwise.
 Incident newIncidentAt(const MapState& state, LonLat position);
 /// A new incident at a place of the gazetteer: its position and name, exact for a town or a site, region
 /// for an administrative area.

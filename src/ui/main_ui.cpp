@@ -199,6 +199,8 @@ void MainUi::drawPanels(UiContext& ctx, const UiMetrics& metrics, CommandList& c
     m_about.draw(ctx, commands);
     m_recovery.draw(ctx, commands);
     m_projectDialogs.draw(ctx, commands);
+    m_writeBack.draw(ctx, commands);
+    if (m_writeBack.takeCancelledProjectSave()) m_projectDialogs.saveCancelled();
 
     const float margin = 12.f * metrics.scale;
     drawScaleBar(ImGui::GetBackgroundDrawList(), ctx.map.x + margin, ctx.map.bottom() - margin,
@@ -467,6 +469,7 @@ void MainUi::onCommandResult(const Command& command, const Status& status, const
         m_inspector.setEditing(true);
     }
     if (const auto* save = std::get_if<SaveIncidentLayer>(&command)) {
+        if (status.ok() && m_writeBack.isAsking()) return;  // nothing written yet: the question is open
         if (status.ok())
             notify(LogLevel::Info,
                    "Saved incidents" + (save->path.empty() ? std::string() : " to " + save->path));

@@ -31,6 +31,7 @@
 #include "ui/panels/project_dialogs.h"
 #include "ui/panels/recovery_dialog.h"
 #include "ui/panels/status_bar.h"
+#include "ui/panels/write_back_dialog.h"
 #include "ui/side_docks.h"
 #include "ui/timeline/incident_time_cache.h"
 #include "ui/timeline/timeline_panel.h"
@@ -100,6 +101,7 @@ public:
     TimelinePanel& timeline() { return m_timeline; }
     /// The File menu's project dialogs; the app sets the project's name, path and state before frame().
     ProjectDialogs& projectDialogs() { return m_projectDialogs; }
+    WriteBackDialog& writeBackDialog() { return m_writeBack; }
     /// Find place (Ctrl+F); give it the gazetteer once loaded (setGazetteer) or the load error.
     PlaceSearchPanel& placeSearch() { return m_placeSearch; }
     /// Whether the app's playback clock runs; set before frame().
@@ -178,6 +180,7 @@ private:
     TimelinePanel m_timeline;
     AnimationDialog m_animation;
     ProjectDialogs m_projectDialogs;
+    WriteBackDialog m_writeBack;
     PlaceSearchPanel m_placeSearch;
     ImageExportDialog m_imageExport;
     GeocodedCopyDialog m_geocodedCopy;

@@ -110,21 +110,117 @@ TEST_F(WriteBack, CsvKeepsUntouchedRowsColumnsAndRejectedRows) {
     ASSERT_TRUE(saved.ok()) << saved.error().describe();
     EXPECT_EQ(saved->describe(), "1 changed, 1 added, 1 removed; 4 rows");
     const std::string text = readText(path("in.csv"));
-    // Header and untouched rows value for value; the edited row keeps its unread column; a rejected row
-    // stays.
+    // Header and untouched rows byte for byte (an empty value for each new column); the edited row keeps
+    // its unread column; a rejected row stays as it was; LF line ends stay LF.
     EXPECT_EQ(text.substr(0, text.find('\n')),
               "event_id,date,headline,type,lon,lat,analyst_note,time_precision,"
-              "location_precision,fatalities,created,modified,coded_by,sentence\r");
-    EXPECT_NE(text.find("a,2022-12-10,Roadblock,Roadblock,20.80,43.10,\"keep, this\",,,,,,,\r\n"),
+              "location_precision,fatalities,created,modified,coded_by,sentence");
+    EXPECT_NE(text.find("\na,2022-12-10,Roadblock,Roadblock,20.80,43.10,\"keep, this\",,,,,,,\n"),
               std::string::npos);
     EXPECT_NE(
-        text.find("b,2022-12-11,\"Barricade, Jarinje\",Roadblock,20.750000,43.150000,second,,,1,,,,\r\n"),
+        text.find("\nb,2022-12-11,\"Barricade, Jarinje\",Roadblock,20.750000,43.150000,second,,,1,,,,\n"),
         std::string::npos)
         << text;
-    EXPECT_NE(text.find("bad,not a date,Broken,Protest,20.0,43.0,stays"), std::string::npos);
+    EXPECT_EQ(text.find('\r'), std::string::npos) << text;
+    EXPECT_NE(text.find("\nbad,not a date,Broken,Protest,20.0,43.0,stays\n"), std::string::npos);
     EXPECT_EQ(text.find("third"), std::string::npos);
     expectEdited(*saved->store);
     EXPECT_EQ(saved->store->size(), reread(path("in.csv")).size());
+}
+
+/// Retitles incident `id` of `r` to `title`.
+void retitle(IncidentSaveRequest& r, const std::string& id, const std::string& title) {
+    IncidentStore s = *r.edited;
+    const size_t i = test::findId(s, id);
+    Incident inc = s.get(i);
+    inc.title = title;
+    r.edited = std::make_shared<const IncidentStore>(s.withReplaced(i, inc));
+}
+
+TEST_F(WriteBack, CsvKeepsItsDialectBomCrlfSemicolonsAndQuoting) {
+    const std::string head =
+        "\xEF\xBB\xBF\"id\";\"date\";\"title\";\"category\";\"lon\";\"lat\";\"note\"\r\n";
+    const std::string a = "\"a\";\"2022-12-10\";\"Roadblock\";\"Roadblock\";\"20.80\";\"43.10\";\"\"\r\n";
+    const std::string b = "\"b\";\"2022-12-11\";\"Barricade\";\"Roadblock\";\"20.70\";\"43.20\";\"x;y\"\r\n";
+    const std::string c = "\"c\";\"2022-12-12\";\"Arrest\";\"Arrest\";\"20.90\";\"42.90\";\"z\"\r\n";
+    writeText(path("in.csv"), head + a + b + c);
+    IncidentSaveRequest r = loaded(path("in.csv"));
+    edit(r);
+    auto saved = saveIncidents(r);
+    ASSERT_TRUE(saved.ok()) << saved.error().describe();
+    const std::string text = readText(path("in.csv"));
+    // BOM, header (new columns quoted like the others), untouched row widened with quoted empties only.
+    const std::string extra = ";\"\";\"\";\"\";\"\";\"\";\"\";\"\"";
+    const std::string newHead = head.substr(0, head.size() - 2) +
+                                ";\"time_precision\";\"location_precision\";\"fatalities\";\"created\";"
+                                "\"modified\";\"coded_by\";\"sentence\"\r\n";
+    EXPECT_EQ(text.substr(0, newHead.size()), newHead) << text;
+    const std::string keptA = a.substr(0, a.size() - 2) + extra + "\r\n";
+    EXPECT_EQ(text.substr(newHead.size(), keptA.size()), keptA) << text;
+    // The edited row and the added one in the file's style: every value quoted, ';', CRLF.
+    EXPECT_NE(text.find("\r\n\"b\";\"2022-12-11\";\"Barricade, Jarinje\";\"Roadblock\";\"20.750000\";"
+                        "\"43.150000\";\"x;y\";\"\";\"\";\"1\";\"\";\"\";\"\";\"\"\r\n"),
+              std::string::npos)
+        << text;
+    EXPECT_NE(text.find("\"Shots were fired.\"\r\n"), std::string::npos) << text;
+    EXPECT_EQ(text.size() - text.rfind("\r\n"), 2u) << "ends with CRLF as before";
+    EXPECT_EQ(text.find("Arrest"), std::string::npos);
+    expectEdited(*saved->store);
+}
+
+TEST_F(WriteBack, CsvKeepsWindows1252AndTheMissingLastLineEnd) {
+    // "Štrpce" and "Priština" in Windows-1252 (0x8A, 0xB9... as one byte each), no line end after the last
+    // row.
+    const std::string head = "id\tdate\ttitle\tplace\tlon\tlat\n";
+    const std::string a = "a\t2022-12-10\tShots\t\x8Atrpce\t21.07\t42.24\n";
+    const std::string b = "b\t2022-12-11\tVisit\tPri\x9Atina\t21.16\t42.66";
+    writeText(path("in.tsv.csv"), head + a + b);
+    IncidentSaveRequest r = loaded(path("in.tsv.csv"));
+    retitle(r, "b", "Caf\xC3\xA9 visit");  // UTF-8 in Flashpoint
+    auto saved = saveIncidents(r);
+    ASSERT_TRUE(saved.ok()) << saved.error().describe();
+    // Byte for byte but the edited value, which is in Windows-1252 too; tabs; still no last line end.
+    const std::string text = readText(path("in.tsv.csv"));
+    EXPECT_EQ(text, head + a + "b\t2022-12-11\tCaf\xE9 visit\tPri\x9Atina\t21.16\t42.66");
+    EXPECT_EQ(saved->store->get(test::findId(*saved->store, "b")).title, "Caf\xC3\xA9 visit");
+    EXPECT_EQ(saved->store->get(test::findId(*saved->store, "a")).placeName, "\xC5\xA0trpce");
+
+    // A value the encoding has no character for is refused, naming the row; the file stays as it was.
+    IncidentSaveRequest again = loaded(path("in.tsv.csv"));
+    retitle(again, "a", "\xD0\xA8\xD1\x82\xD1\x80\xD0\xBF\xD1\x86\xD0\xB5");  // Штрпце
+    auto refused = saveIncidents(again);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_NE(refused.error().describe().find("line 2: a value cannot be written in the file's encoding "
+                                              "WINDOWS-1252"),
+              std::string::npos)
+        << refused.error().describe();
+    EXPECT_EQ(readText(path("in.tsv.csv")), text);
+}
+
+TEST_F(WriteBack, CsvInUtf16KeepsItsEncodingAndQuotesTextOnlyLikeTheFile) {
+    // Text quoted, numbers not (a spreadsheet's "quote text" export), as UTF-16LE with its byte-order mark.
+    const std::string utf8 =
+        "\"id\",\"date\",\"title\",\"modified\",\"lon\",\"lat\"\r\n"
+        "\"a\",\"2022-12-10\",\"Roadblock\",,20.8,43.1\r\n"
+        "\"b\",\"2022-12-11\",\"Barricade\",,20.7,43.2\r\n";
+    std::string utf16 = "\xFF\xFE";
+    for (char ch : utf8) utf16 += std::string{ch, '\0'};
+    writeText(path("in.csv"), utf16);
+    IncidentSaveRequest r = loaded(path("in.csv"));
+    retitle(r, "b", "Barricade 2");
+    auto saved = saveIncidents(r);
+    ASSERT_TRUE(saved.ok()) << saved.error().describe();
+    const std::string text = readText(path("in.csv"));
+    ASSERT_GE(text.size(), 2u);
+    EXPECT_EQ(text.substr(0, 2), "\xFF\xFE");
+    std::string back;
+    for (size_t i = 2; i + 1 < text.size(); i += 2) {
+        ASSERT_EQ(text[i + 1], '\0') << "UTF-16LE";
+        back += text[i];
+    }
+    std::string expected = utf8;
+    expected.replace(expected.find("Barricade"), 9, "Barricade 2");
+    EXPECT_EQ(back, expected);
 }
 
 TEST_F(WriteBack, ASourceChangedSinceLoadingIsNotWritten) {
@@ -171,6 +267,38 @@ TEST_F(WriteBack, GeoJsonKeepsOtherMembersAndNumbers) {
     EXPECT_EQ(out["features"][1]["properties"]["title"], "Barricade, Jarinje");
     EXPECT_EQ(out["features"][1]["geometry"]["coordinates"][0], 20.75);
     EXPECT_EQ(out["features"][2]["properties"]["sentence"], "Shots were fired.");
+    expectEdited(*saved->store);
+}
+
+TEST_F(WriteBack, GeoJsonKeepsUntouchedFeaturesAndLayoutByteForByte) {
+    // As GDAL writes it: a feature per line, members in its order, numbers as written.
+    const std::string head =
+        "{\n\"type\": \"FeatureCollection\",\n\"name\": \"coded\",\n"
+        "\"crs\": { \"type\": \"name\", \"properties\": { \"name\": \"urn:ogc:def:crs:OGC:1.3:CRS84\" } },\n"
+        "\"features\": [\n";
+    const auto feature = [](const char* id, const char* day, const char* lon) {
+        return std::string("{ \"type\": \"Feature\", \"properties\": { \"id\": \"") + id +
+               "\", \"title\": \"T\", \"start\": \"2022-12-" + day +
+               "\", \"score\": 3.50 }, \"geometry\": { \"type\": \"Point\", \"coordinates\": [ " + lon +
+               ", 43.0 ] } }";
+    };
+    const std::string a = feature("a", "10", "20.50"), b = feature("b", "11", "20.60"),
+                      c = feature("c", "12", "20.70");
+    writeText(path("in.geojson"), head + a + ",\n" + b + ",\n" + c + "\n]\n}\n");
+    IncidentSaveRequest r = loaded(path("in.geojson"));
+    edit(r);
+    auto saved = saveIncidents(r);
+    ASSERT_TRUE(saved.ok()) << saved.error().describe();
+    const std::string text = readText(path("in.geojson"));
+    EXPECT_EQ(text.substr(0, head.size() + a.size() + 2), head + a + ",\n") << text;
+    // The edited feature on one line with its members in their order; the added one after it; "c" gone.
+    const std::string editedB =
+        "{\"type\":\"Feature\",\"properties\":{\"id\":\"b\",\"title\":\"Barricade, Jarinje\",\"start\":"
+        "\"2022-12-11\",\"score\":3.5,\"fatalities\":1},\"geometry\":{\"type\":\"Point\",\"coordinates\":"
+        "[20.75,43.15]}},\n{\"type\":\"Feature\",\"properties\":{\"id\":\"n\"";
+    EXPECT_EQ(text.substr(head.size() + a.size() + 2, editedB.size()), editedB) << text;
+    EXPECT_EQ(text.substr(text.size() - 6), "}\n]\n}\n") << text;
+    EXPECT_EQ(text.find("\"c\""), std::string::npos);
     expectEdited(*saved->store);
 }
 
@@ -228,12 +356,14 @@ TEST_F(WriteBack, GeoPackageUpdatesInPlaceKeepingTypesAndLayers) {
 TEST_F(WriteBack, AFailingGeoPackageUpdateLeavesTheFileAsItWas) {
     makeGpkg(path("in.gpkg"));
     const std::string before = readText(path("in.gpkg"));
-    incident_io::FeatureChange good{1, {{"title", "changed"}}, std::nullopt};
-    incident_io::FeatureChange bad{9, {{"title", "no such row"}}, std::nullopt};
-    const Status s = incident_io::updateGeoPackage(path("in.gpkg"), "events", {"sentence"}, {good, bad}, {});
+    incident_io::FeatureChange good{1, 1, {{"title", "changed"}}, std::nullopt};
+    incident_io::FeatureChange bad{9, 9, {{"title", "no such row"}}, std::nullopt};
+    const Status s = incident_io::updateGdalLayer({path("in.gpkg"), path("in.gpkg"), "GPKG", "events"},
+                                                  {"sentence"}, {good, bad}, {});
     ASSERT_FALSE(s.ok());
-    EXPECT_EQ(s.error().describe(),
-              path("in.gpkg") + ": changed while saving: GDAL gave no reason; nothing was changed");
+    EXPECT_EQ(s.error().describe(), path("in.gpkg") +
+                                        ": cannot read row 9 (changed while saving?): GDAL gave no reason; "
+                                        "nothing was changed");
     const IncidentStore after = reread(path("in.gpkg"));
     EXPECT_EQ(after.get(test::findId(after, "a")).title, "Ta");
     gdal::DatasetPtr ds(GDALDataset::Open(path("in.gpkg").c_str(), GDAL_OF_VECTOR));
@@ -259,10 +389,17 @@ TEST_F(WriteBack, SaveAsWritesANewGeoPackageAndRefusesToReplaceWithoutLeave) {
 
 TEST_F(WriteBack, ReadOnlySourcesAndOtherLineagesAreRefused) {
     EXPECT_EQ(writeBackProblem("PG:dbname=x", {}, "PostgreSQL"),
-              "writing back to a database table is not supported");
+              "name the table to write back to (incidents read without one cannot be written back)");
+    IncidentLoadOptions table;
+    table.table = "coded";
+    EXPECT_EQ(writeBackProblem("PG:dbname=x", table, "PostgreSQL"), "");
+    IncidentLoadOptions query;
+    query.sql = "SELECT * FROM coded";
+    EXPECT_EQ(writeBackProblem("PG:dbname=x", query, "PostgreSQL"),
+              "incidents read by an SQL query cannot be written back");
     EXPECT_EQ(writeBackProblem("/x/events.tsv", {}, "gdelt"), "a GDELT export is read-only");
     EXPECT_EQ(writeBackProblem("/x/a.shp", {}, "ESRI Shapefile"),
-              "only GeoPackage, CSV and GeoJSON sources are written back");
+              "only GeoPackage, CSV, GeoJSON and PostGIS sources are written back");
     EXPECT_EQ(writeBackProblem("/x/a.gpkg", {}, "GPKG"), "");
     writeText(path("in.csv"), kCsv);
     IncidentSaveRequest r = loaded(path("in.csv"));

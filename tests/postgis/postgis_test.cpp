@@ -1,8 +1,14 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <map>
 
+#include <ogrsf_frmts.h>
+
+#include "core/io/gdal_env.h"
+#include "core/io/gdal_handles.h"
 #include "core/io/incidents/incident_loader.h"
+#include "core/io/incidents/incident_write_back.h"
 #include "core/util/log.h"
 
 namespace fp {
@@ -77,6 +83,94 @@ TEST(PostGis, MissingTableIsAClearError) {
     auto store = loadIncidents(connection(), options, report);
     ASSERT_FALSE(store.ok());
     EXPECT_NE(store.error().describe().find("no_such_table"), std::string::npos) << store.error().describe();
+}
+
+/// The coded_edits table (tests/fixtures/postgis/coded_edits.sql) loaded as a layer would, ready to edit.
+IncidentSaveRequest loadedTable() {
+    IncidentSaveRequest r;
+    r.source = connection();
+    r.options.table = "coded_edits";
+    LoadReport report;
+    IncidentFormatInfo info;
+    auto store = loadIncidents(r.source, r.options, report, &info);
+    EXPECT_TRUE(store.ok()) << (store ? "" : store.error().describe());
+    r.format = info.format;
+    r.saved = std::make_shared<const IncidentStore>(std::move(store).value());
+    r.edited = r.saved;
+    return r;
+}
+
+size_t indexOf(const IncidentStore& s, const std::string& id) {
+    for (size_t i = 0; i < s.size(); ++i)
+        if (s.id(i) == id) return i;
+    return s.size();
+}
+
+/// event_id -> (title, analyst) as the table holds them now, read through GDAL directly.
+std::map<std::string, std::pair<std::string, std::string>> tableRows() {
+    initGdal();
+    const char* drivers[] = {"PostgreSQL", nullptr};
+    gdal::DatasetPtr ds(GDALDataset::Open(connection().c_str(), GDAL_OF_VECTOR, drivers, nullptr, nullptr));
+    EXPECT_TRUE(ds);
+    std::map<std::string, std::pair<std::string, std::string>> rows;
+    if (!ds) return rows;
+    OGRLayer* layer = ds->GetLayerByName("coded_edits");
+    for (gdal::FeaturePtr f(layer->GetNextFeature()); f; f.reset(layer->GetNextFeature()))
+        rows[f->GetFieldAsString("event_id")] = {f->GetFieldAsString("title"),
+                                                 f->GetFieldAsString("analyst")};
+    return rows;
+}
+
+TEST(PostGisWriteBack, UpdatesInsertsAndDeletesRowsKeepingOtherColumns) {
+    IncidentSaveRequest r = loadedTable();
+    ASSERT_EQ(writeBackProblem(r.source, r.options, r.format), "");
+    IncidentStore s = *r.edited;
+    const size_t b = indexOf(s, "b");
+    ASSERT_LT(b, s.size());
+    Incident inc = s.get(b);
+    inc.title = "Barricade, Jarinje";
+    inc.location = {20.75, 43.15};
+    s = s.withReplaced(b, inc);
+    if (indexOf(s, "c") < s.size()) s = s.withRemoved(indexOf(s, "c"));
+    Incident added;
+    added.id = "n";
+    added.title = "Shots near Strpce";
+    added.category = "Shooting";
+    added.start = fromCivil({2023, 1, 6, 0, 0, 0});
+    added.location = {21.0, 42.24};
+    s = s.withAdded(added);
+    r.edited = std::make_shared<const IncidentStore>(std::move(s));
+    auto saved = saveIncidents(r);
+    ASSERT_TRUE(saved.ok()) << saved.error().describe();
+    EXPECT_EQ(saved->store->size(), r.edited->size());
+    const auto rows = tableRows();
+    EXPECT_EQ(rows.at("a"), std::make_pair(std::string("Roadblock at Jarinje"), std::string("7")));
+    EXPECT_EQ(rows.at("b"), std::make_pair(std::string("Barricade, Jarinje"), std::string("8")));
+    EXPECT_EQ(rows.count("c"), 0u);
+    EXPECT_EQ(rows.at("n").first, "Shots near Strpce");
+    const Incident back = saved->store->get(indexOf(*saved->store, "b"));
+    EXPECT_NEAR(back.location.lon, 20.75, 1e-9);
+    EXPECT_NEAR(back.location.lat, 43.15, 1e-9);
+}
+
+TEST(PostGisWriteBack, AFailingRowRollsBackEveryEditAndNamesNoPassword) {
+    IncidentSaveRequest r = loadedTable();
+    const auto before = tableRows();
+    IncidentStore s = *r.edited;
+    Incident a = s.get(indexOf(s, "a"));
+    a.title = "Changed first";
+    s = s.withReplaced(indexOf(s, "a"), a);
+    Incident b = s.get(indexOf(s, "b"));
+    b.title.clear();  // title is NOT NULL in the table
+    s = s.withReplaced(indexOf(s, "b"), b);
+    r.edited = std::make_shared<const IncidentStore>(std::move(s));
+    auto saved = saveIncidents(r);
+    ASSERT_FALSE(saved.ok());
+    const std::string text = saved.error().describe();
+    EXPECT_EQ(text.find("fp-test-secret"), std::string::npos) << text;
+    EXPECT_NE(text.find("cannot write row"), std::string::npos) << text;
+    EXPECT_NE(text.find("nothing was changed"), std::string::npos) << text;
+    EXPECT_EQ(tableRows(), before) << "the first row's edit was rolled back too";
 }
 
 }  // namespace

@@ -96,6 +96,32 @@ TEST_F(ProjectDialogsTest, SaveThenQuitQuitsOnlyAfterTheSaveSucceeded) {
     EXPECT_TRUE(frame().empty());
 }
 
+TEST_F(ProjectDialogsTest, SaveThenQuitWaitsForTheWriteBackQuestion) {
+    for (const bool write : {true, false}) {
+        dialogs.askUnsavedChanges(Quit{});
+        frame();
+        ui.io().KeysDown[test::kKeyEnter] = true;  // Save
+        CommandList out = frame();
+        ui.io().KeysDown[test::kKeyEnter] = false;
+        ASSERT_EQ(out.size(), 1u);
+        // The session asked before writing edits back: the save's result is not the project saved.
+        dialogs.saveAwaitsWriteBack();
+        dialogs.onCommandResult(out[0], Status{});
+        EXPECT_TRUE(frame().empty()) << "no quit while the question is open";
+        if (write) {
+            SaveProject confirmed = std::get<SaveProject>(out[0]);
+            confirmed.writeBackConfirmed = true;
+            dialogs.onCommandResult(confirmed, Status{});
+            out = frame();
+            ASSERT_EQ(out.size(), 1u);
+            EXPECT_TRUE(std::holds_alternative<Quit>(out[0]));
+        } else {
+            dialogs.saveCancelled();  // Cancel: nothing saved, so no quit
+            for (int i = 0; i < 3; ++i) EXPECT_TRUE(frame().empty());
+        }
+    }
+}
+
 TEST_F(ProjectDialogsTest, AFailedSaveCancelsTheQuit) {
     dialogs.askUnsavedChanges(Quit{});
     frame();

@@ -8,6 +8,8 @@
 #include <sstream>
 
 #include "app/session/session.h"
+#include "ui/incident_map_editing.h"
+#include "ui/panels/write_back_dialog.h"
 #include "undo_check.h"
 
 namespace fs = std::filesystem;
@@ -25,9 +27,22 @@ std::string readText(const std::string& path) {
     return s.str();
 }
 
+/// A window's shell as far as the question before writing back goes: it records what it was asked.
+class AskingShell : public SessionShell {
+public:
+    bool askWriteBack(const Command& command, const std::vector<WriteBackTarget>& targets) override {
+        pending = command;
+        asked = targets;
+        return true;
+    }
+    std::optional<Command> pending;
+    std::vector<WriteBackTarget> asked;
+};
+
 class SessionEditTest : public ::testing::Test {
 protected:
     SessionEditTest() : session(MapState::create(MapScene{}).value()) {
+        session.setShell(&shell);
         session.resize(800, 600, 1.f);
         m_dir = fs::temp_directory_path() / ("fp-session-edit-" + std::to_string(::getpid()) + "-" +
                                              ::testing::UnitTest::GetInstance()->current_test_info()->name());
@@ -45,6 +60,12 @@ protected:
         EXPECT_TRUE(added.ok()) << added.error().describe();
         return state().scene().incidentLayers.back().id;
     }
+    /// A second copy, "second.csv".
+    uint64_t loadCopy2() {
+        fs::copy_file(kIncidents, path("second.csv"));
+        EXPECT_TRUE(session.apply(AddIncidents{path("second.csv")}).ok());
+        return state().scene().incidentLayers.back().id;
+    }
     IncidentRef selected() const {
         return {state().selection().selectedLayer, state().selection().selectedIndex};
     }
@@ -53,6 +74,14 @@ protected:
     void expectUndoRedo(const Command& change, const std::string& name, Read read) {
         test::expectUndoRedo(session, change, name, read);
     }
+    /// Answers the question the session asked, as the dialog would.
+    Status answer(WriteBackAnswer a, const std::string& newPath = {}) {
+        EXPECT_TRUE(shell.pending.has_value());
+        auto command = writeBackCommand(*shell.pending, a, newPath);
+        shell.pending.reset();
+        return command ? session.apply(*command) : Status{};
+    }
+    AskingShell shell;
     Session session;
     fs::path m_dir;
 };
@@ -165,6 +194,7 @@ TEST_F(SessionEditTest, SaveWritesBackAndSaveAsSwitchesTheSource) {
     const uint64_t id = loadCopy();
     ASSERT_TRUE(session.apply(AddIncident{id, sample()}).ok());
     ASSERT_TRUE(session.apply(SaveIncidentLayer{id, {}, false}).ok());
+    ASSERT_TRUE(answer(WriteBackAnswer::Write).ok());
     EXPECT_FALSE(hasUnsavedEdits(layer(id)));
     EXPECT_NE(readText(path("incidents.csv")).find("Shots near Strpce"), std::string::npos);
     // Undoing after the save is an edit of its own against the file.
@@ -188,6 +218,94 @@ TEST_F(SessionEditTest, SavingTheProjectSavesOwnLayersBesideItAndReferencesThem)
     ASSERT_TRUE(session.apply(OpenProject{path("brief.flashpoint.json"), true}).ok());
     ASSERT_EQ(state().scene().incidentLayers.size(), 1u);
     EXPECT_EQ(state().scene().incidentLayers[0].data->get(0).title, "Shots near Strpce");
+}
+
+TEST_F(SessionEditTest, ANewIncidentStartsOnTheDayShownNotToday) {
+    loadCopy();  // March 2023
+    const auto day = [](const Incident& inc) { return formatIso(inc.start, TimePrecision::Day); };
+    // A one-day window ending at the cursor (midnight of 3 March) shows 2 March: that is the day.
+    TimeState t = state().time();
+    t.window = {WindowMode::Moving, kSecondsPerDay, 0};
+    t.cursor = fromCivil({2023, 3, 3, 0, 0, 0});
+    ASSERT_TRUE(session.apply(SetTimeState{t}).ok());
+    const Incident inc = newIncidentAt(state(), {21.0, 42.5});
+    EXPECT_EQ(day(inc), "2023-03-02");
+    EXPECT_EQ(inc.timePrecision, TimePrecision::Day);
+    // Showing all time, the cursor (in the data) still says when; never the wall clock's today.
+    t.window.mode = WindowMode::All;
+    t.cursor = fromCivil({2023, 3, 2, 12, 0, 0});
+    ASSERT_TRUE(session.apply(SetTimeState{t}).ok());
+    EXPECT_EQ(day(newIncidentAt(state(), {21.0, 42.5})), "2023-03-02");
+    // Zoomed out to the whole region a click is not exact; zoomed in to a street, it is.
+    ASSERT_TRUE(session.apply(Zoom{{400.0, 300.0}, 0.02}).ok());
+    EXPECT_EQ(newIncidentAt(state(), {21.0, 42.5}).locationPrecision, LocationPrecision::Near);
+    ASSERT_TRUE(session.apply(FlyToPlace{{21.0, 42.5}, 200.0, "a street"}).ok());
+    EXPECT_EQ(newIncidentAt(state(), {21.0, 42.5}).locationPrecision, LocationPrecision::Exact);
+}
+
+TEST_F(SessionEditTest, WritingBackIsAskedFirstAndNothingIsWrittenUntilTheAnswer) {
+    const uint64_t id = loadCopy();
+    const std::string before = readText(path("incidents.csv"));
+    ASSERT_TRUE(session.apply(AddIncident{id, sample()}).ok());
+    uint32_t convoy = 0;
+    while (layer(id).data->get(convoy).title != "Attack on a convoy") ++convoy;
+    Incident moved = layer(id).data->get(convoy);
+    moved.title = "Retitled";
+    ASSERT_TRUE(session.apply(EditIncident{{id, convoy}, moved}).ok());
+    ASSERT_TRUE(session.apply(SaveIncidentLayer{id, {}, false}).ok());
+    ASSERT_EQ(shell.asked.size(), 1u);
+    EXPECT_EQ(writeBackQuestion(shell.asked),
+              "Write 2 changed incidents back to " + path("incidents.csv") + "?");
+    EXPECT_EQ(shell.asked[0].saveAsPath, path("incidents-edited.gpkg"));
+    EXPECT_EQ(readText(path("incidents.csv")), before) << "nothing written before the answer";
+    EXPECT_TRUE(hasUnsavedEdits(layer(id)));
+    // Cancel writes nothing; "Save as new GeoPackage…" leaves the source as it was.
+    ASSERT_TRUE(answer(WriteBackAnswer::Cancel).ok());
+    EXPECT_EQ(readText(path("incidents.csv")), before);
+    ASSERT_TRUE(session.apply(SaveIncidentLayer{id, {}, false}).ok());
+    ASSERT_TRUE(answer(WriteBackAnswer::SaveAsNew, shell.asked[0].saveAsPath).ok());
+    EXPECT_EQ(readText(path("incidents.csv")), before);
+    EXPECT_EQ(layer(id).source, path("incidents-edited.gpkg"));
+    EXPECT_FALSE(hasUnsavedEdits(layer(id)));
+}
+
+TEST_F(SessionEditTest, WithoutAWindowToAskNothingIsWrittenBack) {
+    SessionShell silent;
+    session.setShell(&silent);
+    const uint64_t id = loadCopy();
+    const std::string before = readText(path("incidents.csv"));
+    ASSERT_TRUE(session.apply(AddIncident{id, sample()}).ok());
+    const Status saved = session.apply(SaveIncidentLayer{id, {}, false});
+    ASSERT_FALSE(saved.ok());
+    EXPECT_EQ(saved.error().describe(),
+              path("incidents.csv") +
+                  ": writing edits back into the file needs the user's confirmation; "
+                  "nothing was written");
+    EXPECT_EQ(readText(path("incidents.csv")), before);
+}
+
+TEST_F(SessionEditTest, SavingTheProjectAsksBeforeWritingEditsBackIntoSources) {
+    const uint64_t id = loadCopy();
+    const std::string before = readText(path("incidents.csv"));
+    ASSERT_TRUE(session.apply(AddIncident{id, sample()}).ok());
+    const std::string project = path("brief.flashpoint.json");
+    ASSERT_TRUE(session.apply(SaveProject{project}).ok());
+    ASSERT_EQ(shell.asked.size(), 1u);
+    EXPECT_EQ(shell.asked[0].changes, 1u);
+    EXPECT_FALSE(fs::exists(project)) << "the project waits for the answer";
+    EXPECT_EQ(readText(path("incidents.csv")), before);
+    // As new files: a GeoPackage beside the project, the source untouched.
+    ASSERT_TRUE(answer(WriteBackAnswer::SaveAsNew).ok());
+    EXPECT_EQ(readText(path("incidents.csv")), before);
+    EXPECT_EQ(layer(id).source, path("brief-incidents.gpkg"));
+    EXPECT_NE(readText(project).find("brief-incidents.gpkg"), std::string::npos);
+    // Written back when the user says Write.
+    const uint64_t other = loadCopy2();
+    ASSERT_TRUE(session.apply(AddIncident{other, sample()}).ok());
+    ASSERT_TRUE(session.apply(SaveProject{}).ok());
+    ASSERT_TRUE(answer(WriteBackAnswer::Write).ok());
+    EXPECT_NE(readText(path("second.csv")).find("Shots near Strpce"), std::string::npos);
+    EXPECT_FALSE(hasUnsavedEdits(layer(other)));
 }
 
 }  // namespace

@@ -60,6 +60,7 @@ public:
     void applyTheme(Theme theme) override;
     void quit() override;
     void askUnsavedChanges(const Command& command) override;
+    bool askWriteBack(const Command& command, const std::vector<WriteBackTarget>& targets) override;
     void projectReplaced(const std::string& name, const std::vector<Error>& skipped, bool opened) override;
     void projectFileUsed(const std::string& path, bool saved) override;
     Status startAnimationExport(const ExportAnimation& request, const std::string& title,

@@ -23,6 +23,12 @@ void GuiApp::askUnsavedChanges(const Command& command) {
     m_ui.projectDialogs().askUnsavedChanges(command);
 }
 
+bool GuiApp::askWriteBack(const Command& command, const std::vector<WriteBackTarget>& targets) {
+    m_ui.writeBackDialog().ask(command, targets);
+    if (std::holds_alternative<SaveProject>(command)) m_ui.projectDialogs().saveAwaitsWriteBack();
+    return true;
+}
+
 void GuiApp::projectReplaced(const std::string& name, const std::vector<Error>& skipped, bool opened) {
     for (const Error& e : skipped)
         m_ui.notify(LogLevel::Warning, e.describe() + "\nLeft out; saving the project drops it.");

@@ -149,8 +149,17 @@ private:
     /// Writes incident layer `layerId`'s edits (see SaveIncidentLayer) and marks the layer saved.
     Status saveIncidentLayer(uint64_t layerId, const std::string& path, bool replaceExisting);
     /// Saves every incident layer with unsaved edits before the project is saved to `projectPath`: back to
-    /// its source when it can take them, else as a GeoPackage beside the project (ownLayerPath).
-    Status saveIncidentEdits(const std::string& projectPath);
+    /// its source when it can take them (and !asNewFiles), else as a GeoPackage beside the project
+    /// (ownLayerPath).
+    Status saveIncidentEdits(const std::string& projectPath, bool asNewFiles);
+    /// True when saving `layer` would write unsaved edits back into its source file.
+    bool writesBack(const IncidentLayer& layer) const;
+    /// What the question before writing `layer`'s edits back says of it.
+    WriteBackTarget writeBackTarget(const IncidentLayer& layer) const;
+    /// The targets of every layer whose edits saving the project would write back.
+    std::vector<WriteBackTarget> writeBackTargets() const;
+    /// Asks the shell about writing back before `command`; an error when it cannot ask (nothing written).
+    Status askWriteBack(const Command& command, const std::vector<WriteBackTarget>& targets);
     /// "<project folder>/<project stem>-<layer name>.gpkg", numbered when that exists.
     std::string ownLayerPath(const IncidentLayer& layer, const std::string& projectPath) const;
     /// Adds `source`'s layers and brings them into view when none of them is on screen.

@@ -6,6 +6,8 @@
 #include "app/session/session.h"
 #include "core/io/incidents/incident_write_back.h"
 #include "core/util/log.h"
+#include "core/util/secrets.h"
+#include "ui/panels/incident_layer_save.h"
 
 namespace fs = std::filesystem;
 
@@ -67,11 +69,37 @@ Status Session::saveIncidentLayer(uint64_t layerId, const std::string& path, boo
     request.layerName = layer->name;
     auto saved = saveIncidents(request);
     if (!saved) return saved.error();
-    logInfo("Saved incident layer " + layer->name + " to " + saved->path + ": " + saved->describe());
+    logInfo("Saved incident layer " + layer->name + " to " + scrubSecrets(saved->path) + ": " +
+            saved->describe());
     return m_state.markIncidentLayerSaved(layerId, saved->store, saved->path, saved->format);
 }
 
+WriteBackTarget Session::writeBackTarget(const IncidentLayer& layer) const {
+    WriteBackTarget t{layer.id, layer.name, scrubSecrets(layer.source), layer.data ? layer.data->size() : 0,
+                      defaultSaveAsPath(layer)};
+    if (!layer.data || !layer.savedData || layer.savedData->lineage() != layer.data->lineage()) return t;
+    const incident_io::RowEdits e = incident_io::rowEdits(*layer.savedData, *layer.data);
+    t.changes = e.added.size();
+    for (size_t k = 0; k < e.removed.size(); ++k) t.changes += e.removed[k] || e.changedTo[k] >= 0 ? 1 : 0;
+    return t;
+}
+
+bool Session::writesBack(const IncidentLayer& layer) const {
+    return hasUnsavedEdits(layer) && !layer.source.empty() &&
+           writeBackProblem(layer.source, layer.loadOptions, layer.format).empty();
+}
+
+Status Session::askWriteBack(const Command& command, const std::vector<WriteBackTarget>& targets) {
+    if (shell().askWriteBack(command, targets)) return {};
+    return makeError(ErrorCode::InvalidArgument, targets.front().file,
+                     "writing edits back into the file needs the user's confirmation; nothing was written");
+}
+
 Status Session::on(const SaveIncidentLayer& save) {
+    if (save.path.empty() && !save.writeConfirmed) {
+        const IncidentLayer* layer = m_state.scene().findIncidentLayer(save.layerId);
+        if (layer && writesBack(*layer)) return askWriteBack(save, {writeBackTarget(*layer)});
+    }
     return saveIncidentLayer(save.layerId, save.path, save.replaceExisting);
 }
 
@@ -88,14 +116,21 @@ std::string Session::ownLayerPath(const IncidentLayer& layer, const std::string&
     return path.string();
 }
 
-Status Session::saveIncidentEdits(const std::string& projectPath) {
+std::vector<WriteBackTarget> Session::writeBackTargets() const {
+    std::vector<WriteBackTarget> targets;
+    for (const IncidentLayer& layer : m_state.scene().incidentLayers)
+        if (writesBack(layer)) targets.push_back(writeBackTarget(layer));
+    return targets;
+}
+
+Status Session::saveIncidentEdits(const std::string& projectPath, bool asNewFiles) {
     std::vector<std::pair<uint64_t, std::string>> toSave;
     for (const IncidentLayer& layer : m_state.scene().incidentLayers) {
         if (!hasUnsavedEdits(layer)) continue;
-        // Layers of the user's own that have no file yet, and sources that cannot take the edits, go into a
-        // GeoPackage beside the project, which the project then references.
-        const bool inPlace =
-            !layer.source.empty() && writeBackProblem(layer.source, layer.loadOptions, layer.format).empty();
+        // Layers of the user's own that have no file yet, sources that cannot take the edits, and every
+        // layer when the user chose new files go into a GeoPackage beside the project, which the project then
+        // references.
+        const bool inPlace = !asNewFiles && writesBack(layer);
         toSave.emplace_back(layer.id, inPlace ? std::string() : ownLayerPath(layer, projectPath));
     }
     for (const auto& [id, path] : toSave)

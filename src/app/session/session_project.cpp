@@ -57,8 +57,11 @@ Status Session::on(const SaveProject& save) {
     // Incident edits go to their files first: the project references those files, and nothing unsaved is
     // left behind silently.
     const std::string path = save.path.empty() ? m_project.path() : save.path;
-    if (!path.empty() && !(save.path.empty() && m_project.needsNewPath()))
-        if (Status s = saveIncidentEdits(path); !s) return s;
+    if (!path.empty() && !(save.path.empty() && m_project.needsNewPath())) {
+        if (!save.writeBackConfirmed && !save.editsAsNewFiles)
+            if (const auto targets = writeBackTargets(); !targets.empty()) return askWriteBack(save, targets);
+        if (Status s = saveIncidentEdits(path, save.editsAsNewFiles); !s) return s;
+    }
     if (Status s = m_project.save(m_state, save.path, m_projectBackground); !s) return s;
     m_history.markSaved();
     shell().projectFileUsed(m_project.path(), true);

@@ -25,6 +25,15 @@ public:
     /// New, Open or Quit while the project has unsaved changes: ask Save / Discard / Cancel, then send
     /// `command` again with discardChanges set (or not at all).
     virtual void askUnsavedChanges(const Command&) {}
+    /// SaveIncidentLayer or SaveProject would write edits back into the source files `targets`: ask "Write N
+    /// changed incidents back to FILE?" (Write / Save as new GeoPackage… / Cancel), then send `command` again
+    /// with writeConfirmed (writeBackConfirmed), or as a new file, or not at all. False when the shell
+    /// cannot ask (no window): then nothing is written.
+    virtual bool askWriteBack(const Command& command, const std::vector<WriteBackTarget>& targets) {
+        (void)command;
+        (void)targets;
+        return false;
+    }
     /// New or Open replaced the project (history cleared, view framed): the shell drops what it knew of the
     /// old one. `skipped`: sources of an opened project that could not be loaded.
     virtual void projectReplaced(const std::string& name, const std::vector<Error>& skipped, bool opened) {}

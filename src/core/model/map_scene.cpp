@@ -45,8 +45,10 @@ bool hasUnsavedEdits(const IncidentLayer& layer) {
 std::string readOnlyReason(const IncidentLayer& layer) {
     if (layer.own) return {};
     if (layer.format == "gdelt") return "a GDELT export is read-only";
-    if (isDatabaseSource(layer.source)) return "incidents of a database table are not edited in place";
     if (!layer.loadOptions.sql.empty()) return "incidents read by an SQL query cannot be written back";
+    // A PostGIS table is written back (incident_write_back.h), so its incidents are edited in place.
+    if (isDatabaseSource(layer.source) && layer.loadOptions.table.empty())
+        return "incidents read from a database without naming a table are not edited in place";
     return {};
 }
 

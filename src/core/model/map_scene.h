@@ -71,7 +71,7 @@ struct IncidentLayer {
 
 /// True when `layer` holds edits its source (or, for a layer of the user's own, any file) does not.
 bool hasUnsavedEdits(const IncidentLayer& layer);
-/// Why the incidents of `layer` cannot be edited in place (a GDELT export, a database table), or "" when
+/// Why the incidents of `layer` cannot be edited in place (a GDELT export, an SQL query), or "" when
 /// they can: such incidents are copied into a layer of the user's own first.
 std::string readOnlyReason(const IncidentLayer& layer);
 

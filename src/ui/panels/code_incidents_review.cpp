@@ -74,9 +74,10 @@ constexpr const char* kLocationPrecisions[] = {"exact place", "near (5 km)", "re
 
 std::string itemSummary(const IncidentProposal& p) {
     char buf[160];
-    std::snprintf(buf, sizeof buf, "%s%s%s (%s) \xC2\xB7 confidence %.2f", formatDay(p.first).c_str(),
+    // A percentage: ImGui wraps after a '.', which split "0.77" over two lines in a narrow review list.
+    std::snprintf(buf, sizeof buf, "%s%s%s (%s) \xC2\xB7 confidence %.0f%%", formatDay(p.first).c_str(),
                   p.last != p.first ? " to " : "", p.last != p.first ? formatDay(p.last).c_str() : "",
-                  timePrecisionName(p.timePrecision), p.confidence);
+                  timePrecisionName(p.timePrecision), p.confidence * 100.0);
     return buf;
 }
 

@@ -3,6 +3,8 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include <utility>
+
 #include <filesystem>
 
 #include "ui/widgets.h"
@@ -57,6 +59,7 @@ void ProjectDialogs::askUnsavedChanges(Command pending) {
 void ProjectDialogs::onCommandResult(const Command& command, const Status& status) {
     const bool save = std::holds_alternative<SaveProject>(command);
     if (!save && !std::holds_alternative<OpenProject>(command)) return;
+    if (save && status.ok() && std::exchange(m_saveAsked, false)) return;
     if (status.ok()) {
         m_pathOpen = false;
         m_error.clear();
@@ -69,6 +72,12 @@ void ProjectDialogs::onCommandResult(const Command& command, const Status& statu
         m_pending.reset();
         m_afterSave = false;
     }
+}
+
+void ProjectDialogs::saveCancelled() {
+    m_saveAsked = false;
+    m_pending.reset();
+    m_afterSave = false;
 }
 
 void ProjectDialogs::draw(const UiContext& ctx, CommandList& out) {

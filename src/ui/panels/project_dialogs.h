@@ -51,6 +51,11 @@ public:
     /// How a project command went: closes the path dialog or shows the error in it; after a successful save
     /// the action waiting for it is sent with the next frame's commands.
     void onCommandResult(const Command& command, const Status& status);
+    /// The SaveProject just sent waits for the question about writing edits back (WriteBackDialog): its
+    /// result is not the save's; what waits for the save keeps waiting for the answer's.
+    void saveAwaitsWriteBack() { m_saveAsked = true; }
+    /// That question was cancelled: nothing was saved, so what waited for the save is dropped.
+    void saveCancelled();
 
 private:
     void drawPathDialog(const UiContext& ctx, CommandList& out);
@@ -68,6 +73,7 @@ private:
     bool m_afterSave = false;          ///< m_pending runs once the save succeeds
     std::optional<Command> m_queued;   ///< sent at the start of the next frame
     bool m_openQuestion = false;
+    bool m_saveAsked = false;
 };
 
 }  // namespace fp

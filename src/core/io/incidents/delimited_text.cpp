@@ -149,6 +149,7 @@ bool DelimitedText::next(TextRecord& out) {
     out.fields.clear();
     out.quoting = TextRecord::Quoting::Ok;
     out.badField = 0;
+    out.quotedMask = 0;
     out.line = m_line;
     out.begin = m_pos;
     const auto markBad = [&](TextRecord::Quoting q) {
@@ -166,6 +167,7 @@ bool DelimitedText::next(TextRecord& out) {
         size_t p = m_pos;
         while (p < s.size() && s[p] == ' ') ++p;
         if (p < s.size() && s[p] == '"') {
+            if (out.fields.size() < 64) out.quotedMask |= uint64_t{1} << out.fields.size();
             m_pos = p + 1;
             bool closed = false;
             while (m_pos < s.size()) {

@@ -23,8 +23,9 @@ struct TextRecord {
     int64_t line = 0;       ///< 1-based physical line where the record starts
     int64_t lineCount = 1;  ///< physical lines it spans (quoted values may hold line breaks)
     Quoting quoting = Quoting::Ok;
-    size_t badField = 0;  ///< 0-based index of the field with the quoting problem
-    size_t begin = 0;     ///< byte offset of the record
+    size_t badField = 0;      ///< 0-based index of the field with the quoting problem
+    size_t begin = 0;         ///< byte offset of the record
+    uint64_t quotedMask = 0;  ///< bit i set when field i (< 64) was written in quotes
 };
 
 /// A memory-mapped (or, failing that, read) text file split into records.

@@ -257,6 +257,7 @@ private:
     IncidentFormatInfo& m_info;
     IncidentStoreBuilder& m_out;
     const IncidentRowObserver* m_observer;
+    int64_t m_fid = -1;  // of the feature being converted
     RowContext m_ctx;
     RowGeocoder m_geocoder;
     // Without ACLED's conversion values are read as views: into the feature (text) or into m_values.
@@ -375,6 +376,7 @@ void FeatureConverter::convert(const FeatureShape& shape, const std::string_view
                                const uint8_t* badUtf8) {
     using Outcome = IncidentRowView::Outcome;
     ++m_row;
+    m_fid = feature.GetFID();
     ++m_report.featuresRead;
     m_ctx.begin(m_row);
     readValues(views, badUtf8);
@@ -394,6 +396,7 @@ void FeatureConverter::notify(IncidentRowView::Outcome outcome, bool looked) {
     if (!m_byView) m_views.assign(m_values.begin(), m_values.end());  // ACLED's conversion repaired m_values
     IncidentRowView v;
     v.row = m_row;
+    v.fid = m_fid;
     v.values = &m_views;
     v.geometry = m_geometry;
     v.outcome = outcome;

@@ -74,6 +74,9 @@ struct IncidentRowView {
         NotLoaded,  ///< rejected (bad date, quoting, column count, category filter...; see the load report)
     };
     int64_t row = 0;  ///< 1-based data row, as in the load report and PendingGeocodeRow::row
+    /// Text sources: the 1-based physical line the row starts on and the lines it spans (0 otherwise).
+    int64_t line = 0, lineCount = 0;
+    int64_t fid = -1;  ///< GDAL sources: the feature's id (a database table's integer primary key)
     /// The row's values, one per column of IncidentFormatInfo::columns when the row was well formed (a
     /// malformed text row may have fewer or more). Text is UTF-8 repaired once the row was converted.
     const std::vector<std::string_view>* values = nullptr;

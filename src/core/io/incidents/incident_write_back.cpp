@@ -1,13 +1,12 @@
 #include "core/io/incidents/incident_write_back.h"
 
-#include <nlohmann/json.hpp>
-
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <unordered_set>
 
 #include "core/io/incidents/copy_sinks.h"
+#include "core/io/incidents/delimited_rewrite.h"
 #include "core/io/incidents/geocoded_copy.h"
 #include "core/io/incidents/incident_loader.h"
 #include "core/io/incidents/incident_row.h"
@@ -24,9 +23,11 @@ using incident_io::FeatureChange;
 using incident_io::lowerAscii;
 using incident_io::RowEdits;
 
-enum class Kind { Csv, Gpkg, GeoJson, Other };
+enum class Kind { Csv, Gpkg, GeoJson, Postgres, Other };
 
 Kind kindOf(const std::string& path) {
+    if (isDatabaseSource(path))
+        return gdalDatabaseName(path).rfind("PG:", 0) == 0 ? Kind::Postgres : Kind::Other;
     const std::string ext = lowerAscii(fs::path(path).extension().string());
     if (ext == ".csv") return Kind::Csv;
     if (ext == ".gpkg") return Kind::Gpkg;
@@ -102,7 +103,7 @@ FeatureChange changeFor(const Plan& plan, const EditValues& v, int64_t row, LonL
 }
 
 Error changedSince(const std::string& source, size_t was, size_t now) {
-    return makeError(ErrorCode::InvalidArgument, source,
+    return makeError(ErrorCode::InvalidArgument, scrubSecrets(source),
                      "changed since it was loaded: " + std::to_string(was) + " rows were loaded then, " +
                          std::to_string(now) + " now; nothing was written (Save as a new file instead)");
 }
@@ -117,10 +118,12 @@ std::string IncidentSaveSummary::describe() const {
 std::string writeBackProblem(const std::string& source, const IncidentLoadOptions& options,
                              const std::string& format) {
     if (source.empty()) return "the layer has no file yet";
-    if (isDatabaseSource(source)) return "writing back to a database table is not supported";
     if (!options.sql.empty()) return "incidents read by an SQL query cannot be written back";
+    if (kindOf(source) == Kind::Postgres && options.table.empty())
+        return "name the table to write back to (incidents read without one cannot be written back)";
     if (format == "gdelt") return "a GDELT export is read-only";
-    if (kindOf(source) == Kind::Other) return "only GeoPackage, CSV and GeoJSON sources are written back";
+    if (kindOf(source) == Kind::Other)
+        return "only GeoPackage, CSV, GeoJSON and PostGIS sources are written back";
     return {};
 }
 
@@ -190,113 +193,58 @@ LonLat positionOf(const IncidentStore& s, size_t i) {
 }
 
 Status writeBackCsv(const IncidentSaveRequest& req, const RowEdits& e, IncidentSaveSummary& sum) {
+    using incident_io::TextRowEdit;
     const AllEdits edits = allEdits(req, e);
-    std::unique_ptr<incident_io::CopySink> sink = incident_io::makeCsvSink(req.source);
     IncidentFormatInfo info;
     LoadReport report;
-    Plan plan;
+    std::optional<Plan> plan;
+    incident_io::TextRewrite rewrite;
     std::unordered_map<std::string, size_t> columnAt;
-    std::vector<std::string> cells;
-    Status failed;
-    bool begun = false;
     size_t loaded = 0;
-    const auto apply = [&](const FeatureChange& change) {
+    const auto start = [&] {
+        plan = makePlan(info, edits.all(), false);
+        std::vector<std::string> names = info.columns;
+        names.insert(names.end(), plan->newColumns.begin(), plan->newColumns.end());
+        for (size_t c = 0; c < names.size(); ++c) columnAt.emplace(lowerAscii(names[c]), c);
+        rewrite.columns = info.columns.size();
+        rewrite.newColumns = plan->newColumns;
+    };
+    const auto cellsWith = [&](std::vector<std::string> cells, const FeatureChange& change) {
+        cells.resize(columnAt.size());
         for (const auto& [name, value] : change.fields) cells[columnAt.at(lowerAscii(name))] = value;
+        return cells;
     };
     auto observe = [&](const IncidentRowView& v) {
-        if (!failed) return;
-        if (!begun) {
-            begun = true;
-            plan = makePlan(info, edits.all(), false);
-            std::vector<std::string> names = info.columns;
-            names.insert(names.end(), plan.newColumns.begin(), plan.newColumns.end());
-            for (size_t c = 0; c < names.size(); ++c) columnAt.emplace(lowerAscii(names[c]), c);
-            if (failed = sink->begin(names); !failed) return;
+        if (!plan) start();
+        TextRowEdit row;
+        row.line = v.line;
+        row.lineCount = v.lineCount;
+        row.widen = v.outcome != IncidentRowView::Outcome::NotLoaded;
+        if (v.outcome == IncidentRowView::Outcome::Loaded && loaded < e.removed.size()) {
+            const size_t k = loaded;
+            if (e.removed[k]) {
+                row.action = TextRowEdit::Action::Remove;
+            } else if (auto it = edits.changed.find(k); it != edits.changed.end()) {
+                row.action = TextRowEdit::Action::Replace;
+                row.cells =
+                    cellsWith({v.values->begin(), v.values->end()}, changeFor(*plan, it->second, v.row, {}));
+            }
         }
-        cells.assign(info.columns.size() + plan.newColumns.size(), std::string());
-        // A malformed row keeps its values as they were, however many.
-        if (v.values->size() > info.columns.size()) cells.resize(v.values->size());
-        for (size_t c = 0; c < v.values->size(); ++c) cells[c] = std::string((*v.values)[c]);
-        if (v.outcome == IncidentRowView::Outcome::Loaded) {
-            const size_t k = loaded++;
-            if (k >= e.removed.size()) return;  // reported after the reading
-            if (e.removed[k]) return;
-            if (auto it = edits.changed.find(k); it != edits.changed.end())
-                apply(changeFor(plan, it->second, v.row, {}));
-        }
-        failed = sink->row(cells, std::nullopt);
-        ++sum.rows;
+        if (v.outcome == IncidentRowView::Outcome::Loaded) ++loaded;
+        if (row.action != TextRowEdit::Action::Remove) ++sum.rows;
+        rewrite.rows.push_back(std::move(row));
     };
     auto read = loadIncidents(req.source, req.options, report, &info, observe);
-    if (!failed) return failed;
-    if (!read && !(read.error().code == ErrorCode::EmptyLayer && begun)) return read.error();
+    if (!read && read.error().code != ErrorCode::EmptyLayer) return read.error();
     if (loaded != e.removed.size()) return changedSince(req.source, e.removed.size(), loaded);
-    if (!begun) return makeError(ErrorCode::EmptyLayer, req.source, "has no header to write rows under");
-    for (size_t a = 0; a < edits.added.size(); ++a) {
-        cells.assign(info.columns.size() + plan.newColumns.size(), std::string());
-        apply(changeFor(plan, edits.added[a], 0, {}));
-        if (Status s = sink->row(cells, std::nullopt); !s) return s;
+    if (info.columns.empty())
+        return makeError(ErrorCode::EmptyLayer, req.source, "has no header to write rows under");
+    if (!plan) start();
+    for (const EditValues& added : edits.added) {
+        rewrite.added.push_back(cellsWith({}, changeFor(*plan, added, 0, {})));
         ++sum.rows;
     }
-    return sink->finish();
-}
-
-/// Sets property `name` to `text`, as a number when the value there was one and `text` reads as one.
-void setProperty(nlohmann::json& props, const std::string& name, const std::string& text) {
-    if (text.empty()) {
-        props[name] = nullptr;
-        return;
-    }
-    const auto it = props.find(name);
-    const bool numeric = it != props.end() && it->is_number();
-    static const std::unordered_set<std::string> kCounts{"fatalities", "injured", "location_precision"};
-    if (numeric || (it == props.end() && kCounts.count(name))) {
-        char* end = nullptr;
-        const double value = std::strtod(text.c_str(), &end);
-        if (end && *end == '\0') {
-            if (value == static_cast<double>(static_cast<int64_t>(value)))
-                props[name] = static_cast<int64_t>(value);
-            else
-                props[name] = value;
-            return;
-        }
-    }
-    props[name] = text;
-}
-
-void applyToFeature(nlohmann::json& feature, const FeatureChange& change) {
-    if (!feature.contains("properties") || !feature["properties"].is_object())
-        feature["properties"] = nlohmann::json::object();
-    for (const auto& [name, value] : change.fields) setProperty(feature["properties"], name, value);
-    if (change.position)
-        feature["geometry"] = {{"type", "Point"},
-                               {"coordinates", {change.position->lon, change.position->lat}}};
-}
-
-Status updateGeoJson(const std::string& path, const std::vector<FeatureChange>& changes,
-                     const std::vector<int64_t>& removedRows) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    nlohmann::json doc = nlohmann::json::parse(text.str(), nullptr, false);
-    if (doc.is_discarded() || !doc.contains("features") || !doc["features"].is_array())
-        return makeError(ErrorCode::UnsupportedFormat, path, "is not a GeoJSON FeatureCollection any more");
-    nlohmann::json& features = doc["features"];
-    for (const FeatureChange& change : changes) {
-        if (change.row == 0) {
-            nlohmann::json feature{{"type", "Feature"}, {"properties", nlohmann::json::object()}};
-            applyToFeature(feature, change);
-            features.push_back(std::move(feature));
-        } else if (static_cast<size_t>(change.row) <= features.size()) {
-            applyToFeature(features[static_cast<size_t>(change.row - 1)], change);
-        }
-    }
-    std::vector<int64_t> removed = removedRows;
-    std::sort(removed.rbegin(), removed.rend());
-    for (int64_t row : removed)
-        if (row >= 1 && static_cast<size_t>(row) <= features.size())
-            features.erase(features.begin() + (row - 1));
-    return writeFileAtomically(path, doc.dump(1) + "\n");
+    return incident_io::rewriteDelimitedText(req.source, req.options.encoding, rewrite);
 }
 
 /// GeoPackage and GeoJSON: read the rows' numbers first, then change the features those rows are.
@@ -305,10 +253,12 @@ Status writeBackFeatures(const IncidentSaveRequest& req, const RowEdits& e, Kind
     const AllEdits edits = allEdits(req, e);
     IncidentFormatInfo info;
     LoadReport report;
-    std::vector<int64_t> rowOfLoaded;
+    std::vector<int64_t> rowOfLoaded, fidOfLoaded;
     auto observe = [&](const IncidentRowView& v) {
         ++sum.rows;
-        if (v.outcome == IncidentRowView::Outcome::Loaded) rowOfLoaded.push_back(v.row);
+        if (v.outcome != IncidentRowView::Outcome::Loaded) return;
+        rowOfLoaded.push_back(v.row);
+        fidOfLoaded.push_back(v.fid);
     };
     auto read = loadIncidents(req.source, req.options, report, &info, observe);
     if (!read && !(read.error().code == ErrorCode::EmptyLayer && sum.rows > 0)) return read.error();
@@ -316,20 +266,30 @@ Status writeBackFeatures(const IncidentSaveRequest& req, const RowEdits& e, Kind
         return changedSince(req.source, e.removed.size(), rowOfLoaded.size());
     const Plan plan = makePlan(info, edits.all(), true);
     std::vector<FeatureChange> changes;
-    std::vector<int64_t> removedRows;
+    std::vector<int64_t> removedRows, removedFids;
     for (size_t k = 0; k < e.removed.size(); ++k) {
-        if (e.removed[k]) removedRows.push_back(rowOfLoaded[k]);
-        if (auto it = edits.changed.find(k); it != edits.changed.end())
+        if (e.removed[k]) {
+            removedRows.push_back(rowOfLoaded[k]);
+            removedFids.push_back(fidOfLoaded[k]);
+        }
+        if (auto it = edits.changed.find(k); it != edits.changed.end()) {
             changes.push_back(changeFor(plan, it->second, rowOfLoaded[k],
                                         positionOf(*req.edited, static_cast<size_t>(e.changedTo[k]))));
+            changes.back().fid = fidOfLoaded[k];
+        }
     }
     for (size_t a = 0; a < edits.added.size(); ++a) {
         changes.push_back(changeFor(plan, edits.added[a], 0, positionOf(*req.edited, e.added[a])));
         changes.back().position = positionOf(*req.edited, e.added[a]);
     }
     sum.rows = sum.rows - removedRows.size() + edits.added.size();
-    if (kind == Kind::GeoJson) return updateGeoJson(req.source, changes, removedRows);
-    return incident_io::updateGeoPackage(req.source, info.layer, plan.newColumns, changes, removedRows);
+    if (kind == Kind::GeoJson) return incident_io::updateGeoJson(req.source, changes, removedRows);
+    incident_io::GdalTarget target;
+    target.source = kind == Kind::Postgres ? gdalDatabaseName(req.source) : req.source;
+    target.shownSource = scrubSecrets(req.source);
+    target.driver = kind == Kind::Postgres ? "PostgreSQL" : "GPKG";
+    target.layer = kind == Kind::Postgres ? req.options.table : info.layer;
+    return incident_io::updateGdalLayer(target, plan.newColumns, changes, removedFids);
 }
 
 Status saveAsNewFile(const IncidentSaveRequest& req, IncidentSaveSummary& sum) {
@@ -364,7 +324,7 @@ Result<IncidentSaveSummary> saveIncidents(const IncidentSaveRequest& req) {
                              req.source.empty() ? req.layerName : scrubSecrets(req.source),
                              why + "; save it as a new GeoPackage instead");
         if (!req.saved || req.saved->lineage() != req.edited->lineage())
-            return makeError(ErrorCode::InvalidArgument, req.source,
+            return makeError(ErrorCode::InvalidArgument, scrubSecrets(req.source),
                              "these incidents were not read from the file as it is now (it was saved since); "
                              "save them as a new file instead");
         const RowEdits e = incident_io::rowEdits(*req.saved, *req.edited);
@@ -384,7 +344,7 @@ Result<IncidentSaveSummary> saveIncidents(const IncidentSaveRequest& req) {
     auto store = loadIncidents(sum.path, readBack, report, &info);
     if (!store && store.error().code == ErrorCode::EmptyLayer) store = IncidentStore();
     if (!store)
-        return makeError(store.error().code, sum.path,
+        return makeError(store.error().code, scrubSecrets(sum.path),
                          "was written but cannot be read back: " + store.error().message);
     sum.store = std::make_shared<const IncidentStore>(std::move(store).value());
     sum.format = info.format;

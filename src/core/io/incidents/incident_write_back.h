@@ -35,8 +35,9 @@ struct IncidentSaveSummary {
     std::string describe() const;
 };
 
-/// Why edits of incidents read from `source` cannot be written back into it (a database, an SQL query, a
-/// GDELT export, a format other than GeoPackage, CSV or GeoJSON), or "" when they can.
+/// Why edits of incidents read from `source` cannot be written back into it (a database read without a
+/// table, an SQL query, a GDELT export, a format other than GeoPackage, CSV, GeoJSON or a PostGIS
+/// table), or "" when they can.
 std::string writeBackProblem(const std::string& source, const IncidentLoadOptions& options,
                              const std::string& format);
 
@@ -47,10 +48,13 @@ std::string writeBackProblem(const std::string& source, const IncidentLoadOption
 /// that were not loaded (held for geocoding, rejected), unchanged rows and every column Flashpoint does not
 /// read are written as they were; a changed incident writes only the fields that changed, into the
 /// columns they were read from (new columns named as docs/INCIDENTS.md's schema, e.g. `created`, `sentence`,
-/// for fields the source has none for); deleted incidents' rows go; added incidents are appended. A CSV is
-/// rewritten (UTF-8, ',' and RFC 4180 quoting) with writeFileAtomically; a GeoJSON file is rewritten
+/// for fields the source has none for); deleted incidents' rows go; added incidents are appended. A CSV keeps
+/// its dialect: every byte not edited stays, and edited and added rows are written in its delimiter, quoting,
+/// line ends and encoding (incident_io::rewriteDelimitedText), atomically; a GeoJSON file is rewritten
 /// atomically with every other member of each feature kept; a GeoPackage is updated in place in one
-/// transaction (rolled back on any failure), so its column types, other layers and indexes stay. Refused
+/// transaction (rolled back on any failure), so its column types, other layers and indexes stay; a PostGIS
+/// table likewise, through GDAL's PostgreSQL driver, its rows found by their integer primary key (GDAL's
+/// FID): changed rows updated, new ones inserted, deleted ones deleted, other columns untouched. Refused
 /// (nothing written) when writeBackProblem says so, when the source changed since it was loaded (another
 /// number of loaded rows), or when `edited` was not made from `saved`.
 ///
@@ -76,17 +80,31 @@ RowEdits rowEdits(const IncidentStore& saved, const IncidentStore& edited);
 std::vector<int> mappedColumns(const std::vector<std::string>& columns,
                                const std::vector<std::pair<std::string, std::string>>& fieldMapping);
 
-/// Writes a GeoPackage source's edits in one transaction (incident_write_back_gpkg.cpp). `rowOfLoaded` is
-/// the 1-based data row of each loaded row; `changes` lists, per changed or added incident, the fields to
-/// set (column name -> text) and its position when it moved.
+/// Writes the edits of a source GDAL updates in place (a GeoPackage, a PostGIS table) in one transaction
+/// (incident_write_back_gdal.cpp), rolled back on any failure. `changes` lists, per changed or added
+/// incident, the fields to set (column name -> text) and its position when it moved; changed features and
+/// `removedFids` are found by their feature ids. Errors name `shownSource` (secrets scrubbed).
 struct FeatureChange {
-    int64_t row = 0;  ///< 1-based data row; 0 for an added incident
+    int64_t row = 0;   ///< 1-based data row; 0 for an added incident
+    int64_t fid = -1;  ///< the feature's id, for sources updated through GDAL
     std::vector<std::pair<std::string, std::string>> fields;
     std::optional<LonLat> position;
 };
-Status updateGeoPackage(const std::string& path, const std::string& layer,
-                        const std::vector<std::string>& newColumns, const std::vector<FeatureChange>& changes,
-                        const std::vector<int64_t>& removedRows);
+struct GdalTarget {
+    std::string source;       ///< as GDAL opens it
+    std::string shownSource;  ///< in messages
+    const char* driver = "GPKG";
+    std::string layer;
+};
+Status updateGdalLayer(const GdalTarget& target, const std::vector<std::string>& newColumns,
+                       const std::vector<FeatureChange>& changes, const std::vector<int64_t>& removedFids);
+
+/// Writes a GeoJSON source's edits (incident_write_back_geojson.cpp), atomically: the features not changed
+/// and everything around them (other members, white space, numbers as written) stay byte for byte; a
+/// changed feature keeps its members' order and is written in the file's indentation; an added one goes
+/// after the last, separated as the others are.
+Status updateGeoJson(const std::string& path, const std::vector<FeatureChange>& changes,
+                     const std::vector<int64_t>& removedRows);
 
 }  // namespace incident_io
 

@@ -11,12 +11,10 @@ namespace fp::incident_io {
 
 namespace {
 
-/// `bytes` converted from `from` to UTF-8 by iconv; a byte it cannot convert becomes U+FFFD. Empty optional
-/// when iconv does not know `from`.
-std::optional<std::string> convert(std::string_view bytes, const std::string& from) {
-    iconv_t cd = iconv_open("UTF-8", from.c_str());
-    if (cd == reinterpret_cast<iconv_t>(-1)) return std::nullopt;
-    std::unique_ptr<void, int (*)(iconv_t)> closer(cd, iconv_close);
+/// Runs iconv `cd` over `bytes`. At a byte it cannot convert, `onBad(in, inLeft, out, used)` either skips
+/// input and writes a replacement (true) or gives up (false: empty optional).
+template <class OnBad>
+std::optional<std::string> runIconv(iconv_t cd, std::string_view bytes, OnBad onBad) {
     std::string out(bytes.size() + bytes.size() / 2 + 16, '\0');
     char* in = const_cast<char*>(bytes.data());
     size_t inLeft = bytes.size();
@@ -30,18 +28,37 @@ std::optional<std::string> convert(std::string_view bytes, const std::string& fr
         if (errno == E2BIG) {
             out.resize(out.size() * 2);
         } else {
-            // EILSEQ or EINVAL (a truncated sequence at the end): one unmappable byte (a unit of two for
-            // UTF-16) is shown as U+FFFD.
-            const size_t skip = from.rfind("UTF-16", 0) == 0 ? std::min<size_t>(2, inLeft) : 1;
-            in += skip;
-            inLeft -= skip;
-            if (out.size() - used < 3) out.resize(out.size() * 2);
-            out.replace(used, 3, "\xEF\xBF\xBD");
-            used += 3;
+            if (out.size() - used < 8) out.resize(out.size() * 2);
+            if (!onBad(in, inLeft, out, used)) return std::nullopt;
         }
     }
     out.resize(used);
     return out;
+}
+
+using IconvHandle = std::unique_ptr<void, int (*)(iconv_t)>;
+
+IconvHandle openIconv(const std::string& to, const std::string& from) {
+    iconv_t cd = iconv_open(to.c_str(), from.c_str());
+    return IconvHandle(cd == reinterpret_cast<iconv_t>(-1) ? nullptr : cd, iconv_close);
+}
+
+/// `bytes` converted from `from` to UTF-8 by iconv; a byte it cannot convert becomes U+FFFD. Empty optional
+/// when iconv does not know `from`.
+std::optional<std::string> convert(std::string_view bytes, const std::string& from) {
+    IconvHandle cd = openIconv("UTF-8", from);
+    if (!cd) return std::nullopt;
+    // EILSEQ or EINVAL (a truncated sequence at the end): one unmappable byte (a unit of two for UTF-16) is
+    // shown as U+FFFD.
+    const size_t unit = from.rfind("UTF-16", 0) == 0 ? 2 : 1;
+    return runIconv(cd.get(), bytes, [&](char*& in, size_t& inLeft, std::string& out, size_t& used) {
+        const size_t skip = std::min(unit, inLeft);
+        in += skip;
+        inLeft -= skip;
+        out.replace(used, 3, "\xEF\xBF\xBD");
+        used += 3;
+        return true;
+    });
 }
 
 }  // namespace
@@ -76,6 +93,20 @@ Result<DecodedText> decodeText(std::string_view bytes, const std::string& encodi
     d.guessed = true;
     d.utf8 = convert(bytes, d.encoding);
     return d;
+}
+
+Result<std::string> encodeText(std::string_view utf8, const std::string& encoding) {
+    IconvHandle cd = openIconv(encoding, "UTF-8");
+    if (!cd) return makeError(ErrorCode::InvalidArgument, encoding, "is not an encoding iconv knows");
+    std::string bad;
+    auto out = runIconv(cd.get(), utf8, [&](char*& in, size_t& inLeft, std::string&, size_t&) {
+        size_t n = 1;
+        while (n < 4 && n < inLeft && (static_cast<unsigned char>(in[n]) & 0xC0) == 0x80) ++n;
+        bad.assign(in, n);
+        return false;
+    });
+    if (!out) return makeError(ErrorCode::InvalidArgument, encoding, "has no character for '" + bad + "'");
+    return std::move(out).value();
 }
 
 }  // namespace fp::incident_io

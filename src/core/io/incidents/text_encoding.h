@@ -25,4 +25,8 @@ struct DecodedText {
 /// Bytes the encoding cannot map become U+FFFD. InvalidArgument naming `path` for an unknown encoding.
 Result<DecodedText> decodeText(std::string_view bytes, const std::string& encoding, const std::string& path);
 
+/// `utf8` in `encoding` (any name iconv knows). InvalidArgument naming the encoding and the first character
+/// it has none for (e.g. Cyrillic in WINDOWS-1252): nothing is replaced silently.
+Result<std::string> encodeText(std::string_view utf8, const std::string& encoding);
+
 }  // namespace fp::incident_io

@@ -248,6 +248,8 @@ Status readTextIncidents(const std::string& path, const IncidentLoadOptions& opt
         views.assign(rec.fields.begin(), rec.fields.end());
         IncidentRowView v;
         v.row = row;
+        v.line = rec.line;
+        v.lineCount = rec.lineCount;
         v.values = &views;
         v.outcome = outcome;
         if (outcome == IncidentRowView::Outcome::Loaded) v.incident = &inc;

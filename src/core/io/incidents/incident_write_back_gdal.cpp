@@ -1,11 +1,15 @@
-// Writing an edited incident layer back into its GeoPackage: one transaction, so that a failure leaves the
-// file as it was, and the features Flashpoint did not change (with their column types) stay untouched.
+// Writing an edited incident layer back into its GeoPackage or PostGIS table: one transaction, so that a
+// failure leaves the source as it was, and the features Flashpoint did not change (with their column types)
+// stay untouched.
 
 #include <ogr_spatialref.h>
+
+#include <algorithm>
 
 #include "core/io/gdal_env.h"
 #include "core/io/gdal_handles.h"
 #include "core/io/incidents/incident_write_back.h"
+#include "core/util/secrets.h"
 
 namespace fp::incident_io {
 
@@ -13,9 +17,9 @@ namespace {
 
 Error failure(const std::string& path, const std::string& what, const GdalErrorCapture& capture) {
     const std::string& r = capture.firstError().empty() ? capture.lastError() : capture.firstError();
-    return makeError(
-        ErrorCode::IoError, path,
-        what + ": " + (r.empty() ? std::string("GDAL gave no reason") : r) + "; nothing was changed");
+    return makeError(ErrorCode::IoError, path,
+                     what + ": " + (r.empty() ? std::string("GDAL gave no reason") : scrubSecrets(r)) +
+                         "; nothing was changed");
 }
 
 /// Turns WGS 84 lon/lat into points in the layer's CRS.
@@ -55,24 +59,25 @@ Status setFields(OGRFeature& feature, const FeatureChange& change, const PointMa
 
 }  // namespace
 
-Status updateGeoPackage(const std::string& path, const std::string& layerName,
-                        const std::vector<std::string>& newColumns, const std::vector<FeatureChange>& changes,
-                        const std::vector<int64_t>& removedRows) {
+Status updateGdalLayer(const GdalTarget& target, const std::vector<std::string>& newColumns,
+                       const std::vector<FeatureChange>& changes, const std::vector<int64_t>& removedFids) {
     initGdal();
     GdalErrorCapture capture;
-    const char* drivers[] = {"GPKG", nullptr};
+    const std::string& path = target.shownSource;
+    const char* drivers[] = {target.driver, nullptr};
     gdal::DatasetPtr dataset(
-        GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, drivers, nullptr, nullptr));
+        GDALDataset::Open(target.source.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, drivers, nullptr, nullptr));
     if (!dataset) return failure(path, "cannot be opened for writing", capture);
-    OGRLayer* layer = layerName.empty() ? dataset->GetLayer(0) : dataset->GetLayerByName(layerName.c_str());
-    if (!layer) return failure(path, "has no layer '" + layerName + "' any more", capture);
-
-    // Data row n (as the loader counts them) is the n-th feature in reading order.
-    std::vector<GIntBig> fids;
-    layer->ResetReading();
-    for (gdal::FeaturePtr f(layer->GetNextFeature()); f; f.reset(layer->GetNextFeature()))
-        fids.push_back(f->GetFID());
-    const auto fidOf = [&](int64_t row) { return fids.at(static_cast<size_t>(row - 1)); };
+    OGRLayer* layer =
+        target.layer.empty() ? dataset->GetLayer(0) : dataset->GetLayerByName(target.layer.c_str());
+    if (!layer) return failure(path, "has no layer '" + target.layer + "' any more", capture);
+    const bool needFids = !removedFids.empty() || std::any_of(changes.begin(), changes.end(),
+                                                              [](const auto& c) { return c.row != 0; });
+    if (needFids && std::string(layer->GetFIDColumn()).empty())
+        return makeError(ErrorCode::UnsupportedFormat, path,
+                         "table '" + target.layer +
+                             "' has no integer primary key, so its rows cannot be told apart for writing; "
+                             "nothing was changed (save as a new GeoPackage instead)");
 
     if (dataset->StartTransaction() != OGRERR_NONE)
         return failure(path, "cannot start a transaction", capture);
@@ -87,22 +92,21 @@ Status updateGeoPackage(const std::string& path, const std::string& layerName,
     }
     const PointMaker points(layer);
     for (const FeatureChange& change : changes) {
-        if (change.row > static_cast<int64_t>(fids.size())) return rollBack("changed while saving");
+        const std::string row = "row " + std::to_string(change.row);
         if (change.row == 0) {
             gdal::FeaturePtr feature(OGRFeature::CreateFeature(layer->GetLayerDefn()));
             setFields(*feature, change, points);
             if (layer->CreateFeature(feature.get()) != OGRERR_NONE) return rollBack("cannot add an incident");
             continue;
         }
-        gdal::FeaturePtr feature(layer->GetFeature(fidOf(change.row)));
-        if (!feature) return rollBack("cannot read row " + std::to_string(change.row));
+        gdal::FeaturePtr feature(layer->GetFeature(change.fid));
+        if (!feature) return rollBack("cannot read " + row + " (changed while saving?)");
         setFields(*feature, change, points);
-        if (layer->SetFeature(feature.get()) != OGRERR_NONE)
-            return rollBack("cannot write row " + std::to_string(change.row));
+        if (layer->SetFeature(feature.get()) != OGRERR_NONE) return rollBack("cannot write " + row);
     }
-    for (int64_t row : removedRows)
-        if (row > static_cast<int64_t>(fids.size()) || layer->DeleteFeature(fidOf(row)) != OGRERR_NONE)
-            return rollBack("cannot delete row " + std::to_string(row));
+    for (int64_t fid : removedFids)
+        if (layer->DeleteFeature(fid) != OGRERR_NONE)
+            return rollBack("cannot delete the row with id " + std::to_string(fid));
     if (dataset->CommitTransaction() != OGRERR_NONE) return rollBack("cannot complete the transaction");
     dataset.reset();
     if (!capture.lastError().empty()) return failure(path, "writing failed", capture);
