@@ -22,7 +22,8 @@ std::string writeScratch(std::string_view fileName, std::string_view bytes);
 /// fp_core unpacks it).
 std::shared_ptr<const Gazetteer> worldGazetteer();
 /// Loads the world gazetteer and builds its name index (the first search does: a minute or more under the
-/// sanitizers), for LLVMFuzzerInitialize, so that it does not count against the first input's time limit.
+/// sanitizers) and its populated places by country, for LLVMFuzzerInitialize, so that neither counts against
+/// the first input's time limit nor is paid again by a later input.
 void warmUpWorldGazetteer();
 
 /// Loads `bytes` as the incident source `fileName` (its extension picks the reader) with the date format and

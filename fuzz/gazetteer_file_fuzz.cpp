@@ -4,6 +4,7 @@
 // between the input as a whole file, and byte patches onto a valid file with its CRC-32 fixed afterwards (so
 // that the checks past the checksum run).
 
+#include <sanitizer/asan_interface.h>
 #include <zlib.h>
 
 #include <cstring>
@@ -60,31 +61,33 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     using namespace fp;
     fuzz::Input in(data, size);
     const uint8_t control = in.byte();
-    std::string file;
-    if (control & 1) {
-        file = in.rest();
-    } else {
-        file = validFile();
+    const std::string_view file = (control & 1) ? in.rest() : std::string_view(validFile());
+    // The app maps files at a page boundary: the tables are read in place, so keep them 8-byte aligned. The
+    // buffer is kept from run to run (only grown), and the patches are made in it, to copy the file once;
+    // what lies past this run's file is poisoned, so that a read past its end is still reported.
+    static std::vector<uint64_t> aligned;
+    const size_t words = (file.size() + 7) / 8;
+    ASAN_UNPOISON_MEMORY_REGION(aligned.data(), aligned.size() * 8);
+    if (aligned.size() < words) aligned.resize(words);
+    ASAN_POISON_MEMORY_REGION(aligned.data() + words, (aligned.size() - words) * 8);
+    auto* bytes = reinterpret_cast<unsigned char*>(aligned.data());
+    if (!file.empty()) std::memcpy(bytes, file.data(), file.size());
+    if (!(control & 1)) {
         while (true) {
             const std::string_view patch = in.rest().substr(0, 5);
             if (patch.size() < 5) break;
             uint32_t offset = 0;
             std::memcpy(&offset, patch.data(), 4);
-            file[offset % file.size()] ^= patch[4];
+            bytes[offset % file.size()] ^= static_cast<unsigned char>(patch[4]);
             for (int k = 0; k < 5; ++k) in.byte();
         }
         if (!(control & 2) && file.size() > kHeaderBytes) {
-            const auto crc = static_cast<uint32_t>(crc32_z(
-                0L, reinterpret_cast<const Bytef*>(file.data()) + kHeaderBytes, file.size() - kHeaderBytes));
-            std::memcpy(file.data() + kCrcOffset, &crc, 4);
+            const auto crc =
+                static_cast<uint32_t>(crc32_z(0L, bytes + kHeaderBytes, file.size() - kHeaderBytes));
+            std::memcpy(bytes + kCrcOffset, &crc, 4);
         }
     }
-    // The app maps files at a page boundary: the tables are read in place, so keep them 8-byte aligned.
-    std::vector<uint64_t> aligned((file.size() + 7) / 8);
-    if (!file.empty()) std::memcpy(aligned.data(), file.data(), file.size());
-    const std::span<const unsigned char> bytes(reinterpret_cast<const unsigned char*>(aligned.data()),
-                                               file.size());
-    auto mapped = readGazetteerBytes(bytes, "places.fpgaz");
+    auto mapped = readGazetteerBytes(std::span<const unsigned char>(bytes, file.size()), "places.fpgaz");
     if (!mapped) return 0;
     // Labels and lookups by position read rows before the first search verifies the whole file.
     readEverything(mapped->tables);

@@ -3,6 +3,11 @@
 
 #include "fuzz_support.h"
 
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+    fp::fuzz::warmUpWorldGazetteer();  // a row without coordinates is geocoded
+    return 0;
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     static constexpr const char* kHeader =
         "id,year,active_year,type_of_violence,conflict_new_id,conflict_name,dyad_new_id,dyad_name,side_a_new_"

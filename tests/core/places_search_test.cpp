@@ -227,5 +227,23 @@ TEST(GazetteerLookup, ByIdNearestAndInBox) {
     EXPECT_EQ(g->place(world[0]).id, 792680u);  // Belgrade: the capital
 }
 
+TEST(PlacesByCountry, PopulatedPositionsAreTheCountrysTownsInIndexOrder) {
+    const auto g = region();
+    std::vector<LonLat> scanned;
+    for (PlaceIndex i = 0; i < g->size(); ++i)
+        if (g->place(i).featureClass == 'P' && g->place(i).country() == "XK")
+            scanned.push_back(g->place(i).position);
+    ASSERT_EQ(scanned.size(), 5u);  // Štrpce, Mitrovicë, Zvečan and both Banjskas, not the district Shtërpcë
+    const auto xk = g->populatedPositions("XK");
+    ASSERT_EQ(xk.size(), scanned.size());
+    for (size_t i = 0; i < xk.size(); ++i) {
+        EXPECT_EQ(xk[i].lon, scanned[i].lon) << i;
+        EXPECT_EQ(xk[i].lat, scanned[i].lat) << i;
+    }
+    EXPECT_EQ(g->populatedPositions("RS").size(), 2u);
+    EXPECT_TRUE(g->populatedPositions("ZZ").empty());
+    EXPECT_TRUE(g->populatedPositions("").empty());
+}
+
 }  // namespace
 }  // namespace fp

@@ -137,11 +137,8 @@ std::optional<LonLat> PlaceFinder::countryPart(const std::string& country, std::
     const auto key = std::make_pair(country, std::string(direction));
     if (const auto it = m_parts.find(key); it != m_parts.end()) return it->second;
     std::optional<LonLat>& result = m_parts[key];
-    std::vector<LonLat> pts;
-    for (PlaceIndex i = 0; i < m_gazetteer->size(); ++i) {
-        const Place& p = m_gazetteer->place(i);
-        if (p.featureClass == 'P' && p.country() == country) pts.push_back(p.position);
-    }
+    const std::span<const LonLat> populated = m_gazetteer->populatedPositions(country);
+    std::vector<LonLat> pts(populated.begin(), populated.end());
     if (pts.empty()) return result;
     auto centroid = [](const std::vector<LonLat>& v) {
         LonLat c{0, 0};

@@ -1,5 +1,6 @@
 #include "core/io/source_check.h"
 
+#include <array>
 #include <filesystem>
 #include <fstream>
 #include <regex>
@@ -13,15 +14,22 @@ namespace fp {
 
 namespace {
 
-constexpr size_t kMaxVrtBytes = 16u << 20;  // a VRT is a small XML file; larger ones are left to GDAL
-constexpr int kMaxVrtDepth = 8;             // VRT files naming VRT files, at most this deep (loops end)
+constexpr size_t kMaxVrtBytes = 16u << 20;   // a VRT is a small XML file; larger ones are left to GDAL
+constexpr int kMaxVrtDepth = 8;              // VRT files naming VRT files, at most this deep (loops end)
+constexpr size_t kVrtRootBytes = 64u << 10;  // where a VRT's root element must start (after a prolog)
 
 /// The first `n` bytes of `path` (fewer for a shorter file; none when it cannot be read).
 std::string head(const std::string& path, size_t n) {
     std::ifstream in(path, std::ios::binary);
-    std::string bytes(n, '\0');
-    in.read(bytes.data(), static_cast<std::streamsize>(n));
-    bytes.resize(static_cast<size_t>(std::max<std::streamsize>(in.gcount(), 0)));
+    // Read in chunks rather than into a buffer of `n` bytes: every incident load reads a head, and zeroing
+    // 16 MB each time made a load of a small file slow.
+    std::string bytes;
+    std::array<char, 16384> chunk;
+    while (bytes.size() < n) {
+        in.read(chunk.data(), static_cast<std::streamsize>(std::min(chunk.size(), n - bytes.size())));
+        if (in.gcount() <= 0) break;
+        bytes.append(chunk.data(), static_cast<size_t>(in.gcount()));
+    }
     return bytes;
 }
 
@@ -78,8 +86,9 @@ Status checkVrt(const std::string& path, const std::string& shownPath, int depth
     const fs::path canonical = fs::weakly_canonical(path, ec);
     if (depth > kMaxVrtDepth || !seen.insert(ec ? path : canonical.string()).second) return {};
     if (!fs::is_regular_file(path, ec) || fs::file_size(path, ec) > kMaxVrtBytes) return {};
-    const std::string xml = head(path, kMaxVrtBytes);
+    std::string xml = head(path, kVrtRootBytes);
     if (!isVrt(xml)) return {};
+    if (xml.size() == kVrtRootBytes) xml = head(path, kMaxVrtBytes);
     for (const VrtSource& source : vrtSources(xml)) {
         if (Status s = checkSourceName(source.name); !s)
             return makeError(s.error().code, shownPath,

@@ -148,6 +148,8 @@ struct Gazetteer::Impl {
     mutable std::once_flag searchOnce;
     mutable std::unique_ptr<const SearchIndex> searchIndex;
     mutable Status verified;
+    mutable std::once_flag countriesOnce;
+    mutable std::unordered_map<std::string, std::vector<LonLat>> populatedByCountry;
 
     void attach(GazetteerTables tables) {
         t = tables;
@@ -338,6 +340,19 @@ std::optional<PlaceIndex> Gazetteer::findById(uint32_t id) const {
         std::lower_bound(ids.begin(), ids.end(), id, [](const IdRow& r, uint32_t v) { return r.id < v; });
     if (it == ids.end() || it->id != id) return std::nullopt;
     return it->place;
+}
+
+std::span<const LonLat> Gazetteer::populatedPositions(std::string_view country) const {
+    std::call_once(m_impl->countriesOnce, [&] {
+        for (PlaceIndex i = 0; i < m_impl->t.places.size(); ++i) {
+            const Place p = m_impl->t.place(i);
+            if (p.featureClass == 'P')
+                m_impl->populatedByCountry[std::string(p.country())].push_back(p.position);
+        }
+    });
+    const auto it = m_impl->populatedByCountry.find(std::string(country));
+    if (it == m_impl->populatedByCountry.end()) return {};
+    return it->second;
 }
 
 Status Gazetteer::verify() const {

@@ -128,6 +128,11 @@ public:
     /// The place with this GeoNames/Flashpoint id, if present.
     std::optional<PlaceIndex> findById(uint32_t id) const;
 
+    /// Positions of the populated places (feature class 'P') of `country` (ISO alpha-2, as stored), in index
+    /// order; empty for a country without any. The first call scans every place once and keeps the positions
+    /// of all countries (16 bytes per populated place), so later calls cost a lookup.
+    std::span<const LonLat> populatedPositions(std::string_view country) const;
+
     /// Checks the whole gazetteer once (file checksum, every row and table); later calls return the first
     /// result. UnsupportedFormat naming the file when it is damaged.
     Status verify() const;
