@@ -75,6 +75,7 @@ void FeaturePipe::stop() {
 
 FeatureShape shapeOf(OGRFeature& f, OGRGeometryUniquePtr* keep) {
     FeatureShape shape;
+    shape.fid = f.GetFID();
     const OGRGeometry* g = f.GetGeometryRef();
     if (!g || g->IsEmpty()) return shape;
     if (wkbFlatten(g->getGeometryType()) == wkbPoint) {

@@ -6,6 +6,7 @@
 #include <cpl_error.h>
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
+#include <cstdint>
 
 #include <condition_variable>
 #include <deque>
@@ -52,6 +53,7 @@ struct FeatureShape {
     Kind kind = Kind::None;
     double x = 0, y = 0;                 // Kind::Point
     const OGRGeometry* other = nullptr;  // Kind::Other
+    int64_t fid = -1;                    // the feature's id (OGRNullFID: none), for writing edits back
 };
 
 /// The shape of `f`'s geometry. A geometry other than a point is taken out of the feature into `keep` when

@@ -376,7 +376,7 @@ void FeatureConverter::convert(const FeatureShape& shape, const std::string_view
                                const uint8_t* badUtf8) {
     using Outcome = IncidentRowView::Outcome;
     ++m_row;
-    m_fid = feature.GetFID();
+    m_fid = shape.fid;
     ++m_report.featuresRead;
     m_ctx.begin(m_row);
     readValues(views, badUtf8);
