@@ -142,8 +142,9 @@ TEST_F(RecoveryIncidentsTest, EditsOfASourceComeBackAndCanStillBeSavedIntoIt) {
     EXPECT_EQ(rowsOf(*layer.data), edited);
     EXPECT_TRUE(hasUnsavedEdits(layer));
 
-    // Saved back into the source as if no crash had happened: one row changed, one removed, one added.
-    ASSERT_TRUE(next.apply(SaveIncidentLayer{layer.id, ""}).ok());
+    // Saved back into the source (the user confirmed the write) as if no crash had happened: one row
+    // changed, one removed, one added.
+    ASSERT_TRUE(next.apply(SaveIncidentLayer{layer.id, "", false, true}).ok());
     LoadReport report;
     auto reread = loadIncidents(source, {}, report);
     ASSERT_TRUE(reread.ok()) << reread.error().describe();
