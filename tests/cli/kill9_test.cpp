@@ -132,24 +132,16 @@ TEST_F(Kill9Test, FrameFolderExportKilledLeavesTheOldFramesAndTheNextRunRemovesT
 }
 
 TEST_F(Kill9Test, ProjectSaveKilledAtItsRenameLeavesTheOldProjectAndTheNextSaveRemovesTheTemporary) {
-    ASSERT_EQ(std::system("command -v strace >/dev/null"), 0)
-        << "strace is needed (scripts/setup installs it)";
-    // A container may forbid ptrace; then the kill cannot be placed at the rename and other kill tests
-    // (above) stand for this one.
-    if (std::system("strace -qq -o /dev/null true >/dev/null 2>&1") != 0)
-        GTEST_SKIP() << "ptrace is not allowed here: strace cannot run";
     const std::string oldProject = R"({"format": "flashpoint-project", "version": 1, "name": "old"})";
     writeOld("brief.flashpoint.json", oldProject);
     const std::string layer = std::string(FP_FIXTURES_DIR) + "/polygons.geojson";
     const std::string args = "render --no-default-layers --layer '" + layer + "' --size 64x48 -o '" +
                              path("x.png") + "' --save-project '" + path("brief.flashpoint.json") + "'";
     // SIGKILL at the worst moment of the save: the new project is whole in its temporary file and the
-    // rename onto the final name is being made. strace injects the signal into that very system call: the
-    // second rename of the run, after the image's (no disk cache, whose writes rename too).
-    const test::CliRun killed =
-        run(args,
-            "FLASHPOINT_CACHE_DIR= strace -f -qq -o /dev/null -e trace=rename,renameat,renameat2 "
-            "-e inject=rename,renameat,renameat2:signal=KILL:when=2");
+    // rename onto the final name is being made. A preloaded rename() kills the process at the second rename
+    // of the run, after the image's (no disk cache, whose writes rename too).
+    const test::CliRun killed = run(args, "FLASHPOINT_CACHE_DIR= FP_KILL_AT_RENAME=2 LD_PRELOAD='" +
+                                              std::string(FP_KILL_AT_RENAME_LIB) + "'");
     EXPECT_EQ(killed.exitCode, 128 + SIGKILL) << "killed, as the shell reports it: " << killed.err;
     EXPECT_TRUE(fs::exists(path("x.png"))) << "the image came first";
     EXPECT_EQ(test::slurp(path("brief.flashpoint.json")), oldProject) << "the old project is intact";
