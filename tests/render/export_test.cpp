@@ -46,14 +46,19 @@ Image exportOf(const MapState& state, int w, int h, double dpi, const ExportOpti
     return img.ok() ? std::move(img).value() : Image{};
 }
 
-TEST(Export, SameSizeExportEqualsTheScreen) {
-    MapState state = defaultState(480, 360);
+/// What the screen shows of `state`: its view drawn into an offscreen target of the view's size.
+Image screenOf(const MapState& state) {
     MapRenderer& r = renderer();
     r.sync(state.scene(), state.projection());
-    auto target = OffscreenTarget::create(480, 360).value();
+    auto target = OffscreenTarget::create(state.view().widthPx, state.view().heightPx).value();
     target.bind();
     r.draw(state.scene(), state.view());
-    const Image screen = target.readPixels();
+    return target.readPixels();
+}
+
+TEST(Export, SameSizeExportEqualsTheScreen) {
+    MapState state = defaultState(480, 360);
+    const Image screen = screenOf(state);
     ExportOptions mapOnly;
     mapOnly.furniture = false;
     const Image exported = exportOf(state, 480, 360, 96.0, mapOnly);
@@ -130,12 +135,7 @@ TEST(Export, AFramingViewIsWhatTheExportShowsNotTheStatesWholeView) {
     framed.furniture = false;
     framed.framing = right;
     const Image exported = exportOf(state, 240, 360, 96.0, framed);
-    MapRenderer& r = renderer();
-    r.sync(state.scene(), state.projection());
-    auto target = OffscreenTarget::create(480, 360).value();
-    target.bind();
-    r.draw(state.scene(), state.view());
-    const Image screen = target.readPixels();
+    const Image screen = screenOf(state);
     auto columnsFrom = [&](int x0) {
         Image part;
         part.width = 240;

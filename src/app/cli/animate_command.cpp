@@ -22,7 +22,6 @@
 #include "core/util/input_file.h"
 #include "core/util/log.h"
 #include "render/export/animation_export.h"
-#include "render/gl/headless_context.h"
 #include "render/headless_renderer.h"
 #include "render/map_renderer.h"
 

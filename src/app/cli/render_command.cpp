@@ -26,7 +26,6 @@
 #include "render/export/image_io.h"
 #include "render/export/map_exporter.h"
 #include "render/gl/gl.h"
-#include "render/gl/headless_context.h"
 #include "render/gl/offscreen_target.h"
 #include "render/headless_renderer.h"
 #include "render/map_renderer.h"
