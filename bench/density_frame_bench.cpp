@@ -89,7 +89,7 @@ CpuFixture cpuFixture(size_t n) {
     view.widthPx = kWidth;
     view.heightPx = kHeight;
     view.fit(projectGeoBBox(defaultFocusBBox(), projection));
-    return {buildDensityPoints(prep, *store), view};
+    return {buildDensityPoints(prep, store), view};
 }
 
 void BM_HeatGrid(benchmark::State& st) {

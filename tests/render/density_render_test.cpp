@@ -89,7 +89,7 @@ TEST_F(DensityRender, HeatmapCountsOnlyIncidentsInTheTimeWindow) {
 TEST_F(DensityRender, HexagonsCountTheWindowAndWeighFatalities) {
     MapState state = clusters(IncidentDrawStyle::Hexbin);
     auto prep = prepareIncidents(*layer(state).data, state.projection());
-    const DensityPoints points = buildDensityPoints(prep, *layer(state).data);
+    const DensityPoints points = buildDensityPoints(prep, layer(state).data);
     ASSERT_EQ(points.points.size(), 205u);
     auto counted = [&](const DensityFilter& f) {
         size_t n = 0;
@@ -124,7 +124,7 @@ TEST_F(DensityRender, WindowRowRangeHoldsEveryOverlappingIncident) {
     auto store = test::makeStore(std::move(all));
     auto projection = MapProjection::create(Crs::fromUserInput("EPSG:32634").value()).value();
     const IncidentPrep prep = prepareIncidents(*store, projection);
-    const DensityPoints points = buildDensityPoints(prep, *store);
+    const DensityPoints points = buildDensityPoints(prep, store);
     ASSERT_EQ(points.points.size(), 400u);
     size_t narrower = 0;
     for (int32_t start = -40 * kSecondsPerDay; start < 80 * kSecondsPerDay;
@@ -156,17 +156,54 @@ TEST(DensityPoints, WithoutMarkersTheyEqualThoseOfTheFullPreparation) {
     EXPECT_EQ(frame.extent.minX, full.extent.minX);
     EXPECT_EQ(frame.extent.maxY, full.extent.maxY);
     EXPECT_TRUE(frame.instances.empty());
-    const DensityPoints a = buildDensityPoints(full, *store);
-    const DensityPoints b = buildDensityPoints(*store, projected, frame);
+    const DensityPoints a = buildDensityPoints(full, store);
+    const DensityPoints b = buildDensityPoints(store, projected, frame);
     ASSERT_EQ(a.points.size(), b.points.size());
     for (size_t i = 0; i < a.points.size(); ++i) {
         const DensityPoint &p = a.points[i], &q = b.points[i];
         EXPECT_TRUE(p.x == q.x && p.y == q.y && p.start == q.start && p.end == q.end &&
-                    p.fatalities == q.fatalities && p.category == q.category)
+                    a.rowOf(i) == b.rowOf(i) && a.fatalities(i) == b.fatalities(i) &&
+                    a.category(i) == b.category(i))
             << i;
     }
     EXPECT_EQ(a.maxEndBefore, b.maxEndBefore);
     EXPECT_EQ(a.minStartAfter, b.minStartAfter);
+}
+
+TEST(DensityPoints, PointsAfterAnUnprojectableIncidentKeepTheirOwnCategoryAndFatalities) {
+    // Row 1 lies beyond the pole, so it has no point: the points after it must still read their own rows.
+    std::vector<Incident> all;
+    for (int i = 0; i < 4; ++i) {
+        Incident inc = test::makeIncident(std::to_string(i), i % 2 ? "Protest" : "Arrest", 21.0 + 0.01 * i,
+                                          i == 1 ? 95.0 : 42.6, LocationPrecision::Exact, i);
+        inc.fatalities = 10 * i;
+        all.push_back(std::move(inc));
+    }
+    auto store = test::makeStore(std::move(all));
+    ASSERT_EQ(store->size(), 4u);
+    auto projection = MapProjection::create(Crs::fromUserInput("EPSG:32634").value()).value();
+    IncidentPrep frame;
+    const std::vector<MapXY> projected = prepareIncidentFrame(*store, projection, frame);
+    ASSERT_EQ(frame.projectionFailures, 1u);
+    const DensityPoints points = buildDensityPoints(store, projected, frame);
+    ASSERT_EQ(points.points.size(), 3u);
+    for (size_t i = 0; i < 3; ++i) {
+        const uint32_t row = points.rowOf(i);
+        EXPECT_EQ(row, i == 0 ? 0u : i + 1) << i;
+        EXPECT_EQ(points.fatalities(i), static_cast<float>(store->fatalities()[row])) << i;
+        EXPECT_EQ(points.category(i), store->categoryIndex()[row]) << i;
+    }
+    const DensityPoints full = buildDensityPoints(prepareIncidents(*store, projection), store);
+    ASSERT_EQ(full.points.size(), 3u);
+    for (size_t i = 0; i < 3; ++i) EXPECT_EQ(full.rowOf(i), points.rowOf(i)) << i;
+    // Weighed by fatalities, the heat holds the three drawn rows' 0 + 20 + 30 only.
+    MapView view;
+    view.widthPx = 200;
+    view.heightPx = 200;
+    view.fit(projectGeoBBox(GeoBBox::fromCorners(20.9, 42.4, 21.2, 42.8), projection));
+    DensityFilter weighed;
+    weighed.weightByFatalities = true;
+    EXPECT_EQ(computeHeatGrid(points, weighed, view).counted, 2u);
 }
 
 TEST_F(DensityRender, MarkersArePreparedOnlyWhenAFrameDrawsOrPicksThem) {

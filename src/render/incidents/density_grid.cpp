@@ -18,8 +18,11 @@ void forEachCounted(const DensityPoints& points, const DensityFilter& filter, F&
     for (size_t i = first; i < last; ++i) {
         const DensityPoint& p = points.points[i];
         if (p.start > filter.windowEnd || p.end < filter.windowStart) continue;
-        if (visible && (p.category >= visible->size() || !(*visible)[p.category])) continue;
-        const float weight = filter.weightByFatalities ? p.fatalities : 1.f;
+        if (visible) {
+            const uint16_t category = points.category(i);
+            if (category >= visible->size() || !(*visible)[category]) continue;
+        }
+        const float weight = filter.weightByFatalities ? points.fatalities(i) : 1.f;
         if (weight > 0.f) each(p, weight);
     }
 }
@@ -57,8 +60,14 @@ std::pair<size_t, size_t> DensityPoints::range(int32_t windowStart, int32_t wind
     return {first, std::max(first, last)};
 }
 
+float DensityPoints::fatalities(size_t i) const {
+    const std::vector<int32_t>& reported = store->fatalities();
+    const uint32_t row = rowOf(i);
+    return row < reported.size() ? static_cast<float>(std::max(0, reported[row])) : 0.f;
+}
+
 size_t DensityPoints::memoryBytes() const {
-    return points.capacity() * sizeof(DensityPoint) +
+    return points.capacity() * sizeof(DensityPoint) + rows.capacity() * sizeof(uint32_t) +
            (maxEndBefore.capacity() + minStartAfter.capacity()) * sizeof(int32_t);
 }
 
@@ -75,39 +84,49 @@ void addRunningBounds(DensityPoints& out) {
     for (size_t i = n; i-- > 0;) out.minStartAfter[i] = running = std::min(running, out.points[i].start);
 }
 
-float fatalitiesOf(const IncidentStore& store, size_t row) {
-    const std::vector<int32_t>& fatalities = store.fatalities();
-    return row < fatalities.size() ? static_cast<float>(std::max(0, fatalities[row])) : 0.f;
+/// Keeps `rows` only when some store row has no point.
+void keepRowsIfSparse(DensityPoints& out) {
+    if (out.rows.size() == out.store->size()) {
+        out.rows.clear();
+        out.rows.shrink_to_fit();
+    }
 }
 
 }  // namespace
 
-DensityPoints buildDensityPoints(const IncidentPrep& prep, const IncidentStore& store) {
+DensityPoints buildDensityPoints(const IncidentPrep& prep, std::shared_ptr<const IncidentStore> store) {
     DensityPoints out;
     out.origin = prep.origin;
+    out.store = std::move(store);
     out.points.reserve(prep.instances.size());
+    out.rows.reserve(prep.instances.size());
     for (size_t row = 0; row < prep.instanceOf.size(); ++row) {
         const uint32_t instance = prep.instanceOf[row];
         if (instance == kNoIncident) continue;
         const IncidentInstance& in = prep.instances[instance];
-        out.points.push_back({in.x, in.y, in.start, in.end, fatalitiesOf(store, row), in.category});
+        out.points.push_back({in.x, in.y, in.start, in.end});
+        out.rows.push_back(static_cast<uint32_t>(row));
     }
+    keepRowsIfSparse(out);
     addRunningBounds(out);
     return out;
 }
 
-DensityPoints buildDensityPoints(const IncidentStore& store, const std::vector<MapXY>& projected,
-                                 const IncidentPrep& frame) {
+DensityPoints buildDensityPoints(std::shared_ptr<const IncidentStore> store,
+                                 const std::vector<MapXY>& projected, const IncidentPrep& frame) {
     DensityPoints out;
     out.origin = frame.origin;
-    out.points.reserve(projected.size() - frame.projectionFailures);
+    out.store = std::move(store);
+    const size_t drawn = projected.size() - frame.projectionFailures;
+    out.points.reserve(drawn);
+    if (drawn < projected.size()) out.rows.reserve(drawn);
     for (size_t row = 0; row < projected.size(); ++row) {
         if (!isFinite(projected[row])) continue;
         // As fillInstances makes an IncidentInstance, so both builders give the same points.
-        const InstanceTimes t = instanceTimes(store, static_cast<uint32_t>(row), frame.epochBase);
+        const InstanceTimes t = instanceTimes(*out.store, static_cast<uint32_t>(row), frame.epochBase);
         out.points.push_back({static_cast<float>(projected[row].x - frame.origin.x),
-                              static_cast<float>(projected[row].y - frame.origin.y), t.start, t.end,
-                              fatalitiesOf(store, row), store.categoryIndex()[row]});
+                              static_cast<float>(projected[row].y - frame.origin.y), t.start, t.end});
+        if (drawn < projected.size()) out.rows.push_back(static_cast<uint32_t>(row));
     }
     addRunningBounds(out);
     return out;

@@ -2,6 +2,7 @@
 
 #include <climits>
 #include <cstdint>
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -19,12 +20,10 @@ inline constexpr float kHeatCellLogicalPx = 3.f;
 /// Hexagonal bins: centre-to-corner radius in logical pixels.
 inline constexpr float kHexRadiusLogicalPx = 18.f;
 
-/// One incident as density drawing needs it (24 bytes).
+/// One incident as density drawing needs it (16 bytes); its category and fatalities stay in the store.
 struct DensityPoint {
     float x = 0.f, y = 0.f;      ///< map units from DensityPoints::origin
     int32_t start = 0, end = 0;  ///< covered span as IncidentInstance::start and ::end
-    float fatalities = 0.f;      ///< reported fatalities; 0 when not reported
-    uint16_t category = 0;
 };
 
 /// The drawn incidents of one IncidentPrep in the store's start-time order, with two running bounds that
@@ -34,19 +33,29 @@ struct DensityPoints {
     std::vector<DensityPoint> points;
     std::vector<int32_t> maxEndBefore;   ///< per row, the largest `end` among rows 0..i (non-decreasing)
     std::vector<int32_t> minStartAfter;  ///< per row, the smallest `start` among rows i..n-1 (non-decreasing)
+    /// The store the points come from (kept alive), for each point's category and fatalities.
+    std::shared_ptr<const IncidentStore> store;
+    /// Store row of each point; empty when point i is row i (every incident projected).
+    std::vector<uint32_t> rows;
 
     /// Rows [first, last) outside which no point overlaps [windowStart, windowEnd] (inclusive seconds from
     /// the prep's epochBase): two binary searches.
     std::pair<size_t, size_t> range(int32_t windowStart, int32_t windowEnd) const;
+    /// Store row of point i.
+    uint32_t rowOf(size_t i) const { return rows.empty() ? static_cast<uint32_t>(i) : rows[i]; }
+    /// Point i's category index in the store.
+    uint16_t category(size_t i) const { return store->categoryIndex()[rowOf(i)]; }
+    /// Point i's reported fatalities; 0 when not reported.
+    float fatalities(size_t i) const;
     size_t memoryBytes() const;
 };
 
 /// Collects `prep`'s drawn incidents of `store` in store order (O(n), once per data and CRS).
-DensityPoints buildDensityPoints(const IncidentPrep& prep, const IncidentStore& store);
+DensityPoints buildDensityPoints(const IncidentPrep& prep, std::shared_ptr<const IncidentStore> store);
 /// The same points without a full preparation: from prepareIncidentFrame's projected positions and the
 /// `frame` it filled (O(n), once per data and CRS).
-DensityPoints buildDensityPoints(const IncidentStore& store, const std::vector<MapXY>& projected,
-                                 const IncidentPrep& frame);
+DensityPoints buildDensityPoints(std::shared_ptr<const IncidentStore> store,
+                                 const std::vector<MapXY>& projected, const IncidentPrep& frame);
 
 /// Which points count, and how much.
 struct DensityFilter {

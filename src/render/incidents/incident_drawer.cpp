@@ -107,7 +107,7 @@ void IncidentDrawer::beginSync(const MapScene& scene, const MapProjection& proje
                 const std::vector<MapXY> projected = prepareIncidentFrame(*data, local.value(), p.prep);
                 p.drawnCount = data->size() - p.prep.projectionFailures;
                 p.density =
-                    std::make_shared<const DensityPoints>(buildDensityPoints(*data, projected, p.prep));
+                    std::make_shared<const DensityPoints>(buildDensityPoints(data, projected, p.prep));
                 return p;
             }));
     }
