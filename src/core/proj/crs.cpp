@@ -207,8 +207,12 @@ LonLat MapProjection::unproject(MapXY p) const {
 }
 
 size_t MapProjection::projectInPlace(std::vector<MapXY>& pts) const {
-    if (pts.empty()) return 0;
-    return m_toMap.forward(&pts[0].x, &pts[0].y, pts.size(), sizeof(MapXY));
+    return projectInPlace(pts.data(), pts.size());
+}
+
+size_t MapProjection::projectInPlace(MapXY* pts, size_t count) const {
+    if (count == 0) return 0;
+    return m_toMap.forward(&pts[0].x, &pts[0].y, count, sizeof(MapXY));
 }
 
 std::string projVersion() {

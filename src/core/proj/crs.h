@@ -77,6 +77,8 @@ public:
     LonLat unproject(MapXY p) const;
     /// In-place batch version of project(); returns how many points failed.
     size_t projectInPlace(std::vector<MapXY>& lonLatAsXY) const;
+    /// The same over `count` points from `lonLatAsXY` (a part of a larger array).
+    size_t projectInPlace(MapXY* lonLatAsXY, size_t count) const;
 
 private:
     MapProjection(Crs crs, Transformer toMap, Transformer toGeo)

@@ -41,20 +41,19 @@ std::vector<MapXY> projectAll(const IncidentStore& store, const MapProjection& p
         projection.projectInPlace(projected);
         return projected;
     }
+    // Each half in place, the second on its own thread with its own MapProjection.
     const size_t half = n / 2;
     auto second = std::async(std::launch::async, [&projected, half, crs = projection.crs()] {
-        std::vector<MapXY> part(projected.begin() + static_cast<ptrdiff_t>(half), projected.end());
+        MapXY* part = projected.data() + half;
+        const size_t count = projected.size() - half;
         auto local = MapProjection::create(crs);
         if (!local)
-            std::fill(part.begin(), part.end(), MapXY{std::numeric_limits<double>::infinity(), 0.0});
+            std::fill(part, part + count, MapXY{std::numeric_limits<double>::infinity(), 0.0});
         else
-            local->projectInPlace(part);
-        std::copy(part.begin(), part.end(), projected.begin() + static_cast<ptrdiff_t>(half));
+            local->projectInPlace(part, count);
     });
-    std::vector<MapXY> first(projected.begin(), projected.begin() + static_cast<ptrdiff_t>(half));
-    projection.projectInPlace(first);
+    projection.projectInPlace(projected.data(), half);
     second.get();
-    std::copy(first.begin(), first.end(), projected.begin());
     return projected;
 }
 
