@@ -82,7 +82,6 @@ public:
         std::vector<size_t> ends;
         std::vector<std::string_view> views;
         std::vector<uint8_t> badUtf8;
-        std::string scratch;
         size_t size() const { return shapes.size(); }
     };
 
