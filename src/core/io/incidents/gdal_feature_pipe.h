@@ -69,7 +69,7 @@ FeatureShape shapeOf(OGRFeature& f, OGRGeometryUniquePtr* keep);
 /// destructor stops and joins the thread.
 class FeaturePipe {
 public:
-    static constexpr size_t kBatchSize = 512;
+    static constexpr size_t kBatchSize = 2048;
     static constexpr size_t kQueuedBatches = 3;
 
     struct Batch {
