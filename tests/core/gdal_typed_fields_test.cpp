@@ -22,7 +22,8 @@ fs::path writeTypedSource(size_t n, const std::string& name) {
     const char* zones[] = {"Z", "+02:00", ""};
     for (size_t i = 0; i < n; ++i) {
         char start[40];
-        std::snprintf(start, sizeof start, "2022-12-%02dT10:30:15%s", static_cast<int>(1 + i % 28), zones[i % 3]);
+        std::snprintf(start, sizeof start, "2022-12-%02dT10:30:15%s", static_cast<int>(1 + i % 28),
+                      zones[i % 3]);
         out << (i ? ",\n" : "") << "{\"type\":\"Feature\",\"properties\":{\"id\":" << 10'000'000'000ll + i
             << ",\"title\":\"Row " << i << "\",\"category\":\"Protest\",\"start\":\"" << start
             << "\",\"end\":" << (i % 2 ? "null" : "\"2022-12-29\"");
@@ -49,7 +50,8 @@ void expectTypedRows(size_t n, const std::string& name) {
         // The +02:00 rows are two hours earlier in UTC; no zone is read as UTC.
         EXPECT_EQ(store->startSeconds()[at], i % 3 == 1 ? wall - 7200 : wall) << "row " << i;
         // A date end covers its whole day.
-        EXPECT_EQ(store->endSeconds()[at], i % 2 ? store->startSeconds()[at] : test::utc(2022, 12, 30).seconds)
+        EXPECT_EQ(store->endSeconds()[at],
+                  i % 2 ? store->startSeconds()[at] : test::utc(2022, 12, 30).seconds)
             << "row " << i;
         EXPECT_EQ(store->fatalities()[at], i % 10 == 9 ? -1 : static_cast<int32_t>(i % 5)) << "row " << i;
         EXPECT_EQ(store->title(at), "Row " + std::to_string(i));
