@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <numeric>
+
 #include "core/model/incident.h"
 
 namespace fp {
@@ -128,6 +131,45 @@ TEST(IncidentStore, EmptyStore) {
     EXPECT_EQ(s.timeRange(), (TimeSpan{}));
     EXPECT_TRUE(s.extent().empty());
     EXPECT_EQ(s.lowerBoundStart(TimePoint{0}), 0u);
+}
+
+// The sort works digit by digit over the bits the start times span: one, two or more passes, and starts
+// before 1970, must all give the order of a stable sort, with every column moved along.
+TEST(IncidentStore, SortsStartsOfAnySpanAsAStableSortDoes) {
+    const int64_t spans[] = {0, 1000, 5'000'000, 40'000'000, 2'000'000'000, int64_t{1} << 40};
+    uint64_t seed = 12345;
+    auto next = [&seed] {
+        seed = seed * 6364136223846793005ull + 1442695040888963407ull;
+        return seed >> 17;
+    };
+    for (int64_t span : spans) {
+        std::vector<Incident> in;
+        for (int i = 0; i < 3000; ++i) {
+            // Few distinct values in part of the rows, so that equal starts must keep their input order.
+            const uint64_t r = next();
+            const int64_t offset =
+                span == 0 ? 0 : static_cast<int64_t>(i % 3 == 0 ? r % 7 : r % static_cast<uint64_t>(span));
+            Incident inc = make(std::to_string(i), TimePoint{-span / 2 + offset}, i % 2 ? "A" : "B",
+                                {static_cast<double>(i % 360) - 180.0, 0.0});
+            inc.fatalities = i;
+            in.push_back(std::move(inc));
+        }
+        std::vector<size_t> expected(in.size());
+        std::iota(expected.begin(), expected.end(), size_t{0});
+        std::stable_sort(expected.begin(), expected.end(),
+                         [&](size_t a, size_t b) { return in[a].start < in[b].start; });
+        std::vector<int64_t> starts;
+        for (const auto& inc : in) starts.push_back(inc.start.seconds);
+        const IncidentStore s = IncidentStore::build(std::move(in));
+        ASSERT_EQ(s.size(), expected.size());
+        for (size_t k = 0; k < expected.size(); ++k) {
+            ASSERT_EQ(s.id(k), std::to_string(expected[k])) << "span " << span << ", row " << k;
+            ASSERT_EQ(s.startSeconds()[k], starts[expected[k]]);
+            ASSERT_EQ(s.fatalities()[k], static_cast<int32_t>(expected[k]));
+            ASSERT_EQ(s.lon()[k], static_cast<double>(expected[k] % 360) - 180.0);
+            ASSERT_EQ(s.origin(k), expected[k]);
+        }
+    }
 }
 
 TEST(IncidentStore, MemoryStaysNearTheColumnBudget) {

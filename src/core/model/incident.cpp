@@ -121,36 +121,58 @@ void packSourcesInto(std::string& out, const std::vector<IncidentSource>& source
     }
 }
 
+/// `v` in the order `order` gives (v[order[0]], v[order[1]], ...). `spare` is a buffer to gather into: it
+/// receives v's old storage, so that the next column of the same type reuses it instead of new pages (unless
+/// that storage is much larger than needed: the columns come out tight).
 template <class T>
-void permute(std::vector<T>& v, const std::vector<uint32_t>& order) {
-    std::vector<T> out;
-    out.reserve(order.size());
-    for (uint32_t k : order) out.push_back(v[k]);
-    v = std::move(out);
+void permute(std::vector<T>& v, const std::vector<uint32_t>& order, std::vector<T>& spare) {
+    if (spare.capacity() > order.size() + order.size() / 16) spare = std::vector<T>();
+    spare.resize(order.size());
+    T* out = spare.data();
+    for (uint32_t k : order) *out++ = v[k];
+    v.swap(spare);
+}
+
+/// permute() for columns of one type, through one spare buffer.
+template <class T, class... More>
+void permuteColumns(const std::vector<uint32_t>& order, std::vector<T>& first, More&... more) {
+    std::vector<T> spare;
+    permute(first, order, spare);
+    (permute(more, order, spare), ...);
 }
 
 /// Input indices of `keys` in ascending key order, equal keys in input order: an LSD radix sort of the
-/// indices over the bits the key range needs (11 at a time; start times span far fewer than 64 bits). It
-/// needs two index arrays, 8 bytes per incident, where sorting (key, index) pairs would need 24.
+/// indices over the bits the key range needs (at most 13 at a time: start times over a few years need two
+/// passes). It needs two index arrays, 8 bytes per incident, where sorting (key, index) pairs would need 24.
 std::vector<uint32_t> sortOrder(const std::vector<int64_t>& keys) {
     const size_t n = keys.size();
     const auto [loAt, hiAt] = std::minmax_element(keys.begin(), keys.end());
     const auto lowest = static_cast<uint64_t>(*loAt);
     const uint64_t range = static_cast<uint64_t>(*hiAt) - lowest;
+    int bits = 0;
+    while (bits < 64 && (range >> bits) != 0) ++bits;
+    constexpr int kMaxBits = 13;
+    const int passes = (bits + kMaxBits - 1) / kMaxBits;
+    const int width = passes ? (bits + passes - 1) / passes : 0;
+    const uint64_t digitMask = (uint64_t{1} << width) - 1;
+    // Every pass's bucket sizes from one sequential read of the keys (the passes read them in sorted order,
+    // scattered over memory).
+    std::vector<std::vector<uint32_t>> counts(static_cast<size_t>(passes),
+                                              std::vector<uint32_t>(size_t{1} << width));
+    for (int64_t key : keys) {
+        const uint64_t offset = static_cast<uint64_t>(key) - lowest;
+        for (int p = 0; p < passes; ++p)
+            ++counts[static_cast<size_t>(p)][(offset >> (p * width)) & digitMask];
+    }
     std::vector<uint32_t> order(n), tmp(n);
     std::iota(order.begin(), order.end(), uint32_t{0});
-    constexpr int kBits = 11;
-    constexpr size_t kBuckets = size_t{1} << kBits;
-    std::vector<size_t> count(kBuckets);
-    for (int shift = 0; shift < 64 && (range >> shift) != 0; shift += kBits) {
-        auto digit = [&](uint32_t k) {
-            return ((static_cast<uint64_t>(keys[k]) - lowest) >> shift) & (kBuckets - 1);
-        };
-        std::fill(count.begin(), count.end(), 0);
-        for (size_t i = 0; i < n; ++i) ++count[digit(static_cast<uint32_t>(i))];
-        size_t sum = 0;
-        for (size_t& c : count) sum += std::exchange(c, sum);
-        for (uint32_t k : order) tmp[count[digit(k)]++] = k;
+    for (int p = 0; p < passes; ++p) {
+        std::vector<uint32_t>& count = counts[static_cast<size_t>(p)];
+        uint32_t sum = 0;
+        for (uint32_t& c : count) sum += std::exchange(c, sum);
+        const int shift = p * width;
+        for (uint32_t k : order)
+            tmp[count[((static_cast<uint64_t>(keys[k]) - lowest) >> shift) & digitMask]++] = k;
         order.swap(tmp);
     }
     return order;
@@ -294,15 +316,11 @@ IncidentStore IncidentStoreBuilder::build() {
     if (!sorted) {
         // One stable permutation by start time, applied column by column: only one column is ever doubled.
         std::vector<uint32_t> order = sortOrder(s.m_start);
-        permute(s.m_start, order);
-        permute(s.m_end, order);
-        permute(s.m_lon, order);
-        permute(s.m_lat, order);
-        permute(ids, order);
-        permute(s.m_timePrecision, order);
-        permute(s.m_locationPrecision, order);
-        permute(s.m_fatalities, order);
-        permute(s.m_injured, order);
+        permuteColumns(order, s.m_start, s.m_end);
+        permuteColumns(order, s.m_lon, s.m_lat);
+        permuteColumns(order, s.m_timePrecision, s.m_locationPrecision);
+        permuteColumns(order, s.m_fatalities, s.m_injured);
+        permuteColumns(order, ids);
         s.m_textRow = std::move(order);
     } else {
         for (auto* v : {&s.m_start, &s.m_end}) v->shrink_to_fit();

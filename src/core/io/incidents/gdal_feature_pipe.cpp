@@ -110,7 +110,7 @@ bool FeaturePipe::fill(Batch& batch, ScrubbingGdalCapture& capture) {
         OGRGeometryUniquePtr kept;
         batch.shapes.push_back(shapeOf(*feature, &kept));
         if (kept) batch.geometries.push_back(std::move(kept));
-        appendFeatureTexts(*feature, m_types, batch.chars, batch.ends, batch.badUtf8, batch.scratch);
+        appendFeatureTexts(*feature, m_types, batch.chars, batch.ends, batch.badUtf8);
     }
     textViews(batch.chars, batch.ends, batch.views);
     batch.failures = capture.takeFailures();

@@ -69,7 +69,7 @@ FeatureShape shapeOf(OGRFeature& f, OGRGeometryUniquePtr* keep);
 /// destructor stops and joins the thread.
 class FeaturePipe {
 public:
-    static constexpr size_t kBatchSize = 512;
+    static constexpr size_t kBatchSize = 2048;
     static constexpr size_t kQueuedBatches = 3;
 
     struct Batch {
@@ -82,7 +82,6 @@ public:
         std::vector<size_t> ends;
         std::vector<std::string_view> views;
         std::vector<uint8_t> badUtf8;
-        std::string scratch;
         size_t size() const { return shapes.size(); }
     };
 

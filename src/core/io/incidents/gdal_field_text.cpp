@@ -17,16 +17,12 @@ char* putDigits(char* p, int v, int width) {
     return p + width;
 }
 
-/// A date or date-time field as ISO text that parseTime reads, with the field's time zone applied, into
-/// `out`.
-void isoFromGdal(std::string& out, OGRFeature& f, int i, OGRFieldType type) {
-    int y = 0, mo = 0, d = 0, h = 0, mi = 0, tz = 0;
-    float s = 0.f;
-    if (!f.GetFieldAsDateTime(i, &y, &mo, &d, &h, &mi, &s, &tz)) {
-        out.assign(f.GetFieldAsString(i));
-        return;
-    }
-    const int sec = static_cast<int>(std::floor(s));
+/// A set date or date-time field (its raw value `raw`) appended to `out` as ISO text that parseTime reads,
+/// with the field's time zone applied.
+void appendIso(std::string& out, const OGRField& raw, OGRFieldType type) {
+    const int y = raw.Date.Year, mo = raw.Date.Month, d = raw.Date.Day, h = raw.Date.Hour,
+              mi = raw.Date.Minute, tz = raw.Date.TZFlag;
+    const int sec = static_cast<int>(std::floor(raw.Date.Second));
     char buf[64];
     char* end = buf;
     const bool plain = y >= 0 && y <= 9999 && mo >= 0 && mo <= 99 && d >= 0 && d <= 99 && h >= 0 && h <= 99 &&
@@ -51,67 +47,76 @@ void isoFromGdal(std::string& out, OGRFeature& f, int i, OGRFieldType type) {
     } else {
         end += std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", y, mo, d, h, mi, sec);
     }
-    out.assign(buf, end);
-    if (type == OFTDate) return;
-    // GDAL's TZFlag: 0 unknown, 1 local time (both read as UTC, as documented), 100 UTC, 100 +/- n quarter
-    // hours.
-    if (tz == 100) {
-        out += 'Z';
-    } else if (tz > 1) {
-        const int minutes = (tz - 100) * 15;
-        std::snprintf(buf, sizeof buf, "%c%02d:%02d", minutes < 0 ? '-' : '+', std::abs(minutes) / 60,
-                      std::abs(minutes) % 60);
-        out += buf;
+    if (type != OFTDate) {
+        // GDAL's TZFlag: 0 unknown, 1 local time (both read as UTC, as documented), 100 UTC, 100 +/- n
+        // quarter hours.
+        if (tz == 100) {
+            *end++ = 'Z';
+        } else if (tz > 1) {
+            const int minutes = (tz - 100) * 15;
+            end += std::snprintf(end, static_cast<size_t>(buf + sizeof buf - end), "%c%02d:%02d",
+                                 minutes < 0 ? '-' : '+', std::abs(minutes) / 60, std::abs(minutes) % 60);
+        }
+    }
+    out.append(buf, end);
+}
+
+/// A set integer field's value appended to `out` as GetFieldAsString formats it ("%d", "%lld"), without
+/// printf.
+void appendInteger(std::string& out, int64_t value) {
+    char buf[24];
+    const auto r = std::to_chars(buf, buf + sizeof buf, value);
+    out.append(buf, r.ptr);
+}
+
+/// Field `i` of `f`, set and not null, of type `type`, appended to `out` as fieldText describes; true when
+/// the text may hold non-ASCII bytes. Reads the field's raw value where its type allows: the checked
+/// accessors look the field's definition up at every call.
+bool appendSetField(std::string& out, OGRFeature& f, int i, OGRFieldType type) {
+    switch (type) {
+        case OFTInteger:
+            appendInteger(out, f.GetFieldAsIntegerUnsafe(i));
+            return false;
+        case OFTInteger64:
+            appendInteger(out, f.GetFieldAsInteger64Unsafe(i));
+            return false;
+        case OFTDate:
+        case OFTDateTime:
+            appendIso(out, *f.GetRawFieldRef(i), type);
+            return false;
+        case OFTString:
+            if (const char* text = f.GetFieldAsStringUnsafe(i)) out.append(text);
+            return true;
+        case OFTStringList: {
+            const size_t at = out.size();
+            for (char** item = f.GetFieldAsStringList(i); item && *item; ++item) {
+                if (out.size() > at) out += ';';
+                out += *item;
+            }
+            return true;
+        }
+        default:
+            out.append(f.GetFieldAsString(i));
+            return true;
     }
 }
 
 }  // namespace
 
 bool fieldText(std::string& out, OGRFeature& f, int i, OGRFieldType type) {
-    if (!f.IsFieldSetAndNotNull(i)) {
-        out.clear();
-        return false;
-    }
-    switch (type) {
-        case OFTInteger:
-        case OFTInteger64: {
-            // As GetFieldAsString formats them ("%d", "%lld"), without printf.
-            char buf[24];
-            const auto r = std::to_chars(buf, buf + sizeof buf, f.GetFieldAsInteger64(i));
-            out.assign(buf, r.ptr);
-            return false;
-        }
-        case OFTDate:
-        case OFTDateTime:
-            isoFromGdal(out, f, i, type);
-            return false;
-        case OFTStringList:
-            out.clear();
-            for (char** item = f.GetFieldAsStringList(i); item && *item; ++item) {
-                if (!out.empty()) out += ';';
-                out += *item;
-            }
-            return true;
-        default:
-            out.assign(f.GetFieldAsString(i));
-            return true;
-    }
+    out.clear();
+    return f.IsFieldSetAndNotNull(i) && appendSetField(out, f, i, type);
 }
 
 void appendFeatureTexts(OGRFeature& f, const std::vector<OGRFieldType>& types, std::string& chars,
-                        std::vector<size_t>& ends, std::vector<uint8_t>& badUtf8, std::string& scratch) {
+                        std::vector<size_t>& ends, std::vector<uint8_t>& badUtf8) {
     for (size_t k = 0; k < types.size(); ++k) {
         const int field = static_cast<int>(k);
-        std::string_view text;
-        bool mayBeNonAscii = true;
-        if (types[k] == OFTString) {
-            if (f.IsFieldSetAndNotNull(field)) text = f.GetFieldAsString(field);
-        } else {
-            mayBeNonAscii = fieldText(scratch, f, field, types[k]);
-            text = scratch;
-        }
+        const size_t at = chars.size();
+        const bool mayBeNonAscii =
+            f.IsFieldSetAndNotNullUnsafe(field) && appendSetField(chars, f, field, types[k]);
+        const std::string_view text = std::string_view(chars).substr(at);
         badUtf8.push_back(mayBeNonAscii && !isAscii(text) && !isValidUtf8(text));
-        chars.append(text);
         ends.push_back(chars.size());
     }
 }

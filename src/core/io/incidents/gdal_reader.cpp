@@ -265,7 +265,7 @@ private:
     std::vector<std::string> m_values;
     std::vector<std::string_view> m_views;
     // For convert(feature): its fields' texts (see appendFeatureTexts).
-    std::string m_chars, m_scratch;
+    std::string m_chars;
     std::vector<size_t> m_ends;
     std::vector<std::string_view> m_fieldViews;
     std::vector<uint8_t> m_badUtf8;
@@ -367,7 +367,7 @@ void FeatureConverter::convert(OGRFeature& feature) {
     m_chars.clear();
     m_ends.clear();
     m_badUtf8.clear();
-    appendFeatureTexts(feature, m_plan.types, m_chars, m_ends, m_badUtf8, m_scratch);
+    appendFeatureTexts(feature, m_plan.types, m_chars, m_ends, m_badUtf8);
     textViews(m_chars, m_ends, m_fieldViews);
     convert(shapeOf(feature, nullptr), m_fieldViews.data(), m_badUtf8.data());
 }
