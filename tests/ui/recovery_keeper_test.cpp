@@ -25,7 +25,8 @@ MapState stateWithMemoryLayer(size_t n) {
         rows[i].id = "i" + std::to_string(i);
         rows[i].title = "Incident " + std::to_string(i);
         rows[i].category = "Attack";
-        rows[i].location = {20.0 + static_cast<double>(i % 1000) * 1e-3, 42.0 + static_cast<double>(i / 1000) * 1e-3};
+        rows[i].location = {20.0 + static_cast<double>(i % 1000) * 1e-3,
+                            42.0 + static_cast<double>(i / 1000) * 1e-3};
         rows[i].start = TimePoint{1704067200 + static_cast<int64_t>(i) * 60};
     }
     MapState state = MapState::create(MapScene{}).value();

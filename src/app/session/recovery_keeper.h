@@ -47,7 +47,7 @@ private:
     std::condition_variable m_changed;
     std::optional<RecoverySnapshot> m_pending;
     std::vector<RecoverySnapshot> m_replaced;  // freed on the writer's thread, not the caller's
-    bool m_busy = false;  // a write is under way
+    bool m_busy = false;                       // a write is under way
     bool m_stop = false;
     uint64_t m_writes = 0;
     Status m_last;
