@@ -18,8 +18,6 @@ RecoveryWriter::~RecoveryWriter() {
 void RecoveryWriter::submit(RecoverySnapshot snapshot) {
     {
         std::lock_guard lock(m_mutex);
-        // The snapshot replaced may hold the last reference to an edited store: the writer frees it.
-        if (m_pending) m_replaced.push_back(std::move(*m_pending));
         m_pending = std::move(snapshot);
     }
     m_changed.notify_all();
@@ -28,7 +26,6 @@ void RecoveryWriter::submit(RecoverySnapshot snapshot) {
 void RecoveryWriter::remove() {
     std::unique_lock lock(m_mutex);
     m_pending.reset();
-    m_replaced.clear();
     m_changed.wait(lock, [this] { return !m_busy; });
     // Nothing waits and nothing is written while the lock is held: the files are ours to remove.
     removeRecoveryCopy(m_path);
@@ -45,6 +42,11 @@ std::vector<Status> RecoveryWriter::takeOutcomes() {
     return std::exchange(m_outcomes, {});
 }
 
+bool RecoveryWriter::idle() const {
+    std::lock_guard lock(m_mutex);
+    return !m_busy && !m_pending;
+}
+
 uint64_t RecoveryWriter::writes() const {
     std::lock_guard lock(m_mutex);
     return m_writes;
@@ -58,12 +60,10 @@ void RecoveryWriter::run() {
         if (!m_pending) return;
         RecoverySnapshot snapshot = std::move(*m_pending);
         m_pending.reset();
-        std::vector<RecoverySnapshot> replaced = std::exchange(m_replaced, {});
         m_busy = true;
         lock.unlock();
-        replaced.clear();
         Status written = writeRecoveryCopy(m_path, snapshot);
-        snapshot = {};
+        snapshot = {};  // may hold the last reference to an edited store: freed here, not by the caller
         lock.lock();
         m_busy = false;
         ++m_writes;
@@ -91,6 +91,9 @@ Status RecoveryKeeper::update(const Session& session, double now, bool gesture) 
     if (!layersChanged && !due) return failed;
     // Mid-gesture a change comes every frame: the copy follows at its own pace, and catches up at the end.
     if (gesture && !due && now - m_lastWrite < kGestureIntervalSeconds) return failed;
+    // While a copy is being written the change waits for the first update after it: only the newest state is
+    // worth writing, and snapshots (each holding the stores of its time) must not pile up behind a slow disk.
+    if (!m_writer.idle()) return failed;
     m_lastWrite = now;  // a failing disk is retried at the next change or minute, not every frame
     m_layers = std::move(layers);
     m_changes = session.changeCount();

@@ -18,8 +18,8 @@ class Session;
 
 /// Writes the recovery copies of one window on a thread of its own, so that the thread that edits the
 /// session only takes a snapshot (O(layers)) and goes on. A snapshot handed over while another is being
-/// written waits; a newer one replaces it (only the newest state matters). Every snapshot handed over is
-/// written unless a newer one replaces it or the copy is removed.
+/// written waits; a newer one replaces it. Every snapshot handed over is written unless a newer one replaces
+/// it or the copy is removed.
 class RecoveryWriter {
 public:
     explicit RecoveryWriter(std::string path);
@@ -36,6 +36,8 @@ public:
     Status wait();
     /// The outcomes of the writes finished since the last call, oldest first.
     std::vector<Status> takeOutcomes();
+    /// True when nothing waits or is being written.
+    bool idle() const;
     /// Writes finished so far (ok or not).
     uint64_t writes() const;
 
@@ -46,8 +48,7 @@ private:
     mutable std::mutex m_mutex;
     std::condition_variable m_changed;
     std::optional<RecoverySnapshot> m_pending;
-    std::vector<RecoverySnapshot> m_replaced;  // freed on the writer's thread, not the caller's
-    bool m_busy = false;                       // a write is under way
+    bool m_busy = false;  // a write is under way
     bool m_stop = false;
     uint64_t m_writes = 0;
     Status m_last;
@@ -60,7 +61,9 @@ private:
 /// the project has no unsaved changes (saved, or undone back to the saved state) and on a clean quit. While
 /// a gesture goes on (a marker dragged: a change every frame) a change of layers is written at most every
 /// kGestureIntervalSeconds, and the change that ends it as soon as it ends. The copy is written from a
-/// snapshot on a RecoveryWriter's thread: an update costs the caller O(layers), whatever their size.
+/// snapshot on a RecoveryWriter's thread: an update costs the caller O(layers), whatever their size. A change
+/// that comes while a copy is being written is taken at the first update after that write (the newest state
+/// then), so a crash finds the last change once the write it waited for and its own have ended.
 class RecoveryKeeper {
 public:
     static constexpr double kIntervalSeconds = 60.0;
