@@ -68,13 +68,8 @@ void BM_RecoveryWrite(benchmark::State& st) {
         if (Status s = writeRecoveryCopy(path, f.session); !s) st.SkipWithError(s.error().describe().c_str());
 }
 
-BENCHMARK(BM_RecoveryPerChange)
-    ->Args({100'000, 0})
-    ->Args({100'000, 1})
-    ->Args({1'000'000, 0})
-    ->Args({1'000'000, 1})
-    ->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_RecoveryWrite)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_RecoveryPerChange)->Args({100'000, 0})->Args({100'000, 1})->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_RecoveryWrite)->Arg(100'000)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace fp
