@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <fstream>
 #include <map>
 
 #include <ogrsf_frmts.h>
@@ -14,15 +15,22 @@
 namespace fp {
 namespace {
 
-/// The connection string CTest passes in (see tests/postgis/CMakeLists.txt); the server is started by the
-/// `postgis` test fixture.
+/// The connection string of the test server: FP_TEST_PG when set (a server of your own), else the first line
+/// of the file FP_TEST_PG_FILE names, which the `postgis` test fixture's server writes when it starts (see
+/// tests/postgis/CMakeLists.txt: one server per build tree, on a port free when it started).
 std::string connection() {
-    const char* pg = std::getenv("FP_TEST_PG");
-    return pg ? pg : "";
+    if (const char* pg = std::getenv("FP_TEST_PG"); pg && *pg) return pg;
+    const char* file = std::getenv("FP_TEST_PG_FILE");
+    std::string line;
+    if (file) {
+        std::ifstream in(file);
+        std::getline(in, line);
+    }
+    return line;
 }
 
 TEST(PostGis, ReadsIncidentsFromATableWithDateColumnsAndReportsBadRows) {
-    ASSERT_FALSE(connection().empty()) << "FP_TEST_PG is not set: run through ctest";
+    ASSERT_FALSE(connection().empty()) << "no test server: run through ctest, or set FP_TEST_PG";
     IncidentLoadOptions options;
     options.table = "incidents";
     LoadReport report;

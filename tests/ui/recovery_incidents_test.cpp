@@ -6,7 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "app/session/recovery.h"
+#include "app/session/recovery_keeper.h"
 #include "app/session/session.h"
 #include "core/io/incidents/incident_loader.h"
 #include "core/project/default_scene.h"
@@ -91,6 +91,7 @@ TEST_F(RecoveryIncidentsTest, LayersMadeInMemoryComeBackInOrderWithTheirIncident
 
     RecoveryKeeper keeper(copyPath());
     ASSERT_TRUE(keeper.update(session, 0.0).ok());
+    ASSERT_TRUE(keeper.wait().ok());
     auto copy = readRecoveryCopy(copyPath());
     ASSERT_TRUE(copy.ok()) << copy.error().describe();
     EXPECT_TRUE(copy->notKept.empty()) << "nothing made in memory is left out";
@@ -134,6 +135,7 @@ TEST_F(RecoveryIncidentsTest, EditsOfASourceComeBackAndCanStillBeSavedIntoIt) {
 
     RecoveryKeeper keeper(copyPath());
     ASSERT_TRUE(keeper.update(session, 0.0).ok());
+    ASSERT_TRUE(keeper.wait().ok());
     EXPECT_EQ(filesBesideTheCopy(), 1u) << "the changed and added incidents only, not the whole source";
 
     Session next = restored();
@@ -165,6 +167,7 @@ TEST_F(RecoveryIncidentsTest, EditsThatNoLongerFitTheirSourceBecomeALayerOfTheir
     ASSERT_TRUE(session.apply(DeleteIncident{{id, 0}}).ok());
     RecoveryKeeper keeper(copyPath());
     ASSERT_TRUE(keeper.update(session, 0.0).ok());
+    ASSERT_TRUE(keeper.wait().ok());
     // Someone added a row to the source after the crash: row numbers no longer match the edits.
     std::ofstream(source, std::ios::app) << "2023-03-09,Added later,Attack,21.2,42.6,1,\n";
 
@@ -193,10 +196,12 @@ TEST_F(RecoveryIncidentsTest, EachWriteReplacesTheFilesOfThePreviousOneAndAClean
     ASSERT_TRUE(session.apply(AddIncident{0, incidentAt("Checkpoint", 21.1, 42.6, 2024, 5, 1)}).ok());
     RecoveryKeeper keeper(copyPath());
     ASSERT_TRUE(keeper.update(session, 0.0).ok());
+    ASSERT_TRUE(keeper.wait().ok());
     ASSERT_EQ(filesBesideTheCopy(), 1u);
     // An incident added is a change of the layer's incidents: written at once, not after the minute.
     ASSERT_TRUE(session.apply(AddIncident{0, incidentAt("Shelling", 21.3, 42.4, 2024, 4, 30)}).ok());
     ASSERT_TRUE(keeper.update(session, 1.0).ok());
+    ASSERT_TRUE(keeper.wait().ok());
     EXPECT_EQ(filesBesideTheCopy(), 1u) << "the previous write's file is gone";
     auto copy = readRecoveryCopy(copyPath());
     ASSERT_TRUE(copy.ok());

@@ -1,6 +1,6 @@
 // The GUI's recovery copy of an unsaved project: written on a change of layers (and once a minute for other
 // changes), offered after a crash, restored equal, removed once the project is saved.
-#include "app/session/recovery.h"
+#include "app/session/recovery_keeper.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -48,9 +48,11 @@ protected:
 TEST_F(RecoveryTest, WrittenWhenLayersChangeAndAtMostOnceAMinuteForOtherChanges) {
     RecoveryKeeper keeper(copyPath());
     ASSERT_TRUE(keeper.update(session, 0.0).ok());
+    ASSERT_TRUE(keeper.wait().ok());
     EXPECT_FALSE(fs::exists(copyPath())) << "nothing unsaved, nothing to keep";
     ASSERT_TRUE(session.apply(AddLayer{kPolygons}).ok());
     ASSERT_TRUE(keeper.update(session, 1.0).ok());
+    ASSERT_TRUE(keeper.wait().ok());
     ASSERT_TRUE(fs::exists(copyPath())) << "a layer added is written at once";
     EXPECT_NE(slurp(copyPath()).find("polygons.geojson"), std::string::npos);
 
@@ -60,13 +62,16 @@ TEST_F(RecoveryTest, WrittenWhenLayersChangeAndAtMostOnceAMinuteForOtherChanges)
     ASSERT_TRUE(session.apply(SetLayerStyle{layer, style}).ok());
     const std::string before = slurp(copyPath());
     ASSERT_TRUE(keeper.update(session, 30.0).ok());
+    ASSERT_TRUE(keeper.wait().ok());
     EXPECT_EQ(slurp(copyPath()), before) << "a style change waits for the minute";
     ASSERT_TRUE(keeper.update(session, 61.5).ok());
+    ASSERT_TRUE(keeper.wait().ok());
     EXPECT_NE(slurp(copyPath()), before) << "written once the minute is up";
 
     ASSERT_TRUE(session.apply(AddIncidents{kIncidents}).ok());
     const std::string withStyle = slurp(copyPath());
     ASSERT_TRUE(keeper.update(session, 62.0).ok());
+    ASSERT_TRUE(keeper.wait().ok());
     EXPECT_NE(slurp(copyPath()), withStyle) << "incident layers count as layers: written at once";
     EXPECT_NE(slurp(copyPath()).find("generic_lonlat.csv"), std::string::npos);
 }
@@ -77,6 +82,7 @@ TEST_F(RecoveryTest, OfferedAfterACrashAndRestoredEqual) {
     ASSERT_TRUE(session.apply(SetCrs{"EPSG:3857"}).ok());
     RecoveryKeeper keeper(copyPath());
     ASSERT_TRUE(keeper.update(session, 0.0).ok());
+    ASSERT_TRUE(keeper.wait().ok());
     // The window is gone without a clean quit: its copy stays and the next start finds it.
     const std::vector<RecoveryCopy> found = findRecoveryCopies(dir.string());
     ASSERT_EQ(found.size(), 1u);
@@ -108,6 +114,7 @@ TEST_F(RecoveryTest, RestoredIntoItsProjectFileAndRemovedOnceSaved) {
     ASSERT_TRUE(session.apply(AddLayer{kPolygons}).ok());
     RecoveryKeeper keeper(copyPath());
     ASSERT_TRUE(keeper.update(session, 0.0).ok());
+    ASSERT_TRUE(keeper.wait().ok());
     auto copy = findRecoveryCopies(dir.string());
     ASSERT_EQ(copy.size(), 1u);
     EXPECT_EQ(copy[0].projectName, "briefing");
@@ -123,6 +130,7 @@ TEST_F(RecoveryTest, RestoredIntoItsProjectFileAndRemovedOnceSaved) {
     // The keeper removes its copy as soon as nothing is unsaved.
     ASSERT_TRUE(session.apply(SaveProject{}).ok());
     ASSERT_TRUE(keeper.update(session, 1.0).ok());
+    ASSERT_TRUE(keeper.wait().ok());
     EXPECT_FALSE(fs::exists(copyPath()));
 }
 
@@ -130,6 +138,7 @@ TEST_F(RecoveryTest, DiscardDeletesTheCopyAndABrokenCopyIsSkippedNamingIt) {
     ASSERT_TRUE(session.apply(AddLayer{kPolygons}).ok());
     RecoveryKeeper keeper(copyPath());
     ASSERT_TRUE(keeper.update(session, 0.0).ok());
+    ASSERT_TRUE(keeper.wait().ok());
     std::ofstream(recoveryPathFor(dir.string(), kGonePid - 1))
         << "{\"format\": \"flashpoint-recovery\", \"na";
     const auto found = findRecoveryCopies(dir.string());
@@ -167,6 +176,7 @@ TEST_F(RecoveryTest, ACopyOfARunningWindowIsNotOffered) {
     ASSERT_TRUE(session.apply(AddLayer{kPolygons}).ok());
     RecoveryKeeper mine(recoveryPathFor(dir.string(), ::getpid()));
     ASSERT_TRUE(mine.update(session, 0.0).ok());
+    ASSERT_TRUE(mine.wait().ok());
     EXPECT_TRUE(findRecoveryCopies(dir.string()).empty());
     mine.remove();
     EXPECT_FALSE(fs::exists(mine.path()));

@@ -16,7 +16,7 @@
 #include "app/jobs/animation_job.h"
 #include "app/jobs/geocoded_copy_job.h"
 #include "app/jobs/image_export_job.h"
-#include "app/session/recovery.h"
+#include "app/session/recovery_keeper.h"
 #include "app/session/session.h"
 #include "app/session/session_startup.h"
 #include "app/session/settings.h"

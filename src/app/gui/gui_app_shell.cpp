@@ -88,7 +88,8 @@ void GuiApp::startRecovery() {
 
 void GuiApp::keepRecoveryCopy() {
     if (!m_recovery) return;
-    if (Status kept = m_recovery->update(m_session, glfwGetTime()); !kept)
+    // A button held is an edit under way (a marker dragged, a slider): its copy follows at the keeper's pace.
+    if (Status kept = m_recovery->update(m_session, glfwGetTime(), ImGui::IsAnyMouseDown()); !kept)
         logWarning("no recovery copy of the unsaved changes: " + kept.error().describe());
 }
 

@@ -83,15 +83,28 @@ std::string recoveryPathFor(const std::string& dir, long pid) {
     return (fs::path(dir) / (kPrefix + std::to_string(pid) + kSuffix)).string();
 }
 
+RecoverySnapshot recoverySnapshot(const Session& session) {
+    RecoverySnapshot snapshot;
+    snapshot.projectName = session.project().name();
+    snapshot.projectPath = session.project().needsNewPath() ? std::string() : session.project().path();
+    snapshot.doc = session.projectDocument();
+    snapshot.incidentLayers = session.state().scene().incidentLayers;
+    return snapshot;
+}
+
 Status writeRecoveryCopy(const std::string& path, const Session& session) {
+    return writeRecoveryCopy(path, recoverySnapshot(session));
+}
+
+Status writeRecoveryCopy(const std::string& path, const RecoverySnapshot& snapshot) {
     RecoveryCopy copy;
     copy.path = path;
-    copy.projectName = session.project().name();
-    copy.projectPath = session.project().needsNewPath() ? std::string() : session.project().path();
+    copy.projectName = snapshot.projectName;
+    copy.projectPath = snapshot.projectPath;
     std::error_code ec;
     fs::create_directories(fs::path(path).parent_path(), ec);
-    ProjectDocument doc = session.projectDocument();
-    auto incidents = writeRecoveryIncidents(path, session.state().scene(), doc);
+    ProjectDocument doc = snapshot.doc;
+    auto incidents = writeRecoveryIncidents(path, snapshot.incidentLayers, doc);
     if (!incidents) return incidents.error();
     const std::vector<std::string> files = recoveryIncidentFiles(path, incidents.value());
     const json project = json::parse(projectToJson(doc, basePathOf(copy)), nullptr, false);
@@ -189,38 +202,6 @@ std::vector<RecoveryCopy> findRecoveryCopies(const std::string& dir) {
     std::sort(found.begin(), found.end(),
               [](const RecoveryCopy& a, const RecoveryCopy& b) { return a.savedAt > b.savedAt; });
     return found;
-}
-
-Status RecoveryKeeper::update(const Session& session, double now) {
-    if (!session.dirty()) {
-        remove();
-        return {};
-    }
-    std::vector<uint64_t> layers;
-    for (const MapLayer& layer : session.state().scene().layers) layers.push_back(layer.id);
-    layers.push_back(0);  // between the vector layers and the incident layers
-    for (const IncidentLayer& layer : session.state().scene().incidentLayers) {
-        layers.push_back(layer.id);
-        layers.push_back(reinterpret_cast<uintptr_t>(layer.data.get()));  // reloaded with other fields
-    }
-    const bool layersChanged = layers != m_layers || (!m_written && !m_failing);
-    const bool due = session.changeCount() != m_changes && now - m_lastWrite >= kIntervalSeconds;
-    if (!layersChanged && !due) return {};
-    m_lastWrite = now;  // a failing disk is retried at the next change or minute, not every frame
-    m_layers = std::move(layers);
-    m_changes = session.changeCount();
-    Status written = writeRecoveryCopy(m_path, session);
-    m_written = m_written || written.ok();
-    const bool reported = m_failing;
-    m_failing = !written.ok();
-    return written.ok() || reported ? Status{} : written;
-}
-
-void RecoveryKeeper::remove() {
-    if (!m_written) return;
-    removeRecoveryCopy(m_path);
-    m_written = false;
-    m_layers.clear();
 }
 
 }  // namespace fp

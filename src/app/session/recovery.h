@@ -1,6 +1,5 @@
 #pragma once
 
-#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -33,10 +32,25 @@ struct RecoveryCopy {
 /// The recovery file of the process `pid` in `dir` ("recovery-PID.json"): each window keeps its own.
 std::string recoveryPathFor(const std::string& dir, long pid);
 
-/// Writes what `session` holds (its project document as Save would write it, plus the project's name, file
-/// and the time) to `path` atomically, creating its folder. Unsaved incident edits and incident layers made
-/// in memory go into incident files beside it, written first under new names (writeRecoveryIncidents): the
-/// copy on disk is always whole, the old one with its files until the new one replaces it.
+/// What a recovery copy holds of a session, taken in O(layers) on the thread that edits it: the project
+/// document as Save would write it, the project's name and file, and the incident layers, whose stores are
+/// immutable and shared, so that the copy can be written on another thread while editing goes on.
+struct RecoverySnapshot {
+    std::string projectName;
+    std::string projectPath;  ///< empty while the project has no file (untitled)
+    ProjectDocument doc;
+    std::vector<IncidentLayer> incidentLayers;
+};
+
+/// The snapshot of `session` a recovery copy is written from.
+RecoverySnapshot recoverySnapshot(const Session& session);
+
+/// Writes `snapshot` (plus the time) to `path` atomically, creating its folder. Unsaved incident edits and
+/// incident layers made in memory go into incident files beside it, written first under new names
+/// (writeRecoveryIncidents): the copy on disk is always whole, the old one with its files until the new one
+/// replaces it. One writer per `path` at a time.
+Status writeRecoveryCopy(const std::string& path, const RecoverySnapshot& snapshot);
+/// Writes what `session` holds now (its recoverySnapshot) to `path`, as above.
 Status writeRecoveryCopy(const std::string& path, const Session& session);
 
 /// Removes the recovery file at `path` with its incident files.
@@ -53,30 +67,5 @@ Result<RecoveryCopy> readRecoveryCopy(const std::string& path);
 /// The project `copy` holds with its sources loaded (missing ones skipped), named and filed as it was, its
 /// incident layers as they were (restoreRecoveryIncidents).
 Result<LoadedProject> loadRecoveredProject(const RecoveryCopy& copy);
-
-/// Keeps the recovery copy of the window's session: written when the project has unsaved changes and its
-/// layers or incident layers changed, and at most once a minute for any other change; removed as soon as
-/// the project has no unsaved changes (saved, or undone back to the saved state) and on a clean quit.
-class RecoveryKeeper {
-public:
-    static constexpr double kIntervalSeconds = 60.0;
-
-    explicit RecoveryKeeper(std::string path) : m_path(std::move(path)) {}
-    const std::string& path() const { return m_path; }
-    /// Call once a frame with a monotonic clock in seconds. Errors are returned once per failure streak.
-    Status update(const Session& session, double nowSeconds);
-    /// Removes the copy (a clean quit).
-    void remove();
-    /// True when a copy is on disk for this window.
-    bool written() const { return m_written; }
-
-private:
-    std::string m_path;
-    std::vector<uint64_t> m_layers;  // ids of the layers and incident layers at the last write
-    uint64_t m_changes = 0;          // the session's change count at the last write
-    double m_lastWrite = -1e300;
-    bool m_written = false;
-    bool m_failing = false;
-};
 
 }  // namespace fp

@@ -123,14 +123,14 @@ IncidentLayer ownLayer(std::string name, std::vector<Incident> rows) {
 }  // namespace
 
 Result<std::vector<RecoveryIncidentLayer>> writeRecoveryIncidents(const std::string& recoveryPath,
-                                                                  const MapScene& scene,
+                                                                  const std::vector<IncidentLayer>& layers,
                                                                   ProjectDocument& doc) {
     const std::string prefix = stemOf(recoveryPath) + "-" + std::to_string(++g_generation) + "-";
     const fs::path dir = fs::path(recoveryPath).parent_path();
     std::vector<ProjectIncidents> entries;
     std::vector<RecoveryIncidentLayer> out;
     size_t next = 0;  // doc.incidents holds the layers with a source, in the scene's order (projectFromState)
-    for (const IncidentLayer& layer : scene.incidentLayers) {
+    for (const IncidentLayer& layer : layers) {
         RecoveryIncidentLayer r;
         r.name = layer.name;
         r.own = layer.own;

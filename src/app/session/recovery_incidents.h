@@ -29,13 +29,14 @@ struct RecoveryIncidentLayer {
     int64_t loadedRows = 0;  ///< rows the source had when the copy was written (a changed source differs)
 };
 
-/// Writes the incident data of `scene` that `doc` (the scene's project document) cannot hold into files
-/// beside the recovery file `recoveryPath` (named "recovery-PID-GENERATION-N.csv", new names at each call so
-/// that the copy written before stays whole until the new one replaces it), and rewrites `doc.incidents` in
-/// the scene's order with the layers made in memory among them. Returns one entry per incident layer. The
-/// Error names the file that could not be written.
+/// Writes the incident data of a scene's incident layers `layers` that `doc` (the scene's project document)
+/// cannot hold into files beside the recovery file `recoveryPath` (named "recovery-PID-GENERATION-N.csv", new
+/// names at each call so that the copy written before stays whole until the new one replaces it), and
+/// rewrites `doc.incidents` in the scene's order with the layers made in memory among them. Returns one entry
+/// per incident layer. The Error names the file that could not be written. Reads the layers' stores only
+/// (immutable, shared): safe on another thread than the one editing the scene.
 Result<std::vector<RecoveryIncidentLayer>> writeRecoveryIncidents(const std::string& recoveryPath,
-                                                                  const MapScene& scene,
+                                                                  const std::vector<IncidentLayer>& layers,
                                                                   ProjectDocument& doc);
 
 /// The files beside `recoveryPath` that `layers` name, with their folder.
