@@ -141,7 +141,7 @@ TEST_F(Kill9Test, ProjectSaveKilledAtItsRenameLeavesTheOldProjectAndTheNextSaveR
     // rename onto the final name is being made. A preloaded rename() kills the process at the second rename
     // of the run, after the image's (no disk cache, whose writes rename too).
     const test::CliRun killed = run(args, "FLASHPOINT_CACHE_DIR= FP_KILL_AT_RENAME=2 LD_PRELOAD='" +
-                                              std::string(FP_KILL_AT_RENAME_LIB) + "'");
+                                              std::string(FP_KILL_AT_RENAME_PRELOAD) + "'");
     EXPECT_EQ(killed.exitCode, 128 + SIGKILL) << "killed, as the shell reports it: " << killed.err;
     EXPECT_TRUE(fs::exists(path("x.png"))) << "the image came first";
     EXPECT_EQ(test::slurp(path("brief.flashpoint.json")), oldProject) << "the old project is intact";
