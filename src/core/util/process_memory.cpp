@@ -1,5 +1,7 @@
 #include "core/util/process_memory.h"
 
+#include <malloc.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -16,6 +18,14 @@ double processStatusMiB(const char* field) {
         if (std::strncmp(line, field, n) == 0 && line[n] == ':') kib = std::atof(line + n + 1);
     std::fclose(f);
     return kib / 1024.0;
+}
+
+void releaseFreeMemory() {
+    malloc_trim(0);
+}
+
+void returnLargeBlocksWhenFreed() {
+    mallopt(M_MMAP_THRESHOLD, 1 << 20);
 }
 
 void resetPeakResident() {

@@ -1,6 +1,5 @@
 #include "core/io/incidents/incident_loader.h"
 
-#include <malloc.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -10,6 +9,7 @@
 #include "core/io/shapefile_check.h"
 #include "core/io/source_check.h"
 #include "core/util/input_file.h"
+#include "core/util/process_memory.h"
 
 namespace fs = std::filesystem;
 
@@ -113,11 +113,15 @@ Result<IncidentStore> loadIncidents(const std::string& source, const IncidentLoa
                              "none of its " + std::to_string(report.featuresRead) +
                                  " rows could be loaded (each row's problem is reported)");
     }
+    constexpr size_t kLargeLoadRows = 65536;
+    const bool large = builder.size() >= kLargeLoadRows;
+    // What comes next (the time sort's column copies, projection, density points, export bands) allocates and
+    // frees buffers of the data's size: at 1M incidents malloc kept ~30 MiB of them resident.
+    if (large) returnLargeBlocksWhenFreed();
     IncidentStore store = builder.build();
     // What a large load freed (GDAL's buffers, the columns in input order) malloc would keep, part of it in
     // the reading thread's arena that nothing else allocates from: give it back to the system.
-    constexpr size_t kTrimAfterRows = 65536;
-    if (store.size() >= kTrimAfterRows) malloc_trim(0);
+    if (large) releaseFreeMemory();
     return store;
 }
 
