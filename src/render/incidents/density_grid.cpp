@@ -84,30 +84,22 @@ void addRunningBounds(DensityPoints& out) {
     for (size_t i = n; i-- > 0;) out.minStartAfter[i] = running = std::min(running, out.points[i].start);
 }
 
-/// Keeps `rows` only when some store row has no point.
-void keepRowsIfSparse(DensityPoints& out) {
-    if (out.rows.size() == out.store->size()) {
-        out.rows.clear();
-        out.rows.shrink_to_fit();
-    }
-}
-
 }  // namespace
 
 DensityPoints buildDensityPoints(const IncidentPrep& prep, std::shared_ptr<const IncidentStore> store) {
     DensityPoints out;
     out.origin = prep.origin;
     out.store = std::move(store);
+    const bool sparse = prep.instances.size() < prep.instanceOf.size();
     out.points.reserve(prep.instances.size());
-    out.rows.reserve(prep.instances.size());
+    if (sparse) out.rows.reserve(prep.instances.size());
     for (size_t row = 0; row < prep.instanceOf.size(); ++row) {
         const uint32_t instance = prep.instanceOf[row];
         if (instance == kNoIncident) continue;
         const IncidentInstance& in = prep.instances[instance];
         out.points.push_back({in.x, in.y, in.start, in.end});
-        out.rows.push_back(static_cast<uint32_t>(row));
+        if (sparse) out.rows.push_back(static_cast<uint32_t>(row));
     }
-    keepRowsIfSparse(out);
     addRunningBounds(out);
     return out;
 }
@@ -118,15 +110,16 @@ DensityPoints buildDensityPoints(std::shared_ptr<const IncidentStore> store,
     out.origin = frame.origin;
     out.store = std::move(store);
     const size_t drawn = projected.size() - frame.projectionFailures;
+    const bool sparse = drawn < projected.size();
     out.points.reserve(drawn);
-    if (drawn < projected.size()) out.rows.reserve(drawn);
+    if (sparse) out.rows.reserve(drawn);
     for (size_t row = 0; row < projected.size(); ++row) {
         if (!isFinite(projected[row])) continue;
         // As fillInstances makes an IncidentInstance, so both builders give the same points.
         const InstanceTimes t = instanceTimes(*out.store, static_cast<uint32_t>(row), frame.epochBase);
         out.points.push_back({static_cast<float>(projected[row].x - frame.origin.x),
                               static_cast<float>(projected[row].y - frame.origin.y), t.start, t.end});
-        if (drawn < projected.size()) out.rows.push_back(static_cast<uint32_t>(row));
+        if (sparse) out.rows.push_back(static_cast<uint32_t>(row));
     }
     addRunningBounds(out);
     return out;
