@@ -28,6 +28,10 @@ void returnLargeBlocksWhenFreed() {
     mallopt(M_MMAP_THRESHOLD, 1 << 20);
 }
 
+void keepLargeBlocksForReuse() {
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);
+}
+
 void resetPeakResident() {
     if (std::FILE* f = std::fopen("/proc/self/clear_refs", "w")) {
         std::fputs("5", f);

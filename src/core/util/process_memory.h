@@ -11,11 +11,15 @@ double processStatusMiB(const char* field);
 /// millisecond); no-op where unsupported.
 void releaseFreeMemory();
 
-/// From now on, every block of 1 MiB or more is given back to the system when freed (a fixed mmap threshold;
-/// glibc otherwise raises its threshold each time a large block is freed, up to 32 MiB, after which a large
-/// data set's freed column and image buffers stay resident). For large data sets only: the fresh pages cost
-/// a few percent of a small export's time. No-op where unsupported.
+/// From now on, every block of 1 MiB or more is given back to the system when freed: a fixed mmap threshold
+/// (glibc otherwise raises its threshold each time a large block is freed, up to 32 MiB, after which freed
+/// buffers of that size stay resident). Each such block then costs fresh pages, so this suits a process that
+/// handles large data once (an export), not one that allocates per frame. No-op where unsupported.
 void returnLargeBlocksWhenFreed();
+
+/// From now on, freed blocks under 32 MiB (glibc's largest automatic threshold) stay in the heap for reuse,
+/// without the fresh pages returnLargeBlocksWhenFreed costs. No-op where unsupported.
+void keepLargeBlocksForReuse();
 
 /// Starts a new high-water mark for VmHWM (writes 5 to /proc/self/clear_refs); no-op where unsupported.
 void resetPeakResident();

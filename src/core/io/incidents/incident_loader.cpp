@@ -113,15 +113,11 @@ Result<IncidentStore> loadIncidents(const std::string& source, const IncidentLoa
                              "none of its " + std::to_string(report.featuresRead) +
                                  " rows could be loaded (each row's problem is reported)");
     }
-    constexpr size_t kLargeLoadRows = 65536;
-    const bool large = builder.size() >= kLargeLoadRows;
-    // What comes next (the time sort's column copies, projection, density points, export bands) allocates and
-    // frees buffers of the data's size: at 1M incidents malloc kept ~30 MiB of them resident.
-    if (large) returnLargeBlocksWhenFreed();
     IncidentStore store = builder.build();
     // What a large load freed (GDAL's buffers, the columns in input order) malloc would keep, part of it in
     // the reading thread's arena that nothing else allocates from: give it back to the system.
-    if (large) releaseFreeMemory();
+    constexpr size_t kTrimAfterRows = 65536;
+    if (store.size() >= kTrimAfterRows) releaseFreeMemory();
     return store;
 }
 
