@@ -65,7 +65,8 @@ void BM_RecoveryWrite(benchmark::State& st) {
     if (Status s = f.move(20.0); !s) st.SkipWithError(s.error().describe().c_str());
     const std::string path = recoveryPathFor(f.dir.string(), 999999999);
     for (auto _ : st)
-        if (Status s = writeRecoveryCopy(path, f.session); !s) st.SkipWithError(s.error().describe().c_str());
+        if (Status s = writeRecoveryCopy(path, recoverySnapshot(f.session)); !s)
+            st.SkipWithError(s.error().describe().c_str());
 }
 
 BENCHMARK(BM_RecoveryPerChange)->Args({100'000, 0})->Args({100'000, 1})->Unit(benchmark::kMillisecond);

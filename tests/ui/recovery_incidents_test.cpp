@@ -216,7 +216,7 @@ TEST_F(RecoveryIncidentsTest, EachWriteReplacesTheFilesOfThePreviousOneAndAClean
 TEST_F(RecoveryIncidentsTest, ACopyNamingAFileOutsideItsFolderIsRefused) {
     ASSERT_TRUE(session.apply(NewIncidentLayer{"Field notes"}).ok());
     ASSERT_TRUE(session.apply(AddIncident{0, incidentAt("Checkpoint", 21.1, 42.6, 2024, 5, 1)}).ok());
-    ASSERT_TRUE(writeRecoveryCopy(copyPath(), session).ok());
+    ASSERT_TRUE(writeRecoveryCopy(copyPath(), recoverySnapshot(session)).ok());
     std::ifstream in(copyPath());
     std::string text((std::istreambuf_iterator<char>(in)), {});
     const size_t at = text.find("recovery-999999999-");

@@ -161,7 +161,7 @@ TEST(RecoveryNotKeptTest, IncidentsMadeInMemoryAreKeptNotLeftOut) {
                            "Coded from text");
     Session session(std::move(state));
     const std::string path = recoveryPathFor(dir.string(), kGonePid);
-    ASSERT_TRUE(writeRecoveryCopy(path, session).ok());
+    ASSERT_TRUE(writeRecoveryCopy(path, recoverySnapshot(session)).ok());
     auto copy = readRecoveryCopy(path);
     ASSERT_TRUE(copy.ok()) << copy.error().describe();
     EXPECT_TRUE(copy->notKept.empty());

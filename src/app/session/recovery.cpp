@@ -92,10 +92,6 @@ RecoverySnapshot recoverySnapshot(const Session& session) {
     return snapshot;
 }
 
-Status writeRecoveryCopy(const std::string& path, const Session& session) {
-    return writeRecoveryCopy(path, recoverySnapshot(session));
-}
-
 Status writeRecoveryCopy(const std::string& path, const RecoverySnapshot& snapshot) {
     RecoveryCopy copy;
     copy.path = path;

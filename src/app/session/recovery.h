@@ -50,8 +50,6 @@ RecoverySnapshot recoverySnapshot(const Session& session);
 /// (writeRecoveryIncidents): the copy on disk is always whole, the old one with its files until the new one
 /// replaces it. One writer per `path` at a time.
 Status writeRecoveryCopy(const std::string& path, const RecoverySnapshot& snapshot);
-/// Writes what `session` holds now (its recoverySnapshot) to `path`, as above.
-Status writeRecoveryCopy(const std::string& path, const Session& session);
 
 /// Removes the recovery file at `path` with its incident files.
 void removeRecoveryCopy(const std::string& path);
