@@ -263,6 +263,9 @@ TEST_F(MainUiMappingTest, ApplyingAMappingToALoadedLayerReplacesItInPlace) {
     EXPECT_NE(remapped.id, oldId);
     EXPECT_EQ(remapped.style.opacity, 0.5f);
     EXPECT_EQ(remapped.data->categories().size(), 4u);
+    // Kept by value: a command may rebuild the layer list (a failed one restores it), and with it this
+    // reference.
+    const uint64_t remappedId = remapped.id;
 
     // A dropped table whose columns are not recognised is not a vector layer either: the incident error
     // comes back, so that the dialog can open.
@@ -275,7 +278,7 @@ TEST_F(MainUiMappingTest, ApplyingAMappingToALoadedLayerReplacesItInPlace) {
 
     // A mapping that loads nothing leaves the map as it was.
     mapping["start"] = "what";
-    const Status failed = apply(ReloadIncidents{kUnmapped, {}, mapping, remapped.id});
+    const Status failed = apply(ReloadIncidents{kUnmapped, {}, mapping, remappedId});
     EXPECT_FALSE(failed.ok());
     ASSERT_EQ(state.scene().incidentLayers.size(), 2u);
     EXPECT_EQ(state.scene().incidentLayers[0].data->categories().size(), 4u);
