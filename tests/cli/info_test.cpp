@@ -157,6 +157,27 @@ TEST(InfoCli, WholeFileFailuresExitOne) {
     EXPECT_EQ(parsed["error"].value("code", ""), "not-found");
 }
 
+TEST(InfoCli, AReasonBothReadersGiveIsSaidOnce) {
+    // A file without an extension that GDAL cannot read: the incident loader and the vector loader fail for
+    // the same reason, said once; a text file fails each for its own reason, and both are said.
+    const fs::path dir = fs::temp_directory_path() / ("fp-info-once-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    const std::string licence = (dir / "LICENSE").string();
+    std::ofstream(licence) << "Copyright 2024\nPermission is hereby granted, free of charge.\n";
+    InfoRun r = runInfo("'" + licence + "'");
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_EQ(r.out, "");
+    EXPECT_EQ(r.err, "flashpoint: error: " + licence + ": not a vector data format GDAL can read\n");
+    fs::remove_all(dir);
+
+    InfoRun notes = runInfo(kFixtures + "/notes.txt");
+    EXPECT_EQ(notes.exitCode, 1);
+    EXPECT_TRUE(has(notes.err, "no date column")) << notes.err;
+    EXPECT_TRUE(has(notes.err, "flashpoint: error: as vector layers: " + kFixtures +
+                                   "/notes.txt: not a vector data format GDAL can read\n"))
+        << notes.err;
+}
+
 TEST(InfoCli, DateFormatsArePerColumnAndCanBeChosen) {
     InfoRun text = runInfo(kIncidents + "acled_excel_dmonyy.csv");
     ASSERT_EQ(text.exitCode, 0) << text.out << text.err;

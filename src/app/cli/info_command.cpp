@@ -272,7 +272,8 @@ int fail(const Error& e, const LoadReport& report, const Error* secondary, bool 
         printProblems(report);
     }
     std::fprintf(stderr, "flashpoint: error: %s\n", e.describe().c_str());
-    if (secondary)
+    // When both readers fail for the same reason (a file GDAL cannot read at all), it is said once.
+    if (secondary && secondary->describe() != e.describe())
         std::fprintf(stderr, "flashpoint: error: as vector layers: %s\n", secondary->describe().c_str());
     return kExitFailure;
 }
