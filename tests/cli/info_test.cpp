@@ -224,6 +224,8 @@ TEST(InfoCli, AnEmptyLayerIsZeroIncidents) {
     InfoRun r = runInfo(kFixtures + "/empty.geojson");
     ASSERT_EQ(r.exitCode, 0) << r.out << r.err;
     EXPECT_TRUE(has(r.out, "incidents:   0 (0 rows read, 0 not loaded)")) << r.out;
+    // Nothing was read to tell the CRS by: said, not left blank.
+    EXPECT_TRUE(has(r.out, "\ncrs:         (unknown: nothing was read)\n")) << r.out;
 }
 
 TEST(InfoCli, UsageErrorsExitTwo) {

@@ -182,7 +182,7 @@ int describeIncidents(const IncidentStore& s, const IncidentFormatInfo& info, co
     std::printf("kind:        incidents\n");
     std::printf("format:      %s (%s)\n", info.format.c_str(), info.driver.c_str());
     if (!info.layer.empty()) std::printf("layer:       %s\n", info.layer.c_str());
-    std::printf("crs:         %s\n", info.crs.c_str());
+    std::printf("crs:         %s\n", info.crs.empty() ? "(unknown: nothing was read)" : info.crs.c_str());
     const char* label = "fields:      ";
     for (const auto& [field, column] : info.fieldMapping) {
         std::printf("%s%s <- %s\n", label, field.c_str(), column.c_str());
