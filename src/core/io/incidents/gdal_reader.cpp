@@ -221,12 +221,14 @@ Result<PointReader> pointReader(OGRLayer& layer, const LayerPlan& plan, const st
     info.fieldMapping.emplace_back("location", "point geometry (" + reader.column + ")");
     auto crs = layerCrs(layer, shownSource, report, info);
     if (!crs) return crs.error();
+    // PROJ's operation between EPSG:4326 and itself is a no-op: no call per point, and none made (each
+    // opens PROJ's database and searches it for operations, for every GeoJSON or KML file).
+    reader.identity = !crs->authorityCode().empty() && crs->authorityCode() == Crs::wgs84().authorityCode();
+    if (reader.identity) return reader;
     auto transformer = Transformer::create(crs.value(), Crs::wgs84());
     if (!transformer)
         return makeError(ErrorCode::InvalidCrs, shownSource, "no transformation from its CRS to WGS 84");
     reader.toGeo.emplace(std::move(transformer).value());
-    // PROJ's operation between EPSG:4326 and itself is a no-op: skip a call per point.
-    reader.identity = !crs->authorityCode().empty() && crs->authorityCode() == Crs::wgs84().authorityCode();
     return reader;
 }
 
