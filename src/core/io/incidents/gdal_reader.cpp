@@ -199,6 +199,16 @@ Result<Crs> layerCrs(OGRLayer& layer, const std::string& shownSource, LoadReport
                              "no CRS: coordinates are read as EPSG:4326 (WGS 84 lon/lat)"));
         return Crs::wgs84();
     }
+    // WGS 84 by name and EPSG code (every GeoJSON and KML layer) is that CRS: no round trip through WKT into
+    // a new PROJ context, which opened PROJ's database on every load.
+    const char* authority = srs->GetAuthorityName(nullptr);
+    const char* code = srs->GetAuthorityCode(nullptr);
+    const char* name = srs->GetName();
+    if (authority && code && name && std::string(authority) + ":" + code == Crs::wgs84().authorityCode() &&
+        name == Crs::wgs84().name()) {
+        info.crs = Crs::wgs84().name();
+        return Crs::wgs84();
+    }
     char* wkt = nullptr;
     const char* wktOptions[] = {"FORMAT=WKT2_2019", nullptr};
     srs->exportToWkt(&wkt, wktOptions);
