@@ -7,6 +7,7 @@
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
     fp::fuzz::warmUpWorldGazetteer();
+    fp::fuzz::fillLog();
     return 0;
 }
 

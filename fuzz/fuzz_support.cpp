@@ -1,6 +1,7 @@
 #include "fuzz_support.h"
 
 #include "core/io/incidents/incident_loader.h"
+#include "core/util/log.h"
 
 #include <unistd.h>
 
@@ -50,6 +51,11 @@ std::shared_ptr<const Gazetteer> worldGazetteer() {
 void warmUpWorldGazetteer() {
     (void)worldGazetteer()->search("Mitrovica");
     (void)worldGazetteer()->populatedPositions("XK");  // the extractor's "northern Kosovo" reads these
+}
+
+void fillLog() {
+    for (size_t i = 0; i < Log::capacity(); ++i)
+        logDebug("fuzz: a filler entry, longer than a short string (" + std::to_string(i) + ")");
 }
 
 void loadIncidentsFrom(std::string_view fileName, std::string_view bytes, uint8_t control) {

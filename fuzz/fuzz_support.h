@@ -26,6 +26,13 @@ std::shared_ptr<const Gazetteer> worldGazetteer();
 /// the first input's time limit nor is paid again by a later input.
 void warmUpWorldGazetteer();
 
+/// Fills the process log's ring of recent entries (Log::capacity()) with entries whose text is held on the
+/// heap, for LLVMFuzzerInitialize: a message an input logs (GDAL's warnings, a project's left-out parts) then
+/// takes an old entry's place instead of growing the ring. An input that allocates more than it frees makes
+/// libFuzzer run it again and scan the whole heap for leaks (the name index's half gigabyte), and after 1,000
+/// such inputs it stops looking for leaks in inputs at all.
+void fillLog();
+
 /// Loads `bytes` as the incident source `fileName` (its extension picks the reader) with the date format and
 /// category filter `control` picks, and checks what every load promises: each loaded incident has a valid
 /// position and ends no earlier than it starts, each error and row problem names the file.

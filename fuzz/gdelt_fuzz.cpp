@@ -9,6 +9,7 @@
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
     fp::fuzz::warmUpWorldGazetteer();  // a row without coordinates is geocoded
+    fp::fuzz::fillLog();
     return 0;
 }
 

@@ -4,6 +4,11 @@
 #include "core/project/project_document.h"
 #include "fuzz_support.h"
 
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+    fp::fuzz::fillLog();  // a project's left-out parts are logged
+    return 0;
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     using namespace fp;
     const std::string path = "/projects/briefing.flashpoint.json";

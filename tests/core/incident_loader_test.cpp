@@ -89,6 +89,24 @@ TEST(IncidentLoader, NativeFlatGeobufInWebMercatorIsReprojected) {
               (std::vector<std::string>{"Local residents", "Kosovo Police"}));
 }
 
+// WGS 84 sources are read without a transformation (recognised by the layer's CRS name and EPSG code);
+// the CRS said is the one PROJ names, as for any other CRS.
+TEST(IncidentLoader, WgsSourcesSayTheirCrsAndKeepTheirPositions) {
+    for (const char* file : {"native.geojson", "timestamps.kml", "native_shp.shp"}) {
+        LoadReport report;
+        IncidentFormatInfo info;
+        auto store = loadIncidents(kDir + file, {}, report, &info);
+        ASSERT_TRUE(store.ok()) << file << ": " << store.error().describe();
+        EXPECT_EQ(info.crs, "WGS 84") << file;
+        for (size_t i = 0; i < store->size(); ++i) {
+            EXPECT_GT(store->lon()[i], 19.0) << file;  // Kosovo and Serbia, not swapped or projected
+            EXPECT_LT(store->lon()[i], 23.0) << file;
+            EXPECT_GT(store->lat()[i], 41.0) << file;
+            EXPECT_LT(store->lat()[i], 47.0) << file;
+        }
+    }
+}
+
 TEST(IncidentLoader, NativeShapefileWithTruncatedFieldNames) {
     LoadReport report;
     IncidentFormatInfo info;

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include <cstring>
 #include <filesystem>
@@ -129,6 +130,61 @@ TEST_F(GazetteerFile, DamagedRowsNeverReadOutsideTheFile) {
     EXPECT_EQ(g.value()->place(0).name, "Štrpce");
     EXPECT_FALSE(g.value()->verify().ok());
     EXPECT_THROW(g.value()->place(static_cast<PlaceIndex>(g.value()->size())), std::out_of_range);
+}
+
+TEST_F(GazetteerFile, DamagedGridsAreRefusedByTheFullCheck) {
+    const std::string good = bytes(written());
+    // Section table after the 24-byte header, {u32 tag, u32 0, u64 offset, u64 size} each: GRDS is the sixth
+    // (cell starts), GRDI the seventh (places by cell).
+    auto section = [&](int i) {
+        uint64_t at[2];
+        std::memcpy(at, good.data() + 24 + 24 * i + 8, sizeof at);
+        return std::pair<size_t, size_t>(at[0], at[1] / 4);
+    };
+    const auto [itemsAt, items] = section(6);
+    const auto [startsAt, starts] = section(5);
+    auto u32 = [](const std::string& b, size_t at) {
+        uint32_t v = 0;
+        std::memcpy(&v, b.data() + at, 4);
+        return v;
+    };
+    // A cell holding two places or more, and one holding another place.
+    size_t crowded = starts, other = starts;
+    for (size_t c = 0; c + 1 < starts; ++c) {
+        const uint32_t count = u32(good, startsAt + 4 * (c + 1)) - u32(good, startsAt + 4 * c);
+        if (count >= 2 && crowded == starts)
+            crowded = c;
+        else if (count >= 1 && other == starts)
+            other = c;
+    }
+    ASSERT_LT(crowded, starts);
+    ASSERT_LT(other, starts);
+    const size_t first = u32(good, startsAt + 4 * crowded), elsewhere = u32(good, startsAt + 4 * other);
+    ASSERT_LT(first + 1, items);
+    auto swapped = [&](size_t a, size_t b) {
+        std::string d = good;
+        std::swap_ranges(d.begin() + static_cast<std::ptrdiff_t>(itemsAt + 4 * a),
+                         d.begin() + static_cast<std::ptrdiff_t>(itemsAt + 4 * a + 4),
+                         d.begin() + static_cast<std::ptrdiff_t>(itemsAt + 4 * b));
+        const auto crc = static_cast<uint32_t>(
+            crc32_z(0L, reinterpret_cast<const Bytef*>(d.data()) + 24, static_cast<z_size_t>(d.size() - 24)));
+        std::memcpy(d.data() + 20, &crc, 4);
+        return d;
+    };
+    {
+        auto g = Gazetteer::load(path("region.fpgaz"));
+        ASSERT_TRUE(g.ok() && g.value()->verify().ok());
+    }
+    // Two places of one cell in the wrong order, then two places each in the other's cell.
+    for (const std::string& damaged : {swapped(first, first + 1), swapped(first, elsewhere)}) {
+        put(path("grid.fpgaz"), damaged);
+        auto g = Gazetteer::load(path("grid.fpgaz"));
+        ASSERT_TRUE(g.ok()) << g.error().describe();  // the grid's entries are checked in full on first use
+        const Status v = g.value()->verify();
+        ASSERT_FALSE(v.ok());
+        EXPECT_EQ(v.error().describe(),
+                  path("grid.fpgaz") + ": not a valid Flashpoint gazetteer file: the place grid is damaged");
+    }
 }
 
 TEST_F(GazetteerFile, DevicesAndPipesAreRefused) {

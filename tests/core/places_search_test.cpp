@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <random>
 #include <string>
 
 #include "core/places/gazetteer.h"
@@ -52,6 +54,42 @@ TEST(PlaceNames, EditDistanceCountsSwapsAsOneAndIsBounded) {
     EXPECT_EQ(boundedEditDistance("zevcan", "zvecan", 2).first, 1);                 // adjacent swap
     EXPECT_EQ(boundedEditDistance("abc", "xyz", 1).first, 2);                       // capped at max + 1
     EXPECT_EQ(boundedEditDistance("mitrovca", "mitrovica e veriut", 1).second, 1);  // as a prefix
+}
+
+/// Optimal string alignment distances from `a` to every prefix of `b`, from the whole table.
+std::vector<int> distancesToPrefixes(std::string_view a, std::string_view b) {
+    std::vector<std::vector<int>> d(a.size() + 1, std::vector<int>(b.size() + 1));
+    for (size_t i = 0; i <= a.size(); ++i) d[i][0] = static_cast<int>(i);
+    for (size_t j = 0; j <= b.size(); ++j) d[0][j] = static_cast<int>(j);
+    for (size_t i = 1; i <= a.size(); ++i)
+        for (size_t j = 1; j <= b.size(); ++j) {
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1])});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    return d[a.size()];
+}
+
+TEST(PlaceNames, EditDistanceAgreesWithTheWholeTable) {
+    std::mt19937 random(15);
+    auto word = [&] {
+        std::string w(random() % 13, 'a');
+        for (char& c : w) c = static_cast<char>('a' + random() % 3);
+        return w;
+    };
+    for (int k = 0; k < 20000; ++k) {
+        const std::string a = word(), b = word();
+        const int max = static_cast<int>(random() % 4), over = max + 1;
+        const std::vector<int> row = distancesToPrefixes(a, b);
+        const int n = static_cast<int>(a.size());
+        const int m = std::min(static_cast<int>(b.size()), n + max);
+        int prefix = over;
+        for (int j = std::max(0, n - max); j <= m; ++j)
+            prefix = std::min(prefix, row[static_cast<size_t>(j)]);
+        const int whole = std::min(row.back(), over);
+        EXPECT_EQ(boundedEditDistance(a, b, max), std::make_pair(whole, prefix))
+            << "'" << a << "' '" << b << "' " << max;
+    }
 }
 
 TEST(GazetteerSearch, EverySpellingAndScriptFindsStrpceFirst) {

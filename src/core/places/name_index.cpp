@@ -51,7 +51,10 @@ uint64_t head(std::string_view s) {
 }  // namespace
 
 std::pair<int, int> boundedEditDistance(std::string_view a, std::string_view b, int maxDistance) {
-    // Rows live on the stack: this runs thousands of times per typo query.
+    // Rows live on the stack: this runs thousands of times per typo query. Only the band |i - j| <=
+    // maxDistance is computed: a cell outside it is more than maxDistance, and every cell is kept at most
+    // `over` (the smallest of over and its true value, as the recurrence only adds and takes minima), which
+    // is what the results report anyway.
     constexpr int kMaxLen = 96;
     const int over = maxDistance + 1;
     const int n = static_cast<int>(a.size());
@@ -61,17 +64,21 @@ std::pair<int, int> boundedEditDistance(std::string_view a, std::string_view b, 
     int* prev2 = rows[0];
     int* prev = rows[1];
     int* cur = rows[2];
-    for (int j = 0; j <= m; ++j) prev[j] = j;
+    for (int j = 0; j <= m; ++j) prev2[j] = cur[j] = over;
+    for (int j = 0; j <= m; ++j) prev[j] = std::min(j, over);
     for (int i = 1; i <= n; ++i) {
-        cur[0] = i;
+        const int lo = std::max(1, i - maxDistance), hi = std::min(m, i + maxDistance);
+        // This row's buffer last held row i - 3: clear what that band left left of this one.
+        for (int j = std::max(1, i - 3 - maxDistance); j < lo && j <= m; ++j) cur[j] = over;
+        cur[0] = std::min(i, over);
         int rowMin = cur[0];
-        for (int j = 1; j <= m; ++j) {
+        for (int j = lo; j <= hi; ++j) {
             const int cost = a[i - 1] == b[j - 1] ? 0 : 1;
             int v = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
             if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
                 v = std::min(v, prev2[j - 2] + 1);
-            cur[j] = v;
-            rowMin = std::min(rowMin, v);
+            cur[j] = std::min(v, over);
+            rowMin = std::min(rowMin, cur[j]);
         }
         if (rowMin > maxDistance) return {over, over};
         int* spare = prev2;

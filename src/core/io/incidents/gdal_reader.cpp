@@ -199,6 +199,16 @@ Result<Crs> layerCrs(OGRLayer& layer, const std::string& shownSource, LoadReport
                              "no CRS: coordinates are read as EPSG:4326 (WGS 84 lon/lat)"));
         return Crs::wgs84();
     }
+    // WGS 84 by name and EPSG code (every GeoJSON and KML layer) is that CRS: no round trip through WKT into
+    // a new PROJ context, which opened PROJ's database on every load.
+    const char* authority = srs->GetAuthorityName(nullptr);
+    const char* code = srs->GetAuthorityCode(nullptr);
+    const char* name = srs->GetName();
+    if (authority && code && name && std::string(authority) + ":" + code == Crs::wgs84().authorityCode() &&
+        name == Crs::wgs84().name()) {
+        info.crs = Crs::wgs84().name();
+        return Crs::wgs84();
+    }
     char* wkt = nullptr;
     const char* wktOptions[] = {"FORMAT=WKT2_2019", nullptr};
     srs->exportToWkt(&wkt, wktOptions);
@@ -221,12 +231,14 @@ Result<PointReader> pointReader(OGRLayer& layer, const LayerPlan& plan, const st
     info.fieldMapping.emplace_back("location", "point geometry (" + reader.column + ")");
     auto crs = layerCrs(layer, shownSource, report, info);
     if (!crs) return crs.error();
+    // PROJ's operation between EPSG:4326 and itself is a no-op: no call per point, and none made (each
+    // opens PROJ's database and searches it for operations, for every GeoJSON or KML file).
+    reader.identity = !crs->authorityCode().empty() && crs->authorityCode() == Crs::wgs84().authorityCode();
+    if (reader.identity) return reader;
     auto transformer = Transformer::create(crs.value(), Crs::wgs84());
     if (!transformer)
         return makeError(ErrorCode::InvalidCrs, shownSource, "no transformation from its CRS to WGS 84");
     reader.toGeo.emplace(std::move(transformer).value());
-    // PROJ's operation between EPSG:4326 and itself is a no-op: skip a call per point.
-    reader.identity = !crs->authorityCode().empty() && crs->authorityCode() == Crs::wgs84().authorityCode();
     return reader;
 }
 
