@@ -2,11 +2,13 @@
 // window's row range, and the legend's density scale.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <random>
 
 #include "core/time/time_window.h"
 #include "incident_render_fixture.h"
 #include "render/export/furniture/furniture_drawer.h"
+#include "render/export/furniture/furniture_layout.h"
 #include "render/export/map_exporter.h"
 #include "render/incidents/density_grid.h"
 #include "render/incidents/incident_time.h"
@@ -282,6 +284,45 @@ TEST_F(DensityRender, ExportEqualsTheScreenAndItsLegendShowsTheScale) {
         for (const FurnitureText& t : layout.texts) texts.push_back(t.text);
         EXPECT_EQ(std::count(texts.begin(), texts.end(), "Protests"), 1);
     }
+}
+
+TEST(DensityLegendCaption, HexagonCountsAreWholeNumbersPlacedOnTheRamp) {
+    furniture::DensityLegend legend;
+    legend.scale.style = IncidentDrawStyle::Hexbin;
+    legend.scale.areaPx = 1000.f;
+    legend.scale.maxValue = 3.f;
+    furniture::DensityCaption c = furniture::densityCaption(legend);
+    EXPECT_EQ(c.low, "0");
+    EXPECT_EQ(c.middle, "1");  // not "0.75": a hexagon holds whole incidents
+    EXPECT_EQ(c.high, "3");    // not "3.0"
+    EXPECT_FLOAT_EQ(c.middleAt, std::sqrt(1.f / 3.f));  // where 1 of 3 is coloured (sqrt ramp)
+
+    legend.scale.maxValue = 8.f;
+    c = furniture::densityCaption(legend);
+    EXPECT_EQ(c.middle, "2");
+    EXPECT_EQ(c.high, "8");
+    EXPECT_FLOAT_EQ(c.middleAt, 0.5f);
+
+    legend.scale.maxValue = 1.f;  // nothing between 0 and 1
+    c = furniture::densityCaption(legend);
+    EXPECT_EQ(c.middle, "");
+    EXPECT_EQ(c.high, "1");
+
+    legend.scale.weightByFatalities = true;  // fatalities are whole too
+    legend.scale.maxValue = 250.f;
+    c = furniture::densityCaption(legend);
+    EXPECT_EQ(c.middle, "63");
+    EXPECT_EQ(c.high, "250");
+
+    // A heatmap's density is fractional: the ramp's middle is a quarter of its top, as before.
+    legend.scale = {};
+    legend.scale.style = IncidentDrawStyle::Heatmap;
+    legend.scale.areaPx = 16.f;
+    legend.scale.maxValue = 3.f;
+    c = furniture::densityCaption(legend);
+    EXPECT_EQ(c.middle, "0.75");
+    EXPECT_EQ(c.high, "3.0");
+    EXPECT_FLOAT_EQ(c.middleAt, 0.5f);
 }
 
 }  // namespace

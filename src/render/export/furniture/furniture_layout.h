@@ -85,9 +85,14 @@ void placeLegend(LayoutBuilder& b, const LegendContent& content, const IncidentS
                  FreeSpace& space);
 
 /// "Incidents per km²" style caption and the ramp's three labels (bottom, middle, top) of a density scale.
+/// A hexagon holds whole incidents (or fatalities): its labels are whole numbers, the middle one the whole
+/// number nearest a quarter of the top, placed where its colour is on the ramp (empty when there is none
+/// between the ends). A heatmap's middle label is the ramp's middle (a quarter of the top: colours follow
+/// sqrt(value / top)).
 struct DensityCaption {
     std::string caption;
     std::string low, middle, high;
+    float middleAt = 0.5f;  ///< where the middle label's value is along the ramp, 0..1
 };
 DensityCaption densityCaption(const DensityLegend& legend);
 

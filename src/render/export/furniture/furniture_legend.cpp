@@ -89,10 +89,15 @@ void addDensityScale(LayoutBuilder& b, const LegendMetrics& m, const DensityLege
                            densityRampColor(t).withAlpha(alpha));
     }
     const float tickY = barY + m.barH + 2.f * b.k + 0.5f * m.tickH;
+    const float lowW = b.width(c.low, m.tickSize, false), highW = b.width(c.high, m.tickSize, false);
     b.text(c.low, x, tickY, m.tickSize, false, kInkSoft);
-    b.text(c.middle, x + 0.5f * (w - b.width(c.middle, m.tickSize, false)), tickY, m.tickSize, false,
-           kInkSoft);
-    b.text(c.high, x + w - b.width(c.high, m.tickSize, false), tickY, m.tickSize, false, kInkSoft);
+    b.text(c.high, x + w - highW, tickY, m.tickSize, false, kInkSoft);
+    // Centred under its value, kept clear of the end labels (left out when the ramp is too short for it).
+    const float middleW = b.width(c.middle, m.tickSize, false), gap = 4.f * b.k;
+    const float middleX = std::clamp(x + w * c.middleAt - 0.5f * middleW, x + lowW + gap,
+                                     std::max(x + lowW + gap, x + w - highW - gap - middleW));
+    if (!c.middle.empty() && middleX + middleW <= x + w - highW - gap)
+        b.text(c.middle, middleX, tickY, m.tickSize, false, kInkSoft);
 }
 
 }  // namespace
@@ -124,7 +129,16 @@ DensityCaption densityCaption(const DensityLegend& legend) {
     }
     if (!legend.layerName.empty()) caption = legend.layerName + ": " + caption;
     // Colours follow sqrt(value / max): the ramp's middle is a quarter of its top.
-    return {caption, "0", legendNumber(0.25 * s.maxValue * factor), legendNumber(s.maxValue * factor)};
+    if (s.style != IncidentDrawStyle::Hexbin)
+        return {caption, "0", legendNumber(0.25 * s.maxValue * factor), legendNumber(s.maxValue * factor)};
+    const double top = std::round(s.maxValue);
+    const double middle = std::max(1.0, std::round(0.25 * top));
+    DensityCaption out{caption, "0", "", std::to_string(static_cast<long long>(top))};
+    if (middle < top) {
+        out.middle = std::to_string(static_cast<long long>(middle));
+        out.middleAt = static_cast<float>(std::sqrt(middle / top));
+    }
+    return out;
 }
 
 void placeLegend(LayoutBuilder& b, const LegendContent& content, const IncidentStyleSheet& sheet,
