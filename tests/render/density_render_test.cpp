@@ -293,8 +293,8 @@ TEST(DensityLegendCaption, HexagonCountsAreWholeNumbersPlacedOnTheRamp) {
     legend.scale.maxValue = 3.f;
     furniture::DensityCaption c = furniture::densityCaption(legend);
     EXPECT_EQ(c.low, "0");
-    EXPECT_EQ(c.middle, "1");  // not "0.75": a hexagon holds whole incidents
-    EXPECT_EQ(c.high, "3");    // not "3.0"
+    EXPECT_EQ(c.middle, "1");                           // not "0.75": a hexagon holds whole incidents
+    EXPECT_EQ(c.high, "3");                             // not "3.0"
     EXPECT_FLOAT_EQ(c.middleAt, std::sqrt(1.f / 3.f));  // where 1 of 3 is coloured (sqrt ramp)
 
     legend.scale.maxValue = 8.f;
