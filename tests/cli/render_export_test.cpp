@@ -23,6 +23,26 @@ protected:
     }
 };
 
+TEST_F(RenderExport, AnAreaTheMapCrsIsNotMeantForIsSaidOnceAndStillDrawn) {
+    // The world in the default project's UTM zone folds and stretches: drawn as asked, with the reason said.
+    test::CliRun r = run("render --size 320x180 --bbox -180,-58,180,80 -o '" + path("world.png") + "'");
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(
+        r.err,
+        "flashpoint: warning: the map shows lon -180 to 180, lat -58 to 80, mostly outside the area its "
+        "CRS WGS 84 / UTM zone 34N is meant for (lon 18 to 24, lat 0 to 84), so it is distorted there; "
+        "choose a CRS for this area (--crs, or Map > CRS\u2026 in the window), e.g. EPSG:3857 (the web "
+        "map) or the area's UTM zone\n");
+    EXPECT_TRUE(fs::exists(path("world.png")));
+    // A CRS the user chose is not second-guessed; the default area needs no word.
+    r = run("render --size 320x180 --bbox -180,-58,180,80 --crs EPSG:3857 -o '" + path("web.png") + "'");
+    EXPECT_EQ(r.exitCode, 0);
+    EXPECT_EQ(r.err, "");
+    r = run("render --size 320x180 -o '" + path("home.png") + "'");
+    EXPECT_EQ(r.exitCode, 0);
+    EXPECT_EQ(r.err, "");
+}
+
 TEST_F(RenderExport, JpegByExtension) {
     test::CliRun r = run(kSmall + "--quality 70 -o '" + path("map.jpg") + "'");
     ASSERT_EQ(r.exitCode, 0) << r.err;

@@ -97,6 +97,36 @@ TEST(MapProjection, BatchMarksFailuresAsInfinite) {
     EXPECT_FALSE(isFinite(pts[1]));
 }
 
+TEST(Crs, AreaOfUseComesFromProj) {
+    const Crs utm = Crs::fromUserInput("EPSG:32634").value();
+    ASSERT_TRUE(utm.areaOfUse());
+    EXPECT_EQ(*utm.areaOfUse(), GeoBBox::fromCorners(18.0, 0.0, 24.0, 84.0));
+    EXPECT_FALSE(Crs::fromUserInput("+proj=laea +lat_0=45 +lon_0=20").value().areaOfUse());
+}
+
+TEST(Crs, UnsuitedForAreasMostlyOutsideItsAreaOfUse) {
+    const Crs utm = Crs::fromUserInput("EPSG:32634").value();
+    const GeoBBox world = GeoBBox::fromCorners(-180, -58, 180, 80);
+    EXPECT_EQ(
+        crsUnsuitedFor(utm, world),
+        "the map shows lon -180 to 180, lat -58 to 80, mostly outside the area its CRS WGS 84 / UTM zone "
+        "34N is meant for (lon 18 to 24, lat 0 to 84), so it is distorted there; choose a CRS for this "
+        "area (--crs, or Map > CRS\u2026 in the window), e.g. EPSG:3857 (the web map) or the area's UTM "
+        "zone");
+    EXPECT_TRUE(crsUnsuitedFor(utm, GeoBBox::fromCorners(95, 12, 99, 25)));  // Myanmar
+    // Kosovo and Serbia, and Bosnia next door (a few degrees out of the zone): suited.
+    EXPECT_FALSE(crsUnsuitedFor(utm, GeoBBox::fromCorners(18.8, 41.8, 23.0, 46.2)));
+    EXPECT_FALSE(crsUnsuitedFor(utm, GeoBBox::fromCorners(15.7, 42.5, 19.6, 45.3)));
+    // The world in the web map or in lon/lat, and a CRS without a known area of use: nothing to say.
+    EXPECT_FALSE(crsUnsuitedFor(Crs::fromUserInput("EPSG:3857").value(), world));
+    EXPECT_FALSE(crsUnsuitedFor(Crs::wgs84(), world));
+    EXPECT_FALSE(crsUnsuitedFor(Crs::fromUserInput("+proj=laea +lat_0=45 +lon_0=20").value(), world));
+    // An area of use across the antimeridian (New Zealand's Chatham Islands): the islands suit it.
+    const Crs chatham = Crs::fromUserInput("EPSG:3793").value();
+    ASSERT_TRUE(chatham.areaOfUse());
+    EXPECT_FALSE(crsUnsuitedFor(chatham, GeoBBox::fromCorners(-177, -45, -175, -43)));
+}
+
 TEST(Geodesic, DistanceMatchesKnownValues) {
     // One degree of latitude at the equator on WGS 84 is 110 574.389 m.
     EXPECT_NEAR(geodesicDistance({0, 0}, {0, 1}), 110574.389, 0.01);

@@ -1,7 +1,9 @@
 #include "core/proj/crs.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <string_view>
 
 #include "core/proj/proj_context.h"
@@ -116,8 +118,51 @@ Result<Crs> Crs::fromUserInput(const std::string& definition) {
             proj_destroy(base);
         }
     }
+    double west = 0, south = 0, east = 0, north = 0;
+    if (proj_get_area_of_use(handle->ctx.get(), handle->pj.get(), &west, &south, &east, &north, nullptr) &&
+        west > -1000.0 && south <= north)
+        crs.m_areaOfUse = GeoBBox::fromCorners(west, south, east < west ? east + 360.0 : east, north);
     crs.m_pj = std::shared_ptr<void>(handle, handle->pj.get());
     return crs;
+}
+
+namespace {
+
+std::string degrees(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.0f", v);
+    return buf;
+}
+
+std::string lonLatRange(const GeoBBox& b) {
+    return "lon " + degrees(b.minX) + " to " + degrees(b.maxX > 180.0 ? b.maxX - 360.0 : b.maxX) + ", lat " +
+           degrees(b.minY) + " to " + degrees(b.maxY);
+}
+
+}  // namespace
+
+std::optional<std::string> crsUnsuitedFor(const Crs& crs, const GeoBBox& area) {
+    if (crs.isGeographic() || !crs.areaOfUse() || area.empty()) return std::nullopt;
+    const GeoBBox& use = *crs.areaOfUse();
+    const double padX = std::max(5.0, 0.5 * use.width()), padY = std::max(5.0, 0.5 * use.height());
+    const GeoBBox widened =
+        GeoBBox::fromCorners(use.minX - padX, use.minY - padY, use.maxX + padX, use.maxY + padY);
+    // A grid of points over the area: the share inside stands for the share of the map drawn where the CRS
+    // is meant to be used.
+    constexpr int kSteps = 8;
+    int inside = 0;
+    for (int i = 0; i <= kSteps; ++i)
+        for (int j = 0; j <= kSteps; ++j) {
+            const double lon = area.minX + area.width() * i / kSteps;
+            const double lat = area.minY + area.height() * j / kSteps;
+            if (widened.contains(lon, lat) || widened.contains(lon + 360.0, lat)) ++inside;
+        }
+    if (2 * inside >= (kSteps + 1) * (kSteps + 1)) return std::nullopt;
+    return "the map shows " + lonLatRange(area) + ", mostly outside the area its CRS " + crs.name() +
+           " is meant for (" + lonLatRange(use) +
+           "), so it is distorted there; choose a CRS for this area (--crs, or Map > CRS\u2026 in the "
+           "window), "
+           "e.g. EPSG:3857 (the web map) or the area's UTM zone";
 }
 
 const Crs& Crs::wgs84() {

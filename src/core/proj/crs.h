@@ -1,6 +1,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,10 @@ public:
     bool isGeographic() const { return m_geographic; }
     /// WKT2 of the CRS, for GDAL and project files.
     std::string toWkt() const;
+    /// Where the CRS is meant to be used, in lon/lat degrees, as PROJ's database says (EPSG codes); empty
+    /// when PROJ does not know it (most PROJ strings). An area across the antimeridian ends east of 180 (maxX
+    /// = its east + 360).
+    const std::optional<GeoBBox>& areaOfUse() const { return m_areaOfUse; }
 
     /// Opaque PROJ object (a PJ*), for the transformer only.
     const void* handle() const { return m_pj.get(); }
@@ -40,7 +45,14 @@ private:
     std::string m_name;
     std::string m_authority;
     bool m_geographic = false;
+    std::optional<GeoBBox> m_areaOfUse;
 };
+
+/// When `crs` is a poor choice for a map of `area` (lon/lat degrees): most of the area lies outside the CRS's
+/// area of use widened on every side by half its size (at least 5 degrees), e.g. the world in one UTM zone,
+/// which folds and stretches it. Returns what to tell the user (both areas, and to choose another CRS);
+/// nothing when the CRS suits the area, is geographic, or has no known area of use.
+std::optional<std::string> crsUnsuitedFor(const Crs& crs, const GeoBBox& area);
 
 /// Converts points from one CRS to another, x = easting/longitude first whatever the CRS's axis order.
 /// Not thread-safe: one instance per thread. Move-only (owns a PROJ context and operation).
