@@ -268,11 +268,10 @@ int drawAndWrite(const RenderOptions& o, const Session& session, const ExportSet
     std::unique_ptr<MapRenderer>& renderer = made.value().renderer;
     timer.lap("GL context, shaders, font (made while loading)");
     const MapState& state = session.state();
-    constexpr size_t kLargeExportIncidents = 65536;
     size_t incidents = 0;
     for (const IncidentLayer& layer : state.scene().incidentLayers)
         if (layer.data) incidents += layer.data->size();
-    if (incidents < kLargeExportIncidents) keepLargeBlocksForReuse();
+    if (incidents < kLargeDataSetRows) keepLargeBlocksForReuse();
     renderer->sync(state.scene(), state.projection());
     timer.lap("prepare and upload layers");
     ExportOptions exportOptions;

@@ -121,18 +121,14 @@ Result<Session> startSession(const SessionStart& start, const TimeRequestNames& 
     else if (time.value())
         (void)session.apply(SetTimeState{*time.value()});
     ProjectView home = session.homeView();
-    bool framedHere = true;  // an area given (--bbox) or the incidents', not the project's own view
-    if (start.bbox) {
-        home.bbox = start.bbox;
-    } else if (start.project.empty() && home.bbox && !incidentExtent.empty() &&
-               !incidentExtent.intersects(*home.bbox)) {
-        // Incidents far from the default view are framed instead (with room around a single place).
-        home.bbox = withRoomAroundPlace(incidentExtent);
-    } else {
-        framedHere = false;
-    }
-    // The world in the default UTM zone folds and stretches: say so, unless the user chose the CRS.
-    if (framedHere && home.bbox && start.crs.empty())
+    // Incidents far from the default view are framed instead (with room around a single place).
+    const bool farIncidents = !start.bbox && start.project.empty() && home.bbox && !incidentExtent.empty() &&
+                              !incidentExtent.intersects(*home.bbox);
+    if (start.bbox) home.bbox = start.bbox;
+    if (farIncidents) home.bbox = withRoomAroundPlace(incidentExtent);
+    // An area framed here (not the project's own view) in a CRS the user did not choose, such as the world in
+    // the default UTM zone, folds and stretches: say so.
+    if ((start.bbox || farIncidents) && start.crs.empty())
         if (auto why = crsUnsuitedFor(session.state().scene().crs, *home.bbox)) logWarning(*why);
     session.setHomeView(home);
     return session;

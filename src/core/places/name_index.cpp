@@ -68,7 +68,7 @@ std::pair<int, int> boundedEditDistance(std::string_view a, std::string_view b, 
     for (int j = 0; j <= m; ++j) prev[j] = std::min(j, over);
     for (int i = 1; i <= n; ++i) {
         const int lo = std::max(1, i - maxDistance), hi = std::min(m, i + maxDistance);
-        // This row's buffer last held row i - 3: clear what that band left left of this one.
+        // This row's buffer last held row i - 3: clear what that row's band left of this one's.
         for (int j = std::max(1, i - 3 - maxDistance); j < lo && j <= m; ++j) cur[j] = over;
         cur[0] = std::min(i, over);
         int rowMin = cur[0];

@@ -161,8 +161,7 @@ std::optional<std::string> crsUnsuitedFor(const Crs& crs, const GeoBBox& area) {
     return "the map shows " + lonLatRange(area) + ", mostly outside the area its CRS " + crs.name() +
            " is meant for (" + lonLatRange(use) +
            "), so it is distorted there; choose a CRS for this area (--crs, or Map > CRS\u2026 in the "
-           "window), "
-           "e.g. EPSG:3857 (the web map) or the area's UTM zone";
+           "window), e.g. EPSG:3857 (the web map) or the area's UTM zone";
 }
 
 const Crs& Crs::wgs84() {

@@ -1,10 +1,16 @@
 #pragma once
 
+#include <cstddef>
+
 namespace fp {
 
 /// A memory field of /proc/self/status in MiB: "VmRSS" (resident now) or "VmHWM" (resident high-water mark
 /// since start or since resetPeakResident). 0 when the system has no such file (not Linux) or field.
 double processStatusMiB(const char* field);
+
+/// From this many incidents a data set is large for the memory policy: after loading it the heap is trimmed
+/// (releaseFreeMemory), and an export of it keeps returning large blocks (returnLargeBlocksWhenFreed).
+inline constexpr size_t kLargeDataSetRows = 65536;
 
 /// Gives the heap's free pages back to the system (glibc's malloc_trim): call after a phase that freed large
 /// buffers, which malloc would otherwise keep resident. Costs a walk over the heap's free chunks (about a

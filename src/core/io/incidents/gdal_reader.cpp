@@ -233,7 +233,7 @@ Result<PointReader> pointReader(OGRLayer& layer, const LayerPlan& plan, const st
     if (!crs) return crs.error();
     // PROJ's operation between EPSG:4326 and itself is a no-op: no call per point, and none made (each
     // opens PROJ's database and searches it for operations, for every GeoJSON or KML file).
-    reader.identity = !crs->authorityCode().empty() && crs->authorityCode() == Crs::wgs84().authorityCode();
+    reader.identity = crs->authorityCode() == Crs::wgs84().authorityCode();
     if (reader.identity) return reader;
     auto transformer = Transformer::create(crs.value(), Crs::wgs84());
     if (!transformer)

@@ -116,8 +116,7 @@ Result<IncidentStore> loadIncidents(const std::string& source, const IncidentLoa
     IncidentStore store = builder.build();
     // What a large load freed (GDAL's buffers, the columns in input order) malloc would keep, part of it in
     // the reading thread's arena that nothing else allocates from: give it back to the system.
-    constexpr size_t kTrimAfterRows = 65536;
-    if (store.size() >= kTrimAfterRows) releaseFreeMemory();
+    if (store.size() >= kLargeDataSetRows) releaseFreeMemory();
     return store;
 }
 

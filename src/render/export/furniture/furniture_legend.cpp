@@ -94,10 +94,10 @@ void addDensityScale(LayoutBuilder& b, const LegendMetrics& m, const DensityLege
     b.text(c.high, x + w - highW, tickY, m.tickSize, false, kInkSoft);
     // Centred under its value, kept clear of the end labels (left out when the ramp is too short for it).
     const float middleW = b.width(c.middle, m.tickSize, false), gap = 4.f * b.k;
-    const float middleX = std::clamp(x + w * c.middleAt - 0.5f * middleW, x + lowW + gap,
-                                     std::max(x + lowW + gap, x + w - highW - gap - middleW));
-    if (!c.middle.empty() && middleX + middleW <= x + w - highW - gap)
-        b.text(c.middle, middleX, tickY, m.tickSize, false, kInkSoft);
+    const float left = x + lowW + gap, right = x + w - highW - gap;
+    if (!c.middle.empty() && middleW <= right - left)
+        b.text(c.middle, std::clamp(x + w * c.middleAt - 0.5f * middleW, left, right - middleW), tickY,
+               m.tickSize, false, kInkSoft);
 }
 
 }  // namespace
