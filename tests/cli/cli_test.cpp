@@ -166,22 +166,34 @@ TEST_F(CliTest, InvalidPolygonIsRepairedWithAWarningAndStillRenders) {
 namespace fp {
 namespace {
 
-// The GUI itself, in a real window on a virtual X server (Xvfb), with a throwaway HOME for its settings.
-TEST_F(CliTest, GuiOpensTheDefaultMapUnderXvfbAndKeepsRunningAfterABadLayer) {
-    const std::string home = path("home");
-    fs::create_directories(home);
-    const std::string shot = path("gui.png");
-    const std::string cmd = "HOME='" + home + "' xvfb-run -a -s '-screen 0 1280x800x24' '" +
-                            std::string(FP_BINARY) + "' gui --frames 3 --screenshot '" + shot + "' --layer " +
-                            kFixtures + "/polygons.geojson --layer " + kFixtures + "/notes.txt 2>&1";
-    FILE* pipe = popen(cmd.c_str(), "r");
-    ASSERT_NE(pipe, nullptr);
+/// What `flashpoint gui ARGS` printed (stdout and stderr) and its exit status, run in a real window on a
+/// virtual X server (Xvfb) with `home` as a throwaway HOME for its settings.
+struct GuiRun {
     std::string out;
+    int exitCode = -1;
+};
+GuiRun runGuiUnderXvfb(const std::string& home, const std::string& args) {
+    fs::create_directories(home);
+    const std::string cmd = "HOME='" + home + "' xvfb-run -a -s '-screen 0 1280x800x24' '" +
+                            std::string(FP_BINARY) + "' gui " + args + " 2>&1";
+    GuiRun run;
+    FILE* pipe = popen(cmd.c_str(), "r");
+    if (!pipe) return run;
     char buf[4096];
     size_t n;
-    while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
+    while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) run.out.append(buf, n);
     const int status = pclose(pipe);
-    ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << out;
+    run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return run;
+}
+
+TEST_F(CliTest, GuiOpensTheDefaultMapUnderXvfbAndKeepsRunningAfterABadLayer) {
+    const std::string home = path("home");
+    const std::string shot = path("gui.png");
+    const GuiRun r = runGuiUnderXvfb(home, "--frames 3 --screenshot '" + shot + "' --layer " + kFixtures +
+                                               "/polygons.geojson --layer " + kFixtures + "/notes.txt");
+    const std::string& out = r.out;
+    ASSERT_EQ(r.exitCode, 0) << out;
     EXPECT_NE(out.find("notes.txt"), std::string::npos) << "the bad layer is reported: " << out;
     auto img = readImage(shot);
     ASSERT_TRUE(img.ok()) << out;
@@ -193,6 +205,22 @@ TEST_F(CliTest, GuiOpensTheDefaultMapUnderXvfbAndKeepsRunningAfterABadLayer) {
     EXPECT_GT(colours.size(), 100u) << "map and panels were drawn";
     // Settings were written atomically where the GUI keeps them.
     EXPECT_TRUE(fs::exists(home + "/.config/flashpoint/settings.json"));
+}
+
+// `gui --incidents` far from the default map opens on them, as `render` frames them, and says once (as the
+// CLI does) that the default CRS is not meant for that area.
+TEST_F(CliTest, GuiOpensOnIncidentsFarFromTheDefaultMapAndSaysTheCrsDoesNotSuitThem) {
+    const GuiRun r =
+        runGuiUnderXvfb(path("home"), "--frames 2 --screenshot '" + path("gui.png") + "' --incidents " +
+                                          kFixtures + "/incidents/far_myanmar.geojson");
+    ASSERT_EQ(r.exitCode, 0) << r.out;
+    EXPECT_EQ(
+        r.out,
+        "flashpoint: warning: the map shows lon 96.1 to 96.2, lat 17 to 22, mostly outside the area its "
+        "CRS WGS 84 / UTM zone 34N is meant for (lon 18 to 24, lat 0 to 84), so it is distorted there; "
+        "choose a CRS for this area (--crs, or Map > CRS\u2026 in the window), e.g. EPSG:3857 (the web "
+        "map) or the area's UTM zone\n");
+    EXPECT_TRUE(fs::exists(path("gui.png")));
 }
 
 }  // namespace

@@ -114,6 +114,11 @@ TEST(Crs, UnsuitedForAreasMostlyOutsideItsAreaOfUse) {
         "area (--crs, or Map > CRS\u2026 in the window), e.g. EPSG:3857 (the web map) or the area's UTM "
         "zone");
     EXPECT_TRUE(crsUnsuitedFor(utm, GeoBBox::fromCorners(95, 12, 99, 25)));  // Myanmar
+    // A narrow area is told with the decimals that set its two sides apart (not "lon 96 to 96").
+    const std::string narrow =
+        crsUnsuitedFor(utm, GeoBBox::fromCorners(96.08, 16.8, 96.16, 21.97)).value_or("");
+    EXPECT_EQ(narrow.substr(0, narrow.find(',', narrow.find("lat"))),
+              "the map shows lon 96.1 to 96.2, lat 17 to 22");
     // Kosovo and Serbia, and Bosnia next door (a few degrees out of the zone): suited.
     EXPECT_FALSE(crsUnsuitedFor(utm, GeoBBox::fromCorners(18.8, 41.8, 23.0, 46.2)));
     EXPECT_FALSE(crsUnsuitedFor(utm, GeoBBox::fromCorners(15.7, 42.5, 19.6, 45.3)));

@@ -38,6 +38,12 @@ constexpr double kIdleTimeout = 0.5;
 
 }  // namespace
 
+void GuiApp::applyStart(const SessionStart& start) {
+    const uint64_t newestBefore = newestIncidentLayerId(m_session.state());
+    for (const Command& command : startCommands(start)) apply(command);
+    m_session.setHomeView(startHomeView(start, m_session, newestBefore));
+}
+
 Status GuiApp::startTime(const SessionStart& start) {
     auto time = fp::startTime(start, m_session.state(), timeFlagNames());
     if (!time) return time.error();
@@ -264,7 +270,7 @@ int runWindow(GuiWindow& window, std::unique_ptr<MapRenderer> renderer, Result<L
     GuiApp app(window, std::move(project).value(), std::move(renderer), configDir);
     app.setUp(settings);
     app.setSettingsStore(&settings, settingsPath);
-    for (const Command& command : startCommands(start)) app.apply(command);
+    app.applyStart(start);
     if (auto time = app.startTime(start); !time) {
         app.tearDown(settings);
         return printError(time.error(), kExitUsage);

@@ -49,6 +49,9 @@ public:
     void tearDown(GuiSettings& settings);
     /// Applies a start-up command exactly as the UI's would be (errors go to the log and the notifications).
     void apply(const Command& command);
+    /// Applies the start-up commands (startCommands) as the UI's would be, then sets the home view the first
+    /// frame shows as the CLI's start does (startHomeView: far incidents framed, an unsuited CRS said).
+    void applyStart(const SessionStart& start);
     /// Applies the time state the start-up flags select (startTime); the Error names the flag.
     Status startTime(const SessionStart& start);
     /// Opens Find place with `query`, loading the gazetteer first (for --find screenshots).

@@ -83,6 +83,29 @@ Result<std::optional<TimeState>> startTime(const SessionStart& start, const MapS
     return std::optional<TimeState>(time);
 }
 
+uint64_t newestIncidentLayerId(const MapState& state) {
+    uint64_t newest = 0;
+    for (const auto& layer : state.scene().incidentLayers) newest = std::max(newest, layer.id);
+    return newest;
+}
+
+ProjectView startHomeView(const SessionStart& start, const Session& session, uint64_t newestBefore) {
+    ProjectView home = session.homeView();
+    GeoBBox added;
+    for (const auto& layer : session.state().scene().incidentLayers)
+        if (layer.id > newestBefore && layer.data) added.extend(layer.data->extent());
+    // Incidents far from the default view are framed instead (with room around a single place).
+    const bool farIncidents =
+        !start.bbox && start.project.empty() && home.bbox && !added.empty() && !added.intersects(*home.bbox);
+    if (start.bbox) home.bbox = start.bbox;
+    if (farIncidents) home.bbox = withRoomAroundPlace(added);
+    // An area framed here (not the project's own view) in a CRS the user did not choose, such as the world in
+    // the default UTM zone, folds and stretches: say so.
+    if ((start.bbox || farIncidents) && start.crs.empty())
+        if (auto why = crsUnsuitedFor(session.state().scene().crs, *home.bbox)) logWarning(*why);
+    return home;
+}
+
 Result<Session> startSession(const SessionStart& start, const TimeRequestNames& names,
                              const StartReport& report, StartOutcome& outcome) {
     auto project = startingProject(start);
@@ -92,11 +115,8 @@ Result<Session> startSession(const SessionStart& start, const TimeRequestNames& 
     for (const LoadReport& loaded : project->reports)
         for (const Error& problem : loaded.problems) logWarning(problem.describe());
     Session session(std::move(project).value());
-    GeoBBox incidentExtent;
+    const uint64_t newestBefore = newestIncidentLayerId(session.state());
     for (const Command& command : startCommands(start)) {
-        uint64_t newestBefore = 0;
-        for (const auto& layer : session.state().scene().incidentLayers)
-            newestBefore = std::max(newestBefore, layer.id);
         const Status status = session.apply(command);
         // A CRS the map cannot use is not a source: it ends the start, with its error.
         if (!status && std::holds_alternative<SetCrs>(command)) return status.error();
@@ -112,25 +132,13 @@ Result<Session> startSession(const SessionStart& start, const TimeRequestNames& 
             continue;
         }
         if (!status) ++outcome.failedSources;
-        for (const auto& layer : session.state().scene().incidentLayers)
-            if (layer.id > newestBefore && layer.data) incidentExtent.extend(layer.data->extent());
     }
     auto time = startTime(start, session.state(), names);
     if (!time)
         outcome.badTime = time.error();
     else if (time.value())
         (void)session.apply(SetTimeState{*time.value()});
-    ProjectView home = session.homeView();
-    // Incidents far from the default view are framed instead (with room around a single place).
-    const bool farIncidents = !start.bbox && start.project.empty() && home.bbox && !incidentExtent.empty() &&
-                              !incidentExtent.intersects(*home.bbox);
-    if (start.bbox) home.bbox = start.bbox;
-    if (farIncidents) home.bbox = withRoomAroundPlace(incidentExtent);
-    // An area framed here (not the project's own view) in a CRS the user did not choose, such as the world in
-    // the default UTM zone, folds and stretches: say so.
-    if ((start.bbox || farIncidents) && start.crs.empty())
-        if (auto why = crsUnsuitedFor(session.state().scene().crs, *home.bbox)) logWarning(*why);
-    session.setHomeView(home);
+    session.setHomeView(startHomeView(start, session, newestBefore));
     return session;
 }
 

@@ -57,6 +57,15 @@ CommandList startCommands(const SessionStart& start);
 Result<std::optional<TimeState>> startTime(const SessionStart& start, const MapState& state,
                                            const TimeRequestNames& names);
 
+/// The newest incident layer's id in `state` (0: none): the layers a start adds are newer.
+uint64_t newestIncidentLayerId(const MapState& state);
+
+/// Step 4: the home view a start ends on: the session's, framing `start.bbox` instead when given, or,
+/// without a project, the incidents the start added (layers newer than `newestBefore`) when they lie wholly
+/// outside it (with room around a single place). An area framed this way in a CRS the user did not choose
+/// (start.crs empty) that the CRS is not meant for is said once, as a warning.
+ProjectView startHomeView(const SessionStart& start, const Session& session, uint64_t newestBefore);
+
 /// How a start-up command went, for the caller to say (the CLI: a failure on stderr; the window: the log
 /// and a notification).
 using StartReport = std::function<void(const Command&, const Status&, const MapState&)>;

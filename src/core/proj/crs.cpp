@@ -128,15 +128,21 @@ Result<Crs> Crs::fromUserInput(const std::string& definition) {
 
 namespace {
 
-std::string degrees(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.0f", v);
-    return buf;
+/// "LO to HI" in degrees with the fewest decimals (up to 4) that tell the two apart: a small area is not
+/// "96 to 96".
+std::string degreeRange(double lo, double hi) {
+    char a[32], b[32];
+    for (int decimals = 0;; ++decimals) {
+        std::snprintf(a, sizeof a, "%.*f", decimals, lo);
+        std::snprintf(b, sizeof b, "%.*f", decimals, hi);
+        if (decimals == 4 || std::string_view(a) != b) break;
+    }
+    return std::string(a) + " to " + b;
 }
 
 std::string lonLatRange(const GeoBBox& b) {
-    return "lon " + degrees(b.minX) + " to " + degrees(b.maxX > 180.0 ? b.maxX - 360.0 : b.maxX) + ", lat " +
-           degrees(b.minY) + " to " + degrees(b.maxY);
+    return "lon " + degreeRange(b.minX, b.maxX > 180.0 ? b.maxX - 360.0 : b.maxX) + ", lat " +
+           degreeRange(b.minY, b.maxY);
 }
 
 }  // namespace
