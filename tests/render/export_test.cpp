@@ -263,6 +263,27 @@ TEST(Furniture, AllPartsFitWithoutOverlapAndScaleWithDpi) {
     EXPECT_FALSE(tiny.dropped.empty());
 }
 
+TEST(Furniture, TheInsetOnlyComesWhereItLocatesTheMap) {
+    test::sharedContext();
+    auto drawer = FurnitureDrawer::create();
+    ASSERT_TRUE(drawer.ok()) << drawer.error().describe();
+    auto hasInset = [&](const GeoBBox& framed) {
+        MapState state = defaultState(960, 540);
+        state.frame(framed);
+        const FurnitureLayout layout =
+            drawer.value()->layout(state, exportView(state.view(), 1920, 1080, 96.0), allFurniture(),
+                                   renderer().incidents().styleSheet(), "");
+        for (const auto& [name, box] : layout.boxes)
+            if (name == "inset") return true;
+        return false;
+    };
+    EXPECT_TRUE(hasInset(defaultFocusBBox()));
+    EXPECT_TRUE(hasInset(GeoBBox::fromCorners(20.3, 42.3, 21.3, 43.3)));  // a part of Kosovo
+    // Africa, far from the region the inset shows, and the whole region itself: nothing to locate.
+    EXPECT_FALSE(hasInset(GeoBBox::fromCorners(-20, -35, 50, 35)));
+    EXPECT_FALSE(hasInset(GeoBBox::fromCorners(12, 38, 31, 50)));
+}
+
 TEST(Furniture, DrawnTheSameInEveryTile) {
     MapState state = defaultState(600, 400);
     ExportSettings settings;

@@ -206,11 +206,24 @@ void addFrame(ShapeList& shapes, float x0, float y0, float x1, float y1, float w
     shapes.addRect(x1 - width, y0, x1, y1, color);
 }
 
+/// True when an inset of `region` says where a map showing `shown` is: the map lies mostly inside the
+/// region and shows less than half of it. A map of the world or of another continent, or of the whole
+/// region, gets no locator (a red frame around the whole inset, or a region the map is not in).
+bool insetLocates(const MapBBox& shown, const MapBBox& region) {
+    if (shown.empty() || region.empty()) return false;
+    const double w = std::min(shown.maxX, region.maxX) - std::max(shown.minX, region.minX);
+    const double h = std::min(shown.maxY, region.maxY) - std::max(shown.minY, region.minY);
+    const double common = w > 0.0 && h > 0.0 ? w * h : 0.0;
+    return common >= 0.5 * shown.width() * shown.height() && common < 0.5 * region.width() * region.height();
+}
+
 }  // namespace
 
 void placeInset(LayoutBuilder& b, const MapState& state, const MapView& view, FreeSpace& space) {
     const float k = b.k;
     const MapBBox region = projectGeoBBox(state.scene().extent(), state.projection());
+    const MapBBox e = view.visibleExtent();
+    if (!insetLocates(e, region)) return;
     const int iw = static_cast<int>(std::min(0.22f * b.W, 240.f * k));
     const int ih =
         region.empty()
@@ -228,7 +241,6 @@ void placeInset(LayoutBuilder& b, const MapState& state, const MapView& view, Fr
     inset.view.fit(region, 0.03);
     inset.scene = insetScene(state.scene());
     // The main view's extent, clipped to the inset, as a red frame (at least a few pixels big).
-    const MapBBox e = view.visibleExtent();
     const ScreenXY a = inset.view.toScreen({e.minX, e.maxY}), c = inset.view.toScreen({e.maxX, e.minY});
     const float minSide = 4.f * k;
     float x0 = static_cast<float>(std::max(0.0, a.x)), y0 = static_cast<float>(std::max(0.0, a.y));
