@@ -4,6 +4,8 @@
 
 #include <set>
 
+#include "core/io/incidents/gdelt.h"
+
 namespace fp {
 namespace {
 
@@ -31,6 +33,17 @@ TEST(IncidentStyleSheet, ShippedSheetCoversTheRequiredCategoriesWithDistinctStyl
         EXPECT_TRUE(pairs.emplace(c.color.toHex(), static_cast<int>(c.shape)).second) << c.name;
     EXPECT_TRUE(
         pairs.emplace(sheet->fallback().color.toHex(), static_cast<int>(sheet->fallback().shape)).second);
+}
+
+TEST(IncidentStyleSheet, ShippedSheetStylesEveryGdeltEventRootCode) {
+    // GDELT events all fell to the grey fallback: twenty categories a legend could not tell apart.
+    auto sheet = IncidentStyleSheet::loadFile(IncidentStyleSheet::findShippedPath());
+    ASSERT_TRUE(sheet.ok()) << sheet.error().describe();
+    for (int code = 1; code <= 20; ++code) {
+        const std::string name = incident_io::cameoRootName(std::to_string(code));
+        ASSERT_FALSE(name.empty()) << code;
+        EXPECT_GE(sheet->find(name), 0) << code << " " << name;
+    }
 }
 
 TEST(IncidentStyleSheet, MatchesNamesAndAliasesIgnoringCaseAndBlanks) {
