@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/io/incidents/gdelt.h"
+#include "core/model/incident.h"
 
 namespace fp {
 namespace {
@@ -53,8 +54,33 @@ TEST(IncidentStyleSheet, MatchesNamesAndAliasesIgnoringCaseAndBlanks) {
     EXPECT_EQ(sheet->find("  ARRESTS "), 0);
     EXPECT_EQ(sheet->find("battles"), 1);
     EXPECT_EQ(sheet->find("Looting"), -1);
-    EXPECT_EQ(sheet->styleFor("Looting").color, Color::rgb(0x88, 0x88, 0x88));
     EXPECT_EQ(sheet->styleFor("arrest").shape, MarkerShape::Diamond);
+}
+
+TEST(IncidentStyleSheet, UnnamedCategoriesTakeALookNoNamedOneHas) {
+    auto sheet = IncidentStyleSheet::parse(kMinimal, "test.json");
+    ASSERT_TRUE(sheet.ok()) << sheet.error().describe();
+    std::set<std::pair<std::string, int>> looks;
+    for (const auto& c : sheet->categories()) looks.emplace(c.color.toHex(), static_cast<int>(c.shape));
+    looks.emplace(sheet->fallback().color.toHex(), static_cast<int>(sheet->fallback().shape));
+    std::set<std::pair<std::string, int>> unnamed;
+    for (const char* name : {"Looting", "Drones", "Neptune missiles", "Shelling", "Arson", "Kidnapping"}) {
+        const CategoryStyle& style = sheet->styleFor(name);
+        const std::pair<std::string, int> look{style.color.toHex(), static_cast<int>(style.shape)};
+        EXPECT_EQ(looks.count(look), 0u) << name << " looks like a named category or the default";
+        // One of the sheet's own colours, and the same look however the name is written.
+        EXPECT_TRUE(style.color == Color::rgb(0x56, 0xb4, 0xe9) ||
+                    style.color == Color::rgb(0xd5, 0x5e, 0x00))
+            << name;
+        EXPECT_EQ(&sheet->styleFor(std::string("  ") + name + " "), &style);
+        unnamed.insert(look);
+    }
+    EXPECT_GT(unnamed.size(), 3u) << "names spread over the looks left";
+    // No category, the store's overflow bucket and a sheet without categories: the default.
+    EXPECT_EQ(&sheet->styleFor(""), &sheet->fallback());
+    EXPECT_EQ(&sheet->styleFor(kOverflowCategory), &sheet->fallback());
+    const IncidentStyleSheet neutral;
+    EXPECT_EQ(&neutral.styleFor("Looting"), &neutral.fallback());
 }
 
 TEST(IncidentStyleSheet, BadColourNamesTheFileAndTheKey) {

@@ -46,11 +46,16 @@ TEST_F(IncidentRender, EachCategoryGetsItsColourAndShape) {
     EXPECT_TRUE(test::matchesGolden(img, "incident_shapes"));
 }
 
-TEST_F(IncidentRender, UnknownCategoriesTakeTheDefaultStyle) {
-    MapState state = incidentState("EPSG:32634", {makeIncident("u", "Looting", 21.0, 42.5)}, {21.0, 42.5},
-                                   50.0, 64, 64, 2.f);
+TEST_F(IncidentRender, UnknownCategoriesTakeALookOfTheirOwnAndNoCategoryTheDefault) {
+    // Every category the sheet does not name was the same grey circle: a legend could not tell them apart.
+    MapState state = incidentState(
+        "EPSG:32634", {makeIncident("u", "Looting", 21.0, 42.5), makeIncident("n", "", 21.02, 42.5)},
+        {21.01, 42.5}, 50.0, 96, 64, 2.f);
     Image img = render(state);
-    EXPECT_TRUE(isColor(at(img, screenOf(state, {21.0, 42.5})), sheet->fallback().color));
+    const Color looting = sheet->styleFor("Looting").color;
+    EXPECT_NE(looting, sheet->fallback().color);
+    EXPECT_TRUE(isColor(at(img, screenOf(state, {21.0, 42.5})), looting));
+    EXPECT_TRUE(isColor(at(img, screenOf(state, {21.02, 42.5})), sheet->fallback().color));
 }
 
 TEST_F(IncidentRender, ApproximateLocationsAreHollowWithAGeodesicDisc) {

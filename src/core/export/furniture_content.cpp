@@ -95,7 +95,10 @@ std::vector<LegendEntry> legendEntries(const MapScene& scene, const IncidentStyl
                 continue;
             }
             auto [it, added] = unknown.emplace(name, entries.size());
-            if (added) entries.push_back({name, sheet.fallback().color, sheet.fallback().shape, 0});
+            if (added) {
+                const CategoryStyle& look = sheet.styleFor(name);
+                entries.push_back({name, look.color, look.shape, 0});
+            }
             row[c] = static_cast<long>(it->second);
         }
         const auto& cat = store.categoryIndex();

@@ -15,7 +15,6 @@ namespace {
 constexpr char kItemSep = '\x1f';   // between items of a packed list
 constexpr char kFieldSep = '\x1e';  // between the parts of one packed source
 constexpr size_t kMaxCategories = std::numeric_limits<uint16_t>::max() + size_t{1};
-const char* const kOverflowCategory = "(other categories)";
 
 std::vector<std::string_view> split(std::string_view packed, char sep) {
     std::vector<std::string_view> out;

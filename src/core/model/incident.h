@@ -72,6 +72,10 @@ struct Incident {
 /// empty (a new incident).
 void stampProvenance(Incident& inc);
 
+/// The category shared by a store's incidents beyond its 65535 distinct categories (see
+/// IncidentStore::build).
+inline constexpr const char* kOverflowCategory = "(other categories)";
+
 /// All incidents of one source as flat columns (structure of arrays) sorted by start time, so that time
 /// windows are binary searches and the GPU gets one array per attribute. Immutable once built: an edit makes
 /// a new store (withReplaced, withAdded, withRemoved) that shares the loaded text with this one. Sized

@@ -10,6 +10,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "core/model/incident.h"
+#include "core/util/binary_io.h"
 #include "core/util/data_paths.h"
 #include "core/util/log.h"
 
@@ -238,7 +240,29 @@ Result<IncidentStyleSheet> IncidentStyleSheet::parse(std::string_view text, cons
         sheet.m_categories.push_back(std::move(style));
     }
     std::sort(sheet.m_lookup.begin(), sheet.m_lookup.end());
+    sheet.makeUnnamedStyles();
     return sheet;
+}
+
+void IncidentStyleSheet::makeUnnamedStyles() {
+    std::vector<Color> colours;
+    for (const CategoryStyle& c : m_categories)
+        if (std::find(colours.begin(), colours.end(), c.color) == colours.end()) colours.push_back(c.color);
+    auto taken = [&](const Color& colour, MarkerShape shape) {
+        if (m_fallback.color == colour && m_fallback.shape == shape) return true;
+        return std::any_of(m_categories.begin(), m_categories.end(),
+                           [&](const CategoryStyle& c) { return c.color == colour && c.shape == shape; });
+    };
+    m_unnamed.clear();
+    for (int s = 0; s < kMarkerShapeCount; ++s)
+        for (const Color& colour : colours) {
+            const auto shape = static_cast<MarkerShape>(s);
+            if (taken(colour, shape)) continue;
+            CategoryStyle style = m_fallback;
+            style.color = colour;
+            style.shape = shape;
+            m_unnamed.push_back(std::move(style));
+        }
 }
 
 Result<IncidentStyleSheet> IncidentStyleSheet::loadFile(const std::string& path) {
@@ -288,16 +312,21 @@ std::shared_ptr<const IncidentStyleSheet> IncidentStyleSheet::shipped() {
     return sheet;
 }
 
-int IncidentStyleSheet::find(std::string_view category) const {
-    const std::string folded = fold(category);
+int IncidentStyleSheet::indexOf(const std::string& folded) const {
     auto it = std::lower_bound(m_lookup.begin(), m_lookup.end(), folded,
                                [](const auto& entry, const std::string& key) { return entry.first < key; });
     return it != m_lookup.end() && it->first == folded ? it->second : -1;
 }
 
+int IncidentStyleSheet::find(std::string_view category) const {
+    return indexOf(fold(category));
+}
+
 const CategoryStyle& IncidentStyleSheet::styleFor(std::string_view category) const {
-    const int i = find(category);
-    return i >= 0 ? m_categories[static_cast<size_t>(i)] : m_fallback;
+    const std::string folded = fold(category);
+    if (const int i = indexOf(folded); i >= 0) return m_categories[static_cast<size_t>(i)];
+    if (folded.empty() || m_unnamed.empty() || folded == fold(kOverflowCategory)) return m_fallback;
+    return m_unnamed[hash64(folded) % m_unnamed.size()];
 }
 
 float IncidentStyleSheet::markerDiameterPx(int sizeClass) const {

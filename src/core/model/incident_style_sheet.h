@@ -85,7 +85,10 @@ public:
     /// Index into categories() of the style for `category` (trimmed, ASCII case-insensitive, aliases
     /// included), or -1 when it takes the fallback.
     int find(std::string_view category) const;
-    /// The style `category` is drawn with: its own or the fallback.
+    /// The style `category` is drawn with: its own; for a category the sheet does not name, one of the
+    /// sheet's colours in a shape no named category has in that colour, picked by the name (the same name
+    /// always looks the same, in every layer, legend and export; two such names rarely share a look); the
+    /// fallback for an empty name, the store's overflow bucket, or a sheet without categories.
     const CategoryStyle& styleFor(std::string_view category) const;
 
     const MarkerMetrics& marker() const { return m_marker; }
@@ -104,6 +107,12 @@ private:
     BadgeStyle m_badge;
     std::string m_source;
     std::vector<std::pair<std::string, int>> m_lookup;  // folded name or alias -> category index, sorted
+    std::vector<CategoryStyle> m_unnamed;  // the looks left for categories the sheet does not name
+
+    /// find() of a name already folded (trimmed, lower case).
+    int indexOf(const std::string& folded) const;
+    /// Fills m_unnamed: every colour of the categories with every shape, less the looks already taken.
+    void makeUnnamedStyles();
 };
 
 }  // namespace fp
