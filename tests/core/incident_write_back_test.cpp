@@ -370,6 +370,20 @@ TEST_F(WriteBack, AFailingGeoPackageUpdateLeavesTheFileAsItWas) {
     EXPECT_LT(ds->GetLayerByName("events")->GetLayerDefn()->GetFieldIndex("sentence"), 0);
 }
 
+TEST_F(WriteBack, AColumnGoneFromTheGeoPackageFailsTheSaveAndChangesNothing) {
+    // The edit of a column dropped since loading was skipped and the rest written, said nowhere.
+    makeGpkg(path("in.gpkg"));
+    incident_io::FeatureChange change{1, 1, {{"title", "changed"}, {"notes", "lost?"}}, std::nullopt};
+    const Status s =
+        incident_io::updateGdalLayer({path("in.gpkg"), path("in.gpkg"), "GPKG", "events"}, {}, {change}, {});
+    ASSERT_FALSE(s.ok());
+    EXPECT_EQ(s.error().describe(), path("in.gpkg") +
+                                        ": has no column 'notes' to write row 1's change into; nothing was "
+                                        "changed");
+    const IncidentStore after = reread(path("in.gpkg"));
+    EXPECT_EQ(after.get(test::findId(after, "a")).title, "Ta");
+}
+
 TEST_F(WriteBack, SaveAsWritesANewGeoPackageAndRefusesToReplaceWithoutLeave) {
     writeText(path("in.csv"), kCsv);
     IncidentSaveRequest r = loaded(path("in.csv"));

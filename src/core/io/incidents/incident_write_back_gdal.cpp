@@ -44,10 +44,12 @@ private:
     std::unique_ptr<OGRCoordinateTransformation> m_transform;
 };
 
-Status setFields(OGRFeature& feature, const FeatureChange& change, const PointMaker& points) {
+/// Writes `change` into `feature`; the name of a column the change names that the layer does not have (gone
+/// since it was read, or renamed by the driver when added), or "" when every field was set.
+std::string setFields(OGRFeature& feature, const FeatureChange& change, const PointMaker& points) {
     for (const auto& [name, value] : change.fields) {
         const int index = feature.GetFieldIndex(name.c_str());
-        if (index < 0) continue;
+        if (index < 0) return name;
         if (value.empty())
             feature.SetFieldNull(index);
         else
@@ -86,6 +88,12 @@ Status updateGdalLayer(const GdalTarget& target, const std::vector<std::string>&
         dataset->RollbackTransaction();
         return e;
     };
+    // Not GDAL's failure but the table's: a column the edits were read from is gone.
+    const auto noColumn = [&](const std::string& column, const std::string& what) {
+        dataset->RollbackTransaction();
+        return makeError(ErrorCode::IoError, path,
+                         "has no column '" + column + "' to write " + what + " into; nothing was changed");
+    };
     for (const std::string& name : newColumns) {
         OGRFieldDefn field(name.c_str(), OFTString);
         if (layer->CreateField(&field) != OGRERR_NONE) return rollBack("cannot add column '" + name + "'");
@@ -95,13 +103,15 @@ Status updateGdalLayer(const GdalTarget& target, const std::vector<std::string>&
         const std::string row = "row " + std::to_string(change.row);
         if (change.row == 0) {
             gdal::FeaturePtr feature(OGRFeature::CreateFeature(layer->GetLayerDefn()));
-            setFields(*feature, change, points);
+            if (const std::string gone = setFields(*feature, change, points); !gone.empty())
+                return noColumn(gone, "an added incident's field");
             if (layer->CreateFeature(feature.get()) != OGRERR_NONE) return rollBack("cannot add an incident");
             continue;
         }
         gdal::FeaturePtr feature(layer->GetFeature(change.fid));
         if (!feature) return rollBack("cannot read " + row + " (changed while saving?)");
-        setFields(*feature, change, points);
+        if (const std::string gone = setFields(*feature, change, points); !gone.empty())
+            return noColumn(gone, row + "'s change");
         if (layer->SetFeature(feature.get()) != OGRERR_NONE) return rollBack("cannot write " + row);
     }
     for (int64_t fid : removedFids)
