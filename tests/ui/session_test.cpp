@@ -360,3 +360,32 @@ TEST_F(SessionTest, TheUncoveredViewIsTheMapAreaTheUserSees) {
 
 }  // namespace
 }  // namespace fp
+
+namespace fp {
+namespace {
+
+// A briefing of incidents far from the embedded default was titled "Kosovo and Serbia" unless --title said
+// otherwise; it now takes the names of the incident layers it frames.
+TEST(SessionStartTest, ABriefingFramedAwayFromTheDefaultIsTitledByItsIncidents) {
+    auto startWith = [](SessionStart start) {
+        StartOutcome outcome;
+        auto session = startSession(
+            start, {}, [](const Command&, const Status&, const MapState&) {}, outcome);
+        EXPECT_TRUE(session.ok()) << session.error().describe();
+        return std::move(session).value();
+    };
+    SessionStart far;
+    far.incidents = {kFixtures + "/incidents/far_myanmar.geojson"};
+    EXPECT_EQ(briefingTitle("", startWith(far)), "far_myanmar");
+    // The default's own area keeps the project's name; an area with no incidents gets no title.
+    const Session home = startWith(SessionStart{});
+    EXPECT_EQ(briefingTitle("", home), home.project().name());
+    SessionStart africa;
+    africa.bbox = GeoBBox::fromCorners(-20, -35, 50, 35);
+    EXPECT_EQ(briefingTitle("", startWith(africa)), "");
+    // A project file's name is the user's choice, wherever it frames.
+    EXPECT_EQ(briefingTitle("mine.flashpoint.json", startWith(far)), startWith(far).project().name());
+}
+
+}  // namespace
+}  // namespace fp

@@ -106,6 +106,17 @@ ProjectView startHomeView(const SessionStart& start, const Session& session, uin
     return home;
 }
 
+std::string briefingTitle(const std::string& projectFile, const Session& session) {
+    const std::optional<GeoBBox>& framed = session.homeView().bbox;
+    if (!projectFile.empty() || !framed || framed->intersects(defaultFocusBBox()))
+        return session.project().name();
+    std::string title;
+    for (const IncidentLayer& layer : session.state().scene().incidentLayers)
+        if (layer.data && !layer.data->empty() && layer.data->extent().intersects(*framed))
+            title += (title.empty() ? "" : ", ") + layer.name;
+    return title;
+}
+
 Result<Session> startSession(const SessionStart& start, const TimeRequestNames& names,
                              const StartReport& report, StartOutcome& outcome) {
     auto project = startingProject(start);

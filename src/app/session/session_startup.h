@@ -66,6 +66,12 @@ uint64_t newestIncidentLayerId(const MapState& state);
 /// (start.crs empty) that the CRS is not meant for is said once, as a warning.
 ProjectView startHomeView(const SessionStart& start, const Session& session, uint64_t newestBefore);
 
+/// The title a briefing gets when none is given: the project's name; without a project file
+/// (`projectFile` empty), when the home view frames an area away from the embedded default's (incidents far
+/// from it, or a --bbox elsewhere), the names of the incident layers it shows instead ("Kosovo and Serbia"
+/// over Syria would mislead), or none.
+std::string briefingTitle(const std::string& projectFile, const Session& session);
+
 /// How a start-up command went, for the caller to say (the CLI: a failure on stderr; the window: the log
 /// and a notification).
 using StartReport = std::function<void(const Command&, const Status&, const MapState&)>;
