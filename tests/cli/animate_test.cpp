@@ -66,6 +66,17 @@ TEST_F(Animate, WritesAFolderOfDatedPngFramesWithProgress) {
                 << x << "," << y;
 }
 
+TEST_F(Animate, FurnitureLeftOutOfSmallFramesIsSaidOnceNotPerFrame) {
+    // Each of the four frames said the same three warnings again.
+    test::CliRun r = run(kSmall + "-q -o '" + path("frames") + "'");
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(
+        r.err,
+        "flashpoint: warning: export: the title does not fit in a 320x180 image and is left out\n"
+        "flashpoint: warning: export: the legend does not fit in a 320x180 image and is left out\n"
+        "flashpoint: warning: export: the attribution does not fit in a 320x180 image and is left out\n");
+}
+
 TEST_F(Animate, WritesMp4AndGifWithTheRequestedFramesSizeAndRate) {
     ASSERT_TRUE(test::onPath("ffmpeg") && test::onPath("ffprobe")) << test::kNeedsFfmpeg;
     for (const char* name : {"crisis.mp4", "crisis.gif"}) {

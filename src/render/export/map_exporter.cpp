@@ -6,10 +6,12 @@
 #include <cstring>
 #include <filesystem>
 #include <future>
+#include <set>
 
 #include "core/export/output_guard.h"
 #include "core/export/raster_file_writer.h"
 #include "core/util/atomic_file.h"
+#include "core/util/log.h"
 #include "render/export/furniture/furniture_drawer.h"
 #include "render/export/image_io.h"
 #include "render/gl/gl.h"
@@ -100,6 +102,7 @@ struct ExportTarget {
 struct MapExporter::Impl {
     std::optional<ExportTarget> target;
     std::unique_ptr<FurnitureDrawer> furniture;
+    std::set<std::string> saidDropped;  // furniture parts said to be left out: an animation says each once
 
     Result<ExportTarget*> targetFor(int w, int h, int samples) {
         if (!target || target->width != w || target->height != h || target->samples != samples) {
@@ -168,6 +171,10 @@ Status MapExporter::renderBands(MapRenderer& renderer, const MapState& state, co
         }
         layout = m_impl->furniture->layout(state, view, settings.furniture, renderer.incidents().styleSheet(),
                                            options.defaultTitle, &renderer.incidents());
+        for (const std::string& part : layout->dropped)
+            if (m_impl->saidDropped.insert(part).second)
+                logWarning("export: the " + part + " does not fit in a " + std::to_string(w) + "x" +
+                           std::to_string(h) + " image and is left out");
     }
     // Every tile is the same placement but for its offset; the furniture's parts are the labels' obstacles.
     DrawPlacement placement{0, 0, tileH, true, {}};

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/util/log.h"
 #include "render/export/furniture/glyphs.h"
 
 namespace fp::furniture {
@@ -42,9 +41,7 @@ bool LayoutBuilder::claim(const std::string& name, LabelBox box) {
     bool fits = box.x0 >= 0.f && box.y0 >= 0.f && box.x1 <= W && box.y1 <= H;
     for (const auto& placed : out.boxes) fits = fits && !overlaps(placed.second, box);
     if (!fits) {
-        out.dropped.push_back(name);
-        logWarning("export: the " + name + " does not fit in a " + std::to_string(static_cast<int>(W)) + "x" +
-                   std::to_string(static_cast<int>(H)) + " image and is left out");
+        out.dropped.push_back(name);  // said by the exporter, once per export (not once per frame)
         return false;
     }
     out.boxes.emplace_back(name, box);
