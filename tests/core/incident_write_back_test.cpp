@@ -353,13 +353,18 @@ TEST_F(WriteBack, GeoPackageUpdatesInPlaceKeepingTypesAndLayers) {
     EXPECT_EQ(gdal::FeaturePtr(layer->GetFeature(3)), nullptr);
 }
 
+/// updateGdalLayer on makeGpkg's "events" layer in `file`.
+Status updateEvents(const std::string& file, const std::vector<std::string>& newColumns,
+                    const std::vector<incident_io::FeatureChange>& changes) {
+    return incident_io::updateGdalLayer({file, file, "GPKG", "events"}, newColumns, changes, {});
+}
+
 TEST_F(WriteBack, AFailingGeoPackageUpdateLeavesTheFileAsItWas) {
     makeGpkg(path("in.gpkg"));
     const std::string before = readText(path("in.gpkg"));
     incident_io::FeatureChange good{1, 1, {{"title", "changed"}}, std::nullopt};
     incident_io::FeatureChange bad{9, 9, {{"title", "no such row"}}, std::nullopt};
-    const Status s = incident_io::updateGdalLayer({path("in.gpkg"), path("in.gpkg"), "GPKG", "events"},
-                                                  {"sentence"}, {good, bad}, {});
+    const Status s = updateEvents(path("in.gpkg"), {"sentence"}, {good, bad});
     ASSERT_FALSE(s.ok());
     EXPECT_EQ(s.error().describe(), path("in.gpkg") +
                                         ": cannot read row 9 (changed while saving?): GDAL gave no reason; "
@@ -374,8 +379,7 @@ TEST_F(WriteBack, AColumnGoneFromTheGeoPackageFailsTheSaveAndChangesNothing) {
     // The edit of a column dropped since loading was skipped and the rest written, said nowhere.
     makeGpkg(path("in.gpkg"));
     incident_io::FeatureChange change{1, 1, {{"title", "changed"}, {"notes", "lost?"}}, std::nullopt};
-    const Status s =
-        incident_io::updateGdalLayer({path("in.gpkg"), path("in.gpkg"), "GPKG", "events"}, {}, {change}, {});
+    const Status s = updateEvents(path("in.gpkg"), {}, {change});
     ASSERT_FALSE(s.ok());
     EXPECT_EQ(s.error().describe(), path("in.gpkg") +
                                         ": has no column 'notes' to write row 1's change into; nothing was "

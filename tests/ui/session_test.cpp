@@ -376,7 +376,8 @@ TEST(SessionStartTest, ABriefingFramedAwayFromTheDefaultIsTitledByItsIncidents) 
     };
     SessionStart far;
     far.incidents = {kFixtures + "/incidents/far_myanmar.geojson"};
-    EXPECT_EQ(briefingTitle("", startWith(far)), "far_myanmar");
+    const Session farStart = startWith(far);
+    EXPECT_EQ(briefingTitle("", farStart), "far_myanmar");
     // The default's own area keeps the project's name; an area with no incidents gets no title.
     const Session home = startWith(SessionStart{});
     EXPECT_EQ(briefingTitle("", home), home.project().name());
@@ -384,7 +385,7 @@ TEST(SessionStartTest, ABriefingFramedAwayFromTheDefaultIsTitledByItsIncidents) 
     africa.bbox = GeoBBox::fromCorners(-20, -35, 50, 35);
     EXPECT_EQ(briefingTitle("", startWith(africa)), "");
     // A project file's name is the user's choice, wherever it frames.
-    EXPECT_EQ(briefingTitle("mine.flashpoint.json", startWith(far)), startWith(far).project().name());
+    EXPECT_EQ(briefingTitle("mine.flashpoint.json", farStart), farStart.project().name());
 }
 
 }  // namespace

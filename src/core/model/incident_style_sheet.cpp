@@ -325,7 +325,8 @@ int IncidentStyleSheet::find(std::string_view category) const {
 const CategoryStyle& IncidentStyleSheet::styleFor(std::string_view category) const {
     const std::string folded = fold(category);
     if (const int i = indexOf(folded); i >= 0) return m_categories[static_cast<size_t>(i)];
-    if (folded.empty() || m_unnamed.empty() || folded == fold(kOverflowCategory)) return m_fallback;
+    // kOverflowCategory is lower case without blanks: folded already.
+    if (folded.empty() || m_unnamed.empty() || folded == kOverflowCategory) return m_fallback;
     return m_unnamed[hash64(folded) % m_unnamed.size()];
 }
 

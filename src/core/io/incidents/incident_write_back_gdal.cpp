@@ -83,16 +83,16 @@ Status updateGdalLayer(const GdalTarget& target, const std::vector<std::string>&
 
     if (dataset->StartTransaction() != OGRERR_NONE)
         return failure(path, "cannot start a transaction", capture);
-    const auto rollBack = [&](const std::string& what) {
-        const Error e = failure(path, what, capture);
+    const auto rollBackWith = [&](Error e) {
         dataset->RollbackTransaction();
         return e;
     };
+    const auto rollBack = [&](const std::string& what) { return rollBackWith(failure(path, what, capture)); };
     // Not GDAL's failure but the table's: a column the edits were read from is gone.
     const auto noColumn = [&](const std::string& column, const std::string& what) {
-        dataset->RollbackTransaction();
-        return makeError(ErrorCode::IoError, path,
-                         "has no column '" + column + "' to write " + what + " into; nothing was changed");
+        return rollBackWith(
+            makeError(ErrorCode::IoError, path,
+                      "has no column '" + column + "' to write " + what + " into; nothing was changed"));
     };
     for (const std::string& name : newColumns) {
         OGRFieldDefn field(name.c_str(), OFTString);
