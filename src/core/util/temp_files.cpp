@@ -11,7 +11,6 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
-#include <chrono>
 #include <cstring>
 #include <filesystem>
 
@@ -51,10 +50,7 @@ void removeFolder(const char* path) {
 
 // Taken during static initialisation, before main: anything changed since is this process's or a living
 // one's.
-// A second early: the kernel stamps files from a coarse clock (up to a tick behind now()), so a temporary
-// another writer made just after this process started could otherwise look older than it.
-const std::filesystem::file_time_type g_processStart =
-    std::filesystem::file_time_type::clock::now() - std::chrono::seconds(1);
+const std::filesystem::file_time_type g_processStart = std::filesystem::file_time_type::clock::now();
 
 /// ".NAME." followed by six letters or digits (mkstemp's, mkdtemp's), optionally ".EXT" (mkstemps').
 bool isTempNameOf(const std::string& entry, const std::string& prefix) {
