@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -92,6 +93,23 @@ TEST_F(TempFiles, StaleTemporariesOfAKilledRunAreRemovedByTheNextWriteThere) {
     std::ifstream in(target);
     std::string text((std::istreambuf_iterator<char>(in)), {});
     EXPECT_EQ(text, "the new image");
+}
+
+// The start a run compares stale temporaries with is read from this clock; a finer one (the process's start
+// by std::chrono) made a file written a few milliseconds after a test process started look stale (seen once
+// in CI).
+TEST_F(TempFiles, AFileMadeAfterAFileClockReadingIsNeverOlderThanIt) {
+    for (int i = 0; i < 200; ++i) {
+        const timespec before = fileClockNow();
+        const fs::path file = m_dir / ("f" + std::to_string(i));
+        std::ofstream(file) << "x";
+        struct stat st {};
+        ASSERT_EQ(::lstat(file.c_str(), &st), 0);
+        const bool older = st.st_mtim.tv_sec < before.tv_sec ||
+                           (st.st_mtim.tv_sec == before.tv_sec && st.st_mtim.tv_nsec < before.tv_nsec);
+        ASSERT_FALSE(older) << "file " << st.st_mtim.tv_sec << "." << st.st_mtim.tv_nsec << " reading "
+                            << before.tv_sec << "." << before.tv_nsec << " (try " << i << ")";
+    }
 }
 
 TEST_F(TempFiles, ATemporaryALivingWriterHoldsIsNeverRemoved) {

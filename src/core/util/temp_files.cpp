@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <sys/file.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <atomic>
@@ -50,7 +51,11 @@ void removeFolder(const char* path) {
 
 // Taken during static initialisation, before main: anything changed since is this process's or a living
 // one's.
-const std::filesystem::file_time_type g_processStart = std::filesystem::file_time_type::clock::now();
+const timespec g_processStart = fileClockNow();
+
+bool earlier(const timespec& a, const timespec& b) {
+    return a.tv_sec < b.tv_sec || (a.tv_sec == b.tv_sec && a.tv_nsec < b.tv_nsec);
+}
 
 /// ".NAME." followed by six letters or digits (mkstemp's, mkdtemp's), optionally ".EXT" (mkstemps').
 bool isTempNameOf(const std::string& entry, const std::string& prefix) {
@@ -74,6 +79,12 @@ extern "C" void onTerminate(int sig) {
 }
 
 }  // namespace
+
+timespec fileClockNow() {
+    timespec now{};
+    ::clock_gettime(CLOCK_REALTIME_COARSE, &now);
+    return now;
+}
 
 TempPathGuard::TempPathGuard(const std::string& path, bool folder) {
     if (path.empty()) return;
@@ -138,9 +149,9 @@ size_t removeStaleTempSiblings(const std::string& target) {
         const fs::file_status status = entry.symlink_status(statEc);
         const bool folder = fs::is_directory(status);
         if (statEc || (!folder && !fs::is_regular_file(status))) continue;
-        const fs::file_time_type changed = fs::last_write_time(entry.path(), statEc);
-        if (statEc || changed >= g_processStart) continue;
         const std::string p = entry.path().string();
+        struct stat st {};
+        if (::lstat(p.c_str(), &st) != 0 || !earlier(st.st_mtim, g_processStart)) continue;
         const int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | (folder ? O_DIRECTORY : 0));
         if (fd < 0) continue;
         // Locked: a living writer (this program in another process) still works on it.

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <time.h>
+
 #include <cstddef>
 #include <string>
 
@@ -28,6 +30,12 @@ private:
     int m_slot = -1;
     int m_lockFd = -1;
 };
+
+/// Now by the clock the kernel stamps files with (CLOCK_REALTIME_COARSE): a file made or changed after this
+/// call never has an older modification time. A finer clock does not promise that (the kernel's stamps lag it
+/// by up to a scheduler tick), which would make a file made just after this process started look older than
+/// it.
+timespec fileClockNow();
 
 /// Removes what a killed earlier run (SIGKILL, a crash, a power cut: nothing the dying process can clean)
 /// left beside `target`: its hidden temporary siblings as this program names them (".NAME.XXXXXX", a folder
