@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 
 #include "app/session/session.h"
 #include "app/session/session_startup.h"
@@ -23,12 +24,15 @@ const std::string kPlaceNames = kFixtures + "/incidents/acled_placenames.csv";
 /// A shell that runs exports at once (as a window would start them) and counts what it was asked.
 class RecordingShell : public SessionShell {
 public:
-    Status startImageExport(const ExportImage&, const std::string&) override {
+    Status startImageExport(const ExportImage&, const std::string& title) override {
         ++imageExports;
+        titles.push_back(title);
         return {};
     }
-    Status startAnimationExport(const ExportAnimation&, const std::string&, const ExportSettings&) override {
+    Status startAnimationExport(const ExportAnimation&, const std::string& title,
+                                const ExportSettings&) override {
         ++animationExports;
+        titles.push_back(title);
         return {};
     }
     void askUnsavedChanges(const Command&) override { ++questions; }
@@ -36,6 +40,7 @@ public:
     void applyTheme(Theme theme) override { themes.push_back(theme); }
     int imageExports = 0, animationExports = 0, questions = 0, quits = 0;
     std::vector<Theme> themes;
+    std::vector<std::string> titles;  ///< the default title of each export asked for
 };
 
 class SessionTest : public ::testing::Test {
@@ -377,15 +382,79 @@ TEST(SessionStartTest, ABriefingFramedAwayFromTheDefaultIsTitledByItsIncidents) 
     SessionStart far;
     far.incidents = {kFixtures + "/incidents/far_myanmar.geojson"};
     const Session farStart = startWith(far);
-    EXPECT_EQ(briefingTitle("", farStart), "far_myanmar");
+    const auto homeArea = [](const Session& s) { return s.homeView().bbox; };
+    EXPECT_EQ(briefingTitle(farStart, homeArea(farStart)), "far_myanmar");
     // The default's own area keeps the project's name; an area with no incidents gets no title.
     const Session home = startWith(SessionStart{});
-    EXPECT_EQ(briefingTitle("", home), home.project().name());
+    EXPECT_EQ(briefingTitle(home, homeArea(home)), home.project().name());
     SessionStart africa;
     africa.bbox = GeoBBox::fromCorners(-20, -35, 50, 35);
-    EXPECT_EQ(briefingTitle("", startWith(africa)), "");
+    const Session africaStart = startWith(africa);
+    EXPECT_EQ(briefingTitle(africaStart, homeArea(africaStart)), "");
     // A project file's name is the user's choice, wherever it frames.
-    EXPECT_EQ(briefingTitle("mine.flashpoint.json", farStart), farStart.project().name());
+    const std::filesystem::path dir =
+        std::filesystem::temp_directory_path() / ("fp-title-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const std::string projectFile = (dir / "mine.flashpoint.json").string();
+    std::ofstream(projectFile) << R"({"format": "flashpoint-project", "version": 1, "name": "Mine"})";
+    SessionStart own = far;
+    own.project = projectFile;
+    const Session ownStart = startWith(own);
+    EXPECT_EQ(briefingTitle(ownStart, homeArea(ownStart)), "Mine");
+    std::filesystem::remove_all(dir);
+}
+
+// The window's export dialogs titled every briefing with the project's name, also of a view of incidents
+// far from the embedded default's area; they now follow what the window shows, as render does.
+TEST(SessionStartTest, TheWindowsExportTitleFollowsTheAreaItShows) {
+    SessionStart far;
+    far.incidents = {kFixtures + "/incidents/far_myanmar.geojson"};
+    StartOutcome outcome;
+    auto started = startSession(
+        far, {}, [](const Command&, const Status&, const MapState&) {}, outcome);
+    ASSERT_TRUE(started.ok()) << started.error().describe();
+    Session session = std::move(started).value();
+    RecordingShell shell;
+    session.setShell(&shell);
+    session.apply(ResetView{});  // the window's first frame: the incidents, framed
+    ASSERT_TRUE(session.apply(ExportImage{{}, "/tmp/unused.png"}).ok());
+    ASSERT_TRUE(session.apply(ZoomToLayer{session.state().scene().layers.front().id}).ok());  // the Balkans
+    ASSERT_TRUE(session.apply(ExportAnimation{}).ok());
+    EXPECT_EQ(shell.titles, (std::vector<std::string>{"far_myanmar", session.project().name()}));
+}
+
+}  // namespace
+}  // namespace fp
+
+namespace fp {
+namespace {
+
+// Adding incidents far from the map, or zooming to them, in the window showed them folded by the default UTM
+// zone without a word (only a start with --incidents said so); now the session says it once per area.
+TEST(SessionStartTest, FramingALayerTheMapCrsIsNotMeantForIsSaidOnce) {
+    StartOutcome outcome;
+    auto started = startSession(
+        SessionStart{}, {}, [](const Command&, const Status&, const MapState&) {}, outcome);
+    ASSERT_TRUE(started.ok()) << started.error().describe();
+    Session session = std::move(started).value();
+    session.resize(800, 600, 1.f);
+    std::vector<std::string> warnings;
+    const int sink = Log::instance().addSink([&](const LogEntry& e) {
+        if (e.level == LogLevel::Warning) warnings.push_back(e.message);
+    });
+    ASSERT_TRUE(session.apply(AddIncidents{kFixtures + "/incidents/far_myanmar.geojson"}).ok());
+    const uint64_t far = session.state().scene().incidentLayers.back().id;
+    const uint64_t boundaries = session.state().scene().layers.front().id;
+    ASSERT_TRUE(session.apply(ZoomToLayer{boundaries}).ok());  // suits the CRS: nothing to say
+    ASSERT_TRUE(session.apply(ZoomToLayer{far}).ok());         // said already
+    Log::instance().removeSink(sink);
+    ASSERT_EQ(warnings.size(), 1u);
+    EXPECT_EQ(
+        warnings[0],
+        "the map shows lon 96.1 to 96.2, lat 17 to 22, mostly outside the area its CRS WGS 84 / UTM "
+        "zone 34N is meant for (lon 18 to 24, lat 0 to 84), so it is distorted there; choose a CRS for "
+        "this area (--crs, or Map > CRS\u2026 in the window), e.g. EPSG:3857 (the web map) or the area's "
+        "UTM zone");
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -76,6 +77,11 @@ public:
     /// centre and size. Exports frame this, not the whole window. The whole view when nothing is covered
     /// or the insets would leave (almost) nothing.
     MapView uncoveredView() const;
+    /// The title an export of what the window shows gets when the user gives none (see briefingTitle).
+    std::string exportTitle() const;
+    /// Warns when the map CRS is not meant for `area` (lon/lat; see crsUnsuitedFor), once per such warning
+    /// in the session: a start framing far incidents and a later zoom to them say it once.
+    void warnIfCrsUnsuited(const GeoBBox& area);
     /// The gazetteer for place labels and place names (loaded on demand by whoever needs it first).
     void setGazetteer(std::shared_ptr<const Gazetteer> gazetteer) {
         m_state.setGazetteer(std::move(gazetteer));
@@ -166,6 +172,8 @@ private:
     Status addLayers(const std::string& source);
     /// Frames `box` when none of it is on screen, so that something just added does not seem missing.
     void bringIntoView(const GeoBBox& box);
+    /// Frames `box` (lon/lat) in the uncovered view, warning once when the map CRS is not meant for it.
+    void frameArea(const GeoBBox& box);
     void showNewestIncidents();
     /// Centres the view on `at`, zooming in (never out) until `radiusMetres` around it fills the view.
     void centreOn(MapXY at, double radiusMetres);
@@ -195,6 +203,7 @@ private:
     Color m_projectBackground;
     std::optional<Color> m_backgroundOverride;
     CoveredInsets m_covered;
+    std::set<std::string> m_crsWarnings;  // "the CRS is not meant for this area", each said once
     uint64_t m_frame = 0;
     uint64_t m_changes = 0;
     SessionShell m_defaultShell;

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "app/session/session.h"
+#include "app/session/session_startup.h"
 #include "core/project/layer_geocoded_copy.h"
 #include "core/util/log.h"
 #include "ui/panels/incident_inspector_panel.h"
@@ -84,11 +85,16 @@ void Session::rememberExportSettings(const ExportSettings& settings) {
     m_project.exportSettings() = settings;
 }
 
+std::string Session::exportTitle() const {
+    const GeoBBox shown = unprojectMapBBox(uncoveredView().visibleExtent(), m_state.projection());
+    return briefingTitle(*this, shown.empty() ? std::nullopt : std::optional<GeoBBox>(shown));
+}
+
 Status Session::on(const ExportAnimation& request) {
     ExportSettings settings = m_project.exportSettings();
     settings.lastAnimationPath = request.outputPath;
     settings.fps = request.fps;
-    if (Status s = shell().startAnimationExport(request, m_project.name(), settings); !s) return s;
+    if (Status s = shell().startAnimationExport(request, exportTitle(), settings); !s) return s;
     rememberExportSettings(settings);
     return {};
 }
@@ -99,7 +105,7 @@ Status Session::on(const CancelAnimationExport&) {
 }
 
 Status Session::on(const ExportImage& request) {
-    if (Status s = shell().startImageExport(request, m_project.name()); !s) return s;
+    if (Status s = shell().startImageExport(request, exportTitle()); !s) return s;
     ExportSettings settings = request.settings;
     // The animation dialog owns these two.
     settings.fps = m_project.exportSettings().fps;

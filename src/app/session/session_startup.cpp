@@ -89,7 +89,7 @@ uint64_t newestIncidentLayerId(const MapState& state) {
     return newest;
 }
 
-ProjectView startHomeView(const SessionStart& start, const Session& session, uint64_t newestBefore) {
+ProjectView startHomeView(const SessionStart& start, Session& session, uint64_t newestBefore) {
     ProjectView home = session.homeView();
     GeoBBox added;
     for (const auto& layer : session.state().scene().incidentLayers)
@@ -101,18 +101,17 @@ ProjectView startHomeView(const SessionStart& start, const Session& session, uin
     if (farIncidents) home.bbox = withRoomAroundPlace(added);
     // An area framed here (not the project's own view) in a CRS the user did not choose, such as the world in
     // the default UTM zone, folds and stretches: say so.
-    if ((start.bbox || farIncidents) && start.crs.empty())
-        if (auto why = crsUnsuitedFor(session.state().scene().crs, *home.bbox)) logWarning(*why);
+    if ((start.bbox || farIncidents) && start.crs.empty()) session.warnIfCrsUnsuited(*home.bbox);
     return home;
 }
 
-std::string briefingTitle(const std::string& projectFile, const Session& session) {
-    const std::optional<GeoBBox>& framed = session.homeView().bbox;
-    if (!projectFile.empty() || !framed || framed->intersects(defaultFocusBBox()))
+std::string briefingTitle(const Session& session, const std::optional<GeoBBox>& shown) {
+    if (!session.project().needsNewPath() || !shown || shown->empty() ||
+        shown->intersects(defaultFocusBBox()))
         return session.project().name();
     std::string title;
     for (const IncidentLayer& layer : session.state().scene().incidentLayers)
-        if (layer.data && !layer.data->empty() && layer.data->extent().intersects(*framed))
+        if (layer.data && !layer.data->empty() && layer.data->extent().intersects(*shown))
             title += (title.empty() ? "" : ", ") + layer.name;
     return title;
 }

@@ -63,14 +63,15 @@ uint64_t newestIncidentLayerId(const MapState& state);
 /// Step 4: the home view a start ends on: the session's, framing `start.bbox` instead when given, or,
 /// without a project, the incidents the start added (layers newer than `newestBefore`) when they lie wholly
 /// outside it (with room around a single place). An area framed this way in a CRS the user did not choose
-/// (start.crs empty) that the CRS is not meant for is said once, as a warning.
-ProjectView startHomeView(const SessionStart& start, const Session& session, uint64_t newestBefore);
+/// (start.crs empty) that the CRS is not meant for is said once, as a warning (Session::warnIfCrsUnsuited).
+ProjectView startHomeView(const SessionStart& start, Session& session, uint64_t newestBefore);
 
-/// The title a briefing gets when none is given: the project's name; without a project file
-/// (`projectFile` empty), when the home view frames an area away from the embedded default's (incidents far
-/// from it, or a --bbox elsewhere), the names of the incident layers it shows instead ("Kosovo and Serbia"
-/// over Syria would mislead), or none.
-std::string briefingTitle(const std::string& projectFile, const Session& session);
+/// The title a briefing of the area `shown` (lon/lat; nullopt: the project's own view) gets when none is
+/// given: the project's name; for a project without a file of its own (the embedded default, an untitled
+/// one) showing an area away from the embedded default's (incidents far from it, a --bbox or a view panned
+/// elsewhere), the names of the incident layers with incidents there instead ("Kosovo and Serbia" over
+/// Syria would mislead), or none. One rule for `render`, `animate` and the window's export dialogs.
+std::string briefingTitle(const Session& session, const std::optional<GeoBBox>& shown);
 
 /// How a start-up command went, for the caller to say (the CLI: a failure on stderr; the window: the log
 /// and a notification).

@@ -4,6 +4,7 @@
 
 #include "app/session/session.h"
 #include "core/geo/framing.h"
+#include "core/util/log.h"
 
 namespace fp {
 
@@ -44,23 +45,33 @@ Status Session::on(const ResetView&) {
 Status Session::on(const ZoomToLayer& zoom) {
     if (const IncidentLayer* incidents = m_state.scene().findIncidentLayer(zoom.layerId)) {
         if (incidents->data && !incidents->data->empty())
-            fitUncovered([&] { m_state.frame(withRoomAroundPlace(incidents->data->extent())); });
+            frameArea(withRoomAroundPlace(incidents->data->extent()));
         return {};
     }
     const MapLayer* layer = m_state.scene().find(zoom.layerId);
     if (!layer)
         return makeError(ErrorCode::NotFound, "layer " + std::to_string(zoom.layerId),
                          "the layer no longer exists");
-    if (layer->data && !layer->data->extent.empty())
-        fitUncovered([&] { m_state.frame(layer->data->extent); });
+    if (layer->data && !layer->data->extent.empty()) frameArea(layer->data->extent);
     return {};
+}
+
+void Session::frameArea(const GeoBBox& box) {
+    fitUncovered([&] { m_state.frame(box); });
+    // A layer far from the map's area in a CRS meant for that area (the default UTM zone) folds and
+    // stretches.
+    warnIfCrsUnsuited(box);
+}
+
+void Session::warnIfCrsUnsuited(const GeoBBox& area) {
+    if (auto why = crsUnsuitedFor(m_state.scene().crs, area); why && m_crsWarnings.insert(*why).second)
+        logWarning(*why);
 }
 
 void Session::bringIntoView(const GeoBBox& added) {
     const GeoBBox box = withRoomAroundPlace(added);
     const MapBBox projected = projectGeoBBox(box, m_state.projection());
-    if (!projected.empty() && !projected.intersects(m_state.view().visibleExtent()))
-        fitUncovered([&] { m_state.frame(box); });
+    if (!projected.empty() && !projected.intersects(m_state.view().visibleExtent())) frameArea(box);
 }
 
 void Session::centreOn(MapXY at, double radiusMetres) {

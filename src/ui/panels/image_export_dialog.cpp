@@ -77,6 +77,9 @@ void drawFurnitureChoices(MapFurniture& f, float scale) {
     ImGui::SameLine(120.f * s);
     ImGui::SetNextItemWidth(240.f * s);
     inputText("##title", f.titleText);
+    itemTooltip(
+        "Empty: the project's name; an unsaved project showing an area away from its own takes the names of "
+        "the incident layers shown");
     ImGui::Checkbox("Subtitle", &f.subtitle);
     ImGui::SameLine(120.f * s);
     ImGui::SetNextItemWidth(240.f * s);
