@@ -157,3 +157,34 @@ TEST(TimeHistogram, VisitsOnlyIncidentsNearTheView) {
 
 }  // namespace
 }  // namespace fp
+
+namespace fp {
+namespace {
+
+// Seven years on a 1,100-pixel timeline labelled every month: the names ran into one another.
+TEST(TimeAxisLabels, MonthLabelsThinOutToStayApart) {
+    const TimePoint begin = utc(2016, 1, 1);
+    const auto span = [&](int years) {
+        return TimeSpan{begin, TimePoint{begin.seconds + int64_t{years} * 365 * 86400}};
+    };
+    EXPECT_EQ(monthLabelStride(span(1), 1100, 44), 1);    // 84 px a month
+    EXPECT_EQ(monthLabelStride(span(2), 1100, 44), 2);    // 42 px (a 28-day month): not quite enough
+    EXPECT_EQ(monthLabelStride(span(7), 1100, 44), 6);    // 12 px a month
+    EXPECT_EQ(monthLabelStride(span(27), 1100, 44), 24);  // ACLED since 1997: 3 px a month
+    EXPECT_EQ(monthLabelStride(span(400), 1100, 44), 12 * 20);
+    EXPECT_EQ(monthLabelStride(TimeSpan{begin, begin}, 1100, 44), 1);
+
+    EXPECT_TRUE(labelsMonthEdge(utc(2019, 1, 1), 3));
+    EXPECT_TRUE(labelsMonthEdge(utc(2019, 4, 1), 3));
+    EXPECT_FALSE(labelsMonthEdge(utc(2019, 5, 1), 3));
+    EXPECT_TRUE(labelsMonthEdge(utc(2019, 7, 1), 6));
+    EXPECT_FALSE(labelsMonthEdge(utc(2019, 4, 1), 6));
+    EXPECT_TRUE(labelsMonthEdge(utc(2018, 1, 1), 24));
+    EXPECT_FALSE(labelsMonthEdge(utc(2019, 1, 1), 24));
+    EXPECT_FALSE(labelsMonthEdge(utc(2018, 2, 1), 24));
+    EXPECT_TRUE(labelsMonthEdge(utc(2000, 1, 1), 12 * 20));
+    EXPECT_FALSE(labelsMonthEdge(utc(2010, 1, 1), 12 * 20));
+}
+
+}  // namespace
+}  // namespace fp

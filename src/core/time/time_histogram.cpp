@@ -75,6 +75,25 @@ BinUnit chooseBinUnit(TimeSpan visible, int widthPx, int minBinPx) {
     return BinUnit::Month;
 }
 
+int monthLabelStride(TimeSpan visible, int widthPx, int minLabelPx) {
+    const int64_t length = visible.end.seconds - visible.begin.seconds;
+    if (length <= 0 || widthPx <= 0) return 1;
+    const double pxPerMonth = static_cast<double>(widthPx) * 28.0 * kDay / static_cast<double>(length);
+    for (int stride : {1, 2, 3, 6, 12})
+        if (pxPerMonth * stride >= minLabelPx) return stride;
+    // Whole years: 2, 5, 10, 20, 50, ... (a span of dates has at most a few thousand years).
+    for (int decade = 1; decade < 10000; decade *= 10)
+        for (int years : {2 * decade, 5 * decade, 10 * decade})
+            if (pxPerMonth * 12.0 * years >= minLabelPx) return 12 * years;
+    return 12 * 100000;
+}
+
+bool labelsMonthEdge(TimePoint edge, int strideMonths) {
+    const CivilTime c = toCivil(edge);
+    if (strideMonths <= 12) return (c.month - 1) % std::max(1, strideMonths) == 0;
+    return c.month == 1 && c.year % (strideMonths / 12) == 0;
+}
+
 TimePoint binStart(TimePoint t, BinUnit unit) {
     switch (unit) {
         case BinUnit::Hour:

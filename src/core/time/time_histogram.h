@@ -18,6 +18,16 @@ enum class BinUnit : uint8_t { Hour, SixHours, Day, Week, Month };
 /// narrow or `widthPx` is not positive; Hour for an empty span.
 BinUnit chooseBinUnit(TimeSpan visible, int widthPx, int minBinPx = 6);
 
+/// Every how many months a time axis of Month bins labels a month edge, so that labels `minLabelPx` wide do
+/// not overlap when `visible` spans `widthPx` pixels: 1, 2, 3, 6 or 12 months, then whole multiples of years
+/// (2, 5, 10, 20, 50, ...). A month counts as its shortest, 28 days.
+int monthLabelStride(TimeSpan visible, int widthPx, int minLabelPx);
+
+/// Whether the month edge `edge` (a month's 1st, 00:00 UTC) carries a label at `strideMonths` (see
+/// monthLabelStride): months counted from January (every 3: Jan, Apr, Jul, Oct), and above 12 only the
+/// Januaries of years that are multiples of strideMonths / 12.
+bool labelsMonthEdge(TimePoint edge, int strideMonths);
+
 /// Start of the `unit` bin holding `t` (the hour, 00/06/12/18 UTC, midnight, Monday 00:00 or the 1st).
 TimePoint binStart(TimePoint t, BinUnit unit);
 

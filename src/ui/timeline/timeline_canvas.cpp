@@ -333,11 +333,15 @@ void TimelinePanel::drawAxis(const UiContext& ctx, float x0, float x1, float y, 
     list->AddLine({x0, y}, {x1, y}, grid);
 
     // Minor labels at the finest calendar unit with room for a label; major labels one level up.
-    const BinUnit minor = chooseBinUnit(visible, static_cast<int>(width), static_cast<int>(44.f * ctx.scale));
+    const int minLabelPx = static_cast<int>(44.f * ctx.scale);
+    const BinUnit minor = chooseBinUnit(visible, static_cast<int>(width), minLabelPx);
+    // Years of data leave a month a few pixels: label every few months, or years, instead.
+    const int stride =
+        minor == BinUnit::Month ? monthLabelStride(visible, static_cast<int>(width), minLabelPx) : 1;
     char buf[48];
     for (TimePoint e : binEdges(visible, minor)) {
         const float x = screenX(e);
-        if (x < x0 - 60.f || x > x1) continue;
+        if (x < x0 - 60.f || x > x1 || (minor == BinUnit::Month && !labelsMonthEdge(e, stride))) continue;
         const CivilTime c = toCivil(e);
         switch (minor) {
             case BinUnit::Hour:
