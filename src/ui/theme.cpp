@@ -36,7 +36,11 @@ const unsigned short* uiGlyphRanges() {
         0x0020, 0x00FF,  // Basic Latin + Latin-1 Supplement (° ë)
         0x0100, 0x017F,  // Latin Extended-A (Š ć Đ)
         0x0180, 0x024F,  // Latin Extended-B
+        0x0250, 0x02FF,  // IPA Extensions (ə of Azerbaijani names), Spacing Modifier Letters (ʿ ʾ)
+        0x0300, 0x036F,  // Combining Diacritical Marks (zero-width in DejaVu: drawn over the letter before)
+        0x0370, 0x03FF,  // Greek
         0x0400, 0x052F,  // Cyrillic + Cyrillic Supplement
+        0x1E00, 0x1EFF,  // Latin Extended Additional (Ḥ ṭ ẓ of transliterations, Vietnamese)
         0x2010, 0x205E,  // General Punctuation (– — … ‹ ›)
         0x2190, 0x2193,  // arrows ← ↑ → ↓
         0x2212, 0x2212,  // minus sign
