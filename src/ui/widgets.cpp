@@ -22,6 +22,15 @@ std::string ellipsize(const std::string& text, float maxWidth) {
     return text.substr(0, end) + kEllipsis;
 }
 
+void sameLineIfFits(float nextWidth) {
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < nextWidth) ImGui::NewLine();
+}
+
+float toggleWidth(const char* label) {
+    return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label).x;
+}
+
 void itemTooltip(const char* text) {
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", text);
 }

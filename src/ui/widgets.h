@@ -18,6 +18,14 @@ std::string ellipsize(const std::string& text, float maxWidth);
 /// Shows `text` as a tooltip when the last item is hovered.
 void itemTooltip(const char* text);
 
+/// Puts the next item on the line of the last one when an item `nextWidth` pixels wide still fits in the
+/// window there; otherwise it starts a new line (a row of radio buttons or check boxes that wraps instead
+/// of being cut at a narrow panel's edge).
+void sameLineIfFits(float nextWidth);
+
+/// The width of a check box or radio button labelled `label`.
+float toggleWidth(const char* label);
+
 /// The colour log entries of `level` are drawn in, readable on the theme's window background.
 ImVec4 logLevelColor(LogLevel level, Theme theme);
 

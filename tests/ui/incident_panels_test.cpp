@@ -245,6 +245,32 @@ TEST_F(IncidentUiTest, StyleChoiceEmitsTheLayersNewDrawStyle) {
     EXPECT_TRUE(set->style.weightByFatalities);
 }
 
+// Docked at the window's side (about 300 px), the panel cut "Hexbins" off and half of "Weight by
+// fatalities": a row of choices now wraps where it does not fit.
+TEST_F(IncidentUiTest, StyleChoicesWrapInANarrowPanelInsteadOfBeingCutOff) {
+    IncidentLegendPanel legend;
+    legend.setOpen(true);
+    IncidentStyle heatmap = layer().style;
+    heatmap.drawStyle = IncidentDrawStyle::Heatmap;  // shows the weighting too
+    ASSERT_TRUE(state.setIncidentStyle(layer().id, heatmap).ok());
+    frame(legend);
+    ui.frame([&] { ImGui::SetWindowSize(legend.title(), {260.f, 400.f}); });
+    frame(legend);
+    for (const char* label : {"Auto", "Markers", "Heatmap", "Hexbins", "Weight by fatalities"}) {
+        ImGuiID target = 0;
+        ui.frame([&] {
+            ImGui::Begin(legend.title());
+            ImGui::BeginChild("##incidentLayers");
+            ImGui::PushID(("incidents" + std::to_string(layer().id)).c_str());
+            target = ImGui::GetID(label);
+            ImGui::PopID();
+            ImGui::EndChild();
+            ImGui::End();
+        });
+        EXPECT_TRUE(scan(legend, [&] { return ImGui::GetCurrentContext()->HoveredId == target; })) << label;
+    }
+}
+
 TEST_F(IncidentUiTest, InspectorLinksOpenTheSourceUrl) {
     IncidentInspectorPanel inspector;
     inspector.setOpen(true);

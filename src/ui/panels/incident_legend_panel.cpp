@@ -37,7 +37,7 @@ bool drawStyleChoice(IncidentStyle& style) {
                                                                  {IncidentDrawStyle::Heatmap, "Heatmap"},
                                                                  {IncidentDrawStyle::Hexbin, "Hexbins"}};
     for (const auto& [value, label] : choices) {
-        ImGui::SameLine();
+        sameLineIfFits(toggleWidth(label));
         if (ImGui::RadioButton(label, style.drawStyle == value) && style.drawStyle != value) {
             style.drawStyle = value;
             changed = true;
@@ -178,8 +178,8 @@ bool drawStyleControls(IncidentStyle& style, float scale) {
     itemTooltip(
         "Ground discs around incidents whose location is approximate (5 km near a place, 25 km region)");
     if (style.drawStyle != IncidentDrawStyle::Markers) {
-        // On the discs' row: the panel stays as tall as before but for the style choice.
-        ImGui::SameLine();
+        // On the discs' row when the panel is wide enough.
+        sameLineIfFits(toggleWidth("Weight by fatalities"));
         changed |= ImGui::Checkbox("Weight by fatalities", &style.weightByFatalities);
         itemTooltip("Heatmaps and hexagons count fatalities (unreported: 0) instead of incidents");
     }

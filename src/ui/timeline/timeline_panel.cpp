@@ -74,12 +74,6 @@ std::string formatWindowLength(const TimeWindowSpec& w) {
 
 constexpr const char* kStepNames[] = {"hour", "day", "week", "month"};
 
-/// Starts a new line unless `width` more fits on this one.
-void sameLineIfFits(float width) {
-    ImGui::SameLine();
-    if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
-}
-
 }  // namespace
 
 void TimelinePanel::draw(const UiContext& ctx, CommandList& out) {
