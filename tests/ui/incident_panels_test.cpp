@@ -114,6 +114,20 @@ protected:
             }
         return std::nullopt;
     }
+    /// Where the legend's toggle `label` of the first layer is, found by moving the mouse over it.
+    std::optional<ImVec2> legendToggle(IncidentLegendPanel& legend, const char* label) {
+        ImGuiID target = 0;
+        ui.frame([&] {
+            ImGui::Begin(legend.title());
+            ImGui::BeginChild("##incidentLayers");
+            ImGui::PushID(("incidents" + std::to_string(layer().id)).c_str());
+            target = ImGui::GetID(label);
+            ImGui::PopID();
+            ImGui::EndChild();
+            ImGui::End();
+        });
+        return scan(legend, [&] { return ImGui::GetCurrentContext()->HoveredId == target; });
+    }
 
     test::ImGuiHarness ui;
     MapState state;
@@ -206,19 +220,7 @@ TEST_F(IncidentUiTest, StyleChoiceEmitsTheLayersNewDrawStyle) {
     legend.setOpen(true);
     frame(legend);
     EXPECT_EQ(layer().style.drawStyle, IncidentDrawStyle::Auto);
-    auto radio = [&](const char* label) {
-        ImGuiID target = 0;
-        ui.frame([&] {
-            ImGui::Begin(legend.title());
-            ImGui::BeginChild("##incidentLayers");
-            ImGui::PushID(("incidents" + std::to_string(layer().id)).c_str());
-            target = ImGui::GetID(label);
-            ImGui::PopID();
-            ImGui::EndChild();
-            ImGui::End();
-        });
-        return scan(legend, [&] { return ImGui::GetCurrentContext()->HoveredId == target; });
-    };
+    auto radio = [&](const char* label) { return legendToggle(legend, label); };
     auto heatmap = radio("Heatmap");
     ASSERT_TRUE(heatmap);
     CommandList out = click(legend, *heatmap);
@@ -256,19 +258,8 @@ TEST_F(IncidentUiTest, StyleChoicesWrapInANarrowPanelInsteadOfBeingCutOff) {
     frame(legend);
     ui.frame([&] { ImGui::SetWindowSize(legend.title(), {260.f, 400.f}); });
     frame(legend);
-    for (const char* label : {"Auto", "Markers", "Heatmap", "Hexbins", "Weight by fatalities"}) {
-        ImGuiID target = 0;
-        ui.frame([&] {
-            ImGui::Begin(legend.title());
-            ImGui::BeginChild("##incidentLayers");
-            ImGui::PushID(("incidents" + std::to_string(layer().id)).c_str());
-            target = ImGui::GetID(label);
-            ImGui::PopID();
-            ImGui::EndChild();
-            ImGui::End();
-        });
-        EXPECT_TRUE(scan(legend, [&] { return ImGui::GetCurrentContext()->HoveredId == target; })) << label;
-    }
+    for (const char* label : {"Auto", "Markers", "Heatmap", "Hexbins", "Weight by fatalities"})
+        EXPECT_TRUE(legendToggle(legend, label)) << label;
 }
 
 TEST_F(IncidentUiTest, InspectorLinksOpenTheSourceUrl) {
