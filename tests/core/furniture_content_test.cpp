@@ -6,6 +6,7 @@
 #include <numbers>
 
 #include "core/export/furniture_content.h"
+#include "core/places/gazetteer.h"
 #include "incident_test_util.h"
 
 namespace fp {
@@ -129,6 +130,45 @@ TEST(FurnitureContent, AttributionIsDeduplicatedInLayerOrder) {
     EXPECT_EQ(lines[0], "geoBoundaries (Runfola et al. 2020), CC BY-SA 2.0");
     EXPECT_EQ(lines[1], "Natural Earth (public domain)");
     EXPECT_EQ(lines[2], "ACLED");
+}
+
+// A briefing of South Asia listed the embedded Kosovo incidents' categories in its legend, their dates in the
+// subtitle and their sources in the credits, though none of them was on the map.
+TEST(FurnitureContent, FurnitureSpeaksOnlyOfLayersInTheExportedArea) {
+    MapScene scene;
+    auto boundary = std::make_shared<VectorLayer>();
+    boundary->extent = GeoBBox::fromCorners(20.0, 41.8, 21.8, 43.3);  // Kosovo
+    scene.addLayer(boundary, {}, "geoBoundaries");
+    auto kosovo = incident("Arrest", utc(2022, 12, 10));
+    auto asia = incident("Riots/Protests", utc(2015, 1, 3));
+    asia.location = {77.2, 28.6};
+    scene.addIncidentLayer(std::make_shared<const IncidentStore>(IncidentStore::build({kosovo})), "kosovo",
+                           "k", "AP");
+    scene.addIncidentLayer(std::make_shared<const IncidentStore>(IncidentStore::build({asia})), "asia", "a",
+                           "ACLED");
+    const MapScene shown = sceneShown(scene, GeoBBox::fromCorners(60.0, 5.0, 110.0, 40.0));
+    ASSERT_EQ(legendEntries(shown, sheet()).size(), 1u);
+    EXPECT_EQ(legendEntries(shown, sheet())[0].name, "Riots/Protests");
+    EXPECT_EQ(defaultSubtitle(shown), "03 Jan 2015");
+    EXPECT_EQ(attributionLines(shown), (std::vector<std::string>{"ACLED"}));
+    // Over Kosovo both layers' extents are what they are: only the one there counts; an empty area keeps all.
+    EXPECT_EQ(attributionLines(sceneShown(scene, GeoBBox::fromCorners(19, 41, 23, 44))),
+              (std::vector<std::string>{"geoBoundaries", "AP"}));
+    EXPECT_EQ(attributionLines(sceneShown(scene, GeoBBox{})),
+              (std::vector<std::string>{"geoBoundaries", "AP", "ACLED"}));
+    EXPECT_EQ(scene.incidentLayers[0].style.visible, true) << "the scene itself is left as it was";
+}
+
+// Place labels come from the shipped gazetteer, whose licences (GeoNames' CC BY 4.0) ask for a credit: an
+// export only had one when the embedded incidents happened to carry it.
+TEST(FurnitureContent, PlaceLabelsCreditTheGazetteer) {
+    MapScene scene;
+    scene.addIncidentLayer(nullptr, "i", "i", "ACLED");
+    scene.gazetteer = Gazetteer::fromRecords({}, "none").value();
+    scene.placeLabels.visible = true;
+    EXPECT_EQ(attributionLines(scene), (std::vector<std::string>{"ACLED", kGazetteerAttribution}));
+    scene.placeLabels.visible = false;
+    EXPECT_EQ(attributionLines(scene), (std::vector<std::string>{"ACLED"}));
 }
 
 TEST(FurnitureContent, ScaleBarTakesRoundLengths) {

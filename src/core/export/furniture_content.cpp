@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <unordered_map>
 
+#include "core/places/gazetteer.h"
 #include "core/proj/geodesic.h"
 #include "core/time/time_window.h"
 
@@ -39,6 +40,18 @@ std::string trim(std::string s) {
 }
 
 }  // namespace
+
+MapScene sceneShown(const MapScene& scene, const GeoBBox& shown) {
+    MapScene described = scene;
+    if (shown.empty()) return described;
+    for (MapLayer& layer : described.layers)
+        if (layer.data && !layer.data->extent.empty() && !layer.data->extent.intersects(shown))
+            layer.style.visible = false;
+    for (IncidentLayer& layer : described.incidentLayers)
+        if (layer.data && !layer.data->empty() && !layer.data->extent().intersects(shown))
+            layer.style.visible = false;
+    return described;
+}
 
 std::string formatDateRange(TimeSpan window) {
     if (!(window.begin < window.end)) return formatDay(toCivil(window.begin));
@@ -137,6 +150,7 @@ std::vector<std::string> attributionLines(const MapScene& scene) {
         if (layer.style.visible) add(layer.attribution);
     for (const auto& layer : scene.incidentLayers)
         if (layer.style.visible) add(layer.attribution);
+    if (scene.gazetteer && scene.placeLabels.visible) add(kGazetteerAttribution);
     // A credit contained in a longer one ("Natural Earth" in "Natural Earth (public domain)") adds nothing.
     auto lower = [](std::string s) {
         for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

@@ -11,6 +11,12 @@
 
 namespace fp {
 
+/// `scene` as an export's furniture describes it: the layers and incident layers whose extent misses `shown`
+/// (the exported area, lon/lat degrees; empty: every layer counts) are hidden, so that the legend, the
+/// subtitle's dates and the credits speak only of what the map shows (a briefing of South Asia listed the
+/// embedded Kosovo incidents' categories and credits). A copy: the layers' data is shared, not copied.
+MapScene sceneShown(const MapScene& scene, const GeoBBox& shown);
+
 /// "10 Dec 2022 – 08 Jan 2023" for the half-open window [begin, end): the last day shown is the one holding
 /// end - 1 s. One date when the window lies within a day; times are added when it does not start and end
 /// at midnight UTC ("10 Dec 2022 14:00 – 10 Dec 2022 20:00").
@@ -41,7 +47,8 @@ struct LegendEntry {
 std::vector<LegendEntry> legendEntries(const MapScene& scene, const IncidentStyleSheet& sheet);
 
 /// Sources to credit, in layer order without repeats: each visible layer's and incident layer's
-/// `attribution`, split on ';' and trimmed; a credit contained in a longer one (case-insensitive) is dropped.
+/// `attribution`, split on ';' and trimmed, then the gazetteer's (kGazetteerAttribution) when place labels
+/// are shown; a credit contained in a longer one (case-insensitive) is dropped.
 std::vector<std::string> attributionLines(const MapScene& scene);
 
 /// A scale bar: the largest 1, 2 or 5 x 10^n metres not longer than `maxMetres`, and its label ("50 km",

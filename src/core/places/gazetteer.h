@@ -97,6 +97,11 @@ private:
     size_t m_count = 0;
 };
 
+/// The credit the shipped gazetteer's licences ask of anything that shows its places
+/// (geodata/places/README.md): place labels on a map, the place search.
+inline constexpr const char* kGazetteerAttribution =
+    "Places: GeoNames (CC BY 4.0), Wikipedia, geoBoundaries, Natural Earth";
+
 /// An offline, read-only gazetteer: places with multilingual names, searched by name (case, diacritic and
 /// script insensitive, typo tolerant) and by position. Build it once (load() or fromRecords()), then share
 /// it: every const method is safe to call from several threads at once. A loaded gazetteer reads its file in

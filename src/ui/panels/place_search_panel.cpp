@@ -146,7 +146,7 @@ void PlaceSearchPanel::draw(const UiContext& ctx, CommandList& out) {
     if (clicked >= 0) fly(m_hits[static_cast<size_t>(clicked)], out);
     if (m_gazetteer) {
         ImGui::Separator();
-        ImGui::TextDisabled("Places: GeoNames (CC BY 4.0), Wikipedia, geoBoundaries, Natural Earth");
+        ImGui::TextDisabled("%s", kGazetteerAttribution);
     }
     ImGui::End();
 }

@@ -40,9 +40,8 @@ namespace {
 using namespace furniture;
 
 /// The legend's rows and scales: categories of the layers drawn as markers, a scale per density layer.
-LegendContent legendContent(const MapState& state, const MapView& view, const IncidentStyleSheet& sheet,
-                            IncidentDrawer* incidents) {
-    const MapScene& scene = state.scene();
+LegendContent legendContent(const MapScene& scene, const MapState& state, const MapView& view,
+                            const IncidentStyleSheet& sheet, IncidentDrawer* incidents) {
     LegendContent content;
     MapScene markers = scene;  // the scene without the layers drawn as density
     markers.incidentLayers.clear();
@@ -72,7 +71,8 @@ FurnitureLayout FurnitureDrawer::layout(const MapState& state, const MapView& vi
                                         IncidentDrawer* incidents) {
     FurnitureLayout out;
     LayoutBuilder b(m_impl->regular, m_impl->bold, out, view);
-    const MapScene& scene = state.scene();
+    const MapScene scene =
+        sceneShown(state.scene(), unprojectMapBBox(view.visibleExtent(), state.projection()));
     // Banners first: everything else sits between them. Then the top corners, the bottom left and the
     // bottom right, each column growing inwards; a part that would overlap one placed before is dropped.
     FreeSpace space = placeBanners(b, f);
@@ -83,7 +83,7 @@ FurnitureLayout FurnitureDrawer::layout(const MapState& state, const MapView& vi
     placeTitle(b, title, subtitle, stampWidth, space);
     if (f.northArrow) placeNorthArrow(b, trueNorthAngle(view, state.projection()), space);
     if (f.scaleBar) placeScaleBar(b, groundMetresPerPixelAtCenter(view, state.projection()), space);
-    if (f.legend) placeLegend(b, legendContent(state, view, sheet, incidents), sheet, space);
+    if (f.legend) placeLegend(b, legendContent(scene, state, view, sheet, incidents), sheet, space);
     if (f.attribution) placeAttribution(b, attributionLines(scene), space);
     if (f.inset) placeInset(b, state, view, space);
     return out;
