@@ -139,7 +139,7 @@ std::vector<PlaceLabelItem>& MapRenderer::Impl::placeLabelsFor(const MapScene& s
         return placeItems;
     }
     const MapProjection& proj = *placeProjection;
-    const GeoBBox viewBox = unprojectMapBBox(view.visibleExtent(), proj);
+    const GeoBBox viewBox = visibleGeoBBox(view, proj);
     // Thresholds are per logical pixel, so an export at 2x shows the same places as the screen.
     const double metresPerPixel = groundMetresPerPixelAtCenter(view, proj) * view.pixelRatio;
     placeCache.update(scene.gazetteer, viewBox, metresPerPixel, scene.placeLabels);

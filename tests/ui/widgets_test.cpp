@@ -5,7 +5,6 @@
 #include <cstdlib>
 #include <set>
 #include <sstream>
-#include <vector>
 
 #include "core/places/gazetteer.h"
 #include "imgui_harness.h"
@@ -48,32 +47,23 @@ TEST(Ellipsize, CutsAtCharacterBoundaries) {
     });
 }
 
-TEST(UiFont, CoversLatinExtendedAndCyrillic) {
-    const char* path = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
-    test::ImGuiHarness ui;
+/// The window's font as the app loads it, its atlas built; null when the font file is missing
+/// (fonts-dejavu-core is installed by scripts/setup: its absence is a set-up failure, not a skip).
+const ImFont* builtUiFont(test::ImGuiHarness& ui) {
     ImFontAtlas& atlas = *ui.io().Fonts;
-    // fonts-dejavu-core is installed by scripts/setup: its absence is a set-up failure, not a skip.
-    ASSERT_TRUE(loadUiFont(atlas, path, 15.f, 1.f)) << path;
+    if (!loadUiFont(atlas, "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 15.f, 1.f)) return nullptr;
     unsigned char* pixels = nullptr;
     int w = 0, h = 0;
     atlas.GetTexDataAsRGBA32(&pixels, &w, &h);
-    ImFont* font = atlas.Fonts[0];
-    for (ImWchar c : {0x0160, 0x00EB, 0x0107, 0x0110, 0x0416, 0x0448, 0x2014, 0x2026, 0x00B0})
-        EXPECT_NE(font->FindGlyphNoFallback(c), nullptr) << std::hex << c;
+    return atlas.Fonts[0];
 }
 
-/// The code points of `text` (UTF-8, assumed valid).
-std::vector<char32_t> codePoints(std::string_view text) {
-    std::vector<char32_t> out;
-    for (size_t i = 0; i < text.size();) {
-        const auto b = static_cast<unsigned char>(text[i]);
-        const int n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-        char32_t c = n == 1 ? b : b & (0x7F >> n);
-        for (int k = 1; k < n && i + k < text.size(); ++k) c = (c << 6) | (text[i + k] & 0x3F);
-        out.push_back(c);
-        i += n;
-    }
-    return out;
+TEST(UiFont, CoversLatinExtendedAndCyrillic) {
+    test::ImGuiHarness ui;
+    const ImFont* font = builtUiFont(ui);
+    ASSERT_NE(font, nullptr);
+    for (ImWchar c : {0x0160, 0x00EB, 0x0107, 0x0110, 0x0416, 0x0448, 0x2014, 0x2026, 0x00B0})
+        EXPECT_NE(font->FindGlyphNoFallback(c), nullptr) << std::hex << c;
 }
 
 // The status bar said "1.5 km SE of HaH?oterim" near Haifa: the window's font had no Latin Extended
@@ -82,27 +72,25 @@ std::vector<char32_t> codePoints(std::string_view text) {
 // or the scripts of Asia, nor combining marks) now has a glyph.
 TEST(UiFont, HasEveryLetterOfTheShippedPlaceNamesInScriptsItCanDraw) {
     test::ImGuiHarness ui;
-    ImFontAtlas& atlas = *ui.io().Fonts;
-    ASSERT_TRUE(loadUiFont(atlas, "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 15.f, 1.f));
-    unsigned char* pixels = nullptr;
-    int w = 0, h = 0;
-    atlas.GetTexDataAsRGBA32(&pixels, &w, &h);
-    const ImFont* font = atlas.Fonts[0];
+    const ImFont* font = builtUiFont(ui);
+    ASSERT_NE(font, nullptr);
     auto gazetteer = Gazetteer::load(Gazetteer::defaultPath());
     ASSERT_TRUE(gazetteer.ok()) << gazetteer.error().describe();
     const Gazetteer& g = *gazetteer.value();
-    std::set<char32_t> missing;
+    std::set<unsigned int> missing;
     for (PlaceIndex i = 0; i < g.size(); ++i) {
         const Place p = g.place(i);
         for (std::string_view text : {p.name, p.admin1Name, p.admin2Name})
-            for (char32_t c : codePoints(text)) {
-                const bool drawable =
-                    (c < 0x0590 && !(c >= 0x0300 && c < 0x0370)) || (c >= 0x1E00 && c < 0x1F00);
+            // Read as ImGui reads text to draw it.
+            for (const char *at = text.data(), *end = at + text.size(); at < end;) {
+                unsigned int c = 0;
+                at += ImTextCharFromUtf8(&c, at, end);
+                const bool drawable = c < 0x0590 || (c >= 0x1E00 && c < 0x1F00);
                 if (drawable && !font->FindGlyphNoFallback(static_cast<ImWchar>(c))) missing.insert(c);
             }
     }
     std::ostringstream list;
-    for (char32_t c : missing) list << " U+" << std::hex << static_cast<uint32_t>(c);
+    for (unsigned int c : missing) list << " U+" << std::hex << c;
     EXPECT_TRUE(missing.empty()) << missing.size() << " missing:" << list.str();
 }
 

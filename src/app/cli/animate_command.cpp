@@ -235,7 +235,7 @@ int animationSpecOf(const AnimateOptions& o, const AnimateFlags& flags, const Se
     spec.output = flags.output;
     spec.plan = std::move(plan).value();
     spec.settings = settings;
-    spec.title = briefingTitle(session, session.homeView().bbox);
+    spec.title = briefingTitle(session, session.homeView().bbox.value_or(GeoBBox{}));
     spec.time = state.time();
     if (flags.window)
         spec.time.window = *flags.window;

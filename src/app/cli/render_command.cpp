@@ -280,7 +280,7 @@ int drawAndWrite(const RenderOptions& o, const Session& session, const ExportSet
     // furniture is asked for (--furniture or any furniture text).
     exportOptions.furniture = !o.noFurniture && (!o.project.empty() || o.furniture || !o.title.empty() ||
                                                  !o.subtitle.empty() || !o.banner.empty());
-    exportOptions.defaultTitle = briefingTitle(session, session.homeView().bbox);
+    exportOptions.defaultTitle = briefingTitle(session, session.homeView().bbox.value_or(GeoBBox{}));
     // PNG streams band by band into the file: drawing, read-back and encoding are one phase.
     if (Status s = renderExportToFile(*renderer, state, settings, exportOptions, o.output,
                                       exportGeoReference(state, settings));

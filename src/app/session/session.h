@@ -77,8 +77,6 @@ public:
     /// centre and size. Exports frame this, not the whole window. The whole view when nothing is covered
     /// or the insets would leave (almost) nothing.
     MapView uncoveredView() const;
-    /// The title an export of what the window shows gets when the user gives none (see briefingTitle).
-    std::string exportTitle() const;
     /// Warns when the map CRS is not meant for `area` (lon/lat; see crsUnsuitedFor), once per such warning
     /// in the session: a start framing far incidents and a later zoom to them say it once.
     void warnIfCrsUnsuited(const GeoBBox& area);
@@ -172,6 +170,8 @@ private:
     Status addLayers(const std::string& source);
     /// Frames `box` when none of it is on screen, so that something just added does not seem missing.
     void bringIntoView(const GeoBBox& box);
+    /// The title an export of what the window shows gets when the user gives none (see briefingTitle).
+    std::string exportTitle() const;
     /// Frames `box` (lon/lat) in the uncovered view, warning once when the map CRS is not meant for it.
     void frameArea(const GeoBBox& box);
     void showNewestIncidents();

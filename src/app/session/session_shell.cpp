@@ -86,8 +86,7 @@ void Session::rememberExportSettings(const ExportSettings& settings) {
 }
 
 std::string Session::exportTitle() const {
-    const GeoBBox shown = unprojectMapBBox(uncoveredView().visibleExtent(), m_state.projection());
-    return briefingTitle(*this, shown.empty() ? std::nullopt : std::optional<GeoBBox>(shown));
+    return briefingTitle(*this, visibleGeoBBox(uncoveredView(), m_state.projection()));
 }
 
 Status Session::on(const ExportAnimation& request) {

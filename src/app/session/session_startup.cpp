@@ -105,13 +105,12 @@ ProjectView startHomeView(const SessionStart& start, Session& session, uint64_t 
     return home;
 }
 
-std::string briefingTitle(const Session& session, const std::optional<GeoBBox>& shown) {
-    if (!session.project().needsNewPath() || !shown || shown->empty() ||
-        shown->intersects(defaultFocusBBox()))
+std::string briefingTitle(const Session& session, const GeoBBox& shown) {
+    if (!session.project().needsNewPath() || shown.empty() || shown.intersects(defaultFocusBBox()))
         return session.project().name();
     std::string title;
     for (const IncidentLayer& layer : session.state().scene().incidentLayers)
-        if (layer.data && !layer.data->empty() && layer.data->extent().intersects(*shown))
+        if (layer.data && !layer.data->empty() && layer.data->extent().intersects(shown))
             title += (title.empty() ? "" : ", ") + layer.name;
     return title;
 }

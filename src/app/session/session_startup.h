@@ -66,12 +66,12 @@ uint64_t newestIncidentLayerId(const MapState& state);
 /// (start.crs empty) that the CRS is not meant for is said once, as a warning (Session::warnIfCrsUnsuited).
 ProjectView startHomeView(const SessionStart& start, Session& session, uint64_t newestBefore);
 
-/// The title a briefing of the area `shown` (lon/lat; nullopt: the project's own view) gets when none is
+/// The title a briefing of the area `shown` (lon/lat; empty: the project's own view) gets when none is
 /// given: the project's name; for a project without a file of its own (the embedded default, an untitled
 /// one) showing an area away from the embedded default's (incidents far from it, a --bbox or a view panned
 /// elsewhere), the names of the incident layers with incidents there instead ("Kosovo and Serbia" over
 /// Syria would mislead), or none. One rule for `render`, `animate` and the window's export dialogs.
-std::string briefingTitle(const Session& session, const std::optional<GeoBBox>& shown);
+std::string briefingTitle(const Session& session, const GeoBBox& shown);
 
 /// How a start-up command went, for the caller to say (the CLI: a failure on stderr; the window: the log
 /// and a notification).

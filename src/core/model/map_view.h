@@ -41,6 +41,11 @@ MapBBox projectGeoBBox(const GeoBBox& box, const MapProjection& projection);
 /// are ignored (an empty box when none does).
 GeoBBox unprojectMapBBox(const MapBBox& box, const MapProjection& projection);
 
+/// The lon/lat bounding box of what `view` shows (see unprojectMapBBox); empty when none of it unprojects.
+inline GeoBBox visibleGeoBBox(const MapView& view, const MapProjection& projection) {
+    return unprojectMapBBox(view.visibleExtent(), projection);
+}
+
 /// Ground distance in metres across one physical pixel at the view's centre, measured along the ellipsoid
 /// between the points one pixel left and right of the centre (the scale bar's basis). NaN if undefined there.
 double groundMetresPerPixelAtCenter(const MapView& view, const MapProjection& projection);

@@ -71,8 +71,7 @@ FurnitureLayout FurnitureDrawer::layout(const MapState& state, const MapView& vi
                                         IncidentDrawer* incidents) {
     FurnitureLayout out;
     LayoutBuilder b(m_impl->regular, m_impl->bold, out, view);
-    const MapScene scene =
-        sceneShown(state.scene(), unprojectMapBBox(view.visibleExtent(), state.projection()));
+    const MapScene scene = sceneShown(state.scene(), visibleGeoBBox(view, state.projection()));
     // Banners first: everything else sits between them. Then the top corners, the bottom left and the
     // bottom right, each column growing inwards; a part that would overlap one placed before is dropped.
     FreeSpace space = placeBanners(b, f);
